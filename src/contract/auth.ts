@@ -1,0 +1,48 @@
+import { z } from './zod.ts';
+import { ROLES, UNIT_KINDS } from '../domain/roles.ts';
+import { defineRoute } from './route.ts';
+import { OkResponse } from './common.ts';
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(128),
+});
+
+export const NewPassword = z.string().max(128);
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').max(128),
+  newPassword: NewPassword,
+});
+
+export const Me = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  districtId: z.string(),
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
+  enterpriseId: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+});
+export type TMe = z.infer<typeof Me>;
+
+export const MeResponse = z.object({ user: Me, csrfToken: z.string() });
+export type TMeResponse = z.infer<typeof MeResponse>;
+
+export const authRoutes = {
+  health: defineRoute({
+    method: 'GET', path: '/api/health', summary: '健康检查', tag: 'system', public: true,
+    response: z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']), time: z.string() }),
+  }),
+  login: defineRoute({
+    method: 'POST', path: '/api/auth/login', summary: '登录', tag: 'auth', public: true,
+    body: LoginRequest, response: MeResponse,
+  }),
+  logout: defineRoute({ method: 'POST', path: '/api/auth/logout', summary: '退出登录', tag: 'auth', response: OkResponse }),
+  me: defineRoute({ method: 'GET', path: '/api/auth/me', summary: '当前用户', tag: 'auth', response: MeResponse }),
+  changePassword: defineRoute({
+    method: 'POST', path: '/api/auth/password', summary: '修改密码', tag: 'auth',
+    body: ChangePasswordRequest, response: OkResponse,
+  }),
+};

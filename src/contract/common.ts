@@ -1,0 +1,53 @@
+import { z } from './zod.ts';
+
+export const ERROR_CODES = [
+  'VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ACCOUNT_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED', 'CSRF', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_FILE', 'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export type TErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+export const Uuid = z.uuid({ error: '无效的编号' });
+export const IdParams = z.object({ id: Uuid });
+
+/** Query-string boolean: "true"/"false" (and 1/0). */
+export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+
+export const VoidRequest = z.object({
+  reason: z.string().trim().min(2, '请填写作废原因（至少2个字）').max(500),
+  version: z.number().int(),
+});
+export type TVoidRequest = z.infer<typeof VoidRequest>;
+
+export const MOBILE_OR_LANDLINE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+export const Phone = z
+  .string()
+  .trim()
+  .regex(MOBILE_OR_LANDLINE, '电话格式不正确（手机号11位，或区号-座机号）');
+export const OptionalText = (max: number) =>
+  z.string().trim().max(max).nullish().transform((v) => (v ? v : null));

@@ -1,0 +1,144 @@
+import { z } from './zod.ts';
+import {
+  ENTERPRISE_KINDS, ENTERPRISE_STATUSES, RISK_GRADES, VENUE_TYPES, usccRequired,
+} from '../domain/enterprise-rules.ts';
+import { USCC_PROBLEM_MESSAGES, checkUscc, normalizeUscc } from '../domain/uscc.ts';
+import { defineRoute } from './route.ts';
+import { IdParams, OptionalText, PageQuery, Phone, QueryBool, Uuid, VoidRequest, pageOf } from './common.ts';
+
+import { ENTERPRISE_ACTIONS } from '../domain/enterprise-policy.ts';
+
+const OptionalPhone = z
+  .union([z.literal(''), z.null(), z.undefined(), Phone])
+  .transform((v) => (v ? v : null));
+
+const UsccField = z
+  .string()
+  .nullish()
+  .transform((v) => (v && v.trim() ? normalizeUscc(v) : null));
+
+const enterpriseFields = {
+  name: z.string().trim().min(1, '请输入单位名称').max(100, '单位名称不超过100字'),
+  uscc: UsccField,
+  kind: z.enum(ENTERPRISE_KINDS, { error: '请选择单位类型' }),
+  venueType: z.enum(VENUE_TYPES).nullish().transform((v) => v ?? null),
+  address: z.string().trim().min(1, '请输入地址').max(200),
+  villageId: Uuid,
+  sectorIds: z.array(Uuid).min(1, '请至少选择一个行业领域').max(10),
+  employeeCount: z.number({ error: '从业人数应为数字' }).int().min(0, '从业人数不能为负').max(1000000).nullish().transform((v) => v ?? null),
+  principalName: z.string().trim().min(1, '请输入主要负责人').max(32),
+  principalPhone: Phone,
+  safetyManagerName: OptionalText(32),
+  safetyManagerPhone: OptionalPhone,
+  riskGrade: z.enum(RISK_GRADES).nullish().transform((v) => v ?? null),
+  isKey: z.boolean().default(false),
+  isHighRisk: z.boolean().default(false),
+  status: z.enum(ENTERPRISE_STATUSES).default('operating'),
+};
+
+type Fields = { uscc: string | null; kind: (typeof ENTERPRISE_KINDS)[number]; venueType: string | null };
+/** Cross-field rules shared by create, update (after merging) and import. */
+export function refineEnterprise(v: Partial<Fields>, ctx: z.RefinementCtx) {
+  if (v.uscc) {
+    const problem = checkUscc(v.uscc);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['uscc'], message: USCC_PROBLEM_MESSAGES[problem] });
+  } else if (v.kind && usccRequired(v.kind) && v.uscc !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['uscc'], message: '企业须填写统一社会信用代码' });
+  }
+  if (v.kind === 'small_venue' && v.venueType === null) {
+    ctx.addIssue({ code: 'custom', path: ['venueType'], message: '九小场所须选择场所类型' });
+  }
+}
+
+export const EnterpriseCreate = z.object(enterpriseFields).superRefine(refineEnterprise);
+export type TEnterpriseCreate = z.output<typeof EnterpriseCreate>;
+
+export const EnterpriseUpdate = z
+  .object({ ...Object.fromEntries(Object.entries(enterpriseFields).map(([k, s]) => [k, s.optional()])), version: z.number().int() })
+  .superRefine((v, ctx) => refineEnterprise(v as Partial<Fields>, ctx)) as unknown as z.ZodType<
+    Partial<TEnterpriseCreate> & { version: number },
+    Partial<z.input<typeof EnterpriseCreate>> & { version: number }
+  >;
+export type TEnterpriseUpdate = Partial<TEnterpriseCreate> & { version: number };
+
+export const Enterprise = z.object({
+  id: z.string(),
+  districtId: z.string(),
+  townshipId: z.string(),
+  name: z.string(),
+  uscc: z.string().nullable(),
+  kind: z.enum(ENTERPRISE_KINDS),
+  venueType: z.enum(VENUE_TYPES).nullable(),
+  address: z.string(),
+  villageId: z.string(),
+  villageName: z.string(),
+  sectorIds: z.array(z.string()),
+  sectorNames: z.array(z.string()),
+  employeeCount: z.number().int().nullable(),
+  isSmall: z.boolean(),
+  principalName: z.string(),
+  principalPhone: z.string(),
+  safetyManagerName: z.string().nullable(),
+  safetyManagerPhone: z.string().nullable(),
+  riskGrade: z.enum(RISK_GRADES).nullable(),
+  isKey: z.boolean(),
+  isHighRisk: z.boolean(),
+  status: z.enum(ENTERPRISE_STATUSES),
+  voidedAt: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  allowedActions: z.array(z.enum(ENTERPRISE_ACTIONS)),
+});
+export type TEnterprise = z.infer<typeof Enterprise>;
+
+export const ENTERPRISE_SORTS = ['name', 'createdAt', 'updatedAt', 'employeeCount', 'riskGrade'] as const;
+
+export const EnterpriseFilter = z.object({
+  q: z.string().trim().max(64).optional(),
+  villageId: Uuid.optional(),
+  sectorId: Uuid.optional(),
+  kind: z.enum(ENTERPRISE_KINDS).optional(),
+  riskGrade: z.enum(RISK_GRADES).optional(),
+  status: z.enum(ENTERPRISE_STATUSES).optional(),
+  isKey: QueryBool.optional(),
+  isSmall: QueryBool.optional(),
+  includeVoided: QueryBool.optional(),
+  sort: z.enum(ENTERPRISE_SORTS).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type TEnterpriseFilter = z.output<typeof EnterpriseFilter>;
+export const EnterpriseListQuery = EnterpriseFilter.extend(PageQuery.shape);
+export type TEnterpriseListQuery = z.output<typeof EnterpriseListQuery>;
+
+export const EnterpriseListResponse = pageOf(Enterprise).extend({ canCreate: z.boolean() });
+
+// ---- import (preview, then commit)
+export const ImportRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type TImportRowError = z.infer<typeof ImportRowError>;
+export const ImportPreview = z.object({
+  batchId: z.string(),
+  fileName: z.string(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  errors: z.array(ImportRowError),
+  expiresAt: z.string(),
+});
+export type TImportPreview = z.infer<typeof ImportPreview>;
+export const ImportCommitResult = z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int() });
+export const BatchParams = z.object({ batchId: Uuid });
+
+export const enterpriseRoutes = {
+  list: defineRoute({ method: 'GET', path: '/api/enterprises', summary: '生产经营单位列表（按数据范围）', tag: 'enterprises', query: EnterpriseListQuery, response: EnterpriseListResponse }),
+  create: defineRoute({ method: 'POST', path: '/api/enterprises', summary: '新增生产经营单位', tag: 'enterprises', body: EnterpriseCreate, response: Enterprise }),
+  get: defineRoute({ method: 'GET', path: '/api/enterprises/:id', summary: '生产经营单位详情', tag: 'enterprises', params: IdParams, response: Enterprise }),
+  update: defineRoute({ method: 'PATCH', path: '/api/enterprises/:id', summary: '修改生产经营单位', tag: 'enterprises', params: IdParams, body: EnterpriseUpdate, response: Enterprise }),
+  void: defineRoute({ method: 'POST', path: '/api/enterprises/:id/void', summary: '作废（须填原因）', tag: 'enterprises', params: IdParams, body: VoidRequest, response: Enterprise }),
+  exportXlsx: defineRoute({ method: 'GET', path: '/api/enterprises/export', summary: '导出筛选结果（xlsx）', tag: 'enterprises', query: EnterpriseFilter, responseType: 'xlsx' }),
+  importTemplate: defineRoute({ method: 'GET', path: '/api/enterprises/import/template', summary: '下载导入模板（xlsx）', tag: 'enterprises', responseType: 'xlsx' }),
+  importPreview: defineRoute({ method: 'POST', path: '/api/enterprises/import/preview', summary: '上传xlsx并预检', tag: 'enterprises', multipart: true, response: ImportPreview }),
+  importCommit: defineRoute({ method: 'POST', path: '/api/enterprises/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'enterprises', params: BatchParams, response: ImportCommitResult }),
+};

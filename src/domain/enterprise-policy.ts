@@ -1,0 +1,32 @@
+// Who may do what to an enterprise record: role × scope × state.
+import type { Role } from './roles.ts';
+
+export const ENTERPRISE_ACTIONS = ['edit', 'void'] as const;
+export type EnterpriseAction = (typeof ENTERPRISE_ACTIONS)[number];
+
+const WRITERS: readonly Role[] = ['admin', 'office', 'department', 'village'];
+const VOIDERS: readonly Role[] = ['admin', 'office', 'department', 'village'];
+
+/** Fields an enterprise user may change on its own record (contact details, not supervision data). */
+export const ENTERPRISE_SELF_EDITABLE = [
+  'address', 'employeeCount', 'principalName', 'principalPhone', 'safetyManagerName', 'safetyManagerPhone',
+] as const;
+
+export function canCreateEnterprise(role: Role): boolean {
+  return WRITERS.includes(role);
+}
+
+/** Assumes the record is already known to be in the actor's scope. */
+export function enterpriseAllowedActions(role: Role, e: { voided: boolean }): EnterpriseAction[] {
+  if (e.voided) return [];
+  const actions: EnterpriseAction[] = [];
+  if (WRITERS.includes(role) || role === 'enterprise') actions.push('edit');
+  if (VOIDERS.includes(role)) actions.push('void');
+  return actions;
+}
+
+/** Fields of an update an actor may not change, if any. */
+export function forbiddenEnterpriseFields(role: Role, changed: string[]): string[] {
+  if (role !== 'enterprise') return [];
+  return changed.filter((f) => !(ENTERPRISE_SELF_EDITABLE as readonly string[]).includes(f));
+}

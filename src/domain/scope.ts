@@ -1,0 +1,90 @@
+// Data scope: which enterprises an actor may see, derived from the actor's unit.
+// Pure: the repository turns the same description into SQL, and tests check both agree.
+import type { Role } from './roles.ts';
+
+export type RegionRef = { level: 'district' | 'township'; id: string };
+
+export type EnterpriseScope =
+  | { kind: 'region'; region: RegionRef }
+  | { kind: 'sectors'; region: RegionRef; sectorIds: string[] }
+  | { kind: 'village'; villageId: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'union'; parts: EnterpriseScope[] }
+  | { kind: 'none' };
+
+export interface ScopeActor {
+  role: Role;
+  districtId: string;
+  unitId: string;
+  unitKind: 'district' | 'township' | 'village' | 'department';
+  /** For a department: the region (township or district) it belongs to. */
+  departmentRegion: RegionRef | null;
+  /** For a department: the sectors it supervises. */
+  sectorIds: string[];
+  enterpriseId: string | null;
+  /** For a supervision group member: what the groups are assigned. */
+  groupAssignments: { villageIds: string[]; departments: { region: RegionRef; sectorIds: string[] }[] } | null;
+}
+
+export interface ScopedEnterprise {
+  id: string;
+  districtId: string;
+  townshipId: string;
+  villageId: string;
+  sectorIds: string[];
+}
+
+function regionOfUnit(actor: ScopeActor): RegionRef | null {
+  if (actor.unitKind === 'district' || actor.unitKind === 'township') return { level: actor.unitKind, id: actor.unitId };
+  return null;
+}
+
+export function enterpriseScopeFor(actor: ScopeActor): EnterpriseScope {
+  switch (actor.role) {
+    case 'admin':
+    case 'office':
+    case 'leader': {
+      const region = regionOfUnit(actor);
+      return region ? { kind: 'region', region } : { kind: 'none' };
+    }
+    case 'department':
+      if (actor.unitKind !== 'department' || !actor.departmentRegion || actor.sectorIds.length === 0) return { kind: 'none' };
+      return { kind: 'sectors', region: actor.departmentRegion, sectorIds: actor.sectorIds };
+    case 'village':
+      return actor.unitKind === 'village' ? { kind: 'village', villageId: actor.unitId } : { kind: 'none' };
+    case 'enterprise':
+      return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
+    case 'supervision_group': {
+      const g = actor.groupAssignments;
+      if (!g) return { kind: 'none' };
+      const parts: EnterpriseScope[] = [
+        ...g.villageIds.map((villageId): EnterpriseScope => ({ kind: 'village', villageId })),
+        ...g.departments
+          .filter((d) => d.sectorIds.length > 0)
+          .map((d): EnterpriseScope => ({ kind: 'sectors', region: d.region, sectorIds: d.sectorIds })),
+      ];
+      return parts.length ? { kind: 'union', parts } : { kind: 'none' };
+    }
+  }
+}
+
+function inRegion(region: RegionRef, e: ScopedEnterprise): boolean {
+  return region.level === 'district' ? e.districtId === region.id : e.townshipId === region.id;
+}
+
+export function enterpriseInScope(scope: EnterpriseScope, e: ScopedEnterprise): boolean {
+  switch (scope.kind) {
+    case 'region':
+      return inRegion(scope.region, e);
+    case 'sectors':
+      return inRegion(scope.region, e) && e.sectorIds.some((s) => scope.sectorIds.includes(s));
+    case 'village':
+      return e.villageId === scope.villageId;
+    case 'enterprise':
+      return e.id === scope.enterpriseId;
+    case 'union':
+      return scope.parts.some((p) => enterpriseInScope(p, e));
+    case 'none':
+      return false;
+  }
+}

@@ -1,0 +1,81 @@
+// Builds the Fastify app around an open database. main.ts and the tests both use this.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { allRoutes } from '../contract/index.ts';
+import type { AppConfig } from './config.ts';
+import { type AppContext, type Clock, systemClock } from './context.ts';
+import type { Database } from './db/client.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { registerSessionHook } from './http/session.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { registerOrgRoutes } from './modules/org/org.routes.ts';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  clock?: Clock;
+  /** Folder of the built web app; served with an SPA fallback when present. */
+  webDir?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx: AppContext = {
+    db: opts.database.db,
+    dbKind: opts.database.kind,
+    config: opts.config,
+    clock: opts.clock ?? systemClock,
+  };
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  registerErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its CSS-in-JS styles at run time
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: opts.config.uploadMaxBytes, files: 1, fields: 10 } });
+  registerSessionHook(app, ctx);
+
+  const openApi = buildOpenApi(allRoutes);
+  app.get('/api/openapi.json', async () => openApi);
+  registerAuthRoutes(app, ctx);
+  registerOrgRoutes(app, ctx);
+  registerEnterpriseRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+
+  const webDir = opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+      }
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    });
+  }
+  return { app, ctx };
+}

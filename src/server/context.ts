@@ -1,0 +1,15 @@
+import type { AppConfig } from './config.ts';
+import type { Db } from './db/client.ts';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What services need: the database, the clock (never Date.now() directly) and config. */
+export interface AppContext {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  config: AppConfig;
+  clock: Clock;
+}

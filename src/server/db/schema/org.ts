@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { districtId, id, timestamps, version } from './columns.ts';
+
+/** Regions (district → township → village) and departments, one tree per district. */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: id(),
+    districtId: districtId(), // a district row points at itself
+    kind: text('kind', { enum: ['district', 'township', 'village', 'department'] }).notNull(),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id'),
+    sectorIds: uuid('sector_ids').array().notNull().default(sql`'{}'::uuid[]`), // departments: sectors supervised
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    index('org_units_district_idx').on(t.districtId),
+    index('org_units_parent_idx').on(t.parentId),
+    uniqueIndex('org_units_parent_name_uq').on(t.parentId, t.kind, t.name),
+  ],
+);
+
+/** 行业领域: a configurable list per district. */
+export const sectors = pgTable(
+  'sectors',
+  {
+    id: id(),
+    districtId: districtId(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('sectors_district_name_uq').on(t.districtId, t.name)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    districtId: districtId(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    phone: text('phone'),
+    role: text('role', {
+      enum: ['admin', 'office', 'leader', 'department', 'village', 'enterprise', 'supervision_group'],
+    }).notNull(),
+    unitId: uuid('unit_id').notNull(),
+    enterpriseId: uuid('enterprise_id'),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
+    index('users_district_idx').on(t.districtId),
+    index('users_unit_idx').on(t.unitId),
+  ],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    districtId: districtId(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_seen_idx').on(t.lastSeenAt)],
+);
+
+/** 督导工作组: members see the villages and departments assigned to the group. */
+export const supervisionGroups = pgTable(
+  'supervision_groups',
+  {
+    id: id(),
+    districtId: districtId(),
+    townshipId: uuid('township_id'),
+    name: text('name').notNull(),
+    leaderNames: text('leader_names').notNull().default(''),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [index('supervision_groups_district_idx').on(t.districtId)],
+);
+
+export const supervisionGroupMembers = pgTable(
+  'supervision_group_members',
+  {
+    districtId: districtId(),
+    groupId: uuid('group_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [uniqueIndex('sgm_group_user_uq').on(t.groupId, t.userId), index('sgm_user_idx').on(t.userId)],
+);
+
+export const supervisionGroupUnits = pgTable(
+  'supervision_group_units',
+  {
+    districtId: districtId(),
+    groupId: uuid('group_id').notNull(),
+    unitId: uuid('unit_id').notNull(), // a village or a department
+  },
+  (t) => [uniqueIndex('sgu_group_unit_uq').on(t.groupId, t.unitId)],
+);

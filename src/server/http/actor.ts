@@ -1,0 +1,14 @@
+import type { Role } from '../../domain/roles.ts';
+import type { ScopeActor } from '../../domain/scope.ts';
+
+/** The signed-in user as every service sees it: identity, unit and the inputs of the data scope. */
+export interface Actor extends ScopeActor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitName: string;
+  mustChangePassword: boolean;
+  sessionId: string;
+  csrfToken: string;
+}

@@ -1,0 +1,61 @@
+// Registers a contract route: validate → authenticate/authorize → handler → JSON.
+// Handlers stay thin and call services; every failure leaves as the one error envelope.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { RouteDef } from '../../contract/route.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { Actor } from './actor.ts';
+import { AppError } from './errors.ts';
+import { parseOrThrow } from './validate.ts';
+
+type Out<T> = T extends z.ZodTypeAny ? z.output<T> : undefined;
+
+export interface HandlerArgs<D extends RouteDef> {
+  actor: D['public'] extends true ? Actor | null : Actor;
+  params: Out<D['params']>;
+  query: Out<D['query']>;
+  body: Out<D['body']>;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteOptions {
+  /** Roles allowed to call the route at all; scope is checked by the service. */
+  roles?: readonly Role[];
+  /** Allowed while the user still has to change the password. */
+  allowPasswordChangePending?: boolean;
+  /** Per-route rate limit (requests per minute per IP). */
+  rateLimitPerMinute?: number;
+}
+
+export function registerRoute<D extends RouteDef>(
+  app: FastifyInstance,
+  def: D,
+  opts: RouteOptions,
+  handler: (args: HandlerArgs<D>) => Promise<D['response'] extends z.ZodTypeAny ? z.input<D['response']> : unknown>,
+): void {
+  app.route({
+    method: def.method,
+    url: def.path,
+    config: {
+      routeDef: def,
+      ...(opts.rateLimitPerMinute ? { rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 } } : {}),
+    },
+    handler: async (req, reply) => {
+      const actor = req.actor;
+      if (!def.public) {
+        if (!actor) throw new AppError('UNAUTHENTICATED', req.sessionExpired ? '长时间未操作，会话已超时，请重新登录' : '请先登录');
+        if (actor.mustChangePassword && !opts.allowPasswordChangePending) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码');
+        }
+        if (opts.roles && !opts.roles.includes(actor.role)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+      }
+      const params = def.params ? parseOrThrow(def.params, req.params) : undefined;
+      const query = def.query ? parseOrThrow(def.query, req.query) : undefined;
+      const body = def.body ? parseOrThrow(def.body, req.body ?? {}) : undefined;
+      const result = await handler({ actor, params, query, body, req, reply } as HandlerArgs<D>);
+      if (reply.sent) return reply;
+      return result;
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import type { auditLog } from '../../db/schema/index.ts';
+import { GENESIS_HASH, chainHash, toJsonValue } from './audit.chain.ts';
+import { entriesAfter, insertEntry, lastEntry } from './audit.repository.ts';
+
+// Serializes appends to the chain across connections (a no-op cost on PGlite).
+const AUDIT_LOCK_KEY = 7_243_001;
+
+export interface AuditEvent {
+  at: Date;
+  districtId: string | null;
+  actor: { userId: string; displayName: string } | null;
+  action: string; // e.g. enterprise.create
+  entityType: string; // e.g. enterprise
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one row to the chain. Call inside the transaction of the write it records. */
+export async function recordAudit(tx: DbOrTx, e: AuditEvent): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  const last = await lastEntry(tx);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date(Math.floor(e.at.getTime())); // ms precision survives timestamptz round trips
+  const content = {
+    seq,
+    at,
+    districtId: e.districtId,
+    actorId: e.actor?.userId ?? null,
+    actorName: e.actor?.displayName ?? null,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: toJsonValue(e.before),
+    after: toJsonValue(e.after),
+  };
+  const hash = chainHash(prevHash, content);
+  await insertEntry(tx, { ...content, prevHash, hash });
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type ChainVerdict =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenSeq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
+
+/** Recomputes the chain page by page and names the first row that does not match. */
+export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  let rows = 0;
+  for (;;) {
+    const page = await entriesAfter(db, prevSeq, pageSize);
+    if (page.length === 0) return { ok: true, rows };
+    for (const r of page) {
+      if (r.seq !== prevSeq + 1) return { ok: false, rows, brokenSeq: prevSeq + 1, reason: 'gap' };
+      if (r.prevHash !== prevHash) return { ok: false, rows, brokenSeq: r.seq, reason: 'prev_hash_mismatch' };
+      const expected = chainHash(prevHash, {
+        seq: r.seq, at: r.at, districtId: r.districtId, actorId: r.actorId, actorName: r.actorName,
+        action: r.action, entityType: r.entityType, entityId: r.entityId, before: r.before, after: r.after,
+      });
+      if (expected !== r.hash) return { ok: false, rows, brokenSeq: r.seq, reason: 'hash_mismatch' };
+      prevHash = r.hash;
+      prevSeq = r.seq;
+      rows++;
+    }
+  }
+}
