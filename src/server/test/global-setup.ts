@@ -1,0 +1,51 @@
+// Runs once per vitest run, in the main process: builds one migrated PGlite database and
+// dumps it to a file that every test file loads (~0.7 s) instead of migrating its own (~4 s).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { MIGRATIONS_DIR, PGLITE_EXTENSIONS } from '../db/client.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplatePath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    // Fail the whole run at once, with a clear message, if the server is not reachable.
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      const r = await client.query<{ v: string }>('show server_version');
+      console.log(`[test] PostgreSQL ${r.rows[0]?.v} at ${url.replace(/:[^:@/]*@/, ':***@')}: one database per test file`);
+    } catch (e) {
+      throw new Error(`TEST_DATABASE_URL is set but the server cannot be reached: ${(e as Error).message}`);
+    } finally {
+      await client.end().catch(() => {});
+    }
+    return undefined; // no PGlite template needed: test databases are made on the server
+  }
+
+  const started = Date.now();
+  const template = new PGlite({ extensions: PGLITE_EXTENSIONS });
+  try {
+    await template.waitReady;
+    await migrate(drizzle(template), { migrationsFolder: MIGRATIONS_DIR });
+    const blob = await template.dumpDataDir('none');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-test-'));
+    const file = path.join(dir, 'template.tar');
+    fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+    project.provide('pgliteTemplatePath', file);
+    console.log(`[test] PGlite template migrated in ${Date.now() - started} ms`);
+    return () => fs.rmSync(dir, { recursive: true, force: true });
+  } finally {
+    await template.close();
+  }
+}
