@@ -9,7 +9,8 @@ import { IdParams, OptionalText, PageQuery, Phone, QueryBool, Uuid, VoidRequest,
 import { ENTERPRISE_ACTIONS } from '../domain/enterprise-policy.ts';
 
 const OptionalPhone = z
-  .union([z.literal(''), z.null(), z.undefined(), Phone])
+  .union([z.literal(''), z.null(), Phone])
+  .optional()
   .transform((v) => (v ? v : null));
 
 const UsccField = z
