@@ -8,13 +8,17 @@ import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 import { parseOrThrow } from './validate.ts';
 
-type Out<T> = T extends z.ZodTypeAny ? z.output<T> : undefined;
+type Out<T> = [T] extends [z.ZodTypeAny] ? z.output<T> : undefined;
+type ParamsOf<D> = D extends RouteDef<infer P, any, any, any> ? Out<P> : never;
+type QueryOf<D> = D extends RouteDef<any, infer Q, any, any> ? Out<Q> : never;
+type BodyOf<D> = D extends RouteDef<any, any, infer B, any> ? Out<B> : never;
+type ResultOf<D> = D extends RouteDef<any, any, any, infer R> ? ([R] extends [z.ZodTypeAny] ? z.input<R> : unknown) : never;
 
 export interface HandlerArgs<D extends RouteDef> {
   actor: D['public'] extends true ? Actor | null : Actor;
-  params: Out<D['params']>;
-  query: Out<D['query']>;
-  body: Out<D['body']>;
+  params: ParamsOf<D>;
+  query: QueryOf<D>;
+  body: BodyOf<D>;
   req: FastifyRequest;
   reply: FastifyReply;
 }
@@ -32,7 +36,7 @@ export function registerRoute<D extends RouteDef>(
   app: FastifyInstance,
   def: D,
   opts: RouteOptions,
-  handler: (args: HandlerArgs<D>) => Promise<D['response'] extends z.ZodTypeAny ? z.input<D['response']> : unknown>,
+  handler: (args: HandlerArgs<D>) => Promise<ResultOf<D>>,
 ): void {
   app.route({
     method: def.method,

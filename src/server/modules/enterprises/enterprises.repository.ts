@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { TEnterpriseFilter } from '../../../contract/enterprises.ts';
+import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
+import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprise-rules.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { enterprises, orgUnits } from '../../db/schema/index.ts';
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
+
+const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+
+function regionSql(region: RegionRef): SQL {
+  return region.level === 'district' ? eq(enterprises.districtId, region.id) : eq(enterprises.townshipId, region.id);
+}
+
+/** The SQL form of a domain EnterpriseScope (see domain/scope.ts enterpriseInScope). */
+export function scopeSql(scope: EnterpriseScope): SQL {
+  switch (scope.kind) {
+    case 'region':
+      return regionSql(scope.region);
+    case 'sectors':
+      return and(regionSql(scope.region), sql`${enterprises.sectorIds} && ${uuidArray(scope.sectorIds)}`)!;
+    case 'village':
+      return eq(enterprises.villageId, scope.villageId);
+    case 'enterprise':
+      return eq(enterprises.id, scope.enterpriseId);
+    case 'union':
+      return scope.parts.length ? or(...scope.parts.map(scopeSql))! : sql`false`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+export function filterSql(f: Partial<TEnterpriseFilter>): SQL[] {
+  const conds: SQL[] = [];
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(
+      or(
+        sql`${enterprises.name} ilike ${like}`,
+        sql`${enterprises.uscc} ilike ${like}`,
+        sql`${enterprises.principalName} ilike ${like}`,
+      )!,
+    );
+  }
+  if (f.villageId) conds.push(eq(enterprises.villageId, f.villageId));
+  if (f.sectorId) conds.push(sql`${enterprises.sectorIds} @> ${uuidArray([f.sectorId])}`);
+  if (f.kind) conds.push(eq(enterprises.kind, f.kind));
+  if (f.riskGrade) conds.push(eq(enterprises.riskGrade, f.riskGrade));
+  if (f.status) conds.push(eq(enterprises.status, f.status));
+  if (f.isKey !== undefined) conds.push(eq(enterprises.isKey, f.isKey));
+  if (f.isSmall === true) conds.push(sql`${enterprises.employeeCount} < ${SMALL_ENTERPRISE_EMPLOYEE_LIMIT}`);
+  if (f.isSmall === false) conds.push(sql`(${enterprises.employeeCount} is null or ${enterprises.employeeCount} >= ${SMALL_ENTERPRISE_EMPLOYEE_LIMIT})`);
+  if (!f.includeVoided) conds.push(isNull(enterprises.voidedAt));
+  return conds;
+}
+
+const GRADE_RANK = sql`case ${enterprises.riskGrade} when 'red' then 4 when 'orange' then 3 when 'yellow' then 2 when 'blue' then 1 else 0 end`;
+
+function orderOf(f: Pick<TEnterpriseFilter, 'sort' | 'order'>): SQL[] {
+  const dir = f.order === 'asc' ? asc : desc;
+  const col = {
+    name: sql`${enterprises.name} collate "C"`,
+    createdAt: enterprises.createdAt,
+    updatedAt: enterprises.updatedAt,
+    employeeCount: sql`coalesce(${enterprises.employeeCount}, -1)`,
+    riskGrade: GRADE_RANK,
+  }[f.sort];
+  return [dir(col), asc(enterprises.id)];
+}
+
+export async function listEnterprises(
+  db: DbOrTx,
+  scope: EnterpriseScope,
+  f: TEnterpriseFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: EnterpriseWithVillage[]; total: number }> {
+  const where = and(scopeSql(scope), ...filterSql(f));
+  const [items, total] = await Promise.all([
+    db
+      .select({ e: enterprises, villageName: orgUnits.name })
+      .from(enterprises)
+      .innerJoin(orgUnits, eq(orgUnits.id, enterprises.villageId))
+      .where(where)
+      .orderBy(...orderOf(f))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where).then((r) => r[0]?.n ?? 0),
+  ]);
+  return { items, total };
+}
+
+export function findEnterpriseInScope(db: DbOrTx, scope: EnterpriseScope, id: string) {
+  return db
+    .select({ e: enterprises, villageName: orgUnits.name })
+    .from(enterprises)
+    .innerJoin(orgUnits, eq(orgUnits.id, enterprises.villageId))
+    .where(and(eq(enterprises.id, id), scopeSql(scope)))
+    .limit(1)
+    .then((r) => r[0] ?? null);
+}
+
+/** Live records holding a USCC, anywhere (USCCs are national). */
+export function findLiveByUscc(db: DbOrTx, uscc: string) {
+  return db
+    .select({ id: enterprises.id, districtId: enterprises.districtId, version: enterprises.version })
+    .from(enterprises)
+    .where(and(eq(enterprises.uscc, uscc), isNull(enterprises.voidedAt)))
+    .limit(1)
+    .then((r) => r[0] ?? null);
+}
+
+export function findLiveByUsccs(db: DbOrTx, usccs: string[]) {
+  if (usccs.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: enterprises.id, uscc: enterprises.uscc, districtId: enterprises.districtId })
+    .from(enterprises)
+    .where(and(inArray(enterprises.uscc, usccs), isNull(enterprises.voidedAt)));
+}
+
+/** Live records without USCC matched by name within villages (import's fallback key). */
+export function findLiveByNamesInVillages(db: DbOrTx, districtId: string, names: string[]) {
+  if (names.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: enterprises.id, name: enterprises.name, villageId: enterprises.villageId, uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(and(eq(enterprises.districtId, districtId), inArray(enterprises.name, names), isNull(enterprises.voidedAt)));
+}
+
+export async function insertEnterprise(db: DbOrTx, row: typeof enterprises.$inferInsert) {
+  const [r] = await db.insert(enterprises).values(row).returning();
+  return r!;
+}
+
+export async function updateEnterprise(db: DbOrTx, id: string, version: number | null, set: Partial<typeof enterprises.$inferInsert>) {
+  const where = version === null ? eq(enterprises.id, id) : and(eq(enterprises.id, id), eq(enterprises.version, version));
+  const [r] = await db
+    .update(enterprises)
+    .set({ ...set, version: sql`${enterprises.version} + 1` })
+    .where(where)
+    .returning();
+  return r ?? null;
+}
+
+export function findVillage(db: DbOrTx, districtId: string, id: string) {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, id), eq(orgUnits.districtId, districtId), eq(orgUnits.kind, 'village')))
+    .limit(1)
+    .then((r) => r[0] ?? null);
+}

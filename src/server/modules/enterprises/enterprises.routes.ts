@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { enterpriseRoutes as r } from '../../../contract/enterprises.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/errors.ts';
+import { registerRoute } from '../../http/route.ts';
+import { listUnits } from '../org/org.repository.ts';
+import { listSectors } from '../org/org.repository.ts';
+import { commitImport, previewImport } from './enterprises.import.ts';
+import * as svc from './enterprises.service.ts';
+import { buildImportTemplate, streamExport } from './enterprises.xlsx.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
+const EXPORT_MAX_ROWS = 50_000;
+
+function attachment(name: string) {
+  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) {
+  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listEnterprises(ctx, actor, query));
+  registerRoute(app, r.create, {}, ({ actor, body }) => svc.createEnterprise(ctx, actor, body));
+
+  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+    const stream = streamExport(
+      async (page) => (await svc.listEnterprises(ctx, actor, { ...query, page, pageSize: 100 })).items,
+      EXPORT_MAX_ROWS,
+    );
+    const day = ctx.clock.now().toISOString().slice(0, 10);
+    reply.header('content-type', XLSX).header('content-disposition', attachment(`生产经营单位-${day}.xlsx`));
+    return reply.send(stream);
+  });
+
+  registerRoute(app, r.importTemplate, { roles: IMPORTERS }, async ({ actor, reply }) => {
+    const villages = (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'village' })).map((u) => u.unit.name);
+    const sectors = (await listSectors(ctx.db, actor.districtId, false)).map((s) => s.name);
+    const buf = await buildImportTemplate(villages, sectors);
+    reply.header('content-type', XLSX).header('content-disposition', attachment('生产经营单位导入模板.xlsx'));
+    return reply.send(buf);
+  });
+
+  registerRoute(app, r.importPreview, { roles: IMPORTERS }, async ({ actor, req }) => {
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传 .xlsx 文件');
+    const file = await req.file();
+    if (!file) throw new AppError('VALIDATION', '请选择要上传的文件', { file: ['请选择要上传的文件'] });
+    const buf = await file.toBuffer(); // throws on size limit → 413 envelope
+    if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
+    return previewImport(ctx, actor, file.filename.slice(0, 200), buf);
+  });
+
+  registerRoute(app, r.importCommit, { roles: IMPORTERS }, ({ actor, params }) => commitImport(ctx, actor, params.batchId));
+
+  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getEnterprise(ctx, actor, params.id));
+  registerRoute(app, r.update, {}, ({ actor, params, body }) => svc.updateEnterprise(ctx, actor, params.id, body));
+  registerRoute(app, r.void, {}, ({ actor, params, body }) => svc.voidEnterprise(ctx, actor, params.id, body));
+}

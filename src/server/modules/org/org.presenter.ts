@@ -1,0 +1,29 @@
+import type { TSector, TUnit, TUser } from '../../../contract/org.ts';
+import type { orgUnits, sectors, users } from '../../db/schema/index.ts';
+
+export function presentUnit(u: typeof orgUnits.$inferSelect, parentName: string | null): TUnit {
+  return {
+    id: u.id, districtId: u.districtId, kind: u.kind, name: u.name, parentId: u.parentId, parentName,
+    sectorIds: u.sectorIds, sortOrder: u.sortOrder, active: u.active, version: u.version,
+  };
+}
+
+export function presentSector(s: typeof sectors.$inferSelect): TSector {
+  return { id: s.id, name: s.name, sortOrder: s.sortOrder, active: s.active, version: s.version };
+}
+
+export function presentUser(r: { user: typeof users.$inferSelect; unitName: string; enterpriseName: string | null }): TUser {
+  const u = r.user;
+  return {
+    id: u.id, username: u.username, displayName: u.displayName, phone: u.phone, role: u.role, unitId: u.unitId,
+    unitName: r.unitName, enterpriseId: u.enterpriseId, enterpriseName: r.enterpriseName, active: u.active,
+    lockedUntil: u.lockedUntil?.toISOString() ?? null, mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null, version: u.version,
+  };
+}
+
+/** What the audit trail keeps of a user: never the password hash. */
+export function auditUser(u: typeof users.$inferSelect) {
+  const { passwordHash: _omit, ...rest } = u;
+  return rest;
+}

@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import type { SectorCreate, SectorUpdate, UnitCreate, UnitUpdate, UserCreate, UserUpdate } from '../../../contract/org.ts';
+import { ROLE_LABELS, ROLE_UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
+import type { AppContext } from '../../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
+import { assertPasswordPolicy, hashPassword } from '../auth/password.ts';
+import * as repo from './org.repository.ts';
+import { auditUser, presentSector, presentUnit, presentUser } from './org.presenter.ts';
+
+const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
+
+async function audited<T>(ctx: AppContext, actor: Actor, fn: (tx: Tx, audit: (e: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }) => Promise<void>) => Promise<T>): Promise<T> {
+  const at = ctx.clock.now();
+  return ctx.db.transaction((tx) =>
+    fn(tx, (e) => recordAudit(tx, { at, districtId: actor.districtId, actor: who(actor), ...e })),
+  );
+}
+
+// Which parent kinds each unit kind hangs under.
+const PARENT_KINDS = { township: ['district'], village: ['township'], department: ['township', 'district'] } as const;
+
+async function assertSectors(ctx: AppContext, districtId: string, ids: string[]) {
+  const found = await repo.findSectorsByIds(ctx.db, districtId, ids);
+  if (found.length !== new Set(ids).size) throw invalid({ sectorIds: ['行业领域不存在'] });
+}
+
+function uniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+  return code === '23505';
+}
+
+export async function listUnits(ctx: AppContext, actor: Actor, q: { kind?: string | undefined; parentId?: string | undefined; includeInactive?: boolean | undefined }) {
+  const rows = await repo.listUnits(ctx.db, { districtId: actor.districtId, ...q });
+  return { items: rows.map((r) => presentUnit(r.unit, r.parentName)) };
+}
+
+export async function createUnit(ctx: AppContext, actor: Actor, input: z.output<typeof UnitCreate>) {
+  const parent = await repo.findUnitInDistrict(ctx.db, actor.districtId, input.parentId);
+  if (!parent) throw invalid({ parentId: ['上级单位不存在'] });
+  if (!(PARENT_KINDS[input.kind] as readonly string[]).includes(parent.unit.kind)) {
+    throw invalid({ parentId: [`${UNIT_KIND_LABELS[input.kind]}不能设在${UNIT_KIND_LABELS[parent.unit.kind]}之下`] });
+  }
+  if (input.kind === 'department') await assertSectors(ctx, actor.districtId, input.sectorIds);
+  try {
+    return await audited(ctx, actor, async (tx, audit) => {
+      const u = await repo.insertUnit(tx, {
+        districtId: actor.districtId, kind: input.kind, name: input.name, parentId: parent.unit.id,
+        sectorIds: input.kind === 'department' ? input.sectorIds : [], sortOrder: input.sortOrder,
+      });
+      await audit({ action: 'unit.create', entityType: 'unit', entityId: u.id, after: u });
+      return presentUnit(u, parent.unit.name);
+    });
+  } catch (e) {
+    if (uniqueViolation(e)) throw invalid({ name: ['同一上级下已有同名单位'] });
+    throw e;
+  }
+}
+
+export async function updateUnit(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof UnitUpdate>) {
+  const current = await repo.findUnitInDistrict(ctx.db, actor.districtId, id);
+  if (!current) throw notFound('单位');
+  if (input.sectorIds) {
+    if (current.unit.kind !== 'department') throw invalid({ sectorIds: ['只有部门可设置监管行业领域'] });
+    await assertSectors(ctx, actor.districtId, input.sectorIds);
+  }
+  if (input.active === false && current.unit.kind === 'district') throw invalid({ active: ['不能停用区/县'] });
+  try {
+    return await audited(ctx, actor, async (tx, audit) => {
+      const { version, ...set } = input;
+      const u = await repo.updateUnit(tx, id, version, { ...set, updatedAt: ctx.clock.now() });
+      if (!u) throw conflict();
+      await audit({ action: 'unit.update', entityType: 'unit', entityId: id, before: current.unit, after: u });
+      return presentUnit(u, current.parentName);
+    });
+  } catch (e) {
+    if (uniqueViolation(e)) throw invalid({ name: ['同一上级下已有同名单位'] });
+    throw e;
+  }
+}
+
+export async function listSectors(ctx: AppContext, actor: Actor, includeInactive: boolean) {
+  return { items: (await repo.listSectors(ctx.db, actor.districtId, includeInactive)).map(presentSector) };
+}
+
+export async function createSector(ctx: AppContext, actor: Actor, input: z.output<typeof SectorCreate>) {
+  if (await repo.findSectorByName(ctx.db, actor.districtId, input.name)) throw invalid({ name: ['已有同名行业领域'] });
+  return audited(ctx, actor, async (tx, audit) => {
+    const s = await repo.insertSector(tx, { districtId: actor.districtId, name: input.name, sortOrder: input.sortOrder });
+    await audit({ action: 'sector.create', entityType: 'sector', entityId: s.id, after: s });
+    return presentSector(s);
+  });
+}
+
+export async function updateSector(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof SectorUpdate>) {
+  const current = await repo.findSector(ctx.db, actor.districtId, id);
+  if (!current) throw notFound('行业领域');
+  if (input.name && input.name !== current.name && (await repo.findSectorByName(ctx.db, actor.districtId, input.name))) {
+    throw invalid({ name: ['已有同名行业领域'] });
+  }
+  return audited(ctx, actor, async (tx, audit) => {
+    const { version, ...set } = input;
+    const s = await repo.updateSector(tx, id, actor.districtId, version, { ...set, updatedAt: ctx.clock.now() });
+    if (!s) throw conflict();
+    await audit({ action: 'sector.update', entityType: 'sector', entityId: id, before: current, after: s });
+    return presentSector(s);
+  });
+}
+
+export async function listUsers(ctx: AppContext, actor: Actor, q: { q?: string | undefined; role?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
+  const { items, total } = await repo.listUsers(ctx.db, { districtId: actor.districtId, ...q }, q.page, q.pageSize);
+  return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A user's unit must suit the role; an enterprise user is bound to one live enterprise in that village. */
+async function assertRoleUnit(ctx: AppContext, actor: Actor, role: keyof typeof ROLE_UNIT_KINDS, unitId: string, enterpriseId: string | null | undefined) {
+  const unit = await repo.findUnitInDistrict(ctx.db, actor.districtId, unitId);
+  if (!unit) throw invalid({ unitId: ['所属单位不存在'] });
+  if (!ROLE_UNIT_KINDS[role].includes(unit.unit.kind)) {
+    const kinds = ROLE_UNIT_KINDS[role].map((k) => UNIT_KIND_LABELS[k]).join('或');
+    throw invalid({ unitId: [`${ROLE_LABELS[role]}的所属单位应为${kinds}`] });
+  }
+  if (role === 'enterprise') {
+    if (!enterpriseId) throw invalid({ enterpriseId: ['请选择绑定的生产经营单位'] });
+    const ent = await repo.findEnterpriseBrief(ctx.db, actor.districtId, enterpriseId);
+    if (!ent || ent.voidedAt) throw invalid({ enterpriseId: ['生产经营单位不存在'] });
+    if (ent.villageId !== unitId) throw invalid({ unitId: ['所属单位应为该生产经营单位所在村/社区'] });
+  } else if (enterpriseId) {
+    throw invalid({ enterpriseId: ['只有生产经营单位账号可绑定单位'] });
+  }
+}
+
+export async function createUser(ctx: AppContext, actor: Actor, input: z.output<typeof UserCreate>) {
+  await assertRoleUnit(ctx, actor, input.role, input.unitId, input.enterpriseId);
+  assertPasswordPolicy(input.password, 'password');
+  if (await repo.usernameTaken(ctx.db, input.username)) throw invalid({ username: ['用户名已被使用'] });
+  const passwordHash = await hashPassword(input.password);
+  const id = await audited(ctx, actor, async (tx, audit) => {
+    const id = await repo.insertUser(tx, {
+      districtId: actor.districtId, username: input.username, displayName: input.displayName, phone: input.phone ?? null,
+      role: input.role, unitId: input.unitId, enterpriseId: input.role === 'enterprise' ? input.enterpriseId! : null,
+      passwordHash, mustChangePassword: true, // an admin-set password is temporary
+    });
+    await audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, enterpriseId: input.enterpriseId ?? null } });
+    return id;
+  });
+  return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id))!);
+}
+
+export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof UserUpdate>) {
+  const current = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
+  if (!current) throw notFound('用户');
+  const role = input.role ?? current.user.role;
+  const unitId = input.unitId ?? current.user.unitId;
+  const enterpriseId = input.enterpriseId !== undefined ? input.enterpriseId : role === 'enterprise' ? current.user.enterpriseId : null;
+  if (input.role || input.unitId || input.enterpriseId !== undefined) await assertRoleUnit(ctx, actor, role, unitId, enterpriseId);
+  if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
+    throw new AppError('FORBIDDEN', '不能停用自己的账号或取消自己的管理员角色');
+  }
+  await audited(ctx, actor, async (tx, audit) => {
+    const { version, ...rest } = input;
+    const set = { ...rest, enterpriseId: role === 'enterprise' ? enterpriseId : null, updatedAt: ctx.clock.now() };
+    if (!(await repo.updateUser(tx, id, version, set))) throw conflict();
+    if (input.active === false || input.role || input.unitId) await deleteSessionsOfUser(tx, id);
+    await audit({ action: 'user.update', entityType: 'user', entityId: id, before: auditUser(current.user), after: set });
+  });
+  return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id))!);
+}
+
+export async function resetPassword(ctx: AppContext, actor: Actor, id: string, newPassword: string) {
+  const current = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
+  if (!current) throw notFound('用户');
+  assertPasswordPolicy(newPassword);
+  const passwordHash = await hashPassword(newPassword);
+  await audited(ctx, actor, async (tx, audit) => {
+    await repo.updateUser(tx, id, null, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
+    await deleteSessionsOfUser(tx, id);
+    await audit({ action: 'user.reset_password', entityType: 'user', entityId: id, after: { mustChangePassword: true } });
+  });
+}
+
+export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
+  const current = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
+  if (!current) throw notFound('用户');
+  await audited(ctx, actor, async (tx, audit) => {
+    await repo.updateUser(tx, id, null, { failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
+    await audit({ action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: current.user.lockedUntil } });
+  });
+}
