@@ -1,6 +1,6 @@
 import { EnterpriseCreate, type TEnterpriseCreate, type TEnterpriseListQuery, type TEnterpriseUpdate } from '../../../contract/enterprises.ts';
 import type { TVoidRequest } from '../../../contract/common.ts';
-import { canCreateEnterprise, forbiddenEnterpriseFields } from '../../../domain/enterprise-policy.ts';
+import { canCreateEnterprise, enterpriseAllowedActions, forbiddenEnterpriseFields } from '../../../domain/enterprise-policy.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -94,6 +94,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: string
   const current = await repo.findEnterpriseInScope(ctx.db, scope, id);
   if (!current) throw notFound('生产经营单位');
   if (current.e.voidedAt) throw new AppError('CONFLICT', '该单位已作废，不能修改');
+  if (!enterpriseAllowedActions(actor.role, { voided: false }).includes('edit')) throw forbidden();
   const { version, ...changes } = patch;
   const before = editableFieldsOf(current.e);
   const changed = Object.keys(changes).filter(
