@@ -1,0 +1,192 @@
+// Loads the demo region (渝北区 › 大盛镇, structure from seed 003) into an empty database:
+// units, sectors, supervision groups, ~300 enterprises and one account per role.
+// Everything is created in one transaction, each record with an audit row.
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../domain/roles.ts';
+import type { Db, Tx } from '../../server/db/client.ts';
+import {
+  enterprises, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
+} from '../../server/db/schema/index.ts';
+import { recordAudit } from '../../server/modules/audit/audit.service.ts';
+import { hashPassword } from '../../server/modules/auth/password.ts';
+import { generateDemoEnterprises } from './demo-enterprises.ts';
+import { fakePhone, personName } from './demo-names.ts';
+import {
+  DEMO_DEPARTMENTS, DEMO_DISTRICT, DEMO_GROUPS, DEMO_SECTORS, DEMO_TOWNSHIP, DEMO_VILLAGES,
+} from './demo-region.ts';
+import { Rand, mulberry32 } from './prng.ts';
+
+/** The one password of every demo account (demo data only: DEMO=off never seeds). */
+export const DEMO_PASSWORD = 'Anzhi@2024';
+export const DEMO_SEED = 20241115;
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  unitName: string;
+  description: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'admin', role: 'admin', unitName: DEMO_TOWNSHIP, description: '系统管理员：组织机构、用户、行业领域 / administrator' },
+  { username: 'anweiban', role: 'office', unitName: DEMO_TOWNSHIP, description: '镇安委办：组织专项行动，看全镇 / safety committee office' },
+  { username: 'leader', role: 'leader', unitName: DEMO_TOWNSHIP, description: '镇领导（镇长）：看全镇、领导活动 / township leader' },
+  { username: 'yingji', role: 'department', unitName: '应急办', description: '应急办：危化、非煤矿山、工贸、特种设备、消防 / emergency office' },
+  { username: 'jianshe', role: 'department', unitName: '村镇建设中心', description: '村镇建设中心：建筑施工、燃气、河道 / construction centre' },
+  { username: 'mingyue', role: 'village', unitName: '明月村', description: '明月村网格员：本村生产经营单位 / village grid officer' },
+  { username: 'qianzhan', role: 'village', unitName: '千盏村', description: '千盏村网格员：本村生产经营单位 / village grid officer' },
+  { username: 'qiye', role: 'enterprise', unitName: '明月村', description: '明月村一家机械加工企业的安全管理人员 / an enterprise in 明月村' },
+  { username: 'dudao', role: 'supervision_group', unitName: DEMO_TOWNSHIP, description: '第一督导工作组成员：明月村、千盏村 / supervision group 1' },
+];
+
+export interface DemoSeedResult {
+  enterprises: number;
+  users: number;
+  districtId: string;
+  townshipId: string;
+  auditRows: number;
+}
+
+export interface SeedDemoOptions {
+  now?: Date;
+  /** A PRNG returning [0, 1); defaults to mulberry32(DEMO_SEED) so every demo is the same. */
+  random?: () => number;
+  /** A precomputed hash of DEMO_PASSWORD (tests reuse one to save ~0.1 s per seed). */
+  passwordHash?: string;
+}
+
+/** Seeds the demo region unless the database already has an org unit. */
+export async function seedDemoIfEmpty(db: Db, opts: SeedDemoOptions = {}): Promise<DemoSeedResult | null> {
+  const any = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
+  if (any.length > 0) return null;
+  return seedDemo(db, opts);
+}
+
+const chunk = <T>(rows: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+};
+
+export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<DemoSeedResult> {
+  const now = opts.now ?? new Date();
+  const rand = new Rand(opts.random ?? mulberry32(DEMO_SEED));
+  const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  const stamps = { createdAt: now, updatedAt: now };
+
+  // ---- ids and rows, computed before the transaction opens
+  const districtId = randomUUID();
+  const townshipId = randomUUID();
+  const sectorId = new Map<string, string>(DEMO_SECTORS.map((s) => [s, randomUUID()]));
+  const villageId = new Map<string, string>(DEMO_VILLAGES.map((v) => [v, randomUUID()]));
+  const departmentId = new Map<string, string>(DEMO_DEPARTMENTS.map((d) => [d.name, randomUUID()]));
+  const idOf = (m: Map<string, string>, k: string) => {
+    const v = m.get(k);
+    if (!v) throw new Error(`demo data: unknown name ${k}`);
+    return v;
+  };
+
+  const unitRows: (typeof orgUnits.$inferInsert)[] = [
+    { id: districtId, districtId, kind: 'district', name: DEMO_DISTRICT, parentId: null, sortOrder: 0, ...stamps },
+    { id: townshipId, districtId, kind: 'township', name: DEMO_TOWNSHIP, parentId: districtId, sortOrder: 10, ...stamps },
+    ...DEMO_VILLAGES.map((v, i) => ({
+      id: idOf(villageId, v), districtId, kind: 'village' as const, name: v, parentId: townshipId, sortOrder: (i + 1) * 10, ...stamps,
+    })),
+    ...DEMO_DEPARTMENTS.map((d, i) => ({
+      id: idOf(departmentId, d.name), districtId, kind: 'department' as const, name: d.name, parentId: townshipId,
+      sectorIds: d.sectors.map((s) => idOf(sectorId, s)), sortOrder: (i + 1) * 10, ...stamps,
+    })),
+  ];
+  const sectorRows: (typeof sectors.$inferInsert)[] = DEMO_SECTORS.map((s, i) => ({
+    id: idOf(sectorId, s), districtId, name: s, sortOrder: (i + 1) * 10, ...stamps,
+  }));
+
+  // Leaders of the supervision groups: generated names, the seed's titles.
+  const usedNames = new Set<string>();
+  const freshName = () => {
+    let n = personName(rand);
+    while (usedNames.has(n)) n = personName(rand);
+    usedNames.add(n);
+    return n;
+  };
+  const secretary = freshName();
+  const mayor = freshName();
+  const groupRows = DEMO_GROUPS.map((g) => {
+    const member = freshName();
+    return {
+      row: {
+        id: randomUUID(), districtId, townshipId, name: g.name,
+        leaderNames: `组长：${secretary}（党委书记）、${mayor}（镇长）；成员：${member}（${g.memberTitle}）`, ...stamps,
+      } satisfies typeof supervisionGroups.$inferInsert,
+      member,
+      def: g,
+    };
+  });
+  const groupUnitRows: (typeof supervisionGroupUnits.$inferInsert)[] = groupRows.flatMap(({ row, def }) => [
+    ...def.departments.map((d) => ({ districtId, groupId: row.id, unitId: idOf(departmentId, d) })),
+    ...def.villages.map((v) => ({ districtId, groupId: row.id, unitId: idOf(villageId, v) })),
+  ]);
+
+  const demoEnterprises = generateDemoEnterprises(rand);
+  const enterpriseRows: (typeof enterprises.$inferInsert)[] = demoEnterprises.map((e) => ({
+    id: randomUUID(), districtId, townshipId, villageId: idOf(villageId, e.village),
+    name: e.name, uscc: e.uscc, kind: e.kind, venueType: e.venueType, address: e.address,
+    sectorIds: e.sectors.map((s) => idOf(sectorId, s)), employeeCount: e.employeeCount,
+    principalName: e.principalName, principalPhone: e.principalPhone,
+    safetyManagerName: e.safetyManagerName, safetyManagerPhone: e.safetyManagerPhone,
+    riskGrade: e.riskGrade, isKey: e.isKey, isHighRisk: e.isHighRisk, status: e.status, ...stamps,
+  }));
+  const qiyeEnterprise = enterpriseRows[0]!;
+  const qiyeManager = demoEnterprises[0]!.safetyManagerName ?? freshName();
+
+  const unitIdByName = (name: string) =>
+    name === DEMO_TOWNSHIP ? townshipId : villageId.get(name) ?? idOf(departmentId, name);
+  const displayNames: Record<string, string> = {
+    leader: mayor,
+    dudao: groupRows[0]!.member,
+    qiye: qiyeManager,
+  };
+  const userRows: (typeof users.$inferInsert)[] = DEMO_ACCOUNTS.map((a) => ({
+    id: randomUUID(), districtId, username: a.username, displayName: displayNames[a.username] ?? freshName(),
+    phone: fakePhone(rand), role: a.role, unitId: unitIdByName(a.unitName),
+    enterpriseId: a.role === 'enterprise' ? qiyeEnterprise.id! : null,
+    passwordHash, mustChangePassword: false, ...stamps,
+  }));
+  const dudaoId = userRows.find((u) => u.username === 'dudao')!.id!;
+
+  // ---- one transaction: rows in batches, then the audit chain
+  let auditRows = 0;
+  await db.transaction(async (tx: Tx) => {
+    await tx.insert(orgUnits).values(unitRows);
+    await tx.insert(sectors).values(sectorRows);
+    for (const part of chunk(enterpriseRows, 100)) await tx.insert(enterprises).values(part);
+    await tx.insert(users).values(userRows);
+    await tx.insert(supervisionGroups).values(groupRows.map((g) => g.row));
+    await tx.insert(supervisionGroupUnits).values(groupUnitRows);
+    await tx.insert(supervisionGroupMembers).values({ districtId, groupId: groupRows[0]!.row.id, userId: dudaoId });
+
+    const audit = async (entityType: string, entityId: string, after: Record<string, unknown>) => {
+      await recordAudit(tx, { at: now, districtId, actor: null, action: 'demo.seed', entityType, entityId, after });
+      auditRows++;
+    };
+    for (const u of unitRows) {
+      await audit('unit', u.id!, { kind: u.kind, name: u.name, parentId: u.parentId ?? null, sectorIds: u.sectorIds ?? [] });
+    }
+    for (const s of sectorRows) await audit('sector', s.id!, { name: s.name, sortOrder: s.sortOrder });
+    for (const { row, def } of groupRows) {
+      await audit('supervision_group', row.id, {
+        name: row.name, leaderNames: row.leaderNames, departments: def.departments, villages: def.villages,
+      });
+    }
+    for (const u of userRows) {
+      await audit('user', u.id!, { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId });
+    }
+    for (const e of enterpriseRows) {
+      await audit('enterprise', e.id!, {
+        name: e.name, kind: e.kind, uscc: e.uscc, villageId: e.villageId, riskGrade: e.riskGrade, status: e.status,
+      });
+    }
+  });
+
+  return { enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, auditRows };
+}
