@@ -23,8 +23,8 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
-      const r = await client.query<{ v: string }>('show server_version');
-      console.log(`[test] PostgreSQL ${r.rows[0]?.v} at ${url.replace(/:[^:@/]*@/, ':***@')}: one database per test file`);
+      const r = await client.query<{ server_version: string }>('show server_version');
+      console.log(`[test] PostgreSQL ${r.rows[0]?.server_version} at ${url.replace(/:[^:@/]*@/, ':***@')}: one database per test file`);
     } catch (e) {
       throw new Error(`TEST_DATABASE_URL is set but the server cannot be reached: ${(e as Error).message}`);
     } finally {
