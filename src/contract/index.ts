@@ -2,5 +2,11 @@ import { authRoutes } from './auth.ts';
 import { orgRoutes } from './org.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { auditRoutes } from './audit.ts';
+import type { RouteDef } from './route.ts';
 
-export const allRoutes = { ...authRoutes, ...orgRoutes, ...enterpriseRoutes, ...auditRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes };
+
+/** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
+export const allRoutes: Record<string, RouteDef> = Object.fromEntries(
+  Object.entries(areas).flatMap(([area, routes]) => Object.entries(routes).map(([name, def]) => [`${area}.${name}`, def as RouteDef])),
+);
