@@ -52,6 +52,23 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * pg's pool.end() resolves before the server has seen every connection close; dropping WITH (FORCE)
+ * at once would kill those backends and surface as unhandled 57P01 errors. Wait for them instead.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006') throw e; // 55006: database is being accessed by other users
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
 async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `anzhi_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
@@ -61,7 +78,7 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   try {
     database = await openPostgres(url.toString());
   } catch (e) {
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(serverUrl, name);
     throw e;
   }
   const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
@@ -75,7 +92,7 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
     async close() {
       await raw.end();
       await database.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(serverUrl, name);
     },
   };
 }
