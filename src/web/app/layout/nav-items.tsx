@@ -1,0 +1,66 @@
+// The side menu. Which entries a role sees is a navigation choice only: the server
+// still decides what each role may read or do.
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, SettingOutlined, TagsOutlined, TeamOutlined, ShopOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { TMe } from '../../../contract/auth.ts';
+import { paths } from '../paths.ts';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+export interface NavEntry {
+  key: string; // the path it leads to
+  label: string;
+  icon: ReactNode;
+  children?: NavEntry[];
+}
+
+export function navEntriesFor(me: TMe): NavEntry[] {
+  const entries: NavEntry[] = [{ key: paths.home, label: '首页', icon: <HomeOutlined /> }];
+  if (me.role === 'enterprise') {
+    if (me.enterpriseId) entries.push({ key: paths.enterprises.detail(me.enterpriseId), label: '本单位信息', icon: <ShopOutlined /> });
+  } else {
+    entries.push({ key: paths.enterprises.list, label: '生产经营单位', icon: <BankOutlined /> });
+  }
+  if (me.role === 'admin') {
+    entries.push({
+      key: 'admin',
+      label: '系统管理',
+      icon: <SettingOutlined />,
+      children: [
+        { key: paths.admin.units, label: '组织机构', icon: <ApartmentOutlined /> },
+        { key: paths.admin.sectors, label: '行业领域', icon: <TagsOutlined /> },
+        { key: paths.admin.users, label: '用户管理', icon: <TeamOutlined /> },
+      ],
+    });
+  }
+  if (me.role === 'admin' || me.role === 'office') {
+    entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined /> });
+  }
+  return entries;
+}
+
+export function toMenuItems(entries: NavEntry[]): MenuItem[] {
+  return entries.map((e) =>
+    e.children
+      ? { key: e.key, label: e.label, icon: e.icon, children: toMenuItems(e.children) }
+      : { key: e.key, label: e.label, icon: e.icon },
+  );
+}
+
+/** The menu entry a path belongs to: the longest entry key that prefixes it. */
+export function selectedKeyFor(entries: NavEntry[], pathname: string): string | undefined {
+  let best: string | undefined;
+  const visit = (list: NavEntry[]) => {
+    for (const e of list) {
+      if (e.children) visit(e.children);
+      else if (pathname === e.key || (e.key !== '/' && pathname.startsWith(`${e.key}/`))) {
+        if (!best || e.key.length > best.length) best = e.key;
+      }
+    }
+  };
+  visit(entries);
+  return best;
+}

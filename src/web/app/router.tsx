@@ -1,0 +1,59 @@
+import { createBrowserRouter } from 'react-router';
+import { NotFoundPage } from '../components/not-found-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { EnterpriseCreatePage } from '../features/enterprises/enterprise-create-page.tsx';
+import { EnterpriseDetailPage } from '../features/enterprises/enterprise-detail-page.tsx';
+import { EnterpriseEditPage } from '../features/enterprises/enterprise-edit-page.tsx';
+import { EnterpriseImportPage } from '../features/enterprises/enterprise-import-page.tsx';
+import { EnterpriseListPage } from '../features/enterprises/enterprise-list-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { SectorsPage } from '../features/org/sectors-page.tsx';
+import { UnitsPage } from '../features/org/units-page.tsx';
+import { UsersPage } from '../features/org/users-page.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { routePatterns as r } from './paths.ts';
+import { RequireAuth } from './require-auth.tsx';
+import { RouteError } from './route-error.tsx';
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: r.login, element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      path: r.changePassword,
+      element: (
+        <RequireAuth passwordChangePage>
+          <ChangePasswordPage />
+        </RequireAuth>
+      ),
+      errorElement: <RouteError />,
+    },
+    {
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: r.enterpriseList, element: <EnterpriseListPage /> },
+            { path: r.enterpriseCreate, element: <EnterpriseCreatePage /> },
+            { path: r.enterpriseImport, element: <EnterpriseImportPage /> },
+            { path: r.enterpriseDetail, element: <EnterpriseDetailPage /> },
+            { path: r.enterpriseEdit, element: <EnterpriseEditPage /> },
+            { path: r.adminUnits, element: <UnitsPage /> },
+            { path: r.adminSectors, element: <SectorsPage /> },
+            { path: r.adminUsers, element: <UsersPage /> },
+            { path: r.audit, element: <AuditPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

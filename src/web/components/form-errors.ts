@@ -1,0 +1,58 @@
+// Field errors, from the server's envelope or from the contract's zod schema, onto antd Form fields.
+import type { FormInstance } from 'antd';
+import type { z } from '../../contract/zod.ts';
+import { ApiError, errorMessage } from '../lib/api.ts';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** zod issues keyed by top-level field name, like the server's `fieldErrors`. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '');
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * Shows each error on its field. Returns the messages that match no field on the form,
+ * so the caller can show them elsewhere.
+ */
+export function applyFieldErrors(form: FormInstance, fieldErrors: FieldErrors): string[] {
+  const registered = new Set(form.getFieldsError().map((f) => String(f.name[0])));
+  const unmatched: string[] = [];
+  const fields: { name: string; errors: string[] }[] = [];
+  for (const [name, errors] of Object.entries(fieldErrors)) {
+    const top = name.split('.')[0] ?? name;
+    if (registered.has(top)) fields.push({ name: top, errors });
+    else unmatched.push(...errors);
+  }
+  form.setFields(fields);
+  if (fields[0]) form.scrollToField(fields[0].name, { block: 'center' });
+  return unmatched;
+}
+
+/**
+ * Handles a failed form submission. Validation errors go onto the fields; everything
+ * else (and validation messages with no field) is returned as a message to display.
+ */
+export function formErrorMessage(form: FormInstance, e: unknown): string | null {
+  if (e instanceof ApiError && e.code === 'VALIDATION' && e.fieldErrors) {
+    const unmatched = applyFieldErrors(form, e.fieldErrors);
+    return unmatched.length ? unmatched.join('；') : null;
+  }
+  return errorMessage(e);
+}
+
+export type SchemaCheck<T> = { ok: true; data: T } | { ok: false; unmatched: string[] };
+
+/**
+ * Validates form values with a contract schema. On failure the fields show their errors,
+ * and messages that belong to no field on the form are returned for display.
+ */
+export function parseWithSchema<S extends z.ZodTypeAny>(form: FormInstance, schema: S, values: unknown): SchemaCheck<z.output<S>> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, unmatched: applyFieldErrors(form, zodFieldErrors(parsed.error)) };
+}

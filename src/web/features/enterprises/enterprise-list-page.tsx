@@ -1,0 +1,138 @@
+import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Drawer, Flex, Select } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { errorMessage } from '../../lib/api.ts';
+import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
+import { useExportEnterprises } from './api/export-enterprises.ts';
+import { useEnterprises } from './api/list-enterprises.ts';
+import { EnterpriseCards } from './components/enterprise-cards.tsx';
+import { EnterpriseFilters, EnterpriseSearchBox } from './components/enterprise-filters.tsx';
+import { type SortKey, type SortState, EnterpriseTable } from './components/enterprise-table.tsx';
+import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
+
+const PHONE_SORTS: { value: string; label: string }[] = [
+  { value: 'updatedAt:desc', label: '最近更新' },
+  { value: 'name:asc', label: '名称' },
+  { value: 'riskGrade:asc', label: '风险等级' },
+  { value: 'employeeCount:desc', label: '从业人数（多→少）' },
+  { value: 'createdAt:desc', label: '最近新增' },
+];
+
+export function EnterpriseListPage() {
+  const { values, update, reset } = useSearchState();
+  const query = listQueryFrom(values);
+  const list = useEnterprises(query);
+  const exporter = useExportEnterprises();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const setSort = (s: SortState) => update({ sort: s.sort, order: s.order }, { resetPage: true });
+  const setPage = (page: number, pageSize: number) =>
+    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+
+  const onExport = () =>
+    exporter.mutate(filterFrom(values), {
+      onError: (e) => void message.error(`导出失败：${errorMessage(e)}`),
+    });
+
+  const canCreate = list.data?.canCreate ?? false;
+  const extra = (
+    <>
+      {canCreate && (
+        <Link to={paths.enterprises.create}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="enterprise-create">新增</Button>
+        </Link>
+      )}
+      {canCreate && (
+        <Link to={paths.enterprises.import}>
+          <Button icon={<UploadOutlined />} data-testid="enterprise-import">导入</Button>
+        </Link>
+      )}
+      <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporter.isPending} data-testid="enterprise-export">
+        导出
+      </Button>
+    </>
+  );
+
+  const filterCount = activeFilterCount(values);
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+
+  return (
+    <PageContainer title="生产经营单位" extra={extra}>
+      <Card size="small" className="filter-card">
+        <Flex gap={8} wrap align="center">
+          <EnterpriseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
+          {isMobile ? (
+            <>
+              <Badge count={filterCount} size="small">
+                <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
+              </Badge>
+              <Select
+                value={`${query.sort ?? 'updatedAt'}:${query.order ?? 'desc'}`}
+                options={PHONE_SORTS.some((o) => o.value === `${query.sort ?? 'updatedAt'}:${query.order ?? 'desc'}`)
+                  ? PHONE_SORTS
+                  : [...PHONE_SORTS, { value: `${query.sort}:${query.order}`, label: '自定义排序' }]}
+                onChange={(v: string) => {
+                  const [sort, order] = v.split(':') as [SortKey, 'asc' | 'desc'];
+                  setSort({ sort, order });
+                }}
+                style={{ width: 150 }}
+                aria-label="排序"
+              />
+            </>
+          ) : (
+            <EnterpriseFilters values={values} onChange={setFilter} />
+          )}
+          {filterCount > 0 || values.q ? (
+            <Button type="link" onClick={() => reset(['sort', 'order', 'pageSize'])} data-testid="filters-clear">
+              清除条件
+            </Button>
+          ) : null}
+        </Flex>
+      </Card>
+      {isMobile && (
+        <Drawer
+          title="筛选"
+          placement="bottom"
+          open={filtersOpen}
+          onClose={() => setFiltersOpen(false)}
+          size="75%"
+          extra={<Button type="primary" onClick={() => setFiltersOpen(false)}>完成</Button>}
+        >
+          <EnterpriseFilters values={values} onChange={setFilter} vertical />
+        </Drawer>
+      )}
+      {list.isError ? (
+        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <EnterpriseCards
+          items={items}
+          loading={list.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={total}
+          onPageChange={setPage}
+        />
+      ) : (
+        <EnterpriseTable
+          items={items}
+          loading={list.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={total}
+          sort={{ sort: query.sort, order: query.order }}
+          onPageChange={setPage}
+          onSortChange={setSort}
+        />
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,68 @@
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, LockOutlined, ShopOutlined, TagsOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
+import { paths } from '../../app/paths.ts';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useCurrentUser } from '../../lib/auth.ts';
+
+interface Shortcut {
+  to: string;
+  icon: ReactNode;
+  title: string;
+  text: string;
+}
+
+export function HomePage() {
+  const me = useCurrentUser();
+  const shortcuts: Shortcut[] = [];
+  if (me.role === 'enterprise') {
+    if (me.enterpriseId) {
+      shortcuts.push({ to: paths.enterprises.detail(me.enterpriseId), icon: <ShopOutlined />, title: '本单位信息', text: '查看本单位登记信息，更新联系人和从业人数' });
+    }
+  } else {
+    shortcuts.push({ to: paths.enterprises.list, icon: <BankOutlined />, title: '生产经营单位', text: '查询、筛选和导出辖区内的生产经营单位；有权限时可新增和导入' });
+  }
+  if (me.role === 'admin') {
+    shortcuts.push(
+      { to: paths.admin.units, icon: <ApartmentOutlined />, title: '组织机构', text: '镇、村/社区和科室站所' },
+      { to: paths.admin.sectors, icon: <TagsOutlined />, title: '行业领域', text: '维护行业领域清单和顺序' },
+      { to: paths.admin.users, icon: <TeamOutlined />, title: '用户管理', text: '账号、角色、重置密码和解锁' },
+    );
+  }
+  if (me.role === 'admin' || me.role === 'office') {
+    shortcuts.push({ to: paths.audit, icon: <AuditOutlined />, title: '审计日志', text: '谁在何时做了什么' });
+  }
+  shortcuts.push({ to: paths.changePassword, icon: <LockOutlined />, title: '修改密码', text: '定期更换密码，保护账号安全' });
+
+  return (
+    <PageContainer title={`您好，${me.displayName}`}>
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions
+          column={{ xs: 1, sm: 1, md: 3 }}
+          data-testid="home-who"
+          items={[
+            { key: 'user', label: '账号', children: me.username },
+            { key: 'role', label: '角色', children: ROLE_LABELS[me.role] },
+            { key: 'unit', label: '所在单位', children: `${me.unit.name}（${UNIT_KIND_LABELS[me.unit.kind]}）` },
+          ]}
+        />
+      </Card>
+      <Typography.Title level={5}>常用功能</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {shortcuts.map((s) => (
+          <Col key={s.to} xs={24} sm={12} lg={8}>
+            <Link to={s.to} className="card-link">
+              <Card hoverable size="small" className="shortcut-card">
+                <Card.Meta avatar={<span className="shortcut-icon">{s.icon}</span>} title={s.title} description={s.text} />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,162 @@
+import { Alert, Form, Input, Modal, Select, Switch, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { type TUnit, type TUser, UserCreate, UserUpdate } from '../../../../contract/org.ts';
+import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../../domain/password-policy.ts';
+import { ROLES, ROLE_LABELS, ROLE_UNIT_KINDS, type Role, UNIT_KIND_LABELS } from '../../../../domain/roles.ts';
+import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
+import { testId } from '../../../components/test-id.ts';
+import { PASSWORD_POLICY_TEXT, passwordRule } from '../../../components/password-rule.ts';
+import { useCreateUser } from '../api/create-user.ts';
+import { useUpdateUser } from '../api/update-user.ts';
+import { EnterprisePicker } from './enterprise-picker.tsx';
+
+export type UserModalState = { mode: 'create' } | { mode: 'edit'; user: TUser } | null;
+
+interface Values {
+  username?: string;
+  displayName?: string;
+  phone?: string | null;
+  role?: Role;
+  unitId?: string;
+  enterpriseId?: string | null;
+  password?: string;
+  active?: boolean;
+}
+
+export function UserModal({ state, units, onClose }: { state: UserModalState; units: TUnit[]; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [error, setError] = useState<string | null>(null);
+  const role = Form.useWatch('role', form);
+  const unitId = Form.useWatch('unitId', form);
+  const editing = state?.mode === 'edit' ? state.user : null;
+
+  useEffect(() => {
+    if (!state) return;
+    setError(null);
+    form.resetFields();
+    if (state.mode === 'edit') {
+      const u = state.user;
+      form.setFieldsValue({
+        displayName: u.displayName, phone: u.phone ?? '', role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId, active: u.active,
+      });
+    } else {
+      form.setFieldsValue({ active: true });
+    }
+  }, [state, form]);
+
+  const unitOptions = useMemo(() => {
+    const kinds = role ? ROLE_UNIT_KINDS[role] : [];
+    const opts = units
+      .filter((u) => u.active && kinds.includes(u.kind))
+      .map((u) => ({ value: u.id, label: `${u.name}（${UNIT_KIND_LABELS[u.kind]}${u.parentName ? ` · ${u.parentName}` : ''}）` }));
+    if (editing && editing.role === role && !opts.some((o) => o.value === editing.unitId)) {
+      opts.unshift({ value: editing.unitId, label: editing.unitName });
+    }
+    return opts;
+  }, [units, role, editing]);
+
+  const onOk = () => {
+    setError(null);
+    const v = form.getFieldsValue(true) as Values;
+    const enterpriseId = v.role === 'enterprise' ? (v.enterpriseId ?? null) : null;
+    const onError = (e: unknown) => setError(formErrorMessage(form, e));
+    if (editing) {
+      const check = parseWithSchema(form, UserUpdate, {
+        displayName: v.displayName, phone: v.phone ?? '', role: v.role, unitId: v.unitId, enterpriseId,
+        active: v.active ?? true, version: editing.version,
+      });
+      if (!check.ok) return setError(check.unmatched.join('；') || null);
+      update.mutate({ id: editing.id, body: check.data }, { onSuccess: onClose, onError });
+    } else {
+      if (v.password && checkPassword(v.password)) {
+        form.setFields([{ name: 'password', errors: [PASSWORD_PROBLEM_MESSAGES[checkPassword(v.password)!]] }]);
+        return;
+      }
+      const check = parseWithSchema(form, UserCreate, {
+        username: v.username ?? '', displayName: v.displayName, phone: v.phone ?? '', role: v.role, unitId: v.unitId,
+        enterpriseId, password: v.password ?? '',
+      });
+      if (!check.ok) return setError(check.unmatched.join('；') || null);
+      create.mutate(check.data, { onSuccess: onClose, onError });
+    }
+  };
+
+  const selectedUnit = units.find((u) => u.id === unitId);
+  return (
+    <Modal
+      title={editing ? `编辑用户：${editing.displayName}` : '新增用户'}
+      open={!!state}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="保存"
+      okButtonProps={{ loading: create.isPending || update.isPending, ...testId('user-save') }}
+      forceRender
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical">
+        {editing ? (
+          <Form.Item label="用户名">
+            <Typography.Text strong>{editing.username}</Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item name="username" label="用户名" required extra="3-32位字母、数字、下划线、点或连字符，用于登录">
+            <Input maxLength={32} autoComplete="off" data-testid="user-username" />
+          </Form.Item>
+        )}
+        <Form.Item name="displayName" label="姓名" required>
+          <Input maxLength={32} data-testid="user-display-name" />
+        </Form.Item>
+        <Form.Item name="phone" label="手机号">
+          <Input maxLength={20} inputMode="tel" data-testid="user-phone" />
+        </Form.Item>
+        <Form.Item name="role" label="角色" required>
+          <Select
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            onChange={() => form.setFieldsValue({ unitId: undefined, enterpriseId: null })}
+            data-testid="user-role"
+          />
+        </Form.Item>
+        <Form.Item
+          name="unitId"
+          label="所在单位"
+          required
+          extra={role ? `${ROLE_LABELS[role]}须属于：${ROLE_UNIT_KINDS[role].map((k) => UNIT_KIND_LABELS[k]).join('、')}` : '请先选择角色'}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={unitOptions}
+            disabled={!role}
+            onChange={() => role === 'enterprise' && form.setFieldValue('enterpriseId', null)}
+            data-testid="user-unit"
+          />
+        </Form.Item>
+        {role === 'enterprise' && (
+          <Form.Item name="enterpriseId" label="对应的生产经营单位" required extra={selectedUnit ? `在「${selectedUnit.name}」范围内搜索` : undefined}>
+            <EnterprisePicker
+              villageId={selectedUnit?.kind === 'village' ? selectedUnit.id : undefined}
+              current={editing?.enterpriseId ? { id: editing.enterpriseId, name: editing.enterpriseName ?? '当前单位' } : null}
+            />
+          </Form.Item>
+        )}
+        {!editing && (
+          <Form.Item
+            name="password"
+            label="初始密码"
+            required
+            rules={[passwordRule]}
+            extra={`${PASSWORD_POLICY_TEXT}。用户首次登录时须修改。`}
+          >
+            <Input.Password autoComplete="new-password" data-testid="user-password" />
+          </Form.Item>
+        )}
+        {editing && (
+          <Form.Item name="active" label="账号状态" valuePropName="checked" extra="停用后该账号不能登录，记录保留">
+            <Switch checkedChildren="启用" unCheckedChildren="停用" data-testid="user-active" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,29 @@
+// Display formats. Instants are stored in UTC and shown in the township's timezone.
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import 'dayjs/locale/zh-cn';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.locale('zh-cn');
+
+export const TIMEZONE = 'Asia/Shanghai';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(TIMEZONE).format('YYYY-MM-DD HH:mm:ss') : iso;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(TIMEZONE).format('YYYY-MM-DD') : iso;
+}
+
+export function isFuture(iso: string | null | undefined, now: Date = new Date()): boolean {
+  return !!iso && new Date(iso).getTime() > now.getTime();
+}
+
+export { dayjs };
