@@ -1,0 +1,251 @@
+// Spreadsheet import: the preview reports every bad row (row, column, reason) and writes nothing;
+// the commit writes only the good rows; importing the same file again updates instead of duplicating.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, enterprises } from '../../db/schema/index.ts';
+import { type TestApp, createTestApp } from '../../test/app.ts';
+import {
+  type BuiltUser, type SectorRow, type UnitRow, buildDistrict, buildSector, buildTownship, buildUser, buildVillage, randomUscc,
+} from '../../test/factories.ts';
+import { type Session, XLSX_MIME, errorOf, loginAs, multipartBody } from '../../test/http.ts';
+import { buildXlsx, readXlsx } from '../../test/xlsx.ts';
+
+let t: TestApp;
+let district: UnitRow;
+let township: UnitRow;
+let east: UnitRow;
+let west: UnitRow;
+let chem: SectorRow;
+let fire: SectorRow;
+let office: Session;
+let villager: Session;
+let templateHeaders: string[];
+let officeUser: BuiltUser;
+let villageUser: BuiltUser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  district = await buildDistrict(t.db);
+  township = await buildTownship(t.db, { district });
+  east = await buildVillage(t.db, { township, name: '东风村' });
+  west = await buildVillage(t.db, { township, name: '西岭村' });
+  chem = await buildSector(t.db, { district, name: '危险化学品' });
+  fire = await buildSector(t.db, { district, name: '消防' });
+  officeUser = await buildUser(t.db, { role: 'office', unit: township });
+  villageUser = await buildUser(t.db, { role: 'village', unit: east });
+  await signIn();
+});
+afterAll(() => t?.close());
+
+/** (Re-)signs in both users, e.g. after the clock moved past the idle timeout. */
+async function signIn() {
+  office = await loginAs(t.app, officeUser.username, officeUser.password);
+  villager = await loginAs(t.app, villageUser.username, villageUser.password);
+}
+
+const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(enterprises))[0]!.n;
+const auditCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
+
+function upload(s: Session, data: Buffer, filename = 'enterprises.xlsx', contentType = XLSX_MIME) {
+  const { payload, headers } = multipartBody({ filename, data, contentType });
+  return s.request('POST', '/api/enterprises/import/preview', payload, { headers });
+}
+
+/** Rows keyed by the template's headers without the required mark. */
+type Row = Record<string, string | number | null>;
+const H = {
+  name: '单位名称', uscc: '统一社会信用代码', kind: '单位类型', venue: '九小场所类型', address: '地址', village: '所在村/社区',
+  sectors: '行业领域', employees: '从业人数', principal: '主要负责人', phone: '主要负责人电话', grade: '分级监管', key: '重点监管',
+};
+
+/** Uses the template's own header texts (with their "*" marks), in a shuffled order. */
+function fileOf(rows: Row[]): Promise<Buffer> {
+  const headers = [...templateHeaders].reverse();
+  [headers[1], headers[4]] = [headers[4]!, headers[1]!];
+  const byTemplateHeader = rows.map((r) =>
+    Object.fromEntries(templateHeaders.map((h) => [h, r[h.replace(/\*$/, '')] ?? null])),
+  );
+  return buildXlsx(headers, byTemplateHeader);
+}
+
+const USCC_A = randomUscc();
+const USCC_B = randomUscc();
+const good: Row[] = [
+  { [H.name]: '东风化工有限公司', [H.uscc]: USCC_A, [H.kind]: '企业', [H.address]: '东风村1号', [H.village]: '东风村', [H.sectors]: '危险化学品', [H.employees]: 25, [H.principal]: '张三', [H.phone]: '13800000001', [H.grade]: '红', [H.key]: '是' },
+  { [H.name]: '西岭五金店', [H.kind]: '个体经营者', [H.address]: '西岭村2号', [H.village]: '西岭村', [H.sectors]: '消防', [H.principal]: '李四', [H.phone]: '023-12345678' },
+  { [H.name]: '东风小饭馆', [H.kind]: '九小场所', [H.venue]: '小餐饮', [H.address]: '东风村3号', [H.village]: '东风村', [H.sectors]: '消防、危险化学品', [H.employees]: 4, [H.principal]: '王五', [H.phone]: '13800000003' },
+  { [H.name]: '西岭建材有限公司', [H.uscc]: USCC_B.toLowerCase(), [H.kind]: '企业', [H.address]: '西岭村4号', [H.village]: '西岭村', [H.sectors]: '危险化学品', [H.principal]: '赵六', [H.phone]: '13800000004' },
+];
+const badCheck = USCC_A.slice(0, 17) + (USCC_A[17] === '0' ? '1' : '0');
+const bad: Row[] = [
+  { [H.name]: '校验位错误公司', [H.uscc]: badCheck, [H.kind]: '企业', [H.address]: '东风村5号', [H.village]: '东风村', [H.sectors]: '消防', [H.principal]: '钱七', [H.phone]: '13800000005' },
+  { [H.name]: '', [H.uscc]: randomUscc(), [H.kind]: '企业', [H.address]: '东风村6号', [H.village]: '东风村', [H.sectors]: '消防', [H.principal]: '孙八', [H.phone]: '13800000006' },
+  { [H.name]: '无此村公司', [H.uscc]: randomUscc(), [H.kind]: '企业', [H.address]: '某地', [H.village]: '不存在村', [H.sectors]: '消防', [H.principal]: '周九', [H.phone]: '13800000007' },
+  { [H.name]: '重复代码公司', [H.uscc]: USCC_A, [H.kind]: '企业', [H.address]: '东风村8号', [H.village]: '东风村', [H.sectors]: '消防', [H.principal]: '吴十', [H.phone]: '13800000008' },
+];
+// Spreadsheet rows: header is row 1, so data row i is row i + 2.
+const mixed = [good[0]!, bad[0]!, good[1]!, bad[1]!, good[2]!, bad[2]!, bad[3]!, good[3]!];
+
+describe('import template', () => {
+  it('downloads an xlsx with every column and the region’s villages and sectors', async () => {
+    const res = await office.get('/api/enterprises/import/template');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_MIME);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('生产经营单位导入模板.xlsx'));
+    const { headers, sheetNames } = await readXlsx(res.rawPayload);
+    templateHeaders = headers;
+    expect(headers).toEqual(expect.arrayContaining(['单位名称*', '统一社会信用代码', '单位类型*', '所在村/社区*', '行业领域*', '主要负责人电话*']));
+    expect(sheetNames).toContain('填写说明');
+  });
+
+  it('is not offered to read-only roles', async () => {
+    const leader = await buildUser(t.db, { role: 'leader', unit: township });
+    const s = await loginAs(t.app, leader.username, leader.password);
+    expect((await s.get('/api/enterprises/import/template')).statusCode).toBe(403);
+  });
+});
+
+describe('import preview and commit', () => {
+  let batchId: string;
+
+  it('lists each bad row with its row number, column and reason, and writes nothing', async () => {
+    const before = { n: await count(), audit: await auditCount() };
+    const res = await upload(office, await fileOf(mixed));
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ fileName: 'enterprises.xlsx', totalRows: 8, validRows: 4, toCreate: 4, toUpdate: 0 });
+    expect(p.errors).toEqual([
+      { row: 3, column: '统一社会信用代码', message: '统一社会信用代码校验位错误' },
+      { row: 5, column: '单位名称', message: '请输入单位名称' },
+      { row: 7, column: '所在村/社区', message: '村/社区“不存在村”不存在' },
+      { row: 8, column: '统一社会信用代码', message: '与第2行重复' },
+    ]);
+    expect(new Date(p.expiresAt).getTime()).toBe(t.clock.now().getTime() + 60 * 60_000);
+    expect(await count()).toBe(before.n);
+    expect(await auditCount()).toBe(before.audit);
+    batchId = p.batchId;
+  });
+
+  it('commits only the good rows, each audited', async () => {
+    const before = await count();
+    const res = await office.request('POST', `/api/enterprises/import/${batchId}/commit`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 4, updated: 0, skipped: 0 });
+    expect(await count()).toBe(before + 4);
+    const names = (await t.db.select({ name: enterprises.name }).from(enterprises)).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['东风化工有限公司', '西岭五金店', '东风小饭馆', '西岭建材有限公司']));
+    for (const b of ['校验位错误公司', '无此村公司', '重复代码公司']) expect(names).not.toContain(b);
+    const [a] = await t.db.select().from(enterprises).where(eq(enterprises.uscc, USCC_A));
+    expect(a).toMatchObject({ villageId: east.id, townshipId: township.id, sectorIds: [chem.id], riskGrade: 'red', isKey: true, employeeCount: 25, kind: 'company' });
+    const [b] = await t.db.select().from(enterprises).where(eq(enterprises.uscc, USCC_B));
+    expect(b!.villageId).toBe(west.id); // lower-case code normalised
+    const [venue] = await t.db.select().from(enterprises).where(eq(enterprises.name, '东风小饭馆'));
+    expect(venue).toMatchObject({ kind: 'small_venue', venueType: 'restaurant', uscc: null });
+    expect(venue!.sectorIds.sort()).toEqual([chem.id, fire.id].sort());
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'enterprise.import_create'));
+    expect(audits).toHaveLength(4);
+  });
+
+  it('refuses to commit the same batch twice', async () => {
+    const res = await office.request('POST', `/api/enterprises/import/${batchId}/commit`);
+    expect(res.statusCode).toBe(409);
+    expect(errorOf(res).code).toBe('CONFLICT');
+  });
+
+  it('updates instead of duplicating when the same file is imported again', async () => {
+    const before = await count();
+    const changed = mixed.map((r) => (r[H.name] === '东风化工有限公司' ? { ...r, [H.employees]: 60 } : r));
+    const p = (await upload(office, await fileOf(changed))).json();
+    expect(p).toMatchObject({ validRows: 4, toCreate: 0, toUpdate: 4 });
+    const res = await office.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
+    expect(res.json()).toEqual({ created: 0, updated: 4, skipped: 0 });
+    expect(await count()).toBe(before);
+    const [a] = await t.db.select().from(enterprises).where(eq(enterprises.uscc, USCC_A));
+    expect(a).toMatchObject({ employeeCount: 60, version: 2 });
+  });
+
+  it('re-imports its own export without errors or duplicates', async () => {
+    const exported = await office.get('/api/enterprises/export');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe(XLSX_MIME);
+    const before = await count();
+    const p = (await upload(office, exported.rawPayload, 'export.xlsx')).json();
+    expect(p.errors).toEqual([]);
+    expect(p).toMatchObject({ totalRows: before, toCreate: 0, toUpdate: before });
+  });
+
+  it('expires a preview after an hour', async () => {
+    const p = (await upload(office, await fileOf([good[0]!]))).json();
+    t.clock.advance({ minutes: 61 });
+    await signIn();
+    const res = await office.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
+    expect(res.statusCode).toBe(409);
+    expect(errorOf(res).message).toContain('过期');
+  });
+
+  it('lets no one else commit a user’s batch', async () => {
+    const p = (await upload(office, await fileOf([good[0]!]))).json();
+    const res = await villager.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('import checks', () => {
+  it('reports a missing required column at the header row', async () => {
+    const file = await buildXlsx(['单位名称', '地址'], [{ 单位名称: '某公司', 地址: '某地' }]);
+    const p = (await upload(office, file)).json();
+    expect(p.validRows).toBe(0);
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        { row: 1, column: '单位类型', message: '缺少必填列' },
+        { row: 1, column: '所在村/社区', message: '缺少必填列' },
+      ]),
+    );
+  });
+
+  it('reports bad options, numbers and unknown sectors by column', async () => {
+    const row = { ...good[0]!, [H.uscc]: randomUscc(), [H.kind]: '公司', [H.employees]: '十个', [H.sectors]: '危险化学品、烟花', [H.key]: '也许' };
+    const p = (await upload(office, await fileOf([row]))).json();
+    const columns = p.errors.map((e: { column: string }) => e.column).sort();
+    expect(columns).toEqual(['从业人数', '单位类型', '行业领域', '重点监管'].sort());
+    expect(p.errors.every((e: { row: number }) => e.row === 2)).toBe(true);
+  });
+
+  it('keeps a village user to its own village', async () => {
+    const rows = [
+      { ...good[0]!, [H.uscc]: randomUscc(), [H.name]: '本村新厂' },
+      { ...good[0]!, [H.uscc]: randomUscc(), [H.name]: '外村新厂', [H.village]: '西岭村' },
+    ];
+    const p = (await upload(villager, await fileOf(rows))).json();
+    expect(p).toMatchObject({ validRows: 1, toCreate: 1 });
+    expect(p.errors).toEqual([{ row: 3, column: '所在村/社区', message: '不在您的管辖范围内' }]);
+  });
+
+  it('refuses a file that is not xlsx, whatever it is called', async () => {
+    const txt = await upload(office, Buffer.from('单位名称,地址\n某公司,某地\n'), 'list.csv', 'text/csv');
+    expect(txt.statusCode).toBe(415);
+    expect(errorOf(txt).code).toBe('UNSUPPORTED_FILE');
+    const renamed = await upload(office, Buffer.from('not a zip at all'), 'fake.xlsx');
+    expect(renamed.statusCode).toBe(415);
+    expect(errorOf(renamed).code).toBe('UNSUPPORTED_FILE');
+  });
+
+  it('asks for a file when the upload is not multipart', async () => {
+    const res = await office.request('POST', '/api/enterprises/import/preview', { file: 'x' });
+    expect(res.statusCode).toBe(415);
+    expect(errorOf(res).code).toBe('UNSUPPORTED_FILE');
+  });
+
+  it('refuses an upload over the size limit with the envelope', async () => {
+    const small = await createTestApp({ database: t.database, clock: t.clock, env: { UPLOAD_MAX_MB: '1' } });
+    try {
+      const s = await loginAs(small.app, villageUser.username, villageUser.password);
+      const { payload, headers } = multipartBody({ filename: 'big.xlsx', data: Buffer.alloc(1024 * 1024 + 10, 1) });
+      const res = await s.request('POST', '/api/enterprises/import/preview', payload, { headers });
+      expect(res.statusCode).toBe(413);
+      expect(errorOf(res).code).toBe('PAYLOAD_TOO_LARGE');
+    } finally {
+      await small.close();
+    }
+  });
+});
