@@ -40,7 +40,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
   });
-  registerErrorHandler(app);
+  const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
+  // Fastify allows one not-found handler: the error handler's, which also serves the SPA fallback.
+  registerErrorHandler(app, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : undefined);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -66,16 +68,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerEnterpriseRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 
-  const webDir = opts.webDir;
-  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
-      }
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-  }
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   return { app, ctx };
 }

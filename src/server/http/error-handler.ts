@@ -6,8 +6,11 @@ function envelope(code: ErrorCode, message: string, fieldErrors?: Record<string,
   return { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
 }
 
-/** Every failure, framework ones included, leaves as { error: { code, message, fieldErrors? } }. */
-export function registerErrorHandler(app: FastifyInstance) {
+/**
+ * Every failure, framework ones included, leaves as { error: { code, message, fieldErrors? } }.
+ * With the web app's index.html, unknown non-API GETs get it instead (the SPA's own routes).
+ */
+export function registerErrorHandler(app: FastifyInstance, spaIndexHtml?: Buffer) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(ERROR_STATUS[err.code]).send(envelope(err.code, err.userMessage, err.fieldErrors));
@@ -27,6 +30,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     return reply.status(500).send(envelope('INTERNAL', '服务器内部错误，请稍后重试'));
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(envelope('NOT_FOUND', '接口不存在'));
+    if (spaIndexHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').send(spaIndexHtml);
+    }
+    return reply.status(404).send(envelope('NOT_FOUND', '接口不存在'));
   });
 }
