@@ -71,8 +71,8 @@ export function AuditPage() {
     {
       title: '时间',
       key: 'at',
-      width: 170,
-      render: (_v, e) => <span className="mono">{formatDateTime(e.at)}</span>,
+      width: 190,
+      render: (_v, e) => <span className="mono nowrap">{formatDateTime(e.at)}</span>,
     },
     { title: '操作人', key: 'actor', width: 120, render: (_v, e) => e.actorName ?? <Typography.Text type="secondary">系统</Typography.Text> },
     {

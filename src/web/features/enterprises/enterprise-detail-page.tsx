@@ -39,18 +39,18 @@ export function EnterpriseDetailPage() {
   const can = (a: (typeof e.allowedActions)[number]) => e.allowedActions.includes(a);
 
   const items: DescriptionsProps['items'] = [
-    { key: 'name', label: '单位名称', children: e.name, span: 2 },
+    { key: 'name', label: '单位名称', children: e.name },
     { key: 'uscc', label: '统一社会信用代码', children: e.uscc ? <span className="mono">{e.uscc}</span> : '—' },
     { key: 'kind', label: '单位类型', children: enterpriseKindText(e.kind, null) },
     ...(e.kind === 'small_venue'
       ? [{ key: 'venueType', label: '场所类型', children: e.venueType ? VENUE_TYPE_LABELS[e.venueType] : '—' }]
       : []),
     { key: 'village', label: '所属村/社区', children: e.villageName },
-    { key: 'address', label: '地址', children: e.address, span: 2 },
+    { key: 'address', label: '地址', children: e.address, span: 'filled' },
     {
       key: 'sectors',
       label: '行业领域',
-      span: 2,
+      span: 'filled',
       children: e.sectorNames.length ? e.sectorNames.map((n) => <Tag key={n}>{n}</Tag>) : '—',
     },
     {
@@ -109,10 +109,10 @@ export function EnterpriseDetailPage() {
       <Card>
         <Descriptions
           items={items}
-          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+          column={{ xs: 1, sm: 1, md: 2 }}
           size="middle"
           bordered
-          styles={{ label: { width: 140 } }}
+          styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
         />
       </Card>
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}

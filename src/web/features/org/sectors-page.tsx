@@ -52,14 +52,14 @@ export function SectorsPage() {
 
   const busy = reorder.isPending || sectors.isFetching;
   const columns: TableProps<TSector>['columns'] = [
-    { title: '序号', key: 'index', width: 64, render: (_v, _s, i) => i + 1 },
+    { title: '序号', key: 'index', width: 64, render: (_v, _s, i) => i + 1, responsive: ['md'] },
     { title: '行业领域', dataIndex: 'name', key: 'name' },
     { title: '排序号', dataIndex: 'sortOrder', key: 'sortOrder', width: 90, align: 'right', responsive: ['md'] },
     { title: '状态', key: 'active', width: 90, render: (_v, s) => <ActiveTag active={s.active} /> },
     {
       title: '操作',
       key: 'actions',
-      width: 260,
+      width: 210,
       render: (_v, s, i) => (
         <Space size={0} wrap>
           <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label="上移" disabled={i === 0 || busy} onClick={() => move(i, -1)} />
@@ -105,7 +105,7 @@ export function SectorsPage() {
             dataSource={list}
             loading={sectors.isLoading || reorder.isPending}
             pagination={false}
-            scroll={{ x: 520 }}
+            scroll={{ x: 440 }}
             data-testid="sectors-table"
           />
         </Card>

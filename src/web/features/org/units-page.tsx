@@ -16,6 +16,8 @@ type UnitNode = TUnit & { children?: UnitNode[] };
 
 const KIND_ORDER: Record<UnitKind, number> = { district: 0, township: 1, village: 2, department: 3 };
 const KIND_COLORS: Record<UnitKind, string> = { district: 'geekblue', township: 'blue', village: 'green', department: 'purple' };
+/** Short kind names for the tree's tags (the full names are in UNIT_KIND_LABELS). */
+const KIND_SHORT: Record<UnitKind, string> = { district: '区县', township: '镇街', village: '村社区', department: '部门' };
 
 /** District → townships → villages, with each region's departments under it. */
 export function buildUnitTree(units: TUnit[]): UnitNode[] {
@@ -67,11 +69,12 @@ export function UnitsPage() {
       title: '名称',
       dataIndex: 'name',
       key: 'name',
+      width: 340,
       render: (_v, u) => (
-        <Space size={6}>
-          <Tag color={KIND_COLORS[u.kind]} style={{ marginInlineEnd: 0 }}>{UNIT_KIND_LABELS[u.kind]}</Tag>
+        <span className="nowrap">
+          <Tag color={KIND_COLORS[u.kind]} title={UNIT_KIND_LABELS[u.kind]}>{KIND_SHORT[u.kind]}</Tag>
           <span style={{ color: u.active ? undefined : 'rgba(0,0,0,.45)' }}>{u.name}</span>
-        </Space>
+        </span>
       ),
     },
     {
@@ -85,7 +88,7 @@ export function UnitsPage() {
             : <span className="text-muted">未设置</span>
           : null,
     },
-    { title: '排序', dataIndex: 'sortOrder', key: 'sortOrder', width: 70, align: 'right' },
+    { title: '排序', dataIndex: 'sortOrder', key: 'sortOrder', width: 70, align: 'right', responsive: ['md'] },
     { title: '状态', key: 'active', width: 90, render: (_v, u) => <ActiveTag active={u.active} /> },
     {
       title: '操作',
@@ -148,7 +151,7 @@ export function UnitsPage() {
             dataSource={tree}
             loading={units.isLoading}
             pagination={false}
-            scroll={{ x: 860 }}
+            scroll={{ x: 1000 }}
             expandable={{
               expandedRowKeys: expanded ?? expandable,
               onExpandedRowsChange: (keys) => setExpanded(keys),

@@ -1,4 +1,5 @@
-import { Table, Typography } from 'antd';
+import { Checkbox, Flex, Table, Typography } from 'antd';
+import { useState } from 'react';
 import type { TAuditEntry } from '../../../../contract/audit.ts';
 
 type Json = unknown;
@@ -35,23 +36,35 @@ export function diffRows(before: Json, after: Json): DiffRow[] {
 /** Before/after of an audit entry, field by field, with the changed ones highlighted. */
 export function AuditDiff({ entry }: { entry: TAuditEntry }) {
   const { before, after } = entry;
+  const [showAll, setShowAll] = useState(false);
   if (before == null && after == null) return <Typography.Text type="secondary">无记录内容</Typography.Text>;
   if ((before != null && !isRecord(before)) || (after != null && !isRecord(after))) {
     return (
       <pre className="json-block">{JSON.stringify({ before, after }, null, 2)}</pre>
     );
   }
-  const rows = diffRows(before, after);
+  const all = diffRows(before, after);
   const onlyAfter = before == null;
   const onlyBefore = after == null;
+  const isChange = !onlyAfter && !onlyBefore;
+  const changed = all.filter((r) => r.changed);
+  const rows = isChange && !showAll ? changed : all;
   return (
     <div>
+      {isChange && (
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
+          <Typography.Text>修改了 {changed.length} 个字段</Typography.Text>
+          <Checkbox checked={showAll} onChange={(e) => setShowAll(e.target.checked)}>
+            显示全部字段（{all.length}）
+          </Checkbox>
+        </Flex>
+      )}
       <Table<DiffRow>
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={rows}
-        rowClassName={(r) => (r.changed && !onlyAfter && !onlyBefore ? 'diff-changed' : '')}
+        rowClassName={(r) => (r.changed && isChange && showAll ? 'diff-changed' : '')}
         scroll={{ x: 560 }}
         columns={[
           { title: '字段', dataIndex: 'key', width: 180, render: (k: string) => <span className="mono">{k}</span> },

@@ -95,6 +95,8 @@ export function EnterpriseForm({ initial, defaults, selfService = false, submitT
     };
     const check = parseWithSchema(form, EnterpriseCreate, candidate);
     if (!check.ok) {
+      // An empty picker reads better as "please choose" than as the schema's "invalid id".
+      if (!candidate.villageId) form.setFields([{ name: 'villageId', errors: ['请选择所属村/社区'] }]);
       setError(check.unmatched.length ? check.unmatched.join('；') : '请按提示修改标红的项目');
       return;
     }
@@ -184,7 +186,7 @@ export function EnterpriseForm({ initial, defaults, selfService = false, submitT
               />
             </Form.Item>
           </Col>
-          <Col {...half}>
+          <Col xs={24}>
             <Form.Item name="sectorIds" label="行业领域" required>
               <Select
                 mode="multiple"
