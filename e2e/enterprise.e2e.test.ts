@@ -29,7 +29,11 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
   it('the office signs in, creates an enterprise, and finds it in the list', async () => {
     const { page } = browser;
     const consoleErrors: string[] = [];
+    const badResponses: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) badResponses.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
     const name = `端到端测试机械厂${Date.now().toString(36)}`;
     const uscc = randomUscc('500112');
     try {
@@ -70,6 +74,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
     } catch (e) {
       fs.mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, 'enterprise-failure.png'), fullPage: true }).catch(() => {});
+      console.error(`[e2e] at ${page.url()}\npage errors: ${consoleErrors.join(' | ') || 'none'}\nHTTP errors: ${badResponses.join(' | ') || 'none'}`);
       throw e;
     }
 

@@ -73,12 +73,15 @@ export interface RunningServer {
 /** The production app over the demo region, on PGlite in a temp folder (or TEST_DATABASE_URL's server). */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-'));
+  // Serve a private copy of the build, so a rebuild of dist/web during the test cannot pull it away.
+  const webDir = path.join(dataDir, 'web');
+  fs.cpSync(WEB_DIR, webDir, { recursive: true });
   const config = loadConfig({ DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '3000' });
   let database: Database | null = null;
   try {
     database = usingPostgres() ? await createTestDatabase() : await openPglite(dataDir);
     await seedDemo(database.db);
-    const { app } = await buildApp({ config, database, webDir: WEB_DIR, logger: false });
+    const { app } = await buildApp({ config, database, webDir, logger: false });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const db = database;
     return {
