@@ -22,6 +22,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. to restart the app on the same data); it is then not closed by close(). */
   database?: TestDatabase;
   clock?: TestClock;
+  /** A built web app to serve (default none). */
+  webDir?: string | null;
 }
 
 export const TEST_ENV: Record<string, string> = {
@@ -37,7 +39,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const clock = opts.clock ?? createTestClock();
   try {
     const config = loadConfig({ ...TEST_ENV, ...opts.env });
-    const { app, ctx } = await buildApp({ config, database, clock, webDir: null, logger: false });
+    const { app, ctx } = await buildApp({ config, database, clock, webDir: opts.webDir ?? null, logger: false });
     await app.ready();
     return {
       app,
