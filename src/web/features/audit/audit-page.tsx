@@ -1,8 +1,9 @@
-import { Card, DatePicker, Flex, Input, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Input, Pagination, Select, Spin, Table, type TableProps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TAuditEntry } from '../../../contract/audit.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { dayjs, formatDateTime } from '../../lib/format.ts';
 import { dateParam, intParam, useSearchState } from '../../lib/search-params.ts';
 import { type AuditListQuery, useAuditLog } from './api/list-audit.ts';
@@ -19,7 +20,9 @@ const ACTION_LABELS: Record<string, string> = {
   'enterprise.create': '新增单位',
   'enterprise.update': '修改单位',
   'enterprise.void': '作废单位',
-  'enterprise.import': '导入单位',
+  'enterprise.import_create': '导入新增单位',
+  'enterprise.import_update': '导入更新单位',
+  'demo.seed': '载入演示数据',
   'user.create': '新增用户',
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
@@ -35,8 +38,42 @@ const ENTITY_LABELS: Record<string, string> = {
   enterprise: '生产经营单位',
   unit: '组织单元',
   sector: '行业领域',
-  import_batch: '导入批次',
 };
+
+const actionText = (e: TAuditEntry) => ACTION_LABELS[e.action] ?? e.action;
+const entityText = (e: TAuditEntry) => ENTITY_LABELS[e.entityType] ?? e.entityType;
+
+/** Phone widths: one card per entry, details on demand. */
+function AuditCards({ items, loading }: { items: TAuditEntry[]; loading: boolean }) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (!loading && items.length === 0) return <Empty description="没有符合条件的记录" />;
+  return (
+    <Spin spinning={loading}>
+      <Flex vertical gap={8}>
+        {items.map((e) => (
+          <Card key={e.id} size="small">
+            <Flex justify="space-between" gap={8}>
+              <Typography.Text strong>{actionText(e)}</Typography.Text>
+              <Typography.Text type="secondary">{e.actorName ?? '系统'}</Typography.Text>
+            </Flex>
+            <div className="card-meta mono">{formatDateTime(e.at)}</div>
+            <div className="card-meta">
+              {entityText(e)} {e.entityId && <span className="mono">{e.entityId.slice(0, 8)}…</span>}
+            </div>
+            {(e.before != null || e.after != null) && (
+              <>
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                  {open === e.id ? '收起' : '查看内容'}
+                </Button>
+                {open === e.id && <AuditDiff entry={e} />}
+              </>
+            )}
+          </Card>
+        ))}
+      </Flex>
+    </Spin>
+  );
+}
 
 function TextFilter({ value, placeholder, onChange, testId }: { value?: string; placeholder: string; onChange: (v: string) => void; testId: string }) {
   const [text, setText] = useState(value ?? '');
@@ -65,6 +102,9 @@ export function AuditPage() {
     pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100),
   };
   const log = useAuditLog(query);
+  const isMobile = useIsMobile();
+  const onPage = (page: number, pageSize: number) =>
+    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
   const setFilter = (patch: Record<string, string | undefined>) => update(patch, { resetPage: true });
 
   const columns: TableProps<TAuditEntry>['columns'] = [
@@ -81,7 +121,7 @@ export function AuditPage() {
       width: 200,
       render: (_v, e) => (
         <div>
-          <div>{ACTION_LABELS[e.action] ?? e.action}</div>
+          <div>{actionText(e)}</div>
           {ACTION_LABELS[e.action] && <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{e.action}</Typography.Text>}
         </div>
       ),
@@ -91,7 +131,7 @@ export function AuditPage() {
       key: 'entity',
       render: (_v, e) => (
         <div>
-          <div>{ENTITY_LABELS[e.entityType] ?? e.entityType}</div>
+          <div>{entityText(e)}</div>
           {e.entityId && <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{e.entityId}</Typography.Text>}
         </div>
       ),
@@ -103,7 +143,15 @@ export function AuditPage() {
       <Card size="small" className="filter-card">
         <Flex gap={8} wrap>
           <TextFilter value={query.action} placeholder="操作（前缀，如 enterprise.）" onChange={(v) => setFilter({ action: v || undefined })} testId="audit-filter-action" />
-          <TextFilter value={query.entityType} placeholder="对象类型（如 enterprise）" onChange={(v) => setFilter({ entityType: v || undefined })} testId="audit-filter-entity" />
+          <Select
+            allowClear
+            placeholder="对象类型"
+            value={query.entityType}
+            onChange={(v: string | undefined) => setFilter({ entityType: v })}
+            options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
+            style={{ width: 160 }}
+            data-testid="audit-filter-entity"
+          />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
             onChange={(range) =>
@@ -120,6 +168,19 @@ export function AuditPage() {
       </Card>
       {log.isError ? (
         <ErrorDisplay error={log.error} onRetry={() => void log.refetch()} />
+      ) : isMobile ? (
+        <>
+          <AuditCards items={log.data?.items ?? []} loading={log.isFetching} />
+          <Flex justify="center" style={{ marginTop: 12 }}>
+            <Pagination
+              simple
+              current={query.page as number}
+              pageSize={query.pageSize as number}
+              total={log.data?.total ?? 0}
+              onChange={onPage}
+            />
+          </Flex>
+        </>
       ) : (
         <Card size="small">
           <Table<TAuditEntry>
@@ -140,8 +201,7 @@ export function AuditPage() {
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100],
               showTotal: (t) => `共 ${t} 条`,
-              onChange: (page, pageSize) =>
-                update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }),
+              onChange: onPage,
             }}
             data-testid="audit-table"
           />

@@ -6,6 +6,7 @@ import { VENUE_TYPE_LABELS } from '../../../domain/enterprise-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { EnterpriseStatusTag, RiskGradeTag, enterpriseKindText } from '../../components/status-tags.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -17,6 +18,7 @@ const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
 export function EnterpriseDetailPage() {
   const { id = '' } = useParams();
   const me = useCurrentUser();
+  const isMobile = useIsMobile();
   const query = useEnterprise(id);
   const [voidOpen, setVoidOpen] = useState(false);
   const backTo = me.role === 'enterprise' ? undefined : paths.enterprises.list;
@@ -110,9 +112,10 @@ export function EnterpriseDetailPage() {
         <Descriptions
           items={items}
           column={{ xs: 1, sm: 1, md: 2 }}
-          size="middle"
+          size={isMobile ? 'small' : 'middle'}
           bordered
-          styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
+          layout={isMobile ? 'vertical' : 'horizontal'}
+          styles={isMobile ? undefined : { label: { width: 150, whiteSpace: 'nowrap' } }}
         />
       </Card>
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}

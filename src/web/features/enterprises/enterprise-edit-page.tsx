@@ -89,7 +89,7 @@ export function EnterpriseEditPage() {
           } catch (err) {
             if (isApiError(err, 'CONFLICT')) {
               // The record was reloaded (the form re-renders with the new version).
-              void message.warning(`${err.message}。已载入最新内容，请重新修改。`);
+              void message.warning(`${err.message}（已载入最新内容）`);
               return;
             }
             throw err;

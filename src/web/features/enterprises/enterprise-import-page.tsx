@@ -6,6 +6,7 @@ import type { TImportPreview, TImportRowError } from '../../../contract/enterpri
 import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCommitImport } from './api/commit-import.ts';
@@ -37,10 +38,10 @@ function PreviewView({ preview }: { preview: TImportPreview }) {
             rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
             dataSource={preview.errors}
             pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处错误` }}
-            scroll={{ x: 480 }}
+            scroll={{ x: 400 }}
             columns={[
-              { title: '行号', dataIndex: 'row', width: 70, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
-              { title: '列', dataIndex: 'column', width: 140 },
+              { title: '行号', dataIndex: 'row', width: 64, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
+              { title: '列', dataIndex: 'column', width: 120 },
               { title: '原因', dataIndex: 'message' },
             ]}
             data-testid="import-errors"
@@ -55,6 +56,7 @@ function PreviewView({ preview }: { preview: TImportPreview }) {
 
 export function EnterpriseImportPage() {
   const { message } = App.useApp();
+  const isMobile = useIsMobile();
   const template = useDownloadImportTemplate();
   const previewer = usePreviewImport();
   const committer = useCommitImport();
@@ -103,7 +105,8 @@ export function EnterpriseImportPage() {
           size="small"
           style={{ marginBottom: 24 }}
           items={[{ title: '上传文件' }, { title: '检查结果' }, { title: '完成导入' }]}
-          responsive
+          responsive={false}
+          titlePlacement={isMobile ? 'vertical' : 'horizontal'}
         />
 
         {result ? (
