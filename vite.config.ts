@@ -20,10 +20,10 @@ export default defineConfig({
   server: {
     port: 3000,
     strictPort: true,
-    proxy: { '/api': { target: `http://localhost:${apiPort}`, changeOrigin: false } },
+    proxy: { '/api/': { target: `http://localhost:${apiPort}`, changeOrigin: false } },
   },
   preview: {
     port: 3000,
-    proxy: { '/api': { target: `http://localhost:${apiPort}`, changeOrigin: false } },
+    proxy: { '/api/': { target: `http://localhost:${apiPort}`, changeOrigin: false } },
   },
 });

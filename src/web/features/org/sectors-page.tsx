@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/ic
 import { App, Button, Card, Popconfirm, Space, Table, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TSector } from '../../../contract/org.ts';
-import { useSectors } from '../../api/list-sectors.ts';
+import { useSectors } from '../../reference-data/list-sectors.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';

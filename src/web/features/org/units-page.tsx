@@ -3,8 +3,8 @@ import { App, Button, Card, Dropdown, Popconfirm, Space, Table, type TableProps,
 import { type Key, useMemo, useState } from 'react';
 import type { TUnit } from '../../../contract/org.ts';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/roles.ts';
-import { useSectors } from '../../api/list-sectors.ts';
-import { useUnits } from '../../api/list-units.ts';
+import { useSectors } from '../../reference-data/list-sectors.ts';
+import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';

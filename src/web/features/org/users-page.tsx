@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, type 
 import { useEffect, useMemo, useState } from 'react';
 import type { TUser } from '../../../contract/org.ts';
 import { ROLES, ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
-import { useUnits } from '../../api/list-units.ts';
+import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUSES, ENTERPRISE_STATUS_LABELS, RISK_GRADES, RISK_GRADE_LABELS,
 } from '../../../../domain/enterprise-rules.ts';
-import { useSectors } from '../../../api/list-sectors.ts';
-import { useVillages } from '../../../api/list-units.ts';
+import { useSectors } from '../../../reference-data/list-sectors.ts';
+import { useVillages } from '../../../reference-data/list-units.ts';
 import type { SearchPatch } from '../../../lib/search-params.ts';
 
 const YES_NO = [

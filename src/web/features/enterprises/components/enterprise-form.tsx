@@ -7,8 +7,8 @@ import {
   ENTERPRISE_KINDS, ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUSES, ENTERPRISE_STATUS_LABELS, RISK_GRADES, RISK_GRADE_LABELS,
   SMALL_ENTERPRISE_EMPLOYEE_LIMIT, VENUE_TYPES, VENUE_TYPE_LABELS, isSmallEnterprise, usccRequired,
 } from '../../../../domain/enterprise-rules.ts';
-import { useSectors } from '../../../api/list-sectors.ts';
-import { useVillages } from '../../../api/list-units.ts';
+import { useSectors } from '../../../reference-data/list-sectors.ts';
+import { useVillages } from '../../../reference-data/list-units.ts';
 import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { RISK_GRADE_COLORS } from '../../../components/status-tags.tsx';
 

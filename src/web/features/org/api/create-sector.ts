@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { orgRoutes } from '../../../../contract/org.ts';
 import type { RouteBody } from '../../../../contract/route.ts';
-import { sectorKeys } from '../../../api/list-sectors.ts';
+import { sectorKeys } from '../../../reference-data/list-sectors.ts';
 import { api } from '../../../lib/api.ts';
 
 export type SectorCreateInput = RouteBody<typeof orgRoutes.createSector>;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { orgRoutes } from '../../../../contract/org.ts';
 import type { RouteBody } from '../../../../contract/route.ts';
-import { unitKeys } from '../../../api/list-units.ts';
+import { unitKeys } from '../../../reference-data/list-units.ts';
 import { api } from '../../../lib/api.ts';
 
 export type UnitUpdateInput = RouteBody<typeof orgRoutes.updateUnit>;
