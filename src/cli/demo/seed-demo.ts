@@ -1,13 +1,14 @@
 // Loads the demo region (渝北区 › 大盛镇, structure from seed 003) into an empty database:
 // units, sectors, supervision groups, ~300 enterprises and one account per role.
-// Everything is created in one transaction, each record with an audit row.
+// Everything is created in one transaction, each record with an audit row (action demo.seed).
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../domain/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
 import {
   enterprises, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
 } from '../../server/db/schema/index.ts';
-import { recordAudit } from '../../server/modules/audit/audit.service.ts';
+import type { AuditEvent } from '../../server/modules/audit/audit.service.ts';
+import { recordAuditBatch } from './audit-batch.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
 import { generateDemoEnterprises } from './demo-enterprises.ts';
 import { fakePhone, personName } from './demo-names.ts';
@@ -165,27 +166,25 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Demo
     await tx.insert(supervisionGroupUnits).values(groupUnitRows);
     await tx.insert(supervisionGroupMembers).values({ districtId, groupId: groupRows[0]!.row.id, userId: dudaoId });
 
-    const audit = async (entityType: string, entityId: string, after: Record<string, unknown>) => {
-      await recordAudit(tx, { at: now, districtId, actor: null, action: 'demo.seed', entityType, entityId, after });
-      auditRows++;
-    };
+    const events: AuditEvent[] = [];
+    const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
+      events.push({ at: now, districtId, actor: null, action: 'demo.seed', entityType, entityId, after });
     for (const u of unitRows) {
-      await audit('unit', u.id!, { kind: u.kind, name: u.name, parentId: u.parentId ?? null, sectorIds: u.sectorIds ?? [] });
+      audit('unit', u.id!, { kind: u.kind, name: u.name, parentId: u.parentId ?? null, sectorIds: u.sectorIds ?? [] });
     }
-    for (const s of sectorRows) await audit('sector', s.id!, { name: s.name, sortOrder: s.sortOrder });
+    for (const s of sectorRows) audit('sector', s.id!, { name: s.name, sortOrder: s.sortOrder });
     for (const { row, def } of groupRows) {
-      await audit('supervision_group', row.id, {
-        name: row.name, leaderNames: row.leaderNames, departments: def.departments, villages: def.villages,
-      });
+      audit('supervision_group', row.id, { name: row.name, leaderNames: row.leaderNames, departments: def.departments, villages: def.villages });
     }
     for (const u of userRows) {
-      await audit('user', u.id!, { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId });
+      audit('user', u.id!, { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId });
     }
     for (const e of enterpriseRows) {
-      await audit('enterprise', e.id!, {
-        name: e.name, kind: e.kind, uscc: e.uscc, villageId: e.villageId, riskGrade: e.riskGrade, status: e.status,
-      });
+      audit('enterprise', e.id!, { name: e.name, kind: e.kind, uscc: e.uscc, villageId: e.villageId, riskGrade: e.riskGrade, status: e.status });
     }
+    // One row per record, as recordAudit() would write them, appended in a few statements.
+    await recordAuditBatch(tx, events);
+    auditRows = events.length;
   });
 
   return { enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, auditRows };
