@@ -222,7 +222,7 @@ function build(rand: Rand, t: Template, village: DemoVillage, taken: Set<string>
 
   const highRisk = t.highRisk === true;
   const riskGrade = grade(rand, highRisk, employeeCount);
-  const isKey = (highRisk && rand.chance(0.45)) || riskGrade === 'red' || employeeCount >= 100 || rand.chance(0.02);
+  const isKey = (highRisk && rand.chance(0.7)) || riskGrade === 'red' || employeeCount >= 50 || rand.chance(0.025);
   const status = rand.weighted([['operating', 90], ['suspended', 6], ['closed', 4]] as const);
   // A sole proprietor of a small shop is often the safety manager too (九小场所: "业主自己或明确1名").
   const ownerIsManager = t.kind !== 'company' && rand.chance(0.5);
