@@ -23,13 +23,13 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-export function webBuildIsStale(): boolean {
+function webBuildIsStale(): boolean {
   if (!fs.existsSync(WEB_INDEX)) return true;
   const built = fs.statSync(WEB_INDEX).mtimeMs;
   return WEB_SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
-export async function buildWeb(): Promise<void> {
+async function buildWeb(): Promise<void> {
   console.log('正在构建前端 / building the web app…');
   const started = Date.now();
   const { build } = await import('vite');

@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { paths } from '../../app/paths.ts';
+import { enterpriseListUrl } from './components/last-list-url.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { useCreateEnterprise } from './api/create-enterprise.ts';
@@ -16,11 +17,11 @@ export function EnterpriseCreatePage() {
   const defaults = useMemo(() => (me.unit.kind === 'village' ? { villageId: me.unit.id } : undefined), [me]);
 
   return (
-    <PageContainer title="新增生产经营单位" backTo={paths.enterprises.list}>
+    <PageContainer title="新增生产经营单位" backTo={enterpriseListUrl()}>
       <EnterpriseForm
         defaults={defaults}
         submitText="保存"
-        onCancel={() => navigate(paths.enterprises.list)}
+        onCancel={() => navigate(enterpriseListUrl())}
         onSubmit={async (data) => {
           const e = await create.mutateAsync(data);
           void message.success('已新增');

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { VENUE_TYPE_LABELS } from '../../../domain/enterprise-rules.ts';
 import { paths } from '../../app/paths.ts';
+import { enterpriseListUrl } from './components/last-list-url.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
@@ -21,7 +22,7 @@ export function EnterpriseDetailPage() {
   const isMobile = useIsMobile();
   const query = useEnterprise(id);
   const [voidOpen, setVoidOpen] = useState(false);
-  const backTo = me.role === 'enterprise' ? undefined : paths.enterprises.list;
+  const backTo = me.role === 'enterprise' ? undefined : enterpriseListUrl();
 
   if (query.isPending) {
     return (
@@ -33,7 +34,7 @@ export function EnterpriseDetailPage() {
   if (query.isError) {
     return (
       <PageContainer title="单位详情" backTo={backTo}>
-        <ErrorDisplay error={query.error} onRetry={() => void query.refetch()} backTo={paths.enterprises.list} />
+        <ErrorDisplay error={query.error} onRetry={() => void query.refetch()} backTo={enterpriseListUrl()} />
       </PageContainer>
     );
   }

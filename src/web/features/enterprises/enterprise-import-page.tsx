@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TImportPreview, TImportRowError } from '../../../contract/enterprises.ts';
 import { paths } from '../../app/paths.ts';
+import { enterpriseListUrl } from './components/last-list-url.ts';
 import { ErrorAlert } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
@@ -98,7 +99,7 @@ export function EnterpriseImportPage() {
   const result = committer.data;
 
   return (
-    <PageContainer title="导入生产经营单位" backTo={paths.enterprises.list}>
+    <PageContainer title="导入生产经营单位" backTo={enterpriseListUrl()}>
       <Card>
         <Steps
           current={step}

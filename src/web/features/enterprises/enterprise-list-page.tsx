@@ -1,7 +1,7 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Drawer, Flex, Select } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
@@ -13,6 +13,7 @@ import { useEnterprises } from './api/list-enterprises.ts';
 import { EnterpriseCards } from './components/enterprise-cards.tsx';
 import { EnterpriseFilters, EnterpriseSearchBox } from './components/enterprise-filters.tsx';
 import { type SortKey, type SortState, EnterpriseTable } from './components/enterprise-table.tsx';
+import { rememberListSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
 
 const PHONE_SORTS: { value: string; label: string }[] = [
@@ -31,6 +32,8 @@ export function EnterpriseListPage() {
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => rememberListSearch(location.search), [location.search]);
 
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
   const setSort = (s: SortState) => update({ sort: s.sort, order: s.order }, { resetPage: true });

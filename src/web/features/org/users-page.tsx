@@ -96,7 +96,8 @@ export function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 210,
+      width: 200,
+      fixed: 'right',
       render: (_v, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setModal({ mode: 'edit', user: u })} data-testid="user-edit">编辑</Button>
