@@ -148,3 +148,18 @@ describe('demo enterprise generator', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('seedDemoIfEmpty', () => {
+  it('seeds once when two servers start at the same time', async () => {
+    const db2 = await createTestDatabase();
+    try {
+      const results = await Promise.all([seedDemoIfEmpty(db2.db), seedDemoIfEmpty(db2.db)]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      const [{ n }] = (await db2.db.select({ n: count() }).from(orgUnits)) as [{ n: number }];
+      expect(n).toBe(2 + 18 + 9);
+      expect((await verifyAuditChain(db2.db)).ok).toBe(true);
+    } finally {
+      await db2.close();
+    }
+  });
+});

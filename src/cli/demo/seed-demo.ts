@@ -2,6 +2,7 @@
 // units, sectors, supervision groups, ~300 enterprises and one account per role.
 // Everything is created in one transaction, each record with an audit row (action demo.seed).
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
 import {
@@ -56,11 +57,15 @@ export interface SeedDemoOptions {
   passwordHash?: string;
 }
 
-/** Seeds the demo region unless the database already has an org unit. */
+/**
+ * Seeds the demo region unless the database already has an org unit. The check is repeated
+ * inside the seeding transaction under an advisory lock, so two servers starting at once on
+ * one PostgreSQL database cannot both seed.
+ */
 export async function seedDemoIfEmpty(db: Db, opts: SeedDemoOptions = {}): Promise<DemoSeedResult | null> {
   const any = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
   if (any.length > 0) return null;
-  return seedDemo(db, opts);
+  return seed(db, opts, true);
 }
 
 const chunk = <T>(rows: T[], size: number): T[][] => {
@@ -69,7 +74,14 @@ const chunk = <T>(rows: T[], size: number): T[][] => {
   return out;
 };
 
+/** Seeds the demo region (into an empty database: demo:reset and tests). */
 export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<DemoSeedResult> {
+  return (await seed(db, opts, false))!;
+}
+
+const SEED_LOCK_KEY = 7_243_101;
+
+async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promise<DemoSeedResult | null> {
   const now = opts.now ?? new Date();
   const rand = new Rand(opts.random ?? mulberry32(DEMO_SEED));
   const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
@@ -157,7 +169,11 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Demo
 
   // ---- one transaction: rows in batches, then the audit chain
   let auditRows = 0;
-  await db.transaction(async (tx: Tx) => {
+  const done = await db.transaction(async (tx: Tx) => {
+    if (onlyIfEmpty) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      if ((await tx.select({ id: orgUnits.id }).from(orgUnits).limit(1)).length > 0) return false;
+    }
     await tx.insert(orgUnits).values(unitRows);
     await tx.insert(sectors).values(sectorRows);
     for (const part of chunk(enterpriseRows, 100)) await tx.insert(enterprises).values(part);
@@ -185,7 +201,9 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Demo
     // One row per record, as recordAudit() would write them, appended in a few statements.
     await recordAuditBatch(tx, events);
     auditRows = events.length;
+    return true;
   });
+  if (!done) return null;
 
   return { enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, auditRows };
 }
