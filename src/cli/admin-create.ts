@@ -13,11 +13,10 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Username } from '../contract/org.ts';
 import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../domain/password-policy.ts';
 import { UNIT_KIND_LABELS } from '../domain/roles.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase, type Db } from '../server/db/client.ts';
-import { DataDirLockedError } from '../server/db/lock.ts';
+import type { Db } from '../server/db/client.ts';
 import { orgUnits, users } from '../server/db/schema/index.ts';
 import { recordAudit } from '../server/modules/audit/audit.service.ts';
+import { openDatabaseForCli } from './open-db.ts';
 import { hashPassword } from '../server/modules/auth/password.ts';
 
 export class AdminCreateError extends Error {}
@@ -262,24 +261,9 @@ async function main(): Promise<number> {
     console.error('需要在终端中运行，或设置 ADMIN_USERNAME 和 ADMIN_PASSWORD / run in a terminal, or set ADMIN_USERNAME and ADMIN_PASSWORD');
     return 1;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    console.error((e as Error).message);
-    return 1;
-  }
-  let database;
-  try {
-    database = await openDatabase(config);
-  } catch (e) {
-    if (e instanceof DataDirLockedError) {
-      console.error(e.message);
-      console.error('请先停止安治服务再创建管理员 / stop the server first, then run admin:create again');
-      return 2;
-    }
-    throw e;
-  }
+  const opened = await openDatabaseForCli('admin:create', { config: 1, locked: 2 });
+  if ('exitCode' in opened) return opened.exitCode;
+  const { database } = opened;
   try {
     const input = fromEnv ? await envInput(database.db, env) : await interactiveInput(database.db);
     const created = await createAdmin(database.db, input);

@@ -2,9 +2,8 @@
 // Exit codes: 0 intact, 1 broken, 2 the database could not be opened (e.g. the server holds the lock).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase, type Db } from '../server/db/client.ts';
-import { DataDirLockedError } from '../server/db/lock.ts';
+import type { Db } from '../server/db/client.ts';
+import { openDatabaseForCli } from './open-db.ts';
 import { verifyAuditChain, type ChainVerdict } from '../server/modules/audit/audit.service.ts';
 
 const REASONS: Record<Extract<ChainVerdict, { ok: false }>['reason'], string> = {
@@ -14,7 +13,15 @@ const REASONS: Record<Extract<ChainVerdict, { ok: false }>['reason'], string> = 
 };
 
 export function describeVerdict(v: ChainVerdict): { exitCode: 0 | 1; message: string } {
-  if (v.ok) return { exitCode: 0, message: `审计链完整 / audit chain intact: ${v.rows} rows` };
+  if (v.ok) {
+    return {
+      exitCode: 0,
+      message:
+        `审计链完整 / audit chain intact: ${v.rows} rows\n` +
+        `  最后一行 / last row: seq ${v.lastSeq}, hash ${v.lastHash}\n` +
+        '  请留存以上两项：下次核对时若最后一行序号变小，说明末尾记录被删除 / keep these: a smaller last seq next time means rows were cut from the end',
+    };
+  }
   const row = v.rows + 1; // rows before the break were intact
   return {
     exitCode: 1,
@@ -29,24 +36,9 @@ export async function auditVerify(db: Db): Promise<{ exitCode: 0 | 1; message: s
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    console.error((e as Error).message);
-    return 2;
-  }
-  let database;
-  try {
-    database = await openDatabase(config);
-  } catch (e) {
-    if (e instanceof DataDirLockedError) {
-      console.error(e.message);
-      console.error('请先停止安治服务再校验 / stop the server first, then run audit:verify again');
-      return 2;
-    }
-    throw e;
-  }
+  const opened = await openDatabaseForCli('audit:verify', { config: 2, locked: 2 });
+  if ('exitCode' in opened) return opened.exitCode;
+  const { database } = opened;
   try {
     const started = Date.now();
     const { exitCode, message } = await auditVerify(database.db);

@@ -37,7 +37,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   };
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
-    trustProxy: true,
+    trustProxy: opts.config.trustProxy, // never trust X-Forwarded-For by default: it would defeat the login rate limit
     bodyLimit: 2 * 1024 * 1024,
   });
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;

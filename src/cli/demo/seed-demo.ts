@@ -9,7 +9,7 @@ import {
   enterprises, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
 } from '../../server/db/schema/index.ts';
 import type { AuditEvent } from '../../server/modules/audit/audit.service.ts';
-import { recordAuditBatch } from './audit-batch.ts';
+import { recordAuditBatch } from '../../server/modules/audit/audit.service.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
 import { generateDemoEnterprises } from './demo-enterprises.ts';
 import { fakePhone, personName } from './demo-names.ts';

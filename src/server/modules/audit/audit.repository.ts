@@ -11,8 +11,8 @@ export function lastEntry(db: DbOrTx) {
     .then((r) => r[0] ?? null);
 }
 
-export async function insertEntry(db: DbOrTx, row: typeof auditLog.$inferInsert) {
-  await db.insert(auditLog).values(row);
+export async function insertEntries(db: DbOrTx, rows: (typeof auditLog.$inferInsert)[]) {
+  await db.insert(auditLog).values(rows);
 }
 
 /** Rows in chain order after a given seq, a page at a time (verification never loads the whole table). */

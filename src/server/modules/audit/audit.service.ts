@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { auditLog } from '../../db/schema/index.ts';
 import { GENESIS_HASH, chainHash, toJsonValue } from './audit.chain.ts';
-import { entriesAfter, insertEntry, lastEntry } from './audit.repository.ts';
+import { entriesAfter, insertEntries, lastEntry } from './audit.repository.ts';
 
 // Serializes appends to the chain across connections (a no-op cost on PGlite).
 const AUDIT_LOCK_KEY = 7_243_001;
@@ -19,31 +19,42 @@ export interface AuditEvent {
 }
 
 /** Appends one row to the chain. Call inside the transaction of the write it records. */
-export async function recordAudit(tx: DbOrTx, e: AuditEvent): Promise<void> {
+export function recordAudit(tx: DbOrTx, e: AuditEvent): Promise<void> {
+  return recordAuditBatch(tx, [e]);
+}
+
+/** Appends rows in order, in a few statements (bulk writes such as seeding or imports). */
+export async function recordAuditBatch(tx: DbOrTx, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const last = await lastEntry(tx);
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = new Date(Math.floor(e.at.getTime())); // ms precision survives timestamptz round trips
-  const content = {
-    seq,
-    at,
-    districtId: e.districtId,
-    actorId: e.actor?.userId ?? null,
-    actorName: e.actor?.displayName ?? null,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    before: toJsonValue(e.before),
-    after: toJsonValue(e.after),
-  };
-  const hash = chainHash(prevHash, content);
-  await insertEntry(tx, { ...content, prevHash, hash });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((e) => {
+    seq += 1;
+    const content = {
+      seq,
+      at: new Date(Math.floor(e.at.getTime())), // ms precision survives timestamptz round trips
+      districtId: e.districtId,
+      actorId: e.actor?.userId ?? null,
+      actorName: e.actor?.displayName ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: toJsonValue(e.before),
+      after: toJsonValue(e.after),
+    };
+    const hash = chainHash(prevHash, content);
+    const row = { ...content, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 200) await insertEntries(tx, rows.slice(i, i + 200));
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type ChainVerdict =
-  | { ok: true; rows: number }
+  | { ok: true; rows: number; lastSeq: number; lastHash: string }
   | { ok: false; rows: number; brokenSeq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
 
 /** Recomputes the chain page by page and names the first row that does not match. */
@@ -53,7 +64,7 @@ export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainVe
   let rows = 0;
   for (;;) {
     const page = await entriesAfter(db, prevSeq, pageSize);
-    if (page.length === 0) return { ok: true, rows };
+    if (page.length === 0) return { ok: true, rows, lastSeq: prevSeq, lastHash: prevHash };
     for (const r of page) {
       if (r.seq !== prevSeq + 1) return { ok: false, rows, brokenSeq: prevSeq + 1, reason: 'gap' };
       if (r.prevHash !== prevHash) return { ok: false, rows, brokenSeq: r.seq, reason: 'prev_hash_mismatch' };

@@ -321,4 +321,22 @@ describe('login rate limit', () => {
       await limited.close();
     }
   });
+
+  it('cannot be dodged with a forged X-Forwarded-For header', async () => {
+    const limited = await createTestApp({ database: t.database, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const u = await newUser();
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await limited.app.inject({
+          method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'Wrong@2024pw' },
+          remoteAddress: '10.9.8.7', headers: { 'x-forwarded-for': `203.0.113.${i}` },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });
