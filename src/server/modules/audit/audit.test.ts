@@ -70,12 +70,12 @@ describe('audit chain', () => {
   });
 
   it('verifies an intact chain', async () => {
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: (await rows()).length });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows: (await rows()).length, lastSeq: (await rows()).length });
   });
 
   it('verifies across pages', async () => {
     const n = (await rows()).length;
-    expect(await verifyAuditChain(t.db, 2)).toEqual({ ok: true, rows: n });
+    expect(await verifyAuditChain(t.db, 2)).toMatchObject({ ok: true, rows: n });
   });
 
   it('refuses UPDATE and DELETE at the database (append-only trigger)', async () => {
@@ -135,7 +135,7 @@ describe('audit chain', () => {
     );
     const all = await rows();
     expect(all.length).toBe(before + 20);
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: before + 20 });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows: before + 20 });
   });
 
   it('records nothing when the write it belongs to fails', async () => {
