@@ -30,7 +30,7 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'admin', role: 'admin', unitName: DEMO_TOWNSHIP, description: '系统管理员：组织机构、用户、行业领域 / administrator' },
+  { username: 'admin', role: 'admin', unitName: DEMO_DISTRICT, description: '区级系统管理员：组织机构、用户、行业领域 / district administrator' },
   { username: 'anweiban', role: 'office', unitName: DEMO_TOWNSHIP, description: '镇安委办：组织专项行动，看全镇 / safety committee office' },
   { username: 'leader', role: 'leader', unitName: DEMO_TOWNSHIP, description: '镇领导（镇长）：看全镇、领导活动 / township leader' },
   { username: 'yingji', role: 'department', unitName: '应急办', description: '应急办：危化、非煤矿山、工贸、特种设备、消防 / emergency office' },
@@ -153,7 +153,7 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
   const qiyeManager = demoEnterprises[0]!.safetyManagerName ?? freshName();
 
   const unitIdByName = (name: string) =>
-    name === DEMO_TOWNSHIP ? townshipId : villageId.get(name) ?? idOf(departmentId, name);
+    name === DEMO_DISTRICT ? districtId : name === DEMO_TOWNSHIP ? townshipId : villageId.get(name) ?? idOf(departmentId, name);
   const displayNames: Record<string, string> = {
     leader: mayor,
     dudao: groupRows[0]!.member,

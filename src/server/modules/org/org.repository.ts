@@ -94,13 +94,17 @@ const userCols = {
 
 export async function listUsers(
   db: DbOrTx,
-  f: { districtId: string; q?: string | undefined; role?: string | undefined; unitId?: string | undefined },
+  f: { districtId: string; townshipId?: string | undefined; q?: string | undefined; role?: string | undefined; unitId?: string | undefined },
   page: number,
   pageSize: number,
 ) {
   const conds: SQL[] = [eq(users.districtId, f.districtId)];
   if (f.role) conds.push(sql`${users.role} = ${f.role}`);
   if (f.unitId) conds.push(eq(users.unitId, f.unitId));
+  if (f.townshipId) {
+    // a township admin's users: the township and the units directly under it
+    conds.push(sql`${users.unitId} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.id} = ${f.townshipId} or ${orgUnits.parentId} = ${f.townshipId})`);
+  }
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
     conds.push(sql`(${users.username} ilike ${like} or ${users.displayName} ilike ${like})`);

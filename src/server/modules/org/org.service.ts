@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SectorCreate, SectorUpdate, UnitCreate, UnitUpdate, UserCreate, UserUpdate } from '../../../contract/org.ts';
+import { adminManagesSectors, adminManagesUnit, adminMayCreateUnder } from '../../../domain/org-admin.ts';
 import { ROLE_LABELS, ROLE_UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
@@ -12,6 +13,20 @@ import * as repo from './org.repository.ts';
 import { auditUser, presentSector, presentUnit, presentUser } from './org.presenter.ts';
 
 const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
+const adminOf = (a: Actor) => ({ id: a.unitId, kind: a.unitKind });
+
+/** A user outside the admin's region answers 404, like any record out of scope. */
+async function findManagedUser(ctx: AppContext, actor: Actor, id: string) {
+  const found = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
+  if (!found) throw notFound('用户');
+  const unit = await repo.findUnitInDistrict(ctx.db, actor.districtId, found.user.unitId);
+  if (!unit || !adminManagesUnit(adminOf(actor), unit.unit)) throw notFound('用户');
+  return found;
+}
+
+function assertManagesSectors(actor: Actor) {
+  if (!adminManagesSectors(adminOf(actor))) throw new AppError('FORBIDDEN', '行业领域为全区统一配置，请联系区级管理员');
+}
 
 async function audited<T>(ctx: AppContext, actor: Actor, fn: (tx: Tx, audit: (e: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }) => Promise<void>) => Promise<T>): Promise<T> {
   const at = ctx.clock.now();
@@ -41,6 +56,7 @@ export async function listUnits(ctx: AppContext, actor: Actor, q: { kind?: strin
 export async function createUnit(ctx: AppContext, actor: Actor, input: z.output<typeof UnitCreate>) {
   const parent = await repo.findUnitInDistrict(ctx.db, actor.districtId, input.parentId);
   if (!parent) throw invalid({ parentId: ['上级单位不存在'] });
+  if (!adminMayCreateUnder(adminOf(actor), parent.unit)) throw invalid({ parentId: ['上级单位不在您的管理范围内'] });
   if (!(PARENT_KINDS[input.kind] as readonly string[]).includes(parent.unit.kind)) {
     throw invalid({ parentId: [`${UNIT_KIND_LABELS[input.kind]}不能设在${UNIT_KIND_LABELS[parent.unit.kind]}之下`] });
   }
@@ -62,7 +78,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: z.output<
 
 export async function updateUnit(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof UnitUpdate>) {
   const current = await repo.findUnitInDistrict(ctx.db, actor.districtId, id);
-  if (!current) throw notFound('单位');
+  if (!current || !adminManagesUnit(adminOf(actor), current.unit)) throw notFound('单位');
   if (input.sectorIds) {
     if (current.unit.kind !== 'department') throw invalid({ sectorIds: ['只有部门可设置监管行业领域'] });
     await assertSectors(ctx, actor.districtId, input.sectorIds);
@@ -87,6 +103,7 @@ export async function listSectors(ctx: AppContext, actor: Actor, includeInactive
 }
 
 export async function createSector(ctx: AppContext, actor: Actor, input: z.output<typeof SectorCreate>) {
+  assertManagesSectors(actor);
   if (await repo.findSectorByName(ctx.db, actor.districtId, input.name)) throw invalid({ name: ['已有同名行业领域'] });
   return audited(ctx, actor, async (tx, audit) => {
     const s = await repo.insertSector(tx, { districtId: actor.districtId, name: input.name, sortOrder: input.sortOrder });
@@ -96,6 +113,7 @@ export async function createSector(ctx: AppContext, actor: Actor, input: z.outpu
 }
 
 export async function updateSector(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof SectorUpdate>) {
+  assertManagesSectors(actor);
   const current = await repo.findSector(ctx.db, actor.districtId, id);
   if (!current) throw notFound('行业领域');
   if (input.name && input.name !== current.name && (await repo.findSectorByName(ctx.db, actor.districtId, input.name))) {
@@ -111,7 +129,8 @@ export async function updateSector(ctx: AppContext, actor: Actor, id: string, in
 }
 
 export async function listUsers(ctx: AppContext, actor: Actor, q: { q?: string | undefined; role?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
-  const { items, total } = await repo.listUsers(ctx.db, { districtId: actor.districtId, ...q }, q.page, q.pageSize);
+  const townshipId = actor.unitKind === 'township' ? actor.unitId : undefined;
+  const { items, total } = await repo.listUsers(ctx.db, { districtId: actor.districtId, townshipId, ...q }, q.page, q.pageSize);
   return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -119,6 +138,7 @@ export async function listUsers(ctx: AppContext, actor: Actor, q: { q?: string |
 async function assertRoleUnit(ctx: AppContext, actor: Actor, role: keyof typeof ROLE_UNIT_KINDS, unitId: string, enterpriseId: string | null | undefined) {
   const unit = await repo.findUnitInDistrict(ctx.db, actor.districtId, unitId);
   if (!unit) throw invalid({ unitId: ['所属单位不存在'] });
+  if (!adminManagesUnit(adminOf(actor), unit.unit)) throw invalid({ unitId: ['所属单位不在您的管理范围内'] });
   if (!ROLE_UNIT_KINDS[role].includes(unit.unit.kind)) {
     const kinds = ROLE_UNIT_KINDS[role].map((k) => UNIT_KIND_LABELS[k]).join('或');
     throw invalid({ unitId: [`${ROLE_LABELS[role]}的所属单位应为${kinds}`] });
@@ -151,8 +171,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: z.output<
 }
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof UserUpdate>) {
-  const current = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
-  if (!current) throw notFound('用户');
+  const current = await findManagedUser(ctx, actor, id);
   const role = input.role ?? current.user.role;
   const unitId = input.unitId ?? current.user.unitId;
   const enterpriseId = input.enterpriseId !== undefined ? input.enterpriseId : role === 'enterprise' ? current.user.enterpriseId : null;
@@ -171,8 +190,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, newPassword: string) {
-  const current = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
-  if (!current) throw notFound('用户');
+  await findManagedUser(ctx, actor, id);
   assertPasswordPolicy(newPassword);
   const passwordHash = await hashPassword(newPassword);
   await audited(ctx, actor, async (tx, audit) => {
@@ -183,8 +201,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, n
 }
 
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
-  const current = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
-  if (!current) throw notFound('用户');
+  const current = await findManagedUser(ctx, actor, id);
   await audited(ctx, actor, async (tx, audit) => {
     await repo.updateUser(tx, id, null, { failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
     await audit({ action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: current.user.lockedUntil } });

@@ -237,3 +237,53 @@ describe('users', () => {
     expect(demote.statusCode).toBe(403);
   });
 });
+
+describe('a township admin', () => {
+  let townAdmin: Session;
+  let otherTown: UnitRow;
+  let otherVillage: UnitRow;
+  let otherUserId: string;
+  let ownUserId: string;
+
+  beforeAll(async () => {
+    const a = await buildUser(t.db, { role: 'admin', unit: township });
+    townAdmin = await loginAs(t.app, a.username, a.password);
+    otherTown = await buildTownship(t.db, { district, name: '邻镇' });
+    otherVillage = await buildVillage(t.db, { township: otherTown, name: '邻镇村' });
+    otherUserId = (await buildUser(t.db, { role: 'village', unit: otherVillage })).id;
+    ownUserId = (await buildUser(t.db, { role: 'village', unit: village })).id;
+  });
+
+  it('adds villages and departments to its own township only', async () => {
+    expect((await townAdmin.request('POST', '/api/units', { kind: 'village', name: '本镇新村', parentId: township.id })).statusCode).toBe(200);
+    const other = await townAdmin.request('POST', '/api/units', { kind: 'village', name: '越权村', parentId: otherTown.id });
+    expect(other.statusCode).toBe(400);
+    expect(errorOf(other).fieldErrors).toEqual({ parentId: ['上级单位不在您的管理范围内'] });
+    const town = await townAdmin.request('POST', '/api/units', { kind: 'township', name: '越权镇', parentId: district.id });
+    expect(town.statusCode).toBe(400);
+  });
+
+  it('cannot edit another township’s units (404)', async () => {
+    const res = await townAdmin.request('PATCH', `/api/units/${otherVillage.id}`, { name: '改名', version: otherVillage.version });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('sees and manages only its township’s users', async () => {
+    const ids = (await townAdmin.get('/api/users?pageSize=100')).json().items.map((u: { id: string }) => u.id);
+    expect(ids).toContain(ownUserId);
+    expect(ids).not.toContain(otherUserId);
+    expect((await townAdmin.request('POST', `/api/users/${otherUserId}/unlock`)).statusCode).toBe(404);
+    expect((await townAdmin.request('POST', `/api/users/${otherUserId}/reset-password`, { newPassword: 'Temp@2024pw' })).statusCode).toBe(404);
+    const create = await townAdmin.request('POST', '/api/users', {
+      username: `dist_office_${Date.now()}`, displayName: '越权', role: 'office', unitId: district.id, password: 'Temp@2024pw',
+    });
+    expect(create.statusCode).toBe(400);
+    expect(errorOf(create).fieldErrors).toEqual({ unitId: ['所属单位不在您的管理范围内'] });
+  });
+
+  it('cannot change the district-wide sector list', async () => {
+    const res = await townAdmin.request('POST', '/api/sectors', { name: '越权行业' });
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res).message).toBe('行业领域为全区统一配置，请联系区级管理员');
+  });
+});
