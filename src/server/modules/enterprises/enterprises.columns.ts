@@ -26,7 +26,7 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'kind', header: '单位类型', required: true, width: 12, options: Object.values(ENTERPRISE_KIND_LABELS) },
   { key: 'venueType', header: '九小场所类型', required: false, width: 14, options: Object.values(VENUE_TYPE_LABELS), note: '单位类型为九小场所时必填' },
   { key: 'address', header: '地址', required: true, width: 30 },
-  { key: 'village', header: '所在村/社区', required: true, width: 14 },
+  { key: 'village', header: '所在村/社区', required: true, width: 14, note: '不同镇有同名村/社区时写作“镇名/村名”' },
   { key: 'sectors', header: '行业领域', required: true, width: 20, note: '多个用顿号“、”分隔' },
   { key: 'employeeCount', header: '从业人数', required: false, width: 10, note: '少于30人为小微企业' },
   { key: 'principalName', header: '主要负责人', required: true, width: 12 },

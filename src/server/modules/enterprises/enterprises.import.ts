@@ -84,7 +84,20 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   for (const c of missing) errors.push({ row: headerRow, column: c.header, message: '缺少必填列' });
 
   const villages = (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'village' })).map((r) => r.unit);
-  const villageByName = new Map(villages.map((v) => [v.name, v]));
+  // Village names can repeat across townships: such a name must be written 镇名/村名.
+  const townshipName = new Map(
+    (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'township' })).map((r) => [r.unit.id, r.unit.name]),
+  );
+  const villagesByName = new Map<string, typeof villages>();
+  for (const v of villages) villagesByName.set(v.name, [...(villagesByName.get(v.name) ?? []), v]);
+  const findVillage = (text: string): { village?: (typeof villages)[number]; problem?: string } => {
+    const [a, b] = text.split(/[/／]/).map((x) => x.trim());
+    const name = b ?? a!;
+    const candidates = (villagesByName.get(name) ?? []).filter((v) => b === undefined || townshipName.get(v.parentId ?? '') === a);
+    if (candidates.length === 1) return { village: candidates[0]! };
+    if (candidates.length > 1) return { problem: `有多个同名村/社区“${name}”，请填写为“镇名/村名”` };
+    return { problem: `村/社区“${text}”不存在` };
+  };
   const sectorByName = new Map((await listSectors(ctx.db, actor.districtId, false)).map((s) => [s.name, s.id]));
   const scope = enterpriseScopeFor(actor);
 
@@ -108,8 +121,8 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       return k ?? null;
     };
     const villageName = text('village');
-    const village = villageByName.get(villageName);
-    if (villageName && !village) bad('village', `村/社区“${villageName}”不存在`);
+    const { village, problem } = villageName ? findVillage(villageName) : {};
+    if (problem) bad('village', problem);
     const sectorNames = text('sectors').split(/[、,，;；/\s]+/).filter(Boolean);
     const sectorIds: string[] = [];
     for (const n of sectorNames) {

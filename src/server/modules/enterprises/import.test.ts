@@ -249,3 +249,16 @@ describe('import checks', () => {
     }
   });
 });
+
+// Last in the file: it adds a second 东风村 in another township, which makes the bare name ambiguous.
+describe('village names repeated across townships', () => {
+  it('asks for 镇名/村名 instead of guessing, and accepts it', async () => {
+    const otherTown = await buildTownship(t.db, { district, name: '邻近镇' });
+    await buildVillage(t.db, { township: otherTown, name: '东风村' });
+    const row = { ...good[0]!, [H.uscc]: randomUscc(), [H.name]: '同名村新厂' };
+    const ambiguous = (await upload(office, await fileOf([row]))).json();
+    expect(ambiguous.errors).toEqual([{ row: 2, column: '所在村/社区', message: '有多个同名村/社区“东风村”，请填写为“镇名/村名”' }]);
+    const qualified = (await upload(office, await fileOf([{ ...row, [H.village]: `${township.name}/东风村` }]))).json();
+    expect(qualified).toMatchObject({ validRows: 1, toCreate: 1, errors: [] });
+  });
+});

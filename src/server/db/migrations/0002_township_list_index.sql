@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_township_updated_idx" ON "enterprises" USING btree ("township_id","updated_at");
