@@ -10,6 +10,8 @@ export const orgUnits = pgTable(
     districtId: districtId(), // a district row points at itself
     kind: text('kind', { enum: ['district', 'township', 'village', 'department'] }).notNull(),
     name: text('name').notNull(),
+    /** Short code, e.g. YB for 渝北区: the prefix of the district's hazard numbers. */
+    code: text('code'),
     parentId: uuid('parent_id'),
     sectorIds: uuid('sector_ids').array().notNull().default(sql`'{}'::uuid[]`), // departments: sectors supervised
     sortOrder: integer('sort_order').notNull().default(0),

@@ -1,0 +1,225 @@
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { districtId, id, timestamps, version } from './columns.ts';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/** 隐患台账: one row per hazard; its history lives in hazard_events and the side tables. */
+export const hazards = pgTable(
+  'hazards',
+  {
+    id: id(),
+    districtId: districtId(),
+    townshipId: uuid('township_id').notNull(),
+    villageId: uuid('village_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    number: text('number').notNull(),
+    source: text('source', { enum: ['self_inspection', 'department', 'village', 'supervision', 'public', 'assigned'] }).notNull(),
+    foundAt: instant('found_at').notNull(),
+    foundByUserId: uuid('found_by_user_id').notNull(),
+    foundByUnitId: uuid('found_by_unit_id').notNull(),
+    description: text('description').notNull(),
+    location: text('location').notNull(),
+    sectorId: uuid('sector_id').notNull(),
+    category: text('category'),
+    level: text('level', { enum: ['general', 'major'] }).notNull(),
+    criterion: text('criterion'),
+    fixedOnSpot: boolean('fixed_on_spot').notNull().default(false),
+    status: text('status', { enum: ['reported', 'rectifying', 'awaiting_verification', 'closed', 'voided'] }).notNull(),
+    /** The unit that supervises the hazard now (moves with an accepted transfer). */
+    responsibleUnitId: uuid('responsible_unit_id').notNull(),
+    dueDate: day('due_date'),
+    acceptedAt: instant('accepted_at'),
+    acceptedBy: uuid('accepted_by'),
+    rectificationNote: text('rectification_note'),
+    rectifiedAt: instant('rectified_at'),
+    closedAt: instant('closed_at'),
+    verifiedBy: uuid('verified_by'),
+    verifierName: text('verifier_name'),
+    /** SHA-256 of the record as signed at close-out. */
+    signatureHash: text('signature_hash'),
+    listingLevel: text('listing_level', { enum: ['township', 'district', 'city'] }),
+    transferCount: integer('transfer_count').notNull().default(0),
+    pendingTransferId: uuid('pending_transfer_id'),
+    pendingExtensionId: uuid('pending_extension_id'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    voidedAt: instant('voided_at'),
+    voidReason: text('void_reason'),
+    createdBy: uuid('created_by').notNull(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('hazards_number_uq').on(t.districtId, t.number),
+    index('hazards_district_status_idx').on(t.districtId, t.status),
+    index('hazards_township_found_idx').on(t.townshipId, t.foundAt),
+    index('hazards_village_idx').on(t.villageId),
+    index('hazards_enterprise_idx').on(t.enterpriseId),
+    index('hazards_responsible_idx').on(t.responsibleUnitId, t.status),
+    index('hazards_sector_idx').on(t.sectorId),
+    index('hazards_due_idx').on(t.districtId, t.dueDate),
+  ],
+);
+
+/** Per district and year, the last hazard number handed out. */
+export const hazardCounters = pgTable(
+  'hazard_counters',
+  {
+    districtId: districtId(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.year] })],
+);
+
+/** 五落实 plans; every revision is kept, the newest is current. */
+export const hazardPlans = pgTable(
+  'hazard_plans',
+  {
+    id: id(),
+    districtId: districtId(),
+    hazardId: uuid('hazard_id').notNull(),
+    owner: text('owner').notNull(),
+    measures: text('measures').notNull(),
+    fundsFen: bigint('funds_fen', { mode: 'number' }).notNull(),
+    dueDate: day('due_date').notNull(),
+    contingencyPlan: text('contingency_plan'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('hazard_plans_hazard_idx').on(t.hazardId, t.createdAt)],
+);
+
+/** 延期: requested new due dates and the decision; old and new dates stay here. */
+export const hazardExtensions = pgTable(
+  'hazard_extensions',
+  {
+    id: id(),
+    districtId: districtId(),
+    hazardId: uuid('hazard_id').notNull(),
+    oldDueDate: day('old_due_date'),
+    newDueDate: day('new_due_date').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedAt: instant('requested_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: instant('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('hazard_extensions_hazard_idx').on(t.hazardId)],
+);
+
+/** 挂牌督办. */
+export const hazardListings = pgTable(
+  'hazard_listings',
+  {
+    id: id(),
+    districtId: districtId(),
+    hazardId: uuid('hazard_id').notNull(),
+    level: text('level', { enum: ['township', 'district', 'city'] }).notNull(),
+    leaderName: text('leader_name').notNull(),
+    listedOn: day('listed_on').notNull(),
+    documentNo: text('document_no').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('hazard_listings_hazard_idx').on(t.hazardId)],
+);
+
+/** 移送: every hop is kept. */
+export const hazardTransfers = pgTable(
+  'hazard_transfers',
+  {
+    id: id(),
+    districtId: districtId(),
+    hazardId: uuid('hazard_id').notNull(),
+    fromUnitId: uuid('from_unit_id').notNull(),
+    toUnitId: uuid('to_unit_id').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'returned'] }).notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedAt: instant('requested_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [index('hazard_transfers_hazard_idx').on(t.hazardId), index('hazard_transfers_to_idx').on(t.toUnitId, t.status)],
+);
+
+/** 双报告: reports of a major hazard's discovery and rectification. */
+export const hazardReports = pgTable(
+  'hazard_reports',
+  {
+    id: id(),
+    districtId: districtId(),
+    hazardId: uuid('hazard_id').notNull(),
+    kind: text('kind', { enum: ['discovery', 'rectification'] }).notNull(),
+    recipient: text('recipient', { enum: ['department', 'government'] }).notNull(),
+    reportedAt: instant('reported_at').notNull(),
+    reportedBy: text('reported_by').notNull(),
+    reportedTo: text('reported_to').notNull(),
+    method: text('method').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('hazard_reports_hazard_idx').on(t.hazardId)],
+);
+
+/** The timeline: one row per step, written in the same transaction as the step. */
+export const hazardEvents = pgTable(
+  'hazard_events',
+  {
+    id: id(),
+    districtId: districtId(),
+    hazardId: uuid('hazard_id').notNull(),
+    at: instant('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorUnitName: text('actor_unit_name'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    data: jsonb('data'),
+  },
+  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.at)],
+);
+
+/** 判定依据 suggestions: a configurable list per district (optionally per sector). */
+export const hazardCriteria = pgTable(
+  'hazard_criteria',
+  {
+    id: id(),
+    districtId: districtId(),
+    sectorId: uuid('sector_id'),
+    text: text('text').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [index('hazard_criteria_district_idx').on(t.districtId)],
+);
+
+/** Uploaded evidence. A file uploaded before its record exists has no owner until attached. */
+export const files = pgTable(
+  'files',
+  {
+    id: id(),
+    districtId: districtId(),
+    ownerType: text('owner_type'),
+    ownerId: uuid('owner_id'),
+    purpose: text('purpose'), // before | after | plan | evidence | report
+    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    originalName: text('original_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: instant('created_at').notNull(),
+    meta: jsonb('meta'),
+  },
+  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId), index('files_uploader_idx').on(t.uploadedBy, t.createdAt)],
+);
