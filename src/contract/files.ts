@@ -1,0 +1,27 @@
+import { z } from './zod.ts';
+import { defineRoute } from './route.ts';
+import { IdParams } from './common.ts';
+
+export const FILE_KINDS = ['photo', 'document'] as const;
+/** What an upload is for; decides which checks apply (photos only for before/after). */
+export const FILE_PURPOSES = ['before', 'after', 'plan', 'evidence', 'report'] as const;
+
+export const StoredFile = z.object({
+  id: z.string(),
+  kind: z.enum(FILE_KINDS),
+  purpose: z.enum(FILE_PURPOSES).nullable(),
+  mime: z.string(),
+  size: z.number().int(),
+  originalName: z.string(),
+  createdAt: z.string(),
+  url: z.string(), // GET this to download (session cookie required)
+});
+export type TStoredFile = z.infer<typeof StoredFile>;
+
+export const filesRoutes = {
+  upload: defineRoute({
+    method: 'POST', path: '/api/files', summary: '上传照片（JPEG/PNG/WebP）或文件（PDF），可在记录保存前上传', tag: 'files',
+    multipart: true, response: StoredFile,
+  }),
+  download: defineRoute({ method: 'GET', path: '/api/files/:id', summary: '下载文件（仅限有权查看其所属记录的用户）', tag: 'files', params: IdParams, responseType: 'file' }),
+};
