@@ -31,6 +31,7 @@ export interface HazardPolicyFacts {
 const SUPERVISORS: readonly Role[] = ['office', 'admin'];
 
 export function hazardAllowedActions(a: HazardActorRelation, h: HazardPolicyFacts): HazardAllowedAction[] {
+  if (a.role === 'enterprise') a = { ...a, isResponsibleUnit: false, isTransferTarget: false }; // its unit is its village, never the supervising side
   const out: HazardAllowedAction[] = [];
   const can = (action: HazardAction) => HAZARD_TRANSITIONS[h.status][action] !== undefined;
   const open = OPEN_HAZARD_STATUSES.includes(h.status);
