@@ -2,9 +2,11 @@ import { authRoutes } from './auth.ts';
 import { orgRoutes } from './org.ts';
 import { enterpriseRoutes } from './enterprises.ts';
 import { auditRoutes } from './audit.ts';
+import { hazardRoutes } from './hazards.ts';
+import { filesRoutes } from './files.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

@@ -17,6 +17,9 @@ import { registerSessionHook } from './http/session.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { registerFileRoutes } from './modules/files/files.routes.ts';
+import { registerHazardRoutes } from './modules/hazards/hazards.routes.ts';
+import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 
 export interface BuildAppOptions {
@@ -26,6 +29,8 @@ export interface BuildAppOptions {
   /** Folder of the built web app; served with an SPA fallback when present. */
   webDir?: string | null;
   logger?: boolean;
+  /** Where uploaded files live (default: <DATA_DIR>/files on the local disk). */
+  storage?: FileStorage;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
@@ -34,6 +39,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
     dbKind: opts.database.kind,
     config: opts.config,
     clock: opts.clock ?? systemClock,
+    storage: opts.storage ?? new LocalDiskStorage(filesRootOf(opts.config)),
   };
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
@@ -67,6 +73,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerOrgRoutes(app, ctx);
   registerEnterpriseRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
+  registerHazardRoutes(app, ctx);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   return { app, ctx };

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districtId, id, timestamps, version } from './columns.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -173,6 +173,8 @@ export const hazardEvents = pgTable(
     id: id(),
     districtId: districtId(),
     hazardId: uuid('hazard_id').notNull(),
+    /** Insertion order: several events of one transaction share the same instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     at: instant('at').notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
@@ -183,7 +185,7 @@ export const hazardEvents = pgTable(
     note: text('note'),
     data: jsonb('data'),
   },
-  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.at)],
+  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.seq)],
 );
 
 /** 判定依据 suggestions: a configurable list per district (optionally per sector). */

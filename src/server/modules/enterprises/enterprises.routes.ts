@@ -7,36 +7,31 @@ import { listUnits } from '../org/org.repository.ts';
 import { listSectors } from '../org/org.repository.ts';
 import { commitImport, previewImport } from './enterprises.import.ts';
 import * as svc from './enterprises.service.ts';
-import { buildImportTemplate, streamExport } from './enterprises.xlsx.ts';
+import { EXPORT_COLUMNS, buildImportTemplate, exportRow } from './enterprises.xlsx.ts';
+import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
 const EXPORT_MAX_ROWS = 50_000;
 
-function attachment(name: string) {
-  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.list, {}, ({ actor, query }) => svc.listEnterprises(ctx, actor, query));
   registerRoute(app, r.create, {}, ({ actor, body }) => svc.createEnterprise(ctx, actor, body));
 
   registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
-    const stream = streamExport(
-      async (page) => (await svc.listEnterprises(ctx, actor, { ...query, page, pageSize: 100 })).items,
-      EXPORT_MAX_ROWS,
-    );
-    const day = ctx.clock.now().toISOString().slice(0, 10);
-    reply.header('content-type', XLSX).header('content-disposition', attachment(`生产经营单位-${day}.xlsx`));
-    return reply.send(stream);
+    const stream = streamXlsx({
+      sheet: '生产经营单位',
+      columns: EXPORT_COLUMNS,
+      nextPage: async (page) => (await svc.listEnterprises(ctx, actor, { ...query, page, pageSize: 100 })).items.map(exportRow),
+      maxRows: EXPORT_MAX_ROWS,
+    });
+    return sendXlsx(reply, `生产经营单位-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
 
   registerRoute(app, r.importTemplate, { roles: IMPORTERS }, async ({ actor, reply }) => {
     const villages = (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'village' })).map((u) => u.unit.name);
     const sectors = (await listSectors(ctx.db, actor.districtId, false)).map((s) => s.name);
-    const buf = await buildImportTemplate(villages, sectors);
-    reply.header('content-type', XLSX).header('content-disposition', attachment('生产经营单位导入模板.xlsx'));
-    return reply.send(buf);
+    return sendXlsx(reply, '生产经营单位导入模板.xlsx', await buildImportTemplate(villages, sectors));
   });
 
   registerRoute(app, r.importPreview, { roles: IMPORTERS }, async ({ actor, req }) => {

@@ -1,5 +1,4 @@
 // Template and export workbooks (exceljs). Export streams page by page: it never loads the whole table.
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { TEnterprise } from '../../../contract/enterprises.ts';
 import {
@@ -64,36 +63,11 @@ function exportRow(e: TEnterprise): unknown[] {
   ];
 }
 
-/**
- * Streams an export workbook. `nextPage(n)` returns page n (1-based) of the filtered list,
- * an empty array at the end. The columns are the template's, so the file can be re-imported.
- */
-export function streamExport(nextPage: (page: number) => Promise<TEnterprise[]>, maxRows: number): PassThrough {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet('生产经营单位');
-  ws.columns = [
-    ...ENTERPRISE_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-    { header: '小微企业', width: 10 },
-    { header: '备注', width: 24 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  void (async () => {
-    try {
-      let written = 0;
-      for (let page = 1; written < maxRows; page++) {
-        const items = await nextPage(page);
-        if (items.length === 0) break;
-        for (const e of items) {
-          if (written++ >= maxRows) break;
-          ws.addRow(exportRow(e)).commit();
-        }
-      }
-      ws.commit();
-      await wb.commit();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
-}
+/** The export's columns are the template's (so the file can be re-imported) plus two for reading. */
+export const EXPORT_COLUMNS = [
+  ...ENTERPRISE_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+  { header: '小微企业', width: 10 },
+  { header: '备注', width: 24 },
+];
+
+export { exportRow };

@@ -1,0 +1,201 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { THazardFilter } from '../../../contract/hazards.ts';
+import { OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
+import { shanghaiDayStart } from '../../../domain/dates.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  enterprises, hazardCounters, hazardCriteria, hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,
+  hazards, orgUnits, sectors, users,
+} from '../../db/schema/index.ts';
+
+export type HazardRow = typeof hazards.$inferSelect;
+const village = alias(orgUnits, 'village');
+const responsible = alias(orgUnits, 'responsible');
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+const OPEN = sql.join(OPEN_HAZARD_STATUSES.map((s) => sql`${s}`), sql`, `);
+
+export const overdueSql = (today: string) => sql`(${hazards.status} in (${OPEN}) and ${hazards.dueDate} < ${today})`;
+
+export function filterSql(f: Partial<THazardFilter>, today: string, opts: { ignoreStatus?: boolean } = {}): SQL[] {
+  const c: SQL[] = [];
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    c.push(
+      or(
+        sql`${hazards.number} ilike ${like}`,
+        sql`${hazards.description} ilike ${like}`,
+        sql`${hazards.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like})`,
+      )!,
+    );
+  }
+  if (f.status && !opts.ignoreStatus) c.push(eq(hazards.status, f.status));
+  if (!f.includeVoided && !(f.status === 'voided' && !opts.ignoreStatus)) c.push(ne(hazards.status, 'voided'));
+  if (f.level) c.push(eq(hazards.level, f.level));
+  if (f.source) c.push(eq(hazards.source, f.source));
+  if (f.villageId) c.push(eq(hazards.villageId, f.villageId));
+  if (f.responsibleUnitId) c.push(eq(hazards.responsibleUnitId, f.responsibleUnitId));
+  if (f.sectorId) c.push(eq(hazards.sectorId, f.sectorId));
+  if (f.enterpriseId) c.push(eq(hazards.enterpriseId, f.enterpriseId));
+  if (f.overdue === true) c.push(overdueSql(today));
+  if (f.overdue === false) c.push(sql`not ${overdueSql(today)}`);
+  if (f.listed !== undefined) c.push(f.listed ? isNotNull(hazards.listingLevel) : isNull(hazards.listingLevel));
+  if (f.transferred !== undefined) c.push(f.transferred ? gt(hazards.transferCount, 0) : eq(hazards.transferCount, 0));
+  if (f.reopened !== undefined) c.push(f.reopened ? gt(hazards.reopenCount, 0) : eq(hazards.reopenCount, 0));
+  if (f.from) c.push(sql`${hazards.foundAt} >= ${shanghaiDayStart(f.from)}`);
+  if (f.to) c.push(lt(hazards.foundAt, shanghaiDayStart(f.to, 1)));
+  return c;
+}
+
+const listColumns = {
+  h: hazards,
+  enterpriseName: enterprises.name,
+  villageName: village.name,
+  responsibleUnitName: responsible.name,
+  sectorName: sectors.name,
+};
+
+function listQuery(db: DbOrTx) {
+  return db
+    .select(listColumns)
+    .from(hazards)
+    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+    .innerJoin(village, eq(village.id, hazards.villageId))
+    .innerJoin(responsible, eq(responsible.id, hazards.responsibleUnitId))
+    .innerJoin(sectors, eq(sectors.id, hazards.sectorId));
+}
+export type HazardListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
+
+export async function listHazards(db: DbOrTx, scope: SQL, f: THazardFilter, today: string, page: number, pageSize: number) {
+  const where = and(scope, ...filterSql(f, today));
+  const [items, total] = await Promise.all([
+    listQuery(db).where(where).orderBy(desc(hazards.foundAt), asc(hazards.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where).then((r) => r[0]?.n ?? 0),
+  ]);
+  return { items, total };
+}
+
+/** Counts per status and overdue under the same filters, the status filter aside (for the tabs). */
+export async function statusCounts(db: DbOrTx, scope: SQL, f: THazardFilter, today: string) {
+  const where = and(scope, ...filterSql({ ...f, includeVoided: true }, today, { ignoreStatus: true }));
+  const rows = await db
+    .select({ status: hazards.status, n: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int` })
+    .from(hazards)
+    .where(where)
+    .groupBy(hazards.status);
+  return rows;
+}
+
+export function findHazardInScope(db: DbOrTx, scope: SQL, id: string) {
+  return listQuery(db)
+    .where(and(eq(hazards.id, id), scope))
+    .limit(1)
+    .then((r) => r[0] ?? null);
+}
+
+export async function nextHazardSeq(db: DbOrTx, districtId: string, year: number): Promise<number> {
+  const [r] = await db
+    .insert(hazardCounters)
+    .values({ districtId, year, lastSeq: 1 })
+    .onConflictDoUpdate({ target: [hazardCounters.districtId, hazardCounters.year], set: { lastSeq: sql`${hazardCounters.lastSeq} + 1` } })
+    .returning({ seq: hazardCounters.lastSeq });
+  return r!.seq;
+}
+
+export async function insertHazard(db: DbOrTx, row: typeof hazards.$inferInsert) {
+  const [r] = await db.insert(hazards).values(row).returning();
+  return r!;
+}
+
+/** Conditional on the version read: null means someone else changed the hazard first. */
+export async function updateHazard(db: DbOrTx, id: string, version: number, set: Partial<typeof hazards.$inferInsert>) {
+  const [r] = await db
+    .update(hazards)
+    .set({ ...set, version: sql`${hazards.version} + 1` })
+    .where(and(eq(hazards.id, id), eq(hazards.version, version)))
+    .returning();
+  return r ?? null;
+}
+
+export async function insertEvent(db: DbOrTx, row: typeof hazardEvents.$inferInsert) {
+  await db.insert(hazardEvents).values(row);
+}
+
+export const plansOf = (db: DbOrTx, hazardId: string) =>
+  db.select().from(hazardPlans).where(eq(hazardPlans.hazardId, hazardId)).orderBy(desc(hazardPlans.createdAt)).limit(50);
+export const extensionsOf = (db: DbOrTx, hazardId: string) =>
+  db.select().from(hazardExtensions).where(eq(hazardExtensions.hazardId, hazardId)).orderBy(asc(hazardExtensions.requestedAt)).limit(50);
+export const listingsOf = (db: DbOrTx, hazardId: string) =>
+  db.select().from(hazardListings).where(eq(hazardListings.hazardId, hazardId)).orderBy(asc(hazardListings.createdAt)).limit(50);
+export const reportsOf = (db: DbOrTx, hazardId: string) =>
+  db.select().from(hazardReports).where(eq(hazardReports.hazardId, hazardId)).orderBy(asc(hazardReports.reportedAt)).limit(50);
+export const eventsOf = (db: DbOrTx, hazardId: string) =>
+  db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(asc(hazardEvents.seq)).limit(500);
+
+const fromUnit = alias(orgUnits, 'from_unit');
+const toUnit = alias(orgUnits, 'to_unit');
+export const transfersOf = (db: DbOrTx, hazardId: string) =>
+  db
+    .select({ t: hazardTransfers, fromUnitName: fromUnit.name, toUnitName: toUnit.name })
+    .from(hazardTransfers)
+    .innerJoin(fromUnit, eq(fromUnit.id, hazardTransfers.fromUnitId))
+    .innerJoin(toUnit, eq(toUnit.id, hazardTransfers.toUnitId))
+    .where(eq(hazardTransfers.hazardId, hazardId))
+    .orderBy(asc(hazardTransfers.requestedAt))
+    .limit(50);
+
+export async function insertPlan(db: DbOrTx, row: typeof hazardPlans.$inferInsert) {
+  const [r] = await db.insert(hazardPlans).values(row).returning();
+  return r!;
+}
+export async function insertExtension(db: DbOrTx, row: typeof hazardExtensions.$inferInsert) {
+  const [r] = await db.insert(hazardExtensions).values(row).returning();
+  return r!;
+}
+export async function decideExtension(db: DbOrTx, id: string, set: Partial<typeof hazardExtensions.$inferInsert>) {
+  await db.update(hazardExtensions).set(set).where(eq(hazardExtensions.id, id));
+}
+export async function insertListing(db: DbOrTx, row: typeof hazardListings.$inferInsert) {
+  await db.insert(hazardListings).values(row);
+}
+export async function insertTransfer(db: DbOrTx, row: typeof hazardTransfers.$inferInsert) {
+  const [r] = await db.insert(hazardTransfers).values(row).returning();
+  return r!;
+}
+export async function decideTransfer(db: DbOrTx, id: string, set: Partial<typeof hazardTransfers.$inferInsert>) {
+  await db.update(hazardTransfers).set(set).where(eq(hazardTransfers.id, id));
+}
+export async function insertReport(db: DbOrTx, row: typeof hazardReports.$inferInsert) {
+  await db.insert(hazardReports).values(row);
+}
+export const findTransfer = (db: DbOrTx, id: string) =>
+  db.select().from(hazardTransfers).where(eq(hazardTransfers.id, id)).limit(1).then((r) => r[0] ?? null);
+export const findExtension = (db: DbOrTx, id: string) =>
+  db.select().from(hazardExtensions).where(eq(hazardExtensions.id, id)).limit(1).then((r) => r[0] ?? null);
+
+export const findUserName = (db: DbOrTx, id: string) =>
+  db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1).then((r) => r[0]?.name ?? '');
+export const findUnitRow = (db: DbOrTx, id: string) =>
+  db.select().from(orgUnits).where(eq(orgUnits.id, id)).limit(1).then((r) => r[0] ?? null);
+
+/** The department of a region that supervises a sector (first by sort order), if any. */
+export function supervisingDepartment(db: DbOrTx, regionId: string, sectorId: string) {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'department'), eq(orgUnits.parentId, regionId), eq(orgUnits.active, true), sql`${sectorId}::uuid = any(${orgUnits.sectorIds})`))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name))
+    .limit(1)
+    .then((r) => r[0] ?? null);
+}
+
+/** 判定依据 suggestions of a district: general ones and, with a sector, that sector's. */
+export function criteriaOf(db: DbOrTx, districtId: string, sectorId?: string) {
+  const conds: SQL[] = [eq(hazardCriteria.districtId, districtId), eq(hazardCriteria.active, true)];
+  if (sectorId) conds.push(or(isNull(hazardCriteria.sectorId), eq(hazardCriteria.sectorId, sectorId))!);
+  return db.select().from(hazardCriteria).where(and(...conds)).orderBy(asc(hazardCriteria.sortOrder), asc(hazardCriteria.text)).limit(200);
+}
+
+export const findPlan = (db: DbOrTx, id: string) =>
+  db.select().from(hazardPlans).where(eq(hazardPlans.id, id)).limit(1).then((r) => r[0] ?? null);

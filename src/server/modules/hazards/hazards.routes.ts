@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { hazardRoutes as r } from '../../../contract/hazards.ts';
+import type { AppContext } from '../../context.ts';
+import { registerRoute } from '../../http/route.ts';
+import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { registerFileOwnerAccess } from '../files/files.service.ts';
+import { hazardDashboard } from './hazards.dashboard.ts';
+import { criteriaOf } from './hazards.repository.ts';
+import * as svc from './hazards.service.ts';
+import { HAZARD_EXPORT_COLUMNS, hazardExportRow } from './hazards.xlsx.ts';
+
+const EXPORT_MAX_ROWS = 50_000;
+
+export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
+  // Evidence attached to a hazard (or one of its plans) is served to whoever may see the hazard.
+  registerFileOwnerAccess('hazard', (c, actor, hazardId) => svc.hazardVisibleTo(c, actor, hazardId));
+  registerFileOwnerAccess('hazard_plan', (c, actor, planId) => svc.planVisibleTo(c, actor, planId));
+
+  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listHazards(ctx, actor, query));
+  registerRoute(app, r.create, {}, ({ actor, body }) => svc.createHazard(ctx, actor, body));
+  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+    const stream = streamXlsx({
+      sheet: '隐患台账',
+      columns: HAZARD_EXPORT_COLUMNS,
+      nextPage: async (page) => (await svc.listHazards(ctx, actor, { ...query, page, pageSize: 100 })).items.map(hazardExportRow),
+      maxRows: EXPORT_MAX_ROWS,
+    });
+    return sendXlsx(reply, `隐患台账-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
+  });
+  registerRoute(app, r.criteria, {}, async ({ actor, query }) => ({
+    items: (await criteriaOf(ctx.db, actor.districtId, query.sectorId)).map((c) => ({ id: c.id, sectorId: c.sectorId, text: c.text })),
+  }));
+  registerRoute(app, r.dashboard, { roles: ['admin', 'office', 'leader', 'department', 'village', 'supervision_group'] }, ({ actor, query }) =>
+    hazardDashboard(ctx, actor, query),
+  );
+  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getHazard(ctx, actor, params.id));
+  registerRoute(app, r.act, {}, ({ actor, params, body }) => svc.actOnHazard(ctx, actor, params.id, body));
+}

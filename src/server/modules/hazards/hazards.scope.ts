@@ -1,0 +1,41 @@
+// Which hazards an actor sees: the hazards of the enterprises in their scope (by the hazard's own
+// village and sector), plus those their unit is responsible for or is asked to take over.
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
+import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import { hazards, hazardTransfers } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/actor.ts';
+
+function regionSql(region: RegionRef): SQL {
+  return region.level === 'district' ? eq(hazards.districtId, region.id) : eq(hazards.townshipId, region.id);
+}
+
+function enterpriseScopeOnHazards(scope: EnterpriseScope): SQL {
+  switch (scope.kind) {
+    case 'region':
+      return regionSql(scope.region);
+    case 'sectors':
+      return and(regionSql(scope.region), inArray(hazards.sectorId, scope.sectorIds))!;
+    case 'village':
+      return eq(hazards.villageId, scope.villageId);
+    case 'enterprise':
+      return eq(hazards.enterpriseId, scope.enterpriseId);
+    case 'union':
+      return scope.parts.length ? or(...scope.parts.map(enterpriseScopeOnHazards))! : sql`false`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+export function hazardScopeSql(actor: Actor): SQL {
+  const base = enterpriseScopeOnHazards(enterpriseScopeFor(actor));
+  if (actor.role !== 'village' && actor.role !== 'department') return and(eq(hazards.districtId, actor.districtId), base)!;
+  return and(
+    eq(hazards.districtId, actor.districtId),
+    or(
+      base,
+      eq(hazards.responsibleUnitId, actor.unitId),
+      sql`exists (select 1 from ${hazardTransfers} where ${hazardTransfers.hazardId} = ${hazards.id} and ${hazardTransfers.toUnitId} = ${actor.unitId})`,
+    ),
+  )!;
+}
