@@ -1,3 +1,4 @@
+import { NO, YES, normalizeHeader } from '../../http/xlsx-import.ts';
 // The spreadsheet columns of the enterprise registry: one list for the template, import and export.
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
@@ -17,8 +18,6 @@ export interface Column {
   note?: string;
 }
 
-export const YES = '是';
-export const NO = '否';
 
 export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'name', header: '单位名称', required: true, width: 34 },
@@ -39,14 +38,4 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'status', header: '经营状态', required: false, width: 10, options: Object.values(ENTERPRISE_STATUS_LABELS), note: '默认在营' },
 ];
 
-/** Header text in a user's file → column, tolerant of "*" marks, spaces and full-width slashes. */
-export function normalizeHeader(h: string): string {
-  return h.replace(/[\s*＊]/g, '').replace(/／/g, '/').replace(/（.*?）|\(.*?\)/g, '');
-}
-
 export const COLUMN_BY_HEADER = new Map(ENTERPRISE_COLUMNS.map((c) => [normalizeHeader(c.header), c]));
-
-/** Reverse lookup of a label map: "企业" → "company". */
-export function fromLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
-  return (Object.keys(labels) as K[]).find((k) => labels[k] === text);
-}

@@ -1,23 +1,21 @@
 // Spreadsheet import: parse and check every row first (preview, nothing written),
 // then commit the good rows in one transaction. Same file again → updates, not duplicates.
-import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { EnterpriseCreate, type TEnterpriseCreate, type TImportPreview, type TImportRowError } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
-import { importBatches } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError } from '../../http/errors.ts';
+import {
+  cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, parseBool, readWorkbook, saveBatch, takeBatch,
+} from '../../http/xlsx-import.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { listSectors, listUnits } from '../org/org.repository.ts';
-import { COLUMN_BY_HEADER, ENTERPRISE_COLUMNS, NO, YES, fromLabel, normalizeHeader, type Column, type ColumnKey } from './enterprises.columns.ts';
+import { COLUMN_BY_HEADER, ENTERPRISE_COLUMNS, type Column, type ColumnKey } from './enterprises.columns.ts';
 import * as repo from './enterprises.repository.ts';
 
-export const MAX_IMPORT_ROWS = 5000;
-const BATCH_TTL_MS = 60 * 60_000;
 
 interface GoodRow {
   row: number;
@@ -28,57 +26,10 @@ interface GoodRow {
 const FIELD_TO_COLUMN: Record<string, ColumnKey> = { villageId: 'village', sectorIds: 'sectors' };
 const headerOf = (key: ColumnKey) => ENTERPRISE_COLUMNS.find((c) => c.key === key)!.header;
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('result' in v) return String(v.result ?? '').trim();
-    if ('text' in v) return String(v.text).trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-  }
-  return String(v).trim();
-}
-
-export async function readWorkbook(buf: Buffer): Promise<ExcelJS.Worksheet> {
-  // .xlsx is a zip: refuse anything else by its content, whatever the file is called.
-  if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', '无法读取该文件，请确认是 .xlsx 格式的 Excel 文件');
-  }
-  const ws = wb.worksheets.find((w) => w.state !== 'hidden');
-  if (!ws) throw new AppError('VALIDATION', '文件中没有工作表');
-  return ws;
-}
-
-function parseBool(text: string): boolean | undefined | 'bad' {
-  if (text === '') return undefined;
-  if (text === YES || /^(y|yes|true|1)$/i.test(text)) return true;
-  if (text === NO || /^(n|no|false|0)$/i.test(text)) return false;
-  return 'bad';
-}
-
 export async function previewImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer): Promise<TImportPreview> {
   const ws = await readWorkbook(buf);
-  // The header row is the first of the first five rows that names 单位名称.
-  let headerRow = 0;
-  for (let r = 1; r <= Math.min(5, ws.rowCount); r++) {
-    const texts: string[] = [];
-    ws.getRow(r).eachCell((c) => texts.push(normalizeHeader(cellText(c))));
-    if (texts.includes('单位名称')) {
-      headerRow = r;
-      break;
-    }
-  }
-  if (!headerRow) throw new AppError('VALIDATION', '未找到表头：第一行应包含“单位名称”等列名，请使用导入模板');
-  const colIndex = new Map<ColumnKey, number>();
-  ws.getRow(headerRow).eachCell((cell, col) => {
-    const c = COLUMN_BY_HEADER.get(normalizeHeader(cellText(cell)));
-    if (c && !colIndex.has(c.key)) colIndex.set(c.key, col);
-  });
+  const headerRow = findHeaderRow(ws, '单位名称');
+  const colIndex = columnIndex(ws, headerRow, COLUMN_BY_HEADER);
   const errors: TImportRowError[] = [];
   const missing = ENTERPRISE_COLUMNS.filter((c) => c.required && !colIndex.has(c.key));
   for (const c of missing) errors.push({ row: headerRow, column: c.header, message: '缺少必填列' });
@@ -102,8 +53,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   const scope = enterpriseScopeFor(actor);
 
   const parsed: GoodRow[] = [];
-  const lastRow = ws.actualRowCount > 0 ? ws.rowCount : 0;
-  if (lastRow - headerRow > MAX_IMPORT_ROWS) throw new AppError('VALIDATION', `一次最多导入${MAX_IMPORT_ROWS}行，请拆分文件`);
+  const lastRow = lastDataRow(ws, headerRow);
   let totalRows = 0;
   for (let r = headerRow + 1; r <= lastRow && missing.length === 0; r++) {
     const row = ws.getRow(r);
@@ -219,21 +169,16 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   }
   errors.sort((a, b) => a.row - b.row);
 
-  const now = ctx.clock.now();
-  const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
-  const [batch] = await ctx.db
-    .insert(importBatches)
-    .values({ districtId: actor.districtId, userId: actor.userId, kind: 'enterprises', fileName, rows: accepted, errors, totalRows, createdAt: now, expiresAt })
-    .returning({ id: importBatches.id });
+  const { batchId, expiresAt } = await saveBatch(ctx, actor, { kind: 'enterprises', fileName, rows: accepted, errors, totalRows });
   return {
-    batchId: batch!.id,
+    batchId,
     fileName,
     totalRows,
     validRows: accepted.length,
     toCreate: accepted.filter((g) => !g.existingId).length,
     toUpdate: accepted.filter((g) => g.existingId).length,
     errors,
-    expiresAt: expiresAt.toISOString(),
+    expiresAt,
   };
 }
 
@@ -241,16 +186,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
   const now = ctx.clock.now();
   const scope = enterpriseScopeFor(actor);
   return ctx.db.transaction(async (tx) => {
-    const [batch] = await tx
-      .select()
-      .from(importBatches)
-      .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, 'enterprises')))
-      .limit(1)
-      .for('update');
-    if (!batch) throw notFound('导入批次');
-    if (batch.committedAt) throw new AppError('CONFLICT', '该批次已导入，请勿重复提交');
-    if (batch.expiresAt < now) throw new AppError('CONFLICT', '预检结果已过期，请重新上传文件');
-    const rows = batch.rows as GoodRow[];
+    const rows = await takeBatch<GoodRow>(tx, actor, 'enterprises', batchId, now);
     let created = 0;
     let updated = 0;
     let skipped = 0;
@@ -278,7 +214,6 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
         created++;
       }
     }
-    await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
     return { created, updated, skipped };
   });
 }

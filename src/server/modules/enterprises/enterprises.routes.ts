@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { enterpriseRoutes as r } from '../../../contract/enterprises.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/errors.ts';
 import { registerRoute } from '../../http/route.ts';
 import { listUnits } from '../org/org.repository.ts';
 import { listSectors } from '../org/org.repository.ts';
@@ -9,6 +8,7 @@ import { commitImport, previewImport } from './enterprises.import.ts';
 import * as svc from './enterprises.service.ts';
 import { EXPORT_COLUMNS, buildImportTemplate, exportRow } from './enterprises.xlsx.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { readXlsxUpload } from '../../http/xlsx-import.ts';
 
 const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
 const EXPORT_MAX_ROWS = 50_000;
@@ -35,12 +35,8 @@ export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) 
   });
 
   registerRoute(app, r.importPreview, { roles: IMPORTERS }, async ({ actor, req }) => {
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传 .xlsx 文件');
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION', '请选择要上传的文件', { file: ['请选择要上传的文件'] });
-    const buf = await file.toBuffer(); // throws on size limit → 413 envelope
-    if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-    return previewImport(ctx, actor, file.filename.slice(0, 200), buf);
+    const { fileName, buf } = await readXlsxUpload(req);
+    return previewImport(ctx, actor, fileName, buf);
   });
 
   registerRoute(app, r.importCommit, { roles: IMPORTERS }, ({ actor, params }) => commitImport(ctx, actor, params.batchId));

@@ -4,7 +4,8 @@ import type { TEnterprise } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprise-rules.ts';
-import { ENTERPRISE_COLUMNS, NO, YES } from './enterprises.columns.ts';
+import { NO, YES } from '../../http/xlsx-import.ts';
+import { ENTERPRISE_COLUMNS } from './enterprises.columns.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 

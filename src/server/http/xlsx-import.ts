@@ -1,0 +1,127 @@
+// Shared plumbing of spreadsheet imports: reading the upload, finding the header row, cell text,
+// and the import batch (preview stored, then committed once by the same user).
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { FastifyRequest } from 'fastify';
+import type { TImportRowError } from '../../contract/enterprises.ts';
+import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
+import { importBatches } from '../db/schema/index.ts';
+import type { Actor } from './actor.ts';
+import { AppError, notFound } from './errors.ts';
+
+export const MAX_IMPORT_ROWS = 5000;
+const BATCH_TTL_MS = 60 * 60_000;
+export const YES = '是';
+export const NO = '否';
+
+export function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('result' in v) {
+      const r = v.result;
+      return r instanceof Date ? r.toISOString().slice(0, 10) : String(r ?? '').trim();
+    }
+    if ('text' in v) return String(v.text).trim();
+  }
+  return String(v).trim();
+}
+
+/** Header text in a user's file, tolerant of "*" marks, spaces, notes in brackets and full-width slashes. */
+export function normalizeHeader(h: string): string {
+  return h.replace(/[\s*＊]/g, '').replace(/／/g, '/').replace(/（.*?）|\(.*?\)/g, '');
+}
+
+/** Reverse lookup of a label map: "企业" → "company". */
+export function fromLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
+  return (Object.keys(labels) as K[]).find((k) => labels[k] === text);
+}
+
+export function parseBool(text: string): boolean | undefined | 'bad' {
+  if (text === '') return undefined;
+  if (text === YES || /^(y|yes|true|1)$/i.test(text)) return true;
+  if (text === NO || /^(n|no|false|0)$/i.test(text)) return false;
+  return 'bad';
+}
+
+export async function readWorkbook(buf: Buffer): Promise<ExcelJS.Worksheet> {
+  // .xlsx is a zip: refuse anything else by its content, whatever the file is called.
+  if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('UNSUPPORTED_FILE', '无法读取该文件，请确认是 .xlsx 格式的 Excel 文件');
+  }
+  const ws = wb.worksheets.find((w) => w.state !== 'hidden');
+  if (!ws) throw new AppError('VALIDATION', '文件中没有工作表');
+  return ws;
+}
+
+/** The header row: the first of the first five rows that names `anchor` (e.g. 单位名称). */
+export function findHeaderRow(ws: ExcelJS.Worksheet, anchor: string): number {
+  for (let r = 1; r <= Math.min(5, ws.rowCount); r++) {
+    const texts: string[] = [];
+    ws.getRow(r).eachCell((c) => texts.push(normalizeHeader(cellText(c))));
+    if (texts.includes(anchor)) return r;
+  }
+  throw new AppError('VALIDATION', `未找到表头：第一行应包含“${anchor}”等列名，请使用导入模板`);
+}
+
+/** Column numbers by key, for the headers that name a known column. */
+export function columnIndex<K extends string>(ws: ExcelJS.Worksheet, headerRow: number, byHeader: Map<string, { key: K }>): Map<K, number> {
+  const out = new Map<K, number>();
+  ws.getRow(headerRow).eachCell((cell, col) => {
+    const c = byHeader.get(normalizeHeader(cellText(cell)));
+    if (c && !out.has(c.key)) out.set(c.key, col);
+  });
+  return out;
+}
+
+export function lastDataRow(ws: ExcelJS.Worksheet, headerRow: number): number {
+  const last = ws.actualRowCount > 0 ? ws.rowCount : 0;
+  if (last - headerRow > MAX_IMPORT_ROWS) throw new AppError('VALIDATION', `一次最多导入${MAX_IMPORT_ROWS}行，请拆分文件`);
+  return last;
+}
+
+/** Reads the one uploaded .xlsx of a multipart request (size limit enforced by the multipart plugin). */
+export async function readXlsxUpload(req: FastifyRequest): Promise<{ fileName: string; buf: Buffer }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传 .xlsx 文件');
+  const file = await req.file();
+  if (!file) throw new AppError('VALIDATION', '请选择要上传的文件', { file: ['请选择要上传的文件'] });
+  const buf = await file.toBuffer();
+  if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
+  return { fileName: file.filename.slice(0, 200), buf };
+}
+
+export async function saveBatch(
+  ctx: AppContext,
+  actor: Actor,
+  b: { kind: string; fileName: string; rows: unknown[]; errors: TImportRowError[]; totalRows: number },
+) {
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
+  const [batch] = await ctx.db
+    .insert(importBatches)
+    .values({ districtId: actor.districtId, userId: actor.userId, ...b, createdAt: now, expiresAt })
+    .returning({ id: importBatches.id });
+  return { batchId: batch!.id, expiresAt: expiresAt.toISOString() };
+}
+
+/** Locks the user's own uncommitted, unexpired batch inside the commit transaction. */
+export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId: string, now: Date): Promise<Row[]> {
+  const [batch] = await tx
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, kind)))
+    .limit(1)
+    .for('update');
+  if (!batch) throw notFound('导入批次');
+  if (batch.committedAt) throw new AppError('CONFLICT', '该批次已导入，请勿重复提交');
+  if (batch.expiresAt < now) throw new AppError('CONFLICT', '预检结果已过期，请重新上传文件');
+  await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
+  return batch.rows as Row[];
+}
