@@ -1,5 +1,6 @@
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { FileStorage } from './modules/files/files.storage.ts';
 
 export interface Clock {
   now(): Date;
@@ -12,4 +13,6 @@ export interface AppContext {
   dbKind: 'pglite' | 'postgres';
   config: AppConfig;
   clock: Clock;
+  /** Where uploaded files live; buildApp sets it (default: <DATA_DIR>/files on the local disk). */
+  storage?: FileStorage;
 }
