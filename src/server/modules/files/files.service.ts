@@ -1,0 +1,180 @@
+// Evidence files: upload before the record exists, attach inside the record's transaction,
+// download only by those who may see the record.
+import { createHash } from 'node:crypto';
+import { FILE_PURPOSES, type TStoredFile } from '../../../contract/files.ts';
+import type { AppContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { presentFile } from './files.presenter.ts';
+import * as repo from './files.repository.ts';
+import type { FileRow } from './files.repository.ts';
+import { type FileKind, sniffFileType } from './files.sniff.ts';
+import { type FileStorage, LocalDiskStorage, filesRootOf, newStorageKey } from './files.storage.ts';
+
+export type { FileRow } from './files.repository.ts';
+export type { FileKind } from './files.sniff.ts';
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const UNSUPPORTED_FILE_MESSAGE = '只能上传 JPEG/PNG/WebP 照片或 PDF 文件';
+export const FILE_UNAVAILABLE_MESSAGE = '文件不存在或已被使用';
+/** Purposes that accept photos only. */
+const PHOTO_PURPOSES: ReadonlySet<string> = new Set<FilePurpose>(['before', 'after']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
+
+/** The app's store; buildApp always sets one, the fallback serves hand-made contexts. */
+export function storageOf(ctx: AppContext): FileStorage {
+  return ctx.storage ?? new LocalDiskStorage(filesRootOf(ctx.config));
+}
+
+/** A display name without path, control characters or excess length. */
+export function cleanFilename(name: string, ext: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const cleaned = [...base.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, 200).join('');
+  return cleaned || `未命名.${ext}`;
+}
+
+export interface UploadInput {
+  filename: string;
+  data: Buffer;
+  purpose?: FilePurpose | null;
+}
+
+/**
+ * Stores an upload that belongs to no record yet (ownerType/ownerId null) and returns it.
+ * The type is decided by the content; before/after photos must be photos. The bytes are
+ * written first and removed again if the row cannot be saved.
+ */
+export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInput): Promise<TStoredFile> {
+  const limit = ctx.config.uploadMaxBytes;
+  if (input.data.length > limit) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `文件过大，不能超过 ${Math.floor(limit / 1024 / 1024)} MB`);
+  }
+  const type = sniffFileType(input.data);
+  if (!type) throw new AppError('UNSUPPORTED_FILE', UNSUPPORTED_FILE_MESSAGE, { file: [UNSUPPORTED_FILE_MESSAGE] });
+  const purpose = input.purpose ?? null;
+  if (purpose && PHOTO_PURPOSES.has(purpose) && type.kind !== 'photo') {
+    throw new AppError('UNSUPPORTED_FILE', '请上传照片', { file: ['请上传照片'] });
+  }
+  const now = ctx.clock.now();
+  const storage = storageOf(ctx);
+  const storageKey = newStorageKey(now);
+  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  await storage.put(storageKey, input.data);
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const f = await repo.insertFile(tx, {
+        districtId: actor.districtId,
+        ownerType: null,
+        ownerId: null,
+        purpose,
+        kind: type.kind,
+        mime: type.mime,
+        size: input.data.length,
+        sha256,
+        originalName: cleanFilename(input.filename, type.ext),
+        storageKey,
+        uploadedBy: actor.userId,
+        createdAt: now,
+      });
+      await recordAudit(tx, {
+        at: now, districtId: actor.districtId, actor: who(actor), action: 'file.upload', entityType: 'file', entityId: f.id,
+        after: { kind: f.kind, mime: f.mime, size: f.size, sha256: f.sha256, originalName: f.originalName, purpose: f.purpose },
+      });
+      return f;
+    });
+    return presentFile(row);
+  } catch (e) {
+    await storage.remove(storageKey).catch(() => {});
+    throw e;
+  }
+}
+
+export interface AttachInput {
+  ids: readonly string[];
+  ownerType: string;
+  ownerId: string;
+  purpose: FilePurpose;
+  /** Required kind; before/after always require photos. */
+  kind?: FileKind;
+  /** The request field the ids came from, for the form's error (default 'fileIds'). */
+  field?: string;
+}
+
+/**
+ * Attaches the actor's own unattached uploads to a record, inside the caller's transaction.
+ * Any id that is unknown, in another district, someone else's, already attached or of the
+ * wrong kind throws a VALIDATION error naming `field`: let it propagate so the whole record
+ * write rolls back and nothing is half-saved. Returns the rows in the order of `ids`.
+ * Writes no audit row of its own: the caller's audit/event row should list the file ids.
+ */
+export async function attachFiles(tx: DbOrTx, actor: Actor, input: AttachInput): Promise<FileRow[]> {
+  const ids = [...new Set(input.ids)];
+  if (ids.length === 0) return [];
+  const field = input.field ?? 'fileIds';
+  const kind = PHOTO_PURPOSES.has(input.purpose) ? 'photo' : input.kind;
+  const unavailable = () => invalid({ [field]: [FILE_UNAVAILABLE_MESSAGE] }, FILE_UNAVAILABLE_MESSAGE);
+  if (!ids.every((id) => UUID.test(id))) throw unavailable();
+  const claimed = await repo.claimUnownedFiles(tx, {
+    ids, districtId: actor.districtId, uploadedBy: actor.userId, kind, ownerType: input.ownerType, ownerId: input.ownerId, purpose: input.purpose,
+  });
+  if (claimed.length !== ids.length) {
+    // Name the most useful reason: a wrong kind among the actor's own free files, else unavailable.
+    const rows = await repo.findFiles(tx, ids);
+    const wrongKind = rows.some((r) => r.districtId === actor.districtId && r.uploadedBy === actor.userId && r.ownerId === null && kind && r.kind !== kind);
+    if (wrongKind) {
+      const msg = kind === 'photo' ? '请上传照片' : '请上传 PDF 文件';
+      throw invalid({ [field]: [msg] }, msg);
+    }
+    throw unavailable();
+  }
+  const byId = new Map(claimed.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/** Files of several records at once, grouped by owner id (each list oldest first). */
+export async function listFilesOf(db: DbOrTx, ownerType: string, ownerIds: readonly string[]): Promise<Map<string, FileRow[]>> {
+  const grouped = new Map<string, FileRow[]>();
+  const unique = [...new Set(ownerIds)];
+  for (const id of unique) grouped.set(id, []);
+  for (const row of await repo.listFilesOfOwners(db, ownerType, unique)) grouped.get(row.ownerId!)?.push(row);
+  return grouped;
+}
+
+// ---- who may download ----------------------------------------------------------------
+
+export type FileOwnerAccessCheck = (ctx: AppContext, actor: Actor, ownerId: string) => Promise<boolean>;
+const ownerAccess = new Map<string, FileOwnerAccessCheck>();
+
+/**
+ * Says who may download files attached to records of `ownerType` (e.g. 'hazard' → the actor
+ * may see the hazard). Registering again replaces the check (each test app registers anew).
+ */
+export function registerFileOwnerAccess(ownerType: string, check: FileOwnerAccessCheck): void {
+  ownerAccess.set(ownerType, check);
+}
+
+/** Unattached: its uploader only. Attached: the owner type's registered check. Never another district. */
+export async function mayDownload(ctx: AppContext, actor: Actor, row: FileRow): Promise<boolean> {
+  if (row.districtId !== actor.districtId) return false;
+  if (row.ownerId === null) return row.uploadedBy === actor.userId;
+  const check = row.ownerType ? ownerAccess.get(row.ownerType) : undefined;
+  return check ? check(ctx, actor, row.ownerId) : false;
+}
+
+/**
+ * The file and a stream of its bytes, or NOT_FOUND (never FORBIDDEN) when the actor may not
+ * see it. Rejects with StoredObjectMissing when the row exists but its bytes do not.
+ */
+export async function openFileForDownload(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ file: FileRow; stream: NodeJS.ReadableStream }> {
+  const row = await repo.findFile(ctx.db, id);
+  if (!row || !(await mayDownload(ctx, actor, row))) throw notFound('文件');
+  return { file: row, stream: await storageOf(ctx).open(row.storageKey) };
+}
