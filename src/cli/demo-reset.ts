@@ -3,7 +3,8 @@
 // The audit trail is append-only (a trigger refuses DELETE), so "reset" cannot delete rows:
 // it recreates the database itself. PGlite: delete <DATA_DIR>/pglite while holding the data
 // folder lock, then create, migrate and seed. PostgreSQL: drop and recreate the public schema
-// and the migrator's `drizzle` schema, then migrate and seed.
+// and the migrator's `drizzle` schema, then migrate and seed. Either way <DATA_DIR>/files
+// (the uploads) is emptied too.
 // Refuses when DEMO=off (a real deployment). Options: --yes (no question), --force
 // (PostgreSQL: even if other sessions are connected).
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { ROLE_LABELS } from '../domain/roles.ts';
 import { loadConfig, type AppConfig } from '../server/config.ts';
 import { MIGRATIONS_DIR, PGLITE_EXTENSIONS, fromPglite, openPostgres, type Database } from '../server/db/client.ts';
 import { DataDirLockedError, acquireDataDirLock, type DirLock } from '../server/db/lock.ts';
+import { filesRootOf } from '../server/modules/files/files.storage.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
 
 class Refused extends Error {
@@ -144,6 +146,7 @@ export async function demoReset(config: AppConfig, opts: { yes: boolean; force: 
   const database = await target.recreate();
   const t1 = Date.now();
   try {
+    fs.rmSync(filesRootOf(config), { recursive: true, force: true }); // the uploads of the records just dropped
     const r = await seedDemo(database.db);
     const t2 = Date.now();
     console.log(`已重建演示数据 / demo data rebuilt in ${where}`);
