@@ -6,6 +6,7 @@ import { HAZARD_SIDE_ACTIONS } from '../domain/hazard-policy.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';
+import { BatchParams, ImportCommitResult, ImportPreview } from './enterprises.ts';
 
 const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max);
@@ -209,5 +210,8 @@ export const hazardRoutes = {
   act: defineRoute({ method: 'POST', path: '/api/hazards/:id/actions', summary: '隐患闭环操作（整改方案、验收、移送、延期、挂牌督办、双报告…）', tag: 'hazards', params: IdParams, body: HazardActionRequest, response: HazardDetail }),
   exportXlsx: defineRoute({ method: 'GET', path: '/api/hazards/export', summary: '导出隐患台账（xlsx）', tag: 'hazards', query: HazardFilter, responseType: 'xlsx' }),
   criteria: defineRoute({ method: 'GET', path: '/api/hazard-criteria', summary: '重大隐患判定依据（建议列表）', tag: 'hazards', query: z.object({ sectorId: Uuid.optional() }), response: z.object({ items: z.array(HazardCriterion) }) }),
+  importTemplate: defineRoute({ method: 'GET', path: '/api/hazards/import/template', summary: '下载隐患台账导入模板（xlsx）', tag: 'hazards', responseType: 'xlsx' }),
+  importPreview: defineRoute({ method: 'POST', path: '/api/hazards/import/preview', summary: '上传历史隐患台账并预检', tag: 'hazards', multipart: true, response: ImportPreview }),
+  importCommit: defineRoute({ method: 'POST', path: '/api/hazards/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'hazards', params: BatchParams, response: ImportCommitResult }),
   dashboard: defineRoute({ method: 'GET', path: '/api/dashboard/hazards', summary: '隐患整治看板', tag: 'dashboard', query: DashboardQuery, response: HazardDashboard }),
 };

@@ -3,6 +3,9 @@ import { hazardRoutes as r } from '../../../contract/hazards.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { readXlsxUpload } from '../../http/xlsx-import.ts';
+import { listSectors } from '../org/org.repository.ts';
+import { buildHazardTemplate, commitHazardImport, previewHazardImport } from './hazards.import.ts';
 import { registerFileOwnerAccess } from '../files/files.service.ts';
 import { hazardDashboard } from './hazards.dashboard.ts';
 import { criteriaOf } from './hazards.repository.ts';
@@ -10,6 +13,7 @@ import * as svc from './hazards.service.ts';
 import { HAZARD_EXPORT_COLUMNS, hazardExportRow } from './hazards.xlsx.ts';
 
 const EXPORT_MAX_ROWS = 50_000;
+const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
 
 export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   // Evidence attached to a hazard (or one of its plans) is served to whoever may see the hazard.
@@ -33,6 +37,15 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.dashboard, { roles: ['admin', 'office', 'leader', 'department', 'village', 'supervision_group'] }, ({ actor, query }) =>
     hazardDashboard(ctx, actor, query),
   );
+  registerRoute(app, r.importTemplate, { roles: IMPORTERS }, async ({ actor, reply }) => {
+    const sectors = (await listSectors(ctx.db, actor.districtId, false)).map((s) => s.name);
+    return sendXlsx(reply, '隐患台账导入模板.xlsx', await buildHazardTemplate(sectors));
+  });
+  registerRoute(app, r.importPreview, { roles: IMPORTERS }, async ({ actor, req }) => {
+    const { fileName, buf } = await readXlsxUpload(req);
+    return previewHazardImport(ctx, actor, fileName, buf);
+  });
+  registerRoute(app, r.importCommit, { roles: IMPORTERS }, ({ actor, params }) => commitHazardImport(ctx, actor, params.batchId));
   registerRoute(app, r.get, {}, ({ actor, params }) => svc.getHazard(ctx, actor, params.id));
   registerRoute(app, r.act, {}, ({ actor, params, body }) => svc.actOnHazard(ctx, actor, params.id, body));
 }

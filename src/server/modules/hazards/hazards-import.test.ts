@@ -1,0 +1,115 @@
+// Importing an existing hazard ledger: bad rows reported by row, column and reason before anything
+// is written; good rows committed with their plans, dual reports and timeline; no duplicates on re-import.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hazardEvents, hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
+import { type TestApp, createTestApp } from '../../test/app.ts';
+import { createTestClock } from '../../test/clock.ts';
+import { type EnterpriseRow, buildDistrict, buildEnterprise, buildSector, buildTownship, buildUser, buildVillage } from '../../test/factories.ts';
+import { type Session, XLSX_MIME, loginAs, multipartBody } from '../../test/http.ts';
+import { buildXlsx, readXlsx } from '../../test/xlsx.ts';
+
+let t: TestApp;
+let office: Session;
+let villager: Session;
+let ent: EnterpriseRow;
+let otherVillageEnt: EnterpriseRow;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: createTestClock('2025-01-10T02:00:00Z') });
+  const district = await buildDistrict(t.db);
+  const township = await buildTownship(t.db, { district });
+  const east = await buildVillage(t.db, { township, name: '东风村' });
+  const west = await buildVillage(t.db, { township, name: '西岭村' });
+  const fire = await buildSector(t.db, { district, name: '消防' });
+  ent = await buildEnterprise(t.db, { village: east, sectorIds: [fire.id], name: '东风五金厂' });
+  otherVillageEnt = await buildEnterprise(t.db, { village: west, sectorIds: [fire.id], name: '西岭餐馆' });
+  const o = await buildUser(t.db, { role: 'office', unit: township });
+  const v = await buildUser(t.db, { role: 'village', unit: east });
+  office = await loginAs(t.app, o.username, o.password);
+  villager = await loginAs(t.app, v.username, v.password);
+});
+afterAll(() => t?.close());
+
+const H = ['单位名称*', '隐患描述*', '隐患部位*', '行业领域*', '隐患等级*', '来源*', '发现日期*', '状态*', '整改期限', '整改责任人', '整改措施', '整改资金（元）', '应急预案', '整改情况', '销号日期', '验收人', '判定依据', '已报告监管部门', '已报告属地政府', '原台账编号'];
+type Row = Record<string, string | number | null>;
+const row = (o: Row): Row => ({ '单位名称*': '东风五金厂', '隐患部位*': '车间', '行业领域*': '消防', '隐患等级*': '一般隐患', '来源*': '村居排查', '发现日期*': '2024-11-20', ...o });
+const plan = { 整改期限: '2024-12-20', 整改责任人: '张三', 整改措施: '清理通道', '整改资金（元）': 500, 应急预案: '专人值守' };
+
+const upload = (s: Session, buf: Buffer) => {
+  const { payload, headers } = multipartBody({ filename: 'ledger.xlsx', data: buf, contentType: XLSX_MIME });
+  return s.request('POST', '/api/hazards/import/preview', payload, { headers });
+};
+const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(hazards))[0]!.n;
+
+describe('hazard ledger import', () => {
+  it('offers a template with every column', async () => {
+    const res = await office.get('/api/hazards/import/template');
+    expect(res.statusCode).toBe(200);
+    const { headers } = await readXlsx(res.rawPayload);
+    expect(headers).toEqual(expect.arrayContaining(['单位名称*', '隐患描述*', '状态*', '整改责任人', '已报告属地政府']));
+  });
+
+  it('lists every bad row with its row number, column and reason, and writes nothing', async () => {
+    const before = await count();
+    const rows = [
+      row({ '隐患描述*': '灭火器过期', '状态*': '待整改' }), // 2: good
+      row({ '隐患描述*': '通道堵塞', '状态*': '整改中' }), // 3: rectifying without 五落实
+      row({ '隐患描述*': '无报警装置', '隐患等级*': '重大隐患', '状态*': '待整改' }), // 4: major without criterion
+      row({ '单位名称*': '不存在的厂', '隐患描述*': '线路老化', '状态*': '待整改' }), // 5: unknown enterprise
+      row({ '隐患描述*': '堆放杂物', '状态*': '已销号', ...plan, 整改情况: '已清理' }), // 6: closed without date/verifier
+      row({ '隐患描述*': '违规动火', '隐患等级*': '重大隐患', 判定依据: '某标准第3条', '状态*': '已销号', ...plan, 整改情况: '已整改', 销号日期: '2024-12-01', 验收人: '李四', 已报告监管部门: '是' }), // 7: major closed without dual report
+      row({ '隐患描述*': '灭火器过期', '状态*': '待整改' }), // 8: duplicate of row 2
+      row({ '隐患描述*': '插座私拉', '发现日期*': '2024/13/40', '状态*': '待整改' }), // 9: bad date
+    ];
+    const res = await upload(office, await buildXlsx(H, rows));
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ totalRows: 8, validRows: 1, toCreate: 1 });
+    const byRow = (r: number) => p.errors.filter((e: { row: number }) => e.row === r).map((e: { column: string; message: string }) => `${e.column}:${e.message}`);
+    expect(byRow(3)[0]).toMatch(/^整改责任人:“整改中”的隐患须填写完整的五落实/);
+    expect(byRow(4)).toEqual(['判定依据:重大隐患须填写判定依据']);
+    expect(byRow(5)).toEqual(['单位名称:单位不存在或不在您的管辖范围内']);
+    expect(byRow(6)).toEqual(['销号日期:已销号的隐患须填写销号日期', '验收人:已销号的隐患须填写验收人']);
+    expect(byRow(7)).toEqual(['已报告监管部门:重大隐患须已向监管部门和属地政府报告（双报告）方可销号']);
+    expect(byRow(8)).toEqual(['隐患描述:与第2行重复']);
+    expect(byRow(9)).toEqual(['发现日期:日期格式应为 YYYY-MM-DD']);
+    expect(await count()).toBe(before);
+  });
+
+  it('commits the good rows with plans, dual reports and an import event, then refuses to duplicate them', async () => {
+    const rows = [
+      row({ '隐患描述*': '疏散指示灯损坏', '状态*': '整改中', ...plan, 原台账编号: 'DS-001' }),
+      row({ '隐患描述*': '可燃气体报警器缺失', '隐患等级*': '重大隐患', 判定依据: '《城镇燃气经营安全重大隐患判定标准》', '状态*': '已销号', ...plan, 整改情况: '已安装', 销号日期: '2024-12-10', 验收人: '王五', 已报告监管部门: '是', 已报告属地政府: '是' }),
+    ];
+    const file = await buildXlsx(H, rows);
+    const p = (await upload(office, file)).json();
+    expect(p).toMatchObject({ validRows: 2, errors: [] });
+    const res = await office.request('POST', `/api/hazards/import/${p.batchId}/commit`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2, updated: 0, skipped: 0 });
+    const imported = await t.db.select().from(hazards).where(eq(hazards.enterpriseId, ent.id));
+    const rect = imported.find((h) => h.description === '疏散指示灯损坏')!;
+    const major = imported.find((h) => h.description === '可燃气体报警器缺失')!;
+    expect(rect).toMatchObject({ status: 'rectifying', dueDate: '2024-12-20', level: 'general' });
+    expect(major).toMatchObject({ status: 'closed', verifierName: '王五', level: 'major' });
+    expect(await t.db.select().from(hazardPlans).where(eq(hazardPlans.hazardId, rect.id))).toHaveLength(1);
+    expect((await t.db.select().from(hazardReports).where(eq(hazardReports.hazardId, major.id))).map((r) => r.recipient).sort()).toEqual(['department', 'government']);
+    const [ev] = await t.db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, rect.id));
+    expect(ev).toMatchObject({ action: 'import', toStatus: 'rectifying' });
+    expect(ev!.note).toContain('原编号：DS-001');
+
+    const again = (await upload(office, file)).json();
+    expect(again.validRows).toBe(0);
+    expect(again.errors.map((e: { message: string }) => e.message)).toEqual([
+      '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入',
+      '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入',
+    ]);
+  });
+
+  it('keeps a village officer to the enterprises of its village', async () => {
+    const p = (await upload(villager, await buildXlsx(H, [row({ '单位名称*': otherVillageEnt.name, '隐患描述*': '油烟管道未清洗', '状态*': '待整改' })]))).json();
+    expect(p.validRows).toBe(0);
+    expect(p.errors).toEqual([{ row: 2, column: '单位名称', message: '单位不存在或不在您的管辖范围内' }]);
+  });
+});
