@@ -187,7 +187,21 @@ export const HazardListResponse = pageOf(HazardListItem).extend({
   canCreate: z.boolean(),
 });
 
-export const HazardCriterion = z.object({ id: z.string(), sectorId: z.string().nullable(), text: z.string() });
+export const HazardCriterion = z.object({
+  id: z.string(), sectorId: z.string().nullable(), text: z.string(), sortOrder: z.number().int(), active: z.boolean(), version: z.number().int(),
+});
+export const HazardCriterionCreate = z.object({
+  text: z.string().trim().min(4, '请填写判定依据（标准名称及条款）').max(500),
+  sectorId: Uuid.nullish().transform((v) => v ?? null),
+  sortOrder: z.number().int().min(0).max(9999).default(0),
+});
+export const HazardCriterionUpdate = z.object({
+  text: z.string().trim().min(4, '请填写判定依据（标准名称及条款）').max(500).optional(),
+  sectorId: Uuid.nullish(),
+  sortOrder: z.number().int().min(0).max(9999).optional(),
+  active: z.boolean().optional(),
+  version: z.number().int(),
+});
 
 // ---- dashboard
 export const DashboardQuery = z.object({ from: DateStr.optional(), to: DateStr.optional() });
@@ -209,7 +223,9 @@ export const hazardRoutes = {
   get: defineRoute({ method: 'GET', path: '/api/hazards/:id', summary: '隐患详情（含时间线）', tag: 'hazards', params: IdParams, response: HazardDetail }),
   act: defineRoute({ method: 'POST', path: '/api/hazards/:id/actions', summary: '隐患闭环操作（整改方案、验收、移送、延期、挂牌督办、双报告…）', tag: 'hazards', params: IdParams, body: HazardActionRequest, response: HazardDetail }),
   exportXlsx: defineRoute({ method: 'GET', path: '/api/hazards/export', summary: '导出隐患台账（xlsx）', tag: 'hazards', query: HazardFilter, responseType: 'xlsx' }),
-  criteria: defineRoute({ method: 'GET', path: '/api/hazard-criteria', summary: '重大隐患判定依据（建议列表）', tag: 'hazards', query: z.object({ sectorId: Uuid.optional() }), response: z.object({ items: z.array(HazardCriterion) }) }),
+  criteria: defineRoute({ method: 'GET', path: '/api/hazard-criteria', summary: '重大隐患判定依据（建议列表）', tag: 'hazards', query: z.object({ sectorId: Uuid.optional(), includeInactive: QueryBool.optional() }), response: z.object({ items: z.array(HazardCriterion) }) }),
+  createCriterion: defineRoute({ method: 'POST', path: '/api/hazard-criteria', summary: '新增判定依据', tag: 'hazards', body: HazardCriterionCreate, response: HazardCriterion }),
+  updateCriterion: defineRoute({ method: 'PATCH', path: '/api/hazard-criteria/:id', summary: '修改或停用判定依据', tag: 'hazards', params: IdParams, body: HazardCriterionUpdate, response: HazardCriterion }),
   importTemplate: defineRoute({ method: 'GET', path: '/api/hazards/import/template', summary: '下载隐患台账导入模板（xlsx）', tag: 'hazards', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/hazards/import/preview', summary: '上传历史隐患台账并预检', tag: 'hazards', multipart: true, response: ImportPreview }),
   importCommit: defineRoute({ method: 'POST', path: '/api/hazards/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'hazards', params: BatchParams, response: ImportCommitResult }),

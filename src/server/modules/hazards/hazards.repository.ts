@@ -191,11 +191,29 @@ export function supervisingDepartment(db: DbOrTx, regionId: string, sectorId: st
 }
 
 /** 判定依据 suggestions of a district: general ones and, with a sector, that sector's. */
-export function criteriaOf(db: DbOrTx, districtId: string, sectorId?: string) {
-  const conds: SQL[] = [eq(hazardCriteria.districtId, districtId), eq(hazardCriteria.active, true)];
-  if (sectorId) conds.push(or(isNull(hazardCriteria.sectorId), eq(hazardCriteria.sectorId, sectorId))!);
-  return db.select().from(hazardCriteria).where(and(...conds)).orderBy(asc(hazardCriteria.sortOrder), asc(hazardCriteria.text)).limit(200);
+export function criteriaOf(db: DbOrTx, districtId: string, o: { sectorId?: string | undefined; includeInactive?: boolean | undefined } = {}) {
+  const conds: SQL[] = [eq(hazardCriteria.districtId, districtId)];
+  if (!o.includeInactive) conds.push(eq(hazardCriteria.active, true));
+  if (o.sectorId) conds.push(or(isNull(hazardCriteria.sectorId), eq(hazardCriteria.sectorId, o.sectorId))!);
+  return db.select().from(hazardCriteria).where(and(...conds)).orderBy(asc(hazardCriteria.sortOrder), asc(hazardCriteria.text)).limit(500);
 }
+
+export async function insertCriterion(db: DbOrTx, row: typeof hazardCriteria.$inferInsert) {
+  const [r] = await db.insert(hazardCriteria).values(row).returning();
+  return r!;
+}
+
+export async function updateCriterion(db: DbOrTx, districtId: string, id: string, version: number, set: Partial<typeof hazardCriteria.$inferInsert>) {
+  const [r] = await db
+    .update(hazardCriteria)
+    .set({ ...set, version: sql`${hazardCriteria.version} + 1` })
+    .where(and(eq(hazardCriteria.id, id), eq(hazardCriteria.districtId, districtId), eq(hazardCriteria.version, version)))
+    .returning();
+  return r ?? null;
+}
+
+export const findCriterion = (db: DbOrTx, districtId: string, id: string) =>
+  db.select().from(hazardCriteria).where(and(eq(hazardCriteria.id, id), eq(hazardCriteria.districtId, districtId))).limit(1).then((r) => r[0] ?? null);
 
 export const findPlan = (db: DbOrTx, id: string) =>
   db.select().from(hazardPlans).where(eq(hazardPlans.id, id)).limit(1).then((r) => r[0] ?? null);

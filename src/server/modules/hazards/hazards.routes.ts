@@ -8,12 +8,13 @@ import { listSectors } from '../org/org.repository.ts';
 import { buildHazardTemplate, commitHazardImport, previewHazardImport } from './hazards.import.ts';
 import { registerFileOwnerAccess } from '../files/files.service.ts';
 import { hazardDashboard } from './hazards.dashboard.ts';
-import { criteriaOf } from './hazards.repository.ts';
+import * as criteria from './hazard-criteria.service.ts';
 import * as svc from './hazards.service.ts';
 import { HAZARD_EXPORT_COLUMNS, hazardExportRow } from './hazards.xlsx.ts';
 
 const EXPORT_MAX_ROWS = 50_000;
 const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
+const CRITERIA_EDITORS = ['admin', 'office'] as const;
 
 export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   // Evidence attached to a hazard (or one of its plans) is served to whoever may see the hazard.
@@ -31,9 +32,9 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
     });
     return sendXlsx(reply, `隐患台账-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
-  registerRoute(app, r.criteria, {}, async ({ actor, query }) => ({
-    items: (await criteriaOf(ctx.db, actor.districtId, query.sectorId)).map((c) => ({ id: c.id, sectorId: c.sectorId, text: c.text })),
-  }));
+  registerRoute(app, r.criteria, {}, ({ actor, query }) => criteria.listCriteria(ctx, actor, query));
+  registerRoute(app, r.createCriterion, { roles: CRITERIA_EDITORS }, ({ actor, body }) => criteria.createCriterion(ctx, actor, body));
+  registerRoute(app, r.updateCriterion, { roles: CRITERIA_EDITORS }, ({ actor, params, body }) => criteria.updateCriterion(ctx, actor, params.id, body));
   registerRoute(app, r.dashboard, { roles: ['admin', 'office', 'leader', 'department', 'village', 'supervision_group'] }, ({ actor, query }) =>
     hazardDashboard(ctx, actor, query),
   );
