@@ -1,5 +1,19 @@
 // Every URL of the web app, in one place. Route patterns for the router and
 // builders for links live side by side so they cannot drift apart.
+
+/** Filters of the hazard ledger as URL search params (the same names as the API's query). */
+export type LedgerFilter = Record<string, string | number | boolean | null | undefined>;
+
+function withQuery(base: string, query: LedgerFilter): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `${base}?${s}` : base;
+}
+
 export const paths = {
   home: '/',
   login: (redirect?: string) =>
@@ -17,6 +31,15 @@ export const paths = {
     sectors: '/admin/sectors',
     users: '/admin/users',
   },
+  hazards: {
+    list: '/hazards',
+    /** The ledger with filters, e.g. from a dashboard figure. */
+    ledger: (filter: LedgerFilter = {}) => withQuery('/hazards', filter),
+    /** The quick report form, optionally for one enterprise. */
+    create: (enterpriseId?: string) => withQuery('/hazards/new', { enterpriseId }),
+    detail: (id: string) => `/hazards/${encodeURIComponent(id)}`,
+  },
+  dashboard: '/dashboard',
   audit: '/audit',
 } as const;
 
@@ -31,5 +54,9 @@ export const routePatterns = {
   adminUnits: '/admin/units',
   adminSectors: '/admin/sectors',
   adminUsers: '/admin/users',
+  hazardList: '/hazards',
+  hazardCreate: '/hazards/new',
+  hazardDetail: '/hazards/:id',
+  dashboard: '/dashboard',
   audit: '/audit',
 } as const;

@@ -16,6 +16,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(TIMEZONE).format('YYYY-MM-DD HH:mm:ss') : iso;
 }
 
+/** An instant to the minute, for lists. */
+export function formatMinute(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(TIMEZONE).format('YYYY-MM-DD HH:mm') : iso;
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = dayjs(iso);
