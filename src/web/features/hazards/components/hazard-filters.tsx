@@ -1,0 +1,104 @@
+import { Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import {
+  HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS,
+} from '../../../../domain/hazard-machine.ts';
+import { useSectors } from '../../../reference-data/list-sectors.ts';
+import { useUnits, useVillages } from '../../../reference-data/list-units.ts';
+import { dayjs } from '../../../lib/format.ts';
+import type { SearchPatch } from '../../../lib/search-params.ts';
+
+const YES_NO = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
+
+export function HazardSearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  return (
+    <Input.Search
+      placeholder="编号、隐患描述或单位名称"
+      allowClear
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(v) => onSearch(v.trim())}
+      maxLength={64}
+      className="filter-search"
+      data-testid="hazard-search"
+      enterButton
+    />
+  );
+}
+
+export interface HazardFiltersProps {
+  values: Record<string, string>;
+  onChange: (patch: SearchPatch) => void;
+  vertical?: boolean;
+}
+
+/** Every ledger filter except search and the status tabs; values are the URL's. */
+export function HazardFilters({ values, onChange, vertical }: HazardFiltersProps) {
+  const villages = useVillages();
+  const departments = useUnits({ kind: 'department' });
+  const sectors = useSectors();
+  const width = vertical ? '100%' : 140;
+  const select = (key: string, placeholder: string, options: { value: string; label: string }[], extra: object = {}) => (
+    <Select
+      allowClear
+      placeholder={placeholder}
+      value={values[key] || undefined}
+      onChange={(v: string | undefined) => onChange({ [key]: v })}
+      options={options}
+      style={{ width }}
+      popupMatchSelectWidth={false}
+      data-testid={`hazard-filter-${key}`}
+      {...extra}
+    />
+  );
+  const searchable = { showSearch: { optionFilterProp: 'label' } };
+  return (
+    <Flex gap={8} wrap vertical={vertical} className="filters">
+      {select('level', '隐患等级', HAZARD_LEVELS.map((l) => ({ value: l, label: HAZARD_LEVEL_LABELS[l] })))}
+      {select('source', '隐患来源', HAZARD_SOURCES.map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] })))}
+      {select(
+        'villageId',
+        '村/社区',
+        (villages.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+        { ...searchable, loading: villages.isLoading },
+      )}
+      {select(
+        'responsibleUnitId',
+        '责任单位',
+        (departments.data?.items ?? []).map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
+        { ...searchable, loading: departments.isLoading, style: { width: vertical ? '100%' : 170 } },
+      )}
+      {select(
+        'sectorId',
+        '行业领域',
+        (sectors.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+        { ...searchable, loading: sectors.isLoading },
+      )}
+      {select('listed', '挂牌督办', YES_NO)}
+      {select('transferred', '已移送', YES_NO)}
+      {select('reopened', '回头看重新整改', YES_NO, { style: { width: vertical ? '100%' : 150 } })}
+      <DatePicker.RangePicker
+        value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
+        onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+        allowEmpty={[true, true]}
+        placeholder={['发现日期起', '发现日期止']}
+        inputReadOnly={vertical}
+        style={{ width: vertical ? '100%' : 250 }}
+        data-testid="hazard-filter-dates"
+      />
+      <Checkbox
+        checked={values.includeVoided === 'true'}
+        onChange={(e) => onChange({ includeVoided: e.target.checked ? 'true' : undefined })}
+        data-testid="hazard-filter-includeVoided"
+        style={{ alignSelf: vertical ? 'flex-start' : 'center' }}
+      >
+        含已作废
+      </Checkbox>
+    </Flex>
+  );
+}

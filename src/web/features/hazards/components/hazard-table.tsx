@@ -1,0 +1,152 @@
+import { Empty, Flex, Pagination, Space, Spin, Table, type TableProps, Typography, Card } from 'antd';
+import { Link } from 'react-router';
+import type { THazardListItem } from '../../../../contract/hazards.ts';
+import { HAZARD_SOURCE_LABELS } from '../../../../domain/hazard-machine.ts';
+import { paths } from '../../../app/paths.ts';
+import {
+  HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
+} from '../../../components/hazard-tags.tsx';
+import { formatDate, formatMinute } from '../../../lib/format.ts';
+
+export interface HazardListProps {
+  items: THazardListItem[];
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+export function DueDate({ h }: { h: Pick<THazardListItem, 'dueDate' | 'overdue'> }) {
+  if (!h.dueDate) return <span className="text-muted">未设定</span>;
+  return (
+    <Space size={4} wrap>
+      <span className={h.overdue ? 'text-danger nowrap' : 'nowrap'}>{h.dueDate}</span>
+      {h.overdue && <OverdueTag />}
+    </Space>
+  );
+}
+
+export function HazardTable({ items, loading, page, pageSize, total, onPageChange }: HazardListProps) {
+  const columns: TableProps<THazardListItem>['columns'] = [
+    {
+      title: '编号',
+      key: 'number',
+      fixed: 'left',
+      width: 170,
+      render: (_v, h) => (
+        <Link to={paths.hazards.detail(h.id)} className="mono" data-testid="hazard-link">
+          {h.number}
+        </Link>
+      ),
+    },
+    { title: '单位', dataIndex: 'enterpriseName', key: 'enterprise', width: 180, ellipsis: true },
+    { title: '村/社区', dataIndex: 'villageName', key: 'village', width: 100 },
+    {
+      title: '隐患描述',
+      dataIndex: 'description',
+      key: 'description',
+      width: 260,
+      ellipsis: { showTitle: true },
+    },
+    { title: '等级', key: 'level', width: 70, align: 'center', render: (_v, h) => <HazardLevelTag level={h.level} short /> },
+    { title: '来源', key: 'source', width: 90, render: (_v, h) => HAZARD_SOURCE_LABELS[h.source] },
+    {
+      title: '状态',
+      key: 'status',
+      width: 120,
+      render: (_v, h) => (
+        <Space size={4} wrap>
+          <HazardStatusTag status={h.status} />
+          {h.fixedOnSpot && <Typography.Text type="secondary" style={{ fontSize: 12 }}>即查即改</Typography.Text>}
+          <ReopenTag count={h.reopenCount} />
+        </Space>
+      ),
+    },
+    { title: '整改期限', key: 'dueDate', width: 150, render: (_v, h) => <DueDate h={h} /> },
+    { title: '挂牌', key: 'listing', width: 90, render: (_v, h) => <ListingTag level={h.listingLevel} /> },
+    {
+      title: '移送',
+      key: 'transfer',
+      width: 110,
+      render: (_v, h) => <TransferTag count={h.transferCount} pending={h.pendingTransfer} />,
+    },
+    { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'responsibleUnit', width: 130, ellipsis: true },
+    { title: '发现时间', key: 'foundAt', width: 160, render: (_v, h) => <span className="nowrap">{formatMinute(h.foundAt)}</span> },
+  ];
+
+  const onChange: TableProps<THazardListItem>['onChange'] = (pagination, _f, _s, extra) => {
+    if (extra.action === 'paginate') onPageChange(pagination.current ?? 1, pagination.pageSize ?? pageSize);
+  };
+
+  return (
+    <Card size="small">
+      <Table<THazardListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        onChange={onChange}
+        scroll={{ x: 1640 }}
+        rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
+        locale={{ emptyText: <Empty description="没有符合条件的隐患" /> }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+        data-testid="hazard-table"
+      />
+    </Card>
+  );
+}
+
+/** Phone widths: one card per hazard. */
+export function HazardCards({ items, loading, page, pageSize, total, onPageChange }: HazardListProps) {
+  if (!loading && items.length === 0) return <Empty description="没有符合条件的隐患" />;
+  return (
+    <Spin spinning={loading}>
+      <Flex vertical gap={8} data-testid="hazard-cards">
+        {items.map((h) => (
+          <Link key={h.id} to={paths.hazards.detail(h.id)} className="card-link" data-testid="hazard-link">
+            <Card size="small" className={h.status === 'voided' ? 'row-voided' : undefined}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{h.number}</Typography.Text>
+                <Space size={4}>
+                  <HazardLevelTag level={h.level} short />
+                  <HazardStatusTag status={h.status} />
+                </Space>
+              </Flex>
+              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 2px' }} strong>
+                {h.description}
+              </Typography.Paragraph>
+              <div className="card-meta">
+                {h.enterpriseName} · {h.villageName}
+              </div>
+              <div className="card-meta">
+                {HAZARD_SOURCE_LABELS[h.source]} · 发现 {formatDate(h.foundAt)} · {h.responsibleUnitName}
+              </div>
+              <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
+                <Space size={4} wrap>
+                  <ListingTag level={h.listingLevel} />
+                  <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
+                  <ReopenTag count={h.reopenCount} />
+                </Space>
+                <span className="card-meta" style={{ marginTop: 0 }}>
+                  期限 <DueDate h={h} />
+                </span>
+              </Flex>
+            </Card>
+          </Link>
+        ))}
+      </Flex>
+      <Flex justify="center" style={{ marginTop: 12 }}>
+        <Pagination simple current={page} pageSize={pageSize} total={total} onChange={onPageChange} showTotal={(t) => `共 ${t} 条`} />
+      </Flex>
+    </Spin>
+  );
+}

@@ -1,0 +1,184 @@
+import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Row, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { HAZARD_SOURCE_LABELS } from '../../../domain/hazard-machine.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import {
+  HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
+} from '../../components/hazard-tags.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { useCurrentUser } from '../../lib/auth.ts';
+import { formatDateTime, formatMinute } from '../../lib/format.ts';
+import { useHazard } from './api/get-hazard.ts';
+import type { HazardDetailData } from './api/keys.ts';
+import { type ActionPreset, HazardActionModal } from './components/action-modal.tsx';
+import {
+  DualReportGrid, ExtensionsSection, HazardTimeline, ListingsSection, PhotoCompare, PlanSection, TransfersSection,
+} from './components/detail-sections.tsx';
+import { DueDate } from './components/hazard-table.tsx';
+import {
+  ACTION_BUTTON_LABELS, ACTION_ORDER, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
+} from './components/labels.ts';
+import { ledgerUrl } from './components/last-list-url.ts';
+
+function overviewItems(h: HazardDetailData, linkEnterprise: boolean): DescriptionsProps['items'] {
+  return [
+    { key: 'number', label: '隐患编号', children: <span className="mono">{h.number}</span> },
+    { key: 'status', label: '状态', children: <HazardStatusTag status={h.status} /> },
+    {
+      key: 'enterprise',
+      label: '生产经营单位',
+      children: linkEnterprise ? <Link to={paths.enterprises.detail(h.enterpriseId)}>{h.enterpriseName}</Link> : h.enterpriseName,
+    },
+    { key: 'village', label: '村/社区', children: h.villageName },
+    { key: 'level', label: '隐患等级', children: <HazardLevelTag level={h.level} /> },
+    { key: 'source', label: '隐患来源', children: HAZARD_SOURCE_LABELS[h.source] },
+    { key: 'sector', label: '行业领域', children: h.sectorName },
+    { key: 'category', label: '隐患类别', children: h.category ?? '—' },
+    { key: 'location', label: '隐患部位', children: h.location, span: 'filled' },
+    { key: 'description', label: '隐患描述', children: <span className="pre-wrap">{h.description}</span>, span: 'filled' },
+    ...(h.level === 'major' || h.criterion
+      ? [{ key: 'criterion', label: '判定依据', children: h.criterion ?? '—', span: 'filled' as const }]
+      : []),
+    { key: 'foundBy', label: '发现人', children: `${h.foundByName}（${h.foundByUnitName}）` },
+    { key: 'foundAt', label: '发现时间', children: formatMinute(h.foundAt) },
+    { key: 'responsible', label: '责任单位', children: h.responsibleUnitName },
+    { key: 'due', label: '整改期限', children: <DueDate h={h} /> },
+    { key: 'fixed', label: '即查即改', children: h.fixedOnSpot ? '是' : '否' },
+    ...(h.rectificationNote
+      ? [{ key: 'note', label: '整改情况', children: <span className="pre-wrap">{h.rectificationNote}</span>, span: 'filled' as const }]
+      : []),
+    ...(h.rectifiedAt ? [{ key: 'rectifiedAt', label: '整改完成', children: formatMinute(h.rectifiedAt) }] : []),
+    ...(h.verifierName ? [{ key: 'verifier', label: '验收人', children: h.verifierName }] : []),
+    ...(h.closedAt ? [{ key: 'closedAt', label: '销号时间', children: formatMinute(h.closedAt) }] : []),
+    ...(h.signatureHash
+      ? [{
+          key: 'hash',
+          label: '签名摘要',
+          span: 'filled' as const,
+          children: (
+            <Typography.Text className="mono hash" copyable={{ text: h.signatureHash }} ellipsis={{ tooltip: h.signatureHash }} data-testid="hazard-signature">
+              {h.signatureHash}
+            </Typography.Text>
+          ),
+        }]
+      : []),
+  ];
+}
+
+export function HazardDetailPage() {
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  const isMobile = useIsMobile();
+  const query = useHazard(id);
+  const [open, setOpen] = useState<{ action: AllowedAction; preset?: ActionPreset } | null>(null);
+  const backTo = ledgerUrl();
+
+  if (query.isPending) {
+    return (
+      <PageContainer title="隐患详情" backTo={backTo}>
+        <Card><Skeleton active /></Card>
+      </PageContainer>
+    );
+  }
+  if (query.isError) {
+    return (
+      <PageContainer title="隐患详情" backTo={backTo}>
+        <ErrorDisplay error={query.error} onRetry={() => void query.refetch()} backTo={backTo} />
+      </PageContainer>
+    );
+  }
+  const h = query.data;
+  const allowed = new Set(h.allowedActions);
+  const actions = ACTION_ORDER.filter((a) => allowed.has(a));
+  const can = (a: AllowedAction) => allowed.has(a);
+
+  const title = (
+    <Space size={8} wrap>
+      <span className="mono">{h.number}</span>
+    </Space>
+  );
+  const tags = (
+    <Space size={4} wrap data-testid="hazard-tags">
+      <HazardStatusTag status={h.status} />
+      <HazardLevelTag level={h.level} />
+      {h.overdue && <OverdueTag />}
+      <ListingTag level={h.listingLevel} />
+      <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
+      <ReopenTag count={h.reopenCount} />
+    </Space>
+  );
+
+  const actionBar = actions.length > 0 && (
+    <Card size="small" className="detail-section action-bar" title="可执行操作">
+      <Flex wrap gap={8}>
+        {actions.map((a) => (
+          <Button
+            key={a}
+            type={PRIMARY_ACTIONS.has(a) || (a === 'submit_plan' && h.plans.length === 0) ? 'primary' : 'default'}
+            danger={DANGER_ACTIONS.has(a)}
+            onClick={() => setOpen({ action: a })}
+            data-testid={`hazard-action-${a}`}
+          >
+            {a === 'submit_plan' && h.plans.length > 0 ? '修改五落实方案' : ACTION_BUTTON_LABELS[a]}
+          </Button>
+        ))}
+      </Flex>
+    </Card>
+  );
+
+  const timeline = (
+    <Card title="处理经过" size="small" className="detail-section">
+      <HazardTimeline h={h} />
+    </Card>
+  );
+
+  return (
+    <PageContainer title={title} subTitle={h.enterpriseName} backTo={backTo}>
+      <Flex className="detail-tags">{tags}</Flex>
+      {h.status === 'voided' && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title="该隐患已作废" description={h.voidReason ? `作废原因：${h.voidReason}` : undefined} />
+      )}
+      {h.pendingTransfer && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`移送待接收：${h.transfers.find((t) => t.status === 'pending')?.toUnitName ?? ''}`}
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          {isMobile && actionBar}
+          <Card title="隐患信息" size="small" className="detail-section">
+            <Descriptions
+              items={overviewItems(h, me.role !== 'enterprise' || h.enterpriseId === me.enterpriseId)}
+              column={{ xs: 1, sm: 1, md: 2 }}
+              size="small"
+              bordered
+              layout={isMobile ? 'vertical' : 'horizontal'}
+              styles={isMobile ? undefined : { label: { width: 110, whiteSpace: 'nowrap' } }}
+            />
+          </Card>
+          <PhotoCompare h={h} />
+          <PlanSection h={h} />
+          <DualReportGrid h={h} onRecord={can('record_dual_report') ? (preset) => setOpen({ action: 'record_dual_report', preset }) : undefined} />
+          <ListingsSection h={h} />
+          <ExtensionsSection h={h} />
+          <TransfersSection h={h} />
+          {isMobile && timeline}
+        </Col>
+        {!isMobile && (
+          <Col lg={8} xs={24}>
+            {actionBar}
+            {timeline}
+            <Typography.Text type="secondary" className="form-hint">时间为北京时间；最后更新 {formatDateTime(h.events.at(-1)?.at)}</Typography.Text>
+          </Col>
+        )}
+      </Row>
+      <HazardActionModal hazard={h} action={open?.action ?? null} preset={open?.preset} onClose={() => setOpen(null)} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,156 @@
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Drawer, Flex, Tabs, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazard-machine.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { errorMessage } from '../../lib/api.ts';
+import { useCurrentUser } from '../../lib/auth.ts';
+import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
+import { useExportHazards } from './api/export-hazards.ts';
+import { useHazards } from './api/list-hazards.ts';
+import { useEnterpriseById } from './api/search-enterprises.ts';
+import { HazardFilters, HazardSearchBox } from './components/hazard-filters.tsx';
+import { HazardCards, HazardTable } from './components/hazard-table.tsx';
+import { rememberLedgerSearch } from './components/last-list-url.ts';
+import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
+
+const ALL = 'all';
+
+export function HazardListPage() {
+  const me = useCurrentUser();
+  const { values, update, reset } = useSearchState();
+  const query = listQueryFrom(values);
+  const list = useHazards(query);
+  const exporter = useExportHazards();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => rememberLedgerSearch(location.search), [location.search]);
+  const onlyEnterprise = useEnterpriseById(me.role === 'enterprise' ? undefined : query.enterpriseId);
+
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const setPage = (page: number, pageSize: number) =>
+    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+
+  const onExport = () =>
+    exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
+
+  const data = list.data;
+  const counts = data?.statusCounts;
+  // Counts always include 已作废; its tab shows when there are any (or it is chosen).
+  const showVoided = query.includeVoided === 'true' || query.status === 'voided' || (data?.statusCounts.voided ?? 0) > 0;
+  const tabStatuses = HAZARD_STATUSES.filter((s) => s !== 'voided' || showVoided);
+  const count = (s: HazardStatus) => counts?.[s] ?? 0;
+  const allCount = counts ? tabStatuses.reduce((n, s) => n + count(s), 0) : undefined;
+  const overdueOn = query.overdue === 'true';
+
+  const tabLabel = (key: string, text: string, n: number | undefined) => (
+    <span data-testid={`hazard-tab-${key}`}>
+      {text}
+      {n !== undefined && <span className="tab-count">{n}</span>}
+    </span>
+  );
+
+  const extra = (
+    <>
+      {data?.canCreate && (
+        <Link to={paths.hazards.create(me.role === 'enterprise' ? undefined : query.enterpriseId)}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="hazard-create">报告隐患</Button>
+        </Link>
+      )}
+      <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporter.isPending} data-testid="hazard-export">
+        导出
+      </Button>
+    </>
+  );
+
+  const filterCount = activeFilterCount(values);
+  const hasConditions = filterCount > 0 || !!values.q || !!values.status || overdueOn || !!values.enterpriseId;
+
+  return (
+    <PageContainer title={me.role === 'enterprise' ? '本单位隐患台账' : '隐患台账'} extra={extra}>
+      <Card size="small" className="filter-card">
+        <Flex gap={8} wrap align="center">
+          <HazardSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
+          {isMobile ? (
+            <Badge count={filterCount} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
+            </Badge>
+          ) : (
+            <HazardFilters values={values} onChange={setFilter} />
+          )}
+          {query.enterpriseId && me.role !== 'enterprise' && (
+            <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="hazard-filter-enterprise">
+              单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
+            </Tag>
+          )}
+          {hasConditions && (
+            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">
+              清除条件
+            </Button>
+          )}
+        </Flex>
+      </Card>
+      {isMobile && (
+        <Drawer
+          title="筛选"
+          placement="bottom"
+          open={filtersOpen}
+          onClose={() => setFiltersOpen(false)}
+          size="80%"
+          extra={<Button type="primary" onClick={() => setFiltersOpen(false)}>完成</Button>}
+        >
+          <HazardFilters values={values} onChange={setFilter} vertical />
+        </Drawer>
+      )}
+      <Flex align="center" justify="space-between" gap={8} className="status-bar">
+        <Tabs
+          className="status-tabs"
+          size="small"
+          activeKey={query.status ?? ALL}
+          onChange={(k) => setFilter({ status: k === ALL ? undefined : k })}
+          items={[
+            { key: ALL, label: tabLabel(ALL, '全部', allCount) },
+            ...tabStatuses.map((s) => ({ key: s, label: tabLabel(s, HAZARD_STATUS_LABELS[s], counts ? count(s) : undefined) })),
+          ]}
+        />
+        <Button
+          danger
+          type={overdueOn ? 'primary' : 'default'}
+          size="small"
+          onClick={() => setFilter({ overdue: overdueOn ? undefined : 'true' })}
+          aria-pressed={overdueOn}
+          data-testid="hazard-tab-overdue"
+        >
+          逾期 {data?.overdueCount ?? ''}
+        </Button>
+      </Flex>
+      {list.isError ? (
+        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <HazardCards
+          items={data?.items ?? []}
+          loading={list.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={data?.total ?? 0}
+          onPageChange={setPage}
+        />
+      ) : (
+        <HazardTable
+          items={data?.items ?? []}
+          loading={list.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={data?.total ?? 0}
+          onPageChange={setPage}
+        />
+      )}
+    </PageContainer>
+  );
+}
