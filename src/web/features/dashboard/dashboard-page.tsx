@@ -1,0 +1,303 @@
+// 隐患整治看板: the figures of the campaign for the office and the leaders. Every figure
+// and every bar opens the ledger with the matching filters (and the same date range).
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Skeleton, Space, Statistic, Table, type TableProps, Typography } from 'antd';
+import { type ReactNode, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { THazardListItem } from '../../../contract/hazards.ts';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazard-machine.ts';
+import { type LedgerFilter, paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import { HAZARD_STATUS_HEX, HazardLevelTag, HazardStatusTag, OverdueTag } from '../../components/hazard-tags.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { dayjs, formatDate } from '../../lib/format.ts';
+import { dateParam, useSearchState } from '../../lib/search-params.ts';
+import { type DashboardQuery, useHazardDashboard } from './api/get-dashboard.ts';
+import { Chart, type ChartClick } from './components/chart.tsx';
+
+const SERIES = [
+  { key: 'found', name: '发现', color: '#1f5fbf', filter: {} },
+  { key: 'closed', name: '已销号', color: '#52c41a', filter: { status: 'closed' } },
+  { key: 'overdue', name: '逾期', color: '#cf1322', filter: { overdue: 'true' } },
+] as const;
+
+function Figure({
+  title, value, suffix, to, color, testId, extra,
+}: {
+  title: string;
+  value: ReactNode;
+  suffix?: string;
+  to: string;
+  color?: string;
+  testId: string;
+  extra?: ReactNode;
+}) {
+  return (
+    <Link to={to} className="card-link" data-testid={testId}>
+      <Card hoverable size="small" className="figure-card">
+        <Statistic title={title} value={value as number} suffix={suffix} styles={{ content: color ? { color } : undefined }} />
+        {extra}
+      </Card>
+    </Link>
+  );
+}
+
+/** Horizontal bars (one row per village or sector), readable on a phone too. */
+function barOption(rows: { name: string; found: number; closed: number; overdue: number }[]) {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 96, overflow: 'truncate' } },
+    series: SERIES.map((s) => ({
+      name: s.name,
+      type: 'bar',
+      data: rows.map((r) => r[s.key]),
+      itemStyle: { color: s.color },
+      barMaxWidth: 14,
+      cursor: 'pointer',
+    })),
+  };
+}
+
+export function DashboardPage() {
+  const { values, update } = useSearchState();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const query: DashboardQuery = { from: dateParam(values.from), to: dateParam(values.to) };
+  const dash = useHazardDashboard(query);
+  const range: LedgerFilter = { from: query.from, to: query.to };
+  const ledger = (f: LedgerFilter) => paths.hazards.ledger({ ...f, ...range });
+
+  const d = dash.data;
+  const villages = useMemo(() => (d?.byVillage ?? []).map((v) => ({ ...v, name: v.villageName })), [d]);
+  const sectors = useMemo(() => (d?.bySector ?? []).map((s) => ({ ...s, name: s.sectorName })), [d]);
+  const majorByStatus = useMemo(
+    () =>
+      HAZARD_STATUSES.filter((s) => (d?.major.byStatus[s] ?? 0) > 0).map((s) => ({
+        name: HAZARD_STATUS_LABELS[s],
+        value: d?.major.byStatus[s] ?? 0,
+        status: s,
+        itemStyle: { color: HAZARD_STATUS_HEX[s] },
+      })),
+    [d],
+  );
+
+  const villageOption = useMemo(() => barOption(villages), [villages]);
+  const sectorOption = useMemo(() => barOption(sectors), [sectors]);
+  const pieOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'item', formatter: '{b}：{c}项（{d}%）' },
+      legend: { bottom: 0 },
+      series: [{
+        type: 'pie',
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        label: { formatter: '{b}\n{c}项' },
+        data: majorByStatus,
+        cursor: 'pointer',
+      }],
+    }),
+    [majorByStatus],
+  );
+
+  const onBar = (kind: 'villageId' | 'sectorId', rows: { villageId?: string; sectorId?: string }[]) => (p: ChartClick) => {
+    const row = rows[p.dataIndex];
+    const series = SERIES[p.seriesIndex ?? 0];
+    const id = row?.[kind];
+    if (!id || !series) return;
+    navigate(ledger({ [kind]: id, ...series.filter }));
+  };
+  const onPie = (p: ChartClick) => {
+    const status = (p.data as { status?: HazardStatus } | undefined)?.status;
+    if (status) navigate(ledger({ level: 'major', status }));
+  };
+
+  const presets: { label: string; from?: string; to?: string }[] = [
+    { label: '本月', from: dayjs().startOf('month').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') },
+    { label: '本年', from: dayjs().startOf('year').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') },
+    { label: '全部' },
+  ];
+  const rangeBar = (
+    <Flex gap={8} wrap align="center" className="dashboard-range">
+      <DatePicker.RangePicker
+        value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
+        onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+        allowEmpty={[true, true]}
+        placeholder={['发现日期起', '发现日期止']}
+        inputReadOnly={isMobile}
+        data-testid="dashboard-range"
+      />
+      <Space.Compact>
+        {presets.map((p) => (
+          <Button
+            key={p.label}
+            type={query.from === p.from && query.to === p.to ? 'primary' : 'default'}
+            onClick={() => update({ from: p.from, to: p.to })}
+          >
+            {p.label}
+          </Button>
+        ))}
+      </Space.Compact>
+    </Flex>
+  );
+
+  const overdueColumns: TableProps<THazardListItem>['columns'] = [
+    { title: '编号', key: 'number', width: 170, render: (_v, h) => <Link to={paths.hazards.detail(h.id)} className="mono">{h.number}</Link> },
+    { title: '单位', dataIndex: 'enterpriseName', key: 'enterprise', ellipsis: true },
+    { title: '村/社区', dataIndex: 'villageName', key: 'village', width: 100 },
+    { title: '隐患描述', dataIndex: 'description', key: 'description', ellipsis: true },
+    { title: '等级', key: 'level', width: 70, render: (_v, h) => <HazardLevelTag level={h.level} short /> },
+    { title: '状态', key: 'status', width: 90, render: (_v, h) => <HazardStatusTag status={h.status} /> },
+    {
+      title: '整改期限',
+      key: 'due',
+      width: 160,
+      render: (_v, h) => (
+        <Space size={4}>
+          <span className="text-danger">{h.dueDate}</span>
+          <OverdueTag />
+        </Space>
+      ),
+    },
+    { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'unit', width: 130, ellipsis: true },
+  ];
+
+  const rangeText = query.from || query.to ? `发现日期 ${query.from ?? '不限'} 至 ${query.to ?? '今'}` : '全部时间';
+
+  return (
+    <PageContainer title="隐患整治看板" subTitle={rangeText} extra={rangeBar}>
+      {dash.isError ? (
+        <ErrorDisplay error={dash.error} onRetry={() => void dash.refetch()} />
+      ) : !d ? (
+        <Card><Skeleton active /></Card>
+      ) : (
+        <>
+          <Row gutter={[12, 12]} className="figure-row">
+            <Col xs={12} sm={8} xl={4}>
+              <Figure title="发现隐患" value={d.found} suffix="项" to={ledger({})} testId="figure-found" />
+            </Col>
+            <Col xs={12} sm={8} xl={4}>
+              <Figure title="已销号" value={d.closed} suffix="项" to={ledger({ status: 'closed' })} color="#389e0d" testId="figure-closed" />
+            </Col>
+            <Col xs={12} sm={8} xl={4}>
+              <Figure
+                title="整改率"
+                value={(d.rectificationRate * 100).toFixed(1)}
+                suffix="%"
+                to={ledger({ status: 'closed' })}
+                color="#1f5fbf"
+                testId="figure-rate"
+              />
+            </Col>
+            <Col xs={12} sm={8} xl={4}>
+              {/* 在改 = 待整改 + 整改中 + 待验收: the ledger's tabs show the three counts. */}
+              <Figure title="在改" value={d.open} suffix="项" to={ledger({})} testId="figure-open" />
+            </Col>
+            <Col xs={12} sm={8} xl={4}>
+              <Figure title="逾期" value={d.overdue} suffix="项" to={ledger({ overdue: 'true' })} color="#cf1322" testId="figure-overdue" />
+            </Col>
+            <Col xs={12} sm={8} xl={4}>
+              <Card size="small" className="figure-card" data-testid="figure-major">
+                <div className="figure-title">重大隐患</div>
+                <Flex gap={12} wrap className="major-figures">
+                  <Link to={ledger({ level: 'major' })}>发现 <strong className="major-num">{d.major.found}</strong></Link>
+                  <Link to={ledger({ level: 'major', status: 'closed' })}>销号 <strong className="major-num">{d.major.closed}</strong></Link>
+                  <Link to={ledger({ level: 'major', listed: 'true' })}>挂牌 <strong className="major-num">{d.major.listed}</strong></Link>
+                </Flex>
+              </Card>
+            </Col>
+          </Row>
+
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} xl={12}>
+              <Card title="各村/社区隐患" size="small" extra={<Typography.Text type="secondary">点击柱条查看明细</Typography.Text>}>
+                {villages.length ? (
+                  <Chart
+                    option={villageOption}
+                    onClick={onBar('villageId', villages)}
+                    style={{ height: Math.max(240, villages.length * 34 + 60) }}
+                    testId="chart-village"
+                  />
+                ) : (
+                  <Empty description="暂无数据" />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card title="各行业领域隐患" size="small" extra={<Typography.Text type="secondary">点击柱条查看明细</Typography.Text>}>
+                {sectors.length ? (
+                  <Chart
+                    option={sectorOption}
+                    onClick={onBar('sectorId', sectors)}
+                    style={{ height: Math.max(240, sectors.length * 34 + 60) }}
+                    testId="chart-sector"
+                  />
+                ) : (
+                  <Empty description="暂无数据" />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Card title="重大隐患状态" size="small">
+                {majorByStatus.length ? (
+                  <Chart
+                    option={pieOption}
+                    onClick={onPie}
+                    style={{ height: 280 }}
+                    testId="chart-major"
+                  />
+                ) : (
+                  <Empty description="暂无重大隐患" />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={16}>
+              <Card
+                title={d.overdue > d.overdueList.length ? `逾期隐患（${d.overdue}，列出前${d.overdueList.length}条）` : `逾期隐患（${d.overdue}）`}
+                size="small"
+                extra={<Link to={ledger({ overdue: 'true' })}>在台账中查看</Link>}
+                data-testid="dashboard-overdue"
+              >
+                {isMobile ? (
+                  d.overdueList.length ? (
+                    <Flex vertical gap={8}>
+                      {d.overdueList.map((h) => (
+                        <Link key={h.id} to={paths.hazards.detail(h.id)} className="card-link overdue-item">
+                          <Flex justify="space-between" gap={8}>
+                            <Typography.Text ellipsis strong>{h.enterpriseName}</Typography.Text>
+                            <HazardLevelTag level={h.level} short />
+                          </Flex>
+                          <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{h.description}</Typography.Paragraph>
+                          <div className="card-meta">
+                            期限 <span className="text-danger">{h.dueDate}</span> · {h.responsibleUnitName}
+                          </div>
+                        </Link>
+                      ))}
+                    </Flex>
+                  ) : (
+                    <Empty description="没有逾期隐患" />
+                  )
+                ) : (
+                  <Table<THazardListItem>
+                    rowKey="id"
+                    size="small"
+                    columns={overdueColumns}
+                    dataSource={d.overdueList}
+                    pagination={d.overdueList.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                    scroll={{ x: 900 }}
+                    locale={{ emptyText: <Empty description="没有逾期隐患" /> }}
+                  />
+                )}
+              </Card>
+            </Col>
+          </Row>
+          <Typography.Text type="secondary" className="form-hint" style={{ display: 'block', marginTop: 8 }}>
+            按发现日期统计（北京时间），不含已作废隐患；统计截至 {formatDate(new Date().toISOString())}。
+          </Typography.Text>
+        </>
+      )}
+    </PageContainer>
+  );
+}
