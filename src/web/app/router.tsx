@@ -8,6 +8,9 @@ import { EnterpriseDetailPage } from '../features/enterprises/enterprise-detail-
 import { EnterpriseEditPage } from '../features/enterprises/enterprise-edit-page.tsx';
 import { EnterpriseImportPage } from '../features/enterprises/enterprise-import-page.tsx';
 import { EnterpriseListPage } from '../features/enterprises/enterprise-list-page.tsx';
+import { HazardCreatePage } from '../features/hazards/hazard-create-page.tsx';
+import { HazardDetailPage } from '../features/hazards/hazard-detail-page.tsx';
+import { HazardListPage } from '../features/hazards/hazard-list-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { SectorsPage } from '../features/org/sectors-page.tsx';
 import { UnitsPage } from '../features/org/units-page.tsx';
@@ -46,6 +49,14 @@ export function createRouter() {
             { path: r.enterpriseImport, element: <EnterpriseImportPage /> },
             { path: r.enterpriseDetail, element: <EnterpriseDetailPage /> },
             { path: r.enterpriseEdit, element: <EnterpriseEditPage /> },
+            { path: r.hazardList, element: <HazardListPage /> },
+            { path: r.hazardCreate, element: <HazardCreatePage /> },
+            { path: r.hazardDetail, element: <HazardDetailPage /> },
+            {
+              // ECharts is large: only the roles that open the dashboard download it.
+              path: r.dashboard,
+              lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage }),
+            },
             { path: r.adminUnits, element: <UnitsPage /> },
             { path: r.adminSectors, element: <SectorsPage /> },
             { path: r.adminUsers, element: <UsersPage /> },

@@ -1,11 +1,13 @@
 // The side menu. Which entries a role sees is a navigation choice only: the server
 // still decides what each role may read or do.
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, SettingOutlined, TagsOutlined, TeamOutlined, ShopOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TagsOutlined,
+  TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { TMe } from '../../../contract/auth.ts';
+import type { Role } from '../../../domain/roles.ts';
 import { paths } from '../paths.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -17,11 +19,17 @@ export interface NavEntry {
   children?: NavEntry[];
 }
 
+/** Roles that read the campaign's figures (看板). */
+export const DASHBOARD_ROLES: readonly Role[] = ['office', 'leader', 'admin'];
+
 export function navEntriesFor(me: TMe): NavEntry[] {
   const entries: NavEntry[] = [{ key: paths.home, label: '首页', icon: <HomeOutlined /> }];
+  if (DASHBOARD_ROLES.includes(me.role)) entries.push({ key: paths.dashboard, label: '看板', icon: <DashboardOutlined /> });
   if (me.role === 'enterprise') {
     if (me.enterpriseId) entries.push({ key: paths.enterprises.detail(me.enterpriseId), label: '本单位信息', icon: <ShopOutlined /> });
+    entries.push({ key: paths.hazards.list, label: '本单位隐患', icon: <WarningOutlined /> });
   } else {
+    entries.push({ key: paths.hazards.list, label: '隐患台账', icon: <WarningOutlined /> });
     entries.push({ key: paths.enterprises.list, label: '生产经营单位', icon: <BankOutlined /> });
   }
   if (me.role === 'admin') {

@@ -12,6 +12,7 @@ import { EnterpriseStatusTag, RiskGradeTag, enterpriseKindText } from '../../com
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useEnterprise } from './api/get-enterprise.ts';
+import { EnterpriseHazards } from './components/enterprise-hazards.tsx';
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';
 
 const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
@@ -119,6 +120,7 @@ export function EnterpriseDetailPage() {
           styles={isMobile ? undefined : { label: { width: 150, whiteSpace: 'nowrap' } }}
         />
       </Card>
+      <EnterpriseHazards enterpriseId={e.id} canReport={!e.voidedAt} />
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );

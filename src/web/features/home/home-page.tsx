@@ -1,5 +1,6 @@
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, LockOutlined, ShopOutlined, TagsOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, LockOutlined, ShopOutlined, TagsOutlined, TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -19,11 +20,16 @@ interface Shortcut {
 export function HomePage() {
   const me = useCurrentUser();
   const shortcuts: Shortcut[] = [];
+  if (me.role === 'office' || me.role === 'leader' || me.role === 'admin') {
+    shortcuts.push({ to: paths.dashboard, icon: <DashboardOutlined />, title: '看板', text: '隐患发现、整改、销号和逾期情况，按村/社区和行业领域统计' });
+  }
   if (me.role === 'enterprise') {
     if (me.enterpriseId) {
       shortcuts.push({ to: paths.enterprises.detail(me.enterpriseId), icon: <ShopOutlined />, title: '本单位信息', text: '查看本单位登记信息，更新联系人和从业人数' });
     }
+    shortcuts.push({ to: paths.hazards.list, icon: <WarningOutlined />, title: '本单位隐患', text: '自查发现的隐患和监管部门交办的隐患：提交整改方案、报告整改完成' });
   } else {
+    shortcuts.push({ to: paths.hazards.list, icon: <WarningOutlined />, title: '隐患台账', text: '隐患报告、整改、验收销号的全过程；逾期、挂牌督办、移送一目了然' });
     shortcuts.push({ to: paths.enterprises.list, icon: <BankOutlined />, title: '生产经营单位', text: '查询、筛选和导出辖区内的生产经营单位；有权限时可新增和导入' });
   }
   if (me.role === 'admin') {
