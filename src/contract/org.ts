@@ -9,6 +9,8 @@ export const Unit = z.object({
   districtId: z.string(),
   kind: z.enum(UNIT_KINDS),
   name: z.string(),
+  /** District only: prefix of its hazard numbers, e.g. YB → YB-2024-000123. */
+  code: z.string().nullable(),
   parentId: z.string().nullable(),
   parentName: z.string().nullable(),
   sectorIds: z.array(z.string()),
@@ -27,6 +29,7 @@ export const UnitCreate = z.object({
 });
 export const UnitUpdate = z.object({
   name: z.string().trim().min(1, '请输入名称').max(64).optional(),
+  code: z.string().trim().regex(/^[A-Z]{1,6}$/, '编号前缀为1-6位大写字母').optional(),
   sectorIds: z.array(Uuid).optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
   active: z.boolean().optional(),

@@ -3,7 +3,7 @@ import type { orgUnits, sectors, users } from '../../db/schema/index.ts';
 
 export function presentUnit(u: typeof orgUnits.$inferSelect, parentName: string | null): TUnit {
   return {
-    id: u.id, districtId: u.districtId, kind: u.kind, name: u.name, parentId: u.parentId, parentName,
+    id: u.id, districtId: u.districtId, kind: u.kind, name: u.name, code: u.code, parentId: u.parentId, parentName,
     sectorIds: u.sectorIds, sortOrder: u.sortOrder, active: u.active, version: u.version,
   };
 }

@@ -84,6 +84,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, inpu
     await assertSectors(ctx, actor.districtId, input.sectorIds);
   }
   if (input.active === false && current.unit.kind === 'district') throw invalid({ active: ['不能停用区/县'] });
+  if (input.code !== undefined && current.unit.kind !== 'district') throw invalid({ code: ['只有区/县设置隐患编号前缀'] });
   try {
     return await audited(ctx, actor, async (tx, audit) => {
       const { version, ...set } = input;
