@@ -287,3 +287,18 @@ describe('a township admin', () => {
     expect(errorOf(res).message).toBe('行业领域为全区统一配置，请联系区级管理员');
   });
 });
+
+describe('hazard number prefix', () => {
+  it('is set on the district only', async () => {
+    const units = (await admin.get('/api/units?kind=district')).json().items;
+    const d = units.find((u: { id: string }) => u.id === district.id);
+    const ok = await admin.request('PATCH', `/api/units/${district.id}`, { code: 'CM', version: d.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().code).toBe('CM');
+    const bad = await admin.request('PATCH', `/api/units/${village.id}`, { code: 'XX', version: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).fieldErrors).toEqual({ code: ['只有区/县设置隐患编号前缀'] });
+    const lower = await admin.request('PATCH', `/api/units/${district.id}`, { code: 'cm1', version: ok.json().version });
+    expect(errorOf(lower).fieldErrors?.code).toEqual(['编号前缀为1-6位大写字母']);
+  });
+});
