@@ -4,8 +4,10 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import type { FileStorage } from '../modules/files/files.storage.ts';
 import { type TestClock, createTestClock } from './clock.ts';
 import { type TestDatabase, createTestDatabase } from './db.ts';
+import { MemoryStorage } from './storage.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,6 +24,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. to restart the app on the same data); it is then not closed by close(). */
   database?: TestDatabase;
   clock?: TestClock;
+  /** Where uploads go; default: in memory, or <DATA_DIR>/files on disk when env.DATA_DIR is given. */
+  storage?: FileStorage;
   /** A built web app to serve (default none). */
   webDir?: string | null;
 }
@@ -39,7 +43,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const clock = opts.clock ?? createTestClock();
   try {
     const config = loadConfig({ ...TEST_ENV, ...opts.env });
-    const { app, ctx } = await buildApp({ config, database, clock, webDir: opts.webDir ?? null, logger: false });
+    const storage = opts.storage ?? (opts.env?.DATA_DIR ? undefined : new MemoryStorage());
+    const { app, ctx } = await buildApp({ config, database, clock, storage, webDir: opts.webDir ?? null, logger: false });
     await app.ready();
     return {
       app,
