@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../../contract/hazards.ts';
 import { HAZARD_REFUSAL_MESSAGES } from '../../../domain/hazard-machine.ts';
-import { auditLog, hazardEvents, hazardPlans, hazards as hazardsTable } from '../../db/schema/index.ts';
+import { auditLog, files as filesTable, hazardEvents, hazardPlans, hazards as hazardsTable } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { TEST_EPOCH } from '../../test/clock.ts';
 import { type BuiltUser, buildUser } from '../../test/factories.ts';
@@ -107,6 +107,21 @@ describe('quick report', () => {
     const b = await reportAtB();
     const seq = (n: string) => Number(n.split('-').at(-1));
     expect(seq(b.number)).toBe(seq(a.number) + 1);
+  });
+
+  it('parallel reports get distinct numbers; one photo sent with two parallel reports goes to one of them', async () => {
+    const body = () => reportBody(now(), { enterpriseId: w.enterprises.b.id, sectorId: w.fire.id });
+    const many = await Promise.all(Array.from({ length: 5 }, () => village.request('POST', '/api/hazards', body())));
+    expect(many.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const seqs = many.map((r) => Number((r.json() as THazardDetail).number.split('-').at(-1))).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(5);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(4);
+
+    const photo = await uploadPhoto(village, 'before');
+    const two = await Promise.all([0, 1].map(() => village.request('POST', '/api/hazards', { ...body(), beforePhotoIds: [photo.id] })));
+    expect(two.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const rows = await t.db.select({ ownerId: filesTable.ownerId }).from(filesTable).where(eq(filesTable.id, photo.id));
+    expect(rows[0]!.ownerId).toBe((two.find((r) => r.statusCode === 200)!.json() as THazardDetail).id);
   });
 
   it('office reports go to the department that supervises the sector in the township', async () => {
