@@ -1,20 +1,25 @@
 // Loads the demo region (渝北区 › 大盛镇, structure from seed 003) into an empty database:
-// units, sectors, supervision groups, ~300 enterprises and one account per role.
-// Everything is created in one transaction, each record with an audit row (action demo.seed).
+// units, sectors, supervision groups, ~300 enterprises, one account per role, the 判定依据
+// suggestions and ~145 hazards in every state of the closed loop (found in the ~90 days
+// before `now`). Everything is created in one transaction, each record with an audit row
+// (action demo.seed).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
 import {
-  enterprises, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
+  enterprises, hazardCounters, hazardCriteria, hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports,
+  hazardTransfers, hazards, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
 } from '../../server/db/schema/index.ts';
 import type { AuditEvent } from '../../server/modules/audit/audit.service.ts';
 import { recordAuditBatch } from '../../server/modules/audit/audit.service.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
+import { DEMO_CRITERIA } from './demo-criteria.ts';
 import { generateDemoEnterprises } from './demo-enterprises.ts';
+import { DEMO_HAZARD_PREFIX, generateDemoHazards, hazardAuditAfter, type DemoActor } from './demo-hazards.ts';
 import { fakePhone, personName } from './demo-names.ts';
 import {
-  DEMO_DEPARTMENTS, DEMO_DISTRICT, DEMO_GROUPS, DEMO_SECTORS, DEMO_TOWNSHIP, DEMO_VILLAGES,
+  DEMO_DEPARTMENTS, DEMO_DISTRICT, DEMO_GROUPS, DEMO_SECTORS, DEMO_TOWNSHIP, DEMO_VILLAGES, type DemoSector,
 } from './demo-region.ts';
 import { Rand, mulberry32 } from './prng.ts';
 
@@ -46,6 +51,7 @@ export interface DemoSeedResult {
   users: number;
   districtId: string;
   townshipId: string;
+  hazards: number;
   auditRows: number;
 }
 
@@ -83,8 +89,71 @@ const SEED_LOCK_KEY = 7_243_101;
 
 async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promise<DemoSeedResult | null> {
   const now = opts.now ?? new Date();
-  const rand = new Rand(opts.random ?? mulberry32(DEMO_SEED));
   const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  const data = buildDemoData({ now, random: opts.random, passwordHash });
+  const {
+    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger,
+  } = data;
+
+  // ---- one transaction: rows in batches, then the audit chain
+  let auditRows = 0;
+  const done = await db.transaction(async (tx: Tx) => {
+    if (onlyIfEmpty) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      if ((await tx.select({ id: orgUnits.id }).from(orgUnits).limit(1)).length > 0) return false;
+    }
+    await tx.insert(orgUnits).values(unitRows);
+    await tx.insert(sectors).values(sectorRows);
+    for (const part of chunk(enterpriseRows, 100)) await tx.insert(enterprises).values(part);
+    await tx.insert(users).values(userRows);
+    await tx.insert(supervisionGroups).values(groupRows.map((g) => g.row));
+    await tx.insert(supervisionGroupUnits).values(groupUnitRows);
+    await tx.insert(supervisionGroupMembers).values({ districtId, groupId: groupRows[0]!.row.id, userId: dudaoId });
+    await tx.insert(hazardCriteria).values(criterionRows);
+    for (const part of chunk(ledger.hazards, 200)) await tx.insert(hazards).values(part);
+    await tx.insert(hazardCounters).values(ledger.counters);
+    for (const part of chunk(ledger.plans, 400)) await tx.insert(hazardPlans).values(part);
+    if (ledger.extensions.length > 0) await tx.insert(hazardExtensions).values(ledger.extensions);
+    if (ledger.listings.length > 0) await tx.insert(hazardListings).values(ledger.listings);
+    if (ledger.transfers.length > 0) await tx.insert(hazardTransfers).values(ledger.transfers);
+    for (const part of chunk(ledger.reports, 400)) await tx.insert(hazardReports).values(part);
+    for (const part of chunk(ledger.events, 400)) await tx.insert(hazardEvents).values(part);
+
+    const events: AuditEvent[] = [];
+    const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
+      events.push({ at: now, districtId, actor: null, action: 'demo.seed', entityType, entityId, after });
+    for (const u of unitRows) {
+      audit('unit', u.id!, { kind: u.kind, name: u.name, code: u.code ?? null, parentId: u.parentId ?? null, sectorIds: u.sectorIds ?? [] });
+    }
+    for (const s of sectorRows) audit('sector', s.id!, { name: s.name, sortOrder: s.sortOrder });
+    for (const { row, def } of groupRows) {
+      audit('supervision_group', row.id, { name: row.name, leaderNames: row.leaderNames, departments: def.departments, villages: def.villages });
+    }
+    for (const u of userRows) {
+      audit('user', u.id!, { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId });
+    }
+    for (const e of enterpriseRows) {
+      audit('enterprise', e.id!, { name: e.name, kind: e.kind, uscc: e.uscc, villageId: e.villageId, riskGrade: e.riskGrade, status: e.status });
+    }
+    for (const c of criterionRows) audit('hazard_criterion', c.id!, { sectorId: c.sectorId, text: c.text });
+    for (const h of ledger.hazards) audit('hazard', h.id!, hazardAuditAfter(h));
+    // One row per record, as recordAudit() would write them, appended in a few statements.
+    await recordAuditBatch(tx, events);
+    auditRows = events.length;
+    return true;
+  });
+  if (!done) return null;
+
+  return { enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, hazards: ledger.hazards.length, auditRows };
+}
+
+/**
+ * Every row of the demo region, computed in memory (no database): the same content for the
+ * same PRNG and `now` (ids are random). seed() inserts them; tests read them directly.
+ */
+export function buildDemoData(opts: { now: Date; random?: () => number; passwordHash: string }) {
+  const { now, passwordHash } = opts;
+  const rand = new Rand(opts.random ?? mulberry32(DEMO_SEED));
   const stamps = { createdAt: now, updatedAt: now };
 
   // ---- ids and rows, computed before the transaction opens
@@ -100,7 +169,7 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
   };
 
   const unitRows: (typeof orgUnits.$inferInsert)[] = [
-    { id: districtId, districtId, kind: 'district', name: DEMO_DISTRICT, parentId: null, sortOrder: 0, ...stamps },
+    { id: districtId, districtId, kind: 'district', name: DEMO_DISTRICT, code: DEMO_HAZARD_PREFIX, parentId: null, sortOrder: 0, ...stamps },
     { id: townshipId, districtId, kind: 'township', name: DEMO_TOWNSHIP, parentId: districtId, sortOrder: 10, ...stamps },
     ...DEMO_VILLAGES.map((v, i) => ({
       id: idOf(villageId, v), districtId, kind: 'village' as const, name: v, parentId: townshipId, sortOrder: (i + 1) * 10, ...stamps,
@@ -167,43 +236,26 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
   }));
   const dudaoId = userRows.find((u) => u.username === 'dudao')!.id!;
 
-  // ---- one transaction: rows in batches, then the audit chain
-  let auditRows = 0;
-  const done = await db.transaction(async (tx: Tx) => {
-    if (onlyIfEmpty) {
-      await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
-      if ((await tx.select({ id: orgUnits.id }).from(orgUnits).limit(1)).length > 0) return false;
-    }
-    await tx.insert(orgUnits).values(unitRows);
-    await tx.insert(sectors).values(sectorRows);
-    for (const part of chunk(enterpriseRows, 100)) await tx.insert(enterprises).values(part);
-    await tx.insert(users).values(userRows);
-    await tx.insert(supervisionGroups).values(groupRows.map((g) => g.row));
-    await tx.insert(supervisionGroupUnits).values(groupUnitRows);
-    await tx.insert(supervisionGroupMembers).values({ districtId, groupId: groupRows[0]!.row.id, userId: dudaoId });
-
-    const events: AuditEvent[] = [];
-    const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
-      events.push({ at: now, districtId, actor: null, action: 'demo.seed', entityType, entityId, after });
-    for (const u of unitRows) {
-      audit('unit', u.id!, { kind: u.kind, name: u.name, parentId: u.parentId ?? null, sectorIds: u.sectorIds ?? [] });
-    }
-    for (const s of sectorRows) audit('sector', s.id!, { name: s.name, sortOrder: s.sortOrder });
-    for (const { row, def } of groupRows) {
-      audit('supervision_group', row.id, { name: row.name, leaderNames: row.leaderNames, departments: def.departments, villages: def.villages });
-    }
-    for (const u of userRows) {
-      audit('user', u.id!, { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId });
-    }
-    for (const e of enterpriseRows) {
-      audit('enterprise', e.id!, { name: e.name, kind: e.kind, uscc: e.uscc, villageId: e.villageId, riskGrade: e.riskGrade, status: e.status });
-    }
-    // One row per record, as recordAudit() would write them, appended in a few statements.
-    await recordAuditBatch(tx, events);
-    auditRows = events.length;
-    return true;
+  // 判定依据 suggestions, then the hazard ledger over the enterprises and accounts above.
+  const criterionRows: (typeof hazardCriteria.$inferInsert)[] = DEMO_CRITERIA.map((c, i) => ({
+    id: randomUUID(), districtId, sectorId: c.sector ? idOf(sectorId, c.sector) : null, text: c.text, sortOrder: (i + 1) * 10, ...stamps,
+  }));
+  const accounts: DemoActor[] = DEMO_ACCOUNTS.map((a) => {
+    const u = userRows.find((r) => r.username === a.username)!;
+    return { userId: u.id!, username: a.username, displayName: u.displayName, role: a.role, unitId: u.unitId, unitName: a.unitName };
   });
-  if (!done) return null;
+  const ledger = generateDemoHazards({
+    rand, now, districtId, townshipId,
+    enterprises: enterpriseRows.map((e, i) => ({ id: e.id!, villageId: e.villageId, demo: demoEnterprises[i]! })),
+    sectorId: (name: DemoSector) => idOf(sectorId, name),
+    departments: DEMO_DEPARTMENTS.map((d) => ({ id: idOf(departmentId, d.name), name: d.name, sectors: d.sectors })),
+    accounts,
+    accountEnterpriseId: qiyeEnterprise.id!,
+    townshipLeaders: { secretary, mayor },
+    personName: freshName,
+  });
 
-  return { enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, auditRows };
+  return {
+    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger,
+  };
 }
