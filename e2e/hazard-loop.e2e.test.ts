@@ -1,0 +1,196 @@
+// The closed loop of a hazard in a real browser, the village and enterprise steps at phone width:
+// the 明月村 officer reports a hazard with a photo and hands it to 应急办, 应急办 accepts it, the
+// enterprise submits its 五落实 plan and reports the rectification with an after photo, 应急办
+// verifies and closes it with a signature, and the township dashboard counts the new close-out.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TEnterprise } from '../src/contract/enterprises.ts';
+import type { THazardDetail } from '../src/contract/hazards.ts';
+import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
+import { tinyPng } from '../src/server/test/hazards.ts';
+import { loginAs } from '../src/server/test/http.ts';
+import {
+  type Browser, type RunningServer, ROOT, chromiumOrSkipReason, ensureWebBuilt, launchBrowser, pickOption, startServer,
+} from './helpers.ts';
+
+const skip = chromiumOrSkipReason();
+const SHOTS = path.join(ROOT, 'test-results');
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1366, height: 900 };
+
+describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let photoDir: string;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-photos-'));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
+  });
+
+  const photo = (name: string) => {
+    const file = path.join(photoDir, name);
+    fs.writeFileSync(file, tinyPng());
+    return file;
+  };
+
+  async function signIn(page: Page, username: string, viewport: { width: number; height: number }) {
+    await browser.context.clearCookies();
+    await page.setViewportSize(viewport);
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  /** Opens the action's modal from the detail page, lets `fill` complete it, submits and waits for it to close. */
+  async function runAction(page: Page, action: string, fill: () => Promise<void>) {
+    await page.getByTestId(`hazard-action-${action}`).click();
+    const form = page.getByTestId('hazard-action-form');
+    await form.waitFor();
+    await fill();
+    await page.locator('[data-testid="hazard-action-submit"]').click();
+    await form.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+
+  const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const textarea = (page: Page, testId: string) => page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
+
+  async function figure(page: Page, testId: string): Promise<number> {
+    const text = (await page.getByTestId(testId).locator('.ant-statistic-content').textContent()) ?? '';
+    const n = Number(text.replace(/[^\d]/g, ''));
+    if (!Number.isFinite(n) || text.trim() === '') throw new Error(`no number in ${testId}: ${text}`);
+    return n;
+  }
+  async function dashboardFigures(page: Page) {
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('figure-found').waitFor();
+    await page.locator('[data-testid="figure-found"] .ant-statistic-content').waitFor();
+    return { found: await figure(page, 'figure-found'), closed: await figure(page, 'figure-closed') };
+  }
+
+  /** The hazard as the server has it (as the office), to check what the pages did. */
+  async function serverView(id: string): Promise<THazardDetail> {
+    const s = await loginAs(server.app, 'anweiban', DEMO_PASSWORD);
+    return (await s.get(`/api/hazards/${id}`)).json() as THazardDetail;
+  }
+
+  it('reports, plans, rectifies, verifies and closes a hazard; the dashboard counts it', async () => {
+    const { page } = browser;
+    const pageErrors: string[] = [];
+    const badResponses: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) badResponses.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+
+    // qiye's enterprise, as the API has it
+    const qiye = await loginAs(server.app, 'qiye', DEMO_PASSWORD);
+    const ent = (await qiye.get(`/api/enterprises/${qiye.me.enterpriseId}`)).json() as TEnterprise;
+    expect(ent.villageName).toBe('明月村');
+    const description = `端到端测试：配电箱门未关闭，线路裸露 ${Date.now().toString(36)}`;
+
+    try {
+      // 0. the township dashboard before
+      await signIn(page, 'anweiban', DESKTOP);
+      const before = await dashboardFigures(page);
+
+      // 1. the village officer reports it from the phone form, with a photo
+      await signIn(page, 'mingyue', PHONE);
+      await page.goto(`${server.url}/hazards/new`);
+      await page.getByTestId('hazard-form').waitFor();
+      await pickOption(page, 'hazard-enterprise', ent.name);
+      if (ent.sectorNames.length > 1) await pickOption(page, 'hazard-sector', ent.sectorNames[0]!);
+      await textarea(page, 'hazard-description').fill(description);
+      await input(page, 'hazard-location').fill('二号车间北墙配电箱');
+      await page.getByTestId('hazard-photo-input').setInputFiles(photo('before.png'));
+      await page.getByTestId('hazard-photo-input-file').first().waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(SHOTS, 'hazard-report-phone.png'), fullPage: true });
+      await page.getByTestId('hazard-submit').click();
+      await page.waitForURL(/\/hazards\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      const id = page.url().split('/').pop()!;
+      await page.getByTestId('hazard-tags').getByText('待整改').waitFor();
+      let h = await serverView(id);
+      expect(h).toMatchObject({ status: 'reported', description, enterpriseId: ent.id, villageName: '明月村' });
+      expect(h.beforePhotos).toHaveLength(1);
+
+      // 2. the village hands it to 应急办, which supervises the enterprise's sector
+      await runAction(page, 'transfer', async () => {
+        await pickOption(page, 'hazard-action-unit', '应急办');
+        await textarea(page, 'hazard-action-reason').fill('属应急办监管行业，请接收');
+      });
+      await signIn(page, 'yingji', DESKTOP);
+      await page.goto(`${server.url}/hazards/${id}`);
+      await runAction(page, 'decide_transfer', async () => {});
+      h = await serverView(id);
+      expect(h).toMatchObject({ responsibleUnitName: '应急办', pendingTransfer: false, transferCount: 1 });
+
+      // 3. the enterprise submits its 五落实 plan from the phone
+      await signIn(page, 'qiye', PHONE);
+      await page.goto(`${server.url}/hazards/${id}`);
+      await runAction(page, 'submit_plan', async () => {
+        await input(page, 'plan-owner').fill('钱安全');
+        await input(page, 'plan-funds').fill('1200');
+        await textarea(page, 'plan-measures').fill('更换配电箱门锁，裸露线路穿管保护');
+        await input(page, 'plan-due-date').click();
+        await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').click(); // read-only at phone width: pick from the panel
+        await textarea(page, 'plan-contingency').fill('整改期间断电挂牌，专人看护');
+      });
+      await page.getByTestId('hazard-tags').getByText('整改中').waitFor();
+
+      // 4. ... and then its rectification with an after photo
+      await runAction(page, 'report_rectification', async () => {
+        await page.getByTestId('hazard-action-photo-input').setInputFiles(photo('after.png'));
+        await page.getByTestId('hazard-action-photo-input-file').first().waitFor({ timeout: 15_000 });
+        await textarea(page, 'hazard-action-note').fill('已更换门锁，线路全部穿管');
+      });
+      await page.getByTestId('hazard-tags').getByText('待验收').waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'hazard-rectified-phone.png'), fullPage: true });
+      // the enterprise is offered no way to verify its own hazard
+      expect(await page.getByTestId('hazard-action-verify_pass').count()).toBe(0);
+
+      // 5. 应急办 verifies and closes it with a signature
+      await signIn(page, 'yingji', DESKTOP);
+      await page.goto(`${server.url}/hazards/${id}`);
+      await runAction(page, 'verify_pass', async () => {
+        await input(page, 'hazard-action-signer').fill('孙验收');
+      });
+      await page.getByTestId('hazard-tags').getByText('已销号').waitFor();
+      await page.getByTestId('hazard-signature').waitFor();
+      h = await serverView(id);
+      expect(h).toMatchObject({ status: 'closed', verifierName: '孙验收' });
+      expect(h.signatureHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(h.afterPhotos).toHaveLength(1);
+      expect(h.events.map((e) => e.action)).toEqual([
+        'report', 'transfer', 'accept_transfer', 'submit_plan', 'start_rectification', 'report_rectification', 'verify_pass',
+      ]);
+      await page.screenshot({ path: path.join(SHOTS, 'hazard-closed.png'), fullPage: true });
+
+      // 6. the township dashboard counts one more found and one more closed
+      await signIn(page, 'anweiban', DESKTOP);
+      const after = await dashboardFigures(page);
+      expect(after.found).toBe(before.found + 1);
+      expect(after.closed).toBe(before.closed + 1);
+      await page.screenshot({ path: path.join(SHOTS, 'hazard-dashboard.png'), fullPage: true });
+
+      expect(pageErrors).toEqual([]);
+    } catch (e) {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'hazard-loop-failure.png'), fullPage: true }).catch(() => {});
+      console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}\nHTTP errors: ${badResponses.join(' | ') || 'none'}`);
+      throw e;
+    }
+  }, 180_000);
+});
