@@ -56,3 +56,14 @@ export function parseWithSchema<S extends z.ZodTypeAny>(form: FormInstance, sche
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, unmatched: applyFieldErrors(form, zodFieldErrors(parsed.error)) };
 }
+
+/**
+ * An onValuesChange handler that clears the errors a field was given by setFields (from the
+ * schema or the server) as soon as it is edited: such errors have no rule to re-run.
+ */
+export function clearErrorsOnChange(form: FormInstance) {
+  return (changed: Record<string, unknown>) => {
+    const names = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
+    if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+  };
+}

@@ -11,8 +11,9 @@ import {
 } from '../../../domain/hazard-machine.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { paths } from '../../app/paths.ts';
-import { formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
+import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { dayjs } from '../../lib/format.ts';
 import { uuidParam } from '../../lib/search-params.ts';
@@ -71,6 +72,7 @@ export function HazardCreatePage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const sectors = useSectors();
+  const isMobile = useIsMobile();
 
   const level = Form.useWatch('level', form);
   const fixedOnSpot = Form.useWatch('fixedOnSpot', form);
@@ -172,6 +174,7 @@ export function HazardCreatePage() {
         initialValues={initialValues}
         onFinish={() => void onFinish()}
         scrollToFirstError
+        onValuesChange={clearErrorsOnChange(form)}
         data-testid="hazard-form"
         className="hazard-form"
       >
@@ -237,7 +240,7 @@ export function HazardCreatePage() {
                   format="YYYY-MM-DD HH:mm"
                   style={{ width: '100%' }}
                   disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                  inputReadOnly
+                  inputReadOnly={isMobile}
                   allowClear={false}
                   data-testid="hazard-found-at"
                 />
@@ -313,7 +316,7 @@ export function HazardCreatePage() {
               <DatePicker
                 style={{ width: '100%', maxWidth: 260 }}
                 disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-                inputReadOnly
+                inputReadOnly={isMobile}
                 data-testid="hazard-due-date"
               />
             </Form.Item>

@@ -158,8 +158,7 @@ export function HazardDetailPage() {
               column={{ xs: 1, sm: 1, md: 2 }}
               size="small"
               bordered
-              layout={isMobile ? 'vertical' : 'horizontal'}
-              styles={isMobile ? undefined : { label: { width: 110, whiteSpace: 'nowrap' } }}
+              styles={{ label: { width: isMobile ? 84 : 110, whiteSpace: isMobile ? 'normal' : 'nowrap' } }}
             />
           </Card>
           <PhotoCompare h={h} />

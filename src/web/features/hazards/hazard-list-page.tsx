@@ -46,7 +46,10 @@ export function HazardListPage() {
   const showVoided = query.includeVoided === 'true' || query.status === 'voided' || (data?.statusCounts.voided ?? 0) > 0;
   const tabStatuses = HAZARD_STATUSES.filter((s) => s !== 'voided' || showVoided);
   const count = (s: HazardStatus) => counts?.[s] ?? 0;
-  const allCount = counts ? tabStatuses.reduce((n, s) => n + count(s), 0) : undefined;
+  // 全部 is what the list shows without a status: 已作废 only when included.
+  const allCount = counts
+    ? HAZARD_STATUSES.filter((s) => s !== 'voided' || query.includeVoided === 'true').reduce((n, s) => n + count(s), 0)
+    : undefined;
   const overdueOn = query.overdue === 'true';
 
   const tabLabel = (key: string, text: string, n: number | undefined) => (

@@ -1,6 +1,6 @@
 // One modal for every action the server allows on a hazard: a form for the action's body,
 // validated with the contract's schema, sent with the version the page was showing.
-import { Alert, App, AutoComplete, Button, Col, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Col, DatePicker, Descriptions, Flex, Form, Image, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { TStoredFile } from '../../../../contract/files.ts';
@@ -8,8 +8,9 @@ import {
   HazardActionRequest, LISTING_LEVELS, LISTING_LEVEL_LABELS, PlanInput, REPORT_KINDS, REPORT_RECIPIENTS,
 } from '../../../../contract/hazards.ts';
 import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS } from '../../../../domain/hazard-machine.ts';
-import { applyFieldErrors, parseWithSchema } from '../../../components/form-errors.ts';
+import { applyFieldErrors, clearErrorsOnChange, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
+import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { ApiError, errorMessage, isApiError } from '../../../lib/api.ts';
 import { useCurrentUser } from '../../../lib/auth.ts';
 import { dayjs, formatDateTime } from '../../../lib/format.ts';
@@ -220,7 +221,14 @@ function ActionForm({ hazard: h, action, preset, onClose }: { hazard: HazardDeta
   const danger = action === 'void' || action === 'verify_fail' || action === 'recheck_reopen';
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()} data-testid="hazard-action-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={() => void submit()}
+      onValuesChange={clearErrorsOnChange(form)}
+      data-testid="hazard-action-form"
+    >
       <ActionFields action={action} hazard={h} form={form} setBusy={setBusy} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="hazard-action-error" />}
       <Flex justify="flex-end" gap={8}>
@@ -242,6 +250,8 @@ function ActionFields({
   setBusy: (b: boolean) => void;
 }) {
   const sectors = useSectors({}, { enabled: action === 'edit' });
+  // On a phone the calendar is easier than the keyboard; on a desktop both work.
+  const readOnlyDates = useIsMobile();
   const departments = useUnits({ kind: 'department' }, { enabled: action === 'transfer' });
   const level = Form.useWatch('level', form);
   const accept = Form.useWatch('accept', form);
@@ -281,10 +291,10 @@ function ActionFields({
             <Input.TextArea rows={3} maxLength={2000} showCount data-testid="plan-measures" />
           </Form.Item>
           <Form.Item name="dueDate" label="整改时限" required>
-            <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="plan-due-date" />
+            <DatePicker style={{ width: '100%' }} inputReadOnly={readOnlyDates} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="plan-due-date" />
           </Form.Item>
-          <Form.Item name="contingencyPlan" label="应急预案（整改期间的防范措施）" extra="填写预案内容，或上传预案文件，至少一项">
-            <Input.TextArea rows={3} maxLength={4000} showCount data-testid="plan-contingency" />
+          <Form.Item name="contingencyPlan" label="应急预案（整改期间的防范措施）" tooltip="填写预案内容，或上传预案文件，至少一项">
+            <Input.TextArea rows={3} maxLength={4000} placeholder="填写预案内容，或在下方上传预案文件" data-testid="plan-contingency" />
           </Form.Item>
           <Form.Item name="contingencyFileIds" label="预案文件">
             <FileUploader purpose="plan" kind="document" inputTestId="plan-file-input" onBusyChange={setBusy} />
@@ -314,6 +324,7 @@ function ActionFields({
     case 'verify_pass':
       return (
         <>
+          <RectificationSummary h={h} />
           <Form.Item name="evidenceFileIds" label="验收证据（照片或文件）" extra="验收现场照片、验收记录等">
             <FileUploader purpose="evidence" kind="document" inputTestId="hazard-action-file-input" onBusyChange={setBusy} buttonText="拍照/上传" />
           </Form.Item>
@@ -356,7 +367,7 @@ function ActionFields({
           <Form.Item name="newDueDate" label="延期至" required>
             <DatePicker
               style={{ width: '100%' }}
-              inputReadOnly
+              inputReadOnly={readOnlyDates}
               disabledDate={(d) => d.isBefore(dayjs(), 'day') || (!!h.dueDate && !d.isAfter(dayjs(h.dueDate), 'day'))}
               data-testid="hazard-action-date"
             />
@@ -454,7 +465,7 @@ function ActionFields({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="listedOn" label="挂牌日期" required>
-              <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="hazard-action-date" />
+              <DatePicker style={{ width: '100%' }} inputReadOnly={readOnlyDates} data-testid="hazard-action-date" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -479,7 +490,7 @@ function ActionFields({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="reportedAt" label="报告时间" required>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly data-testid="hazard-action-date" />
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly={readOnlyDates} data-testid="hazard-action-date" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -543,6 +554,25 @@ function ActionFields({
         </>
       );
   }
+}
+
+/** What the verifier checks against: the reported rectification and the after photos. */
+function RectificationSummary({ h }: { h: HazardDetailData }) {
+  return (
+    <div className="verify-summary">
+      <div className="photo-col-title">整改情况</div>
+      <Typography.Paragraph style={{ marginBottom: 8 }} className="pre-wrap">{h.rectificationNote ?? '—'}</Typography.Paragraph>
+      {h.afterPhotos.length > 0 && (
+        <Image.PreviewGroup>
+          <Flex wrap gap={6}>
+            {h.afterPhotos.map((f) => (
+              <Image key={f.id} src={f.url} alt={f.originalName} width={64} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} />
+            ))}
+          </Flex>
+        </Image.PreviewGroup>
+      )}
+    </div>
+  );
 }
 
 function PlanSummary({ h }: { h: HazardDetailData }) {

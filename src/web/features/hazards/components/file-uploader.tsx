@@ -171,7 +171,7 @@ export function FileUploader({
         accept={kind === 'photo' ? 'image/*' : 'image/*,application/pdf'}
         capture={kind === 'photo' ? 'environment' : undefined}
         multiple
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           onFiles(e.target.files);
           e.target.value = ''; // the same photo may be chosen again after a removal
