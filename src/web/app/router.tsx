@@ -1,4 +1,6 @@
+import { Suspense, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { FullPageSpin } from '../components/full-page-spin.tsx';
 import { NotFoundPage } from '../components/not-found-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
@@ -19,6 +21,9 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { routePatterns as r } from './paths.ts';
 import { RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
+
+// ECharts is large: only those who open the dashboard download it.
+const DashboardPage = lazy(async () => ({ default: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage }));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -53,9 +58,12 @@ export function createRouter() {
             { path: r.hazardCreate, element: <HazardCreatePage /> },
             { path: r.hazardDetail, element: <HazardDetailPage /> },
             {
-              // ECharts is large: only the roles that open the dashboard download it.
               path: r.dashboard,
-              lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage }),
+              element: (
+                <Suspense fallback={<FullPageSpin />}>
+                  <DashboardPage />
+                </Suspense>
+              ),
             },
             { path: r.adminUnits, element: <UnitsPage /> },
             { path: r.adminSectors, element: <SectorsPage /> },

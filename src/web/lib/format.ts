@@ -34,3 +34,10 @@ export function isFuture(iso: string | null | undefined, now: Date = new Date())
 }
 
 export { dayjs };
+
+/** Whole days a date (YYYY-MM-DD) lies before today in the township's timezone; 0 or less when not past. */
+export function daysPast(ymd: string | null | undefined, now: Date = new Date()): number {
+  if (!ymd) return 0;
+  const today = dayjs(now).tz(TIMEZONE).format('YYYY-MM-DD');
+  return dayjs(today).diff(dayjs(ymd), 'day');
+}

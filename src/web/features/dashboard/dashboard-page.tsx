@@ -1,16 +1,16 @@
 // 隐患整治看板: the figures of the campaign for the office and the leaders. Every figure
 // and every bar opens the ledger with the matching filters (and the same date range).
-import { Button, Card, Col, DatePicker, Empty, Flex, Row, Skeleton, Space, Statistic, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Skeleton, Space, Statistic, Table, type TableProps, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { THazardListItem } from '../../../contract/hazards.ts';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazard-machine.ts';
 import { type LedgerFilter, paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
-import { HAZARD_STATUS_HEX, HazardLevelTag, HazardStatusTag, OverdueTag } from '../../components/hazard-tags.tsx';
+import { HAZARD_STATUS_HEX, HazardLevelTag, HazardStatusTag } from '../../components/hazard-tags.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
-import { dayjs, formatDate } from '../../lib/format.ts';
+import { dayjs, daysPast, formatDate } from '../../lib/format.ts';
 import { dateParam, useSearchState } from '../../lib/search-params.ts';
 import { type DashboardQuery, useHazardDashboard } from './api/get-dashboard.ts';
 import { Chart, type ChartClick } from './components/chart.tsx';
@@ -89,12 +89,15 @@ export function DashboardPage() {
   const pieOption = useMemo(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}：{c}项（{d}%）' },
-      legend: { bottom: 0 },
+      legend: {
+        bottom: 0,
+        formatter: (name: string) => `${name} ${majorByStatus.find((m) => m.name === name)?.value ?? 0}`,
+      },
       series: [{
         type: 'pie',
-        radius: ['40%', '68%'],
-        center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c}项' },
+        radius: ['38%', '70%'],
+        center: ['50%', '44%'],
+        label: { position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 'bold' },
         data: majorByStatus,
         cursor: 'pointer',
       }],
@@ -153,11 +156,11 @@ export function DashboardPage() {
     {
       title: '整改期限',
       key: 'due',
-      width: 160,
+      width: 190,
       render: (_v, h) => (
         <Space size={4}>
           <span className="text-danger">{h.dueDate}</span>
-          <OverdueTag />
+          <Tag color="red" variant="solid">逾期{daysPast(h.dueDate)}天</Tag>
         </Space>
       ),
     },
@@ -201,10 +204,19 @@ export function DashboardPage() {
             <Col xs={12} sm={8} xl={4}>
               <Card size="small" className="figure-card" data-testid="figure-major">
                 <div className="figure-title">重大隐患</div>
-                <Flex gap={12} wrap className="major-figures">
-                  <Link to={ledger({ level: 'major' })}>发现 <strong className="major-num">{d.major.found}</strong></Link>
-                  <Link to={ledger({ level: 'major', status: 'closed' })}>销号 <strong className="major-num">{d.major.closed}</strong></Link>
-                  <Link to={ledger({ level: 'major', listed: 'true' })}>挂牌 <strong className="major-num">{d.major.listed}</strong></Link>
+                <Flex justify="space-between" gap={4} className="major-figures">
+                  <Link to={ledger({ level: 'major' })} data-testid="figure-major-found">
+                    <div className="major-label">发现</div>
+                    <div className="major-num">{d.major.found}</div>
+                  </Link>
+                  <Link to={ledger({ level: 'major', status: 'closed' })} data-testid="figure-major-closed">
+                    <div className="major-label">销号</div>
+                    <div className="major-num">{d.major.closed}</div>
+                  </Link>
+                  <Link to={ledger({ level: 'major', listed: 'true' })} data-testid="figure-major-listed">
+                    <div className="major-label">挂牌</div>
+                    <div className="major-num">{d.major.listed}</div>
+                  </Link>
                 </Flex>
               </Card>
             </Col>
@@ -226,34 +238,29 @@ export function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card title="各行业领域隐患" size="small" extra={<Typography.Text type="secondary">点击柱条查看明细</Typography.Text>}>
-                {sectors.length ? (
-                  <Chart
-                    option={sectorOption}
-                    onClick={onBar('sectorId', sectors)}
-                    style={{ height: Math.max(240, sectors.length * 34 + 60) }}
-                    testId="chart-sector"
-                  />
-                ) : (
-                  <Empty description="暂无数据" />
-                )}
-              </Card>
+              <Flex vertical gap={12}>
+                <Card title="各行业领域隐患" size="small" extra={<Typography.Text type="secondary">点击柱条查看明细</Typography.Text>}>
+                  {sectors.length ? (
+                    <Chart
+                      option={sectorOption}
+                      onClick={onBar('sectorId', sectors)}
+                      style={{ height: Math.max(240, sectors.length * 34 + 60) }}
+                      testId="chart-sector"
+                    />
+                  ) : (
+                    <Empty description="暂无数据" />
+                  )}
+                </Card>
+                <Card title="重大隐患状态" size="small" extra={<Typography.Text type="secondary">点击查看明细</Typography.Text>}>
+                  {majorByStatus.length ? (
+                    <Chart option={pieOption} onClick={onPie} style={{ height: 260 }} testId="chart-major" />
+                  ) : (
+                    <Empty description="暂无重大隐患" />
+                  )}
+                </Card>
+              </Flex>
             </Col>
-            <Col xs={24} xl={8}>
-              <Card title="重大隐患状态" size="small">
-                {majorByStatus.length ? (
-                  <Chart
-                    option={pieOption}
-                    onClick={onPie}
-                    style={{ height: 280 }}
-                    testId="chart-major"
-                  />
-                ) : (
-                  <Empty description="暂无重大隐患" />
-                )}
-              </Card>
-            </Col>
-            <Col xs={24} xl={16}>
+            <Col xs={24}>
               <Card
                 title={d.overdue > d.overdueList.length ? `逾期隐患（${d.overdue}，列出前${d.overdueList.length}条）` : `逾期隐患（${d.overdue}）`}
                 size="small"
@@ -271,7 +278,7 @@ export function DashboardPage() {
                           </Flex>
                           <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{h.description}</Typography.Paragraph>
                           <div className="card-meta">
-                            期限 <span className="text-danger">{h.dueDate}</span> · {h.responsibleUnitName}
+                            期限 <span className="text-danger">{h.dueDate}（逾期{daysPast(h.dueDate)}天）</span> · {h.responsibleUnitName}
                           </div>
                         </Link>
                       ))}
