@@ -1,0 +1,123 @@
+// The demo ledger through the real API: every login sees hazards, every detail loads, the demo
+// accounts can carry the loop on (decide the pending transfer and extension, accept a major
+// plan), and a new report continues the numbering from hazard_counters.
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { THazardDetail } from '../../contract/hazards.ts';
+import { hazardTransfers, hazards, orgUnits, sectors, users } from '../../server/db/schema/index.ts';
+import { type TestApp, createTestApp } from '../../server/test/app.ts';
+import { createTestClock } from '../../server/test/clock.ts';
+import { createTestDatabase } from '../../server/test/db.ts';
+import { type Session, loginAs } from '../../server/test/http.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+
+const NOW = new Date('2024-11-20T02:00:00Z'); // 10:00 in Asia/Shanghai
+let t: TestApp;
+const sessions = new Map<string, Session>();
+const as = (username: string) => sessions.get(username)!;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  await seedDemo(database.db, { now: NOW });
+  t = await createTestApp({ database, clock: createTestClock(NOW) });
+  for (const a of DEMO_ACCOUNTS) sessions.set(a.username, await loginAs(t.app, a.username, DEMO_PASSWORD));
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+  await t?.database.close();
+});
+
+const detail = async (s: Session, id: string) => {
+  const res = await s.get(`/api/hazards/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as THazardDetail;
+};
+const act = async (s: Session, id: string, body: Record<string, unknown>) => {
+  const h = await detail(s, id);
+  const res = await s.request('POST', `/api/hazards/${id}/actions`, { ...body, version: h.version });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as THazardDetail;
+};
+
+describe('demo hazards through the API', () => {
+  it('shows every login a ledger within its scope', async () => {
+    const total = (await t.db.select({ id: hazards.id }).from(hazards)).length;
+    const counts: Record<string, number> = {};
+    for (const a of DEMO_ACCOUNTS) {
+      const res = await as(a.username).get('/api/hazards?includeVoided=true&pageSize=5');
+      expect(res.statusCode, `${a.username} ${res.body}`).toBe(200);
+      counts[a.username] = (res.json() as { total: number }).total;
+    }
+    for (const u of ['admin', 'anweiban', 'leader']) expect(counts[u], u).toBe(total);
+    for (const u of ['yingji', 'jianshe', 'mingyue', 'qianzhan', 'qiye', 'dudao']) {
+      expect(counts[u], u).toBeGreaterThan(0);
+      expect(counts[u], u).toBeLessThan(total);
+    }
+    const overdue = await as('anweiban').get('/api/hazards?overdue=true');
+    expect((overdue.json() as { total: number }).total).toBeGreaterThan(0);
+  });
+
+  it('loads the detail of every hazard with its timeline, plans and records', async () => {
+    const ids = (await t.db.select({ id: hazards.id }).from(hazards)).map((r) => r.id);
+    for (const id of ids) {
+      const h = await detail(as('anweiban'), id);
+      expect(h.events.length, h.number).toBeGreaterThan(0);
+      expect(h.events.at(-1)!.toStatus, h.number).toBe(h.status);
+      if (h.level === 'major') expect(h.plans.length, h.number).toBeGreaterThan(0);
+    }
+  });
+
+  it('loads the dashboard and the 判定依据 suggestions', async () => {
+    const dash = await as('leader').get('/api/dashboard/hazards');
+    expect(dash.statusCode, dash.body).toBe(200);
+    const d = dash.json() as { found: number; closed: number; overdue: number; major: { listed: number } };
+    expect(d.found).toBeGreaterThan(100);
+    expect(d.closed).toBeGreaterThan(50);
+    expect(d.overdue).toBeGreaterThan(0);
+    expect(d.major.listed).toBeGreaterThan(0);
+    const crit = await as('yingji').get('/api/hazard-criteria');
+    expect(crit.statusCode, crit.body).toBe(200);
+    expect((crit.json() as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('lets the demo accounts carry the loop on: the pending transfer, the pending extension, a major plan', async () => {
+    // The pending transfer goes to a department with a demo login (应急办 or 村镇建设中心).
+    const [pendingTransfer] = await t.db.select().from(hazards).where(isNotNull(hazards.pendingTransferId));
+    const [transfer] = await t.db.select().from(hazardTransfers).where(eq(hazardTransfers.id, pendingTransfer!.pendingTransferId!));
+    const [receiver] = await t.db.select().from(users).where(eq(users.unitId, transfer!.toUnitId));
+    expect(['yingji', 'jianshe']).toContain(receiver!.username);
+    expect((await detail(as(receiver!.username), pendingTransfer!.id)).allowedActions).toContain('decide_transfer');
+    const moved = await act(as(receiver!.username), pendingTransfer!.id, { action: 'decide_transfer', accept: true });
+    expect(moved.responsibleUnitId).toBe(transfer!.toUnitId);
+    expect(moved.transferCount).toBe(1);
+
+    const [pendingExtension] = await t.db.select().from(hazards).where(isNotNull(hazards.pendingExtensionId));
+    const decider = (await detail(as('anweiban'), pendingExtension!.id)).allowedActions;
+    expect(decider).toContain('decide_extension');
+    const extended = await act(as('anweiban'), pendingExtension!.id, { action: 'decide_extension', approve: true, note: '同意' });
+    expect(extended.extensions.every((e) => e.status !== 'pending')).toBe(true);
+
+    const [major] = await t.db.select().from(hazards).where(and(eq(hazards.level, 'major'), eq(hazards.status, 'reported')));
+    const accepted = await act(as('anweiban'), major!.id, { action: 'accept', note: '同意方案' });
+    expect(accepted.status).toBe('rectifying');
+  });
+
+  it('numbers a new report after the demo ones', async () => {
+    const mingyue = as('mingyue');
+    const [village] = await t.db.select().from(orgUnits).where(eq(orgUnits.name, '明月村'));
+    const [qiye] = await t.db.select().from(users).where(eq(users.username, 'qiye'));
+    const [fire] = await t.db.select().from(sectors).where(eq(sectors.name, '消防'));
+    const before = (await t.db.select({ n: hazards.number }).from(hazards)).map((r) => r.n).sort().at(-1)!;
+    const res = await mingyue.request('POST', '/api/hazards', {
+      enterpriseId: qiye!.enterpriseId, source: 'village', foundAt: NOW.toISOString(), description: '灭火器被遮挡',
+      location: '车间门口', sectorId: fire!.id, level: 'general',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const created = res.json() as THazardDetail;
+    const seq = (n: string) => Number(n.slice(-6));
+    expect(created.number.slice(0, 8)).toBe('YB-2024-');
+    expect(seq(created.number)).toBe(seq(before) + 1);
+    expect(created.villageId).toBe(village!.id);
+  });
+});
