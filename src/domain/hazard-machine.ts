@@ -162,6 +162,14 @@ export function readyToRectify(f: HazardFacts): boolean {
   return applyHazardAction(f, { action: 'start_rectification' }).ok;
 }
 
+/**
+ * The level decides which rules apply (acceptance, 双报告), so it may change only while the
+ * hazard is still reported and not yet accepted: never to dodge the rules mid-loop.
+ */
+export function canChangeHazardLevel(f: Pick<HazardFacts, 'status' | 'accepted'>): boolean {
+  return f.status === 'reported' && !f.accepted;
+}
+
 /** The status a new hazard starts in: fixed on the spot goes straight to verification. */
 export function initialHazardStatus(fixedOnSpot: boolean): HazardStatus {
   return fixedOnSpot ? 'awaiting_verification' : 'reported';

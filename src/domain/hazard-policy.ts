@@ -48,9 +48,9 @@ export function hazardAllowedActions(a: HazardActorRelation, h: HazardPolicyFact
   if (supervising && !a.isOwnEnterprise && can('void')) out.push('void');
 
   if (open && rectifyingSide && h.status !== 'awaiting_verification' && !h.pendingExtension) out.push('request_extension');
-  if (supervising && !a.isOwnEnterprise && h.pendingExtension) out.push('decide_extension');
+  if (supervising && !a.isOwnEnterprise && h.pendingExtension && open) out.push('decide_extension');
   if (a.isResponsibleUnit && (a.role === 'village' || a.role === 'department') && open && !h.pendingTransfer) out.push('transfer');
-  if (a.isTransferTarget && h.pendingTransfer) out.push('decide_transfer');
+  if (a.isTransferTarget && h.pendingTransfer && open) out.push('decide_transfer');
   if (SUPERVISORS.includes(a.role) && h.level === 'major' && h.status !== 'voided') out.push('list');
   if (h.level === 'major' && h.status !== 'voided' && (a.isOwnEnterprise || supervising)) out.push('record_dual_report');
   if (supervising && !a.isOwnEnterprise && open) out.push('edit');

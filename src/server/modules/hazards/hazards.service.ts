@@ -7,7 +7,7 @@ import type { TStoredFile } from '../../../contract/files.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
   HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardStatus,
-  applyHazardAction, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
+  applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
 } from '../../../domain/hazard-machine.ts';
 import { type HazardAllowedAction, hazardAllowedActions } from '../../../domain/hazard-policy.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
@@ -232,6 +232,18 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
       return updated;
     };
     const facts = await factsOf(tx, h);
+    /** A hazard that is closed or voided settles the requests still waiting on it. */
+    const settlePending = async (why: string) => {
+      if (h.pendingExtensionId) {
+        await repo.decideExtension(tx, h.pendingExtensionId, { status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: `${why}，延期申请自动失效` });
+        await event({ action: 'reject_extension', from: h.status, to: h.status, note: `${why}，延期申请自动失效`, data: { extensionId: h.pendingExtensionId } });
+      }
+      if (h.pendingTransferId) {
+        await repo.decideTransfer(tx, h.pendingTransferId, { status: 'returned', decidedBy: actor.userId, decidedAt: now, decisionReason: `${why}，移送自动撤回` });
+        await event({ action: 'return_transfer', from: h.status, to: h.status, note: `${why}，移送自动撤回`, data: { transferId: h.pendingTransferId } });
+      }
+      return { pendingExtensionId: null, pendingTransferId: null };
+    };
     const evidenceCount =
       body.action === 'verify_pass' ? body.evidenceFileIds.length + ((await listFilesOf(tx, HAZARD_FILE_OWNER, [h.id])).get(h.id) ?? []).filter((f) => f.purpose === 'after').length : 0;
     const input = machineInput(body, evidenceCount);
@@ -287,8 +299,9 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
           signerId: actor.userId, signerName: body.signerName, signedAt: now.toISOString(), status: 'closed',
         };
         const signatureHash = createHash('sha256').update(canonicalJson(signed)).digest('hex');
+        const settled = await settlePending('隐患已销号');
         await event({ action: 'verify_pass', from: h.status, to, note: body.note ?? null, data: { signerName: body.signerName, signatureHash, evidence: evidence.length } });
-        await save({ status: to, closedAt: now, verifiedBy: actor.userId, verifierName: body.signerName, signatureHash });
+        await save({ status: to, closedAt: now, verifiedBy: actor.userId, verifierName: body.signerName, signatureHash, ...settled });
         break;
       }
       case 'verify_fail':
@@ -303,10 +316,12 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
         await event({ action: 'recheck_reopen', from: h.status, to, note: body.reason });
         await save({ status: to, closedAt: null, reopenCount: h.reopenCount + 1, signatureHash: null, verifierName: null, verifiedBy: null });
         break;
-      case 'void':
+      case 'void': {
+        const settled = await settlePending('隐患已作废');
         await event({ action: 'void', from: h.status, to, note: body.reason });
-        await save({ status: to, voidedAt: now, voidReason: body.reason });
+        await save({ status: to, voidedAt: now, voidReason: body.reason, ...settled });
         break;
+      }
       case 'request_extension': {
         if (body.newDueDate <= today) throw invalid({ newDueDate: ['新的整改期限应晚于今天'] });
         if (h.dueDate && body.newDueDate <= h.dueDate) throw invalid({ newDueDate: ['新的整改期限应晚于原期限'] });
@@ -372,6 +387,9 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
       case 'edit': {
         const { action: _a, version: _v, ...changes } = body;
         const level = changes.level ?? h.level;
+        if (level !== h.level && !canChangeHazardLevel(facts)) {
+          throw invalid({ level: ['隐患等级只能在整改开始前、方案审核前修改'] }, '隐患等级只能在整改开始前、方案审核前修改');
+        }
         const criterion = changes.criterion !== undefined ? changes.criterion : h.criterion;
         if (level === 'major' && !criterion) throw invalid({ criterion: ['重大隐患须填写判定依据'] });
         if (changes.sectorId) {
@@ -379,7 +397,12 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
           if (!sector) throw invalid({ sectorId: ['行业领域不存在'] });
         }
         await event({ action: 'edit', from: h.status, to: h.status, data: { before: { description: h.description, location: h.location, sectorId: h.sectorId, category: h.category, level: h.level, criterion: h.criterion }, after: changes } });
-        await save({ ...changes, category: changes.category === undefined ? h.category : changes.category ?? null, criterion: criterion ?? null });
+        // A major hazard downgraded before acceptance may start rectifying on its plan at once.
+        if (h.status === 'reported' && readyToRectify({ ...facts, level })) {
+          await event({ action: 'start_rectification', from: 'reported', to: 'rectifying' });
+          to = 'rectifying';
+        }
+        await save({ ...changes, status: to, category: changes.category === undefined ? h.category : changes.category ?? null, criterion: criterion ?? null });
         break;
       }
     }

@@ -680,11 +680,10 @@ describe('dashboard and export', () => {
   });
 });
 
-// Bugs found while writing these tests, reported to the lead with the fix. Each test states the
-// intended behaviour and is marked it.fails while the server still does otherwise: when the fix
-// lands, the test "unexpectedly passes", fails the run, and must be turned into a plain it().
-describe('known bugs (it.fails until fixed)', () => {
-  it.fails('BUG: a major hazard cannot be downgraded to general after acceptance to skip the dual report', async () => {
+// Found while writing these tests and fixed: the level cannot change mid-loop, and a hazard that is
+// closed or voided settles the extension and transfer requests still waiting on it.
+describe('rules that cannot be side-stepped', () => {
+  it('a major hazard cannot be downgraded to general after acceptance to skip the dual report', async () => {
     const h = await reportAtA({ level: 'major', criterion: '有限空间作业未执行审批', source: 'department' }, office);
     await actOk(entA, h.id, { action: 'submit_plan', plan: fullPlan() });
     await actOk(deptChem, h.id, { action: 'accept' });
@@ -695,7 +694,7 @@ describe('known bugs (it.fails until fixed)', () => {
     expect(errorOf(res).message).toBe(HAZARD_REFUSAL_MESSAGES.dual_report_missing);
   });
 
-  it.fails('BUG: a general hazard in rectification cannot become major without the acceptance', async () => {
+  it('a general hazard in rectification cannot become major without the acceptance', async () => {
     const h = await reportAtB();
     await actOk(entB, h.id, { action: 'submit_plan', plan: fullPlan() });
     const upgrade = await act(village, h.id, { action: 'edit', level: 'major', criterion: '涉及重大隐患判定标准第3条' });
@@ -704,7 +703,7 @@ describe('known bugs (it.fails until fixed)', () => {
     else expect(upgrade.statusCode).toBe(400);
   });
 
-  it.fails('BUG: an extension request left pending at close-out cannot be approved on the closed hazard', async () => {
+  it('an extension request left pending at close-out cannot be approved on the closed hazard', async () => {
     const h = await reportAtB();
     await actOk(entB, h.id, { action: 'submit_plan', plan: fullPlan({ dueDate: '2024-06-20' }) });
     await actOk(entB, h.id, { action: 'request_extension', newDueDate: '2024-07-10', reason: '配件未到' });
@@ -716,7 +715,7 @@ describe('known bugs (it.fails until fixed)', () => {
     expect((await getHazard(village, h.id)).dueDate).toBe('2024-06-20');
   });
 
-  it.fails('BUG: a transfer left pending when the hazard is voided cannot be accepted afterwards', async () => {
+  it('a transfer left pending when the hazard is voided cannot be accepted afterwards', async () => {
     const h = await reportAtB();
     await actOk(village, h.id, { action: 'transfer', toUnitId: w.depFireT1.id, reason: '消防设施问题' });
     await actOk(village, h.id, { action: 'void', reason: '重复上报' });
