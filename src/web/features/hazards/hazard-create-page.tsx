@@ -174,7 +174,10 @@ export function HazardCreatePage() {
         initialValues={initialValues}
         onFinish={() => void onFinish()}
         scrollToFirstError
-        onValuesChange={clearErrorsOnChange(form)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          clearErrorsOnChange(form)(changed);
+          setError(null);
+        }}
         data-testid="hazard-form"
         className="hazard-form"
       >

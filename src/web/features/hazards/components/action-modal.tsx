@@ -226,7 +226,10 @@ function ActionForm({ hazard: h, action, preset, onClose }: { hazard: HazardDeta
       layout="vertical"
       initialValues={initialValues}
       onFinish={() => void submit()}
-      onValuesChange={clearErrorsOnChange(form)}
+      onValuesChange={(changed: Record<string, unknown>) => {
+        clearErrorsOnChange(form)(changed);
+        setError(null);
+      }}
       data-testid="hazard-action-form"
     >
       <ActionFields action={action} hazard={h} form={form} setBusy={setBusy} />

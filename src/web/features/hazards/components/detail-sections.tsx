@@ -49,7 +49,10 @@ export function PhotoCompare({ h }: { h: HazardDetailData }) {
         </Col>
         <Col xs={24} md={12}>
           <div className="photo-col-title">整改后</div>
-          <FileGallery files={h.afterPhotos} empty={h.status === 'closed' || h.status === 'awaiting_verification' ? '未上传' : '尚未整改'} />
+          <FileGallery
+            files={h.afterPhotos}
+            empty={h.status === 'voided' ? '—' : h.status === 'closed' || h.status === 'awaiting_verification' ? '未上传' : '尚未整改'}
+          />
         </Col>
         {h.evidence.length > 0 && (
           <Col xs={24}>

@@ -8,9 +8,10 @@ import { useUnits, useVillages } from '../../../reference-data/list-units.ts';
 import { dayjs } from '../../../lib/format.ts';
 import type { SearchPatch } from '../../../lib/search-params.ts';
 
-const YES_NO = [
-  { value: 'true', label: '是' },
-  { value: 'false', label: '否' },
+/** Yes/no filters say what they mean once chosen ("已挂牌", not "是"). */
+const yesNo = (yes: string, no: string) => [
+  { value: 'true', label: yes },
+  { value: 'false', label: no },
 ];
 
 export function HazardSearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
@@ -79,9 +80,9 @@ export function HazardFilters({ values, onChange, vertical }: HazardFiltersProps
         (sectors.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
         { ...searchable, loading: sectors.isLoading },
       )}
-      {select('listed', '挂牌督办', YES_NO)}
-      {select('transferred', '已移送', YES_NO)}
-      {select('reopened', '回头看重新整改', YES_NO, { style: { width: vertical ? '100%' : 150 } })}
+      {select('listed', '挂牌督办', yesNo('已挂牌督办', '未挂牌督办'))}
+      {select('transferred', '移送', yesNo('已移送', '未移送'))}
+      {select('reopened', '回头看重新整改', yesNo('有重新整改', '无重新整改'), { style: { width: vertical ? '100%' : 150 } })}
       <DatePicker.RangePicker
         value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
         onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}

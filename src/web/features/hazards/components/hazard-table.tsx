@@ -1,4 +1,4 @@
-import { Empty, Flex, Pagination, Space, Spin, Table, type TableProps, Typography, Card } from 'antd';
+import { Card, Empty, Flex, Pagination, Space, Spin, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { THazardListItem } from '../../../../contract/hazards.ts';
 import { HAZARD_SOURCE_LABELS } from '../../../../domain/hazard-machine.ts';
@@ -33,46 +33,46 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
       title: '编号',
       key: 'number',
       fixed: 'left',
-      width: 170,
+      width: 150,
       render: (_v, h) => (
         <Link to={paths.hazards.detail(h.id)} className="mono" data-testid="hazard-link">
           {h.number}
         </Link>
       ),
     },
-    { title: '单位', dataIndex: 'enterpriseName', key: 'enterprise', width: 180, ellipsis: true },
-    { title: '村/社区', dataIndex: 'villageName', key: 'village', width: 100 },
+    { title: '单位', dataIndex: 'enterpriseName', key: 'enterprise', width: 160, ellipsis: true },
+    { title: '村/社区', dataIndex: 'villageName', key: 'village', width: 90, ellipsis: true },
     {
       title: '隐患描述',
       dataIndex: 'description',
       key: 'description',
-      width: 260,
+      width: 220,
       ellipsis: { showTitle: true },
     },
-    { title: '等级', key: 'level', width: 70, align: 'center', render: (_v, h) => <HazardLevelTag level={h.level} short /> },
-    { title: '来源', key: 'source', width: 90, render: (_v, h) => HAZARD_SOURCE_LABELS[h.source] },
+    { title: '等级', key: 'level', width: 60, align: 'center', render: (_v, h) => <HazardLevelTag level={h.level} short /> },
+    { title: '来源', key: 'source', width: 80, render: (_v, h) => HAZARD_SOURCE_LABELS[h.source] },
     {
       title: '状态',
       key: 'status',
-      width: 120,
+      width: 100,
       render: (_v, h) => (
         <Space size={4} wrap>
           <HazardStatusTag status={h.status} />
-          {h.fixedOnSpot && <Typography.Text type="secondary" style={{ fontSize: 12 }}>即查即改</Typography.Text>}
+          {h.fixedOnSpot && <Tag style={{ marginInlineEnd: 0 }}>即查即改</Tag>}
           <ReopenTag count={h.reopenCount} />
         </Space>
       ),
     },
-    { title: '整改期限', key: 'dueDate', width: 150, render: (_v, h) => <DueDate h={h} /> },
-    { title: '挂牌', key: 'listing', width: 90, render: (_v, h) => <ListingTag level={h.listingLevel} /> },
+    { title: '整改期限', key: 'dueDate', width: 140, render: (_v, h) => <DueDate h={h} /> },
+    { title: '挂牌', key: 'listing', width: 80, render: (_v, h) => <ListingTag level={h.listingLevel} /> },
     {
       title: '移送',
       key: 'transfer',
-      width: 110,
+      width: 100,
       render: (_v, h) => <TransferTag count={h.transferCount} pending={h.pendingTransfer} />,
     },
-    { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'responsibleUnit', width: 130, ellipsis: true },
-    { title: '发现时间', key: 'foundAt', width: 160, render: (_v, h) => <span className="nowrap">{formatMinute(h.foundAt)}</span> },
+    { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'responsibleUnit', width: 110, ellipsis: true },
+    { title: '发现时间', key: 'foundAt', width: 140, render: (_v, h) => <span className="nowrap">{formatMinute(h.foundAt)}</span> },
   ];
 
   const onChange: TableProps<THazardListItem>['onChange'] = (pagination, _f, _s, extra) => {
@@ -88,7 +88,7 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
         dataSource={items}
         loading={loading}
         onChange={onChange}
-        scroll={{ x: 1640 }}
+        scroll={{ x: 1430 }}
         rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
         locale={{ emptyText: <Empty description="没有符合条件的隐患" /> }}
         pagination={{
