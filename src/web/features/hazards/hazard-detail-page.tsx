@@ -158,7 +158,11 @@ export function HazardDetailPage() {
               column={{ xs: 1, sm: 1, md: 2 }}
               size="small"
               bordered
-              styles={{ label: { width: isMobile ? 84 : 110, whiteSpace: isMobile ? 'normal' : 'nowrap' } }}
+              styles={
+                isMobile
+                  ? { label: { width: 82, padding: '6px 8px' }, content: { padding: '6px 8px' } }
+                  : { label: { width: 110, whiteSpace: 'nowrap' } }
+              }
             />
           </Card>
           <PhotoCompare h={h} />

@@ -252,18 +252,23 @@ function ActionFields({
   form: ReturnType<typeof Form.useForm<Values>>[0];
   setBusy: (b: boolean) => void;
 }) {
+  const me = useCurrentUser();
   const sectors = useSectors({}, { enabled: action === 'edit' });
   // On a phone the calendar is easier than the keyboard; on a desktop both work.
   const readOnlyDates = useIsMobile();
   const departments = useUnits({ kind: 'department' }, { enabled: action === 'transfer' });
+  const villages = useUnits({ kind: 'village' }, { enabled: action === 'transfer' && me.unit.kind === 'village' });
   const level = Form.useWatch('level', form);
   const accept = Form.useWatch('accept', form);
+  // A village hands over to its township's departments; a township department to the district's.
+  const transferParent =
+    me.unit.kind === 'village' ? villages.data?.items.find((u) => u.id === me.unit.id)?.parentId : me.unit.kind === 'department' ? me.districtId : undefined;
   const departmentOptions = useMemo(
     () =>
       (departments.data?.items ?? [])
-        .filter((u) => u.id !== h.responsibleUnitId)
+        .filter((u) => u.id !== h.responsibleUnitId && u.active && (!transferParent || u.parentId === transferParent))
         .map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
-    [departments.data, h.responsibleUnitId],
+    [departments.data, h.responsibleUnitId, transferParent],
   );
   const reason = (label: string, placeholder?: string) => (
     <Form.Item name="reason" label={label} required>
@@ -413,9 +418,10 @@ function ActionFields({
           <Form.Item name="toUnitId" label="接收单位" required>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              placeholder="选择科室/站所/部门"
+              placeholder={me.unit.kind === 'village' ? '选择本镇科室/站所' : me.unit.kind === 'department' ? '选择区级部门' : '选择科室/站所/部门'}
               options={departmentOptions}
-              loading={departments.isLoading}
+              loading={departments.isLoading || villages.isLoading}
+              notFoundContent="没有可移送的部门"
               data-testid="hazard-action-unit"
             />
           </Form.Item>

@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import { Checkbox, DatePicker, Flex, Input, Select, type SelectProps } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS,
@@ -44,7 +44,7 @@ export function HazardFilters({ values, onChange, vertical }: HazardFiltersProps
   const departments = useUnits({ kind: 'department' });
   const sectors = useSectors();
   const width = vertical ? '100%' : 140;
-  const select = (key: string, placeholder: string, options: { value: string; label: string }[], extra: object = {}) => (
+  const select = (key: string, placeholder: string, options: SelectProps['options'], extra: object = {}) => (
     <Select
       allowClear
       placeholder={placeholder}
@@ -71,7 +71,15 @@ export function HazardFilters({ values, onChange, vertical }: HazardFiltersProps
       {select(
         'responsibleUnitId',
         '责任单位',
-        (departments.data?.items ?? []).map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
+        // The supervising unit: a department, or the village that reported and keeps it.
+        [
+          {
+            label: '科室/站所',
+            title: 'departments',
+            options: (departments.data?.items ?? []).map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
+          },
+          { label: '村/社区', title: 'villages', options: (villages.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })) },
+        ],
         { ...searchable, loading: departments.isLoading, style: { width: vertical ? '100%' : 170 } },
       )}
       {select(
