@@ -88,6 +88,13 @@ export function HazardCreatePage() {
     if (!form.getFieldValue('sectorId') && e.sectorIds.length === 1) form.setFieldsValue({ sectorId: e.sectorIds[0] });
   }, [preset.data, form]);
 
+  // A link with an enterprise the user may not report on: say so and let them pick another.
+  useEffect(() => {
+    if (!preset.isError || ownEnterprise) return;
+    void message.warning('链接中的单位不存在或不在您的管辖范围内，请重新选择单位');
+    form.setFieldsValue({ enterpriseId: null });
+  }, [preset.isError, ownEnterprise, form, message]);
+
   const [initialValues] = useState<FormValues>(
     () => ({
       enterpriseId: presetId ?? null,

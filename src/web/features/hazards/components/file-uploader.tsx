@@ -56,6 +56,8 @@ export function FileUploader({
 
   const busy = pending.some((p) => p.status === 'uploading');
   useEffect(() => onBusyChange?.(busy), [busy, onBusyChange]);
+  // Hidden while an upload runs (e.g. 即查即改 switched off): the form must not wait for it.
+  useEffect(() => () => onBusyChange?.(false), [onBusyChange]);
   // Free the local previews when the component goes away.
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
