@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_STATUSES, type HazardAction, type HazardActionInput, type HazardFacts,
-  type HazardStatus, OPEN_HAZARD_STATUSES, applyHazardAction, formatHazardNumber, initialHazardStatus, isHazardOverdue,
+  type HazardStatus, OPEN_HAZARD_STATUSES, applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isHazardOverdue,
   isPlanComplete, readyToRectify,
 } from './hazard-machine.ts';
 
@@ -220,6 +220,15 @@ describe('hazard guards', () => {
       expect(refused(general({ status: 'closed' }), VALID.recheck_pass)).toBeNull();
     });
   });
+});
+
+describe('canChangeHazardLevel', () => {
+  // The level decides acceptance and 双报告: it may change only before either applies.
+  it.each(HAZARD_STATUSES.flatMap((status) => [false, true].map((accepted) => [status, accepted] as const)))(
+    '%s, accepted %s', (status, accepted) => {
+      expect(canChangeHazardLevel({ status, accepted })).toBe(status === 'reported' && !accepted);
+    },
+  );
 });
 
 describe('initialHazardStatus', () => {

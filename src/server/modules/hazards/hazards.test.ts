@@ -715,6 +715,43 @@ describe('rules that cannot be side-stepped', () => {
     expect((await getHazard(village, h.id)).dueDate).toBe('2024-06-20');
   });
 
+  it('the level may still change before rectification and acceptance', async () => {
+    // general → major while reported: it now waits for a plan and the acceptance
+    const g = await reportAtB();
+    const upgraded = await actOk(village, g.id, { action: 'edit', level: 'major', criterion: '涉及重大隐患判定标准第3条' });
+    expect(upgraded).toMatchObject({ level: 'major', status: 'reported', criterion: '涉及重大隐患判定标准第3条' });
+    await actOk(entB, g.id, { action: 'submit_plan', plan: fullPlan() });
+    expect((await getHazard(entB, g.id)).status).toBe('reported');
+    // major → general before the acceptance: its plan is enough, rectification starts at once
+    const downgraded = await actOk(village, g.id, { action: 'edit', level: 'general' });
+    expect(downgraded).toMatchObject({ level: 'general', status: 'rectifying' });
+    expect(actions(downgraded).slice(-2)).toEqual(['edit', 'start_rectification']);
+    // once accepted (and so rectifying) a major hazard keeps its level
+    const m = await reportAtA({ level: 'major', criterion: '有限空间作业未执行审批', source: 'department' }, office);
+    await actOk(entA, m.id, { action: 'submit_plan', plan: fullPlan() });
+    await actOk(deptChem, m.id, { action: 'accept' });
+    const refused = await act(deptChem, m.id, { action: 'edit', level: 'general' });
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused).fieldErrors).toHaveProperty('level');
+    // other fields stay editable
+    expect((await actOk(deptChem, m.id, { action: 'edit', location: '二号储罐区' })).location).toBe('二号储罐区');
+  });
+
+  it('close-out settles a pending extension and a pending transfer, on the record', async () => {
+    const h = await reportAtB();
+    await actOk(entB, h.id, { action: 'submit_plan', plan: fullPlan({ dueDate: '2024-06-20' }) });
+    await actOk(entB, h.id, { action: 'request_extension', newDueDate: '2024-07-10', reason: '配件未到' });
+    await actOk(entB, h.id, { action: 'report_rectification', note: '已整改', afterPhotoIds: [(await uploadPhoto(entB, 'after')).id] });
+    await actOk(village, h.id, { action: 'transfer', toUnitId: w.depFireT1.id, reason: '请消防所验收' });
+    const closed = await verifyPass(village, h.id);
+    expect(closed).toMatchObject({ status: 'closed', pendingTransfer: false, responsibleUnitId: w.V1a.id, dueDate: '2024-06-20' });
+    expect(closed.extensions.map((e) => e.status)).toEqual(['rejected']);
+    expect(closed.transfers.map((t) => t.status)).toEqual(['returned']);
+    expect(actions(closed).slice(-3).sort()).toEqual(['reject_extension', 'return_transfer', 'verify_pass']);
+    expect((await getHazard(deptFire, h.id)).allowedActions).toEqual([]);
+    expect((await act(deptFire, h.id, { action: 'decide_transfer', accept: true })).statusCode).toBe(403);
+  });
+
   it('a transfer left pending when the hazard is voided cannot be accepted afterwards', async () => {
     const h = await reportAtB();
     await actOk(village, h.id, { action: 'transfer', toUnitId: w.depFireT1.id, reason: '消防设施问题' });
