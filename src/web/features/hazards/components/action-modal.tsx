@@ -201,7 +201,7 @@ function ActionForm({ hazard: h, action, preset, onClose }: { hazard: HazardDeta
       onClose();
     } catch (e) {
       if (isApiError(e, 'CONFLICT')) {
-        void message.warning(`${e.message}（已刷新为最新内容，请核对后重新操作）`);
+        void message.warning(`${e.message.replace(/[，,]?\s*请刷新后重试[。.]?$/, '')}：页面已更新为最新内容，请核对后重新操作`);
         onClose();
         return;
       }
