@@ -216,8 +216,9 @@ describe('hazard guards', () => {
       }
       expect(refused(f, { action, reason: '  有原因  ' } as HazardActionInput)).toBeNull();
     });
-    it('recheck_pass in closed is allowed with a note', () => {
+    it('recheck_pass in closed is allowed with a note, and refused without one', () => {
       expect(refused(general({ status: 'closed' }), VALID.recheck_pass)).toBeNull();
+      for (const note of ['', '   ']) expect(refused(general({ status: 'closed' }), { action: 'recheck_pass', note })).toBe('note_missing');
     });
   });
 });

@@ -145,7 +145,7 @@ function guard(f: HazardFacts, input: HazardActionInput): HazardRefusal | null {
     case 'void':
       return blank(input.reason) ? 'reason_missing' : null;
     case 'recheck_pass':
-      return null;
+      return blank(input.note) ? 'note_missing' : null;
   }
 }
 

@@ -35,7 +35,8 @@ export function hazardScopeSql(actor: Actor): SQL {
     or(
       base,
       eq(hazards.responsibleUnitId, actor.unitId),
-      sql`exists (select 1 from ${hazardTransfers} where ${hazardTransfers.hazardId} = ${hazards.id} and ${hazardTransfers.toUnitId} = ${actor.unitId})`,
+      // asked to take it over, or took it over once (a returned transfer gives no lasting view)
+      sql`exists (select 1 from ${hazardTransfers} where ${hazardTransfers.hazardId} = ${hazards.id} and ${hazardTransfers.toUnitId} = ${actor.unitId} and ${hazardTransfers.status} in ('pending', 'accepted'))`,
     ),
   )!;
 }

@@ -2,6 +2,7 @@
 // timeline event and the audit row together. Rules come from domain/hazard-machine.ts and
 // domain/hazard-policy.ts; this file only loads facts, applies them and stores the result.
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { THazardActionRequest, THazardCreate, THazardDetail } from '../../../contract/hazards.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
@@ -144,6 +145,7 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
   const now = ctx.clock.now();
   const foundAt = new Date(input.foundAt);
   if (foundAt.getTime() > now.getTime() + 5 * 60_000) throw invalid({ foundAt: ['发现时间不能晚于当前时间'] });
+  if (input.dueDate && input.dueDate < shanghaiDay(now)) throw invalid({ dueDate: ['整改期限不能早于今天'] });
   const responsibleUnitId = await responsibleUnitFor(ctx.db, actor, ent.e, input.sectorId);
   const district = await repo.findUnitRow(ctx.db, actor.districtId);
   const status = initialHazardStatus(input.fixedOnSpot);
@@ -256,6 +258,7 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
 
     switch (body.action) {
       case 'submit_plan': {
+        if (body.plan.dueDate < today) throw invalid({ 'plan.dueDate': ['整改期限不能早于今天'] }, '整改期限不能早于今天');
         const plan = await repo.insertPlan(tx, {
           districtId: h.districtId, hazardId: h.id, owner: body.plan.owner, measures: body.plan.measures,
           fundsFen: Math.round(body.plan.fundsYuan * 100), dueDate: body.plan.dueDate, contingencyPlan: body.plan.contingencyPlan,
@@ -408,7 +411,10 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
     }
     await audit({ status: to, action: body.action });
   });
-  return getHazard(ctx, actor, id);
+  // The actor just acted on it, so they get its new state even if the action took it out of their
+  // scope (a returned transfer); from now on it answers 404 to them like any other record.
+  const after = (await repo.findHazardInScope(ctx.db, hazardScopeSql(actor), id)) ?? (await repo.findHazardInScope(ctx.db, sql`true`, id));
+  return detailOf(ctx.db, actor, after!, todayOf(ctx));
 }
 
 export async function hazardVisibleTo(ctx: AppContext, actor: Actor, hazardId: string): Promise<boolean> {

@@ -70,6 +70,18 @@ const list = async (s: Session, query = '') => {
 const ids = (l: { items: { id: string }[] }) => l.items.map((i) => i.id);
 
 describe('quick report', () => {
+  it('refuses a due date before today, in the report and in a plan', async () => {
+    const res = await village.request('POST', '/api/hazards', reportBody(now(), {
+      enterpriseId: w.enterprises.b.id, sectorId: w.fire.id, beforePhotoIds: [], dueDate: '2024-06-02',
+    }));
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).fieldErrors).toEqual({ dueDate: ['整改期限不能早于今天'] });
+    const h = await reportAtB();
+    const plan = await act(entB, h.id, { action: 'submit_plan', plan: fullPlan({ dueDate: '2024-06-02' }) });
+    expect(plan.statusCode).toBe(400);
+    expect(errorOf(plan).fieldErrors).toEqual({ 'plan.dueDate': ['整改期限不能早于今天'] });
+  });
+
   it('creates a reported hazard with its before photo, a number, and the reporting village responsible', async () => {
     const photo = await uploadPhoto(village, 'before');
     expect(photo).toMatchObject({ kind: 'photo', mime: 'image/png', purpose: 'before', url: `/api/files/${photo.id}` });
@@ -466,6 +478,15 @@ describe('transfers (移送)', () => {
     expect(returned).toMatchObject({ pendingTransfer: false, responsibleUnitId: w.V1a.id, transferCount: 0 });
     expect(returned.transfers[0]).toMatchObject({ status: 'returned', decisionReason: '属村级日常巡查事项' });
     expect((await getHazard(village, h.id)).allowedActions).toContain('transfer');
+  });
+
+  it('a department that returned a transfer outside its sectors no longer sees the hazard', async () => {
+    const h = await reportAtB(); // fire hazard; the chemicals department does not supervise fire
+    await actOk(village, h.id, { action: 'transfer', toUnitId: w.depChemT1.id, reason: '疑似危化品' });
+    expect((await getHazard(deptChem, h.id)).allowedActions).toEqual(['decide_transfer']);
+    await actOk(deptChem, h.id, { action: 'decide_transfer', accept: false, reason: '不属危化品，退回村里' });
+    expect((await deptChem.get(`/api/hazards/${h.id}`)).statusCode).toBe(404);
+    expect(ids(await list(deptChem))).not.toContain(h.id);
   });
 
   it('another department cannot decide a transfer addressed elsewhere', async () => {
