@@ -7,7 +7,7 @@ import type { TStoredFile } from '../../../../contract/files.ts';
 import {
   HazardActionRequest, LISTING_LEVELS, LISTING_LEVEL_LABELS, PlanInput, REPORT_KINDS, REPORT_RECIPIENTS,
 } from '../../../../contract/hazards.ts';
-import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS } from '../../../../domain/hazard-machine.ts';
+import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS, canChangeHazardLevel } from '../../../../domain/hazard-machine.ts';
 import { applyFieldErrors, clearErrorsOnChange, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
@@ -519,7 +519,9 @@ function ActionFields({
           </Col>
         </Row>
       );
-    case 'edit':
+    case 'edit': {
+      // The same rule the server applies (domain): the level is fixed once rectification or acceptance began.
+      const levelLocked = !canChangeHazardLevel({ status: h.status, accepted: h.acceptedAt !== null });
       return (
         <>
           <Form.Item name="description" label="隐患描述" required>
@@ -550,8 +552,17 @@ function ActionFields({
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="level" label="隐患等级" required>
-                <Radio.Group optionType="button" options={HAZARD_LEVELS.map((l) => ({ value: l, label: HAZARD_LEVEL_LABELS[l] }))} />
+              <Form.Item
+                name="level"
+                label="隐患等级"
+                required
+                extra={levelLocked ? '整改开始或方案审核后不能再改等级' : undefined}
+              >
+                <Radio.Group
+                  optionType="button"
+                  disabled={levelLocked}
+                  options={HAZARD_LEVELS.map((l) => ({ value: l, label: HAZARD_LEVEL_LABELS[l] }))}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -562,6 +573,7 @@ function ActionFields({
           )}
         </>
       );
+    }
   }
 }
 
