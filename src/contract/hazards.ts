@@ -164,6 +164,8 @@ export type THazardDetail = z.infer<typeof HazardDetail>;
 export const HazardFilter = z.object({
   q: z.string().trim().max(64).optional(),
   status: z.enum(HAZARD_STATUSES).optional(),
+  /** 在改: reported, rectifying or awaiting verification. */
+  open: QueryBool.optional(),
   level: z.enum(HAZARD_LEVELS).optional(),
   source: z.enum(HAZARD_SOURCES).optional(),
   villageId: Uuid.optional(),

@@ -32,6 +32,8 @@ export function filterSql(f: Partial<THazardFilter>, today: string, opts: { igno
   }
   if (f.status && !opts.ignoreStatus) c.push(eq(hazards.status, f.status));
   if (!f.includeVoided && !(f.status === 'voided' && !opts.ignoreStatus)) c.push(ne(hazards.status, 'voided'));
+  if (f.open === true) c.push(sql`${hazards.status} in (${OPEN})`);
+  if (f.open === false) c.push(sql`${hazards.status} not in (${OPEN})`);
   if (f.level) c.push(eq(hazards.level, f.level));
   if (f.source) c.push(eq(hazards.source, f.source));
   if (f.villageId) c.push(eq(hazards.villageId, f.villageId));

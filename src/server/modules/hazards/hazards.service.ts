@@ -399,7 +399,14 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
           const sector = await findSector(tx, h.districtId, changes.sectorId);
           if (!sector) throw invalid({ sectorId: ['行业领域不存在'] });
         }
-        await event({ action: 'edit', from: h.status, to: h.status, data: { before: { description: h.description, location: h.location, sectorId: h.sectorId, category: h.category, level: h.level, criterion: h.criterion }, after: changes } });
+        const sectorName = async (sid: string) => (await findSector(tx, h.districtId, sid))?.name ?? null;
+        await event({
+          action: 'edit', from: h.status, to: h.status,
+          data: {
+            before: { description: h.description, location: h.location, sectorId: h.sectorId, sectorName: await sectorName(h.sectorId), category: h.category, level: h.level, criterion: h.criterion },
+            after: { ...changes, ...(changes.sectorId ? { sectorName: await sectorName(changes.sectorId) } : {}) },
+          },
+        });
         // A major hazard downgraded before acceptance may start rectifying on its plan at once.
         if (h.status === 'reported' && readyToRectify({ ...facts, level })) {
           await event({ action: 'start_rectification', from: 'reported', to: 'rectifying' });

@@ -515,6 +515,17 @@ describe('void (作废)', () => {
   });
 });
 
+describe('the 在改 filter', () => {
+  it('lists reported, rectifying and awaiting verification hazards, not closed ones', async () => {
+    const open = await reportAtB();
+    const closed = await verifyPass(village, (await toAwaitingAtB()).id);
+    const inWork = ids(await list(village, 'open=true&pageSize=100'));
+    expect(inWork).toContain(open.id);
+    expect(inWork).not.toContain(closed.id);
+    expect(ids(await list(village, 'open=false&pageSize=100'))).toContain(closed.id);
+  });
+});
+
 describe('overdue (逾期), derived from the due date and the clock', () => {
   it('is not overdue on the due day, is overdue the next day, everywhere', async () => {
     const h = await reportAtB({ dueDate: '2024-06-05' });
