@@ -152,9 +152,10 @@ describe('hazard policy: properties over roles × relations × states', () => {
     }
   });
 
-  it('accept only on a major hazard that is reported and not yet accepted', () => {
+  it('accept only on a major hazard that is reported and not yet accepted, by the department side', () => {
     for (const x of ALL.filter((x) => x.out.includes('accept'))) {
       expect(x.facts, where(x)).toMatchObject({ level: 'major', status: 'reported', accepted: false });
+      expect(x.actor.role === 'office' || x.actor.role === 'admin' || (x.actor.role === 'department' && x.actor.isResponsibleUnit), where(x)).toBe(true);
     }
     for (const role of ['office', 'admin'] as const) {
       expect(hazardAllowedActions(rel(role), h({ level: 'major' }))).toContain('accept');

@@ -40,7 +40,9 @@ export function hazardAllowedActions(a: HazardActorRelation, h: HazardPolicyFact
   if (a.role === 'leader' || a.role === 'supervision_group') return out; // read-only in the ledger
 
   if (rectifyingSide && can('submit_plan') && !h.pendingTransfer) out.push('submit_plan');
-  if (supervising && !a.isOwnEnterprise && h.level === 'major' && h.status === 'reported' && !h.accepted) out.push('accept');
+  // A major hazard's plan is accepted by the supervising department (or the office), not a village.
+  const departmentSide = (a.isResponsibleUnit && a.role === 'department') || SUPERVISORS.includes(a.role);
+  if (departmentSide && h.level === 'major' && h.status === 'reported' && !h.accepted) out.push('accept');
   if (rectifyingSide && can('report_rectification')) out.push('report_rectification');
   // The enterprise never verifies or closes its own hazard.
   if (supervising && !a.isOwnEnterprise && can('verify_pass')) out.push('verify_pass', 'verify_fail');

@@ -125,11 +125,16 @@ function eventWriter(tx: Tx, actor: Actor, h: { id: string; districtId: string }
     });
 }
 
-/** Who supervises a new hazard: the reporting village or department, else the sector's department, else the village. */
-async function responsibleUnitFor(db: DbOrTx, actor: Actor, ent: { townshipId: string; villageId: string }, sectorId: string) {
-  if (actor.role === 'village' || actor.role === 'department') return actor.unitId;
+/**
+ * Who supervises a new hazard: the reporting department; the reporting village for a general
+ * hazard; otherwise (a major hazard, or a report by the enterprise, office or a group) the
+ * township department supervising the sector, else the enterprise's village.
+ */
+async function responsibleUnitFor(db: DbOrTx, actor: Actor, ent: { townshipId: string; villageId: string }, sectorId: string, level: 'general' | 'major') {
+  if (actor.role === 'department') return actor.unitId;
+  if (actor.role === 'village' && level === 'general') return actor.unitId;
   const dept = await repo.supervisingDepartment(db, ent.townshipId, sectorId);
-  return dept?.id ?? ent.villageId;
+  return dept?.id ?? (actor.role === 'village' ? actor.unitId : ent.villageId);
 }
 
 const SOURCE_BY_ROLE: Partial<Record<Actor['role'], THazardCreate['source']>> = { enterprise: 'self_inspection' };
@@ -146,7 +151,7 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
   const foundAt = new Date(input.foundAt);
   if (foundAt.getTime() > now.getTime() + 5 * 60_000) throw invalid({ foundAt: ['发现时间不能晚于当前时间'] });
   if (input.dueDate && input.dueDate < shanghaiDay(now)) throw invalid({ dueDate: ['整改期限不能早于今天'] });
-  const responsibleUnitId = await responsibleUnitFor(ctx.db, actor, ent.e, input.sectorId);
+  const responsibleUnitId = await responsibleUnitFor(ctx.db, actor, ent.e, input.sectorId, input.level);
   const district = await repo.findUnitRow(ctx.db, actor.districtId);
   const status = initialHazardStatus(input.fixedOnSpot);
 

@@ -329,6 +329,15 @@ describe('the closed loop of a general hazard', () => {
 describe('major hazards', () => {
   const major = { level: 'major', criterion: '有限空间作业未执行审批', source: 'department' };
 
+  it('found by a village go to the department supervising the sector, which accepts the plan', async () => {
+    const h = await reportAtA({ level: 'major', criterion: '储罐区未设置可燃气体报警', source: 'village' });
+    expect(h).toMatchObject({ responsibleUnitId: w.depChemT1.id, status: 'reported' });
+    await actOk(entA, h.id, { action: 'submit_plan', plan: fullPlan() });
+    expect((await getHazard(village, h.id)).allowedActions).not.toContain('accept');
+    const accepted = await actOk(deptChem, h.id, { action: 'accept' });
+    expect(accepted.status).toBe('rectifying');
+  });
+
   it('need a plan and the department’s acceptance before rectification, and both discovery reports before close-out', async () => {
     const h = await reportAtA(major, office);
     expect(h).toMatchObject({ level: 'major', criterion: '有限空间作业未执行审批', responsibleUnitId: w.depChemT1.id, status: 'reported' });
