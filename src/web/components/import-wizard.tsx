@@ -1,0 +1,241 @@
+// The three steps of an xlsx import, shared by every import page: download the template,
+// upload the workbook for a preview (counts and the rows with problems, nothing written
+// yet), then commit the good rows and show the result. Each page passes its own mutations
+// (one file per endpoint in its feature's api/), its counts and its texts.
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Flex, Result, Row, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
+import type { ImportCommitResult, TImportPreview, TImportRowError } from '../../contract/enterprises.ts';
+import type { z } from '../../contract/zod.ts';
+import { errorMessage, isApiError } from '../lib/api.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { ErrorAlert } from './error-display.tsx';
+import { PageContainer } from './page-container.tsx';
+import { useIsMobile } from './use-is-mobile.ts';
+
+/** The contract's commit answer (the same for every import). */
+export type TImportCommitResult = z.infer<typeof ImportCommitResult>;
+
+const MAX_MB = 20;
+const GOOD = '#389e0d';
+const BAD = '#cf1322';
+
+export interface ImportStat {
+  title: string;
+  value: number;
+  color?: string;
+}
+
+/**
+ * The counts of a preview: all rows, good rows, bad rows; `split` adds how many good rows
+ * create a record and how many update one (imports that only create leave it out).
+ */
+export function defaultImportStats(p: TImportPreview, opts: { split: boolean }): ImportStat[] {
+  const bad = p.totalRows - p.validRows;
+  return [
+    { title: '总行数', value: p.totalRows },
+    { title: opts.split ? '无误行数' : '无误（将导入）', value: p.validRows, color: GOOD },
+    ...(opts.split ? [{ title: '将新增', value: p.toCreate }, { title: '将更新', value: p.toUpdate }] : []),
+    { title: '有误行数', value: bad, color: bad ? BAD : undefined },
+  ];
+}
+
+/** Column spans that fill one desktop row. */
+function spans(n: number): number[] {
+  if (n === 5) return [4, 5, 5, 5, 5];
+  const base = Math.floor(24 / n);
+  return Array.from({ length: n }, (_, i) => (i === 0 ? 24 - base * (n - 1) : base));
+}
+
+function PreviewView({ preview, stats }: { preview: TImportPreview; stats: ImportStat[] }) {
+  const md = spans(stats.length);
+  return (
+    <>
+      <Row gutter={[16, 16]} className="import-stats" data-testid="import-preview">
+        {stats.map((s, i) => (
+          <Col key={s.title} xs={stats.length <= 3 ? 8 : 12} md={md[i]}>
+            <Statistic title={s.title} value={s.value} styles={{ content: s.color ? { color: s.color } : undefined }} />
+          </Col>
+        ))}
+      </Row>
+      {preview.errors.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            有误的行（导入时跳过，请修改后重新上传）
+          </Typography.Title>
+          <Table<TImportRowError>
+            size="small"
+            rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
+            dataSource={preview.errors}
+            pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处错误` }}
+            scroll={{ x: 400 }}
+            columns={[
+              { title: '行号', dataIndex: 'row', width: 64, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
+              { title: '列', dataIndex: 'column', width: 120 },
+              { title: '原因', dataIndex: 'message' },
+            ]}
+            data-testid="import-errors"
+          />
+        </>
+      ) : (
+        <Alert type="success" showIcon style={{ marginTop: 16 }} title="所有行均通过检查" />
+      )}
+    </>
+  );
+}
+
+export interface ImportWizardProps {
+  title: string;
+  backTo: string;
+  /** What to fill in and what the import will do, shown above the upload area. */
+  intro: ReactNode;
+  template: UseMutationResult<void, Error, void>;
+  previewer: UseMutationResult<TImportPreview, Error, File>;
+  committer: UseMutationResult<TImportCommitResult, Error, string>;
+  stats: (preview: TImportPreview) => ImportStat[];
+  resultText: (result: TImportCommitResult) => string;
+  /** Where the finished import leads (the list it wrote into). */
+  done: { to: string; text: string };
+}
+
+export function ImportWizard({ title, backTo, intro, template, previewer, committer, stats, resultText, done }: ImportWizardProps) {
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const [preview, setPreview] = useState<TImportPreview | null>(null);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+
+  const restart = () => {
+    setPreview(null);
+    setUploadError(null);
+    committer.reset();
+    previewer.reset();
+  };
+
+  const beforeUpload = (file: File) => {
+    if (!file.name.toLowerCase().endsWith('.xlsx')) {
+      void message.error('请上传 .xlsx 格式的 Excel 文件');
+      return Upload.LIST_IGNORE;
+    }
+    if (file.size > MAX_MB * 1024 * 1024) {
+      void message.error(`文件不能超过 ${MAX_MB} MB`);
+      return Upload.LIST_IGNORE;
+    }
+    return true;
+  };
+
+  const commit = () => {
+    if (!preview) return;
+    committer.mutate(preview.batchId, {
+      onError: (e) => {
+        if (isApiError(e, 'NOT_FOUND') || isApiError(e, 'CONFLICT')) {
+          void message.warning(`${e.message}，请重新上传文件`);
+          restart();
+        }
+      },
+    });
+  };
+
+  const step = committer.isSuccess ? 2 : preview ? 1 : 0;
+  const result = committer.data;
+
+  return (
+    <PageContainer title={title} backTo={backTo}>
+      <Card>
+        <Steps
+          current={step}
+          size="small"
+          style={{ marginBottom: 24 }}
+          items={[{ title: '上传文件' }, { title: '检查结果' }, { title: '完成导入' }]}
+          responsive={false}
+          titlePlacement={isMobile ? 'vertical' : 'horizontal'}
+        />
+
+        {result ? (
+          <Result
+            status="success"
+            title="导入完成"
+            subTitle={resultText(result)}
+            extra={[
+              <Link key="list" to={done.to}>
+                <Button type="primary" data-testid="import-done">{done.text}</Button>
+              </Link>,
+              <Button key="again" onClick={restart}>继续导入</Button>,
+            ]}
+            data-testid="import-result"
+          />
+        ) : preview ? (
+          <>
+            <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+              <Typography.Text>
+                文件：<Typography.Text strong>{preview.fileName}</Typography.Text>
+              </Typography.Text>
+              <Typography.Text type="secondary">检查结果保留至 {formatDateTime(preview.expiresAt)}，此前尚未写入任何数据</Typography.Text>
+            </Flex>
+            <PreviewView preview={preview} stats={stats(preview)} />
+            {committer.isError && <div style={{ marginTop: 16 }}><ErrorAlert error={committer.error} /></div>}
+            <Flex gap={8} justify="flex-end" wrap style={{ marginTop: 24 }}>
+              <Button onClick={restart} disabled={committer.isPending} data-testid="import-restart">重新上传</Button>
+              <Button
+                type="primary"
+                onClick={commit}
+                loading={committer.isPending}
+                disabled={preview.validRows === 0}
+                data-testid="import-commit"
+              >
+                确认导入{preview.validRows > 0 ? `（${preview.validRows} 行）` : ''}
+              </Button>
+            </Flex>
+          </>
+        ) : (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={intro}
+              action={
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  loading={template.isPending}
+                  onClick={() => template.mutate(undefined, { onError: (e) => void message.error(`下载失败：${errorMessage(e)}`) })}
+                  data-testid="import-template"
+                >
+                  下载模板
+                </Button>
+              }
+            />
+            <Upload.Dragger
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              maxCount={1}
+              showUploadList={false}
+              disabled={previewer.isPending}
+              beforeUpload={beforeUpload}
+              customRequest={({ file, onSuccess, onError }) => {
+                setUploadError(null);
+                previewer.mutate(file as File, {
+                  onSuccess: (p) => {
+                    setPreview(p);
+                    onSuccess?.(p);
+                  },
+                  onError: (e) => {
+                    setUploadError(e);
+                    onError?.(e instanceof Error ? e : new Error(errorMessage(e)));
+                  },
+                });
+              }}
+              data-testid="import-upload"
+            >
+              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+              <p className="ant-upload-text">{previewer.isPending ? '正在检查，请稍候…' : '点击或拖拽 .xlsx 文件到此处上传'}</p>
+              <p className="ant-upload-hint">单个文件，不超过 {MAX_MB} MB</p>
+            </Upload.Dragger>
+            {uploadError ? <div style={{ marginTop: 16 }}><ErrorAlert error={uploadError} /></div> : null}
+          </>
+        )}
+      </Card>
+    </PageContainer>
+  );
+}
