@@ -30,6 +30,7 @@ export const paths = {
     units: '/admin/units',
     sectors: '/admin/sectors',
     users: '/admin/users',
+    criteria: '/admin/criteria',
   },
   hazards: {
     list: '/hazards',
@@ -37,6 +38,8 @@ export const paths = {
     ledger: (filter: LedgerFilter = {}) => withQuery('/hazards', filter),
     /** The quick report form, optionally for one enterprise. */
     create: (enterpriseId?: string) => withQuery('/hazards/new', { enterpriseId }),
+    /** 导入历史隐患台账 (xlsx). */
+    import: '/hazards/import',
     detail: (id: string) => `/hazards/${encodeURIComponent(id)}`,
   },
   dashboard: '/dashboard',
@@ -54,8 +57,10 @@ export const routePatterns = {
   adminUnits: '/admin/units',
   adminSectors: '/admin/sectors',
   adminUsers: '/admin/users',
+  adminCriteria: '/admin/criteria',
   hazardList: '/hazards',
   hazardCreate: '/hazards/new',
+  hazardImport: '/hazards/import',
   hazardDetail: '/hazards/:id',
   dashboard: '/dashboard',
   audit: '/audit',

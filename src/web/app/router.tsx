@@ -12,6 +12,7 @@ import { EnterpriseImportPage } from '../features/enterprises/enterprise-import-
 import { EnterpriseListPage } from '../features/enterprises/enterprise-list-page.tsx';
 import { HazardCreatePage } from '../features/hazards/hazard-create-page.tsx';
 import { HazardDetailPage } from '../features/hazards/hazard-detail-page.tsx';
+import { HazardImportPage } from '../features/hazards/hazard-import-page.tsx';
 import { HazardListPage } from '../features/hazards/hazard-list-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { SectorsPage } from '../features/org/sectors-page.tsx';
@@ -56,6 +57,7 @@ export function createRouter() {
             { path: r.enterpriseEdit, element: <EnterpriseEditPage /> },
             { path: r.hazardList, element: <HazardListPage /> },
             { path: r.hazardCreate, element: <HazardCreatePage /> },
+            { path: r.hazardImport, element: <HazardImportPage /> },
             { path: r.hazardDetail, element: <HazardDetailPage /> },
             {
               path: r.dashboard,

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Drawer, Flex, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -9,6 +9,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
+import { HAZARD_IMPORT_ROLES, roleMay } from '../../lib/role-access.ts';
 import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportHazards } from './api/export-hazards.ts';
 import { useHazards } from './api/list-hazards.ts';
@@ -64,6 +65,11 @@ export function HazardListPage() {
       {data?.canCreate && (
         <Link to={paths.hazards.create(me.role === 'enterprise' ? undefined : query.enterpriseId)}>
           <Button type="primary" icon={<PlusOutlined />} data-testid="hazard-create">报告隐患</Button>
+        </Link>
+      )}
+      {roleMay(me.role, HAZARD_IMPORT_ROLES) && (
+        <Link to={paths.hazards.import}>
+          <Button icon={<UploadOutlined />} data-testid="hazard-import">导入</Button>
         </Link>
       )}
       <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporter.isPending} data-testid="hazard-export">

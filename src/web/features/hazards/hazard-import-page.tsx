@@ -1,0 +1,40 @@
+// 导入历史隐患台账: the township's existing ledger (Excel) into the system, checked row by row
+// before anything is written. Each imported row becomes a hazard with a new number; its
+// 五落实 plan, 双报告 and close-out come along, and the timeline notes the original number.
+import { paths } from '../../app/paths.ts';
+import { ImportWizard, defaultImportStats } from '../../components/import-wizard.tsx';
+import { NoAccess } from '../../components/no-access.tsx';
+import { useCurrentUser } from '../../lib/auth.ts';
+import { HAZARD_IMPORT_ROLES, roleMay } from '../../lib/role-access.ts';
+import { useCommitHazardImport } from './api/commit-import.ts';
+import { useDownloadHazardImportTemplate } from './api/download-import-template.ts';
+import { usePreviewHazardImport } from './api/preview-import.ts';
+import { ledgerUrl } from './components/last-list-url.ts';
+
+const INTRO = (
+  <>
+    请先下载模板，按模板填写历史隐患台账后上传。上传后系统逐行检查，确认后才会写入：
+    隐患由系统重新编号（原台账编号记入时间线）；同一单位、同一发现日期、相同描述的隐患不会重复导入。
+  </>
+);
+
+export function HazardImportPage() {
+  const me = useCurrentUser();
+  const template = useDownloadHazardImportTemplate();
+  const previewer = usePreviewHazardImport();
+  const committer = useCommitHazardImport();
+  if (!roleMay(me.role, HAZARD_IMPORT_ROLES)) return <NoAccess text="只有管理员、安委办、科室/站所和村居可以导入隐患台账" />;
+  return (
+    <ImportWizard
+      title="导入隐患台账"
+      backTo={ledgerUrl()}
+      intro={INTRO}
+      template={template}
+      previewer={previewer}
+      committer={committer}
+      stats={(p) => defaultImportStats(p, { split: false })}
+      resultText={(r) => `已导入 ${r.created} 条隐患${r.skipped ? `，跳过 ${r.skipped} 行` : ''}`}
+      done={{ to: paths.hazards.list, text: '查看隐患台账' }}
+    />
+  );
+}
