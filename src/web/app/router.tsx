@@ -11,6 +11,7 @@ import { EnterpriseEditPage } from '../features/enterprises/enterprise-edit-page
 import { EnterpriseImportPage } from '../features/enterprises/enterprise-import-page.tsx';
 import { EnterpriseListPage } from '../features/enterprises/enterprise-list-page.tsx';
 import { HazardCreatePage } from '../features/hazards/hazard-create-page.tsx';
+import { CriteriaPage } from '../features/hazards/criteria-page.tsx';
 import { HazardDetailPage } from '../features/hazards/hazard-detail-page.tsx';
 import { HazardImportPage } from '../features/hazards/hazard-import-page.tsx';
 import { HazardListPage } from '../features/hazards/hazard-list-page.tsx';
@@ -70,6 +71,7 @@ export function createRouter() {
             { path: r.adminUnits, element: <UnitsPage /> },
             { path: r.adminSectors, element: <SectorsPage /> },
             { path: r.adminUsers, element: <UsersPage /> },
+            { path: r.adminCriteria, element: <CriteriaPage /> },
             { path: r.audit, element: <AuditPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

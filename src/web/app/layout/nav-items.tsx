@@ -1,13 +1,14 @@
 // The side menu. Which entries a role sees is a navigation choice only: the server
 // still decides what each role may read or do.
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TagsOutlined,
-  TeamOutlined, WarningOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, DashboardOutlined, HomeOutlined, SettingOutlined, ShopOutlined,
+  TagsOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { TMe } from '../../../contract/auth.ts';
 import type { Role } from '../../../domain/roles.ts';
+import { CRITERIA_EDITOR_ROLES, roleMay } from '../../lib/role-access.ts';
 import { paths } from '../paths.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -32,18 +33,17 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     entries.push({ key: paths.hazards.list, label: '隐患台账', icon: <WarningOutlined /> });
     entries.push({ key: paths.enterprises.list, label: '生产经营单位', icon: <BankOutlined /> });
   }
+  // 系统管理: the admin's whole set; the office keeps the 判定依据 it answers for.
+  const admin: NavEntry[] = [];
   if (me.role === 'admin') {
-    entries.push({
-      key: 'admin',
-      label: '系统管理',
-      icon: <SettingOutlined />,
-      children: [
-        { key: paths.admin.units, label: '组织机构', icon: <ApartmentOutlined /> },
-        { key: paths.admin.sectors, label: '行业领域', icon: <TagsOutlined /> },
-        { key: paths.admin.users, label: '用户管理', icon: <TeamOutlined /> },
-      ],
-    });
+    admin.push(
+      { key: paths.admin.units, label: '组织机构', icon: <ApartmentOutlined /> },
+      { key: paths.admin.sectors, label: '行业领域', icon: <TagsOutlined /> },
+      { key: paths.admin.users, label: '用户管理', icon: <TeamOutlined /> },
+    );
   }
+  if (roleMay(me.role, CRITERIA_EDITOR_ROLES)) admin.push({ key: paths.admin.criteria, label: '判定依据', icon: <BookOutlined /> });
+  if (admin.length) entries.push({ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: admin });
   if (me.role === 'admin' || me.role === 'office') {
     entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined /> });
   }

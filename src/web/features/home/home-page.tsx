@@ -1,6 +1,6 @@
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, LockOutlined, ShopOutlined, TagsOutlined, TeamOutlined,
-  WarningOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, DashboardOutlined, LockOutlined, ShopOutlined, TagsOutlined,
+  TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
 import { paths } from '../../app/paths.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
+import { CRITERIA_EDITOR_ROLES, roleMay } from '../../lib/role-access.ts';
 
 interface Shortcut {
   to: string;
@@ -38,6 +39,9 @@ export function HomePage() {
       { to: paths.admin.sectors, icon: <TagsOutlined />, title: '行业领域', text: '维护行业领域清单和顺序' },
       { to: paths.admin.users, icon: <TeamOutlined />, title: '用户管理', text: '账号、角色、重置密码和解锁' },
     );
+  }
+  if (roleMay(me.role, CRITERIA_EDITOR_ROLES)) {
+    shortcuts.push({ to: paths.admin.criteria, icon: <BookOutlined />, title: '判定依据', text: '报告重大隐患时可选的标准名称及条款' });
   }
   if (me.role === 'admin' || me.role === 'office') {
     shortcuts.push({ to: paths.audit, icon: <AuditOutlined />, title: '审计日志', text: '谁在何时做了什么' });

@@ -6,13 +6,19 @@ export type HazardFilterQuery = RouteQuery<typeof hazardRoutes.exportXlsx>;
 export type HazardDetailData = RouteResponse<typeof hazardRoutes.get>;
 export type HazardActionBody = RouteBody<typeof hazardRoutes.act>;
 export type HazardCreateBody = RouteBody<typeof hazardRoutes.create>;
+export type CriteriaQuery = RouteQuery<typeof hazardRoutes.criteria>;
+export type CriterionCreateBody = RouteBody<typeof hazardRoutes.createCriterion>;
+export type CriterionUpdateBody = RouteBody<typeof hazardRoutes.updateCriterion>;
+export type Criterion = RouteResponse<typeof hazardRoutes.createCriterion>;
 
 export const hazardKeys = {
   all: ['hazards'] as const,
   lists: () => ['hazards', 'list'] as const,
   list: (query: HazardListQuery) => ['hazards', 'list', query] as const,
   detail: (id: string) => ['hazards', 'detail', id] as const,
-  criteria: (sectorId: string | undefined) => ['hazards', 'criteria', sectorId ?? null] as const,
+  /** Every list of 判定依据 (the report form's suggestions and the maintenance page). */
+  criteriaAll: () => ['hazards', 'criteria'] as const,
+  criteria: (query: CriteriaQuery) => ['hazards', 'criteria', query] as const,
 };
 
 /** The dashboard's figures change with every hazard action. */
