@@ -195,8 +195,8 @@ export function DashboardPage() {
               />
             </Col>
             <Col xs={12} sm={8} xl={4}>
-              {/* 在改 = 待整改 + 整改中 + 待验收: the ledger's tabs show the three counts. */}
-              <Figure title="在改" value={d.open} suffix="项" to={ledger({})} testId="figure-open" />
+              {/* 在改 = 待整改 + 整改中 + 待验收: the ledger's 在改 filter. */}
+              <Figure title="在改" value={d.open} suffix="项" to={ledger({ open: 'true' })} testId="figure-open" />
             </Col>
             <Col xs={12} sm={8} xl={4}>
               <Figure title="逾期" value={d.overdue} suffix="项" to={ledger({ overdue: 'true' })} color="#cf1322" testId="figure-overdue" />

@@ -2,7 +2,7 @@ import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '
 import { App, Badge, Button, Card, Drawer, Flex, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazard-machine.ts';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
@@ -20,12 +20,18 @@ import { rememberLedgerSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
 
 const ALL = 'all';
+/** Not a tab: the 在改 toggle beside the tabs; while it is on no tab is chosen. */
+const OPEN = 'open';
 
 export function HazardListPage() {
   const me = useCurrentUser();
   const { values, update, reset } = useSearchState();
   const query = listQueryFrom(values);
   const list = useHazards(query);
+  // The server counts the tabs without the chosen status but with 在改; the counts while 在改
+  // is on come from the same list without it (usually already cached from the 全部 tab).
+  const openOn = query.open === 'true';
+  const withoutOpen = useHazards({ ...query, open: undefined }, { enabled: openOn });
   const exporter = useExportHazards();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
@@ -42,15 +48,17 @@ export function HazardListPage() {
     exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
 
   const data = list.data;
-  const counts = data?.statusCounts;
+  const countsData = openOn ? withoutOpen.data : data;
+  const counts = countsData?.statusCounts;
   // Counts always include 已作废; its tab shows when there are any (or it is chosen).
-  const showVoided = query.includeVoided === 'true' || query.status === 'voided' || (data?.statusCounts.voided ?? 0) > 0;
+  const showVoided = query.includeVoided === 'true' || query.status === 'voided' || (counts?.voided ?? 0) > 0;
   const tabStatuses = HAZARD_STATUSES.filter((s) => s !== 'voided' || showVoided);
   const count = (s: HazardStatus) => counts?.[s] ?? 0;
   // 全部 is what the list shows without a status: 已作废 only when included.
   const allCount = counts
     ? HAZARD_STATUSES.filter((s) => s !== 'voided' || query.includeVoided === 'true').reduce((n, s) => n + count(s), 0)
     : undefined;
+  const openCount = counts ? OPEN_HAZARD_STATUSES.reduce((n, s) => n + count(s), 0) : undefined;
   const overdueOn = query.overdue === 'true';
 
   const tabLabel = (key: string, text: string, n: number | undefined) => (
@@ -79,7 +87,7 @@ export function HazardListPage() {
   );
 
   const filterCount = activeFilterCount(values);
-  const hasConditions = filterCount > 0 || !!values.q || !!values.status || overdueOn || !!values.enterpriseId;
+  const hasConditions = filterCount > 0 || !!values.q || !!values.status || openOn || overdueOn || !!values.enterpriseId;
 
   return (
     <PageContainer title={me.role === 'enterprise' ? '本单位隐患台账' : '隐患台账'} extra={extra}>
@@ -119,15 +127,25 @@ export function HazardListPage() {
       )}
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
         <Tabs
-          className="status-tabs"
+          className={openOn ? 'status-tabs status-tabs-none' : 'status-tabs'}
           size="small"
-          activeKey={query.status ?? ALL}
-          onChange={(k) => setFilter({ status: k === ALL ? undefined : k })}
+          activeKey={openOn ? OPEN : (query.status ?? ALL)}
+          onChange={(k) => setFilter({ status: k === ALL ? undefined : k, open: undefined })}
           items={[
             { key: ALL, label: tabLabel(ALL, '全部', allCount) },
             ...tabStatuses.map((s) => ({ key: s, label: tabLabel(s, HAZARD_STATUS_LABELS[s], counts ? count(s) : undefined) })),
           ]}
         />
+        <Button
+          type={openOn ? 'primary' : 'default'}
+          size="small"
+          onClick={() => setFilter({ open: openOn ? undefined : 'true', status: undefined })}
+          aria-pressed={openOn}
+          title="待整改、整改中和待验收的隐患"
+          data-testid="hazard-tab-open"
+        >
+          在改 {openCount ?? ''}
+        </Button>
         <Button
           danger
           type={overdueOn ? 'primary' : 'default'}

@@ -5,15 +5,18 @@ import type { HazardFilterQuery, HazardListQuery } from '../api/keys.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const FILTER_KEYS = [
-  'q', 'status', 'level', 'source', 'villageId', 'responsibleUnitId', 'sectorId', 'enterpriseId',
+  'q', 'status', 'open', 'level', 'source', 'villageId', 'responsibleUnitId', 'sectorId', 'enterpriseId',
   'overdue', 'listed', 'transferred', 'reopened', 'from', 'to', 'includeVoided',
 ] as const;
 
 export function filterFrom(values: Record<string, string>): HazardFilterQuery {
   const q = values.q?.trim();
+  const status = enumParam(values.status, HAZARD_STATUSES);
   return {
     q: q ? q.slice(0, 64) : undefined,
-    status: enumParam(values.status, HAZARD_STATUSES),
+    status,
+    // 在改 (the three open statuses) and one status tab exclude each other; a status wins.
+    open: values.open === 'true' && !status ? 'true' : undefined,
     level: enumParam(values.level, HAZARD_LEVELS),
     source: enumParam(values.source, HAZARD_SOURCES),
     villageId: uuidParam(values.villageId),
@@ -38,7 +41,9 @@ export function listQueryFrom(values: Record<string, string>): HazardListQuery {
   };
 }
 
-/** Filters set in the panel (not search, not the status tabs, not 逾期), for the phone badge. */
+const NOT_IN_PANEL: ReadonlySet<string> = new Set(['q', 'status', 'open', 'overdue', 'enterpriseId']);
+
+/** Filters set in the panel (not search, not the status tabs, 在改 or 逾期), for the phone badge. */
 export function activeFilterCount(values: Record<string, string>): number {
-  return FILTER_KEYS.filter((k) => k !== 'q' && k !== 'status' && k !== 'overdue' && k !== 'enterpriseId' && values[k]).length;
+  return FILTER_KEYS.filter((k) => !NOT_IN_PANEL.has(k) && values[k]).length;
 }
