@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
+import { App, Button, Card, Dropdown, Popconfirm, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import type { TUnit } from '../../../contract/org.ts';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/roles.ts';
@@ -74,6 +74,11 @@ export function UnitsPage() {
         <span className="nowrap">
           <Tag color={KIND_COLORS[u.kind]} title={UNIT_KIND_LABELS[u.kind]}>{KIND_SHORT[u.kind]}</Tag>
           <span style={{ color: u.active ? undefined : 'rgba(0,0,0,.45)' }}>{u.name}</span>
+          {u.kind === 'district' && (
+            <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }} data-testid="unit-code-shown">
+              {u.code ? <>隐患编号前缀 <span className="mono">{u.code}</span></> : '未设置隐患编号前缀'}
+            </Typography.Text>
+          )}
         </span>
       ),
     },

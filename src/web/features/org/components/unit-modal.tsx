@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type TUnit, UnitCreate, UnitUpdate } from '../../../../contract/org.ts';
 import type { z } from '../../../../contract/zod.ts';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../../domain/roles.ts';
-import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
+import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useCreateUnit } from '../api/create-unit.ts';
 import { useUpdateUnit } from '../api/update-unit.ts';
@@ -27,6 +27,8 @@ interface Values {
   kind?: CreatableKind;
   parentId?: string;
   name?: string;
+  /** District only: the prefix of its hazard numbers. */
+  code?: string;
   sectorIds?: string[];
   sortOrder?: number | null;
 }
@@ -44,6 +46,7 @@ export function UnitModal({
   const update = useUpdateUnit();
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form);
+  const code = Form.useWatch('code', form);
   const editing = state?.mode === 'edit' ? state.unit : null;
   const effectiveKind: UnitKind | undefined = editing ? editing.kind : kind;
 
@@ -52,7 +55,7 @@ export function UnitModal({
     setError(null);
     form.resetFields();
     if (state.mode === 'edit') {
-      form.setFieldsValue({ name: state.unit.name, sectorIds: state.unit.sectorIds, sortOrder: state.unit.sortOrder });
+      form.setFieldsValue({ name: state.unit.name, code: state.unit.code ?? '', sectorIds: state.unit.sectorIds, sortOrder: state.unit.sortOrder });
     } else {
       form.setFieldsValue({ kind: state.kind, parentId: state.parentId, sectorIds: [], sortOrder: 0 });
     }
@@ -74,8 +77,11 @@ export function UnitModal({
     const v = form.getFieldsValue(true) as Values;
     const onError = (e: unknown) => setError(formErrorMessage(form, e));
     if (editing) {
+      const newCode = v.code?.trim() ?? '';
       const check = parseWithSchema(form, UnitUpdate, {
         name: v.name,
+        // Only a district has a prefix; it is sent when changed (it can be changed, not removed).
+        code: editing.kind === 'district' && newCode !== (editing.code ?? '') ? newCode : undefined,
         sectorIds: editing.kind === 'department' ? v.sectorIds ?? [] : undefined,
         sortOrder: v.sortOrder ?? 0,
         version: editing.version,
@@ -110,7 +116,7 @@ export function UnitModal({
       forceRender
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onValuesChange={clearErrorsOnChange(form)}>
         {!editing && (
           <>
             <Form.Item name="kind" label="类型" required>
@@ -133,6 +139,21 @@ export function UnitModal({
         <Form.Item name="name" label="名称" required>
           <Input maxLength={64} data-testid="unit-name" />
         </Form.Item>
+        {editing?.kind === 'district' && (
+          <Form.Item
+            name="code"
+            label="隐患编号前缀"
+            normalize={(v: string | undefined) => v?.toUpperCase().replace(/[^A-Z]/g, '')}
+            extra={
+              <>
+                1-6位大写字母，如 YB → YB-2024-000123。修改后只影响此后新编号的隐患。
+                {code ? <div>本区隐患编号示例：<span className="mono">{code}-{new Date().getFullYear()}-000123</span></div> : null}
+              </>
+            }
+          >
+            <Input maxLength={6} placeholder={editing.code ? undefined : '未设置（使用默认前缀）'} style={{ width: 200 }} data-testid="unit-code" />
+          </Form.Item>
+        )}
         {effectiveKind === 'department' && (
           <Form.Item name="sectorIds" label="监管的行业领域" extra="科室/站所按所选行业领域查看和监管生产经营单位">
             <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={sectorOptions} data-testid="unit-sectors" />
