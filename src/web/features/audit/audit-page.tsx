@@ -1,6 +1,10 @@
 import { Button, Card, DatePicker, Empty, Flex, Input, Pagination, Select, Spin, Table, type TableProps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
+import { HAZARD_ALLOWED_ACTIONS } from '../../../contract/hazards.ts';
+import { paths } from '../../app/paths.ts';
+import { ACTION_LABELS } from '../../components/hazard-action-labels.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
@@ -11,8 +15,13 @@ import { AuditDiff } from './components/audit-diff.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** Plain-language names of the actions known so far; unknown ones show their code. */
-const ACTION_LABELS: Record<string, string> = {
+/** Every action on a hazard is audited as hazard.<action>: named from the same map as its buttons. */
+const HAZARD_ACTION_AUDIT_LABELS: Record<string, string> = Object.fromEntries(
+  HAZARD_ALLOWED_ACTIONS.map((a) => [`hazard.${a}`, ACTION_LABELS[a]]),
+);
+
+/** Plain-language names of the actions the server records; unknown ones show their code. */
+const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.locked': '账号锁定',
@@ -31,6 +40,12 @@ const ACTION_LABELS: Record<string, string> = {
   'unit.update': '修改组织单元',
   'sector.create': '新增行业领域',
   'sector.update': '修改行业领域',
+  'file.upload': '上传文件',
+  'hazard.create': '报告隐患',
+  'hazard.import': '导入隐患',
+  ...HAZARD_ACTION_AUDIT_LABELS,
+  'hazard_criterion.create': '新增判定依据',
+  'hazard_criterion.update': '修改判定依据',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -38,10 +53,32 @@ const ENTITY_LABELS: Record<string, string> = {
   enterprise: '生产经营单位',
   unit: '组织单元',
   sector: '行业领域',
+  hazard: '隐患',
+  file: '文件',
+  hazard_criterion: '判定依据',
 };
 
-const actionText = (e: TAuditEntry) => ACTION_LABELS[e.action] ?? e.action;
+/** Records with a page of their own link to it. */
+const ENTITY_PAGES: Record<string, (id: string) => string> = {
+  hazard: paths.hazards.detail,
+  enterprise: paths.enterprises.detail,
+};
+
+const actionText = (e: TAuditEntry) => AUDIT_ACTION_LABELS[e.action] ?? e.action;
 const entityText = (e: TAuditEntry) => ENTITY_LABELS[e.entityType] ?? e.entityType;
+
+/** The record's id, a link when the record has a page of its own. */
+function EntityId({ entry, short }: { entry: TAuditEntry; short?: boolean }) {
+  const id = entry.entityId;
+  if (!id) return null;
+  const text = short ? `${id.slice(0, 8)}…` : id;
+  const page = ENTITY_PAGES[entry.entityType];
+  return page ? (
+    <Link to={page(id)} className="mono" style={{ fontSize: 12 }}>{text}</Link>
+  ) : (
+    <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{text}</Typography.Text>
+  );
+}
 
 /** Phone widths: one card per entry, details on demand. */
 function AuditCards({ items, loading }: { items: TAuditEntry[]; loading: boolean }) {
@@ -58,7 +95,7 @@ function AuditCards({ items, loading }: { items: TAuditEntry[]; loading: boolean
             </Flex>
             <div className="card-meta mono">{formatDateTime(e.at)}</div>
             <div className="card-meta">
-              {entityText(e)} {e.entityId && <span className="mono">{e.entityId.slice(0, 8)}…</span>}
+              {entityText(e)} <EntityId entry={e} short />
             </div>
             {(e.before != null || e.after != null) && (
               <>
@@ -122,7 +159,7 @@ export function AuditPage() {
       render: (_v, e) => (
         <div>
           <div>{actionText(e)}</div>
-          {ACTION_LABELS[e.action] && <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{e.action}</Typography.Text>}
+          {AUDIT_ACTION_LABELS[e.action] && <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{e.action}</Typography.Text>}
         </div>
       ),
     },
@@ -132,7 +169,7 @@ export function AuditPage() {
       render: (_v, e) => (
         <div>
           <div>{entityText(e)}</div>
-          {e.entityId && <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{e.entityId}</Typography.Text>}
+          {e.entityId && <EntityId entry={e} />}
         </div>
       ),
     },

@@ -1,24 +1,7 @@
 // Names of what can happen to a hazard, for buttons, modals and the timeline.
-import type { HAZARD_ALLOWED_ACTIONS } from '../../../../contract/hazards.ts';
-import { HAZARD_ACTION_LABELS } from '../../../../domain/hazard-machine.ts';
-import type { HazardSideAction } from '../../../../domain/hazard-policy.ts';
+import { ACTION_LABELS, type AllowedAction } from '../../../components/hazard-action-labels.ts';
 
-export type AllowedAction = (typeof HAZARD_ALLOWED_ACTIONS)[number];
-
-export const SIDE_ACTION_LABELS: Record<HazardSideAction, string> = {
-  request_extension: '申请延期',
-  decide_extension: '审批延期',
-  transfer: '移送',
-  decide_transfer: '接收/退回移送',
-  list: '挂牌督办',
-  record_dual_report: '记录双报告',
-  edit: '修改隐患信息',
-};
-
-export const ACTION_LABELS: Record<AllowedAction, string> = {
-  ...(HAZARD_ACTION_LABELS as Record<Exclude<AllowedAction, HazardSideAction>, string>),
-  ...SIDE_ACTION_LABELS,
-};
+export { ACTION_LABELS, type AllowedAction };
 
 /** Short labels for the buttons. */
 export const ACTION_BUTTON_LABELS: Record<AllowedAction, string> = {
@@ -70,6 +53,7 @@ const EVENT_LABELS: Record<string, string> = {
   record_dual_report: '记录双报告',
   dual_report: '记录双报告',
   edit: '修改隐患信息',
+  import: '历史台账导入',
 };
 
 export function eventLabel(action: string): string {
