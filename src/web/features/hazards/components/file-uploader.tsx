@@ -170,7 +170,8 @@ export function FileUploader({
       <input
         ref={inputRef}
         type="file"
-        accept={kind === 'photo' ? 'image/*' : 'image/*,application/pdf'}
+        // The exact types, not image/*: an iPhone then converts HEIC photos to JPEG (the server refuses HEIC).
+        accept={allowed.join(',')}
         capture={kind === 'photo' ? 'environment' : undefined}
         multiple
         style={{ display: 'none' }}
