@@ -1,0 +1,310 @@
+import { describe, expect, it } from 'vitest';
+import {
+  OCCURRENCE_STATUSES, OCCURRENCE_STATUS_LABELS, type Occurrence, type OccurrenceStatus, SCHEDULE_PROBLEM_MESSAGES,
+  SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS, SELF_INSPECTION_LEVEL_LABELS, type ScheduleProblem,
+  type SelfInspectionSchedule, complianceOf, isValidDay, isWorkday, isoWeekKey, isoWeekStart, isoWeekday, occurrenceStatus,
+  occurrencesBetween, scheduleProblems,
+} from './self-inspection-schedule.ts';
+
+const sched = (o: Partial<SelfInspectionSchedule> = {}): SelfInspectionSchedule => ({
+  daily: 'shift-daily',
+  weekly: 'workshop-weekly',
+  monthly: 'principal-monthly',
+  workOnWeekends: false,
+  holidays: [],
+  extraWorkdays: [],
+  weeklyDueWeekday: null,
+  monthlyDueDay: null,
+  ...o,
+});
+const only = (f: 'daily' | 'weekly' | 'monthly', o: Partial<SelfInspectionSchedule> = {}) =>
+  sched({ ...o, daily: null, weekly: null, monthly: null, [f]: `${f}-list` });
+
+/** 2025 (State Council notice): 劳动节 5月1日–5日 off, 4月27日 (Sunday) worked; 国庆节、中秋节 10月1日–8日 off, 9月28日 (Sunday) and 10月11日 (Saturday) worked. */
+const HOLIDAYS_2025 = ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05', ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `2025-10-0${n}`)];
+const EXTRA_2025 = ['2025-04-27', '2025-09-28', '2025-10-11'];
+const cn2025 = (o: Partial<SelfInspectionSchedule> = {}) => sched({ holidays: HOLIDAYS_2025, extraWorkdays: EXTRA_2025, ...o });
+
+describe('labels', () => {
+  it('every frequency and status has a Chinese label; the levels are the seed’s 班组, 车间, 厂长', () => {
+    for (const [values, labels] of [
+      [SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS],
+      [SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_LEVEL_LABELS],
+      [OCCURRENCE_STATUSES, OCCURRENCE_STATUS_LABELS],
+    ] as const) {
+      expect(Object.keys(labels).sort()).toEqual([...values].sort());
+      for (const l of Object.values(labels)) expect(l).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(Object.values(SELF_INSPECTION_LEVEL_LABELS).join('、')).toBe('班组、车间、厂长（主要负责人）');
+    for (const m of Object.values(SCHEDULE_PROBLEM_MESSAGES)) expect(m).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('calendar helpers', () => {
+  it.each([
+    ['2024-11-18', 1, '2024-11-18', '2024-W47'],
+    ['2024-11-24', 7, '2024-11-18', '2024-W47'],
+    ['2024-11-01', 5, '2024-10-28', '2024-W44'],
+    ['2024-01-01', 1, '2024-01-01', '2024-W01'],
+    ['2024-12-31', 2, '2024-12-30', '2025-W01'], // the week of 2025's first Thursday
+    ['2025-01-05', 7, '2024-12-30', '2025-W01'],
+    ['2021-01-03', 7, '2020-12-28', '2020-W53'], // 2020 has 53 ISO weeks
+    ['2020-12-31', 4, '2020-12-28', '2020-W53'],
+    ['2023-01-01', 7, '2022-12-26', '2022-W52'],
+    ['2024-02-29', 4, '2024-02-26', '2024-W09'],
+    ['2026-12-31', 4, '2026-12-28', '2026-W53'],
+  ])('%s: ISO weekday %i, week from %s, %s', (day, weekday, monday, key) => {
+    expect(isoWeekday(day)).toBe(weekday);
+    expect(isoWeekStart(day)).toBe(monday);
+    expect(isoWeekKey(day)).toBe(key);
+  });
+
+  it.each([
+    ['2024-02-29', true], ['2023-02-29', false], ['2000-02-29', true], ['1900-02-29', false], ['2024-13-01', false], ['2024-1-01', false], ['', false],
+  ])('%j is a valid day: %s', (day, ok) => {
+    expect(isValidDay(day)).toBe(ok);
+  });
+});
+
+describe('isWorkday', () => {
+  it.each<[string, Partial<SelfInspectionSchedule>, string, boolean]>([
+    ['a weekday', {}, '2024-11-18', true],
+    ['a Saturday', {}, '2024-11-16', false],
+    ['a Sunday', {}, '2024-11-17', false],
+    ['a Saturday when weekends are worked', { workOnWeekends: true }, '2024-11-16', true],
+    ['a holiday on a weekday', { holidays: ['2024-11-18'] }, '2024-11-18', false],
+    ['a holiday on a weekend worked', { workOnWeekends: true, holidays: ['2024-11-16'] }, '2024-11-16', false],
+    ['a 调休 Saturday', { extraWorkdays: ['2025-10-11'] }, '2025-10-11', true],
+    ['a 调休 Sunday', { extraWorkdays: ['2025-09-28'] }, '2025-09-28', true],
+    ['a 调休 day when weekends are worked anyway', { workOnWeekends: true, extraWorkdays: ['2025-10-11'] }, '2025-10-11', true],
+  ])('%s → %s', (_name, o, day, works) => {
+    expect(isWorkday(sched(o), day)).toBe(works);
+  });
+});
+
+describe('scheduleProblems', () => {
+  it.each<[string, Partial<SelfInspectionSchedule>, ScheduleProblem[]]>([
+    ['the 2025 calendar', { holidays: HOLIDAYS_2025, extraWorkdays: EXTRA_2025 }, []],
+    ['nothing scheduled (an enterprise not yet set up)', { daily: null, weekly: null, monthly: null }, []],
+    ['a bad holiday', { holidays: ['2025-02-30'] }, [{ problem: 'day_invalid', field: 'holidays', day: '2025-02-30' }]],
+    ['a bad 调休 day', { extraWorkdays: ['2025/10/11'] }, [{ problem: 'day_invalid', field: 'extraWorkdays', day: '2025/10/11' }]],
+    ['a day both off and worked', { holidays: ['2025-10-11'], extraWorkdays: ['2025-10-11'] }, [{ problem: 'day_both_holiday_and_workday', day: '2025-10-11' }]],
+    ['a 调休 day on a weekday', { extraWorkdays: ['2025-10-10'] }, [{ problem: 'extra_workday_not_weekend', day: '2025-10-10' }]],
+    ['weekday 0', { weeklyDueWeekday: 0 }, [{ problem: 'weekly_due_weekday_invalid' }]],
+    ['weekday 8', { weeklyDueWeekday: 8 }, [{ problem: 'weekly_due_weekday_invalid' }]],
+    ['weekday 2.5', { weeklyDueWeekday: 2.5 }, [{ problem: 'weekly_due_weekday_invalid' }]],
+    ['weekdays 1 and 7', { weeklyDueWeekday: 7, monthlyDueDay: 1 }, []],
+    ['month day 0', { monthlyDueDay: 0 }, [{ problem: 'monthly_due_day_invalid' }]],
+    ['month day 32', { monthlyDueDay: 32 }, [{ problem: 'monthly_due_day_invalid' }]],
+    ['month day 31', { monthlyDueDay: 31 }, []],
+  ])('%s', (_name, o, problems) => {
+    expect(scheduleProblems(sched(o))).toEqual(problems);
+  });
+});
+
+const dueDates = (s: SelfInspectionSchedule, from: string, to: string) => occurrencesBetween(s, from, to).map((o) => o.dueDate);
+
+describe('daily occurrences: one on every workday, due that day', () => {
+  it.each<[string, Partial<SelfInspectionSchedule>, string, string, string[]]>([
+    ['a week, weekends off', {}, '2024-11-18', '2024-11-24', ['2024-11-18', '2024-11-19', '2024-11-20', '2024-11-21', '2024-11-22']],
+    ['a week, weekends worked', { workOnWeekends: true }, '2024-11-18', '2024-11-24',
+      ['2024-11-18', '2024-11-19', '2024-11-20', '2024-11-21', '2024-11-22', '2024-11-23', '2024-11-24']],
+    ['a holiday on a Wednesday', { holidays: ['2024-11-20'] }, '2024-11-18', '2024-11-22', ['2024-11-18', '2024-11-19', '2024-11-21', '2024-11-22']],
+    ['a holiday on a Wednesday, weekends worked', { workOnWeekends: true, holidays: ['2024-11-20'] }, '2024-11-20', '2024-11-23', ['2024-11-21', '2024-11-22', '2024-11-23']],
+    ['the 调休 Saturday after 国庆', { holidays: HOLIDAYS_2025, extraWorkdays: EXTRA_2025 }, '2025-10-06', '2025-10-12',
+      ['2025-10-09', '2025-10-10', '2025-10-11']],
+    ['29 February in a leap year', {}, '2024-02-28', '2024-03-01', ['2024-02-28', '2024-02-29', '2024-03-01']],
+    ['no 29 February in 2023', {}, '2023-02-27', '2023-03-01', ['2023-02-27', '2023-02-28', '2023-03-01']],
+    ['across New Year', {}, '2024-12-30', '2025-01-02', ['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02']],
+    ['one day', {}, '2024-11-18', '2024-11-18', ['2024-11-18']],
+    ['one weekend day', {}, '2024-11-16', '2024-11-16', []],
+    ['an empty range', {}, '2024-11-19', '2024-11-18', []],
+  ])('%s', (_name, o, from, to, days) => {
+    const occ = occurrencesBetween(only('daily', o), from, to);
+    expect(occ.map((x) => x.dueDate)).toEqual(days);
+    for (const x of occ) expect(x).toEqual({ frequency: 'daily', templateCode: 'daily-list', periodKey: x.dueDate, periodStart: x.dueDate, periodEnd: x.dueDate, dueDate: x.dueDate });
+  });
+
+  it.each([
+    ['November 2024, weekends off', {}, '2024-11-01', '2024-11-30', 21],
+    ['November 2024, weekends worked', { workOnWeekends: true }, '2024-11-01', '2024-11-30', 30],
+    ['October 2025 with 国庆 (23 weekdays − 6 holiday weekdays + the 调休 Saturday)', { holidays: HOLIDAYS_2025, extraWorkdays: EXTRA_2025 }, '2025-10-01', '2025-10-31', 18],
+    ['February 2024 (leap)', {}, '2024-02-01', '2024-02-29', 21],
+    ['February 2023', {}, '2023-02-01', '2023-02-28', 20],
+    ['the whole of 2024, weekends worked', { workOnWeekends: true }, '2024-01-01', '2024-12-31', 366],
+    ['the whole of 2023, weekends worked', { workOnWeekends: true }, '2023-01-01', '2023-12-31', 365],
+  ] as const)('%s: %i', (_name, o, from, to, n) => {
+    expect(occurrencesBetween(only('daily', o), from, to)).toHaveLength(n);
+  });
+});
+
+describe('weekly occurrences: one per ISO week, due by its last workday', () => {
+  const weekly = (o: Partial<SelfInspectionSchedule>, from: string, to: string) =>
+    occurrencesBetween(only('weekly', o), from, to).map((x) => [x.periodKey, x.periodStart, x.periodEnd, x.dueDate]);
+
+  it.each<[string, Partial<SelfInspectionSchedule>, string, string, string[][]]>([
+    ['an ordinary week: due Friday', {}, '2024-11-18', '2024-11-24', [['2024-W47', '2024-11-18', '2024-11-24', '2024-11-22']]],
+    ['weekends worked: due Sunday', { workOnWeekends: true }, '2024-11-18', '2024-11-24', [['2024-W47', '2024-11-18', '2024-11-24', '2024-11-24']]],
+    ['a holiday on the Friday: due Thursday', { holidays: ['2024-11-22'] }, '2024-11-18', '2024-11-24', [['2024-W47', '2024-11-18', '2024-11-24', '2024-11-21']]],
+    ['the week before 国庆 ends on a 调休 Sunday: due Sunday', cn2025(), '2025-09-22', '2025-09-28', [['2025-W39', '2025-09-22', '2025-09-28', '2025-09-28']]],
+    ['the 国庆 week has two workdays: due Tuesday', cn2025(), '2025-09-29', '2025-10-05', [['2025-W40', '2025-09-29', '2025-10-05', '2025-09-30']]],
+    ['the week after 国庆 ends on a 调休 Saturday: due Saturday', cn2025(), '2025-10-06', '2025-10-12', [['2025-W41', '2025-10-06', '2025-10-12', '2025-10-11']]],
+    ['a week with every day off has none', { holidays: ['2024-11-18', '2024-11-19', '2024-11-20', '2024-11-21', '2024-11-22'] }, '2024-11-18', '2024-11-24', []],
+    ['a week spanning October and November: one, keyed by the ISO week', {}, '2024-10-28', '2024-11-03', [['2024-W44', '2024-10-28', '2024-11-03', '2024-11-01']]],
+    ['a week spanning two years belongs to the ISO year of its Thursday', {}, '2024-12-30', '2025-01-05', [['2025-W01', '2024-12-30', '2025-01-05', '2025-01-03']]],
+    ['week 53', {}, '2020-12-28', '2021-01-03', [['2020-W53', '2020-12-28', '2021-01-03', '2021-01-01']]],
+    ['a leap-day week', {}, '2024-02-26', '2024-03-03', [['2024-W09', '2024-02-26', '2024-03-03', '2024-03-01']]],
+    // counted by due date: a range that ends before the due date does not hold the week
+    ['a range from Monday to Thursday holds no weekly occurrence', {}, '2024-11-18', '2024-11-21', []],
+    ['a range from Friday to the next Thursday holds one', {}, '2024-11-22', '2024-11-28', [['2024-W47', '2024-11-18', '2024-11-24', '2024-11-22']]],
+    ['November 2024 holds the weeks due in November', {}, '2024-11-01', '2024-11-30', [
+      ['2024-W44', '2024-10-28', '2024-11-03', '2024-11-01'],
+      ['2024-W45', '2024-11-04', '2024-11-10', '2024-11-08'],
+      ['2024-W46', '2024-11-11', '2024-11-17', '2024-11-15'],
+      ['2024-W47', '2024-11-18', '2024-11-24', '2024-11-22'],
+      ['2024-W48', '2024-11-25', '2024-12-01', '2024-11-29'],
+    ]],
+  ])('%s', (_name, o, from, to, rows) => {
+    expect(weekly(o, from, to)).toEqual(rows);
+  });
+
+  it.each<[string, Partial<SelfInspectionSchedule>, string, string, string]>([
+    ['due Monday', { weeklyDueWeekday: 1 }, '2024-11-18', '2024-11-24', '2024-11-18'],
+    ['due Wednesday', { weeklyDueWeekday: 3 }, '2024-11-18', '2024-11-24', '2024-11-20'],
+    ['due Monday, a holiday (劳动节 2025): the next workday', { ...cn2025(), weeklyDueWeekday: 1 }, '2025-05-05', '2025-05-11', '2025-05-06'],
+    ['due Wednesday, a holiday: the next workday, Thursday', { weeklyDueWeekday: 3, holidays: ['2024-11-20'] }, '2024-11-18', '2024-11-24', '2024-11-21'],
+    ['due Friday, a holiday: no workday after it in the week, so Thursday', { weeklyDueWeekday: 5, holidays: ['2024-11-22'] }, '2024-11-18', '2024-11-24', '2024-11-21'],
+    ['due Sunday, weekends off: Friday', { weeklyDueWeekday: 7 }, '2024-11-18', '2024-11-24', '2024-11-22'],
+    ['due Saturday, weekends worked', { weeklyDueWeekday: 6, workOnWeekends: true }, '2024-11-18', '2024-11-24', '2024-11-23'],
+    ['due Saturday, weekends off, a 调休 Saturday', { ...cn2025(), weeklyDueWeekday: 6 }, '2025-10-06', '2025-10-12', '2025-10-11'],
+  ])('a chosen weekday: %s', (_name, o, monday, sunday, due) => {
+    expect(occurrencesBetween(only('weekly', o), monday, sunday).map((x) => x.dueDate)).toEqual([due]);
+  });
+});
+
+describe('monthly occurrences: one per calendar month, due by its last workday', () => {
+  const monthly = (o: Partial<SelfInspectionSchedule>, from: string, to: string) =>
+    occurrencesBetween(only('monthly', o), from, to).map((x) => [x.periodKey, x.periodStart, x.periodEnd, x.dueDate]);
+
+  it.each<[string, Partial<SelfInspectionSchedule>, string, string, string[][]]>([
+    ['November 2024 ends on a Saturday: due Friday 29th', {}, '2024-11-01', '2024-11-30', [['2024-11', '2024-11-01', '2024-11-30', '2024-11-29']]],
+    ['the same, weekends worked: due the 30th', { workOnWeekends: true }, '2024-11-01', '2024-11-30', [['2024-11', '2024-11-01', '2024-11-30', '2024-11-30']]],
+    ['the last day a holiday', { holidays: ['2024-10-31'] }, '2024-10-01', '2024-10-31', [['2024-10', '2024-10-01', '2024-10-31', '2024-10-30']]],
+    ['September 2025 before 国庆: due Tuesday 30th', cn2025(), '2025-09-01', '2025-09-30', [['2025-09', '2025-09-01', '2025-09-30', '2025-09-30']]],
+    ['a month ending on a 调休 Sunday', { extraWorkdays: ['2025-08-31'] }, '2025-08-01', '2025-08-31', [['2025-08', '2025-08-01', '2025-08-31', '2025-08-31']]],
+    ['February in a leap year: the 29th (Thursday)', {}, '2024-02-01', '2024-02-29', [['2024-02', '2024-02-01', '2024-02-29', '2024-02-29']]],
+    ['February 2023: the 28th (Tuesday)', {}, '2023-02-01', '2023-02-28', [['2023-02', '2023-02-01', '2023-02-28', '2023-02-28']]],
+    ['February 2026 ends on a Saturday: the 27th', {}, '2026-02-01', '2026-02-28', [['2026-02', '2026-02-01', '2026-02-28', '2026-02-27']]],
+    ['a month with every day off has none', { holidays: Array.from({ length: 28 }, (_, i) => `2026-02-${String(i + 1).padStart(2, '0')}`) }, '2026-02-01', '2026-02-28', []],
+    ['a range inside the month before its due date holds none', {}, '2024-11-01', '2024-11-28', []],
+    ['a quarter', {}, '2024-10-15', '2024-12-31', [
+      ['2024-10', '2024-10-01', '2024-10-31', '2024-10-31'],
+      ['2024-11', '2024-11-01', '2024-11-30', '2024-11-29'],
+      ['2024-12', '2024-12-01', '2024-12-31', '2024-12-31'],
+    ]],
+  ])('%s', (_name, o, from, to, rows) => {
+    expect(monthly(o, from, to)).toEqual(rows);
+  });
+
+  it.each<[string, Partial<SelfInspectionSchedule>, string, string]>([
+    ['the 15th, a Friday', { monthlyDueDay: 15 }, '2024-11', '2024-11-15'],
+    ['the 15th, a Sunday: the next workday', { monthlyDueDay: 15 }, '2024-12', '2024-12-16'],
+    ['the 1st, a holiday (国庆): the next workday, the 9th', { ...cn2025(), monthlyDueDay: 1 }, '2025-10', '2025-10-09'],
+    ['the 31st in a 30-day month: the 30th', { monthlyDueDay: 31 }, '2024-09', '2024-09-30'],
+    ['the 31st in a leap February: the 29th', { monthlyDueDay: 31 }, '2024-02', '2024-02-29'],
+    ['the 30th in February 2023: the 28th', { monthlyDueDay: 30 }, '2023-02', '2023-02-28'],
+    ['the 31st in February 2026 (the 28th a Saturday): the 27th', { monthlyDueDay: 31 }, '2026-02', '2026-02-27'],
+    ['the 30th, a Saturday, weekends worked', { monthlyDueDay: 30, workOnWeekends: true }, '2024-11', '2024-11-30'],
+  ])('a chosen day: %s', (_name, o, month, due) => {
+    const from = `${month}-01`;
+    const to = `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).getUTCDate())}`;
+    expect(occurrencesBetween(only('monthly', o), from, to).map((x) => x.dueDate)).toEqual([due]);
+  });
+});
+
+describe('all three together', () => {
+  it('sorted by due date, then daily, weekly, monthly; each with its checklist', () => {
+    const occ = occurrencesBetween(sched(), '2024-11-29', '2024-11-30');
+    expect(occ.map((o) => [o.dueDate, o.frequency, o.templateCode, o.periodKey])).toEqual([
+      ['2024-11-29', 'daily', 'shift-daily', '2024-11-29'],
+      ['2024-11-29', 'weekly', 'workshop-weekly', '2024-W48'],
+      ['2024-11-29', 'monthly', 'principal-monthly', '2024-11'],
+    ]);
+  });
+
+  it('a frequency without a checklist has no occurrences', () => {
+    expect(occurrencesBetween(sched({ daily: null }), '2024-11-01', '2024-11-30').map((o) => o.frequency)).toEqual([
+      'weekly', 'weekly', 'weekly', 'weekly', 'weekly', 'monthly',
+    ]);
+    expect(occurrencesBetween(sched({ daily: null, weekly: null, monthly: null }), '2024-01-01', '2024-12-31')).toEqual([]);
+  });
+
+  it('consecutive ranges split the occurrences without overlap or gap', () => {
+    const s = cn2025();
+    const whole = occurrencesBetween(s, '2025-09-01', '2025-10-31');
+    const parts = [...occurrencesBetween(s, '2025-09-01', '2025-09-30'), ...occurrencesBetween(s, '2025-10-01', '2025-10-31')];
+    expect(parts).toEqual(whole);
+    expect(dueDates(s, '2025-09-01', '2025-10-31').length).toBe(whole.length);
+  });
+});
+
+describe('occurrenceStatus', () => {
+  // 2024-W47: Monday 18th to Sunday 24th, due Friday 22nd
+  const week: Pick<Occurrence, 'periodStart' | 'periodEnd' | 'dueDate'> = { periodStart: '2024-11-18', periodEnd: '2024-11-24', dueDate: '2024-11-22' };
+  const day: Pick<Occurrence, 'periodStart' | 'periodEnd' | 'dueDate'> = { periodStart: '2024-11-20', periodEnd: '2024-11-20', dueDate: '2024-11-20' };
+
+  it.each<[string, Pick<Occurrence, 'periodStart' | 'periodEnd' | 'dueDate'>, string[], string, OccurrenceStatus]>([
+    ['a week not begun', week, [], '2024-11-17', 'upcoming'],
+    ['a week on its first day', week, [], '2024-11-18', 'due'],
+    ['a week on its due date', week, [], '2024-11-22', 'due'],
+    ['a week the day after its due date', week, [], '2024-11-23', 'missed'],
+    ['a week done on Wednesday', week, ['2024-11-20'], '2024-11-20', 'done'],
+    ['a week done on Wednesday, seen later', week, ['2024-11-20'], '2024-12-31', 'done'],
+    ['a week done late but within it (Sunday)', week, ['2024-11-24'], '2024-11-25', 'done'],
+    ['a week whose only inspection was the week before', week, ['2024-11-17'], '2024-11-25', 'missed'],
+    ['a week whose only inspection was the week after', week, ['2024-11-25'], '2024-11-25', 'missed'],
+    ['a week with several inspections', week, ['2024-11-11', '2024-11-19', '2024-11-21'], '2024-11-21', 'done'],
+    ['a day not yet come', day, [], '2024-11-19', 'upcoming'],
+    ['a day, today', day, [], '2024-11-20', 'due'],
+    ['a day done', day, ['2024-11-20'], '2024-11-20', 'done'],
+    ['a day passed undone', day, ['2024-11-19', '2024-11-21'], '2024-11-21', 'missed'],
+  ])('%s → %s', (_name, o, done, today, status) => {
+    expect(occurrenceStatus(o, done, today)).toBe(status);
+  });
+});
+
+describe('complianceOf', () => {
+  it('counts each frequency and all, with the rate over settled occurrences', () => {
+    const c = complianceOf({
+      schedule: sched(),
+      from: '2024-11-18',
+      to: '2024-11-30',
+      today: '2024-11-21',
+      doneDates: { daily: ['2024-11-18', '2024-11-20'], weekly: ['2024-11-19'], monthly: [] },
+    });
+    // daily 18 done, 19 missed, 20 done, 21 due, 22 25 26 27 28 29 upcoming
+    expect(c.byFrequency.daily).toEqual({ total: 10, done: 2, missed: 1, due: 1, upcoming: 6, rate: 2 / 3 });
+    // W47 done; W48 (due the 29th) not begun
+    expect(c.byFrequency.weekly).toEqual({ total: 2, done: 1, missed: 0, due: 0, upcoming: 1, rate: 1 });
+    // November (due the 29th) has begun
+    expect(c.byFrequency.monthly).toEqual({ total: 1, done: 0, missed: 0, due: 1, upcoming: 0, rate: null });
+    expect(c.all).toEqual({ total: 13, done: 3, missed: 1, due: 2, upcoming: 7, rate: 3 / 4 });
+  });
+
+  it('a month gone by: every occurrence settled', () => {
+    const c = complianceOf({
+      schedule: only('monthly'),
+      from: '2024-01-01',
+      to: '2024-12-31',
+      today: '2025-01-15',
+      doneDates: { daily: [], weekly: [], monthly: ['2024-01-31', '2024-02-29', '2024-03-02', '2024-06-30'] },
+    });
+    expect(c.all).toEqual({ total: 12, done: 4, missed: 8, due: 0, upcoming: 0, rate: 4 / 12 });
+    expect(c.byFrequency.daily).toEqual({ total: 0, done: 0, missed: 0, due: 0, upcoming: 0, rate: null });
+  });
+
+  it('nothing scheduled: all zero, no rate', () => {
+    const c = complianceOf({ schedule: sched({ daily: null, weekly: null, monthly: null }), from: '2024-01-01', to: '2024-12-31', today: '2024-06-01', doneDates: { daily: ['2024-01-02'], weekly: [], monthly: [] } });
+    expect(c.all).toEqual({ total: 0, done: 0, missed: 0, due: 0, upcoming: 0, rate: null });
+  });
+});

@@ -1,0 +1,239 @@
+// 日周月 self-inspection schedules (seed 000 二.1; seed 003 附件2-1 row 5: 班组每天1次、车间每周1次、
+// 厂长每月最少1次). An enterprise names the checklist due daily, weekly and monthly; the
+// occurrences are derived from the calendar, never stored:
+//   daily    one on every workday, due that day;
+//   weekly   one per ISO week (Monday to Sunday), due by its last workday (or a chosen weekday);
+//   monthly  one per calendar month, due by its last workday (or a chosen day of the month).
+// A period without a workday has no occurrence. Workdays: Monday to Friday, plus weekends when the
+// enterprise works them, minus its holidays, plus 调休 weekend workdays.
+// All days are 'YYYY-MM-DD' in Asia/Shanghai; today is passed in. Pure: no IO.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+
+export const SELF_INSPECTION_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
+export type SelfInspectionFrequency = (typeof SELF_INSPECTION_FREQUENCIES)[number];
+export const SELF_INSPECTION_FREQUENCY_LABELS: Record<SelfInspectionFrequency, string> = { daily: '日', weekly: '周', monthly: '月' };
+/** Who inspects at each frequency (seed 003 附件2-1: 班组每天1次、车间每周1次、厂长每月最少1次). */
+export const SELF_INSPECTION_LEVEL_LABELS: Record<SelfInspectionFrequency, string> = {
+  daily: '班组',
+  weekly: '车间',
+  monthly: '厂长（主要负责人）',
+};
+
+export const OCCURRENCE_STATUSES = ['done', 'missed', 'due', 'upcoming'] as const;
+export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
+export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = {
+  done: '已完成',
+  missed: '未按期完成',
+  due: '待完成',
+  upcoming: '未开始',
+};
+
+export const ISO_WEEKDAY_LABELS: Record<number, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' };
+
+export interface SelfInspectionSchedule {
+  /** Checklist template code per frequency; null: not scheduled. */
+  daily: string | null;
+  weekly: string | null;
+  monthly: string | null;
+  /** Saturdays and Sundays are workdays (holidays still are not). */
+  workOnWeekends: boolean;
+  /** Days off (法定节假日 and the enterprise's own), 'YYYY-MM-DD'. */
+  holidays: readonly string[];
+  /** 调休: weekend days that are workdays, 'YYYY-MM-DD'. */
+  extraWorkdays: readonly string[];
+  /** ISO weekday (1 Monday … 7 Sunday) the weekly check is due; null: any day, by the week's last workday. */
+  weeklyDueWeekday: number | null;
+  /** Day of the month (1–31) the monthly check is due; null: any day, by the month's last workday. */
+  monthlyDueDay: number | null;
+}
+
+export interface Occurrence {
+  frequency: SelfInspectionFrequency;
+  templateCode: string;
+  /** '2024-11-18' (daily), '2024-W47' (ISO week), '2024-11' (month). */
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+}
+
+export type ScheduleProblem =
+  | { problem: 'day_invalid'; field: 'holidays' | 'extraWorkdays'; day: string }
+  | { problem: 'day_both_holiday_and_workday'; day: string }
+  | { problem: 'extra_workday_not_weekend'; day: string }
+  | { problem: 'weekly_due_weekday_invalid' }
+  | { problem: 'monthly_due_day_invalid' };
+
+export const SCHEDULE_PROBLEM_MESSAGES: Record<ScheduleProblem['problem'], string> = {
+  day_invalid: '日期格式应为 YYYY-MM-DD',
+  day_both_holiday_and_workday: '同一天不能既是节假日又是调休工作日',
+  extra_workday_not_weekend: '调休工作日应是周六或周日',
+  weekly_due_weekday_invalid: '周检日应为周一至周日',
+  monthly_due_day_invalid: '月检日应为每月1日至31日',
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export function isValidDay(day: string): boolean {
+  return DAY.test(day) && dayjs.utc(day).format('YYYY-MM-DD') === day;
+}
+
+const d = (day: string) => dayjs.utc(day);
+const fmt = (x: dayjs.Dayjs) => x.format('YYYY-MM-DD');
+const addDays = (day: string, n: number) => fmt(d(day).add(n, 'day'));
+/** 1 Monday … 7 Sunday. */
+export const isoWeekday = (day: string) => d(day).day() || 7;
+const isWeekend = (day: string) => isoWeekday(day) >= 6;
+
+/** Everything wrong with a schedule; [] when it can be stored. */
+export function scheduleProblems(s: SelfInspectionSchedule): ScheduleProblem[] {
+  const out: ScheduleProblem[] = [];
+  for (const field of ['holidays', 'extraWorkdays'] as const) {
+    for (const day of s[field]) if (!isValidDay(day)) out.push({ problem: 'day_invalid', field, day });
+  }
+  const holidays = new Set(s.holidays);
+  for (const day of s.extraWorkdays) {
+    if (!isValidDay(day)) continue;
+    if (holidays.has(day)) out.push({ problem: 'day_both_holiday_and_workday', day });
+    if (!isWeekend(day)) out.push({ problem: 'extra_workday_not_weekend', day });
+  }
+  const w = s.weeklyDueWeekday;
+  if (w !== null && !(Number.isInteger(w) && w >= 1 && w <= 7)) out.push({ problem: 'weekly_due_weekday_invalid' });
+  const m = s.monthlyDueDay;
+  if (m !== null && !(Number.isInteger(m) && m >= 1 && m <= 31)) out.push({ problem: 'monthly_due_day_invalid' });
+  return out;
+}
+
+/** A workday test for one schedule (the day lists read once). */
+function workdayTest(s: Pick<SelfInspectionSchedule, 'workOnWeekends' | 'holidays' | 'extraWorkdays'>): (day: string) => boolean {
+  const holidays = new Set(s.holidays);
+  const extra = new Set(s.extraWorkdays);
+  return (day) => {
+    if (holidays.has(day)) return false;
+    if (extra.has(day)) return true;
+    return s.workOnWeekends || !isWeekend(day);
+  };
+}
+
+/** Whether the enterprise works on a day under its schedule. */
+export function isWorkday(s: Pick<SelfInspectionSchedule, 'workOnWeekends' | 'holidays' | 'extraWorkdays'>, day: string): boolean {
+  return workdayTest(s)(day);
+}
+
+/** The Monday of a day's ISO week. */
+export function isoWeekStart(day: string): string {
+  return addDays(day, 1 - isoWeekday(day));
+}
+
+/** 'YYYY-Www': the ISO week-year is the year of the week's Thursday. */
+export function isoWeekKey(day: string): string {
+  const thursday = d(isoWeekStart(day)).add(3, 'day');
+  const jan1 = dayjs.utc(`${thursday.year()}-01-01`);
+  const week = Math.floor(thursday.diff(jan1, 'day') / 7) + 1;
+  return `${thursday.year()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The due day in a period: the target when it is a workday, else the next workday in the
+ * period, else the last one before it; with no target, the period's last workday. Null when
+ * the period has no workday.
+ */
+function dueDay(start: string, end: string, target: string | null, works: (day: string) => boolean): string | null {
+  const days: string[] = [];
+  for (let day = start; day <= end; day = addDays(day, 1)) if (works(day)) days.push(day);
+  if (days.length === 0) return null;
+  if (target === null) return days[days.length - 1]!;
+  return days.find((x) => x >= target) ?? days.filter((x) => x < target).pop()!;
+}
+
+const FREQUENCY_ORDER: Record<SelfInspectionFrequency, number> = { daily: 0, weekly: 1, monthly: 2 };
+
+/**
+ * The occurrences whose due date falls in [from, to], by due date then daily, weekly, monthly.
+ * Counting by due date puts each occurrence in exactly one of any consecutive ranges, so a week
+ * that spans two months belongs to the month of its due date.
+ */
+export function occurrencesBetween(s: SelfInspectionSchedule, from: string, to: string): Occurrence[] {
+  if (from > to) return [];
+  const works = workdayTest(s);
+  const out: Occurrence[] = [];
+  const push = (frequency: SelfInspectionFrequency, periodKey: string, periodStart: string, periodEnd: string, target: string | null) => {
+    const templateCode = s[frequency];
+    if (templateCode === null) return;
+    const due = dueDay(periodStart, periodEnd, target, works);
+    if (due !== null && due >= from && due <= to) out.push({ frequency, templateCode, periodKey, periodStart, periodEnd, dueDate: due });
+  };
+
+  if (s.daily !== null) {
+    for (let day = from; day <= to; day = addDays(day, 1)) push('daily', day, day, day, null);
+  }
+  if (s.weekly !== null) {
+    for (let monday = isoWeekStart(from); monday <= to; monday = addDays(monday, 7)) {
+      const target = s.weeklyDueWeekday === null ? null : addDays(monday, s.weeklyDueWeekday - 1);
+      push('weekly', isoWeekKey(monday), monday, addDays(monday, 6), target);
+    }
+  }
+  if (s.monthly !== null) {
+    for (let first = d(from).startOf('month'); fmt(first) <= to; first = first.add(1, 'month')) {
+      const last = first.endOf('month');
+      const target = s.monthlyDueDay === null ? null : fmt(first.date(Math.min(s.monthlyDueDay, last.date())));
+      push('monthly', first.format('YYYY-MM'), fmt(first), fmt(last), target);
+    }
+  }
+  return out.sort((a, b) => (a.dueDate === b.dueDate ? FREQUENCY_ORDER[a.frequency] - FREQUENCY_ORDER[b.frequency] : a.dueDate < b.dueDate ? -1 : 1));
+}
+
+/**
+ * done: a self-inspection of this frequency was completed on a day of the period (a late one
+ * within the period still counts); missed: not done and the due date has passed; due: the
+ * period has begun and the due date has not passed; upcoming: the period has not begun.
+ */
+export function occurrenceStatus(o: Pick<Occurrence, 'periodStart' | 'periodEnd' | 'dueDate'>, doneDates: readonly string[], today: string): OccurrenceStatus {
+  if (doneDates.some((x) => x >= o.periodStart && x <= o.periodEnd)) return 'done';
+  if (today > o.dueDate) return 'missed';
+  return today >= o.periodStart ? 'due' : 'upcoming';
+}
+
+export interface ComplianceCounts {
+  total: number;
+  done: number;
+  missed: number;
+  due: number;
+  upcoming: number;
+  /** done / (done + missed); null when nothing is settled yet. */
+  rate: number | null;
+}
+
+export interface Compliance {
+  byFrequency: Record<SelfInspectionFrequency, ComplianceCounts>;
+  all: ComplianceCounts;
+}
+
+const emptyCounts = (): ComplianceCounts => ({ total: 0, done: 0, missed: 0, due: 0, upcoming: 0, rate: null });
+const withRate = (c: ComplianceCounts): ComplianceCounts => ({ ...c, rate: c.done + c.missed === 0 ? null : c.done / (c.done + c.missed) });
+
+/** Counts of the occurrences due in [from, to] by status, per frequency and in all. */
+export function complianceOf(o: {
+  schedule: SelfInspectionSchedule;
+  from: string;
+  to: string;
+  today: string;
+  /** Days on which a self-inspection of each frequency was completed. */
+  doneDates: Record<SelfInspectionFrequency, readonly string[]>;
+}): Compliance {
+  const byFrequency: Record<SelfInspectionFrequency, ComplianceCounts> = { daily: emptyCounts(), weekly: emptyCounts(), monthly: emptyCounts() };
+  const all = emptyCounts();
+  for (const occ of occurrencesBetween(o.schedule, o.from, o.to)) {
+    const status = occurrenceStatus(occ, o.doneDates[occ.frequency], o.today);
+    for (const c of [byFrequency[occ.frequency], all]) {
+      c.total += 1;
+      c[status] += 1;
+    }
+  }
+  return {
+    byFrequency: { daily: withRate(byFrequency.daily), weekly: withRate(byFrequency.weekly), monthly: withRate(byFrequency.monthly) },
+    all: withRate(all),
+  };
+}
