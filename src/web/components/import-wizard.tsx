@@ -137,13 +137,14 @@ export function ImportWizard({ title, backTo, intro, template, previewer, commit
     });
   };
 
-  const step = committer.isSuccess ? 2 : preview ? 1 : 0;
   const result = committer.data;
+  const step = result ? 3 : preview ? 1 : 0;
 
   return (
     <PageContainer title={title} backTo={backTo}>
       <Card>
         <Steps
+          // Past the last step once imported: all three show as done.
           current={step}
           size="small"
           style={{ marginBottom: 24 }}

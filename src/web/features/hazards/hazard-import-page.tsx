@@ -11,12 +11,9 @@ import { useDownloadHazardImportTemplate } from './api/download-import-template.
 import { usePreviewHazardImport } from './api/preview-import.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
 
-const INTRO = (
-  <>
-    请先下载模板，按模板填写历史隐患台账后上传。上传后系统逐行检查，确认后才会写入：
-    隐患由系统重新编号（原台账编号记入时间线）；同一单位、同一发现日期、相同描述的隐患不会重复导入。
-  </>
-);
+const INTRO =
+  '请先下载模板，按模板填写历史隐患台账后上传。上传后系统逐行检查，确认后才会写入：隐患由系统重新编号（原台账编号记入时间线）；' +
+  '同一单位、同一发现日期、相同描述的隐患不会重复导入。';
 
 export function HazardImportPage() {
   const me = useCurrentUser();
