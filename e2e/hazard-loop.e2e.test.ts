@@ -113,6 +113,8 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await page.getByTestId('hazard-form').waitFor();
       await pickOption(page, 'hazard-enterprise', ent.name);
       if (ent.sectorNames.length > 1) await pickOption(page, 'hazard-sector', ent.sectorNames[0]!);
+      // a single sector is filled in once the enterprise's details arrive: wait for it under load
+      await page.getByTestId('hazard-sector').getByText(ent.sectorNames[0]!).waitFor({ timeout: 15_000 });
       await textarea(page, 'hazard-description').fill(description);
       await input(page, 'hazard-location').fill('二号车间北墙配电箱');
       await page.getByTestId('hazard-photo-input').setInputFiles(photo('before.png'));
