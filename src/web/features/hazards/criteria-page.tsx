@@ -62,6 +62,7 @@ export function CriteriaPage() {
           {isMobile && (
             <Space size={4} wrap style={{ marginTop: 4 }}>
               {sectorTag(c)}
+              <ActiveTag active={c.active} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>排序 {c.sortOrder}</Typography.Text>
             </Space>
           )}
@@ -74,7 +75,7 @@ export function CriteriaPage() {
           { title: '行业领域', key: 'sector', width: 160, render: (_v: unknown, c: Criterion) => sectorTag(c) },
           { title: '排序号', dataIndex: 'sortOrder', key: 'sortOrder', width: 80, align: 'right' as const },
         ]),
-    { title: '状态', key: 'active', width: isMobile ? 72 : 90, render: (_v, c) => <ActiveTag active={c.active} /> },
+    ...(isMobile ? [] : [{ title: '状态', key: 'active', width: 90, render: (_v: unknown, c: Criterion) => <ActiveTag active={c.active} /> }]),
     {
       title: '操作',
       key: 'actions',

@@ -146,7 +146,8 @@ export function UnitModal({
             normalize={(v: string | undefined) => v?.toUpperCase().replace(/[^A-Z]/g, '')}
             extra={
               <>
-                1-6位大写字母，如 YB → YB-2024-000123。修改后只影响此后新编号的隐患。
+                <div>1-6位大写字母，如 YB → YB-2024-000123</div>
+                <div>修改后只影响此后新编号的隐患，已有编号不变</div>
                 {code ? <div>本区隐患编号示例：<span className="mono">{code}-{new Date().getFullYear()}-000123</span></div> : null}
               </>
             }
