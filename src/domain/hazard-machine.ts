@@ -180,6 +180,9 @@ export function isHazardOverdue(h: { status: HazardStatus; dueDate: string | nul
   return h.dueDate !== null && OPEN_HAZARD_STATUSES.includes(h.status) && h.dueDate < today;
 }
 
+/** The number prefix of a district that has not set its own code. */
+export const DEFAULT_HAZARD_NUMBER_PREFIX = 'AZ';
+
 /** A readable number per district and year, e.g. YB-2024-000123. */
 export function formatHazardNumber(prefix: string, year: number, seq: number): string {
   return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;

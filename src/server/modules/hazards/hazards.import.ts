@@ -6,7 +6,7 @@ import type { TImportPreview, TImportRowError } from '../../../contract/enterpri
 import { shanghaiDay, shanghaiDayStart } from '../../../domain/dates.ts';
 import {
   HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardSource, type HazardStatus,
-  formatHazardNumber, isPlanComplete,
+  DEFAULT_HAZARD_NUMBER_PREFIX, formatHazardNumber, isPlanComplete,
 } from '../../../domain/hazard-machine.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -281,7 +281,7 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
       const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
       const h = await repo.insertHazard(tx, {
         districtId: actor.districtId, townshipId: g.townshipId, villageId: g.villageId, enterpriseId: g.enterpriseId,
-        number: formatHazardNumber(district?.code ?? 'AZ', year, seq), source: g.source, foundAt, foundByUserId: actor.userId,
+        number: formatHazardNumber(district?.code ?? DEFAULT_HAZARD_NUMBER_PREFIX, year, seq), source: g.source, foundAt, foundByUserId: actor.userId,
         foundByUnitId: actor.unitId, description: g.description, location: g.location, sectorId: g.sectorId, category: g.category,
         level: g.level, criterion: g.criterion, status: g.status, responsibleUnitId, dueDate: g.plan?.dueDate ?? g.dueDate,
         acceptedAt: g.level === 'major' && g.status !== 'reported' ? now : null, acceptedBy: g.level === 'major' && g.status !== 'reported' ? actor.userId : null,

@@ -78,9 +78,9 @@ export async function listHazards(db: DbOrTx, scope: SQL, f: THazardFilter, toda
   return { items, total };
 }
 
-/** Counts per status and overdue under the same filters, the status filter aside (for the tabs). */
+/** Counts per status and overdue under the same filters, the status and 在改 filters aside (for the tabs). */
 export async function statusCounts(db: DbOrTx, scope: SQL, f: THazardFilter, today: string) {
-  const where = and(scope, ...filterSql({ ...f, includeVoided: true }, today, { ignoreStatus: true }));
+  const where = and(scope, ...filterSql({ ...f, open: undefined, includeVoided: true }, today, { ignoreStatus: true }));
   const rows = await db
     .select({ status: hazards.status, n: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int` })
     .from(hazards)

@@ -7,7 +7,7 @@ import type { THazardActionRequest, THazardCreate, THazardDetail } from '../../.
 import type { TStoredFile } from '../../../contract/files.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
-  HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardStatus,
+  DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardStatus,
   applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
 } from '../../../domain/hazard-machine.ts';
 import { type HazardAllowedAction, hazardAllowedActions } from '../../../domain/hazard-policy.ts';
@@ -28,7 +28,6 @@ import { hazardScopeSql } from './hazards.scope.ts';
 
 const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
 const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
-const DEFAULT_NUMBER_PREFIX = 'AZ';
 
 /** Hazards fixed on the spot need the "after" photos as evidence; others get them at rectification. */
 const HAZARD_FILE_OWNER = 'hazard';
@@ -160,7 +159,7 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
     const seq = await repo.nextHazardSeq(tx, actor.districtId, year);
     const h = await repo.insertHazard(tx, {
       districtId: actor.districtId, townshipId: ent.e.townshipId, villageId: ent.e.villageId, enterpriseId: ent.e.id,
-      number: formatHazardNumber(district?.code ?? DEFAULT_NUMBER_PREFIX, year, seq), source: input.source, foundAt,
+      number: formatHazardNumber(district?.code ?? DEFAULT_HAZARD_NUMBER_PREFIX, year, seq), source: input.source, foundAt,
       foundByUserId: actor.userId, foundByUnitId: actor.unitId, description: input.description, location: input.location,
       sectorId: input.sectorId, category: input.category, level: input.level, criterion: input.criterion,
       fixedOnSpot: input.fixedOnSpot, status, responsibleUnitId, dueDate: input.dueDate,

@@ -532,6 +532,10 @@ describe('the 在改 filter', () => {
     expect(inWork).toContain(open.id);
     expect(inWork).not.toContain(closed.id);
     expect(ids(await list(village, 'open=false'))).toContain(closed.id);
+    // the status tabs keep their counts while 在改 is on
+    const counts = (await list(village, 'open=true')).statusCounts;
+    expect(counts.closed).toBeGreaterThan(0);
+    expect(counts.reported).toBeGreaterThan(0);
   });
 });
 
