@@ -61,8 +61,19 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
     const form = page.getByTestId('hazard-action-form');
     await form.waitFor();
     await fill();
-    await page.locator('[data-testid="hazard-action-submit"]').click();
-    await form.waitFor({ state: 'detached', timeout: 15_000 });
+    // Under a loaded CI machine a click during the modal's animation can be lost: click again only
+    // if no request went out, so an action is never sent twice.
+    const submit = page.locator('[data-testid="hazard-action-submit"]');
+    const sent = (timeout: number) =>
+      page.waitForRequest((r) => r.method() === 'POST' && /\/api\/hazards\/[^/]+\/actions$/.test(r.url()), { timeout }).then(() => true, () => false);
+    let request = sent(5_000);
+    await submit.click();
+    if (!(await request)) {
+      request = sent(10_000);
+      await submit.click();
+      expect(await request, `no request for ${action}`).toBe(true);
+    }
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
   }
 
   const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
