@@ -1,11 +1,11 @@
-import { Checkbox, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Checkbox, Flex, Select } from 'antd';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUSES, ENTERPRISE_STATUS_LABELS, RISK_GRADES, RISK_GRADE_LABELS,
 } from '../../../../domain/enterprise-rules.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useVillages } from '../../../reference-data/list-units.ts';
 import type { SearchPatch } from '../../../lib/search-params.ts';
+import { SearchBox } from '../../../components/search-box.tsx';
 
 const YES_NO = [
   { value: 'true', label: '是' },
@@ -13,21 +13,7 @@ const YES_NO = [
 ];
 
 export function EnterpriseSearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-  return (
-    <Input.Search
-      placeholder="单位名称、信用代码或负责人"
-      allowClear
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onSearch={(v) => onSearch(v.trim())}
-      maxLength={64}
-      className="filter-search"
-      data-testid="enterprise-search"
-      enterButton
-    />
-  );
+  return <SearchBox value={value} onSearch={onSearch} placeholder="单位名称、信用代码或负责人" testId="enterprise-search" />;
 }
 
 export interface EnterpriseFiltersProps {

@@ -1,5 +1,4 @@
-import { Checkbox, DatePicker, Flex, Input, Select, type SelectProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Checkbox, DatePicker, Flex, Select, type SelectProps } from 'antd';
 import {
   HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS,
 } from '../../../../domain/hazard-machine.ts';
@@ -7,6 +6,7 @@ import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useUnits, useVillages } from '../../../reference-data/list-units.ts';
 import { dayjs } from '../../../lib/format.ts';
 import type { SearchPatch } from '../../../lib/search-params.ts';
+import { SearchBox } from '../../../components/search-box.tsx';
 
 /** Yes/no filters say what they mean once chosen ("已挂牌", not "是"). */
 const yesNo = (yes: string, no: string) => [
@@ -15,21 +15,7 @@ const yesNo = (yes: string, no: string) => [
 ];
 
 export function HazardSearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-  return (
-    <Input.Search
-      placeholder="编号、隐患描述或单位名称"
-      allowClear
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onSearch={(v) => onSearch(v.trim())}
-      maxLength={64}
-      className="filter-search"
-      data-testid="hazard-search"
-      enterButton
-    />
-  );
+  return <SearchBox value={value} onSearch={onSearch} placeholder="编号、隐患描述或单位名称" testId="hazard-search" />;
 }
 
 export interface HazardFiltersProps {
