@@ -158,6 +158,8 @@ export const HazardDetail = HazardListItem.extend({
   reports: z.array(HazardReport),
   events: z.array(HazardEvent), // oldest first
   allowedActions: z.array(z.enum(HAZARD_ALLOWED_ACTIONS)),
+  /** Departments the hazard may be transferred to (empty unless 'transfer' is allowed). */
+  transferTargets: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
 });
 export type THazardDetail = z.infer<typeof HazardDetail>;
 

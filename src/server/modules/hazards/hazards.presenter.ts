@@ -32,6 +32,7 @@ export interface HazardDetailParts {
   reports: Rows<typeof repo.reportsOf>;
   events: Rows<typeof repo.eventsOf>;
   allowedActions: HazardAllowedAction[];
+  transferTargets: THazardDetail['transferTargets'];
 }
 
 export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
@@ -76,5 +77,6 @@ export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
       fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data ?? null,
     })),
     allowedActions: p.allowedActions,
+    transferTargets: p.transferTargets,
   };
 }

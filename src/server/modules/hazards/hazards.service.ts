@@ -10,6 +10,7 @@ import {
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardStatus,
   applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
 } from '../../../domain/hazard-machine.ts';
+import { TRANSFER_TARGET_MESSAGE, dueDateRefusal, extensionDateRefusal, isTransferTarget } from '../../../domain/hazard-assignment.ts';
 import { type HazardAllowedAction, hazardAllowedActions } from '../../../domain/hazard-policy.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -19,7 +20,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { canonicalJson } from '../audit/audit.chain.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
-import { findSector } from '../org/org.repository.ts';
+import { findSector, listUnits } from '../org/org.repository.ts';
 import { presentFile } from '../files/files.presenter.ts';
 import { attachFiles, listFilesOf } from '../files/files.service.ts';
 import { presentHazardDetail, presentHazardItem } from './hazards.presenter.ts';
@@ -80,11 +81,22 @@ async function detailOf(db: DbOrTx, actor: Actor, row: repo.HazardListRow, today
   const planFiles = await listFilesOf(db, PLAN_FILE_OWNER, plans.map((p) => p.id));
   const byPurpose = (p: string) => hazardFiles.filter((f) => f.purpose === p).map(presentFile);
   const plan = new Map<string, TStoredFile[]>([...planFiles].map(([id, rows]) => [id, rows.map(presentFile)]));
+  const transferTargets = allowedActions.includes('transfer') ? await transferTargetsOf(db, h) : [];
   return presentHazardDetail({
     row, today, foundByName, foundByUnitName: foundByUnit?.name ?? '',
     files: { before: byPurpose('before'), after: byPurpose('after'), evidence: byPurpose('evidence'), plan },
-    plans, extensions, listings, transfers, reports, events, allowedActions,
+    plans, extensions, listings, transfers, reports, events, allowedActions, transferTargets,
   });
+}
+
+/** The departments the responsible unit may hand the hazard to, for the UI to offer. */
+async function transferTargetsOf(db: DbOrTx, h: repo.HazardRow) {
+  const from = await repo.findUnitRow(db, h.responsibleUnitId);
+  if (!from) return [];
+  const departments = await listUnits(db, { districtId: h.districtId, kind: 'department' });
+  return departments
+    .filter((d) => isTransferTarget(from, d.unit, h))
+    .map((d) => ({ id: d.unit.id, name: d.unit.name, parentName: d.parentName }));
 }
 
 export async function listHazards(ctx: AppContext, actor: Actor, q: Parameters<typeof repo.listHazards>[2] & { page: number; pageSize: number }) {
@@ -149,7 +161,8 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
   const now = ctx.clock.now();
   const foundAt = new Date(input.foundAt);
   if (foundAt.getTime() > now.getTime() + 5 * 60_000) throw invalid({ foundAt: ['发现时间不能晚于当前时间'] });
-  if (input.dueDate && input.dueDate < shanghaiDay(now)) throw invalid({ dueDate: ['整改期限不能早于今天'] });
+  const dueProblem = input.dueDate ? dueDateRefusal(input.dueDate, shanghaiDay(now)) : null;
+  if (dueProblem) throw invalid({ dueDate: [dueProblem] });
   const responsibleUnitId = await responsibleUnitFor(ctx.db, actor, ent.e, input.sectorId, input.level);
   const district = await repo.findUnitRow(ctx.db, actor.districtId);
   const status = initialHazardStatus(input.fixedOnSpot);
@@ -262,7 +275,8 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
 
     switch (body.action) {
       case 'submit_plan': {
-        if (body.plan.dueDate < today) throw invalid({ 'plan.dueDate': ['整改期限不能早于今天'] }, '整改期限不能早于今天');
+        const dueProblem = dueDateRefusal(body.plan.dueDate, today);
+        if (dueProblem) throw invalid({ 'plan.dueDate': [dueProblem] }, dueProblem);
         const plan = await repo.insertPlan(tx, {
           districtId: h.districtId, hazardId: h.id, owner: body.plan.owner, measures: body.plan.measures,
           fundsFen: Math.round(body.plan.fundsYuan * 100), dueDate: body.plan.dueDate, contingencyPlan: body.plan.contingencyPlan,
@@ -330,8 +344,8 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
         break;
       }
       case 'request_extension': {
-        if (body.newDueDate <= today) throw invalid({ newDueDate: ['新的整改期限应晚于今天'] });
-        if (h.dueDate && body.newDueDate <= h.dueDate) throw invalid({ newDueDate: ['新的整改期限应晚于原期限'] });
+        const dateProblem = extensionDateRefusal(body.newDueDate, h.dueDate, today);
+        if (dateProblem) throw invalid({ newDueDate: [dateProblem] }, dateProblem);
         const ext = await repo.insertExtension(tx, {
           districtId: h.districtId, hazardId: h.id, oldDueDate: h.dueDate, newDueDate: body.newDueDate, reason: body.reason,
           status: 'pending', requestedBy: actor.userId, requestedAt: now,
@@ -351,10 +365,8 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
       case 'transfer': {
         const target = await repo.findUnitRow(tx, body.toUnitId);
         const from = await repo.findUnitRow(tx, h.responsibleUnitId);
-        // A village hands over to its township's departments; a township department to the district's.
-        const expectedParent = from?.kind === 'village' ? h.townshipId : from?.kind === 'department' && from.parentId === h.townshipId ? h.districtId : null;
-        if (!target || target.kind !== 'department' || !target.active || target.districtId !== h.districtId || target.parentId !== expectedParent) {
-          throw invalid({ toUnitId: [from?.kind === 'village' ? '只能移送给本镇的部门' : '只能移送给区级部门'] });
+        if (!from || !target || target.districtId !== h.districtId || !isTransferTarget(from, target, h)) {
+          throw invalid({ toUnitId: [from ? TRANSFER_TARGET_MESSAGE(from) : '只能移送给上级部门'] });
         }
         const t = await repo.insertTransfer(tx, {
           districtId: h.districtId, hazardId: h.id, fromUnitId: h.responsibleUnitId, toUnitId: target.id, reason: body.reason,

@@ -489,6 +489,16 @@ describe('transfers (移送)', () => {
     expect((await getHazard(village, h.id)).allowedActions).toContain('transfer');
   });
 
+  it('offers exactly the departments the hazard may go to', async () => {
+    const h = await reportAtB();
+    const fromVillage = (await getHazard(village, h.id)).transferTargets.map((u) => u.id).sort();
+    expect(fromVillage).toEqual([w.depChemT1.id, w.depFireT1.id].sort());
+    await actOk(village, h.id, { action: 'transfer', toUnitId: w.depFireT1.id, reason: '消防设施问题' });
+    await actOk(deptFire, h.id, { action: 'decide_transfer', accept: true });
+    expect((await getHazard(deptFire, h.id)).transferTargets.map((u) => u.id)).toEqual([w.depBuildD.id]);
+    expect((await getHazard(office, h.id)).transferTargets).toEqual([]); // the office cannot transfer
+  });
+
   it('a department that returned a transfer outside its sectors no longer sees the hazard', async () => {
     const h = await reportAtB(); // fire hazard; the chemicals department does not supervise fire
     await actOk(village, h.id, { action: 'transfer', toUnitId: w.depChemT1.id, reason: '疑似危化品' });

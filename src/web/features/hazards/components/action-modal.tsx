@@ -2,7 +2,7 @@
 // validated with the contract's schema, sent with the version the page was showing.
 import { Alert, App, AutoComplete, Button, Col, DatePicker, Descriptions, Flex, Form, Image, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { TStoredFile } from '../../../../contract/files.ts';
 import {
   HazardActionRequest, LISTING_LEVELS, LISTING_LEVEL_LABELS, PlanInput, REPORT_KINDS, REPORT_RECIPIENTS,
@@ -15,7 +15,6 @@ import { ApiError, errorMessage, isApiError } from '../../../lib/api.ts';
 import { useCurrentUser } from '../../../lib/auth.ts';
 import { dayjs, formatDateTime } from '../../../lib/format.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
-import { useUnits } from '../../../reference-data/list-units.ts';
 import { useActOnHazard } from '../api/act-on-hazard.ts';
 import type { HazardActionBody, HazardDetailData } from '../api/keys.ts';
 import { FileUploader } from './file-uploader.tsx';
@@ -256,20 +255,10 @@ function ActionFields({
   const sectors = useSectors({}, { enabled: action === 'edit' });
   // On a phone the calendar is easier than the keyboard; on a desktop both work.
   const readOnlyDates = useIsMobile();
-  const departments = useUnits({ kind: 'department' }, { enabled: action === 'transfer' });
-  const villages = useUnits({ kind: 'village' }, { enabled: action === 'transfer' && me.unit.kind === 'village' });
   const level = Form.useWatch('level', form);
   const accept = Form.useWatch('accept', form);
-  // A village hands over to its township's departments; a township department to the district's.
-  const transferParent =
-    me.unit.kind === 'village' ? villages.data?.items.find((u) => u.id === me.unit.id)?.parentId : me.unit.kind === 'department' ? me.districtId : undefined;
-  const departmentOptions = useMemo(
-    () =>
-      (departments.data?.items ?? [])
-        .filter((u) => u.id !== h.responsibleUnitId && u.active && (!transferParent || u.parentId === transferParent))
-        .map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
-    [departments.data, h.responsibleUnitId, transferParent],
-  );
+  // The server says where this hazard may go (a village's township departments, or the district's).
+  const departmentOptions = h.transferTargets.map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name }));
   const reason = (label: string, placeholder?: string) => (
     <Form.Item name="reason" label={label} required>
       <Input.TextArea rows={3} maxLength={1000} showCount placeholder={placeholder} data-testid="hazard-action-reason" />
@@ -420,7 +409,6 @@ function ActionFields({
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={me.unit.kind === 'village' ? '选择本镇科室/站所' : me.unit.kind === 'department' ? '选择区级部门' : '选择科室/站所/部门'}
               options={departmentOptions}
-              loading={departments.isLoading || villages.isLoading}
               notFoundContent="没有可移送的部门"
               data-testid="hazard-action-unit"
             />
