@@ -1,5 +1,5 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Drawer, Flex, Select } from 'antd';
+import { App, Badge, Button, Card, Flex, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../app/paths.ts';
@@ -15,6 +15,7 @@ import { EnterpriseFilters, EnterpriseSearchBox } from './components/enterprise-
 import { type SortKey, type SortState, EnterpriseTable } from './components/enterprise-table.tsx';
 import { rememberListSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
+import { FilterDrawer } from '../../components/filter-drawer.tsx';
 
 const PHONE_SORTS: { value: string; label: string }[] = [
   { value: 'updatedAt:desc', label: '最近更新' },
@@ -102,16 +103,9 @@ export function EnterpriseListPage() {
         </Flex>
       </Card>
       {isMobile && (
-        <Drawer
-          title="筛选"
-          placement="bottom"
-          open={filtersOpen}
-          onClose={() => setFiltersOpen(false)}
-          size="75%"
-          extra={<Button type="primary" onClick={() => setFiltersOpen(false)}>完成</Button>}
-        >
+        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)}>
           <EnterpriseFilters values={values} onChange={setFilter} vertical />
-        </Drawer>
+        </FilterDrawer>
       )}
       {list.isError ? (
         <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />

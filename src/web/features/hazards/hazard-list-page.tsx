@@ -1,5 +1,5 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Drawer, Flex, Tabs, Tag } from 'antd';
+import { App, Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
@@ -18,6 +18,7 @@ import { HazardFilters, HazardSearchBox } from './components/hazard-filters.tsx'
 import { HazardCards, HazardTable } from './components/hazard-table.tsx';
 import { rememberLedgerSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
+import { FilterDrawer } from '../../components/filter-drawer.tsx';
 
 const ALL = 'all';
 /** Not a tab: the 在改 toggle beside the tabs; while it is on no tab is chosen. */
@@ -114,16 +115,9 @@ export function HazardListPage() {
         </Flex>
       </Card>
       {isMobile && (
-        <Drawer
-          title="筛选"
-          placement="bottom"
-          open={filtersOpen}
-          onClose={() => setFiltersOpen(false)}
-          size="80%"
-          extra={<Button type="primary" onClick={() => setFiltersOpen(false)}>完成</Button>}
-        >
+        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="80%">
           <HazardFilters values={values} onChange={setFilter} vertical />
-        </Drawer>
+        </FilterDrawer>
       )}
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
         <Tabs
