@@ -45,6 +45,9 @@ export const hazards = pgTable(
     reopenCount: integer('reopen_count').notNull().default(0),
     voidedAt: instant('voided_at'),
     voidReason: text('void_reason'),
+    /** Found in an inspection: the inspection and the checklist item answered 不符合. */
+    inspectionId: uuid('inspection_id'),
+    inspectionItemKey: text('inspection_item_key'),
     createdBy: uuid('created_by').notNull(),
     version: version(),
     ...timestamps,
@@ -58,6 +61,7 @@ export const hazards = pgTable(
     index('hazards_responsible_idx').on(t.responsibleUnitId, t.status),
     index('hazards_sector_idx').on(t.sectorId),
     index('hazards_due_idx').on(t.districtId, t.dueDate),
+    index('hazards_inspection_idx').on(t.inspectionId),
   ],
 );
 

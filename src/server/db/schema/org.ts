@@ -54,6 +54,8 @@ export const users = pgTable(
     }).notNull(),
     unitId: uuid('unit_id').notNull(),
     enterpriseId: uuid('enterprise_id'),
+    /** 行政执法证号: required of every inspector of an enforcement inspection. */
+    enforcementCertificateNo: text('enforcement_certificate_no'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedLoginCount: integer('failed_login_count').notNull().default(0),

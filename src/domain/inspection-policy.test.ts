@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { INSPECTION_TYPES } from './inspection-rules.ts';
+import { INSPECTION_TYPES_BY_ROLE, mayStartInspection } from './inspection-policy.ts';
+import { ROLES } from './roles.ts';
+
+describe('inspection types by role', () => {
+  it('only departments start enforcement inspections', () => {
+    expect(ROLES.filter((r) => mayStartInspection(r, 'enforcement'))).toEqual(['department']);
+  });
+  it('an enterprise only self-inspects, and only an enterprise self-inspects', () => {
+    expect(INSPECTION_TYPES_BY_ROLE.enterprise).toEqual(['self_daily', 'self_weekly', 'self_monthly']);
+    for (const r of ROLES.filter((x) => x !== 'enterprise')) {
+      for (const t of ['self_daily', 'self_weekly', 'self_monthly'] as const) expect(mayStartInspection(r, t)).toBe(false);
+    }
+  });
+  it('leaders start nothing; every type is startable by someone', () => {
+    expect(INSPECTION_TYPES_BY_ROLE.leader).toEqual([]);
+    for (const t of INSPECTION_TYPES) expect(ROLES.some((r) => mayStartInspection(r, t))).toBe(true);
+  });
+});

@@ -1,0 +1,222 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { districtId, id, timestamps, version } from './columns.ts';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/** Per district, kind ('inspection', 'case') and year, the last record number handed out. */
+export const recordCounters = pgTable(
+  'record_counters',
+  {
+    districtId: districtId(),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.kind, t.year] })],
+);
+
+/** 检查表: one row per template code; its content lives in the versions. */
+export const checklistTemplates = pgTable(
+  'checklist_templates',
+  {
+    id: id(),
+    districtId: districtId(),
+    /** Stable across versions (domain/checklist.ts CODE). */
+    code: text('code').notNull(),
+    /** Name and audience of the newest version, for lists and search. */
+    name: text('name').notNull(),
+    audience: text('audience', { enum: ['enterprise_small', 'small_venue', 'department_village', 'spot_check', 'enterprise'] }).notNull(),
+    currentVersion: integer('current_version').notNull(),
+    /** Retired templates stay for the inspections that used them but are not offered for new ones. */
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by'),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('checklist_templates_code_uq').on(t.districtId, t.code), index('checklist_templates_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`)],
+);
+
+/** Every published version, immutable: an edit inserts the next version. */
+export const checklistTemplateVersions = pgTable(
+  'checklist_template_versions',
+  {
+    id: id(),
+    districtId: districtId(),
+    templateId: uuid('template_id').notNull(),
+    version: integer('version').notNull(),
+    /** ChecklistTemplateContent (domain/checklist.ts), groups and items word for word. */
+    content: jsonb('content').notNull(),
+    itemCount: integer('item_count').notNull(),
+    publishedAt: instant('published_at').notNull(),
+    publishedBy: uuid('published_by'),
+  },
+  (t) => [uniqueIndex('checklist_template_versions_uq').on(t.templateId, t.version)],
+);
+
+/** 检查记录: an inspection by the authorities or an enterprise's own 日/周/月 self-inspection. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: id(),
+    districtId: districtId(),
+    townshipId: uuid('township_id').notNull(),
+    villageId: uuid('village_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    /** e.g. YB-JC-2026-000012, from record_counters kind 'inspection'. */
+    number: text('number').notNull(),
+    type: text('type', { enum: ['enforcement', 'assistance', 'supervision', 'spot_check', 'self_daily', 'self_weekly', 'self_monthly'] }).notNull(),
+    methodTags: text('method_tags').array().notNull().default(sql`'{}'::text[]`),
+    inspectedOn: day('inspected_on').notNull(),
+    /** The unit that inspects (a department, village, township office or the enterprise's own village for self-inspections). */
+    unitId: uuid('unit_id').notNull(),
+    templateVersionId: uuid('template_version_id').notNull(),
+    templateCode: text('template_code').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    /** Self-inspections: the 日周月 period it fulfils ('2026-11-23', '2026-W48', '2026-11'). */
+    periodKey: text('period_key'),
+    /** The inspection plan entry it fulfils, if any. */
+    planEntryId: uuid('plan_entry_id'),
+    location: text('location'),
+    summary: text('summary'),
+    status: text('status', { enum: ['draft', 'completed'] }).notNull().default('draft'),
+    failedCount: integer('failed_count').notNull().default(0),
+    /** 被检查单位负责人: signed (name) or refused (note). */
+    representativeName: text('representative_name'),
+    representativeRefusalNote: text('representative_refusal_note'),
+    representativeSignedAt: instant('representative_signed_at'),
+    /** SHA-256 of canonicalJson(signaturePayload) at completion; every signature carries it. */
+    signatureHash: text('signature_hash'),
+    /** The payload as signed, kept so the hash can be re-checked. */
+    signedPayload: jsonb('signed_payload'),
+    completedAt: instant('completed_at'),
+    completedBy: uuid('completed_by'),
+    createdBy: uuid('created_by').notNull(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('inspections_number_uq').on(t.districtId, t.number),
+    index('inspections_district_date_idx').on(t.districtId, t.inspectedOn),
+    index('inspections_township_date_idx').on(t.townshipId, t.inspectedOn),
+    index('inspections_village_idx').on(t.villageId),
+    index('inspections_enterprise_date_idx').on(t.enterpriseId, t.inspectedOn),
+    index('inspections_unit_date_idx').on(t.unitId, t.inspectedOn),
+    index('inspections_type_idx').on(t.districtId, t.type, t.status),
+    index('inspections_plan_entry_idx').on(t.planEntryId),
+  ],
+);
+
+/** 检查人员 and their signatures (谁检查、谁签名、谁负责). */
+export const inspectionInspectors = pgTable(
+  'inspection_inspectors',
+  {
+    districtId: districtId(),
+    inspectionId: uuid('inspection_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** Copied from the user at the time, so the record shows what was true then. */
+    name: text('name').notNull(),
+    certificateNo: text('certificate_no'),
+    sortOrder: smallint('sort_order').notNull().default(0),
+    signedAt: instant('signed_at'),
+    /** The payload hash this inspector signed; cleared when the record changes before completion. */
+    signatureHash: text('signature_hash'),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.userId] }), index('inspection_inspectors_user_idx').on(t.userId)],
+);
+
+/** One answer per checklist item; photos are files owned by the inspection with meta.itemKey. */
+export const inspectionAnswers = pgTable(
+  'inspection_answers',
+  {
+    id: id(),
+    districtId: districtId(),
+    inspectionId: uuid('inspection_id').notNull(),
+    itemKey: text('item_key').notNull(),
+    result: text('result', { enum: ['conform', 'nonconform', 'not_applicable'] }),
+    number: doublePrecision('number'),
+    text: text('text'),
+    comment: text('comment'),
+    /** A non-conforming answer's hazard as the inspector confirmed it (level, description, location, sector, due date, criterion). */
+    hazardDraft: jsonb('hazard_draft'),
+    /** The hazard created from this answer at completion. */
+    hazardId: uuid('hazard_id'),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('inspection_answers_item_uq').on(t.inspectionId, t.itemKey), index('inspection_answers_hazard_idx').on(t.hazardId)],
+);
+
+/** 日周月 self-inspection schedule of one enterprise. */
+export const selfInspectionSchedules = pgTable(
+  'self_inspection_schedules',
+  {
+    enterpriseId: uuid('enterprise_id').primaryKey(),
+    districtId: districtId(),
+    townshipId: uuid('township_id').notNull(),
+    villageId: uuid('village_id').notNull(),
+    /** Checklist template code per frequency; null: not scheduled. */
+    dailyTemplateCode: text('daily_template_code'),
+    weeklyTemplateCode: text('weekly_template_code'),
+    monthlyTemplateCode: text('monthly_template_code'),
+    workOnWeekends: boolean('work_on_weekends').notNull().default(false),
+    /** The enterprise's own days off, on top of the district calendar. */
+    holidays: text('holidays').array().notNull().default(sql`'{}'::text[]`),
+    extraWorkdays: text('extra_workdays').array().notNull().default(sql`'{}'::text[]`),
+    weeklyDueWeekday: smallint('weekly_due_weekday'),
+    monthlyDueDay: smallint('monthly_due_day'),
+    /** Occurrences are derived from this day on. */
+    startsOn: day('starts_on').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [index('self_inspection_schedules_district_idx').on(t.districtId), index('self_inspection_schedules_township_idx').on(t.townshipId), index('self_inspection_schedules_village_idx').on(t.villageId)],
+);
+
+/** The district's work calendar: 法定节假日 (holiday) and 调休 weekend workdays (workday). */
+export const workCalendarDays = pgTable(
+  'work_calendar_days',
+  {
+    districtId: districtId(),
+    day: day('day').notNull(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.day] })],
+);
+
+/** 年度监督检查计划 of one department (or township office) for one year. */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    id: id(),
+    districtId: districtId(),
+    townshipId: uuid('township_id'),
+    unitId: uuid('unit_id').notNull(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').notNull(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('inspection_plans_unit_year_uq').on(t.unitId, t.year), index('inspection_plans_district_year_idx').on(t.districtId, t.year)],
+);
+
+/** One enterprise to inspect in one month of a plan; key enterprises (重点企业) must be covered. */
+export const inspectionPlanEntries = pgTable(
+  'inspection_plan_entries',
+  {
+    id: id(),
+    districtId: districtId(),
+    planId: uuid('plan_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    month: smallint('month').notNull(),
+    isKey: boolean('is_key').notNull().default(false),
+    inspectionType: text('inspection_type', { enum: ['enforcement', 'assistance', 'supervision', 'spot_check'] }),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('inspection_plan_entries_uq').on(t.planId, t.enterpriseId, t.month), index('inspection_plan_entries_enterprise_idx').on(t.enterpriseId)],
+);
