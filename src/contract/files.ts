@@ -3,8 +3,8 @@ import { defineRoute } from './route.ts';
 import { IdParams } from './common.ts';
 
 export const FILE_KINDS = ['photo', 'document'] as const;
-/** What an upload is for; decides which checks apply (photos only for before/after). */
-export const FILE_PURPOSES = ['before', 'after', 'plan', 'evidence', 'report'] as const;
+/** What an upload is for; decides which checks apply (photos only for before/after and inspection answers). */
+export const FILE_PURPOSES = ['before', 'after', 'plan', 'evidence', 'report', 'inspection', 'case'] as const;
 
 export const StoredFile = z.object({
   id: z.string(),

@@ -20,7 +20,7 @@ export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export const UNSUPPORTED_FILE_MESSAGE = '只能上传 JPEG/PNG/WebP 照片或 PDF 文件';
 export const FILE_UNAVAILABLE_MESSAGE = '文件不存在或已被使用';
 /** Purposes that accept photos only. */
-const PHOTO_PURPOSES: ReadonlySet<string> = new Set<FilePurpose>(['before', 'after']);
+const PHOTO_PURPOSES: ReadonlySet<string> = new Set<FilePurpose>(['before', 'after', 'inspection']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
