@@ -29,12 +29,12 @@ export function findFiles(db: DbOrTx, ids: string[]): Promise<FileRow[]> {
  */
 export function claimUnownedFiles(
   tx: DbOrTx,
-  o: { ids: string[]; districtId: string; uploadedBy: string; kind?: FileKind; ownerType: string; ownerId: string; purpose: string },
+  o: { ids: string[]; districtId: string; uploadedBy: string; kind?: FileKind; ownerType: string; ownerId: string; purpose: string; meta?: unknown },
 ): Promise<FileRow[]> {
   if (o.ids.length === 0) return Promise.resolve([]);
   return tx
     .update(files)
-    .set({ ownerType: o.ownerType, ownerId: o.ownerId, purpose: o.purpose })
+    .set({ ownerType: o.ownerType, ownerId: o.ownerId, purpose: o.purpose, ...(o.meta !== undefined ? { meta: o.meta } : {}) })
     .where(
       and(
         inArray(files.id, o.ids),
@@ -55,4 +55,13 @@ export function listFilesOfOwners(db: DbOrTx, ownerType: string, ownerIds: strin
     .from(files)
     .where(and(eq(files.ownerType, ownerType), inArray(files.ownerId, ownerIds)))
     .orderBy(asc(files.createdAt), asc(files.id));
+}
+
+/** Clears the owner of those of `ids` that belong to the given owner. */
+export async function releaseOwnedFiles(tx: DbOrTx, o: { ids: string[]; ownerType: string; ownerId: string }): Promise<void> {
+  if (o.ids.length === 0) return;
+  await tx
+    .update(files)
+    .set({ ownerType: null, ownerId: null, meta: null })
+    .where(and(inArray(files.id, o.ids), eq(files.ownerType, o.ownerType), eq(files.ownerId, o.ownerId)));
 }

@@ -102,6 +102,8 @@ export interface AttachInput {
   kind?: FileKind;
   /** The request field the ids came from, for the form's error (default 'fileIds'). */
   field?: string;
+  /** Stored on each attached row (e.g. the inspection item a photo answers). */
+  meta?: Record<string, unknown>;
 }
 
 /**
@@ -120,6 +122,7 @@ export async function attachFiles(tx: DbOrTx, actor: Actor, input: AttachInput):
   if (!ids.every((id) => UUID.test(id))) throw unavailable();
   const claimed = await repo.claimUnownedFiles(tx, {
     ids, districtId: actor.districtId, uploadedBy: actor.userId, kind, ownerType: input.ownerType, ownerId: input.ownerId, purpose: input.purpose,
+    ...(input.meta ? { meta: input.meta } : {}),
   });
   if (claimed.length !== ids.length) {
     // Name the most useful reason: a wrong kind among the actor's own free files, else unavailable.
@@ -133,6 +136,37 @@ export async function attachFiles(tx: DbOrTx, actor: Actor, input: AttachInput):
   }
   const byId = new Map(claimed.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!);
+}
+
+/**
+ * Makes attached files free again (owner cleared), e.g. photos removed from a draft answer:
+ * their uploader may attach them elsewhere or leave them for cleanup. Inside the caller's
+ * transaction; only rows of that owner are touched.
+ */
+export async function detachFiles(tx: DbOrTx, o: { ids: readonly string[]; ownerType: string; ownerId: string }): Promise<void> {
+  await repo.releaseOwnedFiles(tx, { ids: [...new Set(o.ids)], ownerType: o.ownerType, ownerId: o.ownerId });
+}
+
+/**
+ * New rows for another record on the same stored bytes (same key and hash), so each record
+ * owns its own rows. Safe because stored objects are only removed when their upload fails.
+ */
+export async function copyFilesTo(
+  tx: DbOrTx,
+  rows: readonly FileRow[],
+  o: { ownerType: string; ownerId: string; purpose: FilePurpose; at: Date },
+): Promise<FileRow[]> {
+  const out: FileRow[] = [];
+  for (const r of rows) {
+    out.push(
+      await repo.insertFile(tx, {
+        districtId: r.districtId, ownerType: o.ownerType, ownerId: o.ownerId, purpose: o.purpose, kind: r.kind, mime: r.mime,
+        size: r.size, sha256: r.sha256, originalName: r.originalName, storageKey: r.storageKey, uploadedBy: r.uploadedBy,
+        createdAt: o.at, meta: { copiedFrom: r.id },
+      }),
+    );
+  }
+  return out;
 }
 
 /** Files of several records at once, grouped by owner id (each list oldest first). */

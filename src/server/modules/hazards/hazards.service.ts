@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
 import { findSector, listUnits } from '../org/org.repository.ts';
 import { presentFile } from '../files/files.presenter.ts';
-import { attachFiles, listFilesOf } from '../files/files.service.ts';
+import { type FileRow, attachFiles, copyFilesTo, listFilesOf } from '../files/files.service.ts';
 import { presentHazardDetail, presentHazardItem } from './hazards.presenter.ts';
 import * as repo from './hazards.repository.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
@@ -150,45 +150,70 @@ async function responsibleUnitFor(db: DbOrTx, actor: Actor, ent: { townshipId: s
 
 const SOURCE_BY_ROLE: Partial<Record<Actor['role'], THazardCreate['source']>> = { enterprise: 'self_inspection' };
 
+/** What links a hazard to the inspection item it came from (see inspections.complete.ts). */
+export interface HazardInspectionLink {
+  inspectionId: string;
+  itemKey: string;
+  /** The timeline note of the report event, naming the inspection. */
+  note: string;
+  /** The answer's photos: copied as the hazard's before photos (new rows, same stored bytes). */
+  copyBeforePhotos: readonly FileRow[];
+}
+
 export async function createHazard(ctx: AppContext, actor: Actor, input: THazardCreate): Promise<THazardDetail> {
+  const id = await ctx.db.transaction((tx) => createHazardInTx(tx, ctx, actor, input));
+  return getHazard(ctx, actor, id);
+}
+
+/**
+ * The quick-report use case inside the caller's transaction (a completed inspection creates its
+ * hazards together with the record); returns the new hazard's id. Refusals throw and roll back
+ * the caller's whole transaction.
+ */
+export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, input: THazardCreate, link?: HazardInspectionLink): Promise<string> {
   if (actor.role === 'leader') throw forbidden('领导账号只读，不能直接报告隐患');
-  const ent = await findEnterpriseInScope(ctx.db, enterpriseScopeFor(actor), input.enterpriseId);
+  const ent = await findEnterpriseInScope(tx, enterpriseScopeFor(actor), input.enterpriseId);
   if (!ent || ent.e.voidedAt) throw invalid({ enterpriseId: ['生产经营单位不存在或不在您的管辖范围内'] });
   const forced = SOURCE_BY_ROLE[actor.role];
   if (forced && input.source !== forced) throw invalid({ source: ['企业只能报告自查发现的隐患'] });
-  const sector = await findSector(ctx.db, actor.districtId, input.sectorId);
+  const sector = await findSector(tx, actor.districtId, input.sectorId);
   if (!sector || !sector.active) throw invalid({ sectorId: ['行业领域不存在'] });
   const now = ctx.clock.now();
   const foundAt = new Date(input.foundAt);
   if (foundAt.getTime() > now.getTime() + 5 * 60_000) throw invalid({ foundAt: ['发现时间不能晚于当前时间'] });
   const dueProblem = input.dueDate ? dueDateRefusal(input.dueDate, shanghaiDay(now)) : null;
   if (dueProblem) throw invalid({ dueDate: [dueProblem] });
-  const responsibleUnitId = await responsibleUnitFor(ctx.db, actor, ent.e, input.sectorId, input.level);
-  const district = await repo.findUnitRow(ctx.db, actor.districtId);
+  const responsibleUnitId = await responsibleUnitFor(tx, actor, ent.e, input.sectorId, input.level);
+  const district = await repo.findUnitRow(tx, actor.districtId);
   const status = initialHazardStatus(input.fixedOnSpot);
 
-  const id = await ctx.db.transaction(async (tx) => {
-    const year = Number(shanghaiDay(foundAt).slice(0, 4));
-    const seq = await repo.nextHazardSeq(tx, actor.districtId, year);
-    const h = await repo.insertHazard(tx, {
-      districtId: actor.districtId, townshipId: ent.e.townshipId, villageId: ent.e.villageId, enterpriseId: ent.e.id,
-      number: formatHazardNumber(district?.code ?? DEFAULT_HAZARD_NUMBER_PREFIX, year, seq), source: input.source, foundAt,
-      foundByUserId: actor.userId, foundByUnitId: actor.unitId, description: input.description, location: input.location,
-      sectorId: input.sectorId, category: input.category, level: input.level, criterion: input.criterion,
-      fixedOnSpot: input.fixedOnSpot, status, responsibleUnitId, dueDate: input.dueDate,
-      rectificationNote: input.fixedOnSpot ? input.rectificationNote : null, rectifiedAt: input.fixedOnSpot ? now : null,
-      createdBy: actor.userId, createdAt: now, updatedAt: now,
-    });
-    await attachFiles(tx, actor, { ids: input.beforePhotoIds, ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', kind: 'photo', field: 'beforePhotoIds' });
-    if (input.fixedOnSpot) {
-      await attachFiles(tx, actor, { ids: input.afterPhotoIds, ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'after', kind: 'photo', field: 'afterPhotoIds' });
-    }
-    const event = eventWriter(tx, actor, h, now);
-    await event({ action: 'report', from: null, to: status, note: input.fixedOnSpot ? `即查即改：${input.rectificationNote}` : null });
-    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'hazard.create', entityType: 'hazard', entityId: h.id, after: h });
-    return h.id;
+  const year = Number(shanghaiDay(foundAt).slice(0, 4));
+  const seq = await repo.nextHazardSeq(tx, actor.districtId, year);
+  const h = await repo.insertHazard(tx, {
+    districtId: actor.districtId, townshipId: ent.e.townshipId, villageId: ent.e.villageId, enterpriseId: ent.e.id,
+    number: formatHazardNumber(district?.code ?? DEFAULT_HAZARD_NUMBER_PREFIX, year, seq), source: input.source, foundAt,
+    foundByUserId: actor.userId, foundByUnitId: actor.unitId, description: input.description, location: input.location,
+    sectorId: input.sectorId, category: input.category, level: input.level, criterion: input.criterion,
+    fixedOnSpot: input.fixedOnSpot, status, responsibleUnitId, dueDate: input.dueDate,
+    rectificationNote: input.fixedOnSpot ? input.rectificationNote : null, rectifiedAt: input.fixedOnSpot ? now : null,
+    inspectionId: link?.inspectionId ?? null, inspectionItemKey: link?.itemKey ?? null,
+    createdBy: actor.userId, createdAt: now, updatedAt: now,
   });
-  return getHazard(ctx, actor, id);
+  await attachFiles(tx, actor, { ids: input.beforePhotoIds, ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', kind: 'photo', field: 'beforePhotoIds' });
+  if (input.fixedOnSpot) {
+    await attachFiles(tx, actor, { ids: input.afterPhotoIds, ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'after', kind: 'photo', field: 'afterPhotoIds' });
+  }
+  // The inspection keeps its photos; the hazard gets its own rows on the same stored bytes
+  // (stored objects are never deleted while a row names them), so each record's files stay its own.
+  const copied = link ? await copyFilesTo(tx, link.copyBeforePhotos, { ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', at: now }) : [];
+  const event = eventWriter(tx, actor, h, now);
+  const note = input.fixedOnSpot ? `即查即改：${input.rectificationNote}` : (link?.note ?? null);
+  await event({ action: 'report', from: null, to: status, note, data: link ? { inspectionId: link.inspectionId, itemKey: link.itemKey } : undefined });
+  await recordAudit(tx, {
+    at: now, districtId: actor.districtId, actor: who(actor), action: 'hazard.create', entityType: 'hazard', entityId: h.id,
+    after: link ? { ...h, beforePhotoIds: copied.map((f) => f.id) } : h,
+  });
+  return h.id;
 }
 
 /** The state-machine input for an action request, with the counts its guards need. */
