@@ -157,6 +157,8 @@ export const InspectionDetail = InspectionListItem.extend({
     .nullable(),
   /** SHA-256 of the record as signed (completed only). */
   signatureHash: z.string().nullable(),
+  /** Completed only: whether the stored record still hashes to signatureHash (false: altered after signing). */
+  signatureValid: z.boolean().nullable(),
   createdByName: z.string(),
   createdAt: z.string(),
   /** What the caller may do now; the server enforces the same rules. */
