@@ -5,9 +5,10 @@ import { auditRoutes } from './audit.ts';
 import { hazardRoutes } from './hazards.ts';
 import { filesRoutes } from './files.ts';
 import { inspectionRoutes } from './inspections.ts';
+import { caseRoutes } from './cases.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, inspections: inspectionRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, inspections: inspectionRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(
