@@ -42,6 +42,17 @@ export const paths = {
     import: '/hazards/import',
     detail: (id: string) => `/hazards/${encodeURIComponent(id)}`,
   },
+  inspections: {
+    list: '/inspections',
+    /** The list with filters, e.g. one enterprise's inspections. */
+    filtered: (filter: LedgerFilter = {}) => withQuery('/inspections', filter),
+    /** 新建检查, optionally for an enterprise or from a plan entry. */
+    create: (preset: { enterpriseId?: string; planEntryId?: string } = {}) => withQuery('/inspections/new', preset),
+    detail: (id: string) => `/inspections/${encodeURIComponent(id)}`,
+    fill: (id: string) => `/inspections/${encodeURIComponent(id)}/fill`,
+    /** 立案 from a completed inspection (the enforcement case form). */
+    openCase: (id: string) => withQuery('/cases/new', { inspectionId: id }),
+  },
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;
@@ -62,6 +73,10 @@ export const routePatterns = {
   hazardCreate: '/hazards/new',
   hazardImport: '/hazards/import',
   hazardDetail: '/hazards/:id',
+  inspectionList: '/inspections',
+  inspectionCreate: '/inspections/new',
+  inspectionDetail: '/inspections/:id',
+  inspectionFill: '/inspections/:id/fill',
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;

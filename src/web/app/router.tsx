@@ -16,6 +16,10 @@ import { HazardDetailPage } from '../features/hazards/hazard-detail-page.tsx';
 import { HazardImportPage } from '../features/hazards/hazard-import-page.tsx';
 import { HazardListPage } from '../features/hazards/hazard-list-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { InspectionCreatePage } from '../features/inspections/inspection-create-page.tsx';
+import { InspectionDetailPage } from '../features/inspections/inspection-detail-page.tsx';
+import { InspectionFillPage } from '../features/inspections/inspection-fill-page.tsx';
+import { InspectionListPage } from '../features/inspections/inspection-list-page.tsx';
 import { SectorsPage } from '../features/org/sectors-page.tsx';
 import { UnitsPage } from '../features/org/units-page.tsx';
 import { UsersPage } from '../features/org/users-page.tsx';
@@ -60,6 +64,10 @@ export function createRouter() {
             { path: r.hazardCreate, element: <HazardCreatePage /> },
             { path: r.hazardImport, element: <HazardImportPage /> },
             { path: r.hazardDetail, element: <HazardDetailPage /> },
+            { path: r.inspectionList, element: <InspectionListPage /> },
+            { path: r.inspectionCreate, element: <InspectionCreatePage /> },
+            { path: r.inspectionDetail, element: <InspectionDetailPage /> },
+            { path: r.inspectionFill, element: <InspectionFillPage /> },
             {
               path: r.dashboard,
               element: (

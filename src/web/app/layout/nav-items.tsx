@@ -4,6 +4,7 @@ import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, DashboardOutlined, HomeOutlined, SettingOutlined, ShopOutlined,
   TagsOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { TMe } from '../../../contract/auth.ts';
@@ -33,6 +34,8 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     entries.push({ key: paths.hazards.list, label: '隐患台账', icon: <WarningOutlined /> });
     entries.push({ key: paths.enterprises.list, label: '生产经营单位', icon: <BankOutlined /> });
   }
+  // Inspections by the authorities and an enterprise's own: every role reads those in its scope.
+  entries.push({ key: paths.inspections.list, label: '检查记录', icon: <FileSearchOutlined /> });
   // 系统管理: the admin's whole set; the office keeps the 判定依据 it answers for.
   const admin: NavEntry[] = [];
   if (me.role === 'admin') {

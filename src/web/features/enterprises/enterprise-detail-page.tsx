@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useEnterprise } from './api/get-enterprise.ts';
 import { EnterpriseHazards } from './components/enterprise-hazards.tsx';
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';
+import { EnterpriseInspections } from '../inspections/components/enterprise-inspections.tsx';
 
 const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
 
@@ -121,6 +122,7 @@ export function EnterpriseDetailPage() {
         />
       </Card>
       <EnterpriseHazards enterpriseId={e.id} canReport={!e.voidedAt} />
+      <EnterpriseInspections enterpriseId={e.id} canStart={!e.voidedAt} />
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );

@@ -5,15 +5,16 @@ import { useEnterpriseSearch } from '../api/search-enterprises.ts';
 
 export type PickedEnterprise = Pick<TEnterprise, 'id' | 'name' | 'villageName' | 'sectorIds' | 'sectorNames'>;
 
-/** Search-as-you-type picker of the enterprise a hazard belongs to (GET /api/enterprises?q=). */
+/** Search-as-you-type picker of an enterprise in the user's scope (GET /api/enterprises?q=), for hazards and inspections. */
 export function EnterpriseSelect({
-  value, onChange, current, disabled,
+  value, onChange, current, disabled, testId = 'hazard-enterprise',
 }: {
   value?: string | null;
   onChange?: (id: string | null, enterprise: PickedEnterprise | null) => void;
   /** The enterprise already chosen (preselected or the user's own), shown by name. */
   current?: PickedEnterprise | null;
   disabled?: boolean;
+  testId?: string;
 }) {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
@@ -42,7 +43,7 @@ export function EnterpriseSelect({
       loading={search.isFetching}
       notFoundContent={search.isFetching ? '搜索中…' : '没有找到单位'}
       disabled={disabled}
-      data-testid="hazard-enterprise"
+      data-testid={testId}
     />
   );
 }

@@ -1,0 +1,151 @@
+// 检查记录: every inspection in the caller's scope, filtered and paged on the server; the
+// state lives in the URL like the hazard ledger's.
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { INSPECTION_STATUSES, INSPECTION_STATUS_LABELS } from '../../../contract/inspections.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import { FilterDrawer } from '../../components/filter-drawer.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { errorMessage } from '../../lib/api.ts';
+import { useCurrentUser } from '../../lib/auth.ts';
+import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
+import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { useExportInspections } from './api/export-inspections.ts';
+import { useInspectionOptions } from './api/inspection-options.ts';
+import { useInspections } from './api/list-inspections.ts';
+import { InspectionFilters, InspectionSearchBox } from './components/inspection-filters.tsx';
+import { InspectionCards, InspectionTable } from './components/inspection-table.tsx';
+import { rememberInspectionListSearch } from './components/last-list-url.ts';
+import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
+
+const ALL = 'all';
+
+export function InspectionListPage() {
+  const me = useCurrentUser();
+  const ownEnterprise = me.role === 'enterprise';
+  const { values, update, reset } = useSearchState();
+  const query = listQueryFrom(values);
+  const list = useInspections(query);
+  const options = useInspectionOptions();
+  const exporter = useExportInspections();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => rememberInspectionListSearch(location.search), [location.search]);
+  const onlyEnterprise = useEnterpriseById(ownEnterprise ? undefined : query.enterpriseId);
+
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const setPage = (page: number, pageSize: number) =>
+    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const onExport = () =>
+    exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
+
+  const data = list.data;
+  const counts = data?.counts;
+  const mineOn = query.mine === 'true';
+  const tabLabel = (key: string, text: string, n: number | undefined) => (
+    <span data-testid={`inspection-tab-${key}`}>
+      {text}
+      {n !== undefined && <span className="tab-count">{n}</span>}
+    </span>
+  );
+
+  const canStart = (options.data?.types.length ?? 0) > 0;
+  const extra = (
+    <>
+      {canStart && (
+        <Link to={paths.inspections.create({ enterpriseId: ownEnterprise ? undefined : query.enterpriseId })}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="inspection-create">新建检查</Button>
+        </Link>
+      )}
+      <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporter.isPending} data-testid="inspection-export">
+        导出
+      </Button>
+    </>
+  );
+
+  const filterCount = activeFilterCount(values);
+  const hasConditions = filterCount > 0 || !!values.q || !!values.status || mineOn || !!values.enterpriseId;
+
+  return (
+    <PageContainer title={ownEnterprise ? '本单位检查记录' : '检查记录'} extra={extra}>
+      <Card size="small" className="filter-card">
+        <Flex gap={8} wrap align="center">
+          <InspectionSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
+          {isMobile ? (
+            <Badge count={filterCount} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
+            </Badge>
+          ) : (
+            <InspectionFilters values={values} onChange={setFilter} ownEnterprise={ownEnterprise} />
+          )}
+          {query.enterpriseId && !ownEnterprise && (
+            <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="inspection-filter-enterprise">
+              单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
+            </Tag>
+          )}
+          {hasConditions && (
+            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">
+              清除条件
+            </Button>
+          )}
+        </Flex>
+      </Card>
+      {isMobile && (
+        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="80%">
+          <InspectionFilters values={values} onChange={setFilter} vertical ownEnterprise={ownEnterprise} />
+        </FilterDrawer>
+      )}
+      <Flex align="center" justify="space-between" gap={8} className="status-bar">
+        <Tabs
+          className="status-tabs"
+          size="small"
+          activeKey={query.status ?? ALL}
+          onChange={(k) => setFilter({ status: k === ALL ? undefined : k })}
+          items={[
+            { key: ALL, label: tabLabel(ALL, '全部', counts ? counts.draft + counts.completed : undefined) },
+            ...INSPECTION_STATUSES.map((s) => ({ key: s, label: tabLabel(s, INSPECTION_STATUS_LABELS[s], counts?.[s]) })),
+          ]}
+        />
+        {!ownEnterprise && (
+          <Button
+            type={mineOn ? 'primary' : 'default'}
+            size="small"
+            onClick={() => setFilter({ mine: mineOn ? undefined : 'true' })}
+            aria-pressed={mineOn}
+            title="我是检查人员的检查"
+            data-testid="inspection-tab-mine"
+          >
+            我参与的
+          </Button>
+        )}
+      </Flex>
+      {list.isError ? (
+        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <InspectionCards
+          items={data?.items ?? []}
+          loading={list.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={data?.total ?? 0}
+          onPageChange={setPage}
+        />
+      ) : (
+        <InspectionTable
+          items={data?.items ?? []}
+          loading={list.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={data?.total ?? 0}
+          onPageChange={setPage}
+        />
+      )}
+    </PageContainer>
+  );
+}
