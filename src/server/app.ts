@@ -19,6 +19,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHazardRoutes } from './modules/hazards/hazards.routes.ts';
+import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerAuditRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerHazardRoutes(app, ctx);
+  registerInspectionRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

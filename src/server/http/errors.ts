@@ -14,6 +14,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   INTERNAL: 500,
+  /** A part the server needs is missing (e.g. no Chromium to print PDFs). */
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { inspectionRoutes as r } from '../../../contract/inspections.ts';
+import type { AppContext } from '../../context.ts';
+import { PdfPrinter } from '../../http/pdf-printer.ts';
+import { registerRoute } from '../../http/route.ts';
+import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { registerFileOwnerAccess } from '../files/files.service.ts';
+import { completeInspection } from './inspections.complete.ts';
+import { inspectionRecordPdf } from './inspections.pdf.ts';
+import * as svc from './inspections.service.ts';
+import { INSPECTION_EXPORT_COLUMNS, inspectionExportRow } from './inspections.xlsx.ts';
+
+const EXPORT_MAX_ROWS = 50_000;
+
+export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext) {
+  // An answer's photos are served to whoever may see the inspection.
+  registerFileOwnerAccess('inspection', (c, actor, id) => svc.inspectionVisibleTo(c, actor, id));
+  const printer = new PdfPrinter();
+  app.addHook('onClose', () => printer.close());
+
+  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listInspections(ctx, actor, query));
+  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+    const stream = streamXlsx({
+      sheet: '检查记录',
+      columns: INSPECTION_EXPORT_COLUMNS,
+      nextPage: async (page) => (await svc.listInspections(ctx, actor, { ...query, page, pageSize: 100 })).items.map(inspectionExportRow),
+      maxRows: EXPORT_MAX_ROWS,
+    });
+    return sendXlsx(reply, `检查记录-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
+  });
+  registerRoute(app, r.options, {}, ({ actor, query }) => svc.inspectionOptions(ctx, actor, query));
+  registerRoute(app, r.create, {}, ({ actor, body }) => svc.createInspection(ctx, actor, body));
+  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getInspection(ctx, actor, params.id));
+  registerRoute(app, r.update, {}, ({ actor, params, body }) => svc.updateInspection(ctx, actor, params.id, body));
+  registerRoute(app, r.saveAnswer, {}, ({ actor, params, body }) => svc.saveAnswer(ctx, actor, params.id, params.itemKey, body));
+  registerRoute(app, r.sign, {}, ({ actor, params, body }) => svc.signInspection(ctx, actor, params.id, body.version));
+  registerRoute(app, r.complete, {}, ({ actor, params, body }) => completeInspection(ctx, actor, params.id, body));
+  registerRoute(app, r.discard, {}, ({ actor, params, body }) => svc.discardInspection(ctx, actor, params.id, body));
+  registerRoute(app, r.recordPdf, {}, async ({ actor, params, reply }) => {
+    const { number, pdf } = await inspectionRecordPdf(ctx, printer, actor, params.id);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="record.pdf"; filename*=UTF-8''${encodeURIComponent(`现场检查记录-${number}.pdf`)}`)
+      .send(pdf);
+  });
+}
