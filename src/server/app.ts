@@ -23,6 +23,8 @@ import { registerInspectionRoutes } from './modules/inspections/inspections.rout
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
+import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -79,6 +81,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerHazardRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerScheduleRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   return { app, ctx };

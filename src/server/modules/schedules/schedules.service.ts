@@ -1,0 +1,214 @@
+// 日周月 schedule use cases: read and set an enterprise's schedule, its month calendar, compliance
+// figures and today's tasks. Occurrences and their status come from the domain with today (Asia/
+// Shanghai) passed in; nothing derived is stored.
+import type { TScheduleInput, TScheduleView, TSelfInspectionCalendar, TOccurrenceView } from '../../../contract/schedules.ts';
+import { shanghaiDay } from '../../../domain/dates.ts';
+import { SCHEDULE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import {
+  SCHEDULE_PROBLEM_MESSAGES, type SelfInspectionFrequency, type SelfInspectionSchedule, complianceOf, isValidDay, isWorkday, occurrenceStatus,
+  occurrencesBetween, scheduleProblems,
+} from '../../../domain/self-inspection-schedule.ts';
+import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import type { AppContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
+import { type DistrictDays, FREQUENCY_OF_TYPE, TYPE_OF_FREQUENCY, addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
+import * as repo from './schedules.repository.ts';
+
+export const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
+const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
+
+async function enterpriseOf(ctx: AppContext, actor: Actor, id: string) {
+  const row = await findEnterpriseInScope(ctx.db, enterpriseScopeFor(actor), id);
+  if (!row) throw notFound('生产经营单位');
+  return row.e;
+}
+
+/** The district's holidays and 调休 workdays in [from, to], and the names of those days. */
+export async function districtDays(db: DbOrTx, districtId: string, from: string, to: string): Promise<DistrictDays & { names: Map<string, string> }> {
+  const rows = await repo.districtCalendar(db, districtId, from, to);
+  return {
+    holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
+    workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day),
+    names: new Map(rows.map((r) => [r.day, r.name])),
+  };
+}
+
+const canEdit = (actor: Actor, voided: boolean) => SCHEDULE_EDITOR_ROLES.includes(actor.role) && !voided;
+
+function present(row: repo.ScheduleRow | null) {
+  if (!row) return null;
+  return {
+    dailyTemplateCode: row.dailyTemplateCode, weeklyTemplateCode: row.weeklyTemplateCode, monthlyTemplateCode: row.monthlyTemplateCode,
+    workOnWeekends: row.workOnWeekends, holidays: [...row.holidays].sort(), extraWorkdays: [...row.extraWorkdays].sort(),
+    weeklyDueWeekday: row.weeklyDueWeekday, monthlyDueDay: row.monthlyDueDay, startsOn: row.startsOn, active: row.active,
+  };
+}
+
+export async function getSchedule(ctx: AppContext, actor: Actor, enterpriseId: string): Promise<TScheduleView> {
+  const ent = await enterpriseOf(ctx, actor, enterpriseId);
+  const [row, templates] = await Promise.all([repo.findSchedule(ctx.db, enterpriseId), repo.activeTemplates(ctx.db, actor.districtId)]);
+  return {
+    enterpriseId, enterpriseName: ent.name, schedule: present(row), version: row?.version ?? null,
+    canEdit: canEdit(actor, ent.voidedAt !== null), templates,
+  };
+}
+
+const PROBLEM_FIELD = {
+  day_invalid: null, day_both_holiday_and_workday: 'extraWorkdays', extra_workday_not_weekend: 'extraWorkdays',
+  weekly_due_weekday_invalid: 'weeklyDueWeekday', monthly_due_day_invalid: 'monthlyDueDay',
+} as const;
+
+/** Field errors of a schedule: the domain's problems, the templates and the start day. */
+async function scheduleErrors(db: DbOrTx, districtId: string, input: TScheduleInput): Promise<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {};
+  const add = (field: string, msg: string) => (errors[field] ??= []).push(msg);
+  const domain: SelfInspectionSchedule = {
+    daily: input.dailyTemplateCode, weekly: input.weeklyTemplateCode, monthly: input.monthlyTemplateCode, workOnWeekends: input.workOnWeekends,
+    holidays: input.holidays, extraWorkdays: input.extraWorkdays, weeklyDueWeekday: input.weeklyDueWeekday, monthlyDueDay: input.monthlyDueDay,
+  };
+  for (const p of scheduleProblems(domain)) {
+    const field = p.problem === 'day_invalid' ? p.field : PROBLEM_FIELD[p.problem];
+    add(field, 'day' in p ? `${p.day}：${SCHEDULE_PROBLEM_MESSAGES[p.problem]}` : SCHEDULE_PROBLEM_MESSAGES[p.problem]);
+  }
+  if (!isValidDay(input.startsOn)) add('startsOn', '日期格式应为 YYYY-MM-DD');
+  const codes = { dailyTemplateCode: input.dailyTemplateCode, weeklyTemplateCode: input.weeklyTemplateCode, monthlyTemplateCode: input.monthlyTemplateCode };
+  if (input.active && Object.values(codes).every((c) => c === null)) add('dailyTemplateCode', '请至少为日、周、月中的一项选择检查表');
+  const active = new Set((await repo.activeTemplates(db, districtId)).map((t) => t.code));
+  for (const [field, code] of Object.entries(codes)) if (code !== null && !active.has(code)) add(field, '检查表不存在或已停用');
+  return errors;
+}
+
+export async function putSchedule(ctx: AppContext, actor: Actor, enterpriseId: string, input: TScheduleInput): Promise<TScheduleView> {
+  const ent = await enterpriseOf(ctx, actor, enterpriseId);
+  if (ent.voidedAt) throw new AppError('CONFLICT', '该单位已作废，不能设置自查安排');
+  const errors = await scheduleErrors(ctx.db, actor.districtId, input);
+  if (Object.keys(errors).length) throw invalid(errors);
+  const now = ctx.clock.now();
+  const fields = {
+    dailyTemplateCode: input.dailyTemplateCode, weeklyTemplateCode: input.weeklyTemplateCode, monthlyTemplateCode: input.monthlyTemplateCode,
+    workOnWeekends: input.workOnWeekends, holidays: [...new Set(input.holidays)].sort(), extraWorkdays: [...new Set(input.extraWorkdays)].sort(),
+    weeklyDueWeekday: input.weeklyDueWeekday, monthlyDueDay: input.monthlyDueDay, startsOn: input.startsOn, active: input.active,
+  };
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findSchedule(tx, enterpriseId);
+    let after: repo.ScheduleRow | null;
+    if (input.version === null) {
+      after = before ? null : await repo.insertSchedule(tx, {
+        enterpriseId, districtId: ent.districtId, townshipId: ent.townshipId, villageId: ent.villageId, ...fields, createdAt: now, updatedAt: now,
+      });
+    } else {
+      after = await repo.updateSchedule(tx, enterpriseId, input.version, { ...fields, villageId: ent.villageId, townshipId: ent.townshipId, updatedAt: now });
+    }
+    if (!after) throw conflict();
+    await recordAudit(tx, {
+      at: now, districtId: actor.districtId, actor: who(actor), action: before ? 'self_inspection_schedule.update' : 'self_inspection_schedule.create',
+      entityType: 'self_inspection_schedule', entityId: enterpriseId, before, after,
+    });
+  });
+  return getSchedule(ctx, actor, enterpriseId);
+}
+
+interface Loaded {
+  row: repo.ScheduleRow;
+  schedule: SelfInspectionSchedule;
+  names: Map<string, string>;
+  /** Completed self-inspections per frequency in the span read, oldest first. */
+  done: Record<SelfInspectionFrequency, { id: string; inspectedOn: string }[]>;
+}
+
+/** The schedule (merged with the district calendar) and the completed self-inspections over [from, to]. */
+async function load(db: DbOrTx, row: repo.ScheduleRow, from: string, to: string): Promise<Loaded> {
+  const span = periodSpan(from, to);
+  const [days, rows] = await Promise.all([districtDays(db, row.districtId, span.from, span.to), repo.completedSelfInspections(db, row.enterpriseId, span.from, span.to)]);
+  const done: Loaded['done'] = { daily: [], weekly: [], monthly: [] };
+  for (const r of rows) done[FREQUENCY_OF_TYPE[r.type]!].push({ id: r.id, inspectedOn: r.inspectedOn });
+  return { row, schedule: effectiveSchedule(row, days), names: days.names, done };
+}
+
+const doneDates = (l: Loaded) => ({
+  daily: l.done.daily.map((d) => d.inspectedOn), weekly: l.done.weekly.map((d) => d.inspectedOn), monthly: l.done.monthly.map((d) => d.inspectedOn),
+});
+
+function occurrencesOf(l: Loaded, from: string, to: string, today: string): TOccurrenceView[] {
+  const start = maxDay(from, l.row.startsOn);
+  const dates = doneDates(l);
+  return occurrencesBetween(l.schedule, start, to).map((o) => ({
+    ...o,
+    type: TYPE_OF_FREQUENCY[o.frequency],
+    status: occurrenceStatus(o, dates[o.frequency], today),
+    inspectionIds: l.done[o.frequency].filter((d) => d.inspectedOn >= o.periodStart && d.inspectedOn <= o.periodEnd).map((d) => d.id),
+  }));
+}
+
+function complianceBetween(l: Loaded, from: string, to: string, today: string) {
+  return complianceOf({ schedule: l.schedule, from: maxDay(from, l.row.startsOn), to, today, doneDates: doneDates(l) });
+}
+
+const EMPTY = { total: 0, done: 0, missed: 0, due: 0, upcoming: 0, rate: null };
+const emptyCompliance = () => ({ byFrequency: { daily: { ...EMPTY }, weekly: { ...EMPTY }, monthly: { ...EMPTY } }, all: { ...EMPTY } });
+
+export async function calendar(ctx: AppContext, actor: Actor, enterpriseId: string, month: string | undefined): Promise<TSelfInspectionCalendar> {
+  await enterpriseOf(ctx, actor, enterpriseId);
+  const today = todayOf(ctx);
+  const from = `${month ?? today.slice(0, 7)}-01`;
+  const to = monthEnd(from);
+  const row = await repo.findSchedule(ctx.db, enterpriseId);
+  const dayList: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dayList.push(d);
+  if (!row || !row.active) {
+    const district = await districtDays(ctx.db, actor.districtId, from, to);
+    const plain = { workOnWeekends: false, holidays: district.holidays, extraWorkdays: district.workdays };
+    return {
+      enterpriseId, month: from.slice(0, 7), today, configured: false, occurrences: [], compliance: emptyCompliance(),
+      days: dayList.map((date) => ({ date, workday: isWorkday(plain, date), calendarName: district.names.get(date) ?? null, beforeStart: false })),
+    };
+  }
+  const l = await load(ctx.db, row, from, to);
+  return {
+    enterpriseId, month: from.slice(0, 7), today, configured: true,
+    days: dayList.map((date) => ({ date, workday: isWorkday(l.schedule, date), calendarName: l.names.get(date) ?? null, beforeStart: date < row.startsOn })),
+    occurrences: occurrencesOf(l, from, to, today),
+    compliance: complianceBetween(l, from, to, today),
+  };
+}
+
+export async function complianceSummary(ctx: AppContext, actor: Actor, enterpriseId: string) {
+  await enterpriseOf(ctx, actor, enterpriseId);
+  const today = todayOf(ctx);
+  const row = await repo.findSchedule(ctx.db, enterpriseId);
+  if (!row || !row.active) return { enterpriseId, configured: false, today, thisMonth: null, last90Days: null };
+  const from90 = addDays(today, -89);
+  const l = await load(ctx.db, row, from90 < monthStart(today) ? from90 : monthStart(today), today);
+  const period = (from: string) => ({ from: maxDay(from, row.startsOn), to: today, compliance: complianceBetween(l, from, today, today) });
+  return { enterpriseId, configured: true, today, thisMonth: period(monthStart(today)), last90Days: period(from90) };
+}
+
+export async function todayTasks(ctx: AppContext, actor: Actor, enterpriseId: string) {
+  await enterpriseOf(ctx, actor, enterpriseId);
+  const today = todayOf(ctx);
+  const canStart = actor.role === 'enterprise' && actor.enterpriseId === enterpriseId;
+  const row = await repo.findSchedule(ctx.db, enterpriseId);
+  if (!row || !row.active || row.startsOn > today) return { enterpriseId, today, configured: !!row?.active, tasks: [], canStart };
+  // Every period that contains today: its occurrence may fall due before today (a weekly check due
+  // on Monday, seen on Wednesday) or after it (the month's last workday), and either way can be done now.
+  const span = periodSpan(today, today);
+  const l = await load(ctx.db, row, span.from, span.to);
+  const current = occurrencesOf(l, span.from, span.to, today).filter((o) => o.periodStart <= today && today <= o.periodEnd);
+  const [drafts, names] = await Promise.all([
+    repo.draftSelfInspections(ctx.db, enterpriseId, span.from, span.to),
+    repo.templateNames(ctx.db, actor.districtId, [...new Set(current.map((o) => o.templateCode))]),
+  ]);
+  const nameOf = new Map(names.map((n) => [n.code, n.name]));
+  return {
+    enterpriseId, today, configured: true, canStart,
+    tasks: current.map((o) => ({
+      ...o,
+      templateName: nameOf.get(o.templateCode) ?? o.templateCode,
+      draftInspectionId: drafts.find((d) => d.type === o.type && d.inspectedOn >= o.periodStart && d.inspectedOn <= o.periodEnd)?.id ?? null,
+    })),
+  };
+}
