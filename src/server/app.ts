@@ -21,6 +21,7 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHazardRoutes } from './modules/hazards/hazards.routes.ts';
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerAccountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerHazardRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerAccountabilityRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
 

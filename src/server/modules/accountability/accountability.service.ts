@@ -1,0 +1,101 @@
+// Accountability records (追责问责, 约谈通报): against officials and units of the region, never
+// enterprises. Each write is one transaction with its audit row.
+import type {
+  TAccountabilityCreate, TAccountabilityDetail, TAccountabilityFilter, TAccountabilityListResponse, TAccountabilityUpdate,
+} from '../../../contract/accountability.ts';
+import { shanghaiDay } from '../../../domain/dates.ts';
+import { ACCOUNTABILITY_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import type { AppContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../http/actor.ts';
+import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findHazardInScope } from '../hazards/hazards.repository.ts';
+import { hazardScopeSql } from '../hazards/hazards.scope.ts';
+import { presentAccountabilityDetail, presentAccountabilityItem } from './accountability.presenter.ts';
+import * as repo from './accountability.repository.ts';
+import { accountabilityScopeSql, townshipOf, unitInRegion } from './accountability.scope.ts';
+
+/** Enterprises answer in enforcement cases (约谈、曝光、联合惩戒 are case measures), not here. */
+export const ENTERPRISE_TARGET_MESSAGE = '问责对象不能是生产经营单位，对企业的约谈、通报请在执法案件中登记';
+const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
+const mayEdit = (actor: Actor) => ACCOUNTABILITY_EDITOR_ROLES.includes(actor.role);
+
+async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
+  const row = await repo.findRecordInScope(db, accountabilityScopeSql(actor), id);
+  if (!row) throw notFound('问责记录');
+  return row;
+}
+
+async function detailOf(db: DbOrTx, actor: Actor, row: repo.AccountabilityListRow): Promise<TAccountabilityDetail> {
+  return presentAccountabilityDetail(row, await repo.findUserName(db, row.r.createdBy), mayEdit(actor));
+}
+
+export async function getRecord(ctx: AppContext, actor: Actor, id: string) {
+  return detailOf(ctx.db, actor, await loadInScope(ctx.db, actor, id));
+}
+
+export async function listRecords(ctx: AppContext, actor: Actor, q: TAccountabilityFilter & { page: number; pageSize: number }): Promise<TAccountabilityListResponse> {
+  const scope = accountabilityScopeSql(actor);
+  const [{ items, total }, counts] = await Promise.all([repo.listRecords(ctx.db, scope, q, q.page, q.pageSize), repo.kindCounts(ctx.db, scope, q)]);
+  const n = (k: string) => counts.find((c) => c.kind === k)?.n ?? 0;
+  return {
+    items: items.map(presentAccountabilityItem), total, page: q.page, pageSize: q.pageSize,
+    counts: { accountability: n('accountability'), interviewNotice: n('interview_notice') },
+    canCreate: mayEdit(actor),
+  };
+}
+
+export async function listRecordItems(ctx: AppContext, actor: Actor, q: TAccountabilityFilter, page: number, pageSize: number) {
+  return (await repo.listRecords(ctx.db, accountabilityScopeSql(actor), q, page, pageSize)).items.map(presentAccountabilityItem);
+}
+
+/** The stored fields of a request, checked against the caller's region and view. */
+async function fieldsOf(ctx: AppContext, actor: Actor, input: TAccountabilityCreate) {
+  if (input.decidedOn > shanghaiDay(ctx.clock.now())) throw invalid({ decidedOn: ['决定日期不能晚于今天'] });
+  let targetName = input.targetName;
+  if (input.targetUnitId) {
+    const unit = await repo.findUnit(ctx.db, actor.districtId, input.targetUnitId);
+    if (!unit || !unitInRegion(actor, unit)) throw invalid({ targetUnitId: ['只能选择本辖区的部门、村（社区）或镇街'] });
+    // A unit target is named by the unit itself.
+    if (input.targetType === 'unit') targetName = unit.name;
+  }
+  if (!targetName) throw invalid({ targetName: ['请填写问责对象'] });
+  if (input.targetType === 'unit' && !input.targetUnitId && (await repo.enterpriseNamed(ctx.db, actor.districtId, targetName))) {
+    throw invalid({ targetName: [ENTERPRISE_TARGET_MESSAGE] }, ENTERPRISE_TARGET_MESSAGE);
+  }
+  if (input.hazardId && !(await findHazardInScope(ctx.db, hazardScopeSql(actor), input.hazardId))) {
+    throw invalid({ hazardId: ['隐患不存在或不在您的管辖范围内'] });
+  }
+  return {
+    kind: input.kind, targetType: input.targetType, targetName, targetUnitId: input.targetUnitId,
+    position: input.targetType === 'person' ? input.position : null, measure: input.measure, reason: input.reason,
+    hazardId: input.hazardId, accident: input.accident, decidedOn: input.decidedOn, decidedBy: input.decidedBy, documentNo: input.documentNo,
+  };
+}
+
+export async function createRecord(ctx: AppContext, actor: Actor, input: TAccountabilityCreate): Promise<TAccountabilityDetail> {
+  const fields = await fieldsOf(ctx, actor, input);
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const r = await repo.insertRecord(tx, {
+      ...fields, districtId: actor.districtId, townshipId: townshipOf(actor), createdBy: actor.userId, createdAt: now, updatedAt: now,
+    });
+    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'accountability.create', entityType: 'accountability', entityId: r.id, after: r });
+    return r.id;
+  });
+  return getRecord(ctx, actor, id);
+}
+
+export async function updateRecord(ctx: AppContext, actor: Actor, id: string, input: TAccountabilityUpdate): Promise<TAccountabilityDetail> {
+  const before = (await loadInScope(ctx.db, actor, id)).r;
+  if (input.version !== before.version) throw conflict();
+  const fields = await fieldsOf(ctx, actor, input);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateRecord(tx, id, input.version, { ...fields, updatedAt: now });
+    if (!after) throw conflict();
+    await recordAudit(tx, { at: now, districtId: before.districtId, actor: who(actor), action: 'accountability.update', entityType: 'accountability', entityId: id, before, after });
+  });
+  return getRecord(ctx, actor, id);
+}
