@@ -4,6 +4,7 @@ import { enterpriseRoutes } from './enterprises.ts';
 import { auditRoutes } from './audit.ts';
 import { hazardRoutes } from './hazards.ts';
 import { filesRoutes } from './files.ts';
+import { calendarRoutes, checklistRoutes } from './checklists.ts';
 import { inspectionRoutes } from './inspections.ts';
 import { caseRoutes } from './cases.ts';
 import { accountabilityRoutes } from './accountability.ts';
@@ -11,7 +12,7 @@ import { scheduleRoutes } from './schedules.ts';
 import { planRoutes } from './plans.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

@@ -19,6 +19,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHazardRoutes } from './modules/hazards/hazards.routes.ts';
+import { registerChecklistRoutes } from './modules/checklists/checklists.routes.ts';
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerAccountabilityRoutes } from './modules/accountability/accountability.routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerAuditRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerHazardRoutes(app, ctx);
+  registerChecklistRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerAccountabilityRoutes(app, ctx);

@@ -47,7 +47,8 @@ export function parseBool(text: string): boolean | undefined | 'bad' {
   return 'bad';
 }
 
-export async function readWorkbook(buf: Buffer): Promise<ExcelJS.Worksheet> {
+/** The whole workbook, for imports that read more than one sheet. */
+export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   // .xlsx is a zip: refuse anything else by its content, whatever the file is called.
   if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
   const wb = new ExcelJS.Workbook();
@@ -56,6 +57,11 @@ export async function readWorkbook(buf: Buffer): Promise<ExcelJS.Worksheet> {
   } catch {
     throw new AppError('UNSUPPORTED_FILE', '无法读取该文件，请确认是 .xlsx 格式的 Excel 文件');
   }
+  return wb;
+}
+
+export async function readWorkbook(buf: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = await loadWorkbook(buf);
   const ws = wb.worksheets.find((w) => w.state !== 'hidden');
   if (!ws) throw new AppError('VALIDATION', '文件中没有工作表');
   return ws;

@@ -1,0 +1,90 @@
+// The district's work calendar (法定节假日, 调休上班日): kept by template managers, read by every
+// user of the district, and by the 日周月 schedules through calendarBetween.
+import { and, asc, between, eq } from 'drizzle-orm';
+import type { TCalendarDay } from '../../../contract/checklists.ts';
+import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems } from '../../../domain/work-calendar.ts';
+import type { AppContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { workCalendarDays } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/actor.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { mayManageTemplates } from './checklists.service.ts';
+
+type Row = typeof workCalendarDays.$inferSelect;
+const present = (r: Row): TCalendarDay => ({ day: r.day, kind: r.kind, name: r.name });
+const who = (actor: Actor) => ({ userId: actor.userId, displayName: actor.displayName });
+
+function daysBetween(db: DbOrTx, districtId: string, from: string, to: string) {
+  return db
+    .select()
+    .from(workCalendarDays)
+    .where(and(eq(workCalendarDays.districtId, districtId), between(workCalendarDays.day, from, to)))
+    .orderBy(asc(workCalendarDays.day));
+}
+
+/** The district's holidays and 调休 workdays from `from` to `to` (inclusive, 'YYYY-MM-DD'), in day order. */
+export async function calendarBetween(db: DbOrTx, districtId: string, from: string, to: string): Promise<{ holidays: string[]; workdays: string[] }> {
+  const rows = await daysBetween(db, districtId, from, to);
+  return { holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day), workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day) };
+}
+
+async function yearOf(db: DbOrTx, actor: Actor, year: number) {
+  const rows = await daysBetween(db, actor.districtId, `${year}-01-01`, `${year}-12-31`);
+  return { year, days: rows.map(present), canManage: mayManageTemplates(actor) };
+}
+
+export const getCalendarYear = (ctx: AppContext, actor: Actor, year: number) => yearOf(ctx.db, actor, year);
+
+/** Replaces every entry of the year with the given list. */
+export async function setCalendarYear(ctx: AppContext, actor: Actor, year: number, days: { day: string; kind: CalendarDayKind; name: string }[]) {
+  const problems = calendarYearProblems(year, days);
+  if (problems.length > 0) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const p of problems) (fieldErrors[`days.${p.index}.day`] ??= []).push(CALENDAR_PROBLEM_MESSAGES[p.problem]);
+    throw invalid(fieldErrors);
+  }
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await daysBetween(tx, actor.districtId, `${year}-01-01`, `${year}-12-31`);
+    await tx.delete(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), between(workCalendarDays.day, `${year}-01-01`, `${year}-12-31`)));
+    if (days.length > 0) await tx.insert(workCalendarDays).values(days.map((d) => ({ districtId: actor.districtId, ...d })));
+    await recordAudit(tx, {
+      at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.set_year', entityType: 'work_calendar', entityId: actor.districtId,
+      before: { year, days: before.map(present) }, after: { year, days },
+    });
+    return yearOf(tx, actor, year);
+  });
+}
+
+export async function putCalendarDay(ctx: AppContext, actor: Actor, day: string, input: { kind: CalendarDayKind; name: string }) {
+  const problem = calendarEntryProblem({ day, kind: input.kind });
+  if (problem) throw invalid({ [problem === 'workday_not_weekend' ? 'kind' : 'day']: [CALENDAR_PROBLEM_MESSAGES[problem]] });
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), eq(workCalendarDays.day, day)));
+    const [row] = await tx
+      .insert(workCalendarDays)
+      .values({ districtId: actor.districtId, day, ...input })
+      .onConflictDoUpdate({ target: [workCalendarDays.districtId, workCalendarDays.day], set: input })
+      .returning();
+    await recordAudit(tx, {
+      at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.put_day', entityType: 'work_calendar', entityId: actor.districtId,
+      before: before ? present(before) : null, after: present(row!),
+    });
+    return present(row!);
+  });
+}
+
+export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: string) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [gone] = await tx.delete(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), eq(workCalendarDays.day, day))).returning();
+    if (!gone) throw notFound('该日期');
+    await recordAudit(tx, {
+      at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.delete_day', entityType: 'work_calendar', entityId: actor.districtId,
+      before: present(gone),
+    });
+    return { ok: true as const };
+  });
+}
