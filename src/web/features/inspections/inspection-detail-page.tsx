@@ -66,6 +66,12 @@ function SignatureBlock({ d, meId }: { d: InspectionDetailData; meId: string }) 
           <Typography.Text className="mono hash" copyable={{ text: d.signatureHash }} ellipsis={{ tooltip: d.signatureHash }} data-testid="inspection-signature-hash">
             {d.signatureHash}
           </Typography.Text>
+          {d.signatureValid === false && (
+            <Alert type="error" showIcon style={{ marginTop: 8 }} title="记录在签名后被改动，与签名摘要不一致" data-testid="inspection-signature-invalid" />
+          )}
+          {d.signatureValid === true && (
+            <Typography.Text type="success" style={{ display: 'block', marginTop: 4 }}>记录与签名摘要一致</Typography.Text>
+          )}
         </>
       )}
     </Card>

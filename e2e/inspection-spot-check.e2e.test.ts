@@ -1,0 +1,203 @@
+// A spot check (抽查) in a real browser at phone width: 应急办 starts it from the page of an
+// enterprise it supervises with the 崇明 spot-check checklist, answers the seven items one by
+// one (two fail, with comments, confirmed hazard drafts and a photo), completes it with the
+// representative's signature and its own; the two hazards appear in the ledger linked to the
+// inspection, and the 现场检查记录 downloads as a PDF.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TEnterprise } from '../src/contract/enterprises.ts';
+import type { THazardDetail } from '../src/contract/hazards.ts';
+import type { TInspectionDetail } from '../src/contract/inspections.ts';
+import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
+import { itemsOf } from '../src/domain/checklist.ts';
+import { CHONGMING_SPOT_CHECK } from '../src/domain/seed-checklists.ts';
+import { tinyPng } from '../src/server/test/hazards.ts';
+import { loginAs } from '../src/server/test/http.ts';
+import {
+  type Browser, type RunningServer, ROOT, chromiumOrSkipReason, ensureWebBuilt, launchBrowser, pickOption, startServer,
+} from './helpers.ts';
+
+const skip = chromiumOrSkipReason();
+const SHOTS = path.join(ROOT, 'test-results');
+const PHONE = { width: 375, height: 812 };
+const ITEMS = itemsOf(CHONGMING_SPOT_CHECK);
+/** Items 2 and 5 fail (0-based 1 and 4); the second one gets a photo. */
+const FAILS: Record<number, { comment: string; photo: boolean }> = {
+  1: { comment: '主要负责人本季度未带队检查，无检查记录', photo: false },
+  4: { comment: '电焊工王某无特种作业操作证，现场正在动火作业', photo: true },
+};
+
+describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let photoDir: string;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-photos-'));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
+  });
+
+  const photo = (name: string) => {
+    const file = path.join(photoDir, name);
+    fs.writeFileSync(file, tinyPng());
+    return file;
+  };
+
+  async function signIn(page: Page, username: string) {
+    await browser.context.clearCookies();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  const textarea = (page: Page, testId: string) => page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
+
+  it('starts, fills, signs and completes a spot check on a phone; hazards and the PDF record follow', async () => {
+    const { page } = browser;
+    const pageErrors: string[] = [];
+    const badResponses: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) badResponses.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+
+    // An operating enterprise 应急办 supervises, with a sector, as the API has it.
+    const yingji = await loginAs(server.app, 'yingji', DEMO_PASSWORD);
+    const listed = (await yingji.get('/api/enterprises?pageSize=50&sort=name&order=asc')).json() as { items: TEnterprise[] };
+    const pick = listed.items.find((e) => e.status === 'operating' && e.sectorNames.length > 0);
+    expect(pick, 'an enterprise in 应急办 scope').toBeDefined();
+    const ent = (await yingji.get(`/api/enterprises/${pick!.id}`)).json() as TEnterprise;
+    expect(ITEMS).toHaveLength(7);
+
+    try {
+      // 1. from the enterprise's page, 新建检查: a 抽查 with the 崇明 checklist
+      await signIn(page, 'yingji');
+      await page.goto(`${server.url}/enterprises/${ent.id}`);
+      await page.getByTestId('enterprise-inspections').waitFor();
+      await page.getByTestId('enterprise-start-inspection').click();
+      await page.waitForURL(/\/inspections\/new\?enterpriseId=/);
+      await page.getByTestId('inspection-form').waitFor();
+      await page.getByTestId('inspection-enterprise').getByText(ent.name).waitFor({ timeout: 15_000 });
+      await pickOption(page, 'inspection-type', '抽查');
+      await pickOption(page, 'inspection-template', CHONGMING_SPOT_CHECK.name);
+      await input(page, 'inspection-location').fill('生产车间及动火作业区');
+      await page.screenshot({ path: path.join(SHOTS, 'inspection-create-phone.png'), fullPage: true });
+      await page.getByTestId('inspection-submit').click();
+      await page.waitForURL(/\/inspections\/[0-9a-f-]{36}\/fill/, { timeout: 15_000 });
+      const id = /\/inspections\/([0-9a-f-]{36})\/fill/.exec(page.url())![1]!;
+
+      // 2. the seven items, one at a time
+      for (const [n, item] of ITEMS.entries()) {
+        const step = page.getByTestId('inspection-item');
+        await step.getByTestId('inspection-item-content').getByText(item.content, { exact: true }).waitFor({ timeout: 15_000 });
+        const fail = FAILS[n];
+        if (fail) {
+          await page.getByTestId('inspection-result-nonconform').click();
+          await textarea(page, 'inspection-comment').fill(fail.comment);
+          const draft = page.getByTestId('inspection-hazard-draft');
+          await draft.waitFor();
+          // pre-filled: description from the item and the comment, the place, the enterprise's sector, the requirement
+          expect(await textarea(page, 'inspection-hazard-description').inputValue()).toBe(`${item.content}：${fail.comment}`);
+          expect(await input(page, 'inspection-hazard-location').inputValue()).toBe('生产车间及动火作业区');
+          await page.getByTestId('inspection-hazard-sector').getByText(ent.sectorNames[0]!).waitFor({ timeout: 15_000 });
+          expect(await textarea(page, 'inspection-hazard-criterion').inputValue()).toBe(item.requirement ?? '');
+          // the inspector confirms, narrowing the place
+          await input(page, 'inspection-hazard-location').fill(n === 4 ? '二号车间动火作业点' : '安全管理办公室');
+          if (fail.photo) {
+            await page.getByTestId('inspection-photo-input').setInputFiles(photo(`item-${n + 1}.png`));
+            await page.getByTestId('inspection-photo-input-file').first().waitFor({ timeout: 15_000 });
+          }
+          if (n === 4) await page.screenshot({ path: path.join(SHOTS, 'inspection-fill-failed-phone.png'), fullPage: true });
+        } else {
+          await page.getByTestId('inspection-result-conform').click();
+        }
+        await page.getByTestId('inspection-progress').getByText(`已填 ${n + 1}/7`).waitFor();
+        await page.getByTestId('inspection-next').click();
+      }
+
+      // 3. the last step: nothing missing once saved, the representative signs, complete
+      await page.getByTestId('inspection-finish').waitFor();
+      await page.getByTestId('inspection-save-state').getByText('已保存').waitFor({ timeout: 15_000 });
+      await page.getByText('检查表已填写完整').waitFor({ timeout: 15_000 });
+      await textarea(page, 'inspection-summary').fill('抽查企业自查自改情况，发现问题2项，已当场告知企业负责人');
+      await input(page, 'inspection-representative-name').fill('周负责');
+      await page.screenshot({ path: path.join(SHOTS, 'inspection-sign-phone.png'), fullPage: true });
+      await page.getByTestId('inspection-complete').click();
+      await page.waitForURL(new RegExp(`/inspections/${id}$`), { timeout: 20_000 });
+
+      // 4. the detail page: completed, signed, two failed items linked to their hazards
+      await page.getByTestId('inspection-status').getByText('已完成').waitFor({ timeout: 15_000 });
+      await page.getByTestId('inspection-signature-hash').waitFor();
+      await page.getByTestId('inspection-representative').getByText('周负责').waitFor();
+      const links = page.getByTestId('inspection-failed').getByTestId('inspection-hazard-link');
+      expect(await links.count()).toBe(2);
+      await page.screenshot({ path: path.join(SHOTS, 'inspection-detail-phone.png'), fullPage: true });
+
+      // ... the server agrees
+      const office = await loginAs(server.app, 'anweiban', DEMO_PASSWORD);
+      const d = (await office.get(`/api/inspections/${id}`)).json() as TInspectionDetail;
+      expect(d).toMatchObject({ status: 'completed', type: 'spot_check', enterpriseId: ent.id, templateCode: CHONGMING_SPOT_CHECK.code, failedCount: 2, hazardCount: 2 });
+      expect(d.signatureHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(d.representative?.name).toBe('周负责');
+      expect(d.inspectors.map((i) => ({ name: i.name, signed: i.signed }))).toEqual([{ name: yingji.me.displayName, signed: true }]);
+      const failed = d.answers.filter((a) => a.result === 'nonconform');
+      expect(failed.map((a) => a.itemKey)).toEqual([ITEMS[1]!.key, ITEMS[4]!.key]);
+      expect(failed.map((a) => a.comment)).toEqual([FAILS[1]!.comment, FAILS[4]!.comment]);
+      expect(failed[1]!.photos).toHaveLength(1);
+      expect(d.answers.filter((a) => a.result === 'conform')).toHaveLength(5);
+
+      // ... each failed item became a hazard of the enterprise, in the ledger
+      const hazardIds = failed.map((a) => a.hazard?.id);
+      expect(hazardIds.every((h) => typeof h === 'string')).toBe(true);
+      for (const [k, a] of failed.entries()) {
+        const h = (await office.get(`/api/hazards/${a.hazard!.id}`)).json() as THazardDetail;
+        expect(h).toMatchObject({ enterpriseId: ent.id, status: 'reported', level: 'general', description: `${ITEMS[k === 0 ? 1 : 4]!.content}：${a.comment}` });
+        expect(h.location).toBe(k === 0 ? '安全管理办公室' : '二号车间动火作业点');
+      }
+      const ledger = (await office.get(`/api/hazards?enterpriseId=${ent.id}&pageSize=100`)).json() as { items: { id: string }[] };
+      expect(ledger.items.map((h) => h.id)).toEqual(expect.arrayContaining(hazardIds as string[]));
+
+      // ... and the page's links lead to them
+      await links.first().click();
+      await page.waitForURL(new RegExp(`/hazards/${hazardIds[0]}$`));
+      await page.getByTestId('hazard-tags').getByText('待整改').waitFor();
+      await page.goBack();
+      await page.getByTestId('inspection-failed').waitFor();
+
+      // 5. the 现场检查记录 downloads as a PDF
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('inspection-pdf').click()]);
+      const file = await download.path();
+      expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
+      const fetched = await page.evaluate(async (url) => {
+        const r = await fetch(url, { credentials: 'same-origin' });
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.subarray(0, 4)) };
+      }, `/api/inspections/${id}/record.pdf`);
+      expect(fetched.status).toBe(200);
+      expect(fetched.type).toMatch(/^application\/pdf/);
+      expect(fetched.head).toBe('%PDF');
+
+      expect(pageErrors).toEqual([]);
+    } catch (e) {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'inspection-spot-check-failure.png'), fullPage: true }).catch(() => {});
+      console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}\nHTTP errors: ${badResponses.join(' | ') || 'none'}`);
+      throw e;
+    }
+  }, 240_000);
+});
