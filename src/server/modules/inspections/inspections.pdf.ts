@@ -73,7 +73,7 @@ export function inspectionRecordHtml(d: TInspectionDetail, photoData: ReadonlyMa
     : rep.name
       ? `<tr><th>被检查单位负责人</th><td>${esc(rep.name)}</td><th>签名时间</th><td>${esc(at(rep.signedAt))}</td></tr>`
       : `<tr><th>被检查单位拒签</th><td>${esc(rep.refusalNote ?? '')}</td><th>记录时间</th><td>${esc(at(rep.signedAt))}</td></tr>`;
-  const hazards = d.answers.filter((a) => a.hazard).map((a) => esc(a.hazard!.number)).join('、');
+  const hazards = items.flatMap((item) => answers.get(item.key)?.hazard ?? []).map((h) => esc(h.number)).join('、');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(d.number)}</title><style>${STYLE}</style></head><body>
 <h1>现场检查记录</h1>
 <div class="no">编号：${esc(d.number)}</div>
@@ -85,7 +85,7 @@ export function inspectionRecordHtml(d: TInspectionDetail, photoData: ReadonlyMa
 <tr><th>检查人员</th><td colspan="3">${inspectors}</td></tr>
 <tr><th>检查表</th><td colspan="3">${esc(d.template.name)}（第${esc(d.template.version)}版）</td></tr>
 </table>
-<table class="items"><tr><th>序号</th><th>检查内容</th><th>结果</th><th>检查情况</th></tr>${rows.join('')}</table>
+<table class="items"><tr><th>序号</th><th style="width:52%">检查内容</th><th>结果</th><th style="width:34%">检查情况</th></tr>${rows.join('')}</table>
 <table>
 <tr><th>发现隐患</th><td colspan="3">${hazards ? `${d.hazardCount}项：${hazards}` : '未发现隐患'}</td></tr>
 <tr><th>检查小结</th><td colspan="3">${esc(d.summary ?? '')}</td></tr>
