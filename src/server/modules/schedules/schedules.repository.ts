@@ -46,10 +46,7 @@ export function templateNames(db: DbOrTx, districtId: string, codes: string[]) {
     .where(and(eq(checklistTemplates.districtId, districtId), inArray(checklistTemplates.code, codes)));
 }
 
-/**
- * The district work calendar between two days. The checklists module owns the table's upkeep;
- * this reads it directly (with the day names, which the calendar page shows).
- */
+/** The district work calendar's days with their names (calendarBetween gives only the days). */
 export function districtCalendar(db: DbOrTx, districtId: string, from: string, to: string) {
   return db
     .select({ day: workCalendarDays.day, kind: workCalendarDays.kind, name: workCalendarDays.name })

@@ -14,6 +14,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { calendarBetween } from '../checklists/checklists.calendar.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
 import { type DistrictDays, FREQUENCY_OF_TYPE, TYPE_OF_FREQUENCY, addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
@@ -27,14 +28,12 @@ async function enterpriseOf(ctx: AppContext, actor: Actor, id: string) {
   return row.e;
 }
 
-/** The district's holidays and 调休 workdays in [from, to], and the names of those days. */
-export async function districtDays(db: DbOrTx, districtId: string, from: string, to: string): Promise<DistrictDays & { names: Map<string, string> }> {
-  const rows = await repo.districtCalendar(db, districtId, from, to);
-  return {
-    holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
-    workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day),
-    names: new Map(rows.map((r) => [r.day, r.name])),
-  };
+/** The district's holidays and 调休 workdays in [from, to] (the work calendar kept by the checklists module). */
+export const districtDays = (db: DbOrTx, districtId: string, from: string, to: string): Promise<DistrictDays> => calendarBetween(db, districtId, from, to);
+
+/** The names of the district calendar's days (国庆节, 调休上班…), for the calendar page. */
+async function dayNames(db: DbOrTx, districtId: string, from: string, to: string) {
+  return new Map((await repo.districtCalendar(db, districtId, from, to)).map((r) => [r.day, r.name]));
 }
 
 const canEdit = (actor: Actor, voided: boolean) => SCHEDULE_EDITOR_ROLES.includes(actor.role) && !voided;
@@ -115,7 +114,6 @@ export async function putSchedule(ctx: AppContext, actor: Actor, enterpriseId: s
 interface Loaded {
   row: repo.ScheduleRow;
   schedule: SelfInspectionSchedule;
-  names: Map<string, string>;
   /** Completed self-inspections per frequency in the span read, oldest first. */
   done: Record<SelfInspectionFrequency, { id: string; inspectedOn: string }[]>;
 }
@@ -126,7 +124,7 @@ async function load(db: DbOrTx, row: repo.ScheduleRow, from: string, to: string)
   const [days, rows] = await Promise.all([districtDays(db, row.districtId, span.from, span.to), repo.completedSelfInspections(db, row.enterpriseId, span.from, span.to)]);
   const done: Loaded['done'] = { daily: [], weekly: [], monthly: [] };
   for (const r of rows) done[FREQUENCY_OF_TYPE[r.type]!].push({ id: r.id, inspectedOn: r.inspectedOn });
-  return { row, schedule: effectiveSchedule(row, days), names: days.names, done };
+  return { row, schedule: effectiveSchedule(row, days), done };
 }
 
 const doneDates = (l: Loaded) => ({
@@ -160,17 +158,17 @@ export async function calendar(ctx: AppContext, actor: Actor, enterpriseId: stri
   const dayList: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dayList.push(d);
   if (!row || !row.active) {
-    const district = await districtDays(ctx.db, actor.districtId, from, to);
+    const [district, names] = await Promise.all([districtDays(ctx.db, actor.districtId, from, to), dayNames(ctx.db, actor.districtId, from, to)]);
     const plain = { workOnWeekends: false, holidays: district.holidays, extraWorkdays: district.workdays };
     return {
       enterpriseId, month: from.slice(0, 7), today, configured: false, occurrences: [], compliance: emptyCompliance(),
-      days: dayList.map((date) => ({ date, workday: isWorkday(plain, date), calendarName: district.names.get(date) ?? null, beforeStart: false })),
+      days: dayList.map((date) => ({ date, workday: isWorkday(plain, date), calendarName: names.get(date) ?? null, beforeStart: false })),
     };
   }
-  const l = await load(ctx.db, row, from, to);
+  const [l, names] = await Promise.all([load(ctx.db, row, from, to), dayNames(ctx.db, actor.districtId, from, to)]);
   return {
     enterpriseId, month: from.slice(0, 7), today, configured: true,
-    days: dayList.map((date) => ({ date, workday: isWorkday(l.schedule, date), calendarName: l.names.get(date) ?? null, beforeStart: date < row.startsOn })),
+    days: dayList.map((date) => ({ date, workday: isWorkday(l.schedule, date), calendarName: names.get(date) ?? null, beforeStart: date < row.startsOn })),
     occurrences: occurrencesOf(l, from, to, today),
     compliance: complianceBetween(l, from, to, today),
   };
