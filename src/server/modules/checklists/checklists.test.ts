@@ -8,6 +8,7 @@ import { TEMPLATE_VERSION_REFUSAL_MESSAGES } from '../../../domain/checklist.ts'
 import { SEED_CHECKLISTS } from '../../../domain/seed-checklists.ts';
 import { auditLog, checklistTemplates, inspections } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
+import { buildDistrict, buildUser } from '../../test/factories.ts';
 import { type Session, errorOf, loginAs } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { currentTemplateVersion, templateVersionById } from './checklists.repository.ts';
@@ -201,12 +202,9 @@ describe('roles and districts', () => {
 describe('built-in templates', () => {
   it('offers them to an empty district, loads them word for word, and only once', async () => {
     expect((await otherOffice.get('/api/checklists')).json().canLoadBuiltIns).toBe(false); // X has one now
-    const empty = await (async () => {
-      const { buildDistrict, buildUser } = await import('../../test/factories.ts');
-      const d = await buildDistrict(t.db, { name: '空区' });
-      const u = await buildUser(t.db, { role: 'admin', unit: d });
-      return { d, s: await loginAs(t.app, u.username, u.password) };
-    })();
+    const d = await buildDistrict(t.db, { name: '空区' });
+    const u = await buildUser(t.db, { role: 'admin', unit: d });
+    const empty = { d, s: await loginAs(t.app, u.username, u.password) };
     expect((await empty.s.get('/api/checklists')).json()).toMatchObject({ total: 0, canLoadBuiltIns: true });
     const res = await empty.s.request('POST', '/api/checklists/built-ins');
     expect(res.statusCode, res.body).toBe(200);
