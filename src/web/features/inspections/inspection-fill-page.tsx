@@ -91,6 +91,11 @@ function FillForm({ d }: { d: InspectionDetailData }) {
   const [unsaved, setUnsaved] = useState(0);
   const answerOf = (key: string) => local[key] ?? fromServer(serverAnswer(key));
 
+  // Saves run after renders: they read everything through refs, so the callbacks stay stable.
+  const saveRef = useRef(save.mutateAsync);
+  saveRef.current = save.mutateAsync;
+  const messageRef = useRef(message);
+  messageRef.current = message;
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const saveDirty = useCallback(async (): Promise<boolean> => {
     let ok = true;
@@ -98,23 +103,26 @@ function FillForm({ d }: { d: InspectionDetailData }) {
       const a = localRef.current[key];
       if (!a) continue;
       try {
-        await save.mutateAsync({ id: dRef.current.id, itemKey: key, body: toBody(a, serverAnswer(key), defaultsRef.current) });
+        // The answer comes back with the whole record: its version is what the next request is based on.
+        dRef.current = await saveRef.current({ id: dRef.current.id, itemKey: key, body: toBody(a, serverAnswer(key), defaultsRef.current) });
         // Changed again while it was being sent: stays dirty for the next save.
         if (localRef.current[key] === a) dirty.current.delete(key);
       } catch (e) {
         ok = false;
-        const n = items.findIndex((i) => i.key === key) + 1;
-        void message.error(`第 ${n} 项未能保存：${errorMessage(e)}（已填内容仍在本页，稍后自动重试）`);
+        const n = itemsOfTemplate(dRef.current.template).findIndex((i) => i.key === key) + 1;
+        void messageRef.current.error(`第 ${n} 项未能保存：${errorMessage(e)}（已填内容仍在本页，稍后自动重试）`);
       }
     }
     setUnsaved(dirty.current.size);
     return ok;
-  }, [save, serverAnswer, items, message]);
-  /** Saves every changed answer, one request after another, in the order they were made. */
-  const flush = useCallback(() => {
-    queue.current = queue.current.then(saveDirty, saveDirty);
+  }, [serverAnswer]);
+  /** Runs saves one after another, in the order they were asked for. */
+  const enqueue = useCallback((task: () => Promise<boolean>) => {
+    queue.current = queue.current.then(task, task);
     return queue.current;
-  }, [saveDirty]);
+  }, []);
+  /** Saves every changed answer. */
+  const flush = useCallback(() => enqueue(saveDirty), [enqueue, saveDirty]);
 
   const edit = (key: string) => (update: (prev: LocalAnswer) => LocalAnswer) => {
     setLocal((prev) => ({ ...prev, [key]: update(prev[key] ?? fromServer(serverAnswer(key))) }));
@@ -149,9 +157,11 @@ function FillForm({ d }: { d: InspectionDetailData }) {
     }
     return -1;
   };
+  // Fixed when the page opens: answering that item must not move the page on by itself.
+  const [resumeAt] = useState(() => Math.max(0, firstUnanswered(0)));
   const raw = sp.get('item');
   const parsed = raw === FINISH ? total : Number(raw) - 1;
-  const step = Number.isInteger(parsed) && parsed >= 0 && parsed <= total ? parsed : Math.max(0, firstUnanswered(0));
+  const step = raw !== null && Number.isInteger(parsed) && parsed >= 0 && parsed <= total ? parsed : resumeAt;
   const onFinishStep = step === total;
   const answeredCount = entries.filter((e) => e.answered).length;
 
@@ -175,12 +185,21 @@ function FillForm({ d }: { d: InspectionDetailData }) {
 
   // ---- the last step
   const [summary, setSummary] = useState(d.summary ?? '');
-  const summarySave = useRef<Promise<unknown>>(Promise.resolve());
+  const updateRef = useRef(update.mutateAsync);
+  updateRef.current = update.mutateAsync;
   const onSummaryBlur = () => {
-    const latest = dRef.current;
-    if ((latest.summary ?? '') === summary.trim()) return;
+    const text = summary.trim() || null;
     // Kept on the server as typed, so leaving the page loses nothing; completion sends it again.
-    summarySave.current = update.mutateAsync({ id: latest.id, body: { version: latest.version, summary: summary.trim() || null } }).catch(() => undefined);
+    void enqueue(async () => {
+      const latest = dRef.current;
+      if (latest.summary === text) return true;
+      try {
+        dRef.current = await updateRef.current({ id: latest.id, body: { version: latest.version, summary: text } });
+      } catch {
+        // Not fatal: completion carries the summary too.
+      }
+      return true;
+    });
   };
   const [representative, setRepresentative] = useState<RepresentativeInput>({ kind: 'signed', name: d.representative?.name ?? '', note: d.representative?.refusalNote ?? '' });
   const [completeErrors, setCompleteErrors] = useState<Record<string, string>>({});
@@ -206,7 +225,6 @@ function FillForm({ d }: { d: InspectionDetailData }) {
     setCompleting(true);
     try {
       const saved = await flush();
-      await summarySave.current;
       if (!saved) {
         setCompleteError('有检查项未能保存，请检查网络后重试');
         return;
