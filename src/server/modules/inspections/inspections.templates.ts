@@ -1,11 +1,11 @@
-// The checklist versions inspections use: the newest published version of an active template
-// for a new inspection, and the exact version an existing inspection was filled against.
-// (Private to inspections until the checklists module offers the same queries.)
-import { and, asc, eq, sql } from 'drizzle-orm';
+// The checklist versions inspections use (from the checklists module): the newest published
+// version of an active template for a new inspection, the exact version an existing one used.
+import { and, asc, eq } from 'drizzle-orm';
 import type { TChecklistVersionView } from '../../../contract/checklists.ts';
 import type { ChecklistTemplateContent } from '../../../domain/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions } from '../../db/schema/index.ts';
+import * as checklists from '../checklists/checklists.repository.ts';
 
 export interface TemplateVersion {
   templateId: string;
@@ -16,33 +16,21 @@ export interface TemplateVersion {
   content: ChecklistTemplateContent;
 }
 
-const columns = {
-  templateId: checklistTemplateVersions.templateId,
-  versionId: checklistTemplateVersions.id,
-  version: checklistTemplateVersions.version,
-  publishedAt: checklistTemplateVersions.publishedAt,
-  itemCount: checklistTemplateVersions.itemCount,
-  content: checklistTemplateVersions.content,
-};
-
-const newest = sql`${checklistTemplateVersions.version} = (select max(v2.version) from ${checklistTemplateVersions} v2 where v2.template_id = ${checklistTemplates.id})`;
+const asTemplateVersion = (r: checklists.TemplateVersionRow): TemplateVersion => ({
+  templateId: r.templateId, versionId: r.id, version: r.version, publishedAt: r.publishedAt, itemCount: r.itemCount, content: r.content,
+});
 
 export async function currentTemplateVersion(db: DbOrTx, districtId: string, code: string): Promise<TemplateVersion | null> {
-  const [r] = await db
-    .select(columns)
-    .from(checklistTemplates)
-    .innerJoin(checklistTemplateVersions, eq(checklistTemplateVersions.templateId, checklistTemplates.id))
-    .where(and(eq(checklistTemplates.districtId, districtId), eq(checklistTemplates.code, code), eq(checklistTemplates.active, true), newest))
-    .limit(1);
-  return r ? { ...r, content: r.content as ChecklistTemplateContent } : null;
+  const r = await checklists.currentTemplateVersion(db, districtId, code);
+  return r ? asTemplateVersion(r) : null;
 }
 
 export async function templateVersionById(db: DbOrTx, id: string): Promise<TemplateVersion | null> {
-  const [r] = await db.select(columns).from(checklistTemplateVersions).where(eq(checklistTemplateVersions.id, id)).limit(1);
-  return r ? { ...r, content: r.content as ChecklistTemplateContent } : null;
+  const r = await checklists.templateVersionById(db, id);
+  return r ? asTemplateVersion(r) : null;
 }
 
-/** Active templates of a district with their newest version (a district has tens, not thousands). */
+/** Active templates of a district with their current version (a district has tens, not thousands). */
 export function publishedTemplates(db: DbOrTx, districtId: string) {
   return db
     .select({
@@ -50,8 +38,11 @@ export function publishedTemplates(db: DbOrTx, districtId: string) {
       version: checklistTemplateVersions.version, itemCount: checklistTemplateVersions.itemCount,
     })
     .from(checklistTemplates)
-    .innerJoin(checklistTemplateVersions, eq(checklistTemplateVersions.templateId, checklistTemplates.id))
-    .where(and(eq(checklistTemplates.districtId, districtId), eq(checklistTemplates.active, true), newest))
+    .innerJoin(
+      checklistTemplateVersions,
+      and(eq(checklistTemplateVersions.templateId, checklistTemplates.id), eq(checklistTemplateVersions.version, checklistTemplates.currentVersion)),
+    )
+    .where(and(eq(checklistTemplates.districtId, districtId), eq(checklistTemplates.active, true)))
     .orderBy(asc(checklistTemplates.name))
     .limit(500);
 }
