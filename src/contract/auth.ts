@@ -24,6 +24,8 @@ export const Me = z.object({
   unit: z.object({ id: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
   enterpriseId: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** 行政执法证号, if any. */
+  enforcementCertificateNo: z.string().nullable().optional(),
 });
 export type TMe = z.infer<typeof Me>;
 

@@ -67,6 +67,8 @@ export const User = z.object({
   username: z.string(),
   displayName: z.string(),
   phone: z.string().nullable(),
+  /** 行政执法证号 (enforcement inspections need two certified inspectors). */
+  enforcementCertificateNo: z.string().nullable(),
   role: z.enum(ROLES),
   unitId: z.string(),
   unitName: z.string(),
@@ -85,10 +87,13 @@ export const Username = z
   .trim()
   .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为3-32位字母、数字、下划线、点或连字符');
 
+const CertificateNo = z.string().trim().max(32, '行政执法证号不能超过32个字');
+
 export const UserCreate = z.object({
   username: Username,
   displayName: z.string().trim().min(1, '请输入姓名').max(32),
   phone: Phone.nullish().or(z.literal('').transform(() => null)),
+  enforcementCertificateNo: CertificateNo.nullish().transform((v) => v || null),
   role: z.enum(ROLES),
   unitId: Uuid,
   enterpriseId: Uuid.nullish(),
@@ -97,6 +102,8 @@ export const UserCreate = z.object({
 export const UserUpdate = z.object({
   displayName: z.string().trim().min(1, '请输入姓名').max(32).optional(),
   phone: Phone.nullish().or(z.literal('').transform(() => null)),
+  /** Omitted: unchanged; null or empty: cleared. */
+  enforcementCertificateNo: CertificateNo.nullish().transform((v) => (v === undefined ? undefined : v || null)),
   role: z.enum(ROLES).optional(),
   unitId: Uuid.optional(),
   enterpriseId: Uuid.nullish(),

@@ -9,6 +9,8 @@ export interface Actor extends ScopeActor {
   role: Role;
   unitName: string;
   mustChangePassword: boolean;
+  /** 行政执法证号, when the user holds one. */
+  enforcementCertificateNo?: string | null;
   sessionId: string;
   csrfToken: string;
 }

@@ -116,6 +116,7 @@ export async function loadActor(
     departmentRegion,
     sectorIds: unit.kind === 'department' ? unit.sectorIds : [],
     enterpriseId: user.enterpriseId,
+    enforcementCertificateNo: user.enforcementCertificateNo,
     groupAssignments,
     mustChangePassword: user.mustChangePassword,
     sessionId: session.id,
@@ -134,6 +135,7 @@ export function presentMe(actor: Actor): TMeResponse {
       unit: { id: actor.unitId, name: actor.unitName, kind: actor.unitKind },
       enterpriseId: actor.enterpriseId,
       mustChangePassword: actor.mustChangePassword,
+      enforcementCertificateNo: actor.enforcementCertificateNo ?? null,
     },
     csrfToken: actor.csrfToken,
   };

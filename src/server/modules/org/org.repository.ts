@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, orgUnits, sectors, users } from '../../db/schema/index.ts';
@@ -134,6 +134,19 @@ export function findUserInDistrict(db: DbOrTx, districtId: string, id: string) {
     .where(and(eq(users.id, id), eq(users.districtId, districtId)))
     .limit(1)
     .then((r) => r[0] ?? null);
+}
+
+/** Whether another active user of the district holds this 行政执法证号. */
+export function certificateTaken(db: DbOrTx, districtId: string, certificateNo: string, exceptUserId: string | null) {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(
+      eq(users.districtId, districtId), eq(users.active, true), eq(users.enforcementCertificateNo, certificateNo),
+      exceptUserId ? ne(users.id, exceptUserId) : undefined,
+    ))
+    .limit(1)
+    .then((r) => r.length > 0);
 }
 
 export function usernameTaken(db: DbOrTx, username: string) {

@@ -154,18 +154,27 @@ async function assertRoleUnit(ctx: AppContext, actor: Actor, role: keyof typeof 
   }
 }
 
+const CERTIFICATE_TAKEN = '该行政执法证号已由本区其他在用账号使用';
+
+async function assertCertificateFree(ctx: AppContext, actor: Actor, certificateNo: string | null, userId: string | null) {
+  if (certificateNo && (await repo.certificateTaken(ctx.db, actor.districtId, certificateNo, userId))) {
+    throw invalid({ enforcementCertificateNo: [CERTIFICATE_TAKEN] });
+  }
+}
+
 export async function createUser(ctx: AppContext, actor: Actor, input: z.output<typeof UserCreate>) {
   await assertRoleUnit(ctx, actor, input.role, input.unitId, input.enterpriseId);
+  await assertCertificateFree(ctx, actor, input.enforcementCertificateNo, null);
   assertPasswordPolicy(input.password, 'password');
   if (await repo.usernameTaken(ctx.db, input.username)) throw invalid({ username: ['用户名已被使用'] });
   const passwordHash = await hashPassword(input.password);
   const id = await audited(ctx, actor, async (tx, audit) => {
     const id = await repo.insertUser(tx, {
       districtId: actor.districtId, username: input.username, displayName: input.displayName, phone: input.phone ?? null,
-      role: input.role, unitId: input.unitId, enterpriseId: input.role === 'enterprise' ? input.enterpriseId! : null,
+      enforcementCertificateNo: input.enforcementCertificateNo, role: input.role, unitId: input.unitId, enterpriseId: input.role === 'enterprise' ? input.enterpriseId! : null,
       passwordHash, mustChangePassword: true, // an admin-set password is temporary
     });
-    await audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, enterpriseId: input.enterpriseId ?? null } });
+    await audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, enterpriseId: input.enterpriseId ?? null, enforcementCertificateNo: input.enforcementCertificateNo } });
     return id;
   });
   return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id))!);
@@ -179,6 +188,12 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   if (input.role || input.unitId || input.enterpriseId !== undefined) await assertRoleUnit(ctx, actor, role, unitId, enterpriseId);
   if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
     throw new AppError('FORBIDDEN', '不能停用自己的账号或取消自己的管理员角色');
+  }
+  // A number stays unique among active users: check a new number, and an old one on reactivation.
+  const certificateNo = input.enforcementCertificateNo !== undefined ? input.enforcementCertificateNo : current.user.enforcementCertificateNo;
+  const willBeActive = input.active ?? current.user.active;
+  if (willBeActive && (input.enforcementCertificateNo !== undefined || (input.active === true && !current.user.active))) {
+    await assertCertificateFree(ctx, actor, certificateNo, id);
   }
   await audited(ctx, actor, async (tx, audit) => {
     const { version, ...rest } = input;
