@@ -53,6 +53,16 @@ export const paths = {
     /** 立案 from a completed inspection (the enforcement case form). */
     openCase: (id: string) => withQuery('/cases/new', { inspectionId: id }),
   },
+  selfInspection: {
+    /** 自查情况 (谁落后了) for the authorities. */
+    list: '/self-inspection',
+    /** One enterprise's 日周月 calendar, optionally at a month (YYYY-MM). */
+    enterprise: (id: string, month?: string) => withQuery(`/enterprises/${encodeURIComponent(id)}/self-inspection`, { month }),
+  },
+  plans: {
+    list: '/plans',
+    detail: (id: string) => `/plans/${encodeURIComponent(id)}`,
+  },
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;
@@ -77,6 +87,10 @@ export const routePatterns = {
   inspectionCreate: '/inspections/new',
   inspectionDetail: '/inspections/:id',
   inspectionFill: '/inspections/:id/fill',
+  selfInspection: '/self-inspection',
+  enterpriseSelfInspection: '/enterprises/:id/self-inspection',
+  planList: '/plans',
+  planDetail: '/plans/:id',
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;

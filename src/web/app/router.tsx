@@ -23,6 +23,10 @@ import { InspectionListPage } from '../features/inspections/inspection-list-page
 import { SectorsPage } from '../features/org/sectors-page.tsx';
 import { UnitsPage } from '../features/org/units-page.tsx';
 import { UsersPage } from '../features/org/users-page.tsx';
+import { PlanDetailPage } from '../features/plans/plan-detail-page.tsx';
+import { PlanListPage } from '../features/plans/plan-list-page.tsx';
+import { SelfInspectionCalendarPage } from '../features/schedules/self-inspection-calendar-page.tsx';
+import { SelfInspectionPage } from '../features/schedules/self-inspection-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { routePatterns as r } from './paths.ts';
 import { RequireAuth } from './require-auth.tsx';
@@ -60,6 +64,10 @@ export function createRouter() {
             { path: r.enterpriseImport, element: <EnterpriseImportPage /> },
             { path: r.enterpriseDetail, element: <EnterpriseDetailPage /> },
             { path: r.enterpriseEdit, element: <EnterpriseEditPage /> },
+            { path: r.enterpriseSelfInspection, element: <SelfInspectionCalendarPage /> },
+            { path: r.selfInspection, element: <SelfInspectionPage /> },
+            { path: r.planList, element: <PlanListPage /> },
+            { path: r.planDetail, element: <PlanDetailPage /> },
             { path: r.hazardList, element: <HazardListPage /> },
             { path: r.hazardCreate, element: <HazardCreatePage /> },
             { path: r.hazardImport, element: <HazardImportPage /> },

@@ -8,4 +8,7 @@ export const HAZARD_IMPORT_ROLES: readonly Role[] = ['admin', 'office', 'departm
 /** 判定依据 maintenance: POST/PATCH /api/hazard-criteria. */
 export const CRITERIA_EDITOR_ROLES: readonly Role[] = ['admin', 'office'];
 
+/** 检查计划: GET /api/plans (the office, admins, leaders and departments). */
+export const PLAN_READER_ROLES: readonly Role[] = ['admin', 'office', 'leader', 'department'];
+
 export const roleMay = (role: Role, roles: readonly Role[]): boolean => roles.includes(role);

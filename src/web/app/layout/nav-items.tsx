@@ -5,11 +5,12 @@ import {
   TagsOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { TMe } from '../../../contract/auth.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { CRITERIA_EDITOR_ROLES, roleMay } from '../../lib/role-access.ts';
+import { CRITERIA_EDITOR_ROLES, PLAN_READER_ROLES, roleMay } from '../../lib/role-access.ts';
 import { paths } from '../paths.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -36,6 +37,13 @@ export function navEntriesFor(me: TMe): NavEntry[] {
   }
   // Inspections by the authorities and an enterprise's own: every role reads those in its scope.
   entries.push({ key: paths.inspections.list, label: '检查记录', icon: <FileSearchOutlined /> });
+  // 日周月自查: an enterprise opens its own calendar; the authorities see who is behind.
+  if (me.role === 'enterprise') {
+    if (me.enterpriseId) entries.push({ key: paths.selfInspection.enterprise(me.enterpriseId), label: '本单位自查', icon: <CalendarOutlined /> });
+  } else {
+    entries.push({ key: paths.selfInspection.list, label: '自查情况', icon: <CalendarOutlined /> });
+  }
+  if (roleMay(me.role, PLAN_READER_ROLES)) entries.push({ key: paths.plans.list, label: '检查计划', icon: <ScheduleOutlined /> });
   // 系统管理: the admin's whole set; the office keeps the 判定依据 it answers for.
   const admin: NavEntry[] = [];
   if (me.role === 'admin') {

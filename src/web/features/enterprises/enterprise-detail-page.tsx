@@ -13,8 +13,10 @@ import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useEnterprise } from './api/get-enterprise.ts';
 import { EnterpriseHazards } from './components/enterprise-hazards.tsx';
+import { EnterpriseSelfInspection } from '../schedules/components/enterprise-self-inspection.tsx';
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';
 import { EnterpriseInspections } from '../inspections/components/enterprise-inspections.tsx';
+import { EnterpriseCases } from '../cases/components/enterprise-cases.tsx';
 
 const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
 
@@ -122,7 +124,9 @@ export function EnterpriseDetailPage() {
         />
       </Card>
       <EnterpriseHazards enterpriseId={e.id} canReport={!e.voidedAt} />
+      <EnterpriseSelfInspection enterpriseId={e.id} />
       <EnterpriseInspections enterpriseId={e.id} canStart={!e.voidedAt} />
+      <EnterpriseCases enterpriseId={e.id} canOpen={!e.voidedAt} />
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );

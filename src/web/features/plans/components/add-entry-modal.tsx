@@ -1,0 +1,77 @@
+// Adds one or several enterprises to one month of a plan (several go through the bulk endpoint).
+import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { formErrorMessage } from '../../../components/form-errors.ts';
+import { testId } from '../../../components/test-id.ts';
+import { useAddEntries } from '../api/add-entries.ts';
+import { useEnterpriseSearch } from '../api/search-enterprises.ts';
+import { MONTH_OPTIONS, PLAN_TYPE_OPTIONS } from './labels.ts';
+
+interface Values { enterpriseIds: string[]; month: number; isKey: boolean; keyFromEnterprise: boolean; inspectionType?: (typeof PLAN_TYPE_OPTIONS)[number]['value']; note?: string }
+
+export function AddEntryModal({ planId, open, onClose, month }: { planId: string; open: boolean; onClose: () => void; month?: number | undefined }) {
+  const [form] = Form.useForm<Values>();
+  const add = useAddEntries(planId);
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(t);
+  }, [text]);
+  const search = useEnterpriseSearch(q, open);
+  const [known, setKnown] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    const items = search.data?.items ?? [];
+    if (items.length) setKnown((m) => new Map([...m, ...items.map((e) => [e.id, `${e.name}（${e.villageName}）${e.isKey ? ' · 重点' : ''}`] as const)]));
+  }, [search.data]);
+  const options = useMemo(() => (search.data?.items ?? []).map((e) => ({ value: e.id, label: known.get(e.id) ?? e.name })), [search.data, known]);
+  const keyFromEnterprise = Form.useWatch('keyFromEnterprise', form);
+
+  const onOk = async () => {
+    const v = await form.validateFields();
+    setError(null);
+    add.mutate(
+      { enterpriseIds: v.enterpriseIds, month: v.month, isKey: v.keyFromEnterprise ? null : v.isKey, inspectionType: v.inspectionType ?? null, note: v.note ?? null },
+      {
+        onSuccess: (r) => {
+          void message.success(r.skipped ? `已添加 ${r.added} 家，${r.skipped} 家已在该月计划中` : `已添加 ${r.added} 家`);
+          form.resetFields(['enterpriseIds', 'note']);
+          onClose();
+        },
+        onError: (e) => setError(formErrorMessage(form, e)),
+      },
+    );
+  };
+
+  return (
+    <Modal title="添加计划检查单位" open={open} onCancel={onClose} onOk={() => void onOk()} confirmLoading={add.isPending} okButtonProps={{ ...testId('entry-add-ok') }} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ month: month ?? new Date().getMonth() + 1, isKey: false, keyFromEnterprise: true }}>
+        <Form.Item name="enterpriseIds" label="生产经营单位（可多选）" rules={[{ required: true, message: '请选择单位' }]}>
+          <Select
+            mode="multiple"
+            showSearch={{ filterOption: false, onSearch: setText }}
+            options={options}
+            optionRender={(o) => known.get(String(o.value)) ?? o.label}
+            labelRender={(o) => known.get(String(o.value)) ?? o.label}
+            placeholder="输入单位名称搜索"
+            loading={search.isFetching}
+            notFoundContent={search.isFetching ? '搜索中…' : '没有找到单位'}
+            data-testid="entry-enterprises"
+          />
+        </Form.Item>
+        <Form.Item name="month" label="计划月份" rules={[{ required: true, message: '请选择月份' }]}>
+          <Select options={MONTH_OPTIONS} style={{ width: 120 }} data-testid="entry-month" />
+        </Form.Item>
+        <Form.Item name="inspectionType" label="检查类型">
+          <Select allowClear options={PLAN_TYPE_OPTIONS} style={{ width: 160 }} placeholder="不限" />
+        </Form.Item>
+        <Form.Item name="keyFromEnterprise" label="重点企业按单位的“重点监管”标记" valuePropName="checked"><Switch /></Form.Item>
+        {!keyFromEnterprise && <Form.Item name="isKey" label="列为重点企业" valuePropName="checked"><Switch data-testid="entry-key" /></Form.Item>}
+        <Form.Item name="note" label="备注"><Input maxLength={500} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
