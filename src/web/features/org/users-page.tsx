@@ -81,6 +81,13 @@ export function UsersPage() {
     },
     { title: '手机号', dataIndex: 'phone', key: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
     {
+      title: '行政执法证号',
+      dataIndex: 'enforcementCertificateNo',
+      key: 'enforcementCertificateNo',
+      width: 150,
+      render: (v: string | null) => (v ? <span className="mono">{v}</span> : '—'),
+    },
+    {
       title: '状态',
       key: 'status',
       width: 150,
@@ -166,7 +173,7 @@ export function UsersPage() {
             columns={columns}
             dataSource={users.data?.items ?? []}
             loading={users.isFetching}
-            scroll={{ x: 1230 }}
+            scroll={{ x: 1380 }}
             pagination={{
               current: query.page as number,
               pageSize: query.pageSize as number,

@@ -16,6 +16,7 @@ interface Values {
   username?: string;
   displayName?: string;
   phone?: string | null;
+  enforcementCertificateNo?: string | null;
   role?: Role;
   unitId?: string;
   enterpriseId?: string | null;
@@ -39,7 +40,7 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
     if (state.mode === 'edit') {
       const u = state.user;
       form.setFieldsValue({
-        displayName: u.displayName, phone: u.phone ?? '', role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId, active: u.active,
+        displayName: u.displayName, phone: u.phone ?? '', enforcementCertificateNo: u.enforcementCertificateNo ?? '', role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId, active: u.active,
       });
     } else {
       form.setFieldsValue({ active: true });
@@ -64,8 +65,8 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
     const onError = (e: unknown) => setError(formErrorMessage(form, e));
     if (editing) {
       const check = parseWithSchema(form, UserUpdate, {
-        displayName: v.displayName, phone: v.phone ?? '', role: v.role, unitId: v.unitId, enterpriseId,
-        active: v.active ?? true, version: editing.version,
+        displayName: v.displayName, phone: v.phone ?? '', enforcementCertificateNo: v.enforcementCertificateNo ?? '', role: v.role, unitId: v.unitId,
+        enterpriseId, active: v.active ?? true, version: editing.version,
       });
       if (!check.ok) return setError(check.unmatched.join('；') || null);
       update.mutate({ id: editing.id, body: check.data }, { onSuccess: onClose, onError });
@@ -75,8 +76,8 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
         return;
       }
       const check = parseWithSchema(form, UserCreate, {
-        username: v.username ?? '', displayName: v.displayName, phone: v.phone ?? '', role: v.role, unitId: v.unitId,
-        enterpriseId, password: v.password ?? '',
+        username: v.username ?? '', displayName: v.displayName, phone: v.phone ?? '', enforcementCertificateNo: v.enforcementCertificateNo ?? '',
+        role: v.role, unitId: v.unitId, enterpriseId, password: v.password ?? '',
       });
       if (!check.ok) return setError(check.unmatched.join('；') || null);
       create.mutate(check.data, { onSuccess: onClose, onError });
@@ -111,6 +112,11 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
         <Form.Item name="phone" label="手机号">
           <Input maxLength={20} inputMode="tel" data-testid="user-phone" />
         </Form.Item>
+        {role !== 'enterprise' && (
+          <Form.Item name="enforcementCertificateNo" label="行政执法证号" extra="持证人员填写；执法检查须两名持证人员">
+            <Input maxLength={32} data-testid="user-certificate-no" />
+          </Form.Item>
+        )}
         <Form.Item name="role" label="角色" required>
           <Select
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
