@@ -63,6 +63,20 @@ export const paths = {
     list: '/plans',
     detail: (id: string) => `/plans/${encodeURIComponent(id)}`,
   },
+  cases: {
+    list: '/cases',
+    /** The list with filters, e.g. one enterprise's cases. */
+    filtered: (filter: LedgerFilter = {}) => withQuery('/cases', filter),
+    /** 立案, optionally from an inspection, a hazard or for an enterprise. */
+    create: (source: { inspectionId?: string; hazardId?: string; enterpriseId?: string } = {}) => withQuery('/cases/new', source),
+    detail: (id: string) => `/cases/${encodeURIComponent(id)}`,
+  },
+  accountability: {
+    list: '/accountability',
+    create: '/accountability/new',
+    detail: (id: string) => `/accountability/${encodeURIComponent(id)}`,
+    edit: (id: string) => `/accountability/${encodeURIComponent(id)}/edit`,
+  },
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;
@@ -87,6 +101,13 @@ export const routePatterns = {
   inspectionCreate: '/inspections/new',
   inspectionDetail: '/inspections/:id',
   inspectionFill: '/inspections/:id/fill',
+  caseList: '/cases',
+  caseCreate: '/cases/new',
+  caseDetail: '/cases/:id',
+  accountabilityList: '/accountability',
+  accountabilityCreate: '/accountability/new',
+  accountabilityDetail: '/accountability/:id',
+  accountabilityEdit: '/accountability/:id/edit',
   selfInspection: '/self-inspection',
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
   planList: '/plans',

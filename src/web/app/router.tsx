@@ -20,6 +20,12 @@ import { InspectionCreatePage } from '../features/inspections/inspection-create-
 import { InspectionDetailPage } from '../features/inspections/inspection-detail-page.tsx';
 import { InspectionFillPage } from '../features/inspections/inspection-fill-page.tsx';
 import { InspectionListPage } from '../features/inspections/inspection-list-page.tsx';
+import { CaseCreatePage } from '../features/cases/case-create-page.tsx';
+import { CaseDetailPage } from '../features/cases/case-detail-page.tsx';
+import { CaseListPage } from '../features/cases/case-list-page.tsx';
+import { AccountabilityDetailPage } from '../features/accountability/accountability-detail-page.tsx';
+import { AccountabilityFormPage } from '../features/accountability/accountability-form-page.tsx';
+import { AccountabilityListPage } from '../features/accountability/accountability-list-page.tsx';
 import { SectorsPage } from '../features/org/sectors-page.tsx';
 import { UnitsPage } from '../features/org/units-page.tsx';
 import { UsersPage } from '../features/org/users-page.tsx';
@@ -76,6 +82,13 @@ export function createRouter() {
             { path: r.inspectionCreate, element: <InspectionCreatePage /> },
             { path: r.inspectionDetail, element: <InspectionDetailPage /> },
             { path: r.inspectionFill, element: <InspectionFillPage /> },
+            { path: r.caseList, element: <CaseListPage /> },
+            { path: r.caseCreate, element: <CaseCreatePage /> },
+            { path: r.caseDetail, element: <CaseDetailPage /> },
+            { path: r.accountabilityList, element: <AccountabilityListPage /> },
+            { path: r.accountabilityCreate, element: <AccountabilityFormPage /> },
+            { path: r.accountabilityDetail, element: <AccountabilityDetailPage /> },
+            { path: r.accountabilityEdit, element: <AccountabilityFormPage key="edit" /> },
             {
               path: r.dashboard,
               element: (

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TInspectionDetail, TInspectionListItem } from '../../../contract/inspections.ts';
-import { chromiumPath } from '../../http/pdf-printer.ts';
+import { CHROMIUM_MISSING_MESSAGE, chromiumPath } from '../../http/pdf-printer.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import type { BuiltUser } from '../../test/factories.ts';
 import { type Session, XLSX_MIME, errorOf, loginAs } from '../../test/http.ts';
@@ -102,6 +102,19 @@ describe('现场检查记录 PDF', () => {
     const res = await village.get(`/api/inspections/${draftAtB.id}/record.pdf`);
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).message).toContain('完成');
+  });
+
+  it('answers 503 with a clear message when Chromium is missing', async () => {
+    const before = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const res = await village.get(`/api/inspections/${completedAtA.id}/record.pdf`);
+      expect(res.statusCode).toBe(503);
+      expect(errorOf(res)).toMatchObject({ code: 'UNAVAILABLE', message: CHROMIUM_MISSING_MESSAGE });
+    } finally {
+      if (before === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = before;
+    }
   });
 
   it.skipIf(!fs.existsSync(chromiumPath()))('prints a completed inspection', { timeout: 60_000 }, async () => {

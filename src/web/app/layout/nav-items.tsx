@@ -5,6 +5,8 @@ import {
   TagsOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ACCOUNTABILITY_READER_ROLES } from '../../../domain/inspection-policy.ts';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -37,6 +39,9 @@ export function navEntriesFor(me: TMe): NavEntry[] {
   }
   // Inspections by the authorities and an enterprise's own: every role reads those in its scope.
   entries.push({ key: paths.inspections.list, label: '检查记录', icon: <FileSearchOutlined /> });
+  // Cases are read in the enterprise scope (an enterprise its own); accountability by the office, leaders and admins.
+  entries.push({ key: paths.cases.list, label: '执法案件', icon: <FileProtectOutlined /> });
+  if (ACCOUNTABILITY_READER_ROLES.includes(me.role)) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
   // 日周月自查: an enterprise opens its own calendar; the authorities see who is behind.
   if (me.role === 'enterprise') {
     if (me.enterpriseId) entries.push({ key: paths.selfInspection.enterprise(me.enterpriseId), label: '本单位自查', icon: <CalendarOutlined /> });

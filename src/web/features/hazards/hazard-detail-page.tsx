@@ -22,6 +22,7 @@ import {
   ACTION_BUTTON_LABELS, ACTION_ORDER, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
 } from './components/labels.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
+import { CASE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
 
 function overviewItems(h: HazardDetailData, linkEnterprise: boolean): DescriptionsProps['items'] {
   return [
@@ -108,6 +109,7 @@ export function HazardDetailPage() {
       <ListingTag level={h.listingLevel} />
       <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
       <ReopenTag count={h.reopenCount} />
+      {CASE_EDITOR_ROLES.includes(me.role) && h.status !== 'voided' && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
     </Space>
   );
 

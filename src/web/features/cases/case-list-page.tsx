@@ -1,0 +1,114 @@
+// 执法案件: the scoped list with status tabs, the report-form figures of the filtered set,
+// filters (a drawer on phones), export and 立案 for case editors.
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../domain/enforcement.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import { FilterDrawer } from '../../components/filter-drawer.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { errorMessage } from '../../lib/api.ts';
+import { useCurrentUser } from '../../lib/auth.ts';
+import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
+import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { useExportCases } from './api/export-cases.ts';
+import { useCases } from './api/list-cases.ts';
+import { CaseFilters, CaseSearchBox } from './components/case-filters.tsx';
+import { CaseSummaryBar } from './components/case-summary.tsx';
+import { CaseCards, CaseTable } from './components/case-table.tsx';
+import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
+
+const ALL = 'all';
+
+export function CaseListPage() {
+  const me = useCurrentUser();
+  const { values, update, reset } = useSearchState();
+  const query = listQueryFrom(values);
+  const list = useCases(query);
+  const exporter = useExportCases();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const onlyEnterprise = useEnterpriseById(me.role === 'enterprise' ? undefined : query.enterpriseId);
+
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const setPage = (page: number, pageSize: number) =>
+    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const onExport = () => exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
+
+  const data = list.data;
+  const counts = data?.statusCounts;
+  const allCount = counts ? CASE_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0) : undefined;
+  const tabLabel = (key: string, text: string, n: number | undefined) => (
+    <span data-testid={`case-tab-${key}`}>
+      {text}
+      {n !== undefined && <span className="tab-count">{n}</span>}
+    </span>
+  );
+  const filterCount = activeFilterCount(values);
+  const hasConditions = filterCount > 0 || !!values.q || !!values.status || !!values.enterpriseId;
+
+  const extra = (
+    <>
+      {data?.canCreate && (
+        <Link to={paths.cases.create(me.role === 'enterprise' || !query.enterpriseId ? {} : { enterpriseId: query.enterpriseId })}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="case-create">立案</Button>
+        </Link>
+      )}
+      <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporter.isPending} data-testid="case-export">导出</Button>
+    </>
+  );
+
+  return (
+    <PageContainer title={me.role === 'enterprise' ? '本单位执法案件' : '执法案件'} extra={extra}>
+      <Card size="small" className="filter-card">
+        <Flex gap={8} wrap align="center">
+          <CaseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
+          {isMobile ? (
+            <Badge count={filterCount} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
+            </Badge>
+          ) : (
+            <CaseFilters values={values} onChange={setFilter} />
+          )}
+          {query.enterpriseId && me.role !== 'enterprise' && (
+            <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="case-filter-enterprise">
+              单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
+            </Tag>
+          )}
+          {hasConditions && (
+            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">清除条件</Button>
+          )}
+        </Flex>
+      </Card>
+      {isMobile && (
+        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="80%">
+          <CaseFilters values={values} onChange={setFilter} vertical />
+        </FilterDrawer>
+      )}
+      <CaseSummaryBar s={data?.summary} />
+      <Flex align="center" justify="space-between" gap={8} className="status-bar">
+        <Tabs
+          className="status-tabs"
+          size="small"
+          activeKey={query.status ?? ALL}
+          onChange={(k) => setFilter({ status: k === ALL ? undefined : k })}
+          items={[
+            { key: ALL, label: tabLabel(ALL, '全部', allCount) },
+            ...CASE_STATUSES.map((s) => ({ key: s, label: tabLabel(s, CASE_STATUS_LABELS[s], counts?.[s]) })),
+          ]}
+        />
+      </Flex>
+      {list.isError ? (
+        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <CaseCards items={data?.items ?? []} loading={list.isFetching} page={query.page as number} pageSize={query.pageSize as number} total={data?.total ?? 0} onPageChange={setPage} />
+      ) : (
+        <CaseTable items={data?.items ?? []} loading={list.isFetching} page={query.page as number} pageSize={query.pageSize as number} total={data?.total ?? 0} onPageChange={setPage} />
+      )}
+    </PageContainer>
+  );
+}
