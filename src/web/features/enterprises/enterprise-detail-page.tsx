@@ -17,7 +17,6 @@ import { EnterpriseSelfInspection } from '../schedules/components/enterprise-sel
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';
 import { EnterpriseInspections } from '../inspections/components/enterprise-inspections.tsx';
 import { EnterpriseCases } from '../cases/components/enterprise-cases.tsx';
-import { EnterpriseCases } from '../cases/components/enterprise-cases.tsx';
 
 const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
 
@@ -127,7 +126,6 @@ export function EnterpriseDetailPage() {
       <EnterpriseHazards enterpriseId={e.id} canReport={!e.voidedAt} />
       <EnterpriseSelfInspection enterpriseId={e.id} />
       <EnterpriseInspections enterpriseId={e.id} canStart={!e.voidedAt} />
-      <EnterpriseCases enterpriseId={e.id} canOpen={!e.voidedAt} />
       <EnterpriseCases enterpriseId={e.id} canOpen={!e.voidedAt} />
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
