@@ -56,6 +56,32 @@ export interface HazardSeedInput {
   townshipLeaders: { secretary: string; mayor: string };
   /** A fresh generated person name (district and city leaders of listed hazards). */
   personName: () => string;
+  /** Hazards found in inspections (demo-inspections.ts, demo-schedules.ts): numbered and played with the rest. */
+  findings?: readonly DemoFinding[];
+  /** Enterprise accounts besides `qiye` (they record their own plans and rectifications). */
+  enterpriseAccounts?: ReadonlyMap<string, DemoActor>;
+}
+
+/** The stories a hazard found in an inspection can have. */
+export type FindingStory = 'reported' | 'rectifying' | 'overdue' | 'awaiting' | 'awaiting_spot' | 'closed' | 'closed_spot';
+
+/** A 不符合 answer of a completed inspection: the hazard created from it at completion. */
+export interface DemoFinding {
+  hazardId: string;
+  inspectionId: string;
+  itemKey: string;
+  enterpriseId: string;
+  item: HazardItem | MajorHazardItem;
+  major: boolean;
+  story: FindingStory;
+  source: HazardSource;
+  /** The inspection's completion. */
+  foundAt: Date;
+  foundBy: DemoActor;
+  foundByUnitId: string;
+  responsibleUnitId: string;
+  /** The report event's note (which inspection, which item). */
+  note: string;
 }
 
 export interface DemoHazards {
@@ -183,7 +209,7 @@ const FOUND_DAYS_AGO: Record<Story, [number, number]> = {
 };
 
 /** Which department supervises a sector first (the one whose demo login sees it). */
-const PRIMARY_DEPARTMENT: Record<DemoSector, string> = {
+export const PRIMARY_DEPARTMENT: Record<DemoSector, string> = {
   危险化学品: '应急办', 非煤矿山: '应急办', 工贸: '应急办', 特种设备: '应急办', 消防: '应急办',
   建筑施工: '村镇建设中心', 燃气: '村镇建设中心', 河道: '村镇建设中心',
   涉农: '产业服务中心', 渔业船舶: '产业服务中心', 林区: '产业服务中心',
@@ -235,7 +261,7 @@ const FACTORY = /厂|公司|坊|加工|修理|回收|合作社|养殖|种植/;
 const SHOPFRONT = /店|超市|商贸|酒店|宾馆|旅馆|客栈|餐|火锅|面馆|小吃|豆花|烧烤|KTV|歌城|网吧|网咖|美容|美发|足浴|诊所|卫生室|农家乐|山庄|院子/;
 
 /** A place that fits the enterprise: no 生产车间 in a hair salon, no 营业大厅 in a brickworks. */
-function locationFor(rand: Rand, locations: readonly string[], name: string): string {
+export function locationFor(rand: Rand, locations: readonly string[], name: string): string {
   const fits = locations.filter((l) =>
     (!/车间|厂区/.test(l) || FACTORY.test(name)) && (!/营业|收银/.test(l) || SHOPFRONT.test(name)));
   return rand.pick(fits.length > 0 ? fits : locations);
@@ -257,6 +283,7 @@ interface Planned {
   item: HazardItem | MajorHazardItem;
   source: HazardSource;
   foundAt: Date;
+  finding?: DemoFinding;
 }
 
 /** Builds the hazard ledger. Deterministic for a given Rand state and `now` (ids aside). */
@@ -379,6 +406,14 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     }
   }
 
+  // Hazards found in inspections join the ledger as they are: their enterprise, item and story are chosen.
+  const enterpriseById = new Map(input.enterprises.map((e) => [e.id, e]));
+  for (const f of input.findings ?? []) {
+    const enterprise = enterpriseById.get(f.enterpriseId);
+    if (!enterprise) throw new Error(`demo data: finding at an unknown enterprise ${f.enterpriseId}`);
+    planned.push({ spec: { story: f.story, major: f.major }, enterprise, item: f.item, source: f.source, foundAt: f.foundAt, finding: f });
+  }
+
   // ---- numbers: per year of the found date (Asia/Shanghai), in found order
   planned.sort((a, b) => a.foundAt.getTime() - b.foundAt.getTime());
   const lastSeq = new Map<number, number>();
@@ -400,7 +435,7 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     const { spec, enterprise: ent, item } = p;
     const major = spec.major === true;
     const level: HazardLevel = major ? 'major' : 'general';
-    const hazardId = randomUUID();
+    const hazardId = p.finding?.hazardId ?? randomUUID();
     const sector = item.sector;
     const spotStory = spec.story === 'closed_spot' || spec.story === 'awaiting_spot';
     const foundDay = shanghaiDay(p.foundAt);
@@ -409,7 +444,11 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     let foundBy: DemoActor;
     let foundByUnitId: string;
     let responsibleUnitId: string;
-    switch (p.source) {
+    if (p.finding) {
+      foundBy = p.finding.foundBy;
+      foundByUnitId = p.finding.foundByUnitId;
+      responsibleUnitId = p.finding.responsibleUnitId;
+    } else switch (p.source) {
       case 'self_inspection':
         foundBy = qiye;
         foundByUnitId = qiye.unitId;
@@ -445,6 +484,7 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
       description: item.description, location: locationFor(rand, item.locations, ent.demo.name), sectorId: input.sectorId(sector),
       category: item.category, level, criterion, fixedOnSpot: spotStory, status: 'reported', responsibleUnitId,
       dueDate: null, transferCount: 0, reopenCount: 0, createdBy: foundBy.userId, createdAt: p.foundAt, updatedAt: p.foundAt,
+      inspectionId: p.finding?.inspectionId ?? null, inspectionItemKey: p.finding?.itemKey ?? null,
     };
 
     // ---- the timeline
@@ -475,7 +515,8 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
       event(action, at, actor, cur.status!, note, data);
 
     const supervisor = () => staffOf(h.responsibleUnitId);
-    const rectifier = () => (ent.id === input.accountEnterpriseId ? qiye : supervisor()); // records on the venue's behalf
+    // The enterprise's own account records its plans and rectifications; else the supervisor does, on its behalf.
+    const rectifier = () => (ent.id === input.accountEnterpriseId ? qiye : (input.enterpriseAccounts?.get(ent.id) ?? supervisor()));
     const owner = ent.demo.safetyManagerName ?? ent.demo.principalName;
     let hasPlan = false;
     let accepted = false;
@@ -619,9 +660,9 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     if (spotStory) {
       h.rectificationNote = `现场督促整改完成：${item.fix}。`;
       h.rectifiedAt = p.foundAt;
-      event('report', p.foundAt, foundBy, 'awaiting_verification', `即查即改：${h.rectificationNote}`);
+      event('report', p.foundAt, foundBy, 'awaiting_verification', `${p.finding ? `${p.finding.note}；` : ''}即查即改：${h.rectificationNote}`);
     } else {
-      event('report', p.foundAt, foundBy, 'reported', SOURCE_NOTES[p.source]);
+      event('report', p.foundAt, foundBy, 'reported', p.finding?.note ?? SOURCE_NOTES[p.source]);
     }
     if (major) {
       dualReport('discovery', 'department', next(0, 1));

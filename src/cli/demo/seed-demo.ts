@@ -1,22 +1,37 @@
 // Loads the demo region (渝北区 › 大盛镇, structure from seed 003) into an empty database:
 // units, sectors, supervision groups, ~300 enterprises, one account per role, the 判定依据
 // suggestions and ~145 hazards in every state of the closed loop (found in the ~90 days
-// before `now`). Everything is created in one transaction, each record with an audit row
-// (action demo.seed).
+// before `now`); then the checklist templates and the work calendar, inspections of every type
+// over the ~4 months before `now` with 日周月 self-inspection schedules and their histories (the
+// hazards they found join the ledger), annual inspection plans, enforcement cases and 问责
+// records. Everything is created in one transaction, each record with an audit row (action
+// demo.seed).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
+import { shanghaiDay } from '../../domain/dates.ts';
 import {
-  enterprises, hazardCounters, hazardCriteria, hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports,
-  hazardTransfers, hazards, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
+  accountabilityRecords, enforcementCaseEvents, enforcementCases, enforcementMeasures, enterprises, hazardCounters, hazardCriteria,
+  hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, inspectionAnswers,
+  inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, recordCounters, sectors,
+  selfInspectionSchedules, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users, workCalendarDays,
 } from '../../server/db/schema/index.ts';
 import type { AuditEvent } from '../../server/modules/audit/audit.service.ts';
 import { recordAuditBatch } from '../../server/modules/audit/audit.service.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
+import { generateAccountability } from './demo-accountability.ts';
+import { demoCalendarSets, workCalendarDaysOf } from './demo-calendar.ts';
+import { generateCases } from './demo-cases.ts';
+import { insertDemoTemplates } from './demo-checklists.ts';
+import { addDays, atMinutes, type DemoContext, type DemoInspector } from './demo-context.ts';
 import { DEMO_CRITERIA } from './demo-criteria.ts';
 import { generateDemoEnterprises } from './demo-enterprises.ts';
 import { DEMO_HAZARD_PREFIX, generateDemoHazards, hazardAuditAfter, type DemoActor } from './demo-hazards.ts';
+import { numberInspections } from './demo-inspection-rows.ts';
+import { generateAuthorityInspections } from './demo-inspections.ts';
+import { generatePlans } from './demo-plans.ts';
+import { generateSchedules } from './demo-schedules.ts';
 import { fakePhone, personName } from './demo-names.ts';
 import {
   DEMO_DEPARTMENTS, DEMO_DISTRICT, DEMO_GROUPS, DEMO_SECTORS, DEMO_TOWNSHIP, DEMO_VILLAGES, type DemoSector,
@@ -40,6 +55,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'leader', role: 'leader', unitName: DEMO_TOWNSHIP, description: '镇领导（镇长）：看全镇、领导活动 / township leader' },
   { username: 'yingji', role: 'department', unitName: '应急办', description: '应急办：危化、非煤矿山、工贸、特种设备、消防 / emergency office' },
   { username: 'jianshe', role: 'department', unitName: '村镇建设中心', description: '村镇建设中心：建筑施工、燃气、河道 / construction centre' },
+  { username: 'yingji2', role: 'department', unitName: '应急办', description: '应急办第二名持证执法人员：与 yingji 一起执法检查 / second certified inspector' },
   { username: 'mingyue', role: 'village', unitName: '明月村', description: '明月村网格员：本村生产经营单位 / village grid officer' },
   { username: 'qianzhan', role: 'village', unitName: '千盏村', description: '千盏村网格员：本村生产经营单位 / village grid officer' },
   { username: 'qiye', role: 'enterprise', unitName: '明月村', description: '明月村一家机械加工企业的安全管理人员 / an enterprise in 明月村' },
@@ -52,8 +68,16 @@ export interface DemoSeedResult {
   districtId: string;
   townshipId: string;
   hazards: number;
+  inspections: number;
+  cases: number;
   auditRows: number;
 }
+
+/** Demo logins that hold a 行政执法证 (enforcement needs two certified inspectors of one unit). */
+const CERTIFIED = new Set(['yingji', 'yingji2', 'jianshe']);
+/** Days of inspections before `now`, and when 附件2-1 version 2 took effect. */
+const INSPECTION_WINDOW_DAYS = 120;
+const TEMPLATE_V2_DAYS_AGO = 45;
 
 export interface SeedDemoOptions {
   now?: Date;
@@ -92,7 +116,7 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
   const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const data = buildDemoData({ now, random: opts.random, passwordHash });
   const {
-    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger,
+    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger, work,
   } = data;
 
   // ---- one transaction: rows in batches, then the audit chain
@@ -119,6 +143,27 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     for (const part of chunk(ledger.reports, 400)) await tx.insert(hazardReports).values(part);
     for (const part of chunk(ledger.events, 400)) await tx.insert(hazardEvents).values(part);
 
+    // ---- issue 4: templates, calendar, schedules, inspections, plans, cases, 问责
+    const templates = await insertDemoTemplates(tx, { districtId, officeUserId: work.officeUserId, publishedAt: work.templatesAt, v2At: work.templateV2At });
+    for (const part of chunk(work.calendar, 400)) await tx.insert(workCalendarDays).values(part);
+    await tx.insert(selfInspectionSchedules).values(work.schedules);
+    const versionId = (code: string, version: number) => {
+      const id = templates.versionIds.get(`${code}@${version}`);
+      if (!id) throw new Error(`demo data: no stored checklist ${code} version ${version}`);
+      return id;
+    };
+    const inspectionRows = work.inspections.map((i) => ({ ...i.row, templateVersionId: versionId(i.row.templateCode, i.row.templateVersion) }));
+    for (const part of chunk(inspectionRows, 1000)) await tx.insert(inspections).values(part);
+    for (const part of chunk(work.inspections.flatMap((i) => i.inspectors), 1000)) await tx.insert(inspectionInspectors).values(part);
+    for (const part of chunk(work.inspections.flatMap((i) => i.answers), 2500)) await tx.insert(inspectionAnswers).values(part);
+    await tx.insert(recordCounters).values([...work.inspectionCounters, ...work.cases.counters]);
+    await tx.insert(inspectionPlans).values(work.plans.plans);
+    for (const part of chunk(work.plans.entries, 1000)) await tx.insert(inspectionPlanEntries).values(part);
+    await tx.insert(enforcementCases).values(work.cases.cases);
+    await tx.insert(enforcementMeasures).values(work.cases.measures);
+    await tx.insert(enforcementCaseEvents).values(work.cases.events);
+    await tx.insert(accountabilityRecords).values(work.accountability);
+
     const events: AuditEvent[] = [];
     const audit = (entityType: string, entityId: string, after: Record<string, unknown>) =>
       events.push({ at: now, districtId, actor: null, action: 'demo.seed', entityType, entityId, after });
@@ -137,6 +182,16 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     }
     for (const c of criterionRows) audit('hazard_criterion', c.id!, { sectorId: c.sectorId, text: c.text });
     for (const h of ledger.hazards) audit('hazard', h.id!, hazardAuditAfter(h));
+    for (const t of templates.templates) audit('checklist_template', t.id, { code: t.code, name: t.name, currentVersion: t.currentVersion });
+    for (const r of work.schedules) {
+      audit('self_inspection_schedule', r.enterpriseId, { daily: r.dailyTemplateCode, weekly: r.weeklyTemplateCode, monthly: r.monthlyTemplateCode, startsOn: r.startsOn });
+    }
+    for (const { row: i } of work.inspections) {
+      audit('inspection', i.id!, { number: i.number, type: i.type, enterpriseId: i.enterpriseId, status: i.status, signatureHash: i.signatureHash });
+    }
+    for (const p of work.plans.plans) audit('inspection_plan', p.id!, { unitId: p.unitId, year: p.year, name: p.name });
+    for (const c of work.cases.cases) audit('enforcement_case', c.id!, { number: c.number, enterpriseId: c.enterpriseId, status: c.status });
+    for (const a of work.accountability) audit('accountability', a.id!, { kind: a.kind, targetName: a.targetName, measure: a.measure });
     // One row per record, as recordAudit() would write them, appended in a few statements.
     await recordAuditBatch(tx, events);
     auditRows = events.length;
@@ -144,7 +199,10 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
   });
   if (!done) return null;
 
-  return { enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, hazards: ledger.hazards.length, auditRows };
+  return {
+    enterprises: enterpriseRows.length, users: userRows.length, districtId, townshipId, hazards: ledger.hazards.length,
+    inspections: work.inspections.length, cases: work.cases.cases.length, auditRows,
+  };
 }
 
 /**
@@ -223,15 +281,28 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
 
   const unitIdByName = (name: string) =>
     name === DEMO_DISTRICT ? districtId : name === DEMO_TOWNSHIP ? townshipId : villageId.get(name) ?? idOf(departmentId, name);
+  // Accounts and data added with inspections (issue 4) draw from a stream of their own, so the
+  // enterprises and names drawn before stay as they were.
+  const later = new Rand(mulberry32(DEMO_SEED + 4));
+  const laterName = () => {
+    let n = personName(later);
+    while (usedNames.has(n)) n = personName(later);
+    usedNames.add(n);
+    return n;
+  };
+  const LATER_ACCOUNTS = new Set(['yingji2']);
   const displayNames: Record<string, string> = {
     leader: mayor,
     dudao: groupRows[0]!.member,
     qiye: qiyeManager,
+    yingji2: laterName(),
   };
   const userRows: (typeof users.$inferInsert)[] = DEMO_ACCOUNTS.map((a) => ({
     id: randomUUID(), districtId, username: a.username, displayName: displayNames[a.username] ?? freshName(),
-    phone: fakePhone(rand), role: a.role, unitId: unitIdByName(a.unitName),
+    phone: fakePhone(LATER_ACCOUNTS.has(a.username) ? later : rand), role: a.role, unitId: unitIdByName(a.unitName),
     enterpriseId: a.role === 'enterprise' ? qiyeEnterprise.id! : null,
+    // Clearly fictional 行政执法证 numbers.
+    enforcementCertificateNo: CERTIFIED.has(a.username) ? `渝执字第5000${later.digits(4)}号` : null,
     passwordHash, mustChangePassword: false, ...stamps,
   }));
   const dudaoId = userRows.find((u) => u.username === 'dudao')!.id!;
@@ -244,18 +315,65 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
     const u = userRows.find((r) => r.username === a.username)!;
     return { userId: u.id!, username: a.username, displayName: u.displayName, role: a.role, unitId: u.unitId, unitName: a.unitName };
   });
+  const enterpriseRefs = enterpriseRows.map((e, i) => ({ id: e.id!, villageId: e.villageId, demo: demoEnterprises[i]! }));
+  const departments = DEMO_DEPARTMENTS.map((d) => ({ id: idOf(departmentId, d.name), name: d.name, sectors: d.sectors }));
+
+  // ---- inspections first: the hazards they found are numbered and played with the ledger's
+  const today = shanghaiDay(now);
+  const certificate = new Map(userRows.map((u) => [u.id!, u.enforcementCertificateNo ?? null]));
+  const inspector = (a: DemoActor): DemoInspector => ({ ...a, certificateNo: certificate.get(a.userId) ?? null });
+  const ctx: DemoContext = {
+    rand: later, now, today, yesterday: addDays(today, -1), windowStart: addDays(today, -INSPECTION_WINDOW_DAYS),
+    v2Day: addDays(today, -TEMPLATE_V2_DAYS_AGO), districtId, townshipId, enterprises: enterpriseRefs,
+    sectorId: (name: DemoSector) => idOf(sectorId, name), departments, villageId: (name: string) => idOf(villageId, name),
+    account: (username: string) => {
+      const a = accounts.find((x) => x.username === username);
+      if (!a) throw new Error(`demo data: no account ${username}`);
+      return inspector(a);
+    },
+    calendar: demoCalendarSets(),
+  };
+  const authority = generateAuthorityInspections(ctx);
+  const selfWork = generateSchedules(ctx, { qiye: ctx.account('qiye'), qiyeEnterpriseId: qiyeEnterprise.id! });
+  const allInspections = [...authority.inspections, ...selfWork.inspections];
+  const inspectionCounters = numberInspections(allInspections, districtId);
+  userRows.push(...selfWork.accounts.map((a) => ({
+    id: a.userId, districtId, username: a.username, displayName: a.displayName, phone: a.phone, role: a.role, unitId: a.unitId,
+    enterpriseId: a.enterpriseId, passwordHash, mustChangePassword: false, ...stamps,
+  })));
+
   const ledger = generateDemoHazards({
     rand, now, districtId, townshipId,
-    enterprises: enterpriseRows.map((e, i) => ({ id: e.id!, villageId: e.villageId, demo: demoEnterprises[i]! })),
+    enterprises: enterpriseRefs,
     sectorId: (name: DemoSector) => idOf(sectorId, name),
-    departments: DEMO_DEPARTMENTS.map((d) => ({ id: idOf(departmentId, d.name), name: d.name, sectors: d.sectors })),
+    departments,
     accounts,
     accountEnterpriseId: qiyeEnterprise.id!,
     townshipLeaders: { secretary, mayor },
     personName: freshName,
+    findings: allInspections.flatMap((i) => i.findings),
+    enterpriseAccounts: new Map(selfWork.accounts.map((a) => [a.enterpriseId, a])),
   });
 
+  // ---- then what builds on inspections and hazards
+  const plans = generatePlans(ctx, authority.inspections);
+  const cases = generateCases(ctx, { authority: authority.inspections, hazards: ledger.hazards, selfReportedMajorHazardId: selfWork.selfReportedMajorHazardId });
+  const accountability = generateAccountability(ctx, { hazards: ledger.hazards, units: unitRows, personName: laterName });
+  const work = {
+    officeUserId: accounts.find((a) => a.username === 'anweiban')!.userId,
+    templatesAt: atMinutes(addDays(ctx.windowStart, -10), 10 * 60),
+    templateV2At: atMinutes(addDays(ctx.v2Day, -1), 16 * 60),
+    calendar: workCalendarDaysOf(districtId),
+    schedules: selfWork.schedules,
+    inspections: allInspections,
+    inspectionCounters,
+    selfReportedMajorHazardId: selfWork.selfReportedMajorHazardId,
+    plans,
+    cases,
+    accountability,
+  };
+
   return {
-    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger,
+    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger, work,
   };
 }
