@@ -192,6 +192,13 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       expect(fetched.type).toMatch(/^application\/pdf/);
       expect(fetched.head).toBe('%PDF');
 
+      // 6. the list (我参与的) shows it as a card on the phone, with its failed items
+      await page.goto(`${server.url}/inspections?mine=true`);
+      const card = page.getByTestId('inspection-cards').getByTestId('inspection-link').filter({ hasText: d.number });
+      await card.waitFor({ timeout: 15_000 });
+      await card.getByText('2 项不符合').waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'inspection-list-phone.png'), fullPage: true });
+
       expect(pageErrors).toEqual([]);
     } catch (e) {
       fs.mkdirSync(SHOTS, { recursive: true });

@@ -245,7 +245,8 @@ function FillForm({ d }: { d: InspectionDetailData }) {
   };
 
   const item = items[step];
-  const itemProblems = item ? d.problems.filter((p) => p.itemKey === item.key).map((p) => p.message) : [];
+  // The server's word on the item as last saved: not shown while newer edits are on their way.
+  const itemProblems = item && !dirty.current.has(item.key) ? d.problems.filter((p) => p.itemKey === item.key).map((p) => p.message) : [];
   const jumpTo = (itemKey: string) => {
     const n = items.findIndex((i) => i.key === itemKey);
     if (n >= 0) go(n);
