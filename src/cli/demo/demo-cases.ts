@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDay } from '../../domain/dates.ts';
 import {
-  CASE_ACTION_LABELS, MEASURE_KIND_LABELS, applyCaseAction, finesFen, type CaseActionInput, type CaseStatus, type EnforcementMeasure,
+  MEASURE_KIND_LABELS, applyCaseAction, finesFen, type CaseActionInput, type CaseStatus, type EnforcementMeasure,
 } from '../../domain/enforcement.ts';
 import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { enforcementCaseEvents, enforcementCases, enforcementMeasures, hazards, recordCounters } from '../../server/db/schema/index.ts';
@@ -90,6 +90,7 @@ interface CaseSource {
   villageId: string;
   day: string;
   inspectionId: string | null;
+  inspectionNumber: string | null;
   hazardId: string | null;
   description: string;
   how: string;
@@ -97,25 +98,33 @@ interface CaseSource {
 
 export function generateCases(
   ctx: DemoContext,
-  o: { authority: readonly DemoInspection[]; hazards: readonly HazardRow[]; selfReportedMajorHazardId: string },
+  o: {
+    authority: readonly DemoInspection[];
+    /** Every inspection's id and number (a hazard may come from a self-inspection). */
+    allInspectionNumbers: Iterable<[string, string]>;
+    hazards: readonly HazardRow[];
+    selfReportedMajorHazardId: string;
+  },
 ): DemoCases {
   const { rand } = ctx;
   const yingjiDept = department(ctx, '应急办');
   const jiansheDept = department(ctx, '村镇建设中心');
   const enterprise = new Map(ctx.enterprises.map((e) => [e.id, e]));
   const hazardById = new Map(o.hazards.map((h) => [h.id!, h]));
+  const inspectionNumber = new Map(o.allInspectionNumbers);
   const used = new Set<string>();
   const usedInspections = new Set<string>();
 
   const fromInspection = (i: DemoInspection, hazardId: string): CaseSource => {
     const h = hazardById.get(hazardId)!;
     return {
-      enterpriseId: i.row.enterpriseId, villageId: i.row.villageId, day: i.row.inspectedOn, inspectionId: i.row.id!, hazardId,
+      enterpriseId: i.row.enterpriseId, villageId: i.row.villageId, day: i.row.inspectedOn, inspectionId: i.row.id!, inspectionNumber: i.row.number, hazardId,
       description: h.description, how: `${i.row.inspectedOn}，执法人员对该单位开展执法检查（检查记录 ${i.row.number}）时发现`,
     };
   };
   const fromHazard = (h: HazardRow): CaseSource => ({
-    enterpriseId: h.enterpriseId, villageId: h.villageId, day: shanghaiDay(h.foundAt), inspectionId: h.inspectionId ?? null, hazardId: h.id!,
+    enterpriseId: h.enterpriseId, villageId: h.villageId, day: shanghaiDay(h.foundAt), inspectionId: h.inspectionId ?? null,
+    inspectionNumber: h.inspectionId ? (inspectionNumber.get(h.inspectionId) ?? null) : null, hazardId: h.id!,
     description: h.description, how: `${shanghaiDay(h.foundAt)}，该单位存在的隐患（${h.number}）经核查发现`,
   });
 
@@ -207,7 +216,7 @@ export function generateCases(
     const act = (input: CaseActionInput, day: string, note: string | null, data: Record<string, unknown> | null = null) => {
       const r = applyCaseAction({ status: status!, measures: decided }, input);
       if (!r.ok) throw new Error(`demo data: case cannot ${input.action} (${r.refusal})`);
-      event(input.action, day, r.to, note ?? CASE_ACTION_LABELS[input.action], data);
+      event(input.action, day, r.to, note, data);
     };
 
     const filedOn = step(1, 4);
@@ -220,7 +229,10 @@ export function generateCases(
       status: 'filed', filedOn, createdBy: actor.userId,
     };
     let decided: EnforcementMeasure[] = [];
-    event('file', filedOn, 'filed', `立案：${c.title}`);
+    event('file', filedOn, 'filed', c.title, {
+      inspectionId: src.inspectionId, inspectionNumber: src.inspectionNumber, hazardId: src.hazardId,
+      hazardNumber: src.hazardId ? (hazardById.get(src.hazardId)?.number ?? null) : null,
+    });
     c.createdAt = events[0]!.at;
 
     const reach = (s: CaseStatus) => ['filed', 'investigating', 'decided', 'executing', 'closed'].indexOf(spec.status) >= ['filed', 'investigating', 'decided', 'executing', 'closed'].indexOf(s);
@@ -228,15 +240,19 @@ export function generateCases(
     if (reach('decided')) {
       const day = step(7, 20);
       const noPenaltyReason = spec.noPenaltyReason ?? null;
-      act({ action: 'decide', measures: spec.measures, noPenaltyReason }, day, noPenaltyReason ? `不予处罚：${noPenaltyReason}` : null, {
-        measures: spec.measures.map((m) => m.kind),
+      const penal = spec.measures.some((m) => m.kind === 'penalty');
+      c.documentNo = noPenaltyReason ? `渝北大盛应急不罚〔${day.slice(0, 4)}〕1号` : documentNo(unit, penal, day.slice(0, 4));
+      const fines = finesFen(spec.measures);
+      const noteOf = (m: EnforcementMeasure) => m.kind === 'penalty' && m.fineOnPrincipalFen > 0
+        ? `${MEASURE_NOTES.penalty}，对单位和主要负责人${e.demo.principalName}分别罚款（一案双罚）`
+        : MEASURE_NOTES[m.kind];
+      act({ action: 'decide', measures: spec.measures, noPenaltyReason }, day, c.documentNo, {
+        measures: spec.measures.map((m) => ({ ...m, note: noteOf(m) })), fineOnEnterpriseFen: fines.onEnterprise,
+        fineOnPrincipalFen: fines.onPrincipal, noPenaltyReason,
       });
       decided = [...spec.measures];
       c.decidedOn = day;
       c.noPenaltyReason = noPenaltyReason;
-      const penal = decided.some((m) => m.kind === 'penalty');
-      c.documentNo = noPenaltyReason ? `渝北大盛应急不罚〔${day.slice(0, 4)}〕1号` : documentNo(unit, penal, day.slice(0, 4));
-      const fines = finesFen(decided);
       c.fineOnEnterpriseFen = fines.onEnterprise;
       c.fineOnPrincipalFen = fines.onPrincipal;
       for (const m of decided) {
@@ -245,7 +261,7 @@ export function generateCases(
           fineOnEnterpriseFen: m.kind === 'penalty' ? m.fineOnEnterpriseFen : null,
           fineOnPrincipalFen: m.kind === 'penalty' ? m.fineOnPrincipalFen : null,
           personCount: m.kind === 'judicial_referral' ? m.personCount : null,
-          note: m.kind === 'penalty' && m.fineOnPrincipalFen > 0 ? `${MEASURE_NOTES.penalty}，对单位和主要负责人${e.demo.principalName}分别罚款（一案双罚）` : MEASURE_NOTES[m.kind],
+          note: noteOf(m),
           decidedOn: day, executedOn: null, createdBy: actor.userId, createdAt: events.at(-1)!.at,
         });
       }
@@ -253,17 +269,16 @@ export function generateCases(
     const caseMeasures = out.measures.filter((m) => m.caseId === caseId);
     if (reach('executing') && decided.length > 0) {
       const day = step(1, 5);
-      act({ action: 'execute' }, day, '送达决定书，开始执行');
-      // Orders take effect at once; fines are paid by the close.
-      for (const m of caseMeasures) if (m.kind !== 'penalty') m.executedOn = day;
+      act({ action: 'execute' }, day, '送达决定书，开始执行', { executedOn: day });
+      for (const m of caseMeasures) m.executedOn = day; // as the cases service marks them
+
     }
     if (spec.status === 'closed') {
       const day = step(5, 20);
       const note = decided.length === 0 ? '不予处罚决定已送达，隐患整改持续跟踪，结案。' : '处理决定已执行完毕，罚款已缴纳，结案。';
-      act({ action: 'close', note }, day, note);
+      act({ action: 'close', note }, day, note, { closedOn: day });
       c.closedOn = day;
       c.closeNote = note;
-      for (const m of caseMeasures) m.executedOn ??= day;
     }
     if (spec.publish) {
       const day = step(1, 5);
@@ -273,7 +288,7 @@ export function generateCases(
       c.dangerousOperationCrime = spec.crime === true;
       events.push({
         id: randomUUID(), districtId: ctx.districtId, caseId, at: c.publishedAt, actorId: actor.userId, actorName: actor.displayName,
-        action: 'publish', fromStatus: status, toStatus: status, note: '发布为典型执法案例', data: null,
+        action: 'publish', fromStatus: status, toStatus: status, note: c.publicationSummary, data: { dangerousOperationCrime: c.dangerousOperationCrime },
       });
     }
     c.status = status!;

@@ -9,7 +9,7 @@ import { demoCriterion } from './demo-criteria.ts';
 import type { DemoEnterprise } from './demo-enterprises.ts';
 import { FINDING_TEXTS, SITE_HAZARD_ITEMS } from './demo-findings.ts';
 import { HAZARD_ITEMS, type HazardItem, type MajorHazardItem } from './demo-hazard-items.ts';
-import { PRIMARY_DEPARTMENT, locationFor, type DemoActor, type DemoFinding, type FindingStory } from './demo-hazards.ts';
+import { locationFor, type DemoActor, type DemoFinding, type FindingStory } from './demo-hazards.ts';
 import type { DemoSector } from './demo-region.ts';
 import type { Rand } from './prng.ts';
 
@@ -85,18 +85,26 @@ export function department(ctx: DemoContext, name: string): DemoDepartment {
   return d;
 }
 
-/** The department that supervises a sector first (the one the hazard demo hands it to). */
+/**
+ * The department a hazard found by the office, a supervision group or the enterprise itself goes
+ * to: the first department (in unit order) that supervises its sector, as the hazards service
+ * assigns it.
+ */
 export function supervisingDepartmentId(ctx: DemoContext, sector: DemoSector): string {
-  return department(ctx, PRIMARY_DEPARTMENT[sector]).id;
+  const d = ctx.departments.find((x) => x.sectors.includes(sector));
+  if (!d) throw new Error(`demo data: no department supervises ${sector}`);
+  return d.id;
 }
 
-/** What happens to a hazard found `age` days ago: older ones mostly closed, recent ones open. */
-export function findingStory(rand: Rand, age: number, spot: boolean): FindingStory {
-  const s = spot ? 1 : 0;
-  if (age <= 3) return rand.weighted([['reported', 3], ['rectifying', 3], ['closed_spot', 2 * s], ['awaiting_spot', 1 * s]] as const);
-  if (age <= 14) return rand.weighted([['rectifying', 4], ['awaiting', 2], ['closed_spot', 2 * s], ['closed', 1]] as const);
-  if (age <= 40) return rand.weighted([['closed', 5], ['rectifying', 1], ['awaiting', 1], ['overdue', 1], ['closed_spot', 2 * s]] as const);
-  return rand.weighted([['closed', 7], ['closed_spot', 2 * s], ['overdue', 1]] as const);
+/**
+ * What happens to a hazard found `age` days ago: older ones mostly closed, recent ones open.
+ * An inspection creates its hazards as reported (never 即查即改), so there are no spot stories.
+ */
+export function findingStory(rand: Rand, age: number): FindingStory {
+  if (age <= 3) return rand.weighted([['reported', 3], ['rectifying', 3], ['awaiting', 1]] as const);
+  if (age <= 14) return rand.weighted([['rectifying', 4], ['awaiting', 2], ['closed', 2]] as const);
+  if (age <= 40) return rand.weighted([['closed', 6], ['rectifying', 1], ['awaiting', 1], ['overdue', 1]] as const);
+  return rand.weighted([['closed', 8], ['overdue', 1]] as const);
 }
 
 export interface FailedAnswer {
@@ -155,8 +163,7 @@ export function failedAnswer(
   item = { ...item, locations: [location] };
   const major = o.major !== undefined;
   const age = daysBetween(shanghaiDay(o.completedAt), ctx.today);
-  const spot = !major && 'spot' in item && item.spot === true;
-  const story = o.story ?? findingStory(rand, age, spot);
+  const story = o.story ?? findingStory(rand, age);
   const hazardId = randomUUID();
   const sectorId = ctx.sectorId(item.sector);
   const criterion = major ? demoCriterion((item as MajorHazardItem).criterion).text : null;

@@ -63,7 +63,7 @@ export interface HazardSeedInput {
 }
 
 /** The stories a hazard found in an inspection can have. */
-export type FindingStory = 'reported' | 'rectifying' | 'overdue' | 'awaiting' | 'awaiting_spot' | 'closed' | 'closed_spot';
+export type FindingStory = 'reported' | 'rectifying' | 'overdue' | 'awaiting' | 'closed';
 
 /** A 不符合 answer of a completed inspection: the hazard created from it at completion. */
 export interface DemoFinding {
@@ -80,7 +80,7 @@ export interface DemoFinding {
   foundBy: DemoActor;
   foundByUnitId: string;
   responsibleUnitId: string;
-  /** The report event's note (which inspection, which item). */
+  /** The report event's note, as the inspections service writes it (which inspection, which item). */
   note: string;
 }
 
@@ -209,7 +209,7 @@ const FOUND_DAYS_AGO: Record<Story, [number, number]> = {
 };
 
 /** Which department supervises a sector first (the one whose demo login sees it). */
-export const PRIMARY_DEPARTMENT: Record<DemoSector, string> = {
+const PRIMARY_DEPARTMENT: Record<DemoSector, string> = {
   危险化学品: '应急办', 非煤矿山: '应急办', 工贸: '应急办', 特种设备: '应急办', 消防: '应急办',
   建筑施工: '村镇建设中心', 燃气: '村镇建设中心', 河道: '村镇建设中心',
   涉农: '产业服务中心', 渔业船舶: '产业服务中心', 林区: '产业服务中心',
@@ -660,9 +660,11 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     if (spotStory) {
       h.rectificationNote = `现场督促整改完成：${item.fix}。`;
       h.rectifiedAt = p.foundAt;
-      event('report', p.foundAt, foundBy, 'awaiting_verification', `${p.finding ? `${p.finding.note}；` : ''}即查即改：${h.rectificationNote}`);
+      event('report', p.foundAt, foundBy, 'awaiting_verification', `即查即改：${h.rectificationNote}`);
+    } else if (p.finding) {
+      event('report', p.foundAt, foundBy, 'reported', p.finding.note, { inspectionId: p.finding.inspectionId, itemKey: p.finding.itemKey });
     } else {
-      event('report', p.foundAt, foundBy, 'reported', p.finding?.note ?? SOURCE_NOTES[p.source]);
+      event('report', p.foundAt, foundBy, 'reported', SOURCE_NOTES[p.source]);
     }
     if (major) {
       dualReport('discovery', 'department', next(0, 1));

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { itemsOf } from '../../domain/checklist.ts';
 import type { ConformityResult } from '../../domain/checklist.ts';
 import {
-  INSPECTION_TYPE_LABELS, canonicalJson, inspectionCompletionRefusal, signaturePayload,
+  canonicalJson, inspectionCompletionRefusal, signaturePayload,
   type InspectionMethodTag, type InspectionType, type RepresentativeSignature,
 } from '../../domain/inspection-rules.ts';
 import { formatRecordNumber } from '../../domain/record-number.ts';
@@ -135,7 +135,11 @@ export function numberInspections(all: DemoInspection[], districtId: string): (t
     const seq = (last.get(year) ?? 0) + 1;
     last.set(year, seq);
     i.row.number = formatRecordNumber(DEMO_HAZARD_PREFIX, 'inspection', year, seq);
-    for (const f of i.findings) f.note = `${INSPECTION_TYPE_LABELS[i.row.type]}发现（检查记录 ${i.row.number}）`;
+    // The report note the inspections service writes: the record's number and the item, shortened.
+    for (const f of i.findings) {
+      const content = itemsOf(i.template.content).find((it) => it.key === f.itemKey)?.content ?? f.itemKey;
+      f.note = `检查记录 ${i.row.number}：${[...content].length > 24 ? `${[...content].slice(0, 24).join('')}…` : content}`;
+    }
   }
   return [...last].map(([year, lastSeq]) => ({ districtId, kind: 'inspection', year, lastSeq }));
 }

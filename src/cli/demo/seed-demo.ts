@@ -357,7 +357,10 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
 
   // ---- then what builds on inspections and hazards
   const plans = generatePlans(ctx, authority.inspections);
-  const cases = generateCases(ctx, { authority: authority.inspections, hazards: ledger.hazards, selfReportedMajorHazardId: selfWork.selfReportedMajorHazardId });
+  const cases = generateCases(ctx, {
+    authority: authority.inspections, allInspectionNumbers: allInspections.map((i) => [i.row.id!, i.row.number] as [string, string]),
+    hazards: ledger.hazards, selfReportedMajorHazardId: selfWork.selfReportedMajorHazardId,
+  });
   const accountability = generateAccountability(ctx, { hazards: ledger.hazards, units: unitRows, personName: laterName });
   const work = {
     officeUserId: accounts.find((a) => a.username === 'anweiban')!.userId,
