@@ -6,7 +6,7 @@ import type { InspectionFilter } from '../../../contract/inspections.ts';
 import { INSPECTION_TYPES, isSelfInspection } from '../../../domain/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
-  checklistTemplateVersions, enterprises, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspections, orgUnits, users,
+  checklistTemplateVersions, enterprises, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, users,
 } from '../../db/schema/index.ts';
 
 export type InspectionRow = typeof inspections.$inferSelect;
@@ -227,10 +227,12 @@ export const findUserName = (db: DbOrTx, id: string) =>
 export const findUnitCode = (db: DbOrTx, id: string) =>
   db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, id)).limit(1).then((r) => r[0]?.code ?? null);
 
+/** A plan entry of the district with the unit whose plan it is. */
 export const findPlanEntry = (db: DbOrTx, districtId: string, id: string) =>
   db
-    .select()
+    .select({ enterpriseId: inspectionPlanEntries.enterpriseId, planUnitId: inspectionPlans.unitId })
     .from(inspectionPlanEntries)
+    .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionPlanEntries.planId))
     .where(and(eq(inspectionPlanEntries.id, id), eq(inspectionPlanEntries.districtId, districtId)))
     .limit(1)
     .then((r) => r[0] ?? null);

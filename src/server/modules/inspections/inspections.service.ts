@@ -11,7 +11,7 @@ import { shanghaiDay } from '../../../domain/dates.ts';
 import { CASE_EDITOR_ROLES, INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspection-policy.ts';
 import {
   INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_TYPE_LABELS, type InspectionType, type MethodTagRefusal, frequencyOfInspection,
-  inspectorRuleRefusal, methodTagsRefusal,
+  inspectorRuleRefusal, isSelfInspection, methodTagsRefusal,
 } from '../../../domain/inspection-rules.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
 import { formatRecordNumber } from '../../../domain/record-number.ts';
@@ -181,8 +181,12 @@ export async function createInspection(ctx: AppContext, actor: Actor, input: TIn
   if (!template) throw invalid({ templateCode: ['检查表不存在或已停用'] }, '检查表不存在或已停用');
   const inspectors = await resolveInspectors(ctx.db, input.type, actor.userId, input.coInspectorUserIds);
   if (input.planEntryId) {
+    // A linked inspection covers the entry whatever its unit or type (plans.repository coveredSql):
+    // only the plan's own unit may link, and only with an inspection by the authorities.
     const entry = await repo.findPlanEntry(ctx.db, actor.districtId, input.planEntryId);
-    if (!entry || entry.enterpriseId !== ent.e.id) throw invalid({ planEntryId: ['检查计划中没有该单位的这一项'] });
+    if (!entry || entry.enterpriseId !== ent.e.id || entry.planUnitId !== actor.unitId || isSelfInspection(input.type)) {
+      throw invalid({ planEntryId: ['检查计划中没有该单位的这一项'] });
+    }
   }
   const now = ctx.clock.now();
   const prefix = (await repo.findUnitCode(ctx.db, actor.districtId)) ?? DEFAULT_HAZARD_NUMBER_PREFIX;

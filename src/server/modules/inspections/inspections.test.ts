@@ -108,6 +108,28 @@ describe('who may start which inspection where', () => {
   });
 });
 
+describe('linking a plan entry', () => {
+  it('only the plan\'s own unit links its entries, and never with a self-inspection', async () => {
+    const plan = await deptChem.request('POST', '/api/plans', { unitId: w.depChemT1.id, year: 2024, name: '2024年度监督检查计划' });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const entry = await deptChem.request('POST', `/api/plans/${(plan.json() as { id: string }).id}/entries`, { enterpriseId: w.enterprises.a.id, month: 6 });
+    expect(entry.statusCode, entry.body).toBe(200);
+    const planEntryId = (entry.json() as { id: string }).id;
+    const entA = await loginAs(t.app, ...(await buildUser(t.db, { role: 'enterprise', unit: w.V1a, enterpriseId: w.enterprises.a.id }).then((u) => [u.username, u.password] as const)));
+
+    // Another unit's inspection or the enterprise's own would mark the department's entry covered.
+    const byVillage = await post(village, { type: 'spot_check', enterpriseId: w.enterprises.a.id, planEntryId });
+    expect(byVillage.statusCode).toBe(400);
+    expect(errorOf(byVillage).fieldErrors?.planEntryId).toBeDefined();
+    const bySelf = await post(entA, { type: 'self_daily', enterpriseId: w.enterprises.a.id, templateCode: 'dasheng-small-enterprise', planEntryId });
+    expect(bySelf.statusCode).toBe(400);
+    expect(errorOf(bySelf).fieldErrors?.planEntryId).toBeDefined();
+
+    const own = await startInspection(deptChem, { type: 'spot_check', enterpriseId: w.enterprises.a.id, planEntryId });
+    expect(own.planEntryId).toBe(planEntryId);
+  });
+});
+
 describe('enforcement by two certified inspectors', () => {
   it('refuses one inspector, a co-inspector without a certificate, and someone from another unit', async () => {
     const alone = await post(deptChem, { type: 'enforcement', enterpriseId: w.enterprises.a.id });
