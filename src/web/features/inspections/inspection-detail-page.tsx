@@ -38,6 +38,13 @@ function overviewItems(d: InspectionDetailData): DescriptionsProps['items'] {
   ];
 }
 
+/** The same message once, with how many items it concerns: "尚未填写（4项）；张三尚未签名". */
+function problemSummary(problems: InspectionDetailData['problems']): string {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(p.message, (counts.get(p.message) ?? 0) + (p.itemKey ? 1 : 0));
+  return [...counts].map(([m, n]) => (n > 1 ? `${m}（${n}项）` : m)).join('；');
+}
+
 function SignatureBlock({ d, meId }: { d: InspectionDetailData; meId: string }) {
   const r = d.representative;
   return (
@@ -177,7 +184,7 @@ export function InspectionDetailPage() {
           showIcon
           style={{ marginBottom: 12 }}
           title={`填写中：已填 ${d.progress.answered}/${d.progress.total}`}
-          description={d.problems.length > 0 ? `完成前还需处理 ${d.problems.length} 处：${d.problems.slice(0, 3).map((p) => p.message).join('；')}${d.problems.length > 3 ? '…' : ''}` : '已可完成并签名'}
+          description={d.problems.length > 0 ? `完成前还需处理：${problemSummary(d.problems)}` : '已可完成并签名'}
           data-testid="inspection-draft-alert"
         />
       )}
@@ -200,7 +207,7 @@ export function InspectionDetailPage() {
           <Col xs={24} lg={8}>
             {signatures}
             {failed}
-            <Typography.Text type="secondary" className="form-hint">时间为北京时间；完成于 {formatDateTime(d.completedAt)}</Typography.Text>
+            {d.completedAt && <Typography.Text type="secondary" className="form-hint">时间为北京时间；完成于 {formatDateTime(d.completedAt)}</Typography.Text>}
           </Col>
         )}
       </Row>

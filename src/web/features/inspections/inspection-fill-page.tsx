@@ -260,76 +260,79 @@ function FillForm({ d }: { d: InspectionDetailData }) {
       subTitle={d.enterpriseName}
       backTo={paths.inspections.detail(d.id)}
     >
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex justify="space-between" align="center" gap={8} wrap>
-          <Space size={6} wrap>
-            <InspectionTypeTag type={d.type} />
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>{d.templateName}</Typography.Text>
-          </Space>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="inspection-save-state">
-            {saving ? '保存中…' : '已保存'}
-          </Typography.Text>
-        </Flex>
-        <Flex align="center" gap={8} style={{ marginTop: 6 }}>
-          <Progress percent={total ? Math.round((answeredCount / total) * 100) : 0} showInfo={false} size="small" style={{ flex: 1, margin: 0 }} />
-          <span className="nowrap" data-testid="inspection-progress">已填 {answeredCount}/{total}</span>
-        </Flex>
-        <Flex gap={8} style={{ marginTop: 8 }} wrap>
-          <Button size="small" icon={<OrderedListOutlined />} onClick={() => setIndexOpen(true)} disabled={busy} data-testid="inspection-index-open">
-            目录
+      {/* A phone's column, also on a desktop: one item reads best at that width. */}
+      <div style={{ maxWidth: 760 }}>
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Flex justify="space-between" align="center" gap={8} wrap>
+            <Space size={6} wrap>
+              <InspectionTypeTag type={d.type} />
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>{d.templateName}</Typography.Text>
+            </Space>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="inspection-save-state">
+              {saving ? '保存中…' : '已保存'}
+            </Typography.Text>
+          </Flex>
+          <Flex align="center" gap={8} style={{ marginTop: 6 }}>
+            <Progress percent={total ? Math.round((answeredCount / total) * 100) : 0} showInfo={false} size="small" style={{ flex: 1, margin: 0 }} />
+            <span className="nowrap" data-testid="inspection-progress">已填 {answeredCount}/{total}</span>
+          </Flex>
+          <Flex gap={8} style={{ marginTop: 8 }} wrap>
+            <Button size="small" icon={<OrderedListOutlined />} onClick={() => setIndexOpen(true)} disabled={busy} data-testid="inspection-index-open">
+              目录
+            </Button>
+            {nextUnanswered >= 0 && nextUnanswered !== step && (
+              <Button size="small" icon={<StepForwardOutlined />} onClick={() => go(nextUnanswered)} disabled={busy} data-testid="inspection-jump-unanswered">
+                跳到未填（第 {nextUnanswered + 1} 项）
+              </Button>
+            )}
+          </Flex>
+        </Card>
+
+        {item ? (
+          <ItemStep
+            key={item.key}
+            item={item}
+            index={step}
+            total={total}
+            value={answerOf(item.key)}
+            onChange={edit(item.key)}
+            defaults={defaults}
+            ownSectorIds={enterprise.data?.sectorIds ?? []}
+            onBusyChange={setBusy}
+            problems={itemProblems}
+          />
+        ) : onFinishStep ? (
+          <SignatureStep
+            d={d}
+            meId={me.id}
+            summary={summary}
+            onSummary={setSummary}
+            onSummaryBlur={onSummaryBlur}
+            representative={representative}
+            onRepresentative={setRepresentative}
+            errors={completeErrors}
+            onJump={jumpTo}
+            onComplete={() => void onComplete()}
+            completing={completing}
+            busy={busy}
+            error={completeError}
+          />
+        ) : (
+          <Alert type="warning" showIcon title="检查表没有检查项" />
+        )}
+
+        <Flex gap={8} className="form-actions form-actions-sticky" style={{ marginTop: 12 }}>
+          <Button size="large" icon={<LeftOutlined />} disabled={step === 0 || busy} onClick={() => go(step - 1)} style={{ flex: 1 }} data-testid="inspection-prev">
+            上一项
           </Button>
-          {nextUnanswered >= 0 && nextUnanswered !== step && (
-            <Button size="small" icon={<StepForwardOutlined />} onClick={() => go(nextUnanswered)} disabled={busy} data-testid="inspection-jump-unanswered">
-              跳到未填（第 {nextUnanswered + 1} 项）
+          {!onFinishStep && (
+            <Button size="large" type="primary" disabled={busy} onClick={() => go(step + 1)} style={{ flex: 1 }} data-testid="inspection-next">
+              {step === total - 1 ? '小结与签名' : '下一项'} <RightOutlined />
             </Button>
           )}
         </Flex>
-      </Card>
-
-      {item ? (
-        <ItemStep
-          key={item.key}
-          item={item}
-          index={step}
-          total={total}
-          value={answerOf(item.key)}
-          onChange={edit(item.key)}
-          defaults={defaults}
-          ownSectorIds={enterprise.data?.sectorIds ?? []}
-          onBusyChange={setBusy}
-          problems={itemProblems}
-        />
-      ) : onFinishStep ? (
-        <SignatureStep
-          d={d}
-          meId={me.id}
-          summary={summary}
-          onSummary={setSummary}
-          onSummaryBlur={onSummaryBlur}
-          representative={representative}
-          onRepresentative={setRepresentative}
-          errors={completeErrors}
-          onJump={jumpTo}
-          onComplete={() => void onComplete()}
-          completing={completing}
-          busy={busy}
-          error={completeError}
-        />
-      ) : (
-        <Alert type="warning" showIcon title="检查表没有检查项" />
-      )}
-
-      <Flex gap={8} className="form-actions form-actions-sticky" style={{ marginTop: 12 }}>
-        <Button size="large" icon={<LeftOutlined />} disabled={step === 0 || busy} onClick={() => go(step - 1)} style={{ flex: 1 }} data-testid="inspection-prev">
-          上一项
-        </Button>
-        {!onFinishStep && (
-          <Button size="large" type="primary" disabled={busy} onClick={() => go(step + 1)} style={{ flex: 1 }} data-testid="inspection-next">
-            {step === total - 1 ? '小结与签名' : '下一项'} <RightOutlined />
-          </Button>
-        )}
-      </Flex>
-      {busy && <Typography.Text type="secondary" className="form-hint">照片上传中，完成后才能翻页…</Typography.Text>}
+        {busy && <Typography.Text type="secondary" className="form-hint">照片上传中，完成后才能翻页…</Typography.Text>}
+      </div>
 
       <ItemIndex
         open={indexOpen}

@@ -62,9 +62,8 @@ export function AnswersSection({ d }: { d: InspectionDetailData }) {
                 <div key={item.key} className="record-row" style={{ padding: '8px 0' }} data-testid="inspection-answer" data-item-key={item.key}>
                   <Flex justify="space-between" gap={8} align="flex-start">
                     <div style={{ minWidth: 0 }}>
-                      <Typography.Text type={failed ? 'danger' : undefined} strong={failed}>
-                        {n}. {item.content}
-                      </Typography.Text>
+                      <span className="text-muted">{n}. </span>
+                      <Typography.Text type={failed ? 'danger' : undefined} strong={failed}>{item.content}</Typography.Text>
                       {item.checkMethods.length > 0 && (
                         <span style={{ marginInlineStart: 6 }}><CheckMethodTags methods={item.checkMethods} /></span>
                       )}
