@@ -50,8 +50,6 @@ export const paths = {
     create: (preset: { enterpriseId?: string; planEntryId?: string } = {}) => withQuery('/inspections/new', preset),
     detail: (id: string) => `/inspections/${encodeURIComponent(id)}`,
     fill: (id: string) => `/inspections/${encodeURIComponent(id)}/fill`,
-    /** 立案 from a completed inspection (the enforcement case form). */
-    openCase: (id: string) => withQuery('/cases/new', { inspectionId: id }),
   },
   selfInspection: {
     /** 自查情况 (谁落后了) for the authorities. */

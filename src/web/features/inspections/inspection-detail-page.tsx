@@ -157,7 +157,7 @@ export function InspectionDetailPage() {
         下载现场检查记录 (PDF)
       </Button>
       {d.allowed.openCase && (
-        <Link to={paths.inspections.openCase(d.id)}>
+        <Link to={paths.cases.create({ inspectionId: d.id })}>
           <Button icon={<FileProtectOutlined />} data-testid="inspection-open-case">立案</Button>
         </Link>
       )}
