@@ -132,6 +132,15 @@ describe('accountability records', () => {
     expect((await officeT2.request('PUT', `/api/accountability/${r.id}`, { ...person(), version: 1 })).statusCode).toBe(404);
   });
 
+  it('a well-formed but impossible date is a field error in Chinese, not a server error', async () => {
+    const create = await office.request('POST', '/api/accountability', person({ decidedOn: '2024-02-30' }));
+    expect(create.statusCode).toBe(400);
+    expect(errorOf(create).fieldErrors?.decidedOn).toEqual(['日期不存在']);
+    const res = await office.get('/api/accountability?from=2024-00-00');
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).fieldErrors?.from).toEqual(['日期不存在']);
+  });
+
   it('edits with the version; a stale version is 409', async () => {
     const r = await createOk(office, person());
     const res = await office.request('PUT', `/api/accountability/${r.id}`, { ...person({ measure: '通报批评' }), version: r.version });

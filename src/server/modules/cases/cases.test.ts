@@ -164,6 +164,17 @@ describe('opening a case', () => {
   });
 });
 
+describe('input validation', () => {
+  it('a well-formed but impossible date is a field error in Chinese, not a server error', async () => {
+    const create = await openCase(office, { enterpriseId: w.enterprises.a.id, filedOn: '2024-02-31' });
+    expect(create.statusCode).toBe(400);
+    expect(errorOf(create).fieldErrors?.filedOn).toEqual(['日期不存在']);
+    const list = await office.get('/api/cases?from=2024-99-99');
+    expect(list.statusCode).toBe(400);
+    expect(errorOf(list).fieldErrors?.from).toEqual(['日期不存在']);
+  });
+});
+
 describe('the state machine', () => {
   it('立案 → 调查 → 决定 → 执行 → 结案, each a timeline event and an audit row', async () => {
     const c = await openOk(deptChem, { enterpriseId: w.enterprises.a.id });

@@ -130,6 +130,22 @@ describe('linking a plan entry', () => {
   });
 });
 
+describe('input validation', () => {
+  it('a well-formed but impossible date is a field error in Chinese, not a server error', async () => {
+    const create = await post(village, { type: 'spot_check', enterpriseId: w.enterprises.a.id, inspectedOn: '2024-02-30' });
+    expect(create.statusCode).toBe(400);
+    expect(errorOf(create).fieldErrors?.inspectedOn).toEqual(['日期不存在']);
+    const list = await village.get('/api/inspections?from=2024-13-45');
+    expect(list.statusCode).toBe(400);
+    expect(errorOf(list).fieldErrors?.from).toEqual(['日期不存在']);
+    const d = await startInspection(village, { type: 'spot_check', enterpriseId: w.enterprises.a.id });
+    const draft = await village.request('PUT', `/api/inspections/${d.id}/answers/${SPOT.keys[0]}`, {
+      result: 'nonconform', comment: '问题', hazardDraft: { level: 'general', description: '问题', location: '车间', sectorId: w.chem.id, dueDate: '2024-06-31' },
+    });
+    expect(errorOf(draft).fieldErrors?.['hazardDraft.dueDate']).toEqual(['日期不存在']);
+  });
+});
+
 describe('enforcement by two certified inspectors', () => {
   it('refuses one inspector, a co-inspector without a certificate, and someone from another unit', async () => {
     const alone = await post(deptChem, { type: 'enforcement', enterpriseId: w.enterprises.a.id });

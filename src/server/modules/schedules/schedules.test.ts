@@ -252,6 +252,9 @@ describe('谁落后了', () => {
     expect((await entB.get('/api/self-inspection/compliance')).statusCode).toBe(403);
     const res = await office.get('/api/self-inspection/compliance?from=2023-01-01&to=2024-10-10');
     expect(errorOf(res).fieldErrors).toHaveProperty('from');
+    const impossible = await office.get('/api/self-inspection/compliance?from=2024-09-31');
+    expect(impossible.statusCode).toBe(400);
+    expect(errorOf(impossible).fieldErrors?.from).toEqual(['日期不存在']);
   });
 
   it('exports the list', async () => {
