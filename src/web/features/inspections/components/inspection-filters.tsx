@@ -3,7 +3,7 @@ import { INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES,
 import { SearchBox } from '../../../components/search-box.tsx';
 import { dayjs } from '../../../lib/format.ts';
 import type { SearchPatch } from '../../../lib/search-params.ts';
-import { useVillages } from '../../../reference-data/list-units.ts';
+import { useUnits, useVillages } from '../../../reference-data/list-units.ts';
 
 export function InspectionSearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
   return <SearchBox value={value} onSearch={onSearch} placeholder="检查编号或单位名称" testId="inspection-search" />;
@@ -20,6 +20,7 @@ export interface InspectionFiltersProps {
 /** Every list filter except search, the status tabs and 我参与的; values are the URL's. */
 export function InspectionFilters({ values, onChange, vertical, ownEnterprise }: InspectionFiltersProps) {
   const villages = useVillages({ enabled: !ownEnterprise });
+  const departments = useUnits({ kind: 'department' }, { enabled: !ownEnterprise });
   const width = vertical ? '100%' : 140;
   const select = (key: string, placeholder: string, options: SelectProps['options'], extra: object = {}) => (
     <Select
@@ -51,6 +52,21 @@ export function InspectionFilters({ values, onChange, vertical, ownEnterprise }:
           '村/社区',
           (villages.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
           { showSearch: { optionFilterProp: 'label' }, loading: villages.isLoading },
+        )}
+      {!ownEnterprise &&
+        select(
+          'unitId',
+          '检查单位',
+          // Who inspected: a department, or a village's grid officers.
+          [
+            {
+              label: '科室/站所',
+              title: 'departments',
+              options: (departments.data?.items ?? []).map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
+            },
+            { label: '村/社区', title: 'villages', options: (villages.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })) },
+          ],
+          { showSearch: { optionFilterProp: 'label' }, loading: departments.isLoading, style: { width: vertical ? '100%' : 170 } },
         )}
       {select('hasFailed', '不符合项', [
         { value: 'true', label: '有不符合项' },
