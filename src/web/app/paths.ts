@@ -75,6 +75,16 @@ export const paths = {
     detail: (id: string) => `/accountability/${encodeURIComponent(id)}`,
     edit: (id: string) => `/accountability/${encodeURIComponent(id)}/edit`,
   },
+  checklists: {
+    list: '/checklists',
+    create: '/checklists/new',
+    import: '/checklists/import',
+    detail: (id: string) => `/checklists/${encodeURIComponent(id)}`,
+    /** Edit the current version and publish it as the next one. */
+    edit: (id: string) => `/checklists/${encodeURIComponent(id)}/edit`,
+  },
+  /** 工作日历: the district's holidays and 调休 workdays. */
+  workCalendar: '/work-calendar',
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;
@@ -110,6 +120,12 @@ export const routePatterns = {
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
   planList: '/plans',
   planDetail: '/plans/:id',
+  checklistList: '/checklists',
+  checklistCreate: '/checklists/new',
+  checklistImport: '/checklists/import',
+  checklistDetail: '/checklists/:id',
+  checklistEdit: '/checklists/:id/edit',
+  workCalendar: '/work-calendar',
   dashboard: '/dashboard',
   audit: '/audit',
 } as const;

@@ -26,6 +26,11 @@ import { CaseListPage } from '../features/cases/case-list-page.tsx';
 import { AccountabilityDetailPage } from '../features/accountability/accountability-detail-page.tsx';
 import { AccountabilityFormPage } from '../features/accountability/accountability-form-page.tsx';
 import { AccountabilityListPage } from '../features/accountability/accountability-list-page.tsx';
+import { CalendarPage } from '../features/checklists/calendar-page.tsx';
+import { ChecklistDetailPage } from '../features/checklists/checklist-detail-page.tsx';
+import { ChecklistCreatePage, ChecklistEditPage } from '../features/checklists/checklist-editor-page.tsx';
+import { ChecklistImportPage } from '../features/checklists/checklist-import-page.tsx';
+import { ChecklistListPage } from '../features/checklists/checklist-list-page.tsx';
 import { SectorsPage } from '../features/org/sectors-page.tsx';
 import { UnitsPage } from '../features/org/units-page.tsx';
 import { UsersPage } from '../features/org/users-page.tsx';
@@ -82,6 +87,12 @@ export function createRouter() {
             { path: r.inspectionCreate, element: <InspectionCreatePage /> },
             { path: r.inspectionDetail, element: <InspectionDetailPage /> },
             { path: r.inspectionFill, element: <InspectionFillPage /> },
+            { path: r.checklistList, element: <ChecklistListPage /> },
+            { path: r.checklistCreate, element: <ChecklistCreatePage /> },
+            { path: r.checklistImport, element: <ChecklistImportPage /> },
+            { path: r.checklistDetail, element: <ChecklistDetailPage /> },
+            { path: r.checklistEdit, element: <ChecklistEditPage /> },
+            { path: r.workCalendar, element: <CalendarPage /> },
             { path: r.caseList, element: <CaseListPage /> },
             { path: r.caseCreate, element: <CaseCreatePage /> },
             { path: r.caseDetail, element: <CaseDetailPage /> },

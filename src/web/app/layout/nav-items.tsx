@@ -6,7 +6,8 @@ import {
 } from '@ant-design/icons';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, SolutionOutlined } from '@ant-design/icons';
-import { ACCOUNTABILITY_READER_ROLES } from '../../../domain/inspection-policy.ts';
+import { ACCOUNTABILITY_READER_ROLES, TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
+import { CarryOutOutlined, ProfileOutlined } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -59,6 +60,13 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     );
   }
   if (roleMay(me.role, CRITERIA_EDITOR_ROLES)) admin.push({ key: paths.admin.criteria, label: '判定依据', icon: <BookOutlined /> });
+  // 检查表 and 工作日历 are kept by the template managers (everyone reads them through their use).
+  if (roleMay(me.role, TEMPLATE_MANAGER_ROLES)) {
+    admin.push(
+      { key: paths.checklists.list, label: '检查表', icon: <ProfileOutlined /> },
+      { key: paths.workCalendar, label: '工作日历', icon: <CarryOutOutlined /> },
+    );
+  }
   if (admin.length) entries.push({ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: admin });
   if (me.role === 'admin' || me.role === 'office') {
     entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined /> });

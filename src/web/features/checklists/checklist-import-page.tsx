@@ -1,0 +1,58 @@
+// 导入检查表: one workbook is one template. A new code becomes version 1; an existing code is
+// published as its next version. The file is checked first; any problem blocks the import.
+import { TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
+import { paths } from '../../app/paths.ts';
+import { type ImportStat, ImportWizard } from '../../components/import-wizard.tsx';
+import { NoAccess } from '../../components/no-access.tsx';
+import { useCurrentUser } from '../../lib/auth.ts';
+import { roleMay } from '../../lib/role-access.ts';
+import { useCommitChecklistImport } from './api/commit-import.ts';
+import { useDownloadChecklistImportTemplate } from './api/download-import-template.ts';
+import { usePreviewChecklistImport } from './api/preview-import.ts';
+import type { TChecklistImportPreview } from '../../../contract/checklists.ts';
+import type { TImportPreview } from '../../../contract/enterprises.ts';
+
+const INTRO =
+  '一个文件为一张检查表：“检查表信息”工作表填写编码、名称、适用对象、来源、说明；“检查项”工作表每行一个检查项，列的顺序不限。' +
+  '编码为新编码时新建检查表（第1版）；与已有检查表相同时发布为其新版本，原版本保留。文件有任何错误时不会导入，请修改后重新上传。' +
+  '修改已有检查表时，可先在检查表详情页导出，修改后再导入。';
+
+function stats(p: TImportPreview): ImportStat[] {
+  const c = p as TChecklistImportPreview;
+  const badRows = new Set(c.errors.map((e) => e.row)).size;
+  const out: ImportStat[] = [
+    { title: '检查项', value: c.totalRows },
+    { title: '有误的行', value: badRows, color: badRows ? '#cf1322' : undefined },
+  ];
+  if (c.diff) {
+    out.push(
+      { title: `第${c.diff.toVersion}版新增`, value: c.diff.added.length, color: '#389e0d' },
+      { title: '删除', value: c.diff.removed.length },
+      { title: '修改', value: c.diff.changed.length },
+    );
+  } else if (c.toCreate) {
+    out.push({ title: '新建检查表（第1版）', value: 1, color: '#389e0d' });
+  }
+  return out;
+}
+
+export function ChecklistImportPage() {
+  const me = useCurrentUser();
+  const template = useDownloadChecklistImportTemplate();
+  const previewer = usePreviewChecklistImport();
+  const committer = useCommitChecklistImport();
+  if (!roleMay(me.role, TEMPLATE_MANAGER_ROLES)) return <NoAccess text="只有管理员和安委办可以导入检查表" />;
+  return (
+    <ImportWizard
+      title="导入检查表"
+      backTo={paths.checklists.list}
+      intro={INTRO}
+      template={template}
+      previewer={previewer}
+      committer={committer}
+      stats={stats}
+      resultText={(r) => (r.created ? '已新建检查表（第1版）' : '已发布新版本，原版本保留')}
+      done={{ to: paths.checklists.list, text: '查看检查表' }}
+    />
+  );
+}

@@ -1,0 +1,214 @@
+// 检查表: the district's checklist templates. Managers create, import and retire them; every role
+// reads the active ones (inspections use them). An empty district is offered the built-in ones.
+import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Empty, Flex, Pagination, Select, Space, Spin, Table, type TableProps, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklist.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorDisplay } from '../../components/error-display.tsx';
+import { FilterDrawer } from '../../components/filter-drawer.tsx';
+import { PageContainer } from '../../components/page-container.tsx';
+import { SearchBox } from '../../components/search-box.tsx';
+import { ActiveTag } from '../../components/status-tags.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { errorMessage } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { type SearchPatch, enumParam, intParam, useSearchState } from '../../lib/search-params.ts';
+import type { ChecklistListItem, ChecklistListQuery } from './api/keys.ts';
+import { useChecklists } from './api/list-checklists.ts';
+import { useLoadBuiltIns } from './api/load-built-ins.ts';
+import { AudienceTag, VersionTag } from './components/labels.tsx';
+
+const DEFAULT_PAGE_SIZE = 20;
+const ACTIVE_OPTIONS = [
+  { value: 'true', label: '启用中' },
+  { value: 'false', label: '已停用' },
+];
+
+function Filters({ values, onChange, canManage, vertical }: { values: Record<string, string>; onChange: (p: SearchPatch) => void; canManage: boolean; vertical?: boolean }) {
+  const width = vertical ? '100%' : 160;
+  return (
+    <Flex gap={8} wrap vertical={vertical}>
+      <Select
+        allowClear
+        placeholder="适用对象"
+        value={enumParam(values.audience, CHECKLIST_AUDIENCES)}
+        onChange={(v: string | undefined) => onChange({ audience: v })}
+        options={CHECKLIST_AUDIENCES.map((a) => ({ value: a, label: CHECKLIST_AUDIENCE_LABELS[a] }))}
+        style={{ width }}
+        data-testid="checklist-filter-audience"
+      />
+      {canManage && (
+        <Select
+          allowClear
+          placeholder="状态（全部）"
+          value={enumParam(values.active, ['true', 'false'])}
+          onChange={(v: string | undefined) => onChange({ active: v })}
+          options={ACTIVE_OPTIONS}
+          style={{ width }}
+          data-testid="checklist-filter-active"
+        />
+      )}
+    </Flex>
+  );
+}
+
+function Cards({ items }: { items: ChecklistListItem[] }) {
+  return (
+    <Flex vertical gap={8} data-testid="checklist-cards">
+      {items.map((t) => (
+        <Link key={t.id} to={paths.checklists.detail(t.id)} className="card-link" data-testid="checklist-link">
+          <Card size="small" className={t.active ? undefined : 'row-voided'}>
+            <Flex justify="space-between" align="start" gap={8}>
+              <Typography.Text strong className="card-title">{t.name}</Typography.Text>
+              <VersionTag version={t.currentVersion} />
+            </Flex>
+            <div className="card-meta">{t.source ?? t.code}</div>
+            <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
+              <Space size={4} wrap>
+                <AudienceTag audience={t.audience} />
+                {!t.active && <ActiveTag active={false} />}
+              </Space>
+              <Typography.Text type="secondary">{t.itemCount} 项 · 已用 {t.usedCount} 次</Typography.Text>
+            </Flex>
+          </Card>
+        </Link>
+      ))}
+    </Flex>
+  );
+}
+
+export function ChecklistListPage() {
+  const { values, update, reset } = useSearchState();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const query: ChecklistListQuery = {
+    q: values.q?.trim() || undefined,
+    audience: enumParam(values.audience, CHECKLIST_AUDIENCES),
+    active: enumParam(values.active, ['true', 'false'] as const),
+    page: intParam(values.page, 1),
+    pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100),
+  };
+  const list = useChecklists(query);
+  const builtIns = useLoadBuiltIns();
+  const canManage = list.data?.canManage ?? false;
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const setPage = (page: number, pageSize: number) =>
+    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const filterCount = [values.audience, values.active].filter(Boolean).length;
+
+  const loadBuiltIns = () =>
+    builtIns.mutate(undefined, {
+      onSuccess: (r) => void message.success(r.created.length ? `已载入 ${r.created.length} 张内置检查表` : '内置检查表均已存在'),
+      onError: (e) => void message.error(errorMessage(e)),
+    });
+
+  const columns: TableProps<ChecklistListItem>['columns'] = [
+    {
+      title: '名称',
+      key: 'name',
+      render: (_v, t) => (
+        <div>
+          <Link to={paths.checklists.detail(t.id)} data-testid="checklist-link">{t.name}</Link>
+          <div><Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{t.code}</Typography.Text></div>
+        </div>
+      ),
+    },
+    { title: '适用对象', key: 'audience', width: 120, render: (_v, t) => <AudienceTag audience={t.audience} /> },
+    { title: '来源', dataIndex: 'source', key: 'source', width: 220, render: (v: string | null) => v ?? '—' },
+    { title: '版本', key: 'version', width: 80, render: (_v, t) => <VersionTag version={t.currentVersion} /> },
+    { title: '检查项', dataIndex: 'itemCount', key: 'itemCount', width: 80, align: 'right' },
+    { title: '使用次数', dataIndex: 'usedCount', key: 'usedCount', width: 90, align: 'right' },
+    { title: '发布日期', key: 'publishedAt', width: 110, render: (_v, t) => formatDate(t.publishedAt) },
+    { title: '状态', key: 'active', width: 80, render: (_v, t) => <ActiveTag active={t.active} /> },
+  ];
+
+  const extra = canManage ? (
+    <>
+      <Link to={paths.checklists.create}>
+        <Button type="primary" icon={<PlusOutlined />} data-testid="checklist-create">新建</Button>
+      </Link>
+      <Link to={paths.checklists.import}>
+        <Button icon={<UploadOutlined />} data-testid="checklist-import">导入</Button>
+      </Link>
+    </>
+  ) : null;
+
+  const empty = list.data?.canLoadBuiltIns ? (
+    <Empty description="本区还没有检查表" data-testid="checklist-empty">
+      <Space wrap>
+        <Button type="primary" loading={builtIns.isPending} onClick={loadBuiltIns} data-testid="checklist-load-built-ins">载入内置检查表</Button>
+        <Link to={paths.checklists.create}><Button>新建检查表</Button></Link>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        内置检查表：大盛镇自查重点事项清单、小微企业和九小场所安全生产重点任务提示清单、崇明抽查检查表
+      </Typography.Paragraph>
+    </Empty>
+  ) : (
+    <Empty description="没有符合条件的检查表" />
+  );
+
+  return (
+    <PageContainer title="检查表" subTitle={isMobile ? undefined : '检查、自查使用的检查表；修改后发布为新版本，已有检查记录仍使用原版本'} extra={extra}>
+      <Card size="small" className="filter-card">
+        <Flex gap={8} wrap align="center">
+          <SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder="名称或编码" testId="checklist-search" />
+          {isMobile ? (
+            <Badge count={filterCount} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
+            </Badge>
+          ) : (
+            <Filters values={values} onChange={setFilter} canManage={canManage} />
+          )}
+          {filterCount > 0 || values.q ? (
+            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">清除条件</Button>
+          ) : null}
+        </Flex>
+      </Card>
+      {isMobile && (
+        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="40%">
+          <Filters values={values} onChange={setFilter} canManage={canManage} vertical />
+        </FilterDrawer>
+      )}
+      {list.isError ? (
+        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <Spin spinning={list.isFetching}>
+          {!list.isFetching && items.length === 0 ? empty : <Cards items={items} />}
+          {total > (query.pageSize as number) && (
+            <Flex justify="center" style={{ marginTop: 12 }}>
+              <Pagination simple current={query.page as number} pageSize={query.pageSize as number} total={total} onChange={setPage} />
+            </Flex>
+          )}
+        </Spin>
+      ) : (
+        <Card size="small">
+          <Table<ChecklistListItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={list.isFetching}
+            rowClassName={(t) => (t.active ? '' : 'row-voided')}
+            locale={{ emptyText: empty }}
+            scroll={{ x: 900 }}
+            pagination={{
+              current: query.page as number,
+              pageSize: query.pageSize as number,
+              total,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (t) => `共 ${t} 张`,
+              onChange: setPage,
+            }}
+            data-testid="checklist-table"
+          />
+        </Card>
+      )}
+    </PageContainer>
+  );
+}
