@@ -4,7 +4,10 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../contract/hazards.ts';
-import { hazardTransfers, hazards, orgUnits, sectors, users } from '../../server/db/schema/index.ts';
+import type { TInspectionDetail } from '../../contract/inspections.ts';
+import {
+  accountabilityRecords, enforcementCases, hazardTransfers, hazards, inspections, orgUnits, sectors, users,
+} from '../../server/db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../server/test/app.ts';
 import { createTestClock } from '../../server/test/clock.ts';
 import { createTestDatabase } from '../../server/test/db.ts';
@@ -119,5 +122,63 @@ describe('demo hazards through the API', () => {
     expect(created.number.slice(0, 8)).toBe('YB-2024-');
     expect(seq(created.number)).toBe(seq(before) + 1);
     expect(created.villageId).toBe(village!.id);
+  });
+});
+
+describe('demo inspections, schedules, plans, cases and 问责 through the API', () => {
+  const ok = async (s: Session, url: string) => {
+    const res = await s.get(url);
+    expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+    return res.json() as Record<string, unknown>;
+  };
+
+  it('loads a completed inspection of every type as signed, complete and linked to its hazards', async () => {
+    const done = await t.db.select().from(inspections).where(eq(inspections.status, 'completed'));
+    for (const type of new Set(done.map((i) => i.type))) {
+      const i = done.find((x) => x.type === type && x.failedCount > 0) ?? done.find((x) => x.type === type)!;
+      const d = (await ok(as('anweiban'), `/api/inspections/${i.id}`)) as unknown as TInspectionDetail;
+      expect(d.status, i.number).toBe('completed');
+      expect(d.problems, i.number).toEqual([]);
+      expect(d.inspectors.every((x) => x.signed), i.number).toBe(true);
+      expect(d.signatureHash).toBe(i.signatureHash);
+      for (const a of d.answers.filter((x) => x.result === 'nonconform')) expect(a.hazard, `${i.number} ${a.itemKey}`).not.toBeNull();
+    }
+    const drafts = await t.db.select().from(inspections).where(eq(inspections.status, 'draft'));
+    for (const i of drafts) {
+      const lead = (await t.db.select().from(users).where(eq(users.id, i.createdBy)))[0]!;
+      if (!sessions.has(lead.username)) continue;
+      const d = (await ok(as(lead.username), `/api/inspections/${i.id}`)) as unknown as TInspectionDetail;
+      expect(d.allowed.edit, i.number).toBe(true);
+      expect(d.problems.length, i.number).toBeGreaterThan(0);
+    }
+    const mine = await ok(as('yingji2'), '/api/inspections?mine=true&pageSize=5');
+    expect(mine.total as number).toBeGreaterThan(0);
+  });
+
+  it('shows the enterprise account its self-inspection record and the office who is behind', async () => {
+    const [qiye] = await t.db.select().from(users).where(eq(users.username, 'qiye'));
+    const compliance = await ok(as('qiye'), `/api/enterprises/${qiye!.enterpriseId}/self-inspection/compliance`);
+    expect(compliance).toBeTruthy();
+    await ok(as('qiye'), `/api/enterprises/${qiye!.enterpriseId}/self-inspection/calendar`);
+    const behind = await ok(as('anweiban'), '/api/self-inspection/compliance?pageSize=5');
+    expect(behind.total as number).toBeGreaterThan(0);
+  });
+
+  it('lists the plans, cases and 问责 records to the roles that keep them', async () => {
+    const plans = await ok(as('yingji'), '/api/plans?pageSize=20');
+    const items = plans.items as { id: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const p of items) {
+      await ok(as('yingji'), `/api/plans/${p.id}`);
+      await ok(as('yingji'), `/api/plans/${p.id}/key-uncovered`);
+    }
+    const all = await t.db.select().from(enforcementCases);
+    const cases = await ok(as('anweiban'), '/api/cases?pageSize=50');
+    expect(cases.total).toBe(all.length);
+    for (const c of all) await ok(as('anweiban'), `/api/cases/${c.id}`);
+    expect(((await ok(as('yingji'), '/api/cases?pageSize=5')).total as number)).toBeGreaterThan(0);
+    const records = await ok(as('anweiban'), '/api/accountability?pageSize=50');
+    expect(records.total).toBe((await t.db.select().from(accountabilityRecords)).length);
+    expect((await as('yingji').get('/api/accountability')).statusCode).toBe(403);
   });
 });
