@@ -1,6 +1,6 @@
 // 检查记录详情: the header, who inspected and signed, every answer with its photos, the hazards
 // the failed items became, the signature hash and the PDF record; actions as the server allows.
-import { DeleteOutlined, EditOutlined, FilePdfOutlined, FileProtectOutlined, SignatureOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FilePdfOutlined, FileProtectOutlined, FormOutlined, SignatureOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -18,6 +18,7 @@ import type { InspectionDetailData } from './api/keys.ts';
 import { useSignInspection } from './api/sign-inspection.ts';
 import { AnswerHazard, AnswersSection } from './components/answers-section.tsx';
 import { DiscardInspectionModal } from './components/discard-modal.tsx';
+import { EditHeaderModal } from './components/edit-header-modal.tsx';
 import { InspectionStatusTag, InspectionTypeTag, MethodTags } from './components/inspection-tags.tsx';
 import { InspectorSignatures } from './components/inspector-signatures.tsx';
 import { inspectionListUrl } from './components/last-list-url.ts';
@@ -113,6 +114,7 @@ export function InspectionDetailPage() {
   const sign = useSignInspection();
   const pdf = useDownloadInspectionRecord();
   const [discardOpen, setDiscardOpen] = useState(false);
+  const [headerOpen, setHeaderOpen] = useState(false);
   const backTo = inspectionListUrl();
 
   if (query.isPending) {
@@ -147,6 +149,9 @@ export function InspectionDetailPage() {
         <Link to={paths.inspections.fill(d.id)}>
           <Button type="primary" icon={<EditOutlined />} data-testid="inspection-continue">继续填写</Button>
         </Link>
+      )}
+      {d.allowed.edit && (
+        <Button icon={<FormOutlined />} onClick={() => setHeaderOpen(true)} data-testid="inspection-edit-header">修改检查信息</Button>
       )}
       {d.allowed.sign && (
         <Button type={d.allowed.edit ? 'default' : 'primary'} icon={<SignatureOutlined />} onClick={onSign} loading={sign.isPending} data-testid="inspection-sign">
@@ -211,6 +216,7 @@ export function InspectionDetailPage() {
           </Col>
         )}
       </Row>
+      {d.allowed.edit && <EditHeaderModal d={d} open={headerOpen} onClose={() => setHeaderOpen(false)} />}
       {d.allowed.discard && <DiscardInspectionModal d={d} open={discardOpen} onClose={() => setDiscardOpen(false)} />}
     </PageContainer>
   );

@@ -192,7 +192,8 @@ function FillForm({ d }: { d: InspectionDetailData }) {
     // Kept on the server as typed, so leaving the page loses nothing; completion sends it again.
     void enqueue(async () => {
       const latest = dRef.current;
-      if (latest.summary === text) return true;
+      // Any header change voids signatures given: with a colleague's signature in, the summary waits for completion.
+      if (latest.summary === text || latest.inspectors.some((i) => i.signed && i.userId !== me.id)) return true;
       try {
         dRef.current = await updateRef.current({ id: latest.id, body: { version: latest.version, summary: text } });
       } catch {
