@@ -98,7 +98,9 @@ export const ChecklistDetail = ChecklistListItem.extend({
 });
 export type TChecklistDetail = z.output<typeof ChecklistDetail>;
 
-export const ChecklistVersionParams = z.object({ id: Uuid, version: z.coerce.number().int().min(1) });
+/** A version number in a URL; bounded so that a huge one is a 400, not a database integer overflow. */
+const VersionNo = z.coerce.number().int().min(1, '版本号无效').max(1_000_000, '版本号无效');
+export const ChecklistVersionParams = z.object({ id: Uuid, version: VersionNo });
 
 /** An edit of the current version; baseVersion is the version the editor started from. */
 export const ChecklistPublish = ChecklistContentSchema.extend({ baseVersion: z.number().int().min(1) });
@@ -117,7 +119,7 @@ export const ChecklistDiff = z.object({
   changed: z.array(z.object({ key: z.string(), before: DiffItem, after: DiffItem })),
 });
 export type TChecklistDiff = z.output<typeof ChecklistDiff>;
-export const ChecklistDiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const ChecklistDiffQuery = z.object({ from: VersionNo, to: VersionNo });
 
 export const BuiltInsResult = z.object({ created: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) });
 

@@ -158,6 +158,7 @@ export async function publishChecklist(ctx: AppContext, actor: Actor, id: string
 export async function setChecklistActive(ctx: AppContext, actor: Actor, id: string, input: { active: boolean; version: number }) {
   const { t } = await readable(ctx.db, actor, id);
   if (t.active === input.active) return detail(ctx.db, actor, id);
+  if (input.version !== t.version) throw conflict();
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const u = await repo.updateTemplate(tx, t.id, input.version, { active: input.active, updatedAt: now });

@@ -130,6 +130,7 @@ async function townshipOf(db: DbOrTx, districtId: string, parentId: string) {
 
 export async function updatePlan(ctx: AppContext, actor: Actor, id: string, input: TPlanUpdate): Promise<TPlanDetail> {
   const row = await loadPlan(ctx, actor, id);
+  if (input.version !== row.p.version) throw conflict();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const set: Partial<repo.PlanRow> = { updatedAt: now };

@@ -94,6 +94,7 @@ export async function putSchedule(ctx: AppContext, actor: Actor, enterpriseId: s
   };
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findSchedule(tx, enterpriseId);
+    if (input.version !== (before?.version ?? null)) throw conflict();
     let after: repo.ScheduleRow | null;
     if (input.version === null) {
       after = before ? null : await repo.insertSchedule(tx, {
