@@ -31,7 +31,7 @@ const DONE_RATE: Record<Diligence, Record<SelfInspectionFrequency, number>> = {
 const FAIL_RATE: Record<SelfInspectionFrequency, number> = { daily: 0.008, weekly: 0.025, monthly: 0.06 };
 /** Start of the check, minutes after midnight: 班前 daily, afternoon weekly, morning monthly. */
 const START: Record<SelfInspectionFrequency, [number, number]> = { daily: [8 * 60, 9 * 60 + 30], weekly: [14 * 60, 16 * 60 + 30], monthly: [9 * 60, 11 * 60] };
-const MAX_DAILY = 8;
+const MAX_DAILY = 6;
 const MAX_SCHEDULES = 40;
 const HISTORY_DAYS = 90;
 
@@ -97,7 +97,7 @@ export function generateSchedules(ctx: DemoContext, o: { qiye: DemoInspector; qi
     const wantsDaily = isQiye || e.demo.isHighRisk || e.demo.employeeCount >= 20 || (e.demo.venueType === 'restaurant' && rand.chance(0.3));
     const daily = wantsDaily && dailyCount < MAX_DAILY ? code : null;
     if (daily) dailyCount += 1;
-    const weekly = isQiye || isSelfMajor || rand.chance(0.85) ? code : null;
+    const weekly = isQiye || isSelfMajor || rand.chance(0.75) ? code : null;
     const weekendTrade = e.demo.kind === 'small_venue' || e.demo.sectors.includes('文化旅游');
     const workOnWeekends = weekendTrade ? rand.chance(0.6) : rand.chance(0.05);
     // Two enterprises close for a few days of maintenance of their own.

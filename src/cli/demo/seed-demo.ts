@@ -153,12 +153,13 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
       return id;
     };
     const inspectionRows = work.inspections.map((i) => ({ ...i.row, templateVersionId: versionId(i.row.templateCode, i.row.templateVersion) }));
-    for (const part of chunk(inspectionRows, 1000)) await tx.insert(inspections).values(part);
-    for (const part of chunk(work.inspections.flatMap((i) => i.inspectors), 1000)) await tx.insert(inspectionInspectors).values(part);
-    for (const part of chunk(work.inspections.flatMap((i) => i.answers), 2500)) await tx.insert(inspectionAnswers).values(part);
+    // Moderate batches: PGlite takes a few hundred rows per statement faster than thousands.
+    for (const part of chunk(inspectionRows, 200)) await tx.insert(inspections).values(part);
+    for (const part of chunk(work.inspections.flatMap((i) => i.inspectors), 500)) await tx.insert(inspectionInspectors).values(part);
+    for (const part of chunk(work.inspections.flatMap((i) => i.answers), 500)) await tx.insert(inspectionAnswers).values(part);
     await tx.insert(recordCounters).values([...work.inspectionCounters, ...work.cases.counters]);
     await tx.insert(inspectionPlans).values(work.plans.plans);
-    for (const part of chunk(work.plans.entries, 1000)) await tx.insert(inspectionPlanEntries).values(part);
+    for (const part of chunk(work.plans.entries, 500)) await tx.insert(inspectionPlanEntries).values(part);
     await tx.insert(enforcementCases).values(work.cases.cases);
     await tx.insert(enforcementMeasures).values(work.cases.measures);
     await tx.insert(enforcementCaseEvents).values(work.cases.events);
