@@ -5,8 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { InspectionCreate } from '../../../contract/inspections.ts';
-import type { ChecklistAudience } from '../../../domain/checklist.ts';
-import { CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklist.ts';
+import { CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience } from '../../../domain/checklist.ts';
 import {
   INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, type InspectionMethodTag, type InspectionType,
   isSelfInspection,
@@ -82,10 +81,10 @@ export function InspectionCreatePage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const enterpriseId = Form.useWatch('enterpriseId', form) ?? undefined;
   const type = Form.useWatch('type', form);
   const coInspectorIds = Form.useWatch('coInspectorUserIds', form);
-  const options = useInspectionOptions(enterpriseId || undefined);
+  // Asked for the enterprise once it is known to be in scope (picked from the search or loaded).
+  const options = useInspectionOptions(picked?.id);
   const opts = options.data;
 
   useEffect(() => {
@@ -164,7 +163,7 @@ export function InspectionCreatePage() {
   const backTo = presetId && !ownEnterprise ? paths.enterprises.detail(presetId) : inspectionListUrl();
   const half = { xs: 24, md: 12 };
 
-  if (options.isError) {
+  if (options.isError && !opts) {
     return (
       <PageContainer title="新建检查" backTo={backTo}>
         <ErrorDisplay error={options.error} onRetry={() => void options.refetch()} backTo={backTo} />
