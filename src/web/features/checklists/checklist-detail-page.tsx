@@ -7,6 +7,7 @@ import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { formatMinute } from '../../lib/format.ts';
 import { useExportChecklistVersion } from './api/export-version.ts';
@@ -22,6 +23,7 @@ export function ChecklistDetailPage() {
   const query = useChecklist(id);
   const setActive = useSetChecklistActive();
   const exporter = useExportChecklistVersion();
+  const isMobile = useIsMobile();
 
   if (query.isError) return <PageContainer title="检查表" backTo={paths.checklists.list}><ErrorDisplay error={query.error} backTo={paths.checklists.list} /></PageContainer>;
   const t = query.data;
@@ -40,7 +42,7 @@ export function ChecklistDetailPage() {
     <>
       {t.allowed.publish && (
         <Link to={paths.checklists.edit(t.id)}>
-          <Button type="primary" icon={<EditOutlined />} data-testid="checklist-edit">修改并发布新版本</Button>
+          <Button type="primary" icon={<EditOutlined />} data-testid="checklist-edit">{isMobile ? '修改' : '修改并发布新版本'}</Button>
         </Link>
       )}
       {t.allowed.export && (

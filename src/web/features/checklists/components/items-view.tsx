@@ -53,7 +53,7 @@ export function ItemsView({ groups }: { groups: Group[] }) {
               {g.items.map((i) => (
                 <div key={i.key} className="checklist-item-card" data-testid="checklist-item">
                   <Flex gap={6} align="start">
-                    <Typography.Text type="secondary">{i.n}.</Typography.Text>
+                    <Typography.Text type="secondary" style={{ flex: 'none' }}>{i.n}.</Typography.Text>
                     <Content item={i} />
                   </Flex>
                   <div style={{ marginTop: 4 }}><HowToCheck item={i} /></div>
