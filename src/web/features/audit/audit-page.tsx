@@ -46,6 +46,15 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...HAZARD_ACTION_AUDIT_LABELS,
   'hazard_criterion.create': '新增判定依据',
   'hazard_criterion.update': '修改判定依据',
+  'checklist.create': '新建检查表',
+  'checklist.publish': '发布检查表新版本',
+  'checklist.import': '导入检查表',
+  'checklist.load_builtin': '载入内置检查表',
+  'checklist.retire': '停用检查表',
+  'checklist.reactivate': '重新启用检查表',
+  'work_calendar.set_year': '设置全年节假日',
+  'work_calendar.put_day': '设置节假日/调休',
+  'work_calendar.delete_day': '删除节假日/调休',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -56,12 +65,15 @@ const ENTITY_LABELS: Record<string, string> = {
   hazard: '隐患',
   file: '文件',
   hazard_criterion: '判定依据',
+  checklist_template: '检查表',
+  work_calendar: '工作日历',
 };
 
 /** Records with a page of their own link to it. */
 const ENTITY_PAGES: Record<string, (id: string) => string> = {
   hazard: paths.hazards.detail,
   enterprise: paths.enterprises.detail,
+  checklist_template: paths.checklists.detail,
 };
 
 const actionText = (e: TAuditEntry) => AUDIT_ACTION_LABELS[e.action] ?? e.action;
