@@ -2,8 +2,10 @@
 // of the closed loop (domain.md), each with the timeline, plans, extensions, transfers,
 // listings and 双报告 records a real history would have left. Found dates are relative to
 // `now` (the last ~90 days), so open, overdue and closed hazards look right whenever the demo
-// is loaded. Pure: rows come back, the caller inserts them. Every state change goes through
-// the state machine's transition table, so the timelines cannot contradict the product.
+// is loaded. The hazards that the demo's inspections found (findings, up to ~4 months back) are
+// numbered and played with them. Pure: rows come back, the caller inserts them. Every state
+// change goes through the state machine's transition table, so the timelines cannot contradict
+// the product.
 import { createHash, randomUUID } from 'node:crypto';
 import { shanghaiDay, shanghaiDayStart } from '../../domain/dates.ts';
 import {
