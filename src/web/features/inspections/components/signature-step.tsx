@@ -32,7 +32,9 @@ export interface SignatureStepProps {
 export function SignatureStep(p: SignatureStepProps) {
   const { d } = p;
   const self = isSelfInspection(d.type);
-  const titleOf = new Map(d.template.groups.flatMap((g) => g.items.map((i) => [i.key, i.content] as const)));
+  const items = d.template.groups.flatMap((g) => g.items);
+  const numberOf = new Map(items.map((i, n) => [i.key, n + 1] as const));
+  const titleOf = new Map(items.map((i) => [i.key, i.content] as const));
   const unsigned = d.inspectors.filter((i) => !i.signed && i.userId !== p.meId);
   const err = (k: string) => (p.errors[k] ? { validateStatus: 'error' as const, help: p.errors[k] } : {});
 
@@ -47,9 +49,12 @@ export function SignatureStep(p: SignatureStepProps) {
             {d.problems.map((pr, n) => (
               <div key={`${pr.itemKey ?? ''}:${n}`} className="record-text">
                 {pr.itemKey ? (
-                  <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => p.onJump(pr.itemKey!)}>
-                    {titleOf.get(pr.itemKey) ?? pr.itemKey}：{pr.message}
-                  </Button>
+                  <Flex vertical style={{ minWidth: 0 }}>
+                    <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', justifyContent: 'flex-start' }} onClick={() => p.onJump(pr.itemKey!)}>
+                      第 {numberOf.get(pr.itemKey) ?? '?'} 项：{pr.message}
+                    </Button>
+                    <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{titleOf.get(pr.itemKey) ?? ''}</Typography.Text>
+                  </Flex>
                 ) : (
                   pr.message
                 )}
