@@ -82,24 +82,29 @@ export function CalendarPage() {
   const days = query.data?.days ?? [];
   const holidays = days.filter((d) => d.kind === 'holiday').length;
 
+  const kindTag = (d: TCalendarDay) => <Tag color={KIND_COLORS[d.kind]} style={{ marginInlineEnd: 0 }}>{CALENDAR_DAY_KIND_LABELS[d.kind]}</Tag>;
   const columns: TableProps<TCalendarDay>['columns'] = [
     {
       title: '日期',
       key: 'day',
-      width: 150,
+      width: isMobile ? 104 : 150,
       render: (_v, d) => (
         <span>
           <span className="mono">{d.day}</span> <Typography.Text type="secondary">{WEEKDAYS[dayjs(d.day).day()]}</Typography.Text>
         </span>
       ),
     },
-    { title: '类型', key: 'kind', width: 110, render: (_v, d) => <Tag color={KIND_COLORS[d.kind]}>{CALENDAR_DAY_KIND_LABELS[d.kind]}</Tag> },
-    { title: '名称', dataIndex: 'name', key: 'name' },
+    ...(isMobile
+      ? [{ title: '名称', key: 'name', render: (_v: unknown, d: TCalendarDay) => <div>{kindTag(d)}<div>{d.name}</div></div> }]
+      : [
+          { title: '类型', key: 'kind', width: 110, render: (_v: unknown, d: TCalendarDay) => kindTag(d) },
+          { title: '名称', dataIndex: 'name', key: 'name' },
+        ]),
     ...(canManage
       ? [{
           title: '操作',
           key: 'actions',
-          width: isMobile ? 100 : 130,
+          width: isMobile ? 64 : 130,
           render: (_v: unknown, d: TCalendarDay) => (
             <Space size={0} wrap>
               <Button type="link" size="small" onClick={() => setModal({ mode: 'edit', day: d })} data-testid="calendar-day-edit">修改</Button>

@@ -13,9 +13,8 @@ import type { TChecklistImportPreview } from '../../../contract/checklists.ts';
 import type { TImportPreview } from '../../../contract/enterprises.ts';
 
 const INTRO =
-  '一个文件为一张检查表：“检查表信息”工作表填写编码、名称、适用对象、来源、说明；“检查项”工作表每行一个检查项，列的顺序不限。' +
-  '编码为新编码时新建检查表（第1版）；与已有检查表相同时发布为其新版本，原版本保留。文件有任何错误时不会导入，请修改后重新上传。' +
-  '修改已有检查表时，可先在检查表详情页导出，修改后再导入。';
+  '一个文件为一张检查表：“检查表信息”表填写编码、名称、适用对象等，“检查项”表每行一项，列的顺序不限。' +
+  '新编码新建检查表（第1版），已有编码发布为新版本（原版本保留）；可先在检查表详情页导出再修改。文件有错误时不会导入。';
 
 function stats(p: TImportPreview): ImportStat[] {
   const c = p as TChecklistImportPreview;
