@@ -2,7 +2,8 @@
 // enterprise it supervises with the 崇明 spot-check checklist, answers the seven items one by
 // one (two fail, with comments, confirmed hazard drafts and a photo), completes it with the
 // representative's signature and its own; the two hazards appear in the ledger linked to the
-// inspection, and the 现场检查记录 downloads as a PDF.
+// inspection, and the 现场检查记录 downloads as a PDF. Then a two-person enforcement inspection:
+// the colleague signs from his own account and the enterprise's refusal to sign is recorded.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,4 +208,60 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       throw e;
     }
   }, 240_000);
+
+  it('two-person enforcement: the colleague signs from his own account, the refusal to sign is recorded', async () => {
+    const { page } = browser;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const yingji = await loginAs(server.app, 'yingji', DEMO_PASSWORD);
+    const yingji2 = await loginAs(server.app, 'yingji2', DEMO_PASSWORD);
+    const ent = ((await yingji.get('/api/enterprises?pageSize=50&sort=name&order=desc')).json() as { items: TEnterprise[] }).items.find((e) => e.status === 'operating')!;
+    // Started and filled through the API: the pages of the first test are not what this one is about.
+    const created = await yingji.request('POST', '/api/inspections', {
+      type: 'enforcement', enterpriseId: ent.id, inspectedOn: new Date().toISOString().slice(0, 10), templateCode: CHONGMING_SPOT_CHECK.code,
+      methodTags: ['four_no_two_direct'], coInspectorUserIds: [yingji2.me.id],
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = (created.json() as TInspectionDetail).id;
+    for (const item of ITEMS) {
+      const res = await yingji.request('PUT', `/api/inspections/${id}/answers/${item.key}`, { result: 'conform' });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+
+    try {
+      // the colleague sees who has not signed and signs from the detail page
+      await signIn(page, 'yingji2');
+      await page.goto(`${server.url}/inspections/${id}`);
+      await page.getByTestId('inspection-inspector-unsigned').first().waitFor();
+      await page.getByTestId('inspection-sign').click();
+      await page.getByTestId('inspection-inspector-signed').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('inspection-sign').count()).toBe(0);
+
+      // the lead inspector finds the colleague's signature on the last step and completes with a refusal note
+      await signIn(page, 'yingji');
+      await page.goto(`${server.url}/inspections/${id}/fill?item=done`);
+      await page.getByTestId('inspection-finish').waitFor();
+      await page.getByTestId('inspection-inspector-signed').getByText('已签名').waitFor();
+      await page.getByTestId('inspection-representative-kind').getByText('拒绝签名').click();
+      await textarea(page, 'inspection-representative-note').fill('负责人拒绝签字，检查人员二人在场见证');
+      await page.getByTestId('inspection-complete').click();
+      await page.waitForURL(new RegExp(`/inspections/${id}$`), { timeout: 20_000 });
+      await page.getByTestId('inspection-status').getByText('已完成').waitFor({ timeout: 15_000 });
+      await page.getByTestId('inspection-representative').getByText('拒绝签名').waitFor();
+      expect(await page.getByTestId('inspection-inspector-signed').count()).toBe(2);
+
+      const d = (await yingji.get(`/api/inspections/${id}`)).json() as TInspectionDetail;
+      expect(d).toMatchObject({ status: 'completed', type: 'enforcement', methodTags: ['four_no_two_direct'], failedCount: 0, hazardCount: 0 });
+      expect(d.inspectors.every((i) => i.signed && i.certificateNo)).toBe(true);
+      expect(d.representative).toMatchObject({ name: null, refusalNote: '负责人拒绝签字，检查人员二人在场见证' });
+      expect(d.allowed.openCase).toBe(true);
+      await page.getByTestId('inspection-open-case').waitFor();
+      expect(pageErrors).toEqual([]);
+    } catch (e) {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'inspection-enforcement-failure.png'), fullPage: true }).catch(() => {});
+      console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}`);
+      throw e;
+    }
+  }, 180_000);
 });
