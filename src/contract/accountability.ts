@@ -2,13 +2,9 @@
 // against enterprises: there is no enterprise target type, and a unit given by id must be an
 // org unit of the caller's region.
 import { z } from './zod.ts';
-import { isValidDay } from '../domain/self-inspection-schedule.ts';
 import { defineRoute } from './route.ts';
-import { IdParams, PageQuery, Uuid, pageOf } from './common.ts';
+import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
 
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  // A well-formed but impossible day (2024-02-30) would reach the database and fail there.
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isValidDay(d), '日期不存在');
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max);
 const OptText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 

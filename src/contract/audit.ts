@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
 import { defineRoute } from './route.ts';
-import { PageQuery, Uuid, pageOf } from './common.ts';
+import { DateStr, PageQuery, Uuid, pageOf } from './common.ts';
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -17,7 +17,6 @@ export const AuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof AuditEntry>;
 
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const AuditListQuery = PageQuery.extend({
   actorId: Uuid.optional(),
   entityType: z.string().max(32).optional(),

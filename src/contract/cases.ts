@@ -2,16 +2,12 @@
 // actions endpoint for 调查 → 决定 → 执行 → 结案, publication as 典型执法案例 and documents.
 // Money goes over the wire in yuan (2 decimals) and is stored in fen.
 import { z } from './zod.ts';
-import { isValidDay } from '../domain/self-inspection-schedule.ts';
 import { CASE_STATUSES, MEASURE_KINDS, type MeasureKind } from '../domain/enforcement.ts';
 import { CASE_ALLOWED_ACTIONS } from '../domain/case-policy.ts';
 import { defineRoute } from './route.ts';
-import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
+import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';
 
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  // A well-formed but impossible day (2024-02-30) would reach the database and fail there.
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isValidDay(d), '日期不存在');
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max);
 const OptText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 const V = { version: z.number().int() };

@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { isValidDay } from '../domain/self-inspection-schedule.ts';
 
 export const ERROR_CODES = [
   'VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ACCOUNT_LOCKED',
@@ -14,6 +15,10 @@ export const ErrorEnvelope = z.object({
   }),
 });
 export type TErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day 'YYYY-MM-DD'; a well-formed but impossible day (2024-02-30) is refused here, not by the database. */
+export const DateStr = z.string().regex(DAY_SHAPE, '日期格式应为 YYYY-MM-DD').refine((d) => !DAY_SHAPE.test(d) || isValidDay(d), '日期不存在');
 
 export const Uuid = z.uuid({ error: '无效的编号' });
 export const IdParams = z.object({ id: Uuid });

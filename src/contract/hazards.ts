@@ -4,11 +4,10 @@ import {
 } from '../domain/hazard-machine.ts';
 import { HAZARD_SIDE_ACTIONS } from '../domain/hazard-policy.ts';
 import { defineRoute } from './route.ts';
-import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
+import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';
 import { BatchParams, ImportCommitResult, ImportPreview } from './enterprises.ts';
 
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max);
 const Reason = z.string().trim().min(2, '请填写原因（至少2个字）').max(1000);
 const FileIds = z.array(Uuid).max(20, '最多20个文件');

@@ -1,17 +1,13 @@
 // Inspections (检查记录): by the authorities or an enterprise's own 日/周/月 self-inspection.
 import { z } from './zod.ts';
-import { isValidDay } from '../domain/self-inspection-schedule.ts';
 import { CONFORMITY_RESULTS } from '../domain/checklist.ts';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../domain/inspection-rules.ts';
 import { defineRoute } from './route.ts';
-import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
+import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { ChecklistVersionView } from './checklists.ts';
 import { StoredFile } from './files.ts';
 
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  // A well-formed but impossible day (2024-02-30) would reach the database and fail there.
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isValidDay(d), '日期不存在');
 const Optional = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 const FileIds = z.array(Uuid).max(9, '每个检查项最多9张照片');
 

@@ -1,13 +1,10 @@
 // 日周月 self-inspection schedules: one per enterprise, the calendar of its occurrences, compliance
 // figures and "谁落后了" for the authorities. Occurrences are derived (domain/self-inspection-schedule.ts).
 import { z } from './zod.ts';
-import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES, isValidDay } from '../domain/self-inspection-schedule.ts';
+import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/self-inspection-schedule.ts';
 import { defineRoute } from './route.ts';
-import { IdParams, PageQuery, Uuid, pageOf } from './common.ts';
+import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
 
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  // A well-formed but impossible day (2024-02-30) would reach the database and fail there.
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isValidDay(d), '日期不存在');
 const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const TemplateCode = z.string().trim().max(64).nullish().transform((v) => (v ? v : null));
 /** Day lists are checked by the domain (scheduleProblems) so that each bad day gets its own message. */

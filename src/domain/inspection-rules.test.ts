@@ -4,7 +4,7 @@ import {
   ANSWER_PROBLEM_MESSAGES, type AnswerProblem, type ChecklistAnswer, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_METHOD_TAGS,
   INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionCompletionRefusal, type InspectionMethodTag,
   type InspectionSignatures, type InspectionType, type Inspector, type InspectorRefusal, type MethodTagRefusal, answerProblem,
-  canonicalJson, completionProblems, completionRefusal, failedItems, frequencyOfInspection, inspectionCompletionRefusal,
+  canonicalJson, completionProblems, completionRefusal, enterpriseSeesInspection, failedItems, inspectedOnRefusal, frequencyOfInspection, inspectionCompletionRefusal,
   inspectorRuleRefusal, isSelfInspection, methodTagsRefusal, selfInspectionType, signaturePayload,
 } from './inspection-rules.ts';
 import { CHONGMING_SPOT_CHECK } from './seed-checklists.ts';
@@ -293,5 +293,25 @@ describe('signaturePayload and canonicalJson', () => {
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY, undefined, () => 1, 10n])('canonicalJson refuses %s', (value) => {
     expect(() => canonicalJson([value])).toThrow(/canonicalJson/);
+  });
+});
+
+describe('inspectedOnRefusal', () => {
+  it('refuses a future day for every type', () => {
+    expect(inspectedOnRefusal('spot_check', '2024-06-04', '2024-06-03')).toBe('in_future');
+    expect(inspectedOnRefusal('self_daily', '2024-06-04', '2024-06-03')).toBe('in_future');
+  });
+  it('lets the authorities enter a past inspection, but a self-inspection only today', () => {
+    expect(inspectedOnRefusal('enforcement', '2024-05-20', '2024-06-03')).toBeNull();
+    expect(inspectedOnRefusal('self_weekly', '2024-06-02', '2024-06-03')).toBe('self_not_today');
+    expect(inspectedOnRefusal('self_monthly', '2024-06-03', '2024-06-03')).toBeNull();
+  });
+});
+
+describe('enterpriseSeesInspection', () => {
+  it('shows self-inspections always and authority inspections once completed', () => {
+    expect(enterpriseSeesInspection('self_daily', 'draft')).toBe(true);
+    expect(enterpriseSeesInspection('spot_check', 'draft')).toBe(false);
+    expect(enterpriseSeesInspection('spot_check', 'completed')).toBe(true);
   });
 });

@@ -294,3 +294,28 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
+
+export type InspectedOnRefusal = 'in_future' | 'self_not_today';
+export const INSPECTED_ON_REFUSAL_MESSAGES: Record<InspectedOnRefusal, string> = {
+  in_future: '检查日期不能晚于今天',
+  self_not_today: '企业自查只能记录当天的检查，不能补填以前的日期',
+};
+
+/**
+ * The date an inspection may carry: never a future day; a self-inspection is done and recorded on
+ * the phone the same day, so it carries today — a back-dated one would fill a missed day after the fact.
+ * Inspections by the authorities may be entered later from the paper record.
+ */
+export function inspectedOnRefusal(type: InspectionType, inspectedOn: string, today: string): InspectedOnRefusal | null {
+  if (inspectedOn > today) return 'in_future';
+  return isSelfInspection(type) && inspectedOn !== today ? 'self_not_today' : null;
+}
+
+/**
+ * Whether an enterprise user sees an inspection of its own enterprise: its self-inspections
+ * always; an inspection by the authorities once it is completed and signed (a draft is the
+ * inspectors' working copy, hazard drafts included).
+ */
+export function enterpriseSeesInspection(type: InspectionType, status: 'draft' | 'completed'): boolean {
+  return isSelfInspection(type) || status === 'completed';
+}

@@ -56,7 +56,9 @@ describe('list', () => {
     expect(v.items.map((i) => i.id).sort()).toEqual([completedAtA.id, draftAtB.id, selfAtB.id].sort());
     expect(v.counts).toEqual({ draft: 2, completed: 1 });
     expect((await list(deptChem)).items.map((i) => i.id)).toEqual([completedAtA.id]); // chemicals: enterprise a only
-    expect((await list(entB)).items.map((i) => i.id).sort()).toEqual([draftAtB.id, selfAtB.id].sort());
+    // The village's draft at b is its working copy: the enterprise sees it once signed.
+    expect((await list(entB)).items.map((i) => i.id)).toEqual([selfAtB.id]);
+    expect((await entB.request('GET', `/api/inspections/${draftAtB.id}`)).statusCode).toBe(404);
     const item = v.items.find((i) => i.id === completedAtA.id)!;
     expect(item).toMatchObject({
       enterpriseName: w.enterprises.a.name, villageName: w.V1a.name, unitName: w.V1a.name, status: 'completed', failedCount: 1, hazardCount: 1,

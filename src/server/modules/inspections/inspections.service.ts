@@ -1,8 +1,9 @@
 // Inspection use cases: start a draft, edit its header, answer items, sign, discard, read and
 // list. Completion lives in inspections.complete.ts. Each write is one transaction with its
 // audit row; rules come from domain/inspection-rules.ts and domain/inspection-policy.ts.
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { INSPECTION_STATUSES } from '../../../contract/inspections.ts';
 import type {
   InspectionFilter, TAnswerSave, TInspectionCreate, TInspectionDetail, InspectionUpdate, InspectionOptions,
 } from '../../../contract/inspections.ts';
@@ -10,8 +11,9 @@ import { itemsOf } from '../../../domain/checklist.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import { CASE_EDITOR_ROLES, INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspection-policy.ts';
 import {
-  INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_TYPE_LABELS, type InspectionType, type MethodTagRefusal, frequencyOfInspection,
-  inspectorRuleRefusal, isSelfInspection, methodTagsRefusal,
+  INSPECTED_ON_REFUSAL_MESSAGES, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionType,
+  type MethodTagRefusal, enterpriseSeesInspection, frequencyOfInspection, inspectedOnRefusal, inspectorRuleRefusal, isSelfInspection,
+  methodTagsRefusal,
 } from '../../../domain/inspection-rules.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
 import { formatRecordNumber } from '../../../domain/record-number.ts';
@@ -42,9 +44,17 @@ export const METHOD_TAG_REFUSAL_MESSAGES: Record<MethodTagRefusal, string> = {
   tag_duplicate: '检查方式重复',
 };
 
-/** The caller's inspections: those of enterprises in their scope, in their district. */
+/**
+ * The caller's inspections: those of enterprises in their scope, in their district; an enterprise
+ * user sees the authorities' inspections of it only once signed (domain enterpriseSeesInspection).
+ */
 export function inspectionScopeSql(actor: Actor): SQL {
-  return and(eq(inspections.districtId, actor.districtId), scopeSql(enterpriseScopeFor(actor)))!;
+  const base = and(eq(inspections.districtId, actor.districtId), scopeSql(enterpriseScopeFor(actor)))!;
+  if (actor.role !== 'enterprise') return base;
+  const visible = INSPECTION_TYPES.flatMap((t) =>
+    INSPECTION_STATUSES.filter((st) => enterpriseSeesInspection(t, st)).map((st) => sql`(${inspections.type} = ${t} and ${inspections.status} = ${st})`),
+  );
+  return and(base, sql`(${sql.join(visible, sql` or `)})`)!;
 }
 
 export async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
@@ -81,8 +91,9 @@ function checkMethodTags(type: InspectionType, tags: TInspectionCreate['methodTa
   if (refusal) throw invalid({ methodTags: [METHOD_TAG_REFUSAL_MESSAGES[refusal]] }, METHOD_TAG_REFUSAL_MESSAGES[refusal]);
 }
 
-function checkInspectedOn(ctx: AppContext, day: string) {
-  if (day > shanghaiDay(ctx.clock.now())) throw invalid({ inspectedOn: ['检查日期不能晚于今天'] }, '检查日期不能晚于今天');
+function checkInspectedOn(ctx: AppContext, type: InspectionType, day: string) {
+  const refusal = inspectedOnRefusal(type, day, shanghaiDay(ctx.clock.now()));
+  if (refusal) throw invalid({ inspectedOn: [INSPECTED_ON_REFUSAL_MESSAGES[refusal]] }, INSPECTED_ON_REFUSAL_MESSAGES[refusal]);
 }
 
 export interface InspectorInput {
@@ -176,7 +187,7 @@ export async function createInspection(ctx: AppContext, actor: Actor, input: TIn
     throw invalid({ enterpriseId: ['生产经营单位不存在、已作废或不在您的检查范围内'] }, '生产经营单位不存在、已作废或不在您的检查范围内');
   }
   checkMethodTags(input.type, input.methodTags);
-  checkInspectedOn(ctx, input.inspectedOn);
+  checkInspectedOn(ctx, input.type, input.inspectedOn);
   const template = await currentTemplateVersion(ctx.db, actor.districtId, input.templateCode);
   if (!template) throw invalid({ templateCode: ['检查表不存在或已停用'] }, '检查表不存在或已停用');
   const inspectors = await resolveInspectors(ctx.db, input.type, actor.userId, input.coInspectorUserIds);
@@ -217,7 +228,7 @@ export async function updateInspection(ctx: AppContext, actor: Actor, id: string
   if (body.version !== row.version) throw conflict();
   const set: Partial<repo.InspectionRow> = {};
   if (body.inspectedOn !== undefined) {
-    checkInspectedOn(ctx, body.inspectedOn);
+    checkInspectedOn(ctx, row.type, body.inspectedOn);
     set.inspectedOn = body.inspectedOn;
     set.periodKey = periodKeyOf(row.type, body.inspectedOn);
   }

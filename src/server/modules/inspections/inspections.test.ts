@@ -82,6 +82,12 @@ describe('who may start which inspection where', () => {
     expect(weekly.periodKey).toBe('2024-W23');
     const monthly = await startInspection(entB, { type: 'self_monthly', enterpriseId: w.enterprises.b.id, templateCode: 'dasheng-small-enterprise' });
     expect(monthly.periodKey).toBe('2024-06');
+    // A missed day cannot be filled in afterwards; the authorities may enter a past paper record.
+    const backdated = await post(entB, { type: 'self_daily', enterpriseId: w.enterprises.b.id, templateCode: 'dasheng-small-enterprise', inspectedOn: '2024-05-31' });
+    expect(backdated.statusCode).toBe(400);
+    expect(errorOf(backdated).fieldErrors?.inspectedOn).toEqual(['企业自查只能记录当天的检查，不能补填以前的日期']);
+    const edit = await entB.request('PATCH', `/api/inspections/${weekly.id}`, { version: weekly.version, inspectedOn: '2024-05-31' });
+    expect(errorOf(edit).fieldErrors?.inspectedOn).toBeDefined();
   });
 
   it('a village cannot start enforcement; a leader starts nothing; 异地执法 is enforcement only', async () => {
