@@ -2,6 +2,7 @@ import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, DashboardOutlined, LockOutlined, ShopOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -33,6 +34,14 @@ export function HomePage() {
     shortcuts.push({ to: paths.hazards.list, icon: <WarningOutlined />, title: '隐患台账', text: '隐患报告、整改、验收销号的全过程；逾期、挂牌督办、移送一目了然' });
     shortcuts.push({ to: paths.enterprises.list, icon: <BankOutlined />, title: '生产经营单位', text: '查询、筛选和导出辖区内的生产经营单位；有权限时可新增和导入' });
   }
+  shortcuts.push({
+    to: paths.inspections.list,
+    icon: <FileSearchOutlined />,
+    title: '检查记录',
+    text: me.role === 'enterprise'
+      ? '监管部门对本单位的检查和本单位的日周月自查，可下载现场检查记录'
+      : '在手机上逐项填写检查表，不符合项签名后直接生成隐患；可下载现场检查记录',
+  });
   if (me.role === 'admin') {
     shortcuts.push(
       { to: paths.admin.units, icon: <ApartmentOutlined />, title: '组织机构', text: '镇、村/社区和科室站所' },
