@@ -92,6 +92,9 @@ describe('work calendar', () => {
     const noName = await office.request('PUT', '/api/work-calendar/days/2025-10-11', { kind: 'workday', name: ' ' });
     expect(errorOf(noName).fieldErrors).toHaveProperty('name');
     expect((await office.get('/api/work-calendar/1999')).statusCode).toBe(400);
+    // An impossible date is a validation error before it reaches the database.
+    expect(errorOf(await office.request('DELETE', '/api/work-calendar/days/2025-13-45')).fieldErrors).toEqual({ day: ['日期无效'] });
+    expect(errorOf(await office.request('PUT', '/api/work-calendar/days/2025-02-30', { kind: 'holiday', name: '不存在' })).fieldErrors).toEqual({ day: ['日期无效'] });
   });
 
   it('is kept by managers only and per district', async () => {

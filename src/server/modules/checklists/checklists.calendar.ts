@@ -2,7 +2,7 @@
 // user of the district, and by the 日周月 schedules through calendarBetween.
 import { and, asc, between, eq } from 'drizzle-orm';
 import type { TCalendarDay } from '../../../contract/checklists.ts';
-import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems } from '../../../domain/work-calendar.ts';
+import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems, isCalendarDay } from '../../../domain/work-calendar.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { workCalendarDays } from '../../db/schema/index.ts';
@@ -77,6 +77,7 @@ export async function putCalendarDay(ctx: AppContext, actor: Actor, day: string,
 }
 
 export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: string) {
+  if (!isCalendarDay(day)) throw invalid({ day: [CALENDAR_PROBLEM_MESSAGES.not_a_date] });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [gone] = await tx.delete(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), eq(workCalendarDays.day, day))).returning();
