@@ -105,6 +105,8 @@ export const inspections = pgTable(
     index('inspections_unit_date_idx').on(t.unitId, t.inspectedOn),
     index('inspections_type_idx').on(t.districtId, t.type, t.status),
     index('inspections_plan_entry_idx').on(t.planEntryId),
+    // Template usage counts ("used N times") per district and code.
+    index('inspections_template_idx').on(t.districtId, t.templateCode),
   ],
 );
 

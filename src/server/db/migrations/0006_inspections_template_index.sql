@@ -1,0 +1,1 @@
+CREATE INDEX "inspections_template_idx" ON "inspections" USING btree ("district_id","template_code");
