@@ -175,11 +175,15 @@ function FillForm({ d }: { d: InspectionDetailData }) {
     }
     void flush();
     setIndexOpen(false);
-    setSp((prev) => {
-      const next = new URLSearchParams(prev);
-      next.set('item', to >= total ? FINISH : String(to + 1));
-      return next;
-    });
+    // Replaced, not pushed: "back" leaves the checklist rather than walking through its items.
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('item', to >= total ? FINISH : String(to + 1));
+        return next;
+      },
+      { replace: true },
+    );
     window.scrollTo({ top: 0 });
   };
 
