@@ -137,6 +137,11 @@ function FillForm({ d }: { d: InspectionDetailData }) {
     return () => clearTimeout(t);
   }, [local, flush]);
 
+  // Leaving the page inside the app (the back arrow, the menu): what was typed last is still sent.
+  useEffect(() => () => {
+    if (dirty.current.size > 0) void flush();
+  }, [flush]);
+
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (dirty.current.size > 0) e.preventDefault();
