@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { InspectionCreate } from '../../../contract/inspections.ts';
 import { CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience } from '../../../domain/checklist.ts';
+import type { EnterpriseKind } from '../../../domain/enterprise-rules.ts';
 import {
   INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, type InspectionMethodTag, type InspectionType,
   isSelfInspection,
@@ -48,14 +49,21 @@ const SUGGESTED_AUDIENCES: Record<InspectionType, readonly ChecklistAudience[]> 
 
 type Template = InspectionOptionsData['templates'][number];
 
-function templateOptions(templates: Template[], type: InspectionType | undefined): SelectProps['options'] {
+/** The type's usual audiences; a 九小场所's own checklist first when the enterprise is one. */
+function suggestedAudiences(type: InspectionType, kind: EnterpriseKind | undefined): readonly ChecklistAudience[] {
+  const usual = SUGGESTED_AUDIENCES[type];
+  if (kind !== 'small_venue' || !usual.includes('small_venue')) return usual;
+  return ['small_venue', ...usual.filter((a) => a !== 'small_venue')];
+}
+
+function templateOptions(templates: Template[], type: InspectionType | undefined, kind: EnterpriseKind | undefined): SelectProps['options'] {
   const option = (t: Template) => ({
     value: t.code,
     label: `${t.name}（${t.itemCount}项）`,
     title: `${t.name} · ${CHECKLIST_AUDIENCE_LABELS[t.audience as ChecklistAudience] ?? t.audience} · 第${t.version}版`,
   });
   if (!type) return templates.map(option);
-  const suggested = SUGGESTED_AUDIENCES[type];
+  const suggested = suggestedAudiences(type, kind);
   const first = templates.filter((t) => suggested.includes(t.audience as ChecklistAudience));
   const rest = templates.filter((t) => !suggested.includes(t.audience as ChecklistAudience));
   if (first.length === 0 || rest.length === 0) return templates.map(option);
@@ -86,6 +94,7 @@ export function InspectionCreatePage() {
   // Asked for the enterprise once it is known to be in scope (picked from the search or loaded).
   const options = useInspectionOptions(picked?.id);
   const opts = options.data;
+  const kind = useEnterpriseById(picked?.id).data?.kind;
 
   useEffect(() => {
     if (!preset.data) return;
@@ -107,9 +116,9 @@ export function InspectionCreatePage() {
   // The usual checklist of the type, when there is exactly one.
   useEffect(() => {
     if (!opts || !type || form.getFieldValue('templateCode')) return;
-    const usual = opts.templates.filter((t) => SUGGESTED_AUDIENCES[type][0] === t.audience);
+    const usual = opts.templates.filter((t) => suggestedAudiences(type, kind)[0] === t.audience);
     if (usual.length === 1) form.setFieldsValue({ templateCode: usual[0]!.code });
-  }, [opts, type, form]);
+  }, [opts, type, kind, form]);
 
   const [initialValues] = useState<FormValues>(() => ({
     enterpriseId: presetId ?? null,
@@ -250,7 +259,7 @@ export function InspectionCreatePage() {
             <Select
               placeholder="选择检查表"
               showSearch={{ optionFilterProp: 'label' }}
-              options={templateOptions(opts?.templates ?? [], type)}
+              options={templateOptions(opts?.templates ?? [], type, kind)}
               loading={options.isLoading}
               data-testid="inspection-template"
             />
