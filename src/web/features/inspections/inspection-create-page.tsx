@@ -210,6 +210,9 @@ export function InspectionCreatePage() {
         }}
         data-testid="inspection-form"
       >
+        {planEntryId && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="本次检查计入年度检查计划中该单位的一项" data-testid="inspection-plan-entry" />
+        )}
         <Card title="检查对象" size="small" className="form-section">
           <Row gutter={16}>
             <Col {...half}>
