@@ -17,7 +17,7 @@ import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../co
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { dayjs } from '../../lib/format.ts';
+import { TIMEZONE, dayjs } from '../../lib/format.ts';
 import { uuidParam } from '../../lib/search-params.ts';
 import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
 import { EnterpriseSelect, type PickedEnterprise } from '../hazards/components/enterprise-select.tsx';
@@ -48,6 +48,9 @@ const SUGGESTED_AUDIENCES: Record<InspectionType, readonly ChecklistAudience[]> 
 };
 
 type Template = InspectionOptionsData['templates'][number];
+
+/** Today in the township's timezone (the server's day), whatever the device's. */
+const today = () => dayjs(dayjs().tz(TIMEZONE).format('YYYY-MM-DD'));
 
 /** The type's usual audiences; a 九小场所's own checklist first when the enterprise is one. */
 function suggestedAudiences(type: InspectionType, kind: EnterpriseKind | undefined): readonly ChecklistAudience[] {
@@ -122,7 +125,7 @@ export function InspectionCreatePage() {
 
   const [initialValues] = useState<FormValues>(() => ({
     enterpriseId: presetId ?? null,
-    inspectedOn: dayjs(),
+    inspectedOn: today(),
     methodTags: [],
     coInspectorUserIds: [],
   }));
@@ -204,6 +207,8 @@ export function InspectionCreatePage() {
             const tags = (form.getFieldValue('methodTags') as InspectionMethodTag[] | undefined) ?? [];
             form.setFieldsValue({
               templateCode: undefined,
+              // A self-inspection is recorded the day it is done (back-dating would fill a missed day).
+              ...(t && isSelfInspection(t) ? { inspectedOn: today() } : {}),
               methodTags: t && isSelfInspection(t) ? [] : tags.filter((x) => x !== 'cross_region' || t === 'enforcement'),
             });
           }
@@ -226,10 +231,11 @@ export function InspectionCreatePage() {
               </Form.Item>
             </Col>
             <Col {...half}>
-              <Form.Item name="inspectedOn" label="检查日期" required>
+              <Form.Item name="inspectedOn" label="检查日期" required extra={selfType ? '企业自查记录当天的检查' : undefined}>
                 <DatePicker
                   style={{ width: '100%' }}
-                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  disabled={selfType}
+                  disabledDate={(d) => d.isAfter(today(), 'day')}
                   inputReadOnly={isMobile}
                   allowClear={false}
                   data-testid="inspection-date"

@@ -44,7 +44,8 @@ export function EditHeaderModal({ d, open, onClose }: { d: InspectionDetailData;
     const v = form.getFieldsValue(true) as FormValues;
     const check = parseWithSchema(form, InspectionUpdate, {
       version: d.version,
-      inspectedOn: v.inspectedOn ? v.inspectedOn.format('YYYY-MM-DD') : undefined,
+      // A self-inspection keeps the day it was done.
+      inspectedOn: !self && v.inspectedOn ? v.inspectedOn.format('YYYY-MM-DD') : undefined,
       methodTags: self ? undefined : (v.methodTags ?? []),
       coInspectorUserIds: v.coInspectorUserIds ?? [],
       location: v.location || null,
@@ -85,7 +86,7 @@ export function EditHeaderModal({ d, open, onClose }: { d: InspectionDetailData;
         initialValues={{ inspectedOn: dayjs(d.inspectedOn), methodTags: d.methodTags, coInspectorUserIds: coIds, location: d.location ?? '' }}
       >
         <Form.Item name="inspectedOn" label="检查日期" required>
-          <DatePicker style={{ width: '100%' }} disabledDate={(x) => x.isAfter(dayjs(), 'day')} inputReadOnly={isMobile} allowClear={false} />
+          <DatePicker style={{ width: '100%' }} disabled={self} disabledDate={(x) => x.isAfter(dayjs(), 'day')} inputReadOnly={isMobile} allowClear={false} />
         </Form.Item>
         {!self && (
           <Form.Item name="methodTags" label="检查方式">
