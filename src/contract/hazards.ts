@@ -159,6 +159,8 @@ export const HazardDetail = HazardListItem.extend({
   allowedActions: z.array(z.enum(HAZARD_ALLOWED_ACTIONS)),
   /** Departments the hazard may be transferred to (empty unless 'transfer' is allowed). */
   transferTargets: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
+  /** The inspection whose 不符合 item it was found by, if any. */
+  inspection: z.object({ id: z.string(), number: z.string(), itemKey: z.string().nullable() }).nullable(),
 });
 export type THazardDetail = z.infer<typeof HazardDetail>;
 

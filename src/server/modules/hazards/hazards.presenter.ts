@@ -33,6 +33,7 @@ export interface HazardDetailParts {
   events: Rows<typeof repo.eventsOf>;
   allowedActions: HazardAllowedAction[];
   transferTargets: THazardDetail['transferTargets'];
+  inspection: THazardDetail['inspection'];
 }
 
 export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
@@ -50,6 +51,7 @@ export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
     verifierName: h.verifierName,
     signatureHash: h.signatureHash,
     voidReason: h.voidReason,
+    inspection: p.inspection,
     beforePhotos: p.files.before,
     afterPhotos: p.files.after,
     evidence: p.files.evidence,

@@ -6,7 +6,7 @@ import { shanghaiDayStart } from '../../../domain/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   enterprises, hazardCounters, hazardCriteria, hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,
-  hazards, orgUnits, sectors, users,
+  hazards, inspections, orgUnits, sectors, users,
 } from '../../db/schema/index.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
@@ -219,3 +219,9 @@ export const findCriterion = (db: DbOrTx, districtId: string, id: string) =>
 
 export const findPlan = (db: DbOrTx, id: string) =>
   db.select().from(hazardPlans).where(eq(hazardPlans.id, id)).limit(1).then((r) => r[0] ?? null);
+
+/** The number of the inspection a hazard was found in (for the detail's link back). */
+export async function findInspectionNumber(db: DbOrTx, id: string): Promise<string | null> {
+  const [row] = await db.select({ number: inspections.number }).from(inspections).where(eq(inspections.id, id)).limit(1);
+  return row?.number ?? null;
+}

@@ -82,7 +82,10 @@ async function detailOf(db: DbOrTx, actor: Actor, row: repo.HazardListRow, today
   const byPurpose = (p: string) => hazardFiles.filter((f) => f.purpose === p).map(presentFile);
   const plan = new Map<string, TStoredFile[]>([...planFiles].map(([id, rows]) => [id, rows.map(presentFile)]));
   const transferTargets = allowedActions.includes('transfer') ? await transferTargetsOf(db, h) : [];
+  const inspectionNumber = h.inspectionId ? await repo.findInspectionNumber(db, h.inspectionId) : null;
+  const inspection = h.inspectionId && inspectionNumber ? { id: h.inspectionId, number: inspectionNumber, itemKey: h.inspectionItemKey } : null;
   return presentHazardDetail({
+    inspection,
     row, today, foundByName, foundByUnitName: foundByUnit?.name ?? '',
     files: { before: byPurpose('before'), after: byPurpose('after'), evidence: byPurpose('evidence'), plan },
     plans, extensions, listings, transfers, reports, events, allowedActions, transferTargets,

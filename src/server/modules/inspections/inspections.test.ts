@@ -268,6 +268,7 @@ describe('completion', () => {
     const h = (await deptChem.get(`/api/hazards/${linked[0]!.hazard!.id}`)).json() as THazardDetail;
     expect(h.events[0]).toMatchObject({ action: 'report' });
     expect(h.events[0]!.note).toContain(c.number);
+    expect(h.inspection).toEqual({ id: c.id, number: c.number, itemKey: linked[0]!.itemKey });
     expect(h.beforePhotos).toHaveLength(1);
     expect(h.beforePhotos[0]!.id).not.toBe(linked[0]!.photos[0]!.id);
     const [copy] = await t.db.select().from(filesTable).where(eq(filesTable.id, h.beforePhotos[0]!.id));

@@ -44,6 +44,9 @@ function overviewItems(h: HazardDetailData, linkEnterprise: boolean): Descriptio
       ? [{ key: 'criterion', label: '判定依据', children: h.criterion ?? '—', span: 'filled' as const }]
       : []),
     { key: 'foundBy', label: '发现人', children: `${h.foundByName}（${h.foundByUnitName}）` },
+    ...(h.inspection
+      ? [{ key: 'inspection', label: '来源检查', children: <Link to={paths.inspections.detail(h.inspection.id)} data-testid="hazard-inspection-link">{h.inspection.number}</Link> }]
+      : []),
     { key: 'foundAt', label: '发现时间', children: formatMinute(h.foundAt) },
     { key: 'responsible', label: '责任单位', children: h.responsibleUnitName },
     { key: 'due', label: '整改期限', children: <DueDate h={h} /> },
