@@ -128,7 +128,7 @@ export function CaseDetailPage() {
       <Card size="small" className="detail-section">
         <Steps
           size="small"
-          direction={isMobile ? 'vertical' : 'horizontal'}
+          orientation={isMobile ? 'vertical' : 'horizontal'}
           current={current}
           status={c.status === 'closed' ? 'finish' : 'process'}
           items={CASE_STATUSES.map((s) => ({ title: CASE_STATUS_LABELS[s] }))}

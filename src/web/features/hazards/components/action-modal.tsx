@@ -151,7 +151,7 @@ export function HazardActionModal({
       footer={null}
       destroyOnHidden
       width={640}
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       {action && <ActionForm key={action} hazard={hazard} action={action} preset={preset} onClose={onClose} />}
     </Modal>
