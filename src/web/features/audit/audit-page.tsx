@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
 import { HAZARD_ALLOWED_ACTIONS } from '../../../contract/hazards.ts';
+import { CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTION_LABELS } from '../../../domain/case-policy.ts';
+import { CASE_ACTION_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
 import { ACTION_LABELS } from '../../components/hazard-action-labels.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
@@ -18,6 +20,11 @@ const DEFAULT_PAGE_SIZE = 20;
 /** Every action on a hazard is audited as hazard.<action>: named from the same map as its buttons. */
 const HAZARD_ACTION_AUDIT_LABELS: Record<string, string> = Object.fromEntries(
   HAZARD_ALLOWED_ACTIONS.map((a) => [`hazard.${a}`, ACTION_LABELS[a]]),
+);
+
+/** Every action on a case is audited as case.<action>: named from the same labels as its buttons. */
+const CASE_ACTION_AUDIT_LABELS: Record<string, string> = Object.fromEntries(
+  CASE_ALLOWED_ACTIONS.map((a) => [`case.${a}`, { ...CASE_ACTION_LABELS, ...CASE_SIDE_ACTION_LABELS }[a]]),
 );
 
 /** Plain-language names of the actions the server records; unknown ones show their code. */
@@ -55,6 +62,22 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'work_calendar.set_year': '设置全年节假日',
   'work_calendar.put_day': '设置节假日/调休',
   'work_calendar.delete_day': '删除节假日/调休',
+  'inspection.create': '开始检查',
+  'inspection.update': '修改检查信息',
+  'inspection.answer': '填写检查项',
+  'inspection.sign': '检查人员签名',
+  'inspection.complete': '完成检查',
+  'inspection.discard': '删除检查草稿',
+  'self_inspection_schedule.create': '设置日周月自查',
+  'self_inspection_schedule.update': '修改日周月自查',
+  'inspection_plan.create': '新建检查计划',
+  'inspection_plan.update': '修改检查计划',
+  'inspection_plan.add_entries': '添加计划单位',
+  'inspection_plan.remove_entry': '移除计划单位',
+  'case.create': '立案',
+  ...CASE_ACTION_AUDIT_LABELS,
+  'accountability.create': '登记问责',
+  'accountability.update': '修改问责',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -67,6 +90,11 @@ const ENTITY_LABELS: Record<string, string> = {
   hazard_criterion: '判定依据',
   checklist_template: '检查表',
   work_calendar: '工作日历',
+  inspection: '检查记录',
+  self_inspection_schedule: '日周月自查',
+  inspection_plan: '检查计划',
+  enforcement_case: '执法案件',
+  accountability: '问责记录',
 };
 
 /** Records with a page of their own link to it. */
@@ -74,6 +102,12 @@ const ENTITY_PAGES: Record<string, (id: string) => string> = {
   hazard: paths.hazards.detail,
   enterprise: paths.enterprises.detail,
   checklist_template: paths.checklists.detail,
+  inspection: paths.inspections.detail,
+  // A schedule is audited under its enterprise's id.
+  self_inspection_schedule: (id) => paths.selfInspection.enterprise(id),
+  inspection_plan: paths.plans.detail,
+  enforcement_case: paths.cases.detail,
+  accountability: paths.accountability.detail,
 };
 
 const actionText = (e: TAuditEntry) => AUDIT_ACTION_LABELS[e.action] ?? e.action;
