@@ -8,6 +8,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
+import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGET_TYPES } from '../src/contract/accountability.ts';
+import { INSPECTION_STATUSES } from '../src/contract/inspections.ts';
+import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklist.ts';
+import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement.ts';
+import { HAZARD_STATUSES } from '../src/domain/hazard-machine.ts';
+import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspection-rules.ts';
+import { ROLES } from '../src/domain/roles.ts';
+import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/self-inspection-schedule.ts';
 import {
   type Browser, type RunningServer, ROOT, chromiumOrSkipReason, ensureWebBuilt, launchBrowser, startServer,
 } from './helpers.ts';
@@ -44,6 +52,12 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   { testId: 'checklist-edit' },
   { testId: 'plan-create', modal: true },
 ];
+/** Codes the server sends that a page must show by their Chinese label. */
+const RAW_CODES = new Set<string>([
+  ...ACCOUNTABILITY_KINDS, ...ACCOUNTABILITY_TARGET_TYPES, ...INSPECTION_STATUSES, ...CHECK_METHODS, ...CHECKLIST_AUDIENCES,
+  ...CONFORMITY_RESULTS, ...RESPONSE_TYPES, ...CASE_STATUSES, ...MEASURE_KINDS, ...HAZARD_STATUSES, ...INSPECTION_METHOD_TAGS,
+  ...INSPECTION_TYPES, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES,
+]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];
 /** antd's deprecation notices: reported once each, not failures (the component still works). */
@@ -161,7 +175,7 @@ describe.skipIf(skip !== null)('issue 4 pages in Chromium', () => {
       const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
       while ((await closed.count()) > 0) {
         await closed.first().click();
-        await page.waitForTimeout(300);
+        await page.waitForTimeout(200);
       }
       return menu;
     }
@@ -198,6 +212,24 @@ describe.skipIf(skip !== null)('issue 4 pages in Chromium', () => {
       const text = (await page.locator('.app-content, .ant-modal-container:visible').allInnerTexts()).join('\n');
       for (const marker of ['页面出错了', '加载失败', '出错', '无权访问', '不存在或无权查看', '页面不存在']) {
         if (text.includes(marker)) problems.push(`${where}: shows "${marker}"`);
+      }
+      // Text a person reads (not inputs, codes in monospace or the menu): no raw codes, no ISO timestamps.
+      const words = await page.locator('.app-content').evaluateAll((els) => {
+        const out: string[] = [];
+        for (const el of els) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement?.closest('.mono, code, input, textarea, [contenteditable]')) continue;
+            out.push(n.textContent ?? '');
+          }
+        }
+        return out;
+      });
+      for (const t of words) {
+        if (t.trim() === who) continue; // the account's own username (admin, leader) on the home page
+        const raw = (t.match(/(?<![\w.@/-])[a-z]+(?:_[a-z]+)*(?![\w.@/-])/g) ?? []).filter((w) => RAW_CODES.has(w));
+        if (raw.length) problems.push(`${where}: raw code "${raw.join(' ')}" in "${t.trim().slice(0, 80)}"`);
+        if (/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(t)) problems.push(`${where}: ISO timestamp in "${t.trim().slice(0, 80)}"`);
       }
       for (const e of new Set(this.pageErrors)) problems.push(`${where}: page error ${e}`);
       for (const e of new Set(this.consoleErrors)) problems.push(`${where}: console error ${e.slice(0, 300)}`);
