@@ -5,6 +5,7 @@ import { Card, Flex, Table, type TableProps, Typography } from 'antd';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
 import { RESPONSE_TYPE_LABELS } from '../../../../domain/checklist.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
+import { ItemNumber } from '../../../components/item-number.tsx';
 import { MethodTags } from './labels.tsx';
 
 interface Group { title: string; items: TChecklistItem[] }
@@ -38,7 +39,7 @@ export function ItemsView({ groups }: { groups: Group[] }) {
   const numbered = groups.map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, n: ++n })) }));
   type Row = TChecklistItem & { n: number };
   const columns: TableProps<Row>['columns'] = [
-    { title: '序号', dataIndex: 'n', key: 'n', width: 56, align: 'center' },
+    { title: '序号', key: 'n', width: 56, align: 'center', render: (_v, i) => <ItemNumber n={i.n} content={i.content} /> },
     { title: '检查内容', key: 'content', render: (_v, i) => <Content item={i} /> },
     { title: '排查要点及方式', key: 'how', width: '32%', render: (_v, i) => <HowToCheck item={i} /> },
     { title: '结果类型', key: 'type', width: 150, render: (_v, i) => resultText(i) },
@@ -53,7 +54,7 @@ export function ItemsView({ groups }: { groups: Group[] }) {
               {g.items.map((i) => (
                 <div key={i.key} className="checklist-item-card" data-testid="checklist-item">
                   <Flex gap={6} align="start">
-                    <Typography.Text type="secondary" style={{ flex: 'none' }}>{i.n}.</Typography.Text>
+                    <ItemNumber n={i.n} content={i.content} />
                     <Content item={i} />
                   </Flex>
                   <div style={{ marginTop: 4 }}><HowToCheck item={i} /></div>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { HAZARD_LEVEL_LABELS } from '../../../../domain/hazard-machine.ts';
 import { paths } from '../../../app/paths.ts';
 import { HazardLevelTag, HazardStatusTag } from '../../../components/hazard-tags.tsx';
+import { ItemNumber } from '../../../components/item-number.tsx';
 import { FileGallery } from '../../hazards/components/detail-sections.tsx';
 import type { InspectionAnswerData, InspectionDetailData } from '../api/keys.ts';
 import { CheckMethodTags, ConformityTag } from './inspection-tags.tsx';
@@ -62,7 +63,7 @@ export function AnswersSection({ d }: { d: InspectionDetailData }) {
                 <div key={item.key} className="record-row" style={{ padding: '8px 0' }} data-testid="inspection-answer" data-item-key={item.key}>
                   <Flex justify="space-between" gap={8} align="flex-start">
                     <div style={{ minWidth: 0 }}>
-                      <span className="text-muted">{n}. </span>
+                      <ItemNumber n={n} content={item.content} />
                       <Typography.Text type={failed ? 'danger' : undefined} strong={failed}>{item.content}</Typography.Text>
                       {item.checkMethods.length > 0 && (
                         <span style={{ marginInlineStart: 6 }}><CheckMethodTags methods={item.checkMethods} /></span>
