@@ -1,7 +1,7 @@
 // /enterprises/:id/self-inspection: the month calendar of one enterprise's 日周月 self-inspections,
 // weekly and monthly occurrences, compliance, today's tasks (the enterprise's own account) and the schedule.
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Collapse, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { OCCURRENCE_STATUS_LABELS, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../domain/self-inspection-schedule.ts';
@@ -71,23 +71,20 @@ export function SelfInspectionCalendarPage() {
         {periodic.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本月没有周查、月查" />
         ) : (
-          <List
-            dataSource={periodic}
-            renderItem={(o) => (
-              <List.Item data-testid={`occurrence-${o.periodKey}`}>
-                <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
-                  <span>
-                    <Tag>{SELF_INSPECTION_FREQUENCY_LABELS[o.frequency]}查</Tag>
-                    {o.periodStart} 至 {o.periodEnd}，截止 {o.dueDate}
-                  </span>
-                  <span>
-                    <Tag color={STATUS_TAG_COLOR[o.status]}>{OCCURRENCE_STATUS_LABELS[o.status]}</Tag>
-                    {o.inspectionIds.map((iid, i) => <Link key={iid} to={paths.inspections.detail(iid)}>记录{o.inspectionIds.length > 1 ? i + 1 : ''} </Link>)}
-                  </span>
-                </Flex>
-              </List.Item>
-            )}
-          />
+          <Flex vertical gap={10}>
+            {periodic.map((o) => (
+              <Flex key={`${o.frequency}:${o.periodKey}`} className="record-row" justify="space-between" wrap gap={8} data-testid={`occurrence-${o.periodKey}`}>
+                <span>
+                  <Tag>{SELF_INSPECTION_FREQUENCY_LABELS[o.frequency]}查</Tag>
+                  {o.periodStart} 至 {o.periodEnd}，截止 {o.dueDate}
+                </span>
+                <span>
+                  <Tag color={STATUS_TAG_COLOR[o.status]}>{OCCURRENCE_STATUS_LABELS[o.status]}</Tag>
+                  {o.inspectionIds.map((iid, i) => <Link key={iid} to={paths.inspections.detail(iid)}>记录{o.inspectionIds.length > 1 ? i + 1 : ''} </Link>)}
+                </span>
+              </Flex>
+            ))}
+          </Flex>
         )}
       </Card>
       {schedule.data && data && (

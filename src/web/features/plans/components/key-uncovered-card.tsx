@@ -1,4 +1,4 @@
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Pagination, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.ts';
@@ -16,20 +16,22 @@ export function KeyUncoveredCard({ planId }: { planId: string }) {
       ) : q.data && q.data.total === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="重点企业均已检查" />
       ) : (
-        <List
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          pagination={q.data && q.data.total > 20 ? { current: page, pageSize: 20, total: q.data.total, onChange: setPage, size: 'small' } : false}
-          renderItem={(k) => (
-            <List.Item>
-              <span>
-                <Link to={paths.enterprises.detail(k.enterpriseId)}>{k.enterpriseName}</Link>
-                <Typography.Text type="secondary">（{k.villageName}）计划 {k.months.map((m) => `${m}月`).join('、')}</Typography.Text>
-              </span>
-              {k.overdue && <Tag color="error">逾期</Tag>}
-            </List.Item>
+        <Spin spinning={q.isFetching}>
+          <Flex vertical gap={10}>
+            {(q.data?.items ?? []).map((k) => (
+              <Flex key={k.enterpriseId} className="record-row" justify="space-between" align="center" gap={8}>
+                <span>
+                  <Link to={paths.enterprises.detail(k.enterpriseId)}>{k.enterpriseName}</Link>
+                  <Typography.Text type="secondary">（{k.villageName}）计划 {k.months.map((m) => `${m}月`).join('、')}</Typography.Text>
+                </span>
+                {k.overdue && <Tag color="error" style={{ flexShrink: 0 }}>逾期</Tag>}
+              </Flex>
+            ))}
+          </Flex>
+          {q.data && q.data.total > 20 && (
+            <Pagination style={{ marginTop: 12 }} align="end" size="small" current={page} pageSize={20} total={q.data.total} onChange={setPage} showSizeChanger={false} />
           )}
-        />
+        </Spin>
       )}
     </Card>
   );

@@ -1,6 +1,6 @@
 // 今日自查: what is due now for the enterprise's own account, each with a button that starts (or
 // continues) the self-inspection and opens its fill page.
-import { App, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { OCCURRENCE_STATUS_LABELS, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../../domain/self-inspection-schedule.ts';
 import { paths } from '../../../app/paths.ts';
@@ -23,18 +23,24 @@ export function TodayCard({ enterpriseId }: { enterpriseId: string }) {
       {data.tasks.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={data.configured ? '今天没有需要完成的自查' : '尚未设置日周月自查安排'} />
       ) : (
-        <List
-          dataSource={data.tasks}
-          renderItem={(t) => (
-            <List.Item
-              actions={[
-                t.status === 'done' ? (
-                  <Button key="v" size="small" onClick={() => navigate(paths.inspections.detail(t.inspectionIds[0]!))}>查看</Button>
+        <Flex vertical gap={10}>
+          {data.tasks.map((t) => (
+            <Flex key={`${t.frequency}:${t.templateCode}`} className="record-row" justify="space-between" align="center" gap={8}>
+              <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                <span>
+                  <Tag>{SELF_INSPECTION_FREQUENCY_LABELS[t.frequency]}查</Tag>
+                  <Tag color={STATUS_TAG_COLOR[t.status]}>{OCCURRENCE_STATUS_LABELS[t.status]}</Tag>
+                </span>
+                <Typography.Text ellipsis>{t.templateName}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>截止 {t.dueDate}</Typography.Text>
+              </Flex>
+              <div style={{ flexShrink: 0 }}>
+                {t.status === 'done' ? (
+                  <Button size="small" onClick={() => navigate(paths.inspections.detail(t.inspectionIds[0]!))}>查看</Button>
                 ) : t.draftInspectionId ? (
-                  <Button key="c" size="small" type="primary" onClick={() => navigate(paths.inspections.fill(t.draftInspectionId!))} data-testid={`today-continue-${t.frequency}`}>继续填写</Button>
+                  <Button size="small" type="primary" onClick={() => navigate(paths.inspections.fill(t.draftInspectionId!))} data-testid={`today-continue-${t.frequency}`}>继续填写</Button>
                 ) : (
                   <Button
-                    key="s"
                     size="small"
                     type="primary"
                     loading={start.isPending && start.variables?.type === t.type}
@@ -48,20 +54,11 @@ export function TodayCard({ enterpriseId }: { enterpriseId: string }) {
                   >
                     开始自查
                   </Button>
-                ),
-              ]}
-            >
-              <Flex vertical gap={2} style={{ minWidth: 0 }}>
-                <span>
-                  <Tag>{SELF_INSPECTION_FREQUENCY_LABELS[t.frequency]}查</Tag>
-                  <Tag color={STATUS_TAG_COLOR[t.status]}>{OCCURRENCE_STATUS_LABELS[t.status]}</Tag>
-                </span>
-                <Typography.Text ellipsis>{t.templateName}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>截止 {t.dueDate}</Typography.Text>
-              </Flex>
-            </List.Item>
-          )}
-        />
+                )}
+              </div>
+            </Flex>
+          ))}
+        </Flex>
       )}
     </Card>
   );
