@@ -22,13 +22,14 @@ import { EditHeaderModal } from './components/edit-header-modal.tsx';
 import { InspectionStatusTag, InspectionTypeTag, MethodTags } from './components/inspection-tags.tsx';
 import { InspectorSignatures } from './components/inspector-signatures.tsx';
 import { inspectionListUrl } from './components/last-list-url.ts';
+import { inspectingUnitName } from './components/inspecting-unit.ts';
 
 function overviewItems(d: InspectionDetailData): DescriptionsProps['items'] {
   return [
     { key: 'enterprise', label: '被检查单位', children: <Link to={paths.enterprises.detail(d.enterpriseId)}>{d.enterpriseName}</Link> },
     { key: 'village', label: '村/社区', children: d.villageName },
     { key: 'date', label: '检查日期', children: d.inspectedOn },
-    { key: 'unit', label: '检查单位', children: d.unitName },
+    { key: 'unit', label: '检查单位', children: inspectingUnitName(d) },
     { key: 'template', label: '检查表', span: 'filled', children: `${d.templateName}（第${d.template.version}版）` },
     { key: 'location', label: '检查地点', span: 'filled', children: d.location ?? d.enterpriseAddress },
     ...(d.periodKey ? [{ key: 'period', label: '自查周期', children: d.periodKey }] : []),

@@ -11,6 +11,7 @@ import { useInspectionOptions } from '../api/inspection-options.ts';
 import { useInspections } from '../api/list-inspections.ts';
 import { FailedCount } from './inspection-table.tsx';
 import { InspectionStatusTag, InspectionTypeTag } from './inspection-tags.tsx';
+import { inspectingUnitName } from './inspecting-unit.ts';
 
 const RECENT = 5;
 
@@ -25,7 +26,7 @@ export function EnterpriseInspections({ enterpriseId, canStart }: { enterpriseId
     { title: '检查编号', key: 'number', width: 170, render: (_v, i) => <Link to={paths.inspections.detail(i.id)} className="mono">{i.number}</Link> },
     { title: '检查日期', dataIndex: 'inspectedOn', key: 'date', width: 110 },
     { title: '类型', key: 'type', width: 130, render: (_v, i) => <InspectionTypeTag type={i.type} /> },
-    { title: '检查人员', key: 'inspectors', ellipsis: true, render: (_v, i) => `${i.unitName} · ${i.inspectorNames.join('、')}` },
+    { title: '检查人员', key: 'inspectors', ellipsis: true, render: (_v, i) => `${inspectingUnitName(i)} · ${i.inspectorNames.join('、')}` },
     { title: '不符合项', key: 'failed', width: 130, render: (_v, i) => <FailedCount i={i} /> },
     { title: '状态', key: 'status', width: 80, render: (_v, i) => <InspectionStatusTag status={i.status} /> },
   ];
@@ -58,7 +59,7 @@ export function EnterpriseInspections({ enterpriseId, canStart }: { enterpriseId
                 <Space size={4}><InspectionTypeTag type={i.type} /><InspectionStatusTag status={i.status} /></Space>
               </Flex>
               <div className="card-meta">
-                {i.inspectedOn} · {i.unitName} · {i.inspectorNames.join('、')}
+                {i.inspectedOn} · {inspectingUnitName(i)} · {i.inspectorNames.join('、')}
               </div>
               <div style={{ marginTop: 4 }}><FailedCount i={i} /></div>
             </Link>

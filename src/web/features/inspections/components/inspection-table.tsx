@@ -4,6 +4,7 @@ import type { TInspectionListItem } from '../../../../contract/inspections.ts';
 import { paths } from '../../../app/paths.ts';
 import { formatMinute } from '../../../lib/format.ts';
 import { InspectionStatusTag, InspectionTypeTag, MethodTags } from './inspection-tags.tsx';
+import { inspectingUnitName } from './inspecting-unit.ts';
 
 export interface InspectionListProps {
   items: TInspectionListItem[];
@@ -65,7 +66,7 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
       render: (_v, i) => `${i.templateName}（第${i.templateVersion}版）`,
     },
     { title: '检查人员', key: 'inspectors', width: 140, ellipsis: true, render: (_v, i) => i.inspectorNames.join('、') },
-    { title: '检查单位', dataIndex: 'unitName', key: 'unit', width: 110, ellipsis: true },
+    { title: '检查单位', key: 'unit', width: 110, ellipsis: true, render: (_v, i) => inspectingUnitName(i) },
     { title: '不符合项', key: 'failed', width: 130, render: (_v, i) => <FailedCount i={i} /> },
     { title: '状态', key: 'status', width: 80, render: (_v, i) => <InspectionStatusTag status={i.status} /> },
     { title: '完成时间', key: 'completedAt', width: 140, render: (_v, i) => <span className="nowrap">{formatMinute(i.completedAt)}</span> },
