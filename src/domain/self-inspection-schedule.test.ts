@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
 import { describe, expect, it } from 'vitest';
 import {
   OCCURRENCE_STATUSES, OCCURRENCE_STATUS_LABELS, type Occurrence, type OccurrenceStatus, SCHEDULE_PROBLEM_MESSAGES,
@@ -306,5 +308,143 @@ describe('complianceOf', () => {
   it('nothing scheduled: all zero, no rate', () => {
     const c = complianceOf({ schedule: sched({ daily: null, weekly: null, monthly: null }), from: '2024-01-01', to: '2024-12-31', today: '2024-06-01', doneDates: { daily: ['2024-01-02'], weekly: [], monthly: [] } });
     expect(c.all).toEqual({ total: 0, done: 0, missed: 0, due: 0, upcoming: 0, rate: null });
+  });
+});
+
+// ---- property: the day-number implementation against a straightforward one on date strings
+
+dayjs.extend(utc);
+
+/** The rules as written in the module comment, day by day with dayjs: slow and plain on purpose. */
+const reference = (() => {
+  const day = (x: dayjs.Dayjs) => x.format('YYYY-MM-DD');
+  const weekday = (x: string) => dayjs.utc(x).day() || 7;
+  const works = (s: SelfInspectionSchedule, x: string) =>
+    !s.holidays.includes(x) && (s.extraWorkdays.includes(x) || s.workOnWeekends || weekday(x) < 6);
+  const daysOf = (start: string, end: string) => {
+    const out: string[] = [];
+    for (let x = dayjs.utc(start); day(x) <= end; x = x.add(1, 'day')) out.push(day(x));
+    return out;
+  };
+  const due = (s: SelfInspectionSchedule, start: string, end: string, target: string | null) => {
+    const workdays = daysOf(start, end).filter((x) => works(s, x));
+    if (target === null) return workdays.at(-1) ?? null;
+    return workdays.find((x) => x >= target) ?? workdays.filter((x) => x < target).at(-1) ?? null;
+  };
+  const weekKey = (monday: string) => {
+    const thursday = dayjs.utc(monday).add(3, 'day');
+    const week = Math.floor(thursday.diff(dayjs.utc(`${thursday.year()}-01-01`), 'day') / 7) + 1;
+    return `${thursday.year()}-W${String(week).padStart(2, '0')}`;
+  };
+  const occurrences = (s: SelfInspectionSchedule, from: string, to: string): Occurrence[] => {
+    const out: Occurrence[] = [];
+    const add = (frequency: 'daily' | 'weekly' | 'monthly', periodKey: string, periodStart: string, periodEnd: string, target: string | null) => {
+      const templateCode = s[frequency];
+      const dueDate = templateCode === null ? null : due(s, periodStart, periodEnd, target);
+      if (templateCode !== null && dueDate !== null && dueDate >= from && dueDate <= to) out.push({ frequency, templateCode, periodKey, periodStart, periodEnd, dueDate });
+    };
+    if (from > to) return out;
+    for (const x of daysOf(from, to)) add('daily', x, x, x, null);
+    const firstMonday = dayjs.utc(from).subtract(weekday(from) - 1, 'day');
+    for (let m = firstMonday; day(m) <= to; m = m.add(7, 'day')) {
+      add('weekly', weekKey(day(m)), day(m), day(m.add(6, 'day')), s.weeklyDueWeekday === null ? null : day(m.add(s.weeklyDueWeekday - 1, 'day')));
+    }
+    for (let m = dayjs.utc(from).startOf('month'); day(m) <= to; m = m.add(1, 'month')) {
+      const last = m.endOf('month');
+      add('monthly', m.format('YYYY-MM'), day(m), day(last), s.monthlyDueDay === null ? null : day(m.date(Math.min(s.monthlyDueDay, last.date()))));
+    }
+    const order = { daily: 0, weekly: 1, monthly: 2 };
+    return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || order[a.frequency] - order[b.frequency]);
+  };
+  const compliance = (o: Parameters<typeof complianceOf>[0]) => {
+    const counts = () => ({ total: 0, done: 0, missed: 0, due: 0, upcoming: 0 });
+    const by = { daily: counts(), weekly: counts(), monthly: counts() };
+    const all = counts();
+    for (const occ of occurrences(o.schedule, o.from, o.to)) {
+      const done = o.doneDates[occ.frequency].some((x) => x >= occ.periodStart && x <= occ.periodEnd);
+      const status = done ? 'done' : o.today > occ.dueDate ? 'missed' : o.today >= occ.periodStart ? 'due' : 'upcoming';
+      for (const c of [by[occ.frequency], all]) {
+        c.total += 1;
+        c[status] += 1;
+      }
+    }
+    const rated = (c: ReturnType<typeof counts>) => ({ ...c, rate: c.done + c.missed === 0 ? null : c.done / (c.done + c.missed) });
+    return { byFrequency: { daily: rated(by.daily), weekly: rated(by.weekly), monthly: rated(by.monthly) }, all: rated(all) };
+  };
+  return { occurrences, compliance, weekKey, works };
+})();
+
+describe('occurrencesBetween and complianceOf agree with a plain day-by-day reference', () => {
+  let seed = 20_240_229;
+  // mulberry32: seeded, so a failure reproduces
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(rand() * n);
+  const day = (x: dayjs.Dayjs) => x.format('YYYY-MM-DD');
+  const base = dayjs.utc('2023-09-01');
+  // 2023-09 … 2029-06: the leap years 2024 and 2028, six year ends
+  const anyDay = () => base.add(int(2130), 'day');
+
+  function randomSchedule(): SelfInspectionSchedule {
+    const holidays = new Set<string>();
+    for (let i = int(25); i > 0; i--) holidays.add(day(anyDay()));
+    // a run of days off (春节, 国庆) sometimes leaves a whole week or more without a workday
+    for (let i = int(3); i > 0; i--) {
+      const start = anyDay();
+      for (let k = 3 + int(10); k > 0; k--) holidays.add(day(start.add(k, 'day')));
+    }
+    const extra = new Set<string>();
+    for (let i = int(8); i > 0; i--) {
+      const x = anyDay();
+      if ((x.day() === 0 || x.day() === 6) && !holidays.has(day(x))) extra.add(day(x));
+    }
+    const code = (name: string) => (rand() < 0.75 ? name : null);
+    return {
+      daily: code('d'), weekly: code('w'), monthly: code('m'),
+      workOnWeekends: rand() < 0.3,
+      holidays: [...holidays], extraWorkdays: [...extra],
+      weeklyDueWeekday: rand() < 0.4 ? null : 1 + int(7),
+      monthlyDueDay: rand() < 0.4 ? null : rand() < 0.3 ? 28 + int(4) : 1 + int(31),
+    };
+  }
+
+  function randomRange(): { from: string; to: string } {
+    // half of the ranges start in the last weeks of a year, so they cross its end
+    const from = rand() < 0.5 ? dayjs.utc(`${2023 + int(6)}-12-01`).add(int(31), 'day') : anyDay();
+    const length = rand() < 0.05 ? -1 - int(5) : int(rand() < 0.5 ? 40 : 400);
+    return { from: day(from), to: day(from.add(length, 'day')) };
+  }
+
+  it('over 250 random schedules and ranges (weekends, holidays, 调休, due weekday and day, year ends, leap years)', () => {
+    for (let i = 0; i < 250; i++) {
+      const schedule = randomSchedule();
+      const { from, to } = randomRange();
+      const context = JSON.stringify({ i, schedule, from, to });
+      expect(occurrencesBetween(schedule, from, to), context).toEqual(reference.occurrences(schedule, from, to));
+      const today = day(dayjs.utc(from).add(int(500) - 50, 'day'));
+      const done = () => {
+        const out: string[] = [];
+        for (let k = int(200); k > 0; k--) out.push(day(dayjs.utc(from).add(int(420) - 10, 'day')));
+        return out;
+      };
+      const input = { schedule, from, to, today, doneDates: { daily: done(), weekly: done(), monthly: done() } };
+      expect(complianceOf(input), context).toEqual(reference.compliance(input));
+    }
+  });
+
+  it('week keys, week starts, weekdays and workdays on every day from 2023-09 to 2029-06', () => {
+    const schedule = randomSchedule();
+    for (let x = base; x.year() < 2029 || x.month() < 6; x = x.add(1, 'day')) {
+      const s = day(x);
+      const monday = day(x.subtract((x.day() || 7) - 1, 'day'));
+      expect(isoWeekStart(s)).toBe(monday);
+      expect(isoWeekKey(s)).toBe(reference.weekKey(monday));
+      expect(isoWeekday(s)).toBe(x.day() || 7);
+      expect(isWorkday(schedule, s)).toBe(reference.works(schedule, s));
+    }
   });
 });

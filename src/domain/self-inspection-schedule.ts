@@ -80,16 +80,24 @@ export function isValidDay(day: string): boolean {
   return DAY.test(day) && dayjs.utc(day).format('YYYY-MM-DD') === day;
 }
 
-const d = (day: string) => dayjs.utc(day);
-const fmt = (x: dayjs.Dayjs) => x.format('YYYY-MM-DD');
-// Day arithmetic on plain UTC milliseconds: a township's compliance over a year walks millions of
-// days, and a dayjs parse and format per step made that seconds of CPU (bench/inspections.ts).
+// Day arithmetic on UTC epoch day numbers: a township's compliance over a year walks millions of
+// days, and building a date string per step made that seconds of CPU (bench/inspections.ts). Only
+// the occurrences returned are formatted.
 const DAY_MS = 86_400_000;
-const utcMs = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-const addDays = (day: string, n: number) => new Date(utcMs(day) + n * DAY_MS).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' (not checked: callers pass valid days). */
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+const dayString = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** 1 Monday … 7 Sunday; day 0 (1970-01-01) was a Thursday. */
+const weekdayOf = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
 /** 1 Monday … 7 Sunday. */
-export const isoWeekday = (day: string) => new Date(utcMs(day)).getUTCDay() || 7;
+export const isoWeekday = (day: string) => weekdayOf(dayNumber(day));
 const isWeekend = (day: string) => isoWeekday(day) >= 6;
+/** The day number of a listed day, null when it is not a real day (it then matches no day, as a string would not). */
+const listedDay = (day: string): number | null => {
+  if (!DAY.test(day)) return null;
+  const n = dayNumber(day);
+  return Number.isFinite(n) && dayString(n) === day ? n : null;
+};
 
 /** Everything wrong with a schedule; [] when it can be stored. */
 export function scheduleProblems(s: SelfInspectionSchedule): ScheduleProblem[] {
@@ -110,49 +118,107 @@ export function scheduleProblems(s: SelfInspectionSchedule): ScheduleProblem[] {
   return out;
 }
 
-/** A workday test for one schedule (the day lists read once). */
-function workdayTest(s: Pick<SelfInspectionSchedule, 'workOnWeekends' | 'holidays' | 'extraWorkdays'>): (day: string) => boolean {
-  const holidays = new Set(s.holidays);
-  const extra = new Set(s.extraWorkdays);
-  return (day) => {
-    if (holidays.has(day)) return false;
-    if (extra.has(day)) return true;
-    return s.workOnWeekends || !isWeekend(day);
+type WorkdaySchedule = Pick<SelfInspectionSchedule, 'workOnWeekends' | 'holidays' | 'extraWorkdays'>;
+
+/** A workday test on day numbers for one schedule (the day lists read once, into Sets). */
+function workdayTest(s: WorkdaySchedule): (n: number) => boolean {
+  const toSet = (days: readonly string[]) => {
+    const set = new Set<number>();
+    for (const day of days) {
+      const n = listedDay(day);
+      if (n !== null) set.add(n);
+    }
+    return set;
+  };
+  const holidays = toSet(s.holidays);
+  const extra = toSet(s.extraWorkdays);
+  const weekends = s.workOnWeekends;
+  return (n) => {
+    if (holidays.has(n)) return false;
+    if (extra.has(n)) return true;
+    return weekends || weekdayOf(n) < 6;
   };
 }
 
 /** Whether the enterprise works on a day under its schedule. */
-export function isWorkday(s: Pick<SelfInspectionSchedule, 'workOnWeekends' | 'holidays' | 'extraWorkdays'>, day: string): boolean {
-  return workdayTest(s)(day);
+export function isWorkday(s: WorkdaySchedule, day: string): boolean {
+  if (s.holidays.includes(day)) return false;
+  if (s.extraWorkdays.includes(day)) return true;
+  return s.workOnWeekends || !isWeekend(day);
 }
+
+const mondayOf = (n: number) => n + 1 - weekdayOf(n);
 
 /** The Monday of a day's ISO week. */
 export function isoWeekStart(day: string): string {
-  return addDays(day, 1 - isoWeekday(day));
+  return dayString(mondayOf(dayNumber(day)));
+}
+
+/** 'YYYY-Www' of the week of day number n: the ISO week-year is the year of the week's Thursday. */
+function weekKeyOf(n: number): string {
+  const thursday = mondayOf(n) + 3;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** 'YYYY-Www': the ISO week-year is the year of the week's Thursday. */
 export function isoWeekKey(day: string): string {
-  const thursday = d(isoWeekStart(day)).add(3, 'day');
-  const jan1 = dayjs.utc(`${thursday.year()}-01-01`);
-  const week = Math.floor(thursday.diff(jan1, 'day') / 7) + 1;
-  return `${thursday.year()}-W${String(week).padStart(2, '0')}`;
+  return weekKeyOf(dayNumber(day));
 }
 
 /**
- * The due day in a period: the target when it is a workday, else the next workday in the
- * period, else the last one before it; with no target, the period's last workday. Null when
+ * The due day in a period [start, end]: the target when it is a workday, else the next workday in
+ * the period, else the last one before it; with no target, the period's last workday. Null when
  * the period has no workday.
  */
-function dueDay(start: string, end: string, target: string | null, works: (day: string) => boolean): string | null {
-  const days: string[] = [];
-  for (let day = start; day <= end; day = addDays(day, 1)) if (works(day)) days.push(day);
-  if (days.length === 0) return null;
-  if (target === null) return days[days.length - 1]!;
-  return days.find((x) => x >= target) ?? days.filter((x) => x < target).pop()!;
+function dueDay(start: number, end: number, target: number | null, works: (n: number) => boolean): number | null {
+  if (target === null) {
+    for (let n = end; n >= start; n--) if (works(n)) return n;
+    return null;
+  }
+  for (let n = Math.max(target, start); n <= end; n++) if (works(n)) return n;
+  for (let n = Math.min(target - 1, end); n >= start; n--) if (works(n)) return n;
+  return null;
+}
+
+type Visit = (frequency: SelfInspectionFrequency, periodStart: number, periodEnd: number, dueDate: number) => void;
+
+/** Calls `visit` for each occurrence due in [from, to] (day numbers), frequency by frequency in due order. */
+function eachOccurrence(s: SelfInspectionSchedule, from: number, to: number, visit: Visit): void {
+  if (from > to) return;
+  const works = workdayTest(s);
+  if (s.daily !== null) {
+    for (let n = from; n <= to; n++) if (works(n)) visit('daily', n, n, n);
+  }
+  if (s.weekly !== null) {
+    const weekday = s.weeklyDueWeekday;
+    for (let monday = mondayOf(from); monday <= to; monday += 7) {
+      const due = dueDay(monday, monday + 6, weekday === null ? null : monday + weekday - 1, works);
+      if (due !== null && due >= from && due <= to) visit('weekly', monday, monday + 6, due);
+    }
+  }
+  if (s.monthly !== null) {
+    const f = new Date(from * DAY_MS);
+    const year = f.getUTCFullYear();
+    // Date.UTC carries month numbers past 11 into the following years.
+    for (let month = f.getUTCMonth(), first = Date.UTC(year, month, 1) / DAY_MS; first <= to; month++) {
+      const next = Date.UTC(year, month + 1, 1) / DAY_MS;
+      const target = s.monthlyDueDay === null ? null : first + Math.min(s.monthlyDueDay, next - first) - 1;
+      const due = dueDay(first, next - 1, target, works);
+      if (due !== null && due >= from && due <= to) visit('monthly', first, next - 1, due);
+      first = next;
+    }
+  }
 }
 
 const FREQUENCY_ORDER: Record<SelfInspectionFrequency, number> = { daily: 0, weekly: 1, monthly: 2 };
+
+function periodKeyOf(frequency: SelfInspectionFrequency, periodStart: number): string {
+  if (frequency === 'weekly') return weekKeyOf(periodStart);
+  const day = dayString(periodStart);
+  return frequency === 'daily' ? day : day.slice(0, 7);
+}
 
 /**
  * The occurrences whose due date falls in [from, to], by due date then daily, weekly, monthly.
@@ -161,32 +227,17 @@ const FREQUENCY_ORDER: Record<SelfInspectionFrequency, number> = { daily: 0, wee
  */
 export function occurrencesBetween(s: SelfInspectionSchedule, from: string, to: string): Occurrence[] {
   if (from > to) return [];
-  const works = workdayTest(s);
-  const out: Occurrence[] = [];
-  const push = (frequency: SelfInspectionFrequency, periodKey: string, periodStart: string, periodEnd: string, target: string | null) => {
-    const templateCode = s[frequency];
-    if (templateCode === null) return;
-    const due = dueDay(periodStart, periodEnd, target, works);
-    if (due !== null && due >= from && due <= to) out.push({ frequency, templateCode, periodKey, periodStart, periodEnd, dueDate: due });
-  };
-
-  if (s.daily !== null) {
-    for (let day = from; day <= to; day = addDays(day, 1)) push('daily', day, day, day, null);
-  }
-  if (s.weekly !== null) {
-    for (let monday = isoWeekStart(from); monday <= to; monday = addDays(monday, 7)) {
-      const target = s.weeklyDueWeekday === null ? null : addDays(monday, s.weeklyDueWeekday - 1);
-      push('weekly', isoWeekKey(monday), monday, addDays(monday, 6), target);
-    }
-  }
-  if (s.monthly !== null) {
-    for (let first = d(from).startOf('month'); fmt(first) <= to; first = first.add(1, 'month')) {
-      const last = first.endOf('month');
-      const target = s.monthlyDueDay === null ? null : fmt(first.date(Math.min(s.monthlyDueDay, last.date())));
-      push('monthly', first.format('YYYY-MM'), fmt(first), fmt(last), target);
-    }
-  }
-  return out.sort((a, b) => (a.dueDate === b.dueDate ? FREQUENCY_ORDER[a.frequency] - FREQUENCY_ORDER[b.frequency] : a.dueDate < b.dueDate ? -1 : 1));
+  const found: { frequency: SelfInspectionFrequency; start: number; end: number; due: number }[] = [];
+  eachOccurrence(s, dayNumber(from), dayNumber(to), (frequency, start, end, due) => found.push({ frequency, start, end, due }));
+  found.sort((a, b) => a.due - b.due || FREQUENCY_ORDER[a.frequency] - FREQUENCY_ORDER[b.frequency]);
+  return found.map((o) => ({
+    frequency: o.frequency,
+    templateCode: s[o.frequency]!,
+    periodKey: periodKeyOf(o.frequency, o.start),
+    periodStart: dayString(o.start),
+    periodEnd: dayString(o.end),
+    dueDate: dayString(o.due),
+  }));
 }
 
 /**
@@ -198,14 +249,14 @@ export function occurrenceStatus(o: Pick<Occurrence, 'periodStart' | 'periodEnd'
   return statusOf(o, doneDates.some((x) => x >= o.periodStart && x <= o.periodEnd), today);
 }
 
-function statusOf(o: Pick<Occurrence, 'periodStart' | 'dueDate'>, done: boolean, today: string): OccurrenceStatus {
+function statusOf<T extends string | number>(o: { periodStart: T; dueDate: T }, done: boolean, today: T): OccurrenceStatus {
   if (done) return 'done';
   if (today > o.dueDate) return 'missed';
   return today >= o.periodStart ? 'due' : 'upcoming';
 }
 
-/** Whether sorted days hold one in [start, end] (binary search: a year of daily checks is ~250 days). */
-function anyBetween(sorted: readonly string[], start: string, end: string): boolean {
+/** Whether sorted day numbers hold one in [start, end] (binary search: a year of daily checks is ~250 days). */
+function anyBetween(sorted: Float64Array, start: number, end: number): boolean {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -245,13 +296,19 @@ export function complianceOf(o: {
 }): Compliance {
   const byFrequency: Record<SelfInspectionFrequency, ComplianceCounts> = { daily: emptyCounts(), weekly: emptyCounts(), monthly: emptyCounts() };
   const all = emptyCounts();
-  const sorted = { daily: [...o.doneDates.daily].sort(), weekly: [...o.doneDates.weekly].sort(), monthly: [...o.doneDates.monthly].sort() };
-  for (const occ of occurrencesBetween(o.schedule, o.from, o.to)) {
-    const status = statusOf(occ, anyBetween(sorted[occ.frequency], occ.periodStart, occ.periodEnd), o.today);
-    for (const c of [byFrequency[occ.frequency], all]) {
+  // Counted straight from the day numbers: no occurrence objects, no strings.
+  const sortedDays = (days: readonly string[]) => Float64Array.from(days, dayNumber).sort();
+  const sorted = { daily: sortedDays(o.doneDates.daily), weekly: sortedDays(o.doneDates.weekly), monthly: sortedDays(o.doneDates.monthly) };
+  const today = dayNumber(o.today);
+  if (o.from <= o.to) {
+    eachOccurrence(o.schedule, dayNumber(o.from), dayNumber(o.to), (frequency, periodStart, periodEnd, dueDate) => {
+      const status = statusOf({ periodStart, dueDate }, anyBetween(sorted[frequency], periodStart, periodEnd), today);
+      const c = byFrequency[frequency];
       c.total += 1;
       c[status] += 1;
-    }
+      all.total += 1;
+      all[status] += 1;
+    });
   }
   return {
     byFrequency: { daily: withRate(byFrequency.daily), weekly: withRate(byFrequency.weekly), monthly: withRate(byFrequency.monthly) },
