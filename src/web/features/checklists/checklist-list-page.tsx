@@ -8,6 +8,7 @@ import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { FilterDrawer } from '../../components/filter-drawer.tsx';
+import { tablePagination } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
@@ -196,15 +197,7 @@ export function ChecklistListPage() {
             rowClassName={(t) => (t.active ? '' : 'row-voided')}
             locale={{ emptyText: empty }}
             scroll={{ x: 900 }}
-            pagination={{
-              current: query.page as number,
-              pageSize: query.pageSize as number,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (t) => `共 ${t} 张`,
-              onChange: setPage,
-            }}
+            pagination={tablePagination({ page: query.page as number, pageSize: query.pageSize as number, total, unit: '张', onChange: setPage })}
             data-testid="checklist-table"
           />
         </Card>

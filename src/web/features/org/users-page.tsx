@@ -5,6 +5,7 @@ import type { TUser } from '../../../contract/org.ts';
 import { ROLES, ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
 import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
+import { tablePagination } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDateTime, isFuture } from '../../lib/format.ts';
@@ -174,16 +175,14 @@ export function UsersPage() {
             dataSource={users.data?.items ?? []}
             loading={users.isFetching}
             scroll={{ x: 1380 }}
-            pagination={{
-              current: query.page as number,
+            pagination={tablePagination({
+              page: query.page as number,
               pageSize: query.pageSize as number,
               total: users.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (t) => `共 ${t} 个用户`,
+              unit: '个用户',
               onChange: (page, pageSize) =>
                 update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }),
-            }}
+            })}
             data-testid="users-table"
           />
         </Card>

@@ -1,9 +1,10 @@
-import { Card, Empty, Flex, Pagination, Space, Spin, Table, type TableProps, Typography } from 'antd';
+import { Card, Empty, Flex, Space, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TCaseListItem } from '../../../../contract/cases.ts';
 import { MEASURE_KIND_LABELS } from '../../../../domain/enforcement.ts';
 import { paths } from '../../../app/paths.ts';
 import { CaseFlagTags, CaseStatusTag, formatYuan } from './case-tags.tsx';
+import { CardList, tablePagination } from '../../../components/paged-list.tsx';
 
 export interface CaseListProps {
   items: TCaseListItem[];
@@ -46,7 +47,7 @@ export function CaseTable({ items, loading, page, pageSize, total, onPageChange 
         onChange={onChange}
         scroll={{ x: 1370 }}
         locale={{ emptyText: <Empty description="没有符合条件的执法案件" /> }}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 件` }}
+        pagination={tablePagination({ page, pageSize, total, unit: '件' })}
         data-testid="case-table"
       />
     </Card>
@@ -55,31 +56,34 @@ export function CaseTable({ items, loading, page, pageSize, total, onPageChange 
 
 /** Phone widths: one card per case. */
 export function CaseCards({ items, loading, page, pageSize, total, onPageChange }: CaseListProps) {
-  if (!loading && items.length === 0) return <Empty description="没有符合条件的执法案件" />;
   return (
-    <Spin spinning={loading}>
-      <Flex vertical gap={8} data-testid="case-cards">
-        {items.map((c) => (
-          <Link key={c.id} to={paths.cases.detail(c.id)} className="card-link" data-testid="case-link">
-            <Card size="small">
-              <Flex justify="space-between" align="center" gap={8}>
-                <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{c.number}</Typography.Text>
-                <CaseStatusTag status={c.status} />
-              </Flex>
-              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 2px' }} strong>{c.title}</Typography.Paragraph>
-              <div className="card-meta">{c.enterpriseName} · {c.villageName}</div>
-              <div className="card-meta">{c.unitName} · 立案 {c.filedOn}{c.totalFineYuan > 0 ? ` · 罚款 ${formatYuan(c.totalFineYuan)}` : ''}</div>
-              <Space size={4} wrap style={{ marginTop: 6 }}>
-                <span className="card-meta" style={{ marginTop: 0 }}>{measuresText(c)}</span>
-                <CaseFlagTags c={c} />
-              </Space>
-            </Card>
-          </Link>
-        ))}
-      </Flex>
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        <Pagination simple current={page} pageSize={pageSize} total={total} onChange={onPageChange} showTotal={(t) => `共 ${t} 件`} />
-      </Flex>
-    </Spin>
+    <CardList
+      items={items}
+      loading={loading}
+      emptyText="没有符合条件的执法案件"
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      unit="件"
+      onPageChange={onPageChange}
+      testId="case-cards"
+      renderItem={(c) => (
+        <Link key={c.id} to={paths.cases.detail(c.id)} className="card-link" data-testid="case-link">
+          <Card size="small">
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{c.number}</Typography.Text>
+              <CaseStatusTag status={c.status} />
+            </Flex>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 2px' }} strong>{c.title}</Typography.Paragraph>
+            <div className="card-meta">{c.enterpriseName} · {c.villageName}</div>
+            <div className="card-meta">{c.unitName} · 立案 {c.filedOn}{c.totalFineYuan > 0 ? ` · 罚款 ${formatYuan(c.totalFineYuan)}` : ''}</div>
+            <Space size={4} wrap style={{ marginTop: 6 }}>
+              <span className="card-meta" style={{ marginTop: 0 }}>{measuresText(c)}</span>
+              <CaseFlagTags c={c} />
+            </Space>
+          </Card>
+        </Link>
+      )}
+    />
   );
 }

@@ -4,6 +4,7 @@ import type { TEnterprise } from '../../../../contract/enterprises.ts';
 import { paths } from '../../../app/paths.ts';
 import { EnterpriseStatusTag, FlagTags, RiskGradeTag, enterpriseKindText } from '../../../components/status-tags.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
+import { tablePagination } from '../../../components/paged-list.tsx';
 
 export type SortKey = 'name' | 'createdAt' | 'updatedAt' | 'employeeCount' | 'riskGrade';
 export interface SortState {
@@ -140,14 +141,7 @@ export function EnterpriseTable({ items, loading, page, pageSize, total, sort, o
       scroll={{ x: 1500 }}
       rowClassName={(e) => (e.voidedAt ? 'row-voided' : '')}
       sortDirections={['ascend', 'descend']}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (t) => `共 ${t} 个单位`,
-      }}
+      pagination={tablePagination({ page, pageSize, total, unit: '个单位' })}
       data-testid="enterprise-table"
     />
   );

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Pagination, Space, Spin, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { THazardListItem } from '../../../../contract/hazards.ts';
 import { HAZARD_SOURCE_LABELS } from '../../../../domain/hazard-machine.ts';
@@ -7,6 +7,7 @@ import {
   HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
 } from '../../../components/hazard-tags.tsx';
 import { formatDate, formatMinute } from '../../../lib/format.ts';
+import { CardList, tablePagination } from '../../../components/paged-list.tsx';
 
 export interface HazardListProps {
   items: THazardListItem[];
@@ -91,14 +92,7 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
         scroll={{ x: 1430 }}
         rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
         locale={{ emptyText: <Empty description="没有符合条件的隐患" /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
-        }}
+        pagination={tablePagination({ page, pageSize, total })}
         data-testid="hazard-table"
       />
     </Card>
@@ -107,46 +101,48 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
 
 /** Phone widths: one card per hazard. */
 export function HazardCards({ items, loading, page, pageSize, total, onPageChange }: HazardListProps) {
-  if (!loading && items.length === 0) return <Empty description="没有符合条件的隐患" />;
   return (
-    <Spin spinning={loading}>
-      <Flex vertical gap={8} data-testid="hazard-cards">
-        {items.map((h) => (
-          <Link key={h.id} to={paths.hazards.detail(h.id)} className="card-link" data-testid="hazard-link">
-            <Card size="small" className={h.status === 'voided' ? 'row-voided' : undefined}>
-              <Flex justify="space-between" align="center" gap={8}>
-                <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{h.number}</Typography.Text>
-                <Space size={4}>
-                  <HazardLevelTag level={h.level} short />
-                  <HazardStatusTag status={h.status} />
-                </Space>
-              </Flex>
-              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 2px' }} strong>
-                {h.description}
-              </Typography.Paragraph>
-              <div className="card-meta">
-                {h.enterpriseName} · {h.villageName}
-              </div>
-              <div className="card-meta">
-                {HAZARD_SOURCE_LABELS[h.source]} · 发现 {formatDate(h.foundAt)} · {h.responsibleUnitName}
-              </div>
-              <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
-                <Space size={4} wrap>
-                  <ListingTag level={h.listingLevel} />
-                  <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
-                  <ReopenTag count={h.reopenCount} />
-                </Space>
-                <span className="card-meta" style={{ marginTop: 0 }}>
-                  期限 <DueDate h={h} />
-                </span>
-              </Flex>
-            </Card>
-          </Link>
-        ))}
-      </Flex>
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        <Pagination simple current={page} pageSize={pageSize} total={total} onChange={onPageChange} showTotal={(t) => `共 ${t} 条`} />
-      </Flex>
-    </Spin>
+    <CardList
+      items={items}
+      loading={loading}
+      emptyText="没有符合条件的隐患"
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      onPageChange={onPageChange}
+      testId="hazard-cards"
+      renderItem={(h) => (
+        <Link key={h.id} to={paths.hazards.detail(h.id)} className="card-link" data-testid="hazard-link">
+          <Card size="small" className={h.status === 'voided' ? 'row-voided' : undefined}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{h.number}</Typography.Text>
+              <Space size={4}>
+                <HazardLevelTag level={h.level} short />
+                <HazardStatusTag status={h.status} />
+              </Space>
+            </Flex>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 2px' }} strong>
+              {h.description}
+            </Typography.Paragraph>
+            <div className="card-meta">
+              {h.enterpriseName} · {h.villageName}
+            </div>
+            <div className="card-meta">
+              {HAZARD_SOURCE_LABELS[h.source]} · 发现 {formatDate(h.foundAt)} · {h.responsibleUnitName}
+            </div>
+            <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
+              <Space size={4} wrap>
+                <ListingTag level={h.listingLevel} />
+                <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
+                <ReopenTag count={h.reopenCount} />
+              </Space>
+              <span className="card-meta" style={{ marginTop: 0 }}>
+                期限 <DueDate h={h} />
+              </span>
+            </Flex>
+          </Card>
+        </Link>
+      )}
+    />
   );
 }

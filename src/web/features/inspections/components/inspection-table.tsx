@@ -1,10 +1,11 @@
-import { Card, Empty, Flex, Pagination, Space, Spin, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TInspectionListItem } from '../../../../contract/inspections.ts';
 import { paths } from '../../../app/paths.ts';
 import { formatMinute } from '../../../lib/format.ts';
 import { InspectionStatusTag, InspectionTypeTag, MethodTags } from './inspection-tags.tsx';
 import { inspectingUnitName } from './inspecting-unit.ts';
+import { CardList, tablePagination } from '../../../components/paged-list.tsx';
 
 export interface InspectionListProps {
   items: TInspectionListItem[];
@@ -87,14 +88,7 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
         onChange={onChange}
         scroll={{ x: 1550 }}
         locale={{ emptyText: <Empty description="没有符合条件的检查记录" /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
-        }}
+        pagination={tablePagination({ page, pageSize, total })}
         data-testid="inspection-table"
       />
     </Card>
@@ -103,38 +97,40 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
 
 /** Phone widths: one card per inspection. */
 export function InspectionCards({ items, loading, page, pageSize, total, onPageChange }: InspectionListProps) {
-  if (!loading && items.length === 0) return <Empty description="没有符合条件的检查记录" />;
   return (
-    <Spin spinning={loading}>
-      <Flex vertical gap={8} data-testid="inspection-cards">
-        {items.map((i) => (
-          <Link key={i.id} to={paths.inspections.detail(i.id)} className="card-link" data-testid="inspection-link">
-            <Card size="small">
-              <Flex justify="space-between" align="center" gap={8}>
-                <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{i.number}</Typography.Text>
-                <Space size={4}>
-                  <InspectionTypeTag type={i.type} />
-                  <InspectionStatusTag status={i.status} />
-                </Space>
-              </Flex>
-              <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: '6px 0 2px' }} strong>
-                {i.enterpriseName}
-              </Typography.Paragraph>
-              <div className="card-meta">
-                {i.inspectedOn} · {i.villageName} · {i.inspectorNames.join('、')}
-              </div>
-              <div className="card-meta">{i.templateName}</div>
-              <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
-                <MethodTags tags={i.methodTags} />
-                <FailedCount i={i} />
-              </Flex>
-            </Card>
-          </Link>
-        ))}
-      </Flex>
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        <Pagination simple current={page} pageSize={pageSize} total={total} onChange={onPageChange} showTotal={(t) => `共 ${t} 条`} />
-      </Flex>
-    </Spin>
+    <CardList
+      items={items}
+      loading={loading}
+      emptyText="没有符合条件的检查记录"
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      onPageChange={onPageChange}
+      testId="inspection-cards"
+      renderItem={(i) => (
+        <Link key={i.id} to={paths.inspections.detail(i.id)} className="card-link" data-testid="inspection-link">
+          <Card size="small">
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text className="mono" type="secondary" style={{ fontSize: 12 }}>{i.number}</Typography.Text>
+              <Space size={4}>
+                <InspectionTypeTag type={i.type} />
+                <InspectionStatusTag status={i.status} />
+              </Space>
+            </Flex>
+            <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: '6px 0 2px' }} strong>
+              {i.enterpriseName}
+            </Typography.Paragraph>
+            <div className="card-meta">
+              {i.inspectedOn} · {i.villageName} · {i.inspectorNames.join('、')}
+            </div>
+            <div className="card-meta">{i.templateName}</div>
+            <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
+              <MethodTags tags={i.methodTags} />
+              <FailedCount i={i} />
+            </Flex>
+          </Card>
+        </Link>
+      )}
+    />
   );
 }
