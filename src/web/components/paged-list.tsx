@@ -1,7 +1,10 @@
-// The one way a paginated list pages: the desktop table's pagination config and the phone's card
-// list (spinner over the cards, an empty state, simple pagination below).
+// The one way a paginated list pages: the list page's error / phone cards / desktop table switch,
+// the table's pagination config and the phone's card list (spinner, empty state, pagination).
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Empty, Flex, Pagination, Spin, type TablePaginationConfig } from 'antd';
 import type { ReactNode } from 'react';
+import { ErrorDisplay } from './error-display.tsx';
+import { useIsMobile } from './use-is-mobile.ts';
 
 interface Paging {
   page: number;
@@ -45,4 +48,33 @@ export function CardList<T>({
       </Flex>
     </Spin>
   );
+}
+
+/** What a list's cards and table are given: one page of rows and how to turn the page. */
+export interface PagedViewProps<T> {
+  items: T[];
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+/** A list page's results: the error with a retry, else cards on a phone and the table elsewhere. */
+export function PagedResults<T>({
+  list, page, pageSize, onPageChange, cards, table,
+}: {
+  list: UseQueryResult<{ items: T[]; total: number }>;
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number, pageSize: number) => void;
+  cards: (p: PagedViewProps<T>) => ReactNode;
+  table: (p: PagedViewProps<T>) => ReactNode;
+}) {
+  const isMobile = useIsMobile();
+  if (list.isError) return <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />;
+  const p: PagedViewProps<T> = {
+    items: list.data?.items ?? [], loading: list.isFetching, page, pageSize, total: list.data?.total ?? 0, onPageChange,
+  };
+  return isMobile ? cards(p) : table(p);
 }

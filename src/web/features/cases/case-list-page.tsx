@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
-import { ErrorDisplay } from '../../components/error-display.tsx';
 import { FilterDrawer } from '../../components/filter-drawer.tsx';
+import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
@@ -102,13 +102,14 @@ export function CaseListPage() {
           ]}
         />
       </Flex>
-      {list.isError ? (
-        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <CaseCards items={data?.items ?? []} loading={list.isFetching} page={query.page as number} pageSize={query.pageSize as number} total={data?.total ?? 0} onPageChange={setPage} />
-      ) : (
-        <CaseTable items={data?.items ?? []} loading={list.isFetching} page={query.page as number} pageSize={query.pageSize as number} total={data?.total ?? 0} onPageChange={setPage} />
-      )}
+      <PagedResults
+        list={list}
+        page={query.page as number}
+        pageSize={query.pageSize as number}
+        onPageChange={setPage}
+        cards={(p) => <CaseCards {...p} />}
+        table={(p) => <CaseTable {...p} />}
+      />
     </PageContainer>
   );
 }

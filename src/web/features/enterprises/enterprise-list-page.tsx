@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Flex, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../app/paths.ts';
-import { ErrorDisplay } from '../../components/error-display.tsx';
+import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
@@ -66,8 +66,6 @@ export function EnterpriseListPage() {
   );
 
   const filterCount = activeFilterCount(values);
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
 
   return (
     <PageContainer title="生产经营单位" extra={extra}>
@@ -107,29 +105,14 @@ export function EnterpriseListPage() {
           <EnterpriseFilters values={values} onChange={setFilter} vertical />
         </FilterDrawer>
       )}
-      {list.isError ? (
-        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <EnterpriseCards
-          items={items}
-          loading={list.isFetching}
-          page={query.page as number}
-          pageSize={query.pageSize as number}
-          total={total}
-          onPageChange={setPage}
-        />
-      ) : (
-        <EnterpriseTable
-          items={items}
-          loading={list.isFetching}
-          page={query.page as number}
-          pageSize={query.pageSize as number}
-          total={total}
-          sort={{ sort: query.sort, order: query.order }}
-          onPageChange={setPage}
-          onSortChange={setSort}
-        />
-      )}
+      <PagedResults
+        list={list}
+        page={query.page as number}
+        pageSize={query.pageSize as number}
+        onPageChange={setPage}
+        cards={(p) => <EnterpriseCards {...p} />}
+        table={(p) => <EnterpriseTable {...p} sort={{ sort: query.sort, order: query.order }} onSortChange={setSort} />}
+      />
     </PageContainer>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
-import { ErrorDisplay } from '../../components/error-display.tsx';
+import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
@@ -151,27 +151,14 @@ export function HazardListPage() {
           逾期 {data?.overdueCount ?? ''}
         </Button>
       </Flex>
-      {list.isError ? (
-        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <HazardCards
-          items={data?.items ?? []}
-          loading={list.isFetching}
-          page={query.page as number}
-          pageSize={query.pageSize as number}
-          total={data?.total ?? 0}
-          onPageChange={setPage}
-        />
-      ) : (
-        <HazardTable
-          items={data?.items ?? []}
-          loading={list.isFetching}
-          page={query.page as number}
-          pageSize={query.pageSize as number}
-          total={data?.total ?? 0}
-          onPageChange={setPage}
-        />
-      )}
+      <PagedResults
+        list={list}
+        page={query.page as number}
+        pageSize={query.pageSize as number}
+        onPageChange={setPage}
+        cards={(p) => <HazardCards {...p} />}
+        table={(p) => <HazardTable {...p} />}
+      />
     </PageContainer>
   );
 }

@@ -6,8 +6,8 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { INSPECTION_STATUSES, INSPECTION_STATUS_LABELS } from '../../../contract/inspections.ts';
 import { paths } from '../../app/paths.ts';
-import { ErrorDisplay } from '../../components/error-display.tsx';
 import { FilterDrawer } from '../../components/filter-drawer.tsx';
+import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
@@ -125,27 +125,14 @@ export function InspectionListPage() {
           </Button>
         )}
       </Flex>
-      {list.isError ? (
-        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <InspectionCards
-          items={data?.items ?? []}
-          loading={list.isFetching}
-          page={query.page as number}
-          pageSize={query.pageSize as number}
-          total={data?.total ?? 0}
-          onPageChange={setPage}
-        />
-      ) : (
-        <InspectionTable
-          items={data?.items ?? []}
-          loading={list.isFetching}
-          page={query.page as number}
-          pageSize={query.pageSize as number}
-          total={data?.total ?? 0}
-          onPageChange={setPage}
-        />
-      )}
+      <PagedResults
+        list={list}
+        page={query.page as number}
+        pageSize={query.pageSize as number}
+        onPageChange={setPage}
+        cards={(p) => <InspectionCards {...p} />}
+        table={(p) => <InspectionTable {...p} />}
+      />
     </PageContainer>
   );
 }
