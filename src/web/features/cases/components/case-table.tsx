@@ -33,9 +33,6 @@ export function CaseTable({ items, loading, page, pageSize, total, onPageChange 
     { title: '办案单位', dataIndex: 'unitName', key: 'unit', width: 110, ellipsis: true },
     { title: '立案日期', dataIndex: 'filedOn', key: 'filedOn', width: 100 },
   ];
-  const onChange: TableProps<TCaseListItem>['onChange'] = (pagination, _f, _s, extra) => {
-    if (extra.action === 'paginate') onPageChange(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-  };
   return (
     <Card size="small">
       <Table<TCaseListItem>
@@ -44,10 +41,9 @@ export function CaseTable({ items, loading, page, pageSize, total, onPageChange 
         columns={columns}
         dataSource={items}
         loading={loading}
-        onChange={onChange}
         scroll={{ x: 1370 }}
         locale={{ emptyText: <Empty description="没有符合条件的执法案件" /> }}
-        pagination={tablePagination({ page, pageSize, total, unit: '件' })}
+        pagination={tablePagination({ page, pageSize, total, unit: '件', onChange: onPageChange })}
         data-testid="case-table"
       />
     </Card>

@@ -76,10 +76,6 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
     { title: '发现时间', key: 'foundAt', width: 140, render: (_v, h) => <span className="nowrap">{formatMinute(h.foundAt)}</span> },
   ];
 
-  const onChange: TableProps<THazardListItem>['onChange'] = (pagination, _f, _s, extra) => {
-    if (extra.action === 'paginate') onPageChange(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-  };
-
   return (
     <Card size="small">
       <Table<THazardListItem>
@@ -88,11 +84,10 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
         columns={columns}
         dataSource={items}
         loading={loading}
-        onChange={onChange}
         scroll={{ x: 1430 }}
         rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
         locale={{ emptyText: <Empty description="没有符合条件的隐患" /> }}
-        pagination={tablePagination({ page, pageSize, total })}
+        pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
         data-testid="hazard-table"
       />
     </Card>

@@ -73,10 +73,6 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
     { title: '完成时间', key: 'completedAt', width: 140, render: (_v, i) => <span className="nowrap">{formatMinute(i.completedAt)}</span> },
   ];
 
-  const onChange: TableProps<TInspectionListItem>['onChange'] = (pagination, _f, _s, extra) => {
-    if (extra.action === 'paginate') onPageChange(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-  };
-
   return (
     <Card size="small">
       <Table<TInspectionListItem>
@@ -85,10 +81,9 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
         columns={columns}
         dataSource={items}
         loading={loading}
-        onChange={onChange}
         scroll={{ x: 1550 }}
         locale={{ emptyText: <Empty description="没有符合条件的检查记录" /> }}
-        pagination={tablePagination({ page, pageSize, total })}
+        pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
         data-testid="inspection-table"
       />
     </Card>
