@@ -1,15 +1,13 @@
 // 执法案件: the scoped list with status tabs, the report-form figures of the filtered set,
 // filters (a drawer on phones), export and 立案 for case editors.
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Tabs, Tag } from 'antd';
 import { Link } from 'react-router';
 import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
-import { FilterDrawer } from '../../components/filter-drawer.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
+import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
@@ -29,9 +27,7 @@ export function CaseListPage() {
   const query = listQueryFrom(values);
   const list = useCases(query);
   const exporter = useExportCases();
-  const isMobile = useIsMobile();
   const { message } = App.useApp();
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const onlyEnterprise = useEnterpriseById(me.role === 'enterprise' ? undefined : query.enterpriseId);
 
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
@@ -64,31 +60,20 @@ export function CaseListPage() {
 
   return (
     <PageContainer title={me.role === 'enterprise' ? '本单位执法案件' : '执法案件'} extra={extra}>
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap align="center">
-          <CaseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
-          {isMobile ? (
-            <Badge count={filterCount} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
-            </Badge>
-          ) : (
-            <CaseFilters values={values} onChange={setFilter} />
-          )}
-          {query.enterpriseId && me.role !== 'enterprise' && (
-            <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="case-filter-enterprise">
-              单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
-            </Tag>
-          )}
-          {hasConditions && (
-            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">清除条件</Button>
-          )}
-        </Flex>
-      </Card>
-      {isMobile && (
-        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="80%">
-          <CaseFilters values={values} onChange={setFilter} vertical />
-        </FilterDrawer>
-      )}
+      <FilterCard
+        search={<CaseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />}
+        filterCount={filterCount}
+        filters={(vertical) => <CaseFilters values={values} onChange={setFilter} vertical={vertical} />}
+        showClear={hasConditions}
+        onClear={() => reset(['pageSize'])}
+        drawerSize="80%"
+      >
+        {query.enterpriseId && me.role !== 'enterprise' && (
+          <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="case-filter-enterprise">
+            单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
+          </Tag>
+        )}
+      </FilterCard>
       <CaseSummaryBar s={data?.summary} />
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
         <Tabs

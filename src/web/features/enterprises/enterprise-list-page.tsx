@@ -1,11 +1,11 @@
-import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Flex, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Select } from 'antd';
+import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../app/paths.ts';
+import { FilterCard } from '../../components/filter-card.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportEnterprises } from './api/export-enterprises.ts';
@@ -15,7 +15,6 @@ import { EnterpriseFilters, EnterpriseSearchBox } from './components/enterprise-
 import { type SortKey, type SortState, EnterpriseTable } from './components/enterprise-table.tsx';
 import { rememberListSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
-import { FilterDrawer } from '../../components/filter-drawer.tsx';
 
 const PHONE_SORTS: { value: string; label: string }[] = [
   { value: 'updatedAt:desc', label: '最近更新' },
@@ -30,9 +29,7 @@ export function EnterpriseListPage() {
   const query = listQueryFrom(values);
   const list = useEnterprises(query);
   const exporter = useExportEnterprises();
-  const isMobile = useIsMobile();
   const { message } = App.useApp();
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const location = useLocation();
   useEffect(() => rememberListSearch(location.search), [location.search]);
 
@@ -69,42 +66,27 @@ export function EnterpriseListPage() {
 
   return (
     <PageContainer title="生产经营单位" extra={extra}>
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap align="center">
-          <EnterpriseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
-          {isMobile ? (
-            <>
-              <Badge count={filterCount} size="small">
-                <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
-              </Badge>
-              <Select
-                value={`${query.sort ?? 'updatedAt'}:${query.order ?? 'desc'}`}
-                options={PHONE_SORTS.some((o) => o.value === `${query.sort ?? 'updatedAt'}:${query.order ?? 'desc'}`)
-                  ? PHONE_SORTS
-                  : [...PHONE_SORTS, { value: `${query.sort}:${query.order}`, label: '自定义排序' }]}
-                onChange={(v: string) => {
-                  const [sort, order] = v.split(':') as [SortKey, 'asc' | 'desc'];
-                  setSort({ sort, order });
-                }}
-                style={{ width: 150 }}
-                aria-label="排序"
-              />
-            </>
-          ) : (
-            <EnterpriseFilters values={values} onChange={setFilter} />
-          )}
-          {filterCount > 0 || values.q ? (
-            <Button type="link" onClick={() => reset(['sort', 'order', 'pageSize'])} data-testid="filters-clear">
-              清除条件
-            </Button>
-          ) : null}
-        </Flex>
-      </Card>
-      {isMobile && (
-        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)}>
-          <EnterpriseFilters values={values} onChange={setFilter} vertical />
-        </FilterDrawer>
-      )}
+      <FilterCard
+        search={<EnterpriseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />}
+        filterCount={filterCount}
+        filters={(vertical) => <EnterpriseFilters values={values} onChange={setFilter} vertical={vertical} />}
+        phoneExtra={
+          <Select
+            value={`${query.sort ?? 'updatedAt'}:${query.order ?? 'desc'}`}
+            options={PHONE_SORTS.some((o) => o.value === `${query.sort ?? 'updatedAt'}:${query.order ?? 'desc'}`)
+              ? PHONE_SORTS
+              : [...PHONE_SORTS, { value: `${query.sort}:${query.order}`, label: '自定义排序' }]}
+            onChange={(v: string) => {
+              const [sort, order] = v.split(':') as [SortKey, 'asc' | 'desc'];
+              setSort({ sort, order });
+            }}
+            style={{ width: 150 }}
+            aria-label="排序"
+          />
+        }
+        showClear={filterCount > 0 || !!values.q}
+        onClear={() => reset(['sort', 'order', 'pageSize'])}
+      />
       <PagedResults
         list={list}
         page={query.page as number}

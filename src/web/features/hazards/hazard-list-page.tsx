@@ -1,12 +1,12 @@
-import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Tabs, Tag } from 'antd';
+import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
 import { PagedResults } from '../../components/paged-list.tsx';
+import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { HAZARD_IMPORT_ROLES, roleMay } from '../../lib/role-access.ts';
@@ -18,7 +18,6 @@ import { HazardFilters, HazardSearchBox } from './components/hazard-filters.tsx'
 import { HazardCards, HazardTable } from './components/hazard-table.tsx';
 import { rememberLedgerSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
-import { FilterDrawer } from '../../components/filter-drawer.tsx';
 
 const ALL = 'all';
 /** Not a tab: the 在改 toggle beside the tabs; while it is on no tab is chosen. */
@@ -34,9 +33,7 @@ export function HazardListPage() {
   const openOn = query.open === 'true';
   const withoutOpen = useHazards({ ...query, open: undefined }, { enabled: openOn });
   const exporter = useExportHazards();
-  const isMobile = useIsMobile();
   const { message } = App.useApp();
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const location = useLocation();
   useEffect(() => rememberLedgerSearch(location.search), [location.search]);
   const onlyEnterprise = useEnterpriseById(me.role === 'enterprise' ? undefined : query.enterpriseId);
@@ -92,33 +89,20 @@ export function HazardListPage() {
 
   return (
     <PageContainer title={me.role === 'enterprise' ? '本单位隐患台账' : '隐患台账'} extra={extra}>
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap align="center">
-          <HazardSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
-          {isMobile ? (
-            <Badge count={filterCount} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
-            </Badge>
-          ) : (
-            <HazardFilters values={values} onChange={setFilter} />
-          )}
-          {query.enterpriseId && me.role !== 'enterprise' && (
-            <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="hazard-filter-enterprise">
-              单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
-            </Tag>
-          )}
-          {hasConditions && (
-            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">
-              清除条件
-            </Button>
-          )}
-        </Flex>
-      </Card>
-      {isMobile && (
-        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="80%">
-          <HazardFilters values={values} onChange={setFilter} vertical />
-        </FilterDrawer>
-      )}
+      <FilterCard
+        search={<HazardSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />}
+        filterCount={filterCount}
+        filters={(vertical) => <HazardFilters values={values} onChange={setFilter} vertical={vertical} />}
+        showClear={hasConditions}
+        onClear={() => reset(['pageSize'])}
+        drawerSize="80%"
+      >
+        {query.enterpriseId && me.role !== 'enterprise' && (
+          <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="hazard-filter-enterprise">
+            单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
+          </Tag>
+        )}
+      </FilterCard>
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
         <Tabs
           className={openOn ? 'status-tabs status-tabs-none' : 'status-tabs'}

@@ -1,15 +1,14 @@
 // 检查记录: every inspection in the caller's scope, filtered and paged on the server; the
 // state lives in the URL like the hazard ledger's.
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Tabs, Tag } from 'antd';
+import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { INSPECTION_STATUSES, INSPECTION_STATUS_LABELS } from '../../../contract/inspections.ts';
 import { paths } from '../../app/paths.ts';
-import { FilterDrawer } from '../../components/filter-drawer.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
+import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
@@ -32,9 +31,7 @@ export function InspectionListPage() {
   const list = useInspections(query);
   const options = useInspectionOptions();
   const exporter = useExportInspections();
-  const isMobile = useIsMobile();
   const { message } = App.useApp();
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const location = useLocation();
   useEffect(() => rememberInspectionListSearch(location.search), [location.search]);
   const onlyEnterprise = useEnterpriseById(ownEnterprise ? undefined : query.enterpriseId);
@@ -74,33 +71,20 @@ export function InspectionListPage() {
 
   return (
     <PageContainer title={ownEnterprise ? '本单位检查记录' : '检查记录'} extra={extra}>
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap align="center">
-          <InspectionSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
-          {isMobile ? (
-            <Badge count={filterCount} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
-            </Badge>
-          ) : (
-            <InspectionFilters values={values} onChange={setFilter} ownEnterprise={ownEnterprise} />
-          )}
-          {query.enterpriseId && !ownEnterprise && (
-            <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="inspection-filter-enterprise">
-              单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
-            </Tag>
-          )}
-          {hasConditions && (
-            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">
-              清除条件
-            </Button>
-          )}
-        </Flex>
-      </Card>
-      {isMobile && (
-        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="80%">
-          <InspectionFilters values={values} onChange={setFilter} vertical ownEnterprise={ownEnterprise} />
-        </FilterDrawer>
-      )}
+      <FilterCard
+        search={<InspectionSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />}
+        filterCount={filterCount}
+        filters={(vertical) => <InspectionFilters values={values} onChange={setFilter} ownEnterprise={ownEnterprise} vertical={vertical} />}
+        showClear={hasConditions}
+        onClear={() => reset(['pageSize'])}
+        drawerSize="80%"
+      >
+        {query.enterpriseId && !ownEnterprise && (
+          <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="inspection-filter-enterprise">
+            单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
+          </Tag>
+        )}
+      </FilterCard>
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
         <Tabs
           className="status-tabs"
