@@ -4,16 +4,9 @@ import type { TCaseListItem } from '../../../../contract/cases.ts';
 import { MEASURE_KIND_LABELS } from '../../../../domain/enforcement.ts';
 import { paths } from '../../../app/paths.ts';
 import { CaseFlagTags, CaseStatusTag, formatYuan } from './case-tags.tsx';
-import { CardList, tablePagination } from '../../../components/paged-list.tsx';
+import { CardList, type PagedViewProps, tablePagination } from '../../../components/paged-list.tsx';
 
-export interface CaseListProps {
-  items: TCaseListItem[];
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  total: number;
-  onPageChange: (page: number, pageSize: number) => void;
-}
+export type CaseListProps = PagedViewProps<TCaseListItem>;
 
 const measuresText = (c: TCaseListItem) => c.measureKinds.map((k) => MEASURE_KIND_LABELS[k]).join('、') || '—';
 
@@ -51,17 +44,12 @@ export function CaseTable({ items, loading, page, pageSize, total, onPageChange 
 }
 
 /** Phone widths: one card per case. */
-export function CaseCards({ items, loading, page, pageSize, total, onPageChange }: CaseListProps) {
+export function CaseCards(p: CaseListProps) {
   return (
     <CardList
-      items={items}
-      loading={loading}
+      {...p}
       emptyText="没有符合条件的执法案件"
-      page={page}
-      pageSize={pageSize}
-      total={total}
       unit="件"
-      onPageChange={onPageChange}
       testId="case-cards"
       renderItem={(c) => (
         <Link key={c.id} to={paths.cases.detail(c.id)} className="card-link" data-testid="case-link">

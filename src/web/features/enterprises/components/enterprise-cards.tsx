@@ -3,29 +3,15 @@ import { Link } from 'react-router';
 import type { TEnterprise } from '../../../../contract/enterprises.ts';
 import { paths } from '../../../app/paths.ts';
 import { EnterpriseStatusTag, FlagTags, RiskGradeTag, enterpriseKindText } from '../../../components/status-tags.tsx';
-import { CardList } from '../../../components/paged-list.tsx';
+import { CardList, type PagedViewProps } from '../../../components/paged-list.tsx';
 
 /** The enterprise list for phone widths: one card per enterprise. */
-export function EnterpriseCards({
-  items, loading, page, pageSize, total, onPageChange,
-}: {
-  items: TEnterprise[];
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  total: number;
-  onPageChange: (page: number, pageSize: number) => void;
-}) {
+export function EnterpriseCards(p: PagedViewProps<TEnterprise>) {
   return (
     <CardList
-      items={items}
-      loading={loading}
+      {...p}
       emptyText="没有符合条件的单位"
-      page={page}
-      pageSize={pageSize}
-      total={total}
       unit="个"
-      onPageChange={onPageChange}
       testId="enterprise-cards"
       renderItem={(e) => (
         <Link key={e.id} to={paths.enterprises.detail(e.id)} className="card-link" data-testid="enterprise-link">

@@ -7,16 +7,9 @@ import {
   HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
 } from '../../../components/hazard-tags.tsx';
 import { formatDate, formatMinute } from '../../../lib/format.ts';
-import { CardList, tablePagination } from '../../../components/paged-list.tsx';
+import { CardList, type PagedViewProps, tablePagination } from '../../../components/paged-list.tsx';
 
-export interface HazardListProps {
-  items: THazardListItem[];
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  total: number;
-  onPageChange: (page: number, pageSize: number) => void;
-}
+export type HazardListProps = PagedViewProps<THazardListItem>;
 
 export function DueDate({ h }: { h: Pick<THazardListItem, 'dueDate' | 'overdue'> }) {
   if (!h.dueDate) return <span className="text-muted">未设定</span>;
@@ -95,16 +88,11 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
 }
 
 /** Phone widths: one card per hazard. */
-export function HazardCards({ items, loading, page, pageSize, total, onPageChange }: HazardListProps) {
+export function HazardCards(p: HazardListProps) {
   return (
     <CardList
-      items={items}
-      loading={loading}
+      {...p}
       emptyText="没有符合条件的隐患"
-      page={page}
-      pageSize={pageSize}
-      total={total}
-      onPageChange={onPageChange}
       testId="hazard-cards"
       renderItem={(h) => (
         <Link key={h.id} to={paths.hazards.detail(h.id)} className="card-link" data-testid="hazard-link">

@@ -5,16 +5,9 @@ import { paths } from '../../../app/paths.ts';
 import { formatMinute } from '../../../lib/format.ts';
 import { InspectionStatusTag, InspectionTypeTag, MethodTags } from './inspection-tags.tsx';
 import { inspectingUnitName } from './inspecting-unit.ts';
-import { CardList, tablePagination } from '../../../components/paged-list.tsx';
+import { CardList, type PagedViewProps, tablePagination } from '../../../components/paged-list.tsx';
 
-export interface InspectionListProps {
-  items: TInspectionListItem[];
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  total: number;
-  onPageChange: (page: number, pageSize: number) => void;
-}
+export type InspectionListProps = PagedViewProps<TInspectionListItem>;
 
 /** 不符合 so far, and the hazards a completed inspection created. */
 export function FailedCount({ i }: { i: Pick<TInspectionListItem, 'failedCount' | 'hazardCount' | 'status'> }) {
@@ -91,16 +84,11 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
 }
 
 /** Phone widths: one card per inspection. */
-export function InspectionCards({ items, loading, page, pageSize, total, onPageChange }: InspectionListProps) {
+export function InspectionCards(p: InspectionListProps) {
   return (
     <CardList
-      items={items}
-      loading={loading}
+      {...p}
       emptyText="没有符合条件的检查记录"
-      page={page}
-      pageSize={pageSize}
-      total={total}
-      onPageChange={onPageChange}
       testId="inspection-cards"
       renderItem={(i) => (
         <Link key={i.id} to={paths.inspections.detail(i.id)} className="card-link" data-testid="inspection-link">
