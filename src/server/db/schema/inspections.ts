@@ -98,6 +98,8 @@ export const inspections = pgTable(
   },
   (t) => [
     uniqueIndex('inspections_number_uq').on(t.districtId, t.number),
+    // The list's search by any part of the number (ilike '%…%').
+    index('inspections_number_trgm').using('gin', sql`${t.number} gin_trgm_ops`),
     index('inspections_district_date_idx').on(t.districtId, t.inspectedOn),
     index('inspections_township_date_idx').on(t.townshipId, t.inspectedOn),
     index('inspections_village_idx').on(t.villageId),

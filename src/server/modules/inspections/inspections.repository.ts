@@ -19,11 +19,29 @@ const unit = alias(orgUnits, 'unit');
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 const SELF_TYPES = INSPECTION_TYPES.filter(isSelfInspection);
 
-export function filterSql(f: Partial<Filter>, userId: string, opts: { ignoreStatus?: boolean } = {}): SQL[] {
+/** Whose inspections: `where` is on inspections, and on enterprises (scopeSql) when `joinsEnterprises`. */
+export interface InspectionScope {
+  where: SQL;
+  joinsEnterprises: boolean;
+}
+
+/** The caller, for "mine" and to keep the name search in the district. */
+export interface Caller {
+  userId: string;
+  districtId: string;
+}
+
+export function filterSql(f: Partial<Filter>, caller: Caller, opts: { ignoreStatus?: boolean } = {}): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    c.push(or(sql`${inspections.number} ilike ${like}`, sql`${enterprises.name} ilike ${like}`)!);
+    // Each side on one table, so the trigram indexes on the number and the enterprise name serve it.
+    c.push(
+      or(
+        sql`${inspections.number} ilike ${like}`,
+        sql`${inspections.enterpriseId} = any(select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like} and ${enterprises.districtId} = ${caller.districtId})`,
+      )!,
+    );
   }
   if (f.type) c.push(eq(inspections.type, f.type));
   if (f.kind === 'self') c.push(inArray(inspections.type, SELF_TYPES));
@@ -39,7 +57,7 @@ export function filterSql(f: Partial<Filter>, userId: string, opts: { ignoreStat
   if (f.hasFailed === false) c.push(eq(inspections.failedCount, 0));
   if (f.mine) {
     c.push(
-      sql`exists (select 1 from ${inspectionInspectors} where ${inspectionInspectors.inspectionId} = ${inspections.id} and ${inspectionInspectors.userId} = ${userId})`,
+      sql`exists (select 1 from ${inspectionInspectors} where ${inspectionInspectors.inspectionId} = ${inspections.id} and ${inspectionInspectors.userId} = ${caller.userId})`,
     );
   }
   return c;
@@ -67,33 +85,31 @@ function listQuery(db: DbOrTx) {
 }
 export type InspectionListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
 
-/** `scope` is a condition on enterprises (scopeSql) and the district. */
-export async function listInspections(db: DbOrTx, scope: SQL, f: Filter, userId: string, page: number, pageSize: number) {
-  const where = and(scope, ...filterSql(f, userId));
-  const [items, total] = await Promise.all([
+/**
+ * A page of the list, its total and the counts per status (the tabs). The counts ignore the status
+ * filter, so the total is read off them: one counting scan serves both.
+ */
+export async function listInspections(db: DbOrTx, scope: InspectionScope, f: Filter, caller: Caller, page: number, pageSize: number) {
+  const [items, rows] = await Promise.all([
     listQuery(db)
-      .where(where)
+      .where(and(scope.where, ...filterSql(f, caller)))
       .orderBy(desc(inspections.inspectedOn), desc(inspections.createdAt), asc(inspections.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(inspections)
-      .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
-      .where(where)
-      .then((r) => r[0]?.n ?? 0),
+    statusCounts(db, scope, f, caller),
   ]);
-  return { items, total };
+  const counts = { draft: 0, completed: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  const total = f.status ? counts[f.status] : counts.draft + counts.completed;
+  return { items, total, counts };
 }
 
-/** Counts per status under the same filters, the status filter aside (for the tabs). */
-export function statusCounts(db: DbOrTx, scope: SQL, f: Filter, userId: string) {
-  return db
-    .select({ status: inspections.status, n: sql<number>`count(*)::int` })
-    .from(inspections)
-    .innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId))
-    .where(and(scope, ...filterSql(f, userId, { ignoreStatus: true })))
-    .groupBy(inspections.status);
+/** Counts per status under the same filters, the status filter aside; joins the enterprises only when the scope is on them. */
+function statusCounts(db: DbOrTx, scope: InspectionScope, f: Filter, caller: Caller) {
+  const where = and(scope.where, ...filterSql(f, caller, { ignoreStatus: true }));
+  const from = db.select({ status: inspections.status, n: sql<number>`count(*)::int` }).from(inspections);
+  const q = scope.joinsEnterprises ? from.innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId)).where(where) : from.where(where);
+  return q.groupBy(inspections.status);
 }
 
 export function findInspectionInScope(db: DbOrTx, scope: SQL, id: string) {

@@ -47,15 +47,26 @@ export const METHOD_TAG_REFUSAL_MESSAGES: Record<MethodTagRefusal, string> = {
 /**
  * The caller's inspections: those of enterprises in their scope, in their district; an enterprise
  * user sees the authorities' inspections of it only once signed (domain enterpriseSeesInspection).
+ * A whole region (office, admin, leader) is a condition on the inspection's own indexed
+ * township_id / district_id: the region it was done in, as for hazards and cases, so the list's
+ * counts need no join. Sectors, a village or an enterprise are the enterprise's, through the join.
  */
-export function inspectionScopeSql(actor: Actor): SQL {
-  const base = and(eq(inspections.districtId, actor.districtId), scopeSql(enterpriseScopeFor(actor)))!;
-  if (actor.role !== 'enterprise') return base;
+export function inspectionScope(actor: Actor): repo.InspectionScope {
+  const scope = enterpriseScopeFor(actor);
+  const onInspections = scope.kind === 'region';
+  const own = onInspections
+    ? scope.region.level === 'district' ? eq(inspections.districtId, scope.region.id) : eq(inspections.townshipId, scope.region.id)
+    : scopeSql(scope);
+  const base = and(eq(inspections.districtId, actor.districtId), own)!;
+  if (actor.role !== 'enterprise') return { where: base, joinsEnterprises: !onInspections };
   const visible = INSPECTION_TYPES.flatMap((t) =>
     INSPECTION_STATUSES.filter((st) => enterpriseSeesInspection(t, st)).map((st) => sql`(${inspections.type} = ${t} and ${inspections.status} = ${st})`),
   );
-  return and(base, sql`(${sql.join(visible, sql` or `)})`)!;
+  return { where: and(base, sql`(${sql.join(visible, sql` or `)})`)!, joinsEnterprises: true };
 }
+
+/** The scope as one condition, for queries that join the enterprises anyway. */
+export const inspectionScopeSql = (actor: Actor): SQL => inspectionScope(actor).where;
 
 export async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
   const row = await repo.findInspectionInScope(db, inspectionScopeSql(actor), id);
@@ -158,14 +169,8 @@ export async function detailOf(db: DbOrTx, actor: Actor, listRow: repo.Inspectio
 }
 
 export async function listInspections(ctx: AppContext, actor: Actor, q: Filter & { page: number; pageSize: number }) {
-  const scope = inspectionScopeSql(actor);
-  const [{ items, total }, counts] = await Promise.all([
-    repo.listInspections(ctx.db, scope, q, actor.userId, q.page, q.pageSize),
-    repo.statusCounts(ctx.db, scope, q, actor.userId),
-  ]);
-  const byStatus = { draft: 0, completed: 0 };
-  for (const c of counts) byStatus[c.status] = c.n;
-  return { items: items.map(presentInspectionItem), total, page: q.page, pageSize: q.pageSize, counts: byStatus };
+  const { items, total, counts } = await repo.listInspections(ctx.db, inspectionScope(actor), q, { userId: actor.userId, districtId: actor.districtId }, q.page, q.pageSize);
+  return { items: items.map(presentInspectionItem), total, page: q.page, pageSize: q.pageSize, counts };
 }
 
 export async function inspectionOptions(ctx: AppContext, actor: Actor, q: { enterpriseId?: string | undefined }): Promise<z.input<typeof InspectionOptions>> {

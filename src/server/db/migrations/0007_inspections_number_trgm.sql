@@ -1,0 +1,1 @@
+CREATE INDEX "inspections_number_trgm" ON "inspections" USING gin ("number" gin_trgm_ops);
