@@ -57,6 +57,8 @@ describe('inspection scope of a whole region', () => {
     expect(await ids(s.officeD)).toContain(done.id);
     // A village's scope is the enterprise's current village.
     expect(await ids(s.villageV2)).toContain(done.id);
+    expect(await ids(s.villageV2, `?q=${encodeURIComponent(w.enterprises.a.name)}`)).toEqual([done.id]);
+    expect(await ids(s.villageV2, `?q=${encodeURIComponent(done.number)}`)).toEqual([done.id]);
     expect(await ids(s.villageV1a)).not.toContain(done.id);
   });
 
