@@ -180,6 +180,12 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
         await closed.first().click();
         await page.waitForTimeout(200);
       }
+      // An opened submenu renders its items after its animation starts: wait for every one of them,
+      // or a loaded machine reads the menu without them.
+      const submenus = menu.locator('.ant-menu-submenu');
+      for (let i = 0; i < (await submenus.count()); i++) {
+        await submenus.nth(i).locator('.ant-menu-sub .ant-menu-item').first().waitFor({ state: 'visible' });
+      }
       return menu;
     }
 
