@@ -10,16 +10,11 @@ import { listEnterprises } from '../src/server/modules/enterprises/enterprises.r
 import type { EnterpriseScope } from '../src/domain/scope.ts';
 import { EnterpriseListQuery } from '../src/contract/enterprises.ts';
 import { USCC_ALPHABET, usccCheckChar } from '../src/domain/uscc.ts';
+import { mulberry32 } from '../src/cli/demo/prng.ts';
 
 const N = Number(process.argv[2] ?? 50_000);
-let seed = 42;
-// mulberry32: a small deterministic PRNG, so runs are comparable
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// seeded, so that runs are comparable
+const rand = mulberry32(42);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });

@@ -17,17 +17,12 @@ import {
   inspections, orgUnits, sectors, selfInspectionSchedules, users, workCalendarDays,
 } from '../src/server/db/schema/index.ts';
 import { insertSeedTemplates } from '../src/server/modules/checklists/checklists.seed.ts';
+import { mulberry32 } from '../src/cli/demo/prng.ts';
 
 dayjs.extend(utc);
 
-let seed = 42;
-// mulberry32: a small deterministic PRNG, so runs are comparable
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// seeded, so that runs are comparable
+const rand = mulberry32(42);
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 const hex8 = () => (int(0x1_0000_0000) >>> 0).toString(16).padStart(8, '0');
