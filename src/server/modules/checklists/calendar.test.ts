@@ -6,7 +6,7 @@ import { auditLog } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type Session, errorOf, loginAs } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
-import { calendarBetween } from './checklists.calendar.ts';
+import { calendarBetween } from './work-calendar.repository.ts';
 
 let t: TestApp;
 let w: World;

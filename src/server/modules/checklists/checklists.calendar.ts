@@ -1,36 +1,21 @@
 // The district's work calendar (法定节假日, 调休上班日): kept by template managers, read by every
-// user of the district, and by the 日周月 schedules through calendarBetween.
-import { and, asc, between, eq } from 'drizzle-orm';
+// user of the district; the 日周月 schedules read it through work-calendar.repository.ts.
 import type { TCalendarDay } from '../../../contract/checklists.ts';
 import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems, isCalendarDay } from '../../../domain/work-calendar.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { workCalendarDays } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { mayManageTemplates } from './checklists.service.ts';
+import * as repo from './work-calendar.repository.ts';
 
-type Row = typeof workCalendarDays.$inferSelect;
-const present = (r: Row): TCalendarDay => ({ day: r.day, kind: r.kind, name: r.name });
+const present = (r: repo.CalendarDayRow): TCalendarDay => ({ day: r.day, kind: r.kind, name: r.name });
 const who = (actor: Actor) => ({ userId: actor.userId, displayName: actor.displayName });
-
-function daysBetween(db: DbOrTx, districtId: string, from: string, to: string) {
-  return db
-    .select()
-    .from(workCalendarDays)
-    .where(and(eq(workCalendarDays.districtId, districtId), between(workCalendarDays.day, from, to)))
-    .orderBy(asc(workCalendarDays.day));
-}
-
-/** The district's holidays and 调休 workdays from `from` to `to` (inclusive, 'YYYY-MM-DD'), in day order. */
-export async function calendarBetween(db: DbOrTx, districtId: string, from: string, to: string): Promise<{ holidays: string[]; workdays: string[] }> {
-  const rows = await daysBetween(db, districtId, from, to);
-  return { holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day), workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day) };
-}
+const yearSpan = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
 async function yearOf(db: DbOrTx, actor: Actor, year: number) {
-  const rows = await daysBetween(db, actor.districtId, `${year}-01-01`, `${year}-12-31`);
+  const rows = await repo.calendarDaysBetween(db, actor.districtId, ...yearSpan(year));
   return { year, days: rows.map(present), canManage: mayManageTemplates(actor) };
 }
 
@@ -46,9 +31,8 @@ export async function setCalendarYear(ctx: AppContext, actor: Actor, year: numbe
   }
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const before = await daysBetween(tx, actor.districtId, `${year}-01-01`, `${year}-12-31`);
-    await tx.delete(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), between(workCalendarDays.day, `${year}-01-01`, `${year}-12-31`)));
-    if (days.length > 0) await tx.insert(workCalendarDays).values(days.map((d) => ({ districtId: actor.districtId, ...d })));
+    const before = await repo.calendarDaysBetween(tx, actor.districtId, ...yearSpan(year));
+    await repo.replaceCalendarDays(tx, actor.districtId, ...yearSpan(year), days);
     await recordAudit(tx, {
       at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.set_year', entityType: 'work_calendar', entityId: actor.districtId,
       before: { year, days: before.map(present) }, after: { year, days },
@@ -62,17 +46,13 @@ export async function putCalendarDay(ctx: AppContext, actor: Actor, day: string,
   if (problem) throw invalid({ [problem === 'workday_not_weekend' ? 'kind' : 'day']: [CALENDAR_PROBLEM_MESSAGES[problem]] });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), eq(workCalendarDays.day, day)));
-    const [row] = await tx
-      .insert(workCalendarDays)
-      .values({ districtId: actor.districtId, day, ...input })
-      .onConflictDoUpdate({ target: [workCalendarDays.districtId, workCalendarDays.day], set: input })
-      .returning();
+    const before = await repo.findCalendarDay(tx, actor.districtId, day);
+    const row = await repo.upsertCalendarDay(tx, actor.districtId, day, input);
     await recordAudit(tx, {
       at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.put_day', entityType: 'work_calendar', entityId: actor.districtId,
-      before: before ? present(before) : null, after: present(row!),
+      before: before ? present(before) : null, after: present(row),
     });
-    return present(row!);
+    return present(row);
   });
 }
 
@@ -80,7 +60,7 @@ export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: stri
   if (!isCalendarDay(day)) throw invalid({ day: [CALENDAR_PROBLEM_MESSAGES.not_a_date] });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [gone] = await tx.delete(workCalendarDays).where(and(eq(workCalendarDays.districtId, actor.districtId), eq(workCalendarDays.day, day))).returning();
+    const gone = await repo.deleteCalendarDay(tx, actor.districtId, day);
     if (!gone) throw notFound('该日期');
     await recordAudit(tx, {
       at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.delete_day', entityType: 'work_calendar', entityId: actor.districtId,

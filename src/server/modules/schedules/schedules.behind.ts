@@ -15,9 +15,10 @@ import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid } from '../../http/errors.ts';
+import { calendarBetween } from '../checklists/work-calendar.repository.ts';
 import { FREQUENCY_OF_TYPE, effectiveSchedule, maxDay, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
-import { districtDays, todayOf } from './schedules.service.ts';
+import { todayOf } from './schedules.service.ts';
 
 dayjs.extend(utc);
 const BATCH = 500;
@@ -42,7 +43,7 @@ export async function behindRows(ctx: AppContext, actor: Actor, f: TBehindFilter
   const today = todayOf(ctx);
   const { from, to } = periodOf(f, today);
   const span = periodSpan(from, to);
-  const district = await districtDays(ctx.db, actor.districtId, span.from, span.to);
+  const district = await calendarBetween(ctx.db, actor.districtId, span.from, span.to);
   const filter = { scope: enterpriseScopeFor(actor), districtId: actor.districtId, villageId: f.villageId, q: f.q, frequency: f.frequency, to };
   const rows: BehindResult['rows'] = [];
   let after: string | null = null;

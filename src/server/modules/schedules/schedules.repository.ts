@@ -3,7 +3,7 @@
 import { and, asc, between, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { EnterpriseScope } from '../../../domain/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { checklistTemplates, enterprises, inspections, orgUnits, selfInspectionSchedules, workCalendarDays } from '../../db/schema/index.ts';
+import { checklistTemplates, enterprises, inspections, orgUnits, selfInspectionSchedules } from '../../db/schema/index.ts';
 import { scopeSql } from '../enterprises/enterprises.repository.ts';
 
 export type ScheduleRow = typeof selfInspectionSchedules.$inferSelect;
@@ -44,15 +44,6 @@ export function templateNames(db: DbOrTx, districtId: string, codes: string[]) {
     .select({ code: checklistTemplates.code, name: checklistTemplates.name })
     .from(checklistTemplates)
     .where(and(eq(checklistTemplates.districtId, districtId), inArray(checklistTemplates.code, codes)));
-}
-
-/** The district work calendar's days with their names (calendarBetween gives only the days). */
-export function districtCalendar(db: DbOrTx, districtId: string, from: string, to: string) {
-  return db
-    .select({ day: workCalendarDays.day, kind: workCalendarDays.kind, name: workCalendarDays.name })
-    .from(workCalendarDays)
-    .where(and(eq(workCalendarDays.districtId, districtId), between(workCalendarDays.day, from, to)))
-    .orderBy(asc(workCalendarDays.day));
 }
 
 /** Completed self-inspections of one enterprise in [from, to], oldest first. */

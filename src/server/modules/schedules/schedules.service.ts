@@ -14,9 +14,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { calendarBetween } from '../checklists/checklists.calendar.ts';
+import { calendarDaysBetween, splitByKind } from '../checklists/work-calendar.repository.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
-import { type DistrictDays, FREQUENCY_OF_TYPE, TYPE_OF_FREQUENCY, addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
+import { FREQUENCY_OF_TYPE, TYPE_OF_FREQUENCY, addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
 
 export const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
@@ -28,13 +28,8 @@ async function enterpriseOf(ctx: AppContext, actor: Actor, id: string) {
   return row.e;
 }
 
-/** The district's holidays and 调休 workdays in [from, to] (the work calendar kept by the checklists module). */
-export const districtDays = (db: DbOrTx, districtId: string, from: string, to: string): Promise<DistrictDays> => calendarBetween(db, districtId, from, to);
-
 /** The names of the district calendar's days (国庆节, 调休上班…), for the calendar page. */
-async function dayNames(db: DbOrTx, districtId: string, from: string, to: string) {
-  return new Map((await repo.districtCalendar(db, districtId, from, to)).map((r) => [r.day, r.name]));
-}
+const namesOf = (days: readonly { day: string; name: string }[]) => new Map(days.map((r) => [r.day, r.name]));
 
 const canEdit = (actor: Actor, voided: boolean) => SCHEDULE_EDITOR_ROLES.includes(actor.role) && !voided;
 
@@ -117,15 +112,17 @@ interface Loaded {
   schedule: SelfInspectionSchedule;
   /** Completed self-inspections per frequency in the span read, oldest first. */
   done: Record<SelfInspectionFrequency, { id: string; inspectedOn: string }[]>;
+  /** The names of the district calendar's days in the span read. */
+  dayNames: Map<string, string>;
 }
 
 /** The schedule (merged with the district calendar) and the completed self-inspections over [from, to]. */
 async function load(db: DbOrTx, row: repo.ScheduleRow, from: string, to: string): Promise<Loaded> {
   const span = periodSpan(from, to);
-  const [days, rows] = await Promise.all([districtDays(db, row.districtId, span.from, span.to), repo.completedSelfInspections(db, row.enterpriseId, span.from, span.to)]);
+  const [days, rows] = await Promise.all([calendarDaysBetween(db, row.districtId, span.from, span.to), repo.completedSelfInspections(db, row.enterpriseId, span.from, span.to)]);
   const done: Loaded['done'] = { daily: [], weekly: [], monthly: [] };
   for (const r of rows) done[FREQUENCY_OF_TYPE[r.type]!].push({ id: r.id, inspectedOn: r.inspectedOn });
-  return { row, schedule: effectiveSchedule(row, days), done };
+  return { row, schedule: effectiveSchedule(row, splitByKind(days)), done, dayNames: namesOf(days) };
 }
 
 const doneDates = (l: Loaded) => ({
@@ -159,17 +156,19 @@ export async function calendar(ctx: AppContext, actor: Actor, enterpriseId: stri
   const dayList: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dayList.push(d);
   if (!row || !row.active) {
-    const [district, names] = await Promise.all([districtDays(ctx.db, actor.districtId, from, to), dayNames(ctx.db, actor.districtId, from, to)]);
+    const days = await calendarDaysBetween(ctx.db, actor.districtId, from, to);
+    const district = splitByKind(days);
+    const names = namesOf(days);
     const plain = { workOnWeekends: false, holidays: district.holidays, extraWorkdays: district.workdays };
     return {
       enterpriseId, month: from.slice(0, 7), today, configured: false, occurrences: [], compliance: emptyCompliance(),
       days: dayList.map((date) => ({ date, workday: isWorkday(plain, date), calendarName: names.get(date) ?? null, beforeStart: false })),
     };
   }
-  const [l, names] = await Promise.all([load(ctx.db, row, from, to), dayNames(ctx.db, actor.districtId, from, to)]);
+  const l = await load(ctx.db, row, from, to);
   return {
     enterpriseId, month: from.slice(0, 7), today, configured: true,
-    days: dayList.map((date) => ({ date, workday: isWorkday(l.schedule, date), calendarName: names.get(date) ?? null, beforeStart: date < row.startsOn })),
+    days: dayList.map((date) => ({ date, workday: isWorkday(l.schedule, date), calendarName: l.dayNames.get(date) ?? null, beforeStart: date < row.startsOn })),
     occurrences: occurrencesOf(l, from, to, today),
     compliance: complianceBetween(l, from, to, today),
   };
