@@ -6,13 +6,13 @@ import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CaseCreate } from '../../../contract/cases.ts';
 import { paths } from '../../app/paths.ts';
+import { EnterpriseSelect } from '../../components/enterprise-select.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { dayjs } from '../../lib/format.ts';
 import { uuidParam } from '../../lib/search-params.ts';
 import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
-import { EnterpriseSelect } from '../hazards/components/enterprise-select.tsx';
 import { useCaseSource } from './api/case-source.ts';
 import { useCreateCase } from './api/create-case.ts';
 

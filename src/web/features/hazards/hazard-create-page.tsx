@@ -4,6 +4,7 @@ import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Flex, Form, In
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { TEnterprise } from '../../../contract/enterprises.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
 import { HazardCreate } from '../../../contract/hazards.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import type { Role } from '../../../domain/roles.ts';
 import { paths } from '../../app/paths.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
+import { EnterpriseSelect } from '../../components/enterprise-select.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
@@ -22,7 +24,6 @@ import { useCreateHazard } from './api/create-hazard.ts';
 import type { HazardCreateBody } from './api/keys.ts';
 import { useCriteria } from './api/list-criteria.ts';
 import { useEnterpriseById } from './api/search-enterprises.ts';
-import { EnterpriseSelect, type PickedEnterprise } from './components/enterprise-select.tsx';
 import { FileUploader } from './components/file-uploader.tsx';
 import { ledgerUrl } from './components/last-list-url.ts';
 
@@ -66,7 +67,7 @@ export function HazardCreatePage() {
   const ownEnterprise = me.role === 'enterprise';
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
   const preset = useEnterpriseById(presetId);
-  const [picked, setPicked] = useState<PickedEnterprise | null>(null);
+  const [picked, setPicked] = useState<TEnterprise | null>(null);
   const [busyBefore, setBusyBefore] = useState(false);
   const [busyAfter, setBusyAfter] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -119,7 +120,7 @@ export function HazardCreatePage() {
     ];
   }, [sectors.data, picked]);
 
-  const onEnterprise = (id: string | null, e: PickedEnterprise | null) => {
+  const onEnterprise = (id: string | null, e: TEnterprise | null) => {
     setPicked(e);
     form.setFieldsValue({ enterpriseId: id });
     const current = form.getFieldValue('sectorId') as string | undefined;

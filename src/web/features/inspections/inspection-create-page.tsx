@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input,
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { TEnterprise } from '../../../contract/enterprises.ts';
 import { InspectionCreate } from '../../../contract/inspections.ts';
 import { CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience } from '../../../domain/checklist.ts';
 import type { EnterpriseKind } from '../../../domain/enterprise-rules.ts';
@@ -12,6 +13,7 @@ import {
   isSelfInspection,
 } from '../../../domain/inspection-rules.ts';
 import { paths } from '../../app/paths.ts';
+import { EnterpriseSelect } from '../../components/enterprise-select.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { PageContainer } from '../../components/page-container.tsx';
@@ -20,7 +22,6 @@ import { useCurrentUser } from '../../lib/auth.ts';
 import { TIMEZONE, dayjs } from '../../lib/format.ts';
 import { uuidParam } from '../../lib/search-params.ts';
 import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
-import { EnterpriseSelect, type PickedEnterprise } from '../hazards/components/enterprise-select.tsx';
 import { useCreateInspection } from './api/create-inspection.ts';
 import { useInspectionOptions } from './api/inspection-options.ts';
 import type { InspectionCreateBody, InspectionOptionsData } from './api/keys.ts';
@@ -88,7 +89,7 @@ export function InspectionCreatePage() {
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
   const planEntryId = uuidParam(sp.get('planEntryId') ?? undefined) ?? null;
   const preset = useEnterpriseById(presetId);
-  const [picked, setPicked] = useState<PickedEnterprise | null>(null);
+  const [picked, setPicked] = useState<TEnterprise | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -97,7 +98,7 @@ export function InspectionCreatePage() {
   // Asked for the enterprise once it is known to be in scope (picked from the search or loaded).
   const options = useInspectionOptions(picked?.id);
   const opts = options.data;
-  const kind = useEnterpriseById(picked?.id).data?.kind;
+  const kind = picked?.kind;
 
   useEffect(() => {
     if (!preset.data) return;

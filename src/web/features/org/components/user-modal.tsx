@@ -3,12 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { type TUnit, type TUser, UserCreate, UserUpdate } from '../../../../contract/org.ts';
 import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../../domain/password-policy.ts';
 import { ROLES, ROLE_LABELS, ROLE_UNIT_KINDS, type Role, UNIT_KIND_LABELS } from '../../../../domain/roles.ts';
+import { EnterpriseSelect } from '../../../components/enterprise-select.tsx';
 import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { PASSWORD_POLICY_TEXT, passwordRule } from '../../../components/password-rule.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
-import { EnterprisePicker } from './enterprise-picker.tsx';
 
 export type UserModalState = { mode: 'create' } | { mode: 'edit'; user: TUser } | null;
 
@@ -140,9 +140,10 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
         </Form.Item>
         {role === 'enterprise' && (
           <Form.Item name="enterpriseId" label="对应的生产经营单位" required extra={selectedUnit ? `在「${selectedUnit.name}」范围内搜索` : undefined}>
-            <EnterprisePicker
+            <EnterpriseSelect
               villageId={selectedUnit?.kind === 'village' ? selectedUnit.id : undefined}
               current={editing?.enterpriseId ? { id: editing.enterpriseId, name: editing.enterpriseName ?? '当前单位' } : null}
+              testId="user-enterprise"
             />
           </Form.Item>
         )}

@@ -3,8 +3,8 @@ import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formErrorMessage } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
+import { useEnterpriseSearch } from '../../../reference-data/search-enterprises.ts';
 import { useAddEntries } from '../api/add-entries.ts';
-import { useEnterpriseSearch } from '../api/search-enterprises.ts';
 import { MONTH_OPTIONS, PLAN_TYPE_OPTIONS } from './labels.ts';
 
 interface Values { enterpriseIds: string[]; month: number; isKey: boolean; keyFromEnterprise: boolean; inspectionType?: (typeof PLAN_TYPE_OPTIONS)[number]['value']; note?: string }
@@ -20,7 +20,7 @@ export function AddEntryModal({ planId, open, onClose, month }: { planId: string
     const t = setTimeout(() => setQ(text.trim()), 300);
     return () => clearTimeout(t);
   }, [text]);
-  const search = useEnterpriseSearch(q, open);
+  const search = useEnterpriseSearch(q, { enabled: open });
   const [known, setKnown] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     const items = search.data?.items ?? [];

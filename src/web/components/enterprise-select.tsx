@@ -1,0 +1,56 @@
+// The one search-as-you-type picker of an enterprise (GET /api/enterprises?q=): hazards,
+// inspections, cases and the enterprise account of a user.
+import { Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { TEnterprise } from '../../contract/enterprises.ts';
+import { useEnterpriseSearch } from '../reference-data/search-enterprises.ts';
+
+/** An enterprise known only by name, e.g. the one already linked to a user account. */
+type NamedEnterprise = { id: string; name: string };
+
+const labelOf = (e: TEnterprise | NamedEnterprise) => ('villageName' in e ? `${e.name}（${e.villageName}）` : e.name);
+
+export function EnterpriseSelect({
+  value, onChange, current, villageId, disabled, testId = 'hazard-enterprise',
+}: {
+  value?: string | null;
+  /** The picked enterprise comes with the id when it is known in full (its sectors, kind…). */
+  onChange?: (id: string | null, enterprise: TEnterprise | null) => void;
+  /** The enterprise already chosen (preselected, the user's own, or linked), shown by name before any search. */
+  current?: TEnterprise | NamedEnterprise | null;
+  /** Search within one village only. */
+  villageId?: string | undefined;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(t);
+  }, [text]);
+  const search = useEnterpriseSearch(q, { villageId, enabled: !disabled });
+  const found = useMemo(() => search.data?.items ?? [], [search.data]);
+  const options = useMemo(() => {
+    const opts = found.map((e) => ({ value: e.id, label: labelOf(e) }));
+    if (current && !opts.some((o) => o.value === current.id)) opts.unshift({ value: current.id, label: labelOf(current) });
+    return opts;
+  }, [found, current]);
+  return (
+    <Select
+      value={value ?? undefined}
+      onChange={(id: string | undefined) => {
+        const known = current && 'villageName' in current ? current : null;
+        onChange?.(id ?? null, found.find((x) => x.id === id) ?? (known?.id === id ? known : null));
+      }}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      allowClear={!disabled}
+      placeholder="输入单位名称、信用代码或负责人搜索"
+      options={options}
+      loading={search.isFetching}
+      notFoundContent={search.isFetching ? '搜索中…' : '没有找到单位'}
+      disabled={disabled}
+      data-testid={testId}
+    />
+  );
+}
