@@ -1,0 +1,65 @@
+// What a list's filter panel is built from: selects and a date range bound to keys of the URL's
+// state, yes/no options that say what they mean, and unit options labelled alike on every list.
+import { DatePicker, Select, type SelectProps } from 'antd';
+import { dayjs } from '../lib/format.ts';
+import type { SearchPatch } from '../lib/search-params.ts';
+
+/** A filter panel's props: the URL's values, how to change them, stacked (in the phone drawer) or not. */
+export interface FilterPanelProps {
+  values: Record<string, string>;
+  onChange: (patch: SearchPatch) => void;
+  vertical?: boolean;
+}
+
+/** Yes/no filters say what they mean once chosen ("已挂牌督办", not "是"). */
+export const yesNo = (yes: string, no: string) => [
+  { value: 'true', label: yes },
+  { value: 'false', label: no },
+];
+
+type Named = { id: string; name: string };
+
+/** Villages, townships, sectors: chosen by name. */
+export const nameOptions = (items: readonly Named[] | undefined) => (items ?? []).map((u) => ({ value: u.id, label: u.name }));
+
+/** Departments carry their township's name: two townships both have an 应急办. */
+export const departmentOptions = (items: readonly (Named & { parentName: string | null })[] | undefined) =>
+  (items ?? []).map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name }));
+
+/**
+ * A maker of clearable selects bound to one URL key each, `${testIdPrefix}${key}` as test id;
+ * `width` (desktop) may be set per select, a stacked panel is always full width.
+ */
+export function filterSelect({ values, onChange, vertical }: FilterPanelProps, opts: { width: number; testIdPrefix: string }) {
+  return (key: string, placeholder: string, options: SelectProps['options'], extra: SelectProps & { width?: number } = {}) => {
+    const { width = opts.width, ...rest } = extra;
+    return (
+      <Select
+        allowClear
+        placeholder={placeholder}
+        value={values[key] || undefined}
+        onChange={(v: string | undefined) => onChange({ [key]: v })}
+        options={options}
+        style={{ width: vertical ? '100%' : width }}
+        popupMatchSelectWidth={false}
+        data-testid={`${opts.testIdPrefix}${key}`}
+        {...rest}
+      />
+    );
+  };
+}
+
+/** The from/to days of a list (YYYY-MM-DD in the URL); on a phone no keyboard pops up. */
+export function DateRangeFilter({ values, onChange, vertical, placeholder, testId }: FilterPanelProps & { placeholder: [string, string]; testId?: string }) {
+  return (
+    <DatePicker.RangePicker
+      value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
+      onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+      allowEmpty={[true, true]}
+      placeholder={placeholder}
+      inputReadOnly={vertical}
+      style={{ width: vertical ? '100%' : 250 }}
+      data-testid={testId}
+    />
+  );
+}
