@@ -38,6 +38,12 @@ export function useSearchState() {
   return { values, update, reset };
 }
 
+/** A list's page change as a URL patch: page 1 and the default page size stay out of the URL. */
+export const pagePatch = (page: number, pageSize: number, defaultPageSize: number): SearchPatch => ({
+  page: page > 1 ? page : undefined,
+  pageSize: pageSize !== defaultPageSize ? pageSize : undefined,
+});
+
 /** Positive integer from the URL, or the fallback. */
 export function intParam(raw: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(raw);

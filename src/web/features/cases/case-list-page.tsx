@@ -1,25 +1,24 @@
 // 执法案件: the scoped list with status tabs, the report-form figures of the filtered set,
 // filters (a drawer on phones), export and 立案 for case editors.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Tabs, Tag } from 'antd';
+import { App, Button, Flex } from 'antd';
 import { Link } from 'react-router';
 import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
+import { CountTabs } from '../../components/count-tabs.tsx';
+import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
-import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportCases } from './api/export-cases.ts';
 import { useCases } from './api/list-cases.ts';
 import { CaseFilters, CaseSearchBox } from './components/case-filters.tsx';
 import { CaseSummaryBar } from './components/case-summary.tsx';
 import { CaseCards, CaseTable } from './components/case-table.tsx';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
-
-const ALL = 'all';
 
 export function CaseListPage() {
   const me = useCurrentUser();
@@ -28,22 +27,14 @@ export function CaseListPage() {
   const list = useCases(query);
   const exporter = useExportCases();
   const { message } = App.useApp();
-  const onlyEnterprise = useEnterpriseById(me.role === 'enterprise' ? undefined : query.enterpriseId);
 
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
-  const setPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
   const onExport = () => exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
 
   const data = list.data;
   const counts = data?.statusCounts;
   const allCount = counts ? CASE_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0) : undefined;
-  const tabLabel = (key: string, text: string, n: number | undefined) => (
-    <span data-testid={`case-tab-${key}`}>
-      {text}
-      {n !== undefined && <span className="tab-count">{n}</span>}
-    </span>
-  );
   const filterCount = activeFilterCount(values);
   const hasConditions = filterCount > 0 || !!values.q || !!values.status || !!values.enterpriseId;
 
@@ -69,22 +60,22 @@ export function CaseListPage() {
         drawerSize="80%"
       >
         {query.enterpriseId && me.role !== 'enterprise' && (
-          <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="case-filter-enterprise">
-            单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
-          </Tag>
+          <EnterpriseFilterTag
+            id={query.enterpriseId}
+            fallbackName={data?.items[0]?.enterpriseName}
+            onClose={() => setFilter({ enterpriseId: undefined })}
+            testId="case-filter-enterprise"
+          />
         )}
       </FilterCard>
       <CaseSummaryBar s={data?.summary} />
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
-        <Tabs
-          className="status-tabs"
-          size="small"
-          activeKey={query.status ?? ALL}
-          onChange={(k) => setFilter({ status: k === ALL ? undefined : k })}
-          items={[
-            { key: ALL, label: tabLabel(ALL, '全部', allCount) },
-            ...CASE_STATUSES.map((s) => ({ key: s, label: tabLabel(s, CASE_STATUS_LABELS[s], counts?.[s]) })),
-          ]}
+        <CountTabs
+          value={query.status}
+          onChange={(status) => setFilter({ status })}
+          allCount={allCount}
+          tabs={CASE_STATUSES.map((s) => ({ key: s, label: CASE_STATUS_LABELS[s], count: counts?.[s] }))}
+          testIdPrefix="case-tab-"
         />
       </Flex>
       <PagedResults

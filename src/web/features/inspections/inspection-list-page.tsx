@@ -1,18 +1,19 @@
 // 检查记录: every inspection in the caller's scope, filtered and paged on the server; the
 // state lives in the URL like the hazard ledger's.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Tabs, Tag } from 'antd';
+import { App, Button, Flex } from 'antd';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { INSPECTION_STATUSES, INSPECTION_STATUS_LABELS } from '../../../contract/inspections.ts';
 import { paths } from '../../app/paths.ts';
+import { CountTabs } from '../../components/count-tabs.tsx';
+import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
-import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportInspections } from './api/export-inspections.ts';
 import { useInspectionOptions } from './api/inspection-options.ts';
 import { useInspections } from './api/list-inspections.ts';
@@ -20,8 +21,6 @@ import { InspectionFilters, InspectionSearchBox } from './components/inspection-
 import { InspectionCards, InspectionTable } from './components/inspection-table.tsx';
 import { rememberInspectionListSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
-
-const ALL = 'all';
 
 export function InspectionListPage() {
   const me = useCurrentUser();
@@ -34,23 +33,15 @@ export function InspectionListPage() {
   const { message } = App.useApp();
   const location = useLocation();
   useEffect(() => rememberInspectionListSearch(location.search), [location.search]);
-  const onlyEnterprise = useEnterpriseById(ownEnterprise ? undefined : query.enterpriseId);
 
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
-  const setPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
   const onExport = () =>
     exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
 
   const data = list.data;
   const counts = data?.counts;
   const mineOn = query.mine === 'true';
-  const tabLabel = (key: string, text: string, n: number | undefined) => (
-    <span data-testid={`inspection-tab-${key}`}>
-      {text}
-      {n !== undefined && <span className="tab-count">{n}</span>}
-    </span>
-  );
 
   const canStart = (options.data?.types.length ?? 0) > 0;
   const extra = (
@@ -80,21 +71,21 @@ export function InspectionListPage() {
         drawerSize="80%"
       >
         {query.enterpriseId && !ownEnterprise && (
-          <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="inspection-filter-enterprise">
-            单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
-          </Tag>
+          <EnterpriseFilterTag
+            id={query.enterpriseId}
+            fallbackName={data?.items[0]?.enterpriseName}
+            onClose={() => setFilter({ enterpriseId: undefined })}
+            testId="inspection-filter-enterprise"
+          />
         )}
       </FilterCard>
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
-        <Tabs
-          className="status-tabs"
-          size="small"
-          activeKey={query.status ?? ALL}
-          onChange={(k) => setFilter({ status: k === ALL ? undefined : k })}
-          items={[
-            { key: ALL, label: tabLabel(ALL, '全部', counts ? counts.draft + counts.completed : undefined) },
-            ...INSPECTION_STATUSES.map((s) => ({ key: s, label: tabLabel(s, INSPECTION_STATUS_LABELS[s], counts?.[s]) })),
-          ]}
+        <CountTabs
+          value={query.status}
+          onChange={(status) => setFilter({ status })}
+          allCount={counts ? counts.draft + counts.completed : undefined}
+          tabs={INSPECTION_STATUSES.map((s) => ({ key: s, label: INSPECTION_STATUS_LABELS[s], count: counts?.[s] }))}
+          testIdPrefix="inspection-tab-"
         />
         {!ownEnterprise && (
           <Button
