@@ -190,11 +190,15 @@ export const HazardListResponse = pageOf(HazardListItem).extend({
   statusCounts: z.record(z.enum(HAZARD_STATUSES), z.number().int()),
   overdueCount: z.number().int(),
   canCreate: z.boolean(),
+  /** The actor may import a historical ledger (the 导入 button). */
+  canImport: z.boolean(),
 });
 
 export const HazardCriterion = z.object({
   id: z.string(), sectorId: z.string().nullable(), text: z.string(), sortOrder: z.number().int(), active: z.boolean(), version: z.number().int(),
 });
+/** canEdit: the actor maintains the list (the maintenance page and its buttons). */
+export const HazardCriteriaResponse = z.object({ items: z.array(HazardCriterion), canEdit: z.boolean() });
 export const HazardCriterionCreate = z.object({
   text: z.string().trim().min(4, '请填写判定依据（标准名称及条款）').max(500),
   sectorId: Uuid.nullish().transform((v) => v ?? null),
@@ -228,7 +232,7 @@ export const hazardRoutes = {
   get: defineRoute({ method: 'GET', path: '/api/hazards/:id', summary: '隐患详情（含时间线）', tag: 'hazards', params: IdParams, response: HazardDetail }),
   act: defineRoute({ method: 'POST', path: '/api/hazards/:id/actions', summary: '隐患闭环操作（整改方案、验收、移送、延期、挂牌督办、双报告…）', tag: 'hazards', params: IdParams, body: HazardActionRequest, response: HazardDetail }),
   exportXlsx: defineRoute({ method: 'GET', path: '/api/hazards/export', summary: '导出隐患台账（xlsx）', tag: 'hazards', query: HazardFilter, responseType: 'xlsx' }),
-  criteria: defineRoute({ method: 'GET', path: '/api/hazard-criteria', summary: '重大隐患判定依据（建议列表）', tag: 'hazards', query: z.object({ sectorId: Uuid.optional(), includeInactive: QueryBool.optional() }), response: z.object({ items: z.array(HazardCriterion) }) }),
+  criteria: defineRoute({ method: 'GET', path: '/api/hazard-criteria', summary: '重大隐患判定依据（建议列表）', tag: 'hazards', query: z.object({ sectorId: Uuid.optional(), includeInactive: QueryBool.optional() }), response: HazardCriteriaResponse }),
   createCriterion: defineRoute({ method: 'POST', path: '/api/hazard-criteria', summary: '新增判定依据', tag: 'hazards', body: HazardCriterionCreate, response: HazardCriterion }),
   updateCriterion: defineRoute({ method: 'PATCH', path: '/api/hazard-criteria/:id', summary: '修改或停用判定依据', tag: 'hazards', params: IdParams, body: HazardCriterionUpdate, response: HazardCriterion }),
   importTemplate: defineRoute({ method: 'GET', path: '/api/hazards/import/template', summary: '下载隐患台账导入模板（xlsx）', tag: 'hazards', responseType: 'xlsx' }),

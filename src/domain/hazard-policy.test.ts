@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HAZARD_STATUSES, HAZARD_TRANSITIONS, type HazardAction, type HazardStatus, OPEN_HAZARD_STATUSES } from './hazard-machine.ts';
 import {
   HAZARD_SIDE_ACTIONS, type HazardActorRelation, type HazardAllowedAction, type HazardPolicyFacts, hazardAllowedActions,
+  hazardSourceRefusal, mayEditHazardCriteria, mayImportHazards, mayReportHazard,
 } from './hazard-policy.ts';
 import { ROLES, type Role } from './roles.ts';
 
@@ -224,5 +225,23 @@ describe('hazard policy: properties over roles × relations × states', () => {
       !x.actor.isResponsibleUnit && !x.actor.isTransferTarget && !x.actor.isOwnEnterprise)) {
       expect(x.out, where(x)).toEqual([]);
     }
+  });
+});
+
+describe('who may report, import and keep 判定依据 (role alone)', () => {
+  const roles = (may: (r: Role) => boolean) => ROLES.filter(may);
+  it('everyone but a leader reports', () => {
+    expect(roles(mayReportHazard)).toEqual(ROLES.filter((r) => r !== 'leader'));
+  });
+  it('the units that kept a ledger import it; an enterprise, a leader or a group does not', () => {
+    expect(roles(mayImportHazards).sort()).toEqual(['admin', 'department', 'office', 'village']);
+  });
+  it('only the office and admins keep 判定依据', () => {
+    expect(roles(mayEditHazardCriteria).sort()).toEqual(['admin', 'office']);
+  });
+  it('an enterprise reports only its self-inspection findings; others any source', () => {
+    expect(hazardSourceRefusal('enterprise', 'self_inspection')).toBeNull();
+    expect(hazardSourceRefusal('enterprise', 'village')).toBe('企业只能报告自查发现的隐患');
+    expect(hazardSourceRefusal('village', 'public')).toBeNull();
   });
 });

@@ -30,6 +30,21 @@ export interface HazardPolicyFacts {
 
 const SUPERVISORS: readonly Role[] = ['office', 'admin'];
 
+/** 导入历史隐患台账: the units that kept a ledger before (an enterprise reports, it does not import). */
+export const HAZARD_IMPORTER_ROLES: readonly Role[] = ['admin', 'office', 'department', 'village'];
+/** 判定依据 maintenance: the district's list is the office's. */
+export const HAZARD_CRITERIA_EDITOR_ROLES: readonly Role[] = ['admin', 'office'];
+
+/** Everyone but a leader may report a hazard (a leader's account is read-only). */
+export const mayReportHazard = (role: Role): boolean => role !== 'leader';
+export const mayImportHazards = (role: Role): boolean => HAZARD_IMPORTER_ROLES.includes(role);
+export const mayEditHazardCriteria = (role: Role): boolean => HAZARD_CRITERIA_EDITOR_ROLES.includes(role);
+
+/** An enterprise reports only what its own self-inspection found; others choose the source. */
+export function hazardSourceRefusal(role: Role, source: string): string | null {
+  return role === 'enterprise' && source !== 'self_inspection' ? '企业只能报告自查发现的隐患' : null;
+}
+
 export function hazardAllowedActions(a: HazardActorRelation, h: HazardPolicyFacts): HazardAllowedAction[] {
   if (a.role === 'enterprise') a = { ...a, isResponsibleUnit: false, isTransferTarget: false }; // its unit is its village, never the supervising side
   const out: HazardAllowedAction[] = [];

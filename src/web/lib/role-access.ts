@@ -3,10 +3,12 @@
 // routes; the server still decides and answers 403 to anyone else.
 import type { Role } from '../../domain/roles.ts';
 
-/** 导入历史隐患台账: POST /api/hazards/import/*. */
-export const HAZARD_IMPORT_ROLES: readonly Role[] = ['admin', 'office', 'department', 'village'];
-/** 判定依据 maintenance: POST/PATCH /api/hazard-criteria. */
-export const CRITERIA_EDITOR_ROLES: readonly Role[] = ['admin', 'office'];
+// The hazard ledger's lists are the domain's own (the server's routes use the same), for the
+// menu and pages that decide before any response; the ledger and 判定依据 pages follow the
+// canImport / canEdit flags their responses carry.
+export {
+  HAZARD_CRITERIA_EDITOR_ROLES as CRITERIA_EDITOR_ROLES, HAZARD_IMPORTER_ROLES as HAZARD_IMPORT_ROLES,
+} from '../../domain/hazard-policy.ts';
 
 /** 检查计划: GET /api/plans (the office, admins, leaders and departments). */
 export const PLAN_READER_ROLES: readonly Role[] = ['admin', 'office', 'leader', 'department'];

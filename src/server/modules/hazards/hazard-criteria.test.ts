@@ -46,5 +46,7 @@ describe('hazard criteria', () => {
     const res = await villager.request('POST', '/api/hazard-criteria', { text: '某某标准第一条' });
     expect(res.statusCode).toBe(403);
     expect(errorOf(res).code).toBe('FORBIDDEN');
+    expect((await villager.get('/api/hazard-criteria')).json().canEdit).toBe(false);
+    expect((await office.get('/api/hazard-criteria')).json().canEdit).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { hazardRoutes as r } from '../../../contract/hazards.ts';
+import { HAZARD_CRITERIA_EDITOR_ROLES as CRITERIA_EDITORS, HAZARD_IMPORTER_ROLES as IMPORTERS } from '../../../domain/hazard-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
@@ -13,8 +14,6 @@ import * as svc from './hazards.service.ts';
 import { HAZARD_EXPORT_COLUMNS, hazardExportRow } from './hazards.xlsx.ts';
 
 const EXPORT_MAX_ROWS = 50_000;
-const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
-const CRITERIA_EDITORS = ['admin', 'office'] as const;
 
 export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   // Evidence attached to a hazard (or one of its plans) is served to whoever may see the hazard.

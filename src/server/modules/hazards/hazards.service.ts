@@ -11,7 +11,9 @@ import {
   applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
 } from '../../../domain/hazard-machine.ts';
 import { TRANSFER_TARGET_MESSAGE, dueDateRefusal, extensionDateRefusal, isTransferTarget } from '../../../domain/hazard-assignment.ts';
-import { type HazardAllowedAction, hazardAllowedActions } from '../../../domain/hazard-policy.ts';
+import {
+  type HazardAllowedAction, hazardAllowedActions, hazardSourceRefusal, mayImportHazards, mayReportHazard,
+} from '../../../domain/hazard-policy.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -118,7 +120,8 @@ export async function listHazards(ctx: AppContext, actor: Actor, q: Parameters<t
   return {
     items: items.map((r) => presentHazardItem(r, today)),
     total, page: q.page, pageSize: q.pageSize, statusCounts, overdueCount,
-    canCreate: actor.role !== 'leader',
+    canCreate: mayReportHazard(actor.role),
+    canImport: mayImportHazards(actor.role),
   };
 }
 
@@ -151,8 +154,6 @@ async function responsibleUnitFor(db: DbOrTx, actor: Actor, ent: { townshipId: s
   return dept?.id ?? (actor.role === 'village' ? actor.unitId : ent.villageId);
 }
 
-const SOURCE_BY_ROLE: Partial<Record<Actor['role'], THazardCreate['source']>> = { enterprise: 'self_inspection' };
-
 /** What links a hazard to the inspection item it came from (see inspections.complete.ts). */
 export interface HazardInspectionLink {
   inspectionId: string;
@@ -174,11 +175,11 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
  * the caller's whole transaction.
  */
 export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, input: THazardCreate, link?: HazardInspectionLink): Promise<string> {
-  if (actor.role === 'leader') throw forbidden('领导账号只读，不能直接报告隐患');
+  if (!mayReportHazard(actor.role)) throw forbidden('领导账号只读，不能直接报告隐患');
   const ent = await findEnterpriseInScope(tx, enterpriseScopeFor(actor), input.enterpriseId);
   if (!ent || ent.e.voidedAt) throw invalid({ enterpriseId: ['生产经营单位不存在或不在您的管辖范围内'] });
-  const forced = SOURCE_BY_ROLE[actor.role];
-  if (forced && input.source !== forced) throw invalid({ source: ['企业只能报告自查发现的隐患'] });
+  const sourceProblem = hazardSourceRefusal(actor.role, input.source);
+  if (sourceProblem) throw invalid({ source: [sourceProblem] });
   const sector = await findSector(tx, actor.districtId, input.sectorId);
   if (!sector || !sector.active) throw invalid({ sectorId: ['行业领域不存在'] });
   const now = ctx.clock.now();

@@ -65,7 +65,7 @@ const actions = (h: THazardDetail) => h.events.map((e) => e.action);
 const list = async (s: Session, query = '') => {
   const res = await s.get(`/api/hazards?pageSize=100${query ? `&${query}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: { id: string; [k: string]: unknown }[]; total: number; statusCounts: Record<string, number>; overdueCount: number; canCreate: boolean };
+  return res.json() as { items: { id: string; [k: string]: unknown }[]; total: number; statusCounts: Record<string, number>; overdueCount: number; canCreate: boolean; canImport: boolean };
 };
 const ids = (l: { items: { id: string }[] }) => l.items.map((i) => i.id);
 
@@ -179,6 +179,13 @@ describe('quick report', () => {
     expect(res.statusCode).toBe(403);
     expect(errorOf(res).code).toBe('FORBIDDEN');
     expect((await list(leader)).canCreate).toBe(false);
+  });
+
+  it('the list tells who may import a ledger', async () => {
+    expect((await list(leader)).canImport).toBe(false);
+    expect((await list(entB)).canImport).toBe(false);
+    expect((await list(village)).canImport).toBe(true);
+    expect((await list(village)).canCreate).toBe(true);
   });
 });
 

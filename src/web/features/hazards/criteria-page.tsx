@@ -9,8 +9,6 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage, isApiError } from '../../lib/api.ts';
-import { useCurrentUser } from '../../lib/auth.ts';
-import { CRITERIA_EDITOR_ROLES, roleMay } from '../../lib/role-access.ts';
 import { useSectors } from '../../reference-data/list-sectors.ts';
 import type { Criterion } from './api/keys.ts';
 import { useCriteriaList } from './api/list-criteria.ts';
@@ -21,7 +19,6 @@ const STEP = 10;
 const ALL = '__all__';
 
 export function CriteriaPage() {
-  const me = useCurrentUser();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -35,7 +32,7 @@ export function CriteriaPage() {
   const all = list.data?.items ?? [];
   const shown = all.filter((c) => sectorFilter === ALL || (sectorFilter === GENERAL ? c.sectorId === null : c.sectorId === sectorFilter));
 
-  if (!roleMay(me.role, CRITERIA_EDITOR_ROLES)) return <NoAccess text="只有管理员和安委办可以维护判定依据" />;
+  if (list.data && !list.data.canEdit) return <NoAccess text="只有管理员和安委办可以维护判定依据" />;
 
   const setActive = (c: Criterion, active: boolean) =>
     update.mutate(

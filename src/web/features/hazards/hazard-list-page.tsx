@@ -9,7 +9,6 @@ import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { HAZARD_IMPORT_ROLES, roleMay } from '../../lib/role-access.ts';
 import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportHazards } from './api/export-hazards.ts';
 import { useHazards } from './api/list-hazards.ts';
@@ -73,7 +72,7 @@ export function HazardListPage() {
           <Button type="primary" icon={<PlusOutlined />} data-testid="hazard-create">报告隐患</Button>
         </Link>
       )}
-      {roleMay(me.role, HAZARD_IMPORT_ROLES) && (
+      {data?.canImport && (
         <Link to={paths.hazards.import}>
           <Button icon={<UploadOutlined />} data-testid="hazard-import">导入</Button>
         </Link>
