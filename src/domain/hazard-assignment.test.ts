@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dueDateRefusal, extensionDateRefusal, isTransferTarget, transferTargetParent, type UnitRef } from './hazard-assignment.ts';
+import {
+  dueDateRefusal, extensionDateRefusal, isTransferTarget, responsibleUnitChoice, transferDecisionRefusal, transferTargetParent, type UnitRef,
+} from './hazard-assignment.ts';
+import { ROLES } from './roles.ts';
 
 const hz = { townshipId: 'T', districtId: 'D' };
 const unit = (id: string, kind: UnitRef['kind'], parentId: string | null, active = true): UnitRef => ({ id, kind, parentId, active });
@@ -47,5 +50,33 @@ describe('dates', () => {
     ['2024-06-04', null, null],
   ])('extension to %s (current %s)', (next, current, expected) => {
     expect(extensionDateRefusal(next, current, '2024-06-03')).toBe(expected);
+  });
+});
+
+describe('the responsible unit of a new hazard', () => {
+  const reporter = { kind: 'reporter' } as const;
+  it.each([
+    ['department', 'general', reporter],
+    ['department', 'major', reporter],
+    ['village', 'general', reporter],
+    ['village', 'major', { kind: 'sector_department', otherwise: 'reporter' }],
+    ['office', 'general', { kind: 'sector_department', otherwise: 'enterprise_village' }],
+    ['enterprise', 'general', { kind: 'sector_department', otherwise: 'enterprise_village' }],
+    ['supervision_group', 'major', { kind: 'sector_department', otherwise: 'enterprise_village' }],
+  ] as const)('%s reporting a %s hazard', (role, level, expected) => {
+    expect(responsibleUnitChoice(role, level)).toEqual(expected);
+  });
+
+  it('a major hazard is never left with a village while a department supervises its sector', () => {
+    for (const role of ROLES) expect(responsibleUnitChoice(role, 'major').kind === 'reporter', role).toBe(role === 'department');
+  });
+});
+
+describe('deciding a transfer', () => {
+  it('accepting needs no reason; returning needs one of at least two characters', () => {
+    expect(transferDecisionRefusal(true, null)).toBeNull();
+    expect(transferDecisionRefusal(false, null)).toBe('退回须填写原因');
+    expect(transferDecisionRefusal(false, ' 否 ')).toBe('退回须填写原因');
+    expect(transferDecisionRefusal(false, '不属本站')).toBeNull();
   });
 });

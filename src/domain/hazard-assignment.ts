@@ -1,5 +1,25 @@
-// Who a hazard can be handed to, and which dates a rectification may be given. Pure rules,
-// used by the server to refuse and to offer the choices the UI shows.
+// Who supervises a hazard, who it can be handed to, and which dates a rectification may be
+// given. Pure rules, used by the server to refuse and to offer the choices the UI shows.
+import type { HazardLevel } from './hazard-machine.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * The responsible unit (the supervising side) of a new hazard, reported or imported:
+ * - 'reporter': the reporting department; the reporting village for a general hazard;
+ * - otherwise (a major hazard, or a report by the enterprise, the office or a group) the
+ *   township department supervising the hazard's sector, and without one the reporting village
+ *   or else the enterprise's village. A major hazard's plan is accepted by a department, so a
+ *   village does not keep one when a department exists.
+ */
+export type ResponsibleUnitChoice =
+  | { kind: 'reporter' }
+  | { kind: 'sector_department'; otherwise: 'reporter' | 'enterprise_village' };
+
+export function responsibleUnitChoice(reporterRole: Role, level: HazardLevel): ResponsibleUnitChoice {
+  if (reporterRole === 'department') return { kind: 'reporter' };
+  if (reporterRole === 'village' && level === 'general') return { kind: 'reporter' };
+  return { kind: 'sector_department', otherwise: reporterRole === 'village' ? 'reporter' : 'enterprise_village' };
+}
 
 export interface UnitRef {
   id: string;
@@ -36,4 +56,9 @@ export function extensionDateRefusal(newDueDate: string, currentDueDate: string 
   if (newDueDate <= today) return '新的整改期限应晚于今天';
   if (currentDueDate && newDueDate <= currentDueDate) return '新的整改期限应晚于原期限';
   return null;
+}
+
+/** 退回移送: the receiving unit says why it does not take the hazard over. */
+export function transferDecisionRefusal(accept: boolean, reason: string | null | undefined): string | null {
+  return !accept && (reason ?? '').trim().length < 2 ? '退回须填写原因' : null;
 }

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hazardEvents, hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
-import { type EnterpriseRow, buildDistrict, buildEnterprise, buildSector, buildTownship, buildUser, buildVillage } from '../../test/factories.ts';
+import {
+  type EnterpriseRow, type UnitRow, buildDepartment, buildDistrict, buildEnterprise, buildSector, buildTownship, buildUser, buildVillage,
+} from '../../test/factories.ts';
 import { type Session, XLSX_MIME, loginAs, multipartBody } from '../../test/http.ts';
 import { buildXlsx, readXlsx } from '../../test/xlsx.ts';
 
@@ -14,6 +16,8 @@ let office: Session;
 let villager: Session;
 let ent: EnterpriseRow;
 let otherVillageEnt: EnterpriseRow;
+let fireDept: UnitRow;
+let eastVillage: UnitRow;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: createTestClock('2025-01-10T02:00:00Z') });
@@ -22,6 +26,8 @@ beforeAll(async () => {
   const east = await buildVillage(t.db, { township, name: '东风村' });
   const west = await buildVillage(t.db, { township, name: '西岭村' });
   const fire = await buildSector(t.db, { district, name: '消防' });
+  fireDept = await buildDepartment(t.db, { parent: township, sectorIds: [fire.id], name: '消防所' });
+  eastVillage = east;
   ent = await buildEnterprise(t.db, { village: east, sectorIds: [fire.id], name: '东风五金厂' });
   otherVillageEnt = await buildEnterprise(t.db, { village: west, sectorIds: [fire.id], name: '西岭餐馆' });
   const o = await buildUser(t.db, { role: 'office', unit: township });
@@ -105,6 +111,20 @@ describe('hazard ledger import', () => {
       '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入',
       '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入',
     ]);
+  });
+
+  it('gives imported hazards the same responsible unit as reported ones: a village keeps its general hazards, a major one goes to the sector’s department', async () => {
+    const rows = [
+      row({ '隐患描述*': '配电箱无防护罩', '状态*': '待整改' }),
+      row({ '隐患描述*': '储罐区无防爆设施', '隐患等级*': '重大隐患', 判定依据: '某标准第5条', '状态*': '待整改' }),
+    ];
+    const p = (await upload(villager, await buildXlsx(H, rows))).json();
+    expect(p).toMatchObject({ validRows: 2, errors: [] });
+    expect((await villager.request('POST', `/api/hazards/import/${p.batchId}/commit`)).statusCode).toBe(200);
+    const unitOf = async (description: string) =>
+      (await t.db.select().from(hazards).where(eq(hazards.description, description)))[0]!.responsibleUnitId;
+    expect(await unitOf('配电箱无防护罩')).toBe(eastVillage.id);
+    expect(await unitOf('储罐区无防爆设施')).toBe(fireDept.id);
   });
 
   it('keeps a village officer to the enterprises of its village', async () => {

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { listEnterprises } from '../enterprises/enterprises.repository.ts';
 import { listSectors } from '../org/org.repository.ts';
 import * as repo from './hazards.repository.ts';
+import { responsibleUnitFor } from './hazards.service.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
 
 type Key =
@@ -274,10 +275,7 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
       const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
       const year = Number(g.foundOn.slice(0, 4));
       const seq = await repo.nextHazardSeq(tx, actor.districtId, year);
-      const responsibleUnitId =
-        actor.role === 'village' || actor.role === 'department'
-          ? actor.unitId
-          : (await repo.supervisingDepartment(tx, g.townshipId, g.sectorId))?.id ?? g.villageId;
+      const responsibleUnitId = await responsibleUnitFor(tx, actor, g, g.sectorId, g.level);
       const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
       const h = await repo.insertHazard(tx, {
         districtId: actor.districtId, townshipId: g.townshipId, villageId: g.villageId, enterpriseId: g.enterpriseId,

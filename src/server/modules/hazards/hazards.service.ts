@@ -7,10 +7,12 @@ import type { THazardActionRequest, THazardCreate, THazardDetail } from '../../.
 import type { TStoredFile } from '../../../contract/files.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
-  DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardStatus,
+  DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardLevel, type HazardStatus,
   applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
 } from '../../../domain/hazard-machine.ts';
-import { TRANSFER_TARGET_MESSAGE, dueDateRefusal, extensionDateRefusal, isTransferTarget } from '../../../domain/hazard-assignment.ts';
+import {
+  TRANSFER_TARGET_MESSAGE, dueDateRefusal, extensionDateRefusal, isTransferTarget, responsibleUnitChoice, transferDecisionRefusal,
+} from '../../../domain/hazard-assignment.ts';
 import {
   type HazardAllowedAction, hazardAllowedActions, hazardSourceRefusal, mayImportHazards, mayReportHazard,
 } from '../../../domain/hazard-policy.ts';
@@ -142,16 +144,14 @@ function eventWriter(tx: Tx, actor: Actor, h: { id: string; districtId: string }
     });
 }
 
-/**
- * Who supervises a new hazard: the reporting department; the reporting village for a general
- * hazard; otherwise (a major hazard, or a report by the enterprise, office or a group) the
- * township department supervising the sector, else the enterprise's village.
- */
-async function responsibleUnitFor(db: DbOrTx, actor: Actor, ent: { townshipId: string; villageId: string }, sectorId: string, level: 'general' | 'major') {
-  if (actor.role === 'department') return actor.unitId;
-  if (actor.role === 'village' && level === 'general') return actor.unitId;
+/** The responsible unit of a new hazard (the rule is responsibleUnitChoice); shared with the import. */
+export async function responsibleUnitFor(
+  db: DbOrTx, reporter: Pick<Actor, 'role' | 'unitId'>, ent: { townshipId: string; villageId: string }, sectorId: string, level: HazardLevel,
+): Promise<string> {
+  const choice = responsibleUnitChoice(reporter.role, level);
+  if (choice.kind === 'reporter') return reporter.unitId;
   const dept = await repo.supervisingDepartment(db, ent.townshipId, sectorId);
-  return dept?.id ?? (actor.role === 'village' ? actor.unitId : ent.villageId);
+  return dept?.id ?? (choice.otherwise === 'reporter' ? reporter.unitId : ent.villageId);
 }
 
 /** What links a hazard to the inspection item it came from (see inspections.complete.ts). */
@@ -408,7 +408,8 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
       case 'decide_transfer': {
         const t = h.pendingTransferId ? await repo.findTransfer(tx, h.pendingTransferId) : null;
         if (!t) throw conflict('没有待接收的移送');
-        if (!body.accept && !(body.reason && body.reason.trim().length >= 2)) throw invalid({ reason: ['退回须填写原因'] });
+        const reasonProblem = transferDecisionRefusal(body.accept, body.reason);
+        if (reasonProblem) throw invalid({ reason: [reasonProblem] });
         await repo.decideTransfer(tx, t.id, { status: body.accept ? 'accepted' : 'returned', decidedBy: actor.userId, decidedAt: now, decisionReason: body.reason ?? null });
         await event({ action: body.accept ? 'accept_transfer' : 'return_transfer', from: h.status, to: h.status, note: body.reason ?? null, data: { transferId: t.id } });
         await save(body.accept
