@@ -3,6 +3,7 @@
 // 典型执法案例, attach documents) and says which of all of them the actor may take now.
 // Pure: the server enforces it and sends the list; the web only shows what it is given.
 import { CASE_ACTIONS, CASE_TRANSITIONS, type CaseStatus } from './enforcement.ts';
+import type { HazardStatus } from './hazard-machine.ts';
 import { CASE_EDITOR_ROLES } from './inspection-policy.ts';
 import type { Role } from './roles.ts';
 
@@ -19,6 +20,13 @@ export const CASE_SIDE_ACTION_LABELS: Record<(typeof CASE_SIDE_ACTIONS)[number],
 /** A case is published as 典型执法案例 only once a decision exists. */
 export const PUBLISHABLE_STATUSES: readonly CaseStatus[] = ['decided', 'executing', 'closed'];
 export const PUBLISH_REFUSAL_MESSAGE = '作出处理决定后方可公布为典型执法案例';
+
+/** A voided hazard (entered twice, or found not to be one) is no violation to file a case on. */
+export const hazardOpensCase = (status: HazardStatus): boolean => status !== 'voided';
+
+/** 立案 offered on a hazard: to the roles that run cases, on a hazard that may open one. */
+export const mayOpenCaseOnHazard = (role: Role, status: HazardStatus): boolean =>
+  CASE_EDITOR_ROLES.includes(role) && hazardOpensCase(status);
 
 export interface CaseActorTie {
   role: Role;

@@ -3,7 +3,7 @@
 // domain/case-policy.ts (who may act); this file loads facts, applies them and stores the result.
 import { sql } from 'drizzle-orm';
 import type { TCaseActionRequest, TCaseCreate, TCaseDetail, TCaseFilter, TCaseListResponse, TMeasureInput } from '../../../contract/cases.ts';
-import { PUBLISHABLE_STATUSES, PUBLISH_REFUSAL_MESSAGE, caseAllowedActions, mayRunCase } from '../../../domain/case-policy.ts';
+import { PUBLISHABLE_STATUSES, PUBLISH_REFUSAL_MESSAGE, caseAllowedActions, hazardOpensCase, mayRunCase } from '../../../domain/case-policy.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
   CASE_ACTIONS, CASE_REFUSAL_MESSAGES, CASE_TRANSITIONS, INITIAL_CASE_STATUS, MEASURE_PROBLEM_MESSAGES, type CaseAction, type CaseActionInput,
@@ -125,7 +125,7 @@ async function resolveSource(db: DbOrTx, actor: Actor, src: { inspectionId?: str
     const visible = await findHazardInScope(db, hazardScopeSql(actor), src.hazardId);
     hazard = visible ? await repo.findHazardBrief(db, src.hazardId) : null;
     if (!hazard) throw invalid({ hazardId: ['隐患不存在或不在您的管辖范围内'] });
-    if (hazard.status === 'voided') throw invalid({ hazardId: ['隐患已作废，不能立案'] });
+    if (!hazardOpensCase(hazard.status)) throw invalid({ hazardId: ['隐患已作废，不能立案'] });
     if (inspection && inspection.enterpriseId !== hazard.enterpriseId) throw invalid({ hazardId: ['隐患与检查记录不属于同一生产经营单位'] });
     enterpriseId = hazard.enterpriseId;
   }

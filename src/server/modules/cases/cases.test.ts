@@ -141,6 +141,11 @@ describe('opening a case', () => {
     const other = await reportHazard(otherVillage, now(), { enterpriseId: w.enterprises.d.id, sectorId: w.chem.id });
     const res = await openCase(office, { hazardId: other.id });
     expect(errorOf(res).fieldErrors).toEqual({ hazardId: ['隐患不存在或不在您的管辖范围内'] });
+    // a voided hazard is no violation on record
+    const dup = await reportHazard(village, now(), { enterpriseId: w.enterprises.a.id, sectorId: w.chem.id });
+    const voided = await hazardActOk(village, dup.id, { action: 'void', version: dup.version, reason: '重复录入' });
+    expect(voided.status).toBe('voided');
+    expect(errorOf(await openCase(deptChem, { hazardId: dup.id })).fieldErrors).toEqual({ hazardId: ['隐患已作废，不能立案'] });
   });
 
   it('from a completed inspection: copies its enterprise; a draft inspection is refused', async () => {

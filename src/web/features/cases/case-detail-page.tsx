@@ -9,7 +9,6 @@ import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
-import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { FileGallery } from '../hazards/components/detail-sections.tsx';
 import { useCase } from './api/get-case.ts';
@@ -21,11 +20,11 @@ import { CaseTimeline } from './components/case-timeline.tsx';
 type Measure = CaseDetailData['measures'][number];
 const PRIMARY: ReadonlySet<CaseAllowedAction> = new Set(['investigate', 'decide', 'execute', 'close']);
 
-function overview(c: CaseDetailData, linkEnterprise: boolean): DescriptionsProps['items'] {
+function overview(c: CaseDetailData): DescriptionsProps['items'] {
   const items: DescriptionsProps['items'] = [
     { key: 'number', label: '案件编号', children: <span className="mono">{c.number}</span> },
     { key: 'status', label: '状态', children: <CaseStatusTag status={c.status} /> },
-    { key: 'enterprise', label: '生产经营单位', children: linkEnterprise ? <Link to={paths.enterprises.detail(c.enterpriseId)}>{c.enterpriseName}</Link> : c.enterpriseName },
+    { key: 'enterprise', label: '生产经营单位', children: <Link to={paths.enterprises.detail(c.enterpriseId)}>{c.enterpriseName}</Link> },
     { key: 'village', label: '村/社区', children: c.villageName },
     { key: 'title', label: '案由', children: c.title, span: 'filled' },
     { key: 'facts', label: '违法事实', children: <span className="pre-wrap">{c.facts ?? '—'}</span>, span: 'filled' },
@@ -86,7 +85,6 @@ function MeasuresSection({ c }: { c: CaseDetailData }) {
 
 export function CaseDetailPage() {
   const { id = '' } = useParams();
-  const me = useCurrentUser();
   const isMobile = useIsMobile();
   const query = useCase(id);
   const [open, setOpen] = useState<CaseAllowedAction | null>(null);
@@ -143,7 +141,7 @@ export function CaseDetailPage() {
           {isMobile && actionBar}
           <Card title="案件信息" size="small" className="detail-section">
             <Descriptions
-              items={overview(c, me.role !== 'enterprise' || c.enterpriseId === me.enterpriseId)}
+              items={overview(c)}
               column={{ xs: 1, sm: 1, md: 2 }}
               size="small"
               bordered

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { mayOpenCaseOnHazard } from '../../../domain/case-policy.ts';
 import { HAZARD_SOURCE_LABELS } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
@@ -22,17 +23,13 @@ import {
   ACTION_BUTTON_LABELS, ACTION_ORDER, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
 } from './components/labels.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
-import { CASE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
 
-function overviewItems(h: HazardDetailData, linkEnterprise: boolean): DescriptionsProps['items'] {
+function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
   return [
     { key: 'number', label: '隐患编号', children: <span className="mono">{h.number}</span> },
     { key: 'status', label: '状态', children: <HazardStatusTag status={h.status} /> },
-    {
-      key: 'enterprise',
-      label: '生产经营单位',
-      children: linkEnterprise ? <Link to={paths.enterprises.detail(h.enterpriseId)}>{h.enterpriseName}</Link> : h.enterpriseName,
-    },
+    // An enterprise account sees only its own hazards, and its own enterprise page.
+    { key: 'enterprise', label: '生产经营单位', children: <Link to={paths.enterprises.detail(h.enterpriseId)}>{h.enterpriseName}</Link> },
     { key: 'village', label: '村/社区', children: h.villageName },
     { key: 'level', label: '隐患等级', children: <HazardLevelTag level={h.level} /> },
     { key: 'source', label: '隐患来源', children: HAZARD_SOURCE_LABELS[h.source] },
@@ -112,7 +109,7 @@ export function HazardDetailPage() {
       <ListingTag level={h.listingLevel} />
       <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
       <ReopenTag count={h.reopenCount} />
-      {CASE_EDITOR_ROLES.includes(me.role) && h.status !== 'voided' && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
+      {mayOpenCaseOnHazard(me.role, h.status) && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
     </Space>
   );
 
@@ -159,7 +156,7 @@ export function HazardDetailPage() {
           {isMobile && actionBar}
           <Card title="隐患信息" size="small" className="detail-section">
             <Descriptions
-              items={overviewItems(h, me.role !== 'enterprise' || h.enterpriseId === me.enterpriseId)}
+              items={overviewItems(h)}
               column={{ xs: 1, sm: 1, md: 2 }}
               size="small"
               bordered
