@@ -31,13 +31,14 @@ export function CardList<T>({
 }: Paging & {
   items: T[];
   loading: boolean;
-  emptyText: string;
+  /** A description, or a whole empty state (e.g. with the buttons that fill the list). */
+  emptyText: ReactNode;
   onPageChange: (page: number, pageSize: number) => void;
   /** Each returned element carries its own key. */
   renderItem: (item: T) => ReactNode;
   testId?: string;
 }) {
-  if (!loading && items.length === 0) return <Empty description={emptyText} />;
+  if (!loading && items.length === 0) return typeof emptyText === 'string' ? <Empty description={emptyText} /> : emptyText;
   return (
     <Spin spinning={loading}>
       <Flex vertical gap={8} data-testid={testId}>

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Empty, Flex, Input, Pagination, Select, Spin, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
@@ -7,11 +7,10 @@ import { CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTION_LABELS } from '../../../domain/c
 import { CASE_ACTION_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
 import { ACTION_LABELS } from '../../components/hazard-action-labels.ts';
-import { ErrorDisplay } from '../../components/error-display.tsx';
+import { CardList, PagedResults, type PagedViewProps, tablePagination } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { dayjs, formatDateTime } from '../../lib/format.ts';
-import { dateParam, intParam, useSearchState } from '../../lib/search-params.ts';
+import { dateParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { type AuditListQuery, useAuditLog } from './api/list-audit.ts';
 import { AuditDiff } from './components/audit-diff.tsx';
 
@@ -126,35 +125,36 @@ function EntityId({ entry, short }: { entry: TAuditEntry; short?: boolean }) {
   );
 }
 
+const EMPTY = '没有符合条件的记录';
+
 /** Phone widths: one card per entry, details on demand. */
-function AuditCards({ items, loading }: { items: TAuditEntry[]; loading: boolean }) {
+function AuditCards(p: PagedViewProps<TAuditEntry>) {
   const [open, setOpen] = useState<string | null>(null);
-  if (!loading && items.length === 0) return <Empty description="没有符合条件的记录" />;
   return (
-    <Spin spinning={loading}>
-      <Flex vertical gap={8}>
-        {items.map((e) => (
-          <Card key={e.id} size="small">
-            <Flex justify="space-between" gap={8}>
-              <Typography.Text strong>{actionText(e)}</Typography.Text>
-              <Typography.Text type="secondary">{e.actorName ?? '系统'}</Typography.Text>
-            </Flex>
-            <div className="card-meta mono">{formatDateTime(e.at)}</div>
-            <div className="card-meta">
-              {entityText(e)} <EntityId entry={e} short />
-            </div>
-            {(e.before != null || e.after != null) && (
-              <>
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(open === e.id ? null : e.id)}>
-                  {open === e.id ? '收起' : '查看内容'}
-                </Button>
-                {open === e.id && <AuditDiff entry={e} />}
-              </>
-            )}
-          </Card>
-        ))}
-      </Flex>
-    </Spin>
+    <CardList
+      {...p}
+      emptyText={EMPTY}
+      renderItem={(e) => (
+        <Card key={e.id} size="small">
+          <Flex justify="space-between" gap={8}>
+            <Typography.Text strong>{actionText(e)}</Typography.Text>
+            <Typography.Text type="secondary">{e.actorName ?? '系统'}</Typography.Text>
+          </Flex>
+          <div className="card-meta mono">{formatDateTime(e.at)}</div>
+          <div className="card-meta">
+            {entityText(e)} <EntityId entry={e} short />
+          </div>
+          {(e.before != null || e.after != null) && (
+            <>
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                {open === e.id ? '收起' : '查看内容'}
+              </Button>
+              {open === e.id && <AuditDiff entry={e} />}
+            </>
+          )}
+        </Card>
+      )}
+    />
   );
 }
 
@@ -185,9 +185,7 @@ export function AuditPage() {
     pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100),
   };
   const log = useAuditLog(query);
-  const isMobile = useIsMobile();
-  const onPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const onPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
   const setFilter = (patch: Record<string, string | undefined>) => update(patch, { resetPage: true });
 
   const columns: TableProps<TAuditEntry>['columns'] = [
@@ -249,47 +247,32 @@ export function AuditPage() {
           />
         </Flex>
       </Card>
-      {log.isError ? (
-        <ErrorDisplay error={log.error} onRetry={() => void log.refetch()} />
-      ) : isMobile ? (
-        <>
-          <AuditCards items={log.data?.items ?? []} loading={log.isFetching} />
-          <Flex justify="center" style={{ marginTop: 12 }}>
-            <Pagination
-              simple
-              current={query.page as number}
-              pageSize={query.pageSize as number}
-              total={log.data?.total ?? 0}
-              onChange={onPage}
+      <PagedResults
+        list={log}
+        page={query.page as number}
+        pageSize={query.pageSize as number}
+        onPageChange={onPage}
+        cards={(p) => <AuditCards {...p} />}
+        table={({ items, loading, page, pageSize, total, onPageChange }) => (
+          <Card size="small">
+            <Table<TAuditEntry>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={items}
+              loading={loading}
+              scroll={{ x: 760 }}
+              expandable={{
+                expandedRowRender: (e) => <AuditDiff entry={e} />,
+                rowExpandable: (e) => e.before != null || e.after != null,
+              }}
+              locale={{ emptyText: EMPTY }}
+              pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
+              data-testid="audit-table"
             />
-          </Flex>
-        </>
-      ) : (
-        <Card size="small">
-          <Table<TAuditEntry>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={log.data?.items ?? []}
-            loading={log.isFetching}
-            scroll={{ x: 760 }}
-            expandable={{
-              expandedRowRender: (e) => <AuditDiff entry={e} />,
-              rowExpandable: (e) => e.before != null || e.after != null,
-            }}
-            pagination={{
-              current: query.page as number,
-              pageSize: query.pageSize as number,
-              total: log.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (t) => `共 ${t} 条`,
-              onChange: onPage,
-            }}
-            data-testid="audit-table"
-          />
-        </Card>
-      )}
+          </Card>
+        )}
+      />
     </PageContainer>
   );
 }

@@ -1,21 +1,20 @@
 // 检查表: the district's checklist templates. Managers create, import and retire them; every role
 // reads the active ones (inspections use them). An empty district is offered the built-in ones.
-import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Flex, Pagination, Select, Space, Spin, Table, type TableProps, Typography } from 'antd';
-import { useState } from 'react';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Select, Space, Table, type TableProps, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklist.ts';
 import { paths } from '../../app/paths.ts';
-import { ErrorDisplay } from '../../components/error-display.tsx';
-import { FilterDrawer } from '../../components/filter-drawer.tsx';
-import { tablePagination } from '../../components/paged-list.tsx';
+import { FilterCard } from '../../components/filter-card.tsx';
+import { CardList, PagedResults, type PagedViewProps, tablePagination } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { type SearchPatch, enumParam, intParam, useSearchState } from '../../lib/search-params.ts';
+import { type SearchPatch, enumParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import type { ChecklistListItem, ChecklistListQuery } from './api/keys.ts';
 import { useChecklists } from './api/list-checklists.ts';
 import { useLoadBuiltIns } from './api/load-built-ins.ts';
@@ -55,10 +54,14 @@ function Filters({ values, onChange, canManage, vertical }: { values: Record<str
   );
 }
 
-function Cards({ items }: { items: ChecklistListItem[] }) {
+function Cards({ empty, ...p }: PagedViewProps<ChecklistListItem> & { empty: ReactNode }) {
   return (
-    <Flex vertical gap={8} data-testid="checklist-cards">
-      {items.map((t) => (
+    <CardList
+      {...p}
+      emptyText={empty}
+      unit="张"
+      testId="checklist-cards"
+      renderItem={(t) => (
         <Link key={t.id} to={paths.checklists.detail(t.id)} className="card-link" data-testid="checklist-link">
           <Card size="small" className={t.active ? undefined : 'row-voided'}>
             <Flex justify="space-between" align="start" gap={8}>
@@ -75,8 +78,8 @@ function Cards({ items }: { items: ChecklistListItem[] }) {
             </Flex>
           </Card>
         </Link>
-      ))}
-    </Flex>
+      )}
+    />
   );
 }
 
@@ -84,7 +87,6 @@ export function ChecklistListPage() {
   const { values, update, reset } = useSearchState();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const query: ChecklistListQuery = {
     q: values.q?.trim() || undefined,
     audience: enumParam(values.audience, CHECKLIST_AUDIENCES),
@@ -95,11 +97,8 @@ export function ChecklistListPage() {
   const list = useChecklists(query);
   const builtIns = useLoadBuiltIns();
   const canManage = list.data?.canManage ?? false;
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
-  const setPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
   const filterCount = [values.audience, values.active].filter(Boolean).length;
 
   const loadBuiltIns = () =>
@@ -155,53 +154,37 @@ export function ChecklistListPage() {
 
   return (
     <PageContainer title="检查表" subTitle={isMobile ? undefined : '检查、自查使用的检查表；修改后发布为新版本，已有检查记录仍使用原版本'} extra={extra}>
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap align="center">
-          <SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder="名称或编码" testId="checklist-search" />
-          {isMobile ? (
-            <Badge count={filterCount} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">筛选</Button>
-            </Badge>
-          ) : (
-            <Filters values={values} onChange={setFilter} canManage={canManage} />
-          )}
-          {filterCount > 0 || values.q ? (
-            <Button type="link" onClick={() => reset(['pageSize'])} data-testid="filters-clear">清除条件</Button>
-          ) : null}
-        </Flex>
-      </Card>
-      {isMobile && (
-        <FilterDrawer open={filtersOpen} onClose={() => setFiltersOpen(false)} size="40%">
-          <Filters values={values} onChange={setFilter} canManage={canManage} vertical />
-        </FilterDrawer>
-      )}
-      {list.isError ? (
-        <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <Spin spinning={list.isFetching}>
-          {!list.isFetching && items.length === 0 ? empty : <Cards items={items} />}
-          {total > (query.pageSize as number) && (
-            <Flex justify="center" style={{ marginTop: 12 }}>
-              <Pagination simple current={query.page as number} pageSize={query.pageSize as number} total={total} onChange={setPage} />
-            </Flex>
-          )}
-        </Spin>
-      ) : (
-        <Card size="small">
-          <Table<ChecklistListItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isFetching}
-            rowClassName={(t) => (t.active ? '' : 'row-voided')}
-            locale={{ emptyText: empty }}
-            scroll={{ x: 900 }}
-            pagination={tablePagination({ page: query.page as number, pageSize: query.pageSize as number, total, unit: '张', onChange: setPage })}
-            data-testid="checklist-table"
-          />
-        </Card>
-      )}
+      <FilterCard
+        search={<SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder="名称或编码" testId="checklist-search" />}
+        filterCount={filterCount}
+        filters={(vertical) => <Filters values={values} onChange={setFilter} canManage={canManage} vertical={vertical} />}
+        showClear={filterCount > 0 || !!values.q}
+        onClear={() => reset(['pageSize'])}
+        drawerSize="40%"
+      />
+      <PagedResults
+        list={list}
+        page={query.page as number}
+        pageSize={query.pageSize as number}
+        onPageChange={setPage}
+        cards={(p) => <Cards {...p} empty={empty} />}
+        table={({ items, loading, page, pageSize, total, onPageChange }) => (
+          <Card size="small">
+            <Table<ChecklistListItem>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={items}
+              loading={loading}
+              rowClassName={(t) => (t.active ? '' : 'row-voided')}
+              locale={{ emptyText: empty }}
+              scroll={{ x: 900 }}
+              pagination={tablePagination({ page, pageSize, total, unit: '张', onChange: onPageChange })}
+              data-testid="checklist-table"
+            />
+          </Card>
+        )}
+      />
     </PageContainer>
   );
 }
