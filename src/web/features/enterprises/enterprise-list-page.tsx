@@ -7,7 +7,7 @@ import { FilterCard } from '../../components/filter-card.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
-import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
+import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportEnterprises } from './api/export-enterprises.ts';
 import { useEnterprises } from './api/list-enterprises.ts';
 import { EnterpriseCards } from './components/enterprise-cards.tsx';
@@ -35,8 +35,7 @@ export function EnterpriseListPage() {
 
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
   const setSort = (s: SortState) => update({ sort: s.sort, order: s.order }, { resetPage: true });
-  const setPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
 
   const onExport = () =>
     exporter.mutate(filterFrom(values), {

@@ -9,7 +9,7 @@ import { tablePagination } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDateTime, isFuture } from '../../lib/format.ts';
-import { enumParam, intParam, uuidParam, useSearchState } from '../../lib/search-params.ts';
+import { enumParam, intParam, pagePatch, uuidParam, useSearchState } from '../../lib/search-params.ts';
 import type { UserListQuery } from './api/keys.ts';
 import { useUsers } from './api/list-users.ts';
 import { useUnlockUser } from './api/unlock-user.ts';
@@ -180,8 +180,7 @@ export function UsersPage() {
               pageSize: query.pageSize as number,
               total: users.data?.total ?? 0,
               unit: '个用户',
-              onChange: (page, pageSize) =>
-                update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }),
+              onChange: (page, pageSize) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE)),
             })}
             data-testid="users-table"
           />

@@ -7,16 +7,20 @@ import { Link } from 'react-router';
 import type { TPlanListItem } from '../../../contract/plans.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
+import { tablePagination } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { intParam, useSearchState } from '../../lib/search-params.ts';
+import { intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { usePlans } from './api/list-plans.ts';
 import { PlanCreateModal } from './components/plan-create-modal.tsx';
+
+const DEFAULT_PAGE_SIZE = 20;
 
 export function PlanListPage() {
   const { values, update } = useSearchState();
   const year = values.year ? intParam(values.year, new Date().getFullYear(), 2100) : undefined;
   const page = intParam(values.page, 1);
-  const list = usePlans({ year, page, pageSize: 20 });
+  const pageSize = intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100);
+  const list = usePlans({ year, page, pageSize });
   const [creating, setCreating] = useState(false);
   const units = list.data?.unitOptions ?? [];
 
@@ -54,7 +58,7 @@ export function PlanListPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 620 }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => update({ page: p > 1 ? p : undefined }) }}
+          pagination={tablePagination({ page, pageSize, total: list.data?.total ?? 0, unit: '个计划', onChange: (p, size) => update(pagePatch(p, size, DEFAULT_PAGE_SIZE)) })}
           data-testid="plan-table"
         />
       )}
