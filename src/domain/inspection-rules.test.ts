@@ -4,7 +4,7 @@ import {
   ANSWER_PROBLEM_MESSAGES, type AnswerProblem, type ChecklistAnswer, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_METHOD_TAGS,
   INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionCompletionRefusal, type InspectionMethodTag,
   type InspectionSignatures, type InspectionType, type Inspector, type InspectorRefusal, type MethodTagRefusal, answerProblem,
-  canonicalJson, completionProblems, completionRefusal, enterpriseSeesInspection, failedItems, inspectedOnRefusal, frequencyOfInspection, inspectionCompletionRefusal,
+  AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES, canonicalJson, completionProblems, completionRefusal, enterpriseSeesInspection, failedItems, inspectedOnRefusal, frequencyOfInspection, inspectionCompletionRefusal,
   inspectorRuleRefusal, isSelfInspection, methodTagsRefusal, selfInspectionType, signaturePayload,
 } from './inspection-rules.ts';
 import { CHONGMING_SPOT_CHECK } from './seed-checklists.ts';
@@ -52,6 +52,8 @@ describe('inspection types and method tags', () => {
     expect(isSelfInspection(type)).toBe(self);
     expect(frequencyOfInspection(type)).toBe(frequency);
     if (frequency) expect(selfInspectionType(frequency)).toBe(type);
+    expect((SELF_INSPECTION_TYPES as readonly InspectionType[]).includes(type)).toBe(self);
+    expect(AUTHORITY_INSPECTION_TYPES.includes(type)).toBe(!self);
   });
 
   it.each<[InspectionType, InspectionMethodTag[], MethodTagRefusal | null]>([

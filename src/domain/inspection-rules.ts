@@ -16,7 +16,12 @@ export const INSPECTION_TYPE_LABELS: Record<InspectionType, string> = {
   self_monthly: '企业自查（月）',
 };
 
-const SELF_TYPE_BY_FREQUENCY: Record<SelfInspectionFrequency, InspectionType> = { daily: 'self_daily', weekly: 'self_weekly', monthly: 'self_monthly' };
+const SELF_TYPE_BY_FREQUENCY = { daily: 'self_daily', weekly: 'self_weekly', monthly: 'self_monthly' } as const satisfies Record<SelfInspectionFrequency, InspectionType>;
+export type SelfInspectionType = (typeof SELF_TYPE_BY_FREQUENCY)[SelfInspectionFrequency];
+/** The enterprise's own 日周月 checks: what counts toward its self-inspection schedule. */
+export const SELF_INSPECTION_TYPES: readonly SelfInspectionType[] = Object.values(SELF_TYPE_BY_FREQUENCY);
+/** Inspections by the authorities (every other type): what covers an annual plan's entry. */
+export const AUTHORITY_INSPECTION_TYPES: readonly InspectionType[] = INSPECTION_TYPES.filter((t) => !SELF_INSPECTION_TYPES.includes(t as SelfInspectionType));
 
 export function isSelfInspection(type: InspectionType): boolean {
   return frequencyOfInspection(type) !== null;
@@ -28,7 +33,7 @@ export function frequencyOfInspection(type: InspectionType): SelfInspectionFrequ
   return hit ? (hit[0] as SelfInspectionFrequency) : null;
 }
 
-export function selfInspectionType(frequency: SelfInspectionFrequency): InspectionType {
+export function selfInspectionType(frequency: SelfInspectionFrequency): SelfInspectionType {
   return SELF_TYPE_BY_FREQUENCY[frequency];
 }
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InspectionFilter } from '../../../contract/inspections.ts';
-import { INSPECTION_TYPES, isSelfInspection } from '../../../domain/inspection-rules.ts';
+import { AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   checklistTemplateVersions, enterprises, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, users,
@@ -17,7 +17,6 @@ type Filter = z.output<typeof InspectionFilter>;
 const village = alias(orgUnits, 'village');
 const unit = alias(orgUnits, 'unit');
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
-const SELF_TYPES = INSPECTION_TYPES.filter(isSelfInspection);
 
 /** Whose inspections: `where` is on inspections, and on enterprises (scopeSql) when `joinsEnterprises`. */
 export interface InspectionScope {
@@ -44,8 +43,8 @@ export function filterSql(f: Partial<Filter>, caller: Caller, opts: { ignoreStat
     c.push(or(sql`${inspections.number} ilike ${like}`, byName)!);
   }
   if (f.type) c.push(eq(inspections.type, f.type));
-  if (f.kind === 'self') c.push(inArray(inspections.type, SELF_TYPES));
-  if (f.kind === 'authority') c.push(sql`${inspections.type} not in (${sql.join(SELF_TYPES.map((t) => sql`${t}`), sql`, `)})`);
+  if (f.kind === 'self') c.push(inArray(inspections.type, [...SELF_INSPECTION_TYPES]));
+  if (f.kind === 'authority') c.push(inArray(inspections.type, [...AUTHORITY_INSPECTION_TYPES]));
   if (f.status && !opts.ignoreStatus) c.push(eq(inspections.status, f.status));
   if (f.methodTag) c.push(sql`${f.methodTag} = any(${inspections.methodTags})`);
   if (f.enterpriseId) c.push(eq(inspections.enterpriseId, f.enterpriseId));

@@ -10,13 +10,14 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import type { TBehindFilter, TBehindItem } from '../../../contract/schedules.ts';
+import { frequencyOfInspection } from '../../../domain/inspection-rules.ts';
 import { type SelfInspectionFrequency, complianceOf } from '../../../domain/self-inspection-schedule.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid } from '../../http/errors.ts';
 import { calendarBetween } from '../checklists/work-calendar.repository.ts';
-import { FREQUENCY_OF_TYPE, effectiveSchedule, maxDay, monthStart, periodSpan } from './schedules.effective.ts';
+import { effectiveSchedule, maxDay, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
 import { todayOf } from './schedules.service.ts';
 
@@ -54,7 +55,7 @@ export async function behindRows(ctx: AppContext, actor: Actor, f: TBehindFilter
     const done = new Map<string, Record<SelfInspectionFrequency, string[]>>();
     for (const d of await repo.doneDatesOf(ctx.db, batch.map((b) => b.s.enterpriseId), span.from, span.to)) {
       const m = done.get(d.enterpriseId) ?? { daily: [], weekly: [], monthly: [] };
-      m[FREQUENCY_OF_TYPE[d.type]!] = d.days;
+      m[frequencyOfInspection(d.type)!] = d.days;
       done.set(d.enterpriseId, m);
     }
     for (const b of batch) {

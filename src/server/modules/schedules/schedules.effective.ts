@@ -3,7 +3,7 @@
 // 调休 workday overrides a district holiday. Pure.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import { type SelfInspectionFrequency, type SelfInspectionSchedule, isoWeekStart } from '../../../domain/self-inspection-schedule.ts';
+import { type SelfInspectionSchedule, isoWeekStart } from '../../../domain/self-inspection-schedule.ts';
 import type { ScheduleRow } from './schedules.repository.ts';
 
 dayjs.extend(utc);
@@ -44,6 +44,3 @@ export function periodSpan(from: string, to: string): { from: string; to: string
     to: maxDay(monthEnd(to), addDays(isoWeekStart(to), 6)),
   };
 }
-
-export const FREQUENCY_OF_TYPE: Record<string, SelfInspectionFrequency> = { self_daily: 'daily', self_weekly: 'weekly', self_monthly: 'monthly' };
-export const TYPE_OF_FREQUENCY = { daily: 'self_daily', weekly: 'self_weekly', monthly: 'self_monthly' } as const;

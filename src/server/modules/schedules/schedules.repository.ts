@@ -1,14 +1,13 @@
 // Queries of the 日周月 schedules: the schedule row, the district's templates and work calendar,
 // and completed self-inspection dates (inspections_enterprise_date_idx serves every one of them).
 import { and, asc, between, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { SELF_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
 import type { EnterpriseScope } from '../../../domain/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, enterprises, inspections, orgUnits, selfInspectionSchedules } from '../../db/schema/index.ts';
 import { scopeSql } from '../enterprises/enterprises.repository.ts';
 
 export type ScheduleRow = typeof selfInspectionSchedules.$inferSelect;
-export const SELF_TYPES = ['self_daily', 'self_weekly', 'self_monthly'] as const;
-export type SelfType = (typeof SELF_TYPES)[number];
 
 export function findSchedule(db: DbOrTx, enterpriseId: string) {
   return db.select().from(selfInspectionSchedules).where(eq(selfInspectionSchedules.enterpriseId, enterpriseId)).limit(1).then((r) => r[0] ?? null);
@@ -46,8 +45,8 @@ export function templateNames(db: DbOrTx, districtId: string, codes: string[]) {
     .where(and(eq(checklistTemplates.districtId, districtId), inArray(checklistTemplates.code, codes)));
 }
 
-/** Completed self-inspections of one enterprise in [from, to], oldest first. */
-export function completedSelfInspections(db: DbOrTx, enterpriseId: string, from: string, to: string) {
+/** Self-inspections of one enterprise in [from, to] with the status: completed ones for the figures, drafts to continue instead of starting anew. Oldest first. */
+export function selfInspectionsBetween(db: DbOrTx, enterpriseId: string, status: 'completed' | 'draft', from: string, to: string) {
   return db
     .select({ id: inspections.id, type: inspections.type, inspectedOn: inspections.inspectedOn })
     .from(inspections)
@@ -55,27 +54,11 @@ export function completedSelfInspections(db: DbOrTx, enterpriseId: string, from:
       and(
         eq(inspections.enterpriseId, enterpriseId),
         between(inspections.inspectedOn, from, to),
-        eq(inspections.status, 'completed'),
-        inArray(inspections.type, [...SELF_TYPES]),
+        eq(inspections.status, status),
+        inArray(inspections.type, [...SELF_INSPECTION_TYPES]),
       ),
     )
     .orderBy(asc(inspections.inspectedOn), asc(inspections.id));
-}
-
-/** Drafts of self-inspections of one enterprise in [from, to] (to continue instead of starting anew). */
-export function draftSelfInspections(db: DbOrTx, enterpriseId: string, from: string, to: string) {
-  return db
-    .select({ id: inspections.id, type: inspections.type, inspectedOn: inspections.inspectedOn })
-    .from(inspections)
-    .where(
-      and(
-        eq(inspections.enterpriseId, enterpriseId),
-        between(inspections.inspectedOn, from, to),
-        eq(inspections.status, 'draft'),
-        inArray(inspections.type, [...SELF_TYPES]),
-      ),
-    )
-    .orderBy(asc(inspections.inspectedOn));
 }
 
 // ---- 谁落后了
@@ -138,7 +121,7 @@ export async function doneDatesOf(db: DbOrTx, enterpriseIds: string[], from: str
         inArray(inspections.enterpriseId, enterpriseIds),
         between(inspections.inspectedOn, from, to),
         eq(inspections.status, 'completed'),
-        inArray(inspections.type, [...SELF_TYPES]),
+        inArray(inspections.type, [...SELF_INSPECTION_TYPES]),
       ),
     )
     .groupBy(inspections.enterpriseId, inspections.type);
@@ -155,7 +138,7 @@ export async function lastDoneOf(db: DbOrTx, enterpriseIds: string[], upTo: stri
         inArray(inspections.enterpriseId, enterpriseIds),
         sql`${inspections.inspectedOn} <= ${upTo}`,
         eq(inspections.status, 'completed'),
-        inArray(inspections.type, [...SELF_TYPES]),
+        inArray(inspections.type, [...SELF_INSPECTION_TYPES]),
       ),
     )
     .groupBy(inspections.enterpriseId);

@@ -4,6 +4,7 @@
 import type { TScheduleInput, TScheduleView, TSelfInspectionCalendar, TOccurrenceView } from '../../../contract/schedules.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import { SCHEDULE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import { frequencyOfInspection, selfInspectionType } from '../../../domain/inspection-rules.ts';
 import {
   SCHEDULE_PROBLEM_MESSAGES, type SelfInspectionFrequency, type SelfInspectionSchedule, complianceOf, isValidDay, isWorkday, occurrenceStatus,
   occurrencesBetween, scheduleProblems,
@@ -16,7 +17,7 @@ import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { calendarDaysBetween, splitByKind } from '../checklists/work-calendar.repository.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
-import { FREQUENCY_OF_TYPE, TYPE_OF_FREQUENCY, addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
+import { addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
 
 export const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
@@ -119,9 +120,9 @@ interface Loaded {
 /** The schedule (merged with the district calendar) and the completed self-inspections over [from, to]. */
 async function load(db: DbOrTx, row: repo.ScheduleRow, from: string, to: string): Promise<Loaded> {
   const span = periodSpan(from, to);
-  const [days, rows] = await Promise.all([calendarDaysBetween(db, row.districtId, span.from, span.to), repo.completedSelfInspections(db, row.enterpriseId, span.from, span.to)]);
+  const [days, rows] = await Promise.all([calendarDaysBetween(db, row.districtId, span.from, span.to), repo.selfInspectionsBetween(db, row.enterpriseId, 'completed', span.from, span.to)]);
   const done: Loaded['done'] = { daily: [], weekly: [], monthly: [] };
-  for (const r of rows) done[FREQUENCY_OF_TYPE[r.type]!].push({ id: r.id, inspectedOn: r.inspectedOn });
+  for (const r of rows) done[frequencyOfInspection(r.type)!].push({ id: r.id, inspectedOn: r.inspectedOn });
   return { row, schedule: effectiveSchedule(row, splitByKind(days)), done, dayNames: namesOf(days) };
 }
 
@@ -134,7 +135,7 @@ function occurrencesOf(l: Loaded, from: string, to: string, today: string): TOcc
   const dates = doneDates(l);
   return occurrencesBetween(l.schedule, start, to).map((o) => ({
     ...o,
-    type: TYPE_OF_FREQUENCY[o.frequency],
+    type: selfInspectionType(o.frequency),
     status: occurrenceStatus(o, dates[o.frequency], today),
     inspectionIds: l.done[o.frequency].filter((d) => d.inspectedOn >= o.periodStart && d.inspectedOn <= o.periodEnd).map((d) => d.id),
   }));
@@ -197,7 +198,7 @@ export async function todayTasks(ctx: AppContext, actor: Actor, enterpriseId: st
   const l = await load(ctx.db, row, span.from, span.to);
   const current = occurrencesOf(l, span.from, span.to, today).filter((o) => o.periodStart <= today && today <= o.periodEnd);
   const [drafts, names] = await Promise.all([
-    repo.draftSelfInspections(ctx.db, enterpriseId, span.from, span.to),
+    repo.selfInspectionsBetween(ctx.db, enterpriseId, 'draft', span.from, span.to),
     repo.templateNames(ctx.db, actor.districtId, [...new Set(current.map((o) => o.templateCode))]),
   ]);
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
