@@ -1,14 +1,16 @@
-// Queries of the annual inspection plans. Coverage is derived in SQL: an entry is covered by a
+// Queries of the annual inspection plans. Coverage is derived in SQL (domain coversPlanEntry said in SQL): an entry is covered by a
 // completed inspection linked to it (inspections_plan_entry_idx), or by a completed inspection of an
 // authority type by the plan's unit of the same enterprise in the entry's month
 // (inspections_enterprise_date_idx).
 import { and, asc, between, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { AUTHORITY_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, inspectionPlanEntries as entries, inspectionPlans as plans, inspections, orgUnits } from '../../db/schema/index.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type EntryRow = typeof entries.$inferSelect;
-const AUTHORITY = sql`('enforcement', 'assistance', 'supervision', 'spot_check')`;
+/** The domain's authority types as a SQL list (constants, so inlined: the SQL text stays the same for every query). */
+const AUTHORITY = sql.raw(`(${AUTHORITY_INSPECTION_TYPES.map((t) => `'${t}'`).join(', ')})`);
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 const monthStartSql = sql`make_date(${plans.year}, ${entries.month}::int, 1)`;

@@ -5,6 +5,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { TEntryBulkCreate, TEntryCreate, TPlanCreate, TPlanDetail, TPlanEntry, TPlanUpdate } from '../../../contract/plans.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import { PLAN_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import { coversPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from '../../../domain/inspection-plan.ts';
 import { type EnterpriseScope, enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -16,7 +17,6 @@ import * as repo from './plans.repository.ts';
 
 const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
 const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
-const AUTHORITY_TYPES = new Set(['enforcement', 'assistance', 'supervision', 'spot_check']);
 
 /** Which plans an actor sees: the region's for the office, admins and leaders; a department its own. */
 export function planScopeSql(actor: Actor): SQL {
@@ -45,26 +45,17 @@ async function loadPlan(ctx: AppContext, actor: Actor, id: string) {
 
 type Unit = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
-/** The units the actor may keep a plan for. */
+/** The units the actor may keep a plan for (a department: its own, even when the list of candidates would not hold it). */
 async function unitOptions(db: DbOrTx, actor: Actor): Promise<Unit[]> {
   if (!mayEdit(actor)) return [];
-  if (actor.role === 'department') {
-    const own = await repo.findUnit(db, actor.districtId, actor.unitId);
-    return own ? [own] : [];
-  }
-  const all = await repo.planUnitCandidates(db, actor.districtId);
-  if (actor.unitKind === 'district') return all;
-  if (actor.unitKind === 'township') return all.filter((u) => u.id === actor.unitId || (u.kind === 'department' && u.parentId === actor.unitId));
-  return [];
+  const candidates = actor.role === 'department' ? [await repo.findUnit(db, actor.districtId, actor.unitId)].filter((u) => u !== null) : await repo.planUnitCandidates(db, actor.districtId);
+  return candidates.filter((u) => mayPlanForUnit(actor, u));
 }
 
-/** The enterprises a unit supervises: a department its sectors in its region, a township or district its region. */
+/** The enterprises the unit supervises (domain planUnitScope, with the unit's parent read). */
 async function unitScope(db: DbOrTx, districtId: string, unit: Unit): Promise<EnterpriseScope> {
-  if (unit.kind === 'township' || unit.kind === 'district') return { kind: 'region', region: { level: unit.kind, id: unit.id } };
-  if (unit.kind !== 'department' || !unit.parentId || unit.sectorIds.length === 0) return { kind: 'none' };
-  const parent = await repo.findUnit(db, districtId, unit.parentId);
-  if (!parent || (parent.kind !== 'township' && parent.kind !== 'district')) return { kind: 'none' };
-  return { kind: 'sectors', region: { level: parent.kind, id: parent.id }, sectorIds: unit.sectorIds };
+  const parent = unit.parentId ? await repo.findUnit(db, districtId, unit.parentId) : null;
+  return planUnitScope(unit, parent);
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -98,11 +89,10 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
     return { month: i + 1, planned: m?.planned ?? 0, covered: m?.covered ?? 0, keyPlanned: m?.keyPlanned ?? 0, keyCovered: m?.keyCovered ?? 0, overdue: m?.overdue ?? 0 };
   });
   const sum = (k: 'planned' | 'covered' | 'keyPlanned' | 'overdue') => months.reduce((a, m) => a + m[k], 0);
-  const editable = mayEdit(actor);
   return {
     ...presentItem(row, { planned: sum('planned'), covered: sum('covered'), keyPlanned: sum('keyPlanned') }),
     months, rate: ratio(sum('covered'), sum('planned')), overdue: sum('overdue'), today,
-    allowed: { edit: editable, inspect: editable && actor.unitId === row.p.unitId },
+    allowed: planAllowed(actor, row.p),
   };
 }
 
@@ -156,10 +146,7 @@ export async function listEntries(ctx: AppContext, actor: Actor, id: string, q: 
 type Covering = Awaited<ReturnType<typeof repo.coveringInspections>>;
 
 function presentEntry(p: repo.PlanRow, i: { e: repo.EntryRow; enterpriseName: string; villageName: string; covered: boolean; overdue: boolean }, covering: Covering): TPlanEntry {
-  const month = `${p.year}-${String(i.e.month).padStart(2, '0')}`;
-  const by = covering.filter(
-    (c) => c.planEntryId === i.e.id || (c.enterpriseId === i.e.enterpriseId && c.unitId === p.unitId && AUTHORITY_TYPES.has(c.type) && c.inspectedOn.startsWith(month)),
-  );
+  const by = covering.filter((c) => coversPlanEntry(p, i.e, { ...c, completed: true }));
   return {
     id: i.e.id, enterpriseId: i.e.enterpriseId, enterpriseName: i.enterpriseName, villageName: i.villageName, month: i.e.month, isKey: i.e.isKey,
     inspectionType: i.e.inspectionType, note: i.e.note, covered: i.covered, overdue: i.overdue,
