@@ -10,6 +10,8 @@ import { HazardCreate } from '../../../contract/hazards.ts';
 import {
   HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS, type HazardSource,
 } from '../../../domain/hazard-machine.ts';
+import { shanghaiDay } from '../../../domain/dates.ts';
+import { dueDateRefusal } from '../../../domain/hazard-assignment.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { paths } from '../../app/paths.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
@@ -326,7 +328,7 @@ export function HazardCreatePage() {
             <Form.Item name="dueDate" label="整改期限" extra="可不填，由整改方案确定">
               <DatePicker
                 style={{ width: '100%', maxWidth: 260 }}
-                disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                disabledDate={(d) => dueDateRefusal(d.format('YYYY-MM-DD'), shanghaiDay(new Date())) !== null}
                 inputReadOnly={isMobile}
                 data-testid="hazard-due-date"
               />

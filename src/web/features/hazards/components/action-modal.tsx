@@ -7,6 +7,8 @@ import type { TStoredFile } from '../../../../contract/files.ts';
 import {
   HazardActionRequest, LISTING_LEVELS, LISTING_LEVEL_LABELS, PlanInput, REPORT_KINDS, REPORT_RECIPIENTS,
 } from '../../../../contract/hazards.ts';
+import { shanghaiDay } from '../../../../domain/dates.ts';
+import { dueDateRefusal, extensionDateRefusal } from '../../../../domain/hazard-assignment.ts';
 import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS, canChangeHazardLevel } from '../../../../domain/hazard-machine.ts';
 import { applyFieldErrors, clearErrorsOnChange, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
@@ -257,6 +259,8 @@ function ActionFields({
   const readOnlyDates = useIsMobile();
   const level = Form.useWatch('level', form);
   const accept = Form.useWatch('accept', form);
+  // The dates the server would refuse (the same domain rules, on the township's today) are not offered.
+  const today = shanghaiDay(new Date());
   // The server says where this hazard may go (a village's township departments, or the district's).
   const departmentOptions = h.transferTargets.map((u) => ({ value: u.id, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name }));
   const reason = (label: string, placeholder?: string) => (
@@ -288,7 +292,7 @@ function ActionFields({
             <Input.TextArea rows={3} maxLength={2000} showCount data-testid="plan-measures" />
           </Form.Item>
           <Form.Item name="dueDate" label="整改时限" required>
-            <DatePicker style={{ width: '100%' }} inputReadOnly={readOnlyDates} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="plan-due-date" />
+            <DatePicker style={{ width: '100%' }} inputReadOnly={readOnlyDates} disabledDate={(d) => dueDateRefusal(day(d), today) !== null} data-testid="plan-due-date" />
           </Form.Item>
           <Form.Item name="contingencyPlan" label="应急预案（整改期间的防范措施）" tooltip="填写预案内容，或上传预案文件，至少一项">
             <Input.TextArea rows={3} maxLength={4000} placeholder="填写预案内容，或在下方上传预案文件" data-testid="plan-contingency" />
@@ -365,7 +369,7 @@ function ActionFields({
             <DatePicker
               style={{ width: '100%' }}
               inputReadOnly={readOnlyDates}
-              disabledDate={(d) => d.isBefore(dayjs(), 'day') || (!!h.dueDate && !d.isAfter(dayjs(h.dueDate), 'day'))}
+              disabledDate={(d) => extensionDateRefusal(day(d), h.dueDate, today) !== null}
               data-testid="hazard-action-date"
             />
           </Form.Item>
