@@ -1,26 +1,23 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Tabs, Tag } from 'antd';
+import { App, Button, Flex } from 'antd';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
+import { CountTabs } from '../../components/count-tabs.tsx';
+import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { type SearchPatch, useSearchState } from '../../lib/search-params.ts';
+import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportHazards } from './api/export-hazards.ts';
 import { useHazards } from './api/list-hazards.ts';
-import { useEnterpriseById } from './api/search-enterprises.ts';
 import { HazardFilters, HazardSearchBox } from './components/hazard-filters.tsx';
 import { HazardCards, HazardTable } from './components/hazard-table.tsx';
 import { rememberLedgerSearch } from './components/last-list-url.ts';
 import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from './components/list-query.ts';
-
-const ALL = 'all';
-/** Not a tab: the 在改 toggle beside the tabs; while it is on no tab is chosen. */
-const OPEN = 'open';
 
 export function HazardListPage() {
   const me = useCurrentUser();
@@ -35,11 +32,9 @@ export function HazardListPage() {
   const { message } = App.useApp();
   const location = useLocation();
   useEffect(() => rememberLedgerSearch(location.search), [location.search]);
-  const onlyEnterprise = useEnterpriseById(me.role === 'enterprise' ? undefined : query.enterpriseId);
 
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
-  const setPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined });
+  const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
 
   const onExport = () =>
     exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
@@ -57,13 +52,6 @@ export function HazardListPage() {
     : undefined;
   const openCount = counts ? OPEN_HAZARD_STATUSES.reduce((n, s) => n + count(s), 0) : undefined;
   const overdueOn = query.overdue === 'true';
-
-  const tabLabel = (key: string, text: string, n: number | undefined) => (
-    <span data-testid={`hazard-tab-${key}`}>
-      {text}
-      {n !== undefined && <span className="tab-count">{n}</span>}
-    </span>
-  );
 
   const extra = (
     <>
@@ -97,21 +85,23 @@ export function HazardListPage() {
         drawerSize="80%"
       >
         {query.enterpriseId && me.role !== 'enterprise' && (
-          <Tag closable onClose={() => setFilter({ enterpriseId: undefined })} color="blue" data-testid="hazard-filter-enterprise">
-            单位：{onlyEnterprise.data?.name ?? data?.items[0]?.enterpriseName ?? '…'}
-          </Tag>
+          <EnterpriseFilterTag
+            id={query.enterpriseId}
+            fallbackName={data?.items[0]?.enterpriseName}
+            onClose={() => setFilter({ enterpriseId: undefined })}
+            testId="hazard-filter-enterprise"
+          />
         )}
       </FilterCard>
       <Flex align="center" justify="space-between" gap={8} className="status-bar">
-        <Tabs
-          className={openOn ? 'status-tabs status-tabs-none' : 'status-tabs'}
-          size="small"
-          activeKey={openOn ? OPEN : (query.status ?? ALL)}
-          onChange={(k) => setFilter({ status: k === ALL ? undefined : k, open: undefined })}
-          items={[
-            { key: ALL, label: tabLabel(ALL, '全部', allCount) },
-            ...tabStatuses.map((s) => ({ key: s, label: tabLabel(s, HAZARD_STATUS_LABELS[s], counts ? count(s) : undefined) })),
-          ]}
+        {/* While the 在改 toggle beside the tabs is on, no tab is chosen. */}
+        <CountTabs
+          value={query.status}
+          onChange={(status) => setFilter({ status, open: undefined })}
+          allCount={allCount}
+          tabs={tabStatuses.map((s) => ({ key: s, label: HAZARD_STATUS_LABELS[s], count: counts ? count(s) : undefined }))}
+          testIdPrefix="hazard-tab-"
+          noneChosen={openOn}
         />
         <Button
           type={openOn ? 'primary' : 'default'}
