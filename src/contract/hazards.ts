@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
 import {
-  HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES,
+  HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, hazardReportRefusals,
 } from '../domain/hazard-machine.ts';
 import { HAZARD_SIDE_ACTIONS } from '../domain/hazard-policy.ts';
 import { defineRoute } from './route.ts';
@@ -42,10 +42,8 @@ export const HazardCreate = z
     dueDate: DateStr.nullish().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
-    if (v.level === 'major' && !v.criterion) ctx.addIssue({ code: 'custom', path: ['criterion'], message: '重大隐患须填写判定依据' });
-    if (v.level === 'major' && v.fixedOnSpot) ctx.addIssue({ code: 'custom', path: ['fixedOnSpot'], message: '重大隐患须制定五落实方案，不能即查即改' });
-    if (v.fixedOnSpot && v.afterPhotoIds.length === 0) ctx.addIssue({ code: 'custom', path: ['afterPhotoIds'], message: '即查即改须上传整改后照片' });
-    if (v.fixedOnSpot && !v.rectificationNote) ctx.addIssue({ code: 'custom', path: ['rectificationNote'], message: '即查即改须填写整改情况' });
+    const refusals = hazardReportRefusals({ ...v, afterPhotoCount: v.afterPhotoIds.length });
+    for (const [field, message] of Object.entries(refusals)) ctx.addIssue({ code: 'custom', path: [field], message });
   });
 export type THazardCreate = z.output<typeof HazardCreate>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_STATUSES, type HazardAction, type HazardActionInput, type HazardFacts,
-  type HazardStatus, OPEN_HAZARD_STATUSES, applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isHazardOverdue,
-  isPlanComplete, readyToRectify,
+  type HazardStatus, OPEN_HAZARD_STATUSES, applyHazardAction, canChangeHazardLevel, criterionRefusal, formatHazardNumber, hazardReportRefusals,
+  initialHazardStatus, isHazardOverdue, isPlanComplete, readyToRectify,
 } from './hazard-machine.ts';
 
 // The expected loop, written out by hand (not derived from HAZARD_TRANSITIONS): any change to
@@ -230,6 +230,25 @@ describe('canChangeHazardLevel', () => {
       expect(canChangeHazardLevel({ status, accepted })).toBe(status === 'reported' && !accepted);
     },
   );
+});
+
+describe('what a report must carry', () => {
+  const report = (o: Partial<Parameters<typeof hazardReportRefusals>[0]> = {}) =>
+    hazardReportRefusals({ level: 'general', criterion: null, fixedOnSpot: false, afterPhotoCount: 0, rectificationNote: null, ...o });
+  it('a major hazard names its 判定依据; a general one need not', () => {
+    expect(criterionRefusal('major', null)).toBe('重大隐患须填写判定依据');
+    expect(criterionRefusal('major', '  ')).toBe('重大隐患须填写判定依据');
+    expect(criterionRefusal('major', 'GB 35181 第6条')).toBeNull();
+    expect(criterionRefusal('general', null)).toBeNull();
+    expect(report({ level: 'major' })).toEqual({ criterion: '重大隐患须填写判定依据' });
+    expect(report({ level: 'major', criterion: 'GB 35181 第6条' })).toEqual({});
+  });
+  it('即查即改 needs the after photos and a note, and is for general hazards only', () => {
+    expect(report({ fixedOnSpot: true })).toEqual({ afterPhotoIds: '即查即改须上传整改后照片', rectificationNote: '即查即改须填写整改情况' });
+    expect(report({ fixedOnSpot: true, afterPhotoCount: 1, rectificationNote: '已清理' })).toEqual({});
+    expect(report({ fixedOnSpot: true, afterPhotoCount: 1, rectificationNote: '已清理', level: 'major', criterion: '某条' }))
+      .toEqual({ fixedOnSpot: '重大隐患须制定五落实方案，不能即查即改' });
+  });
 });
 
 describe('initialHazardStatus', () => {

@@ -138,8 +138,7 @@ function guard(f: HazardFacts, input: HazardActionInput): HazardRefusal | null {
     case 'verify_pass':
       if (input.evidenceCount < 1) return 'evidence_missing';
       if (!input.signed) return 'signature_missing';
-      if (f.level === 'major' && !(f.discoveryReportedToDepartment && f.discoveryReportedToGovernment)) return 'dual_report_missing';
-      return null;
+      return dualReportMissing(f) ? 'dual_report_missing' : null;
     case 'verify_fail':
     case 'recheck_reopen':
     case 'void':
@@ -147,6 +146,13 @@ function guard(f: HazardFacts, input: HazardActionInput): HazardRefusal | null {
     case 'recheck_pass':
       return blank(input.note) ? 'note_missing' : null;
   }
+}
+
+/** 双报告: a major hazard is closed only once its discovery was reported to the department and the local government. */
+export function dualReportMissing(
+  f: Pick<HazardFacts, 'level' | 'discoveryReportedToDepartment' | 'discoveryReportedToGovernment'>,
+): boolean {
+  return f.level === 'major' && !(f.discoveryReportedToDepartment && f.discoveryReportedToGovernment);
 }
 
 /** Applies one action to a hazard's facts: the next status, or why not. */
@@ -168,6 +174,31 @@ export function readyToRectify(f: HazardFacts): boolean {
  */
 export function canChangeHazardLevel(f: Pick<HazardFacts, 'status' | 'accepted'>): boolean {
   return f.status === 'reported' && !f.accepted;
+}
+
+/** 判定依据: a major hazard names the standard and clause it was judged by (reported, edited or imported). */
+export function criterionRefusal(level: HazardLevel, criterion: string | null | undefined): string | null {
+  return level === 'major' && !criterion?.trim() ? '重大隐患须填写判定依据' : null;
+}
+
+/**
+ * What a quick report must carry beyond its fields: the criterion of a major hazard, and for
+ * 即查即改 (a general hazard only: a major one needs a 五落实 plan) the after photos and a note.
+ */
+export function hazardReportRefusals(r: {
+  level: HazardLevel;
+  criterion: string | null;
+  fixedOnSpot: boolean;
+  afterPhotoCount: number;
+  rectificationNote: string | null;
+}): Partial<Record<'criterion' | 'fixedOnSpot' | 'afterPhotoIds' | 'rectificationNote', string>> {
+  const out: Partial<Record<'criterion' | 'fixedOnSpot' | 'afterPhotoIds' | 'rectificationNote', string>> = {};
+  const criterion = criterionRefusal(r.level, r.criterion);
+  if (criterion) out.criterion = criterion;
+  if (r.fixedOnSpot && r.level === 'major') out.fixedOnSpot = '重大隐患须制定五落实方案，不能即查即改';
+  if (r.fixedOnSpot && r.afterPhotoCount < 1) out.afterPhotoIds = '即查即改须上传整改后照片';
+  if (r.fixedOnSpot && !r.rectificationNote?.trim()) out.rectificationNote = '即查即改须填写整改情况';
+  return out;
 }
 
 /** The status a new hazard starts in: fixed on the spot goes straight to verification. */

@@ -77,7 +77,7 @@ describe('hazard ledger import', () => {
     expect(byRow(4)).toEqual(['判定依据:重大隐患须填写判定依据']);
     expect(byRow(5)).toEqual(['单位名称:单位不存在或不在您的管辖范围内']);
     expect(byRow(6)).toEqual(['销号日期:已销号的隐患须填写销号日期', '验收人:已销号的隐患须填写验收人']);
-    expect(byRow(7)).toEqual(['已报告监管部门:重大隐患须已向监管部门和属地政府报告（双报告）方可销号']);
+    expect(byRow(7)).toEqual(['已报告监管部门:重大隐患须先记录向监管部门和属地政府的发现报告（双报告）方可销号']);
     expect(byRow(8)).toEqual(['隐患描述:与第2行重复']);
     expect(byRow(9)).toEqual(['发现日期:日期格式应为 YYYY-MM-DD']);
     expect(await count()).toBe(before);

@@ -6,7 +6,7 @@ import type { TImportPreview, TImportRowError } from '../../../contract/enterpri
 import { shanghaiDay, shanghaiDayStart } from '../../../domain/dates.ts';
 import {
   HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardSource, type HazardStatus,
-  DEFAULT_HAZARD_NUMBER_PREFIX, formatHazardNumber, isPlanComplete,
+  DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_REFUSAL_MESSAGES, criterionRefusal, dualReportMissing, formatHazardNumber, isPlanComplete,
 } from '../../../domain/hazard-machine.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -184,7 +184,8 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
     const level = label('level', HAZARD_LEVEL_LABELS, { 一般: 'general', 重大: 'major' });
     if (!text('level')) bad('level', '请填写隐患等级');
     const criterion = text('criterion') || null;
-    if (level === 'major' && !criterion) bad('criterion', '重大隐患须填写判定依据');
+    const criterionProblem = level ? criterionRefusal(level, criterion) : null;
+    if (criterionProblem) bad('criterion', criterionProblem);
     const source = label('source', HAZARD_SOURCE_LABELS);
     if (!text('source')) bad('source', '请填写来源');
     const foundOn = date('foundOn');
@@ -219,7 +220,8 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
       if (!verifierName) bad('verifierName', '已销号的隐患须填写验收人');
       if (closedOn && foundOn && closedOn < foundOn) bad('closedOn', '销号日期不能早于发现日期');
       if (closedOn && closedOn > today) bad('closedOn', '销号日期不能晚于今天');
-      if (level === 'major' && !(toDept === true && toGov === true)) bad('reportedToDepartment', '重大隐患须已向监管部门和属地政府报告（双报告）方可销号');
+      const reported = { discoveryReportedToDepartment: toDept === true, discoveryReportedToGovernment: toGov === true };
+      if (level && dualReportMissing({ level, ...reported })) bad('reportedToDepartment', HAZARD_REFUSAL_MESSAGES.dual_report_missing);
     }
     if (errors.length > before || !ent || !sectorId || !level || !source || !foundOn || !status) continue;
     good.push({

@@ -8,7 +8,7 @@ import type { TStoredFile } from '../../../contract/files.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardLevel, type HazardStatus,
-  applyHazardAction, canChangeHazardLevel, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
+  applyHazardAction, canChangeHazardLevel, criterionRefusal, formatHazardNumber, initialHazardStatus, isPlanComplete, readyToRectify,
 } from '../../../domain/hazard-machine.ts';
 import {
   TRANSFER_TARGET_MESSAGE, dueDateRefusal, extensionDateRefusal, isTransferTarget, responsibleUnitChoice, transferDecisionRefusal,
@@ -440,7 +440,8 @@ export async function actOnHazard(ctx: AppContext, actor: Actor, id: string, bod
           throw invalid({ level: ['隐患等级只能在整改开始前、方案审核前修改'] }, '隐患等级只能在整改开始前、方案审核前修改');
         }
         const criterion = changes.criterion !== undefined ? changes.criterion : h.criterion;
-        if (level === 'major' && !criterion) throw invalid({ criterion: ['重大隐患须填写判定依据'] });
+        const criterionProblem = criterionRefusal(level, criterion);
+        if (criterionProblem) throw invalid({ criterion: [criterionProblem] });
         if (changes.sectorId) {
           const sector = await findSector(tx, h.districtId, changes.sectorId);
           if (!sector) throw invalid({ sectorId: ['行业领域不存在'] });
