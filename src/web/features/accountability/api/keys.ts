@@ -1,5 +1,6 @@
 import type { accountabilityRoutes } from '../../../../contract/accountability.ts';
 import type { RouteBody, RouteQuery, RouteResponse } from '../../../../contract/route.ts';
+import { recordKeys } from '../../../lib/query-keys.ts';
 
 export type AccountabilityListQuery = RouteQuery<typeof accountabilityRoutes.list>;
 export type AccountabilityFilterQuery = RouteQuery<typeof accountabilityRoutes.exportXlsx>;
@@ -7,8 +8,4 @@ export type AccountabilityDetailData = RouteResponse<typeof accountabilityRoutes
 export type AccountabilityCreateBody = RouteBody<typeof accountabilityRoutes.create>;
 export type AccountabilityUpdateBody = RouteBody<typeof accountabilityRoutes.update>;
 
-export const accountabilityKeys = {
-  lists: () => ['accountability', 'list'] as const,
-  list: (query: AccountabilityListQuery) => ['accountability', 'list', query] as const,
-  detail: (id: string) => ['accountability', 'detail', id] as const,
-};
+export const accountabilityKeys = recordKeys<AccountabilityListQuery>('accountability');

@@ -1,5 +1,6 @@
 import type { caseRoutes } from '../../../../contract/cases.ts';
 import type { RouteBody, RouteQuery, RouteResponse } from '../../../../contract/route.ts';
+import { recordKeys } from '../../../lib/query-keys.ts';
 
 export type CaseListQuery = RouteQuery<typeof caseRoutes.list>;
 export type CaseFilterQuery = RouteQuery<typeof caseRoutes.exportXlsx>;
@@ -9,9 +10,6 @@ export type CaseActionBody = RouteBody<typeof caseRoutes.act>;
 export type CaseCreateBody = RouteBody<typeof caseRoutes.create>;
 
 export const caseKeys = {
-  all: ['cases'] as const,
-  lists: () => ['cases', 'list'] as const,
-  list: (query: CaseListQuery) => ['cases', 'list', query] as const,
-  detail: (id: string) => ['cases', 'detail', id] as const,
+  ...recordKeys<CaseListQuery>('cases'),
   source: (query: CaseSourceQuery) => ['cases', 'source', query] as const,
 };

@@ -1,5 +1,6 @@
 import type { calendarRoutes, checklistRoutes } from '../../../../contract/checklists.ts';
 import type { RouteBody, RouteQuery, RouteResponse } from '../../../../contract/route.ts';
+import { recordKeys } from '../../../lib/query-keys.ts';
 
 export type ChecklistListQuery = RouteQuery<typeof checklistRoutes.list>;
 export type ChecklistListItem = RouteResponse<typeof checklistRoutes.list>['items'][number];
@@ -12,10 +13,7 @@ export type CalendarYear = RouteResponse<typeof calendarRoutes.year>;
 export type CalendarDayBody = RouteBody<typeof calendarRoutes.putDay>;
 
 export const checklistKeys = {
-  all: ['checklists'] as const,
-  lists: () => ['checklists', 'list'] as const,
-  list: (query: ChecklistListQuery) => ['checklists', 'list', query] as const,
-  detail: (id: string) => ['checklists', 'detail', id] as const,
+  ...recordKeys<ChecklistListQuery>('checklists'),
   version: (id: string, version: number) => ['checklists', 'version', id, version] as const,
   diff: (id: string, from: number, to: number) => ['checklists', 'diff', id, from, to] as const,
 };

@@ -1,5 +1,7 @@
 import type { hazardRoutes } from '../../../../contract/hazards.ts';
 import type { RouteBody, RouteQuery, RouteResponse } from '../../../../contract/route.ts';
+import { recordKeys } from '../../../lib/query-keys.ts';
+import { dashboardKeys } from '../../dashboard/api/get-dashboard.ts';
 
 export type HazardListQuery = RouteQuery<typeof hazardRoutes.list>;
 export type HazardFilterQuery = RouteQuery<typeof hazardRoutes.exportXlsx>;
@@ -12,14 +14,11 @@ export type CriterionUpdateBody = RouteBody<typeof hazardRoutes.updateCriterion>
 export type Criterion = RouteResponse<typeof hazardRoutes.createCriterion>;
 
 export const hazardKeys = {
-  all: ['hazards'] as const,
-  lists: () => ['hazards', 'list'] as const,
-  list: (query: HazardListQuery) => ['hazards', 'list', query] as const,
-  detail: (id: string) => ['hazards', 'detail', id] as const,
+  ...recordKeys<HazardListQuery>('hazards'),
   /** Every list of 判定依据 (the report form's suggestions and the maintenance page). */
   criteriaAll: () => ['hazards', 'criteria'] as const,
   criteria: (query: CriteriaQuery) => ['hazards', 'criteria', query] as const,
 };
 
 /** The dashboard's figures change with every hazard action. */
-export const dashboardKey = ['dashboard'] as const;
+export const dashboardKey = dashboardKeys.all;

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { inspectionRoutes } from '../../../../contract/inspections.ts';
 import { api, isApiError } from '../../../lib/api.ts';
-import { type InspectionCompleteBody, dashboardKey, hazardsKey, inspectionKeys } from './keys.ts';
+import { dashboardKey, hazardKeys } from '../../hazards/api/keys.ts';
+import { type InspectionCompleteBody, inspectionKeys } from './keys.ts';
 
 /** Locks the record and turns each 不符合 answer into a hazard. */
 export const completeInspection = ({ id, body }: { id: string; body: InspectionCompleteBody }) =>
@@ -13,7 +14,8 @@ export function useCompleteInspection() {
     mutationFn: completeInspection,
     onSuccess: (d) => {
       queryClient.setQueryData(inspectionKeys.detail(d.id), d);
-      void queryClient.invalidateQueries({ queryKey: hazardsKey });
+      // The inspection's 不符合 answers became hazards: the ledger and the dashboard change with it.
+      void queryClient.invalidateQueries({ queryKey: hazardKeys.all });
       void queryClient.invalidateQueries({ queryKey: dashboardKey });
       return queryClient.invalidateQueries({ queryKey: inspectionKeys.lists() });
     },

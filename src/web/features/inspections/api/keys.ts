@@ -1,5 +1,6 @@
 import type { inspectionRoutes } from '../../../../contract/inspections.ts';
 import type { RouteBody, RouteQuery, RouteResponse } from '../../../../contract/route.ts';
+import { recordKeys } from '../../../lib/query-keys.ts';
 
 export type InspectionListQuery = RouteQuery<typeof inspectionRoutes.list>;
 export type InspectionFilterQuery = RouteQuery<typeof inspectionRoutes.exportXlsx>;
@@ -13,13 +14,7 @@ export type InspectionDiscardBody = RouteBody<typeof inspectionRoutes.discard>;
 export type InspectionAnswerData = InspectionDetailData['answers'][number];
 
 export const inspectionKeys = {
-  all: ['inspections'] as const,
-  lists: () => ['inspections', 'list'] as const,
-  list: (query: InspectionListQuery) => ['inspections', 'list', query] as const,
-  detail: (id: string) => ['inspections', 'detail', id] as const,
+  ...recordKeys<InspectionListQuery>('inspections'),
   options: (enterpriseId: string | undefined) => ['inspections', 'options', enterpriseId ?? ''] as const,
 };
 
-/** Completing an inspection creates hazards: the ledger and the dashboard change with it. */
-export const hazardsKey = ['hazards'] as const;
-export const dashboardKey = ['dashboard'] as const;
