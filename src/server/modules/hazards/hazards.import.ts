@@ -1,6 +1,5 @@
 // Importing an existing hazard ledger (历史隐患台账): preview every row with its problems first,
 // then commit the good rows in one transaction, each with its plan, reports and timeline.
-import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { TImportPreview, TImportRowError } from '../../../contract/enterprises.ts';
 import { shanghaiDay, shanghaiDayStart } from '../../../domain/dates.ts';
@@ -10,7 +9,6 @@ import {
 } from '../../../domain/hazard-machine.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
-import { hazards } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import {
   NO, YES, cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, normalizeHeader, parseBool, readWorkbook, saveBatch, takeBatch,
@@ -244,7 +242,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
       continue;
     }
     seen.set(key, g.row);
-    if (await existsInLedger(ctx, actor, g)) {
+    if (await repo.hazardExists(ctx.db, hazardScopeSql(actor), g)) {
       errors.push({ row: g.row, column: headerOf('description'), message: '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入' });
       continue;
     }
@@ -253,18 +251,6 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   errors.sort((a, b) => a.row - b.row);
   const { batchId, expiresAt } = await saveBatch(ctx, actor, { kind: 'hazards', fileName, rows: accepted, errors, totalRows });
   return { batchId, fileName, totalRows, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0, errors, expiresAt };
-}
-
-async function existsInLedger(ctx: AppContext, actor: Actor, g: GoodRow): Promise<boolean> {
-  const [r] = await ctx.db
-    .select({ id: hazards.id })
-    .from(hazards)
-    .where(and(
-      hazardScopeSql(actor), eq(hazards.enterpriseId, g.enterpriseId), eq(hazards.description, g.description),
-      sql`${hazards.foundAt} >= ${shanghaiDayStart(g.foundOn)}`, sql`${hazards.foundAt} < ${shanghaiDayStart(g.foundOn, 1)}`,
-    ))
-    .limit(1);
-  return r !== undefined;
 }
 
 export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId: string) {

@@ -225,3 +225,52 @@ export async function findInspectionNumber(db: DbOrTx, id: string): Promise<stri
   const [row] = await db.select({ number: inspections.number }).from(inspections).where(eq(inspections.id, id)).limit(1);
   return row?.number ?? null;
 }
+
+/** Whether the ledger already holds this hazard: same enterprise, found day and description (the import's duplicate check). */
+export async function hazardExists(db: DbOrTx, scope: SQL, h: { enterpriseId: string; description: string; foundOn: string }): Promise<boolean> {
+  const [r] = await db
+    .select({ id: hazards.id })
+    .from(hazards)
+    .where(and(
+      scope, eq(hazards.enterpriseId, h.enterpriseId), eq(hazards.description, h.description),
+      sql`${hazards.foundAt} >= ${shanghaiDayStart(h.foundOn)}`, lt(hazards.foundAt, shanghaiDayStart(h.foundOn, 1)),
+    ))
+    .limit(1);
+  return r !== undefined;
+}
+
+const n = sql<number>`count(*)::int`;
+
+/** The dashboard's counts of the hazards in a scope found in a date range (voided ones left out). */
+export async function dashboardCounts(db: DbOrTx, scope: SQL, range: { from?: string | undefined; to?: string | undefined }, today: string) {
+  const where = and(scope, ...filterSql(range, today))!;
+  // found, closed and overdue: the same three figures for the whole scope, per village and per sector
+  const figures = {
+    found: n,
+    closed: sql<number>`count(*) filter (where ${hazards.status} = 'closed')::int`,
+    overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`,
+  };
+  const [totals, majorByStatus, majorListed, byVillage, bySector] = await Promise.all([
+    db.select({ ...figures, open: sql<number>`count(*) filter (where ${hazards.status} <> 'closed')::int` }).from(hazards).where(where),
+    db.select({ status: hazards.status, n }).from(hazards).where(and(where, eq(hazards.level, 'major'))).groupBy(hazards.status),
+    db.select({ n }).from(hazards).where(and(where, eq(hazards.level, 'major'), isNotNull(hazards.listingLevel))),
+    db
+      .select({ villageId: hazards.villageId, villageName: orgUnits.name, ...figures })
+      .from(hazards)
+      .innerJoin(orgUnits, eq(orgUnits.id, hazards.villageId))
+      .where(where)
+      .groupBy(hazards.villageId, orgUnits.name, orgUnits.sortOrder)
+      .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name)),
+    db
+      .select({ sectorId: hazards.sectorId, sectorName: sectors.name, ...figures })
+      .from(hazards)
+      .innerJoin(sectors, eq(sectors.id, hazards.sectorId))
+      .where(where)
+      .groupBy(hazards.sectorId, sectors.name, sectors.sortOrder)
+      .orderBy(asc(sectors.sortOrder), asc(sectors.name)),
+  ]);
+  return {
+    totals: totals[0] ?? { found: 0, closed: 0, overdue: 0, open: 0 },
+    majorByStatus, majorListed: majorListed[0]?.n ?? 0, byVillage, bySector,
+  };
+}
