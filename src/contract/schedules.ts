@@ -1,6 +1,7 @@
 // 日周月 self-inspection schedules: one per enterprise, the calendar of its occurrences, compliance
 // figures and "谁落后了" for the authorities. Occurrences are derived (domain/self-inspection-schedule.ts).
 import { z } from './zod.ts';
+import { SELF_INSPECTION_TYPES } from '../domain/inspection-rules.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/self-inspection-schedule.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
@@ -9,8 +10,6 @@ const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为
 const TemplateCode = z.string().trim().max(64).nullish().transform((v) => (v ? v : null));
 /** Day lists are checked by the domain (scheduleProblems) so that each bad day gets its own message. */
 const DayList = z.array(z.string().trim().max(10)).max(400, '最多400天');
-
-export const SELF_INSPECTION_TYPES_BY_FREQUENCY = { daily: 'self_daily', weekly: 'self_weekly', monthly: 'self_monthly' } as const;
 
 // ---- the schedule
 export const ScheduleInput = z.object({
@@ -80,7 +79,7 @@ export const ComplianceSummary = z.object({
 // ---- the calendar of one month
 export const OccurrenceView = z.object({
   frequency: z.enum(SELF_INSPECTION_FREQUENCIES),
-  type: z.enum(['self_daily', 'self_weekly', 'self_monthly']),
+  type: z.enum(SELF_INSPECTION_TYPES),
   templateCode: z.string(),
   periodKey: z.string(),
   periodStart: z.string(),

@@ -5,7 +5,7 @@ import {
   OCCURRENCE_STATUSES, OCCURRENCE_STATUS_LABELS, type Occurrence, type OccurrenceStatus, SCHEDULE_PROBLEM_MESSAGES,
   SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS, SELF_INSPECTION_LEVEL_LABELS, type ScheduleProblem,
   type SelfInspectionSchedule, complianceOf, isValidDay, isWorkday, isoWeekKey, isoWeekStart, isoWeekday, occurrenceStatus,
-  occurrencesBetween, scheduleProblems,
+  occurrencesBetween, scheduleProblems, withDistrictCalendar,
 } from './self-inspection-schedule.ts';
 
 const sched = (o: Partial<SelfInspectionSchedule> = {}): SelfInspectionSchedule => ({
@@ -101,6 +101,33 @@ describe('scheduleProblems', () => {
     ['month day 31', { monthlyDueDay: 31 }, []],
   ])('%s', (_name, o, problems) => {
     expect(scheduleProblems(sched(o))).toEqual(problems);
+  });
+
+  it('an active schedule needs a checklist for at least one of 日, 周, 月; an inactive one may have none', () => {
+    const none = sched({ daily: null, weekly: null, monthly: null });
+    expect(scheduleProblems({ ...none, active: true })).toEqual([{ problem: 'active_without_checklist' }]);
+    expect(scheduleProblems({ ...none, active: false })).toEqual([]);
+    expect(scheduleProblems({ ...sched({ daily: null, weekly: null }), active: true })).toEqual([]);
+  });
+});
+
+describe('withDistrictCalendar: the enterprise\'s own days win over the district calendar', () => {
+  const district = { holidays: ['2025-10-01', '2025-10-02'], workdays: ['2025-09-28', '2025-10-11'] };
+  it('adds the district\'s days to the enterprise\'s own', () => {
+    const s = withDistrictCalendar(sched({ holidays: ['2025-10-20'], extraWorkdays: [] }), district);
+    expect([...s.holidays].sort()).toEqual(['2025-10-01', '2025-10-02', '2025-10-20']);
+    expect([...s.extraWorkdays].sort()).toEqual(['2025-09-28', '2025-10-11']);
+  });
+  it('an own 调休 workday overrides a district holiday, an own holiday a district 调休 workday', () => {
+    const s = withDistrictCalendar(sched({ holidays: ['2025-10-11'], extraWorkdays: ['2025-10-02'] }), district);
+    expect([...s.holidays].sort()).toEqual(['2025-10-01', '2025-10-11']);
+    expect([...s.extraWorkdays].sort()).toEqual(['2025-09-28', '2025-10-02']);
+    expect(isWorkday(s, '2025-10-02')).toBe(true);
+    expect(isWorkday(s, '2025-10-11')).toBe(false);
+  });
+  it('keeps everything else of the schedule', () => {
+    const own = sched({ weeklyDueWeekday: 3, workOnWeekends: true });
+    expect(withDistrictCalendar(own, district)).toMatchObject({ daily: own.daily, weekly: own.weekly, monthly: own.monthly, weeklyDueWeekday: 3, workOnWeekends: true });
   });
 });
 

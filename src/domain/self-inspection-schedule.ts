@@ -65,7 +65,8 @@ export type ScheduleProblem =
   | { problem: 'day_both_holiday_and_workday'; day: string }
   | { problem: 'extra_workday_not_weekend'; day: string }
   | { problem: 'weekly_due_weekday_invalid' }
-  | { problem: 'monthly_due_day_invalid' };
+  | { problem: 'monthly_due_day_invalid' }
+  | { problem: 'active_without_checklist' };
 
 export const SCHEDULE_PROBLEM_MESSAGES: Record<ScheduleProblem['problem'], string> = {
   day_invalid: '日期格式应为 YYYY-MM-DD',
@@ -73,6 +74,7 @@ export const SCHEDULE_PROBLEM_MESSAGES: Record<ScheduleProblem['problem'], strin
   extra_workday_not_weekend: '调休工作日应是周六或周日',
   weekly_due_weekday_invalid: '周检日应为周一至周日',
   monthly_due_day_invalid: '月检日应为每月1日至31日',
+  active_without_checklist: '请至少为日、周、月中的一项选择检查表',
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,8 +101,12 @@ const listedDay = (day: string): number | null => {
   return Number.isFinite(n) && dayString(n) === day ? n : null;
 };
 
-/** Everything wrong with a schedule; [] when it can be stored. */
-export function scheduleProblems(s: SelfInspectionSchedule): ScheduleProblem[] {
+/**
+ * Everything wrong with a schedule; [] when it can be stored. One that is not active may schedule
+ * nothing (an enterprise not yet set up, or paused); an active one needs a checklist for at least
+ * one of 日, 周, 月.
+ */
+export function scheduleProblems(s: SelfInspectionSchedule & { active?: boolean }): ScheduleProblem[] {
   const out: ScheduleProblem[] = [];
   for (const field of ['holidays', 'extraWorkdays'] as const) {
     for (const day of s[field]) if (!isValidDay(day)) out.push({ problem: 'day_invalid', field, day });
@@ -115,7 +121,23 @@ export function scheduleProblems(s: SelfInspectionSchedule): ScheduleProblem[] {
   if (w !== null && !(Number.isInteger(w) && w >= 1 && w <= 7)) out.push({ problem: 'weekly_due_weekday_invalid' });
   const m = s.monthlyDueDay;
   if (m !== null && !(Number.isInteger(m) && m >= 1 && m <= 31)) out.push({ problem: 'monthly_due_day_invalid' });
+  if (s.active && s.daily === null && s.weekly === null && s.monthly === null) out.push({ problem: 'active_without_checklist' });
   return out;
+}
+
+/**
+ * The schedule the occurrences follow: the enterprise's own days merged with the district's work
+ * calendar. The enterprise's own days win: its holiday overrides a district 调休 workday, and its
+ * 调休 workday overrides a district holiday.
+ */
+export function withDistrictCalendar(own: SelfInspectionSchedule, district: { holidays: readonly string[]; workdays: readonly string[] }): SelfInspectionSchedule {
+  const ownHolidays = new Set(own.holidays);
+  const ownWorkdays = new Set(own.extraWorkdays);
+  return {
+    ...own,
+    holidays: [...new Set([...district.holidays.filter((d) => !ownWorkdays.has(d)), ...own.holidays])],
+    extraWorkdays: [...new Set([...district.workdays.filter((d) => !ownHolidays.has(d)), ...own.extraWorkdays])],
+  };
 }
 
 type WorkdaySchedule = Pick<SelfInspectionSchedule, 'workOnWeekends' | 'holidays' | 'extraWorkdays'>;

@@ -1,9 +1,8 @@
-// The schedule the domain computes with: the enterprise's own row merged with the district's work
-// calendar. The enterprise's own days win: its holiday overrides a district 调休 workday, and its
-// 调休 workday overrides a district holiday. Pure.
+// The schedule the domain computes with (its enterprise's row merged with the district's work
+// calendar by the domain's withDistrictCalendar), and the day helpers of the schedule pages. Pure.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import { type SelfInspectionSchedule, isoWeekStart } from '../../../domain/self-inspection-schedule.ts';
+import { type SelfInspectionSchedule, isoWeekStart, withDistrictCalendar } from '../../../domain/self-inspection-schedule.ts';
 import type { ScheduleRow } from './schedules.repository.ts';
 
 dayjs.extend(utc);
@@ -13,20 +12,20 @@ export interface DistrictDays {
   workdays: readonly string[];
 }
 
-export function effectiveSchedule(row: ScheduleRow, district: DistrictDays): SelfInspectionSchedule {
-  const ownHolidays = new Set(row.holidays);
-  const ownWorkdays = new Set(row.extraWorkdays);
+type ScheduleFields = Pick<
+  ScheduleRow,
+  'dailyTemplateCode' | 'weeklyTemplateCode' | 'monthlyTemplateCode' | 'workOnWeekends' | 'holidays' | 'extraWorkdays' | 'weeklyDueWeekday' | 'monthlyDueDay'
+>;
+
+/** The domain's schedule of a stored row or an input, without the district calendar. */
+export function scheduleOfRow(row: ScheduleFields): SelfInspectionSchedule {
   return {
-    daily: row.dailyTemplateCode,
-    weekly: row.weeklyTemplateCode,
-    monthly: row.monthlyTemplateCode,
-    workOnWeekends: row.workOnWeekends,
-    holidays: [...new Set([...district.holidays.filter((d) => !ownWorkdays.has(d)), ...row.holidays])],
-    extraWorkdays: [...new Set([...district.workdays.filter((d) => !ownHolidays.has(d)), ...row.extraWorkdays])],
-    weeklyDueWeekday: row.weeklyDueWeekday,
-    monthlyDueDay: row.monthlyDueDay,
+    daily: row.dailyTemplateCode, weekly: row.weeklyTemplateCode, monthly: row.monthlyTemplateCode, workOnWeekends: row.workOnWeekends,
+    holidays: row.holidays, extraWorkdays: row.extraWorkdays, weeklyDueWeekday: row.weeklyDueWeekday, monthlyDueDay: row.monthlyDueDay,
   };
 }
+
+export const effectiveSchedule = (row: ScheduleRow, district: DistrictDays): SelfInspectionSchedule => withDistrictCalendar(scheduleOfRow(row), district);
 
 export const addDays = (day: string, n: number) => dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
 export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;

@@ -3,10 +3,10 @@
 // Shanghai) passed in; nothing derived is stored.
 import type { TScheduleInput, TScheduleView, TSelfInspectionCalendar, TOccurrenceView } from '../../../contract/schedules.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
-import { SCHEDULE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import { mayEditSchedule, mayStartSelfInspection } from '../../../domain/inspection-policy.ts';
 import { frequencyOfInspection, selfInspectionType } from '../../../domain/inspection-rules.ts';
 import {
-  SCHEDULE_PROBLEM_MESSAGES, type SelfInspectionFrequency, type SelfInspectionSchedule, complianceOf, isValidDay, isWorkday, occurrenceStatus,
+  SCHEDULE_PROBLEM_MESSAGES, type SelfInspectionFrequency, type SelfInspectionSchedule, complianceOf, isWorkday, occurrenceStatus,
   occurrencesBetween, scheduleProblems,
 } from '../../../domain/self-inspection-schedule.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
@@ -17,7 +17,7 @@ import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { calendarDaysBetween, splitByKind } from '../checklists/work-calendar.repository.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
-import { addDays, effectiveSchedule, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
+import { addDays, effectiveSchedule, scheduleOfRow, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
 
 export const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
@@ -31,8 +31,6 @@ async function enterpriseOf(ctx: AppContext, actor: Actor, id: string) {
 
 /** The names of the district calendar's days (国庆节, 调休上班…), for the calendar page. */
 const namesOf = (days: readonly { day: string; name: string }[]) => new Map(days.map((r) => [r.day, r.name]));
-
-const canEdit = (actor: Actor, voided: boolean) => SCHEDULE_EDITOR_ROLES.includes(actor.role) && !voided;
 
 function present(row: repo.ScheduleRow | null) {
   if (!row) return null;
@@ -48,30 +46,24 @@ export async function getSchedule(ctx: AppContext, actor: Actor, enterpriseId: s
   const [row, templates] = await Promise.all([repo.findSchedule(ctx.db, enterpriseId), repo.activeTemplates(ctx.db, actor.districtId)]);
   return {
     enterpriseId, enterpriseName: ent.name, schedule: present(row), version: row?.version ?? null,
-    canEdit: canEdit(actor, ent.voidedAt !== null), templates,
+    canEdit: mayEditSchedule(actor.role, { voided: ent.voidedAt !== null }), templates,
   };
 }
 
 const PROBLEM_FIELD = {
   day_invalid: null, day_both_holiday_and_workday: 'extraWorkdays', extra_workday_not_weekend: 'extraWorkdays',
-  weekly_due_weekday_invalid: 'weeklyDueWeekday', monthly_due_day_invalid: 'monthlyDueDay',
+  weekly_due_weekday_invalid: 'weeklyDueWeekday', monthly_due_day_invalid: 'monthlyDueDay', active_without_checklist: 'dailyTemplateCode',
 } as const;
 
-/** Field errors of a schedule: the domain's problems, the templates and the start day. */
+/** Field errors of a schedule: the domain's problems and the templates (the contract checked the start day). */
 async function scheduleErrors(db: DbOrTx, districtId: string, input: TScheduleInput): Promise<Record<string, string[]>> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, msg: string) => (errors[field] ??= []).push(msg);
-  const domain: SelfInspectionSchedule = {
-    daily: input.dailyTemplateCode, weekly: input.weeklyTemplateCode, monthly: input.monthlyTemplateCode, workOnWeekends: input.workOnWeekends,
-    holidays: input.holidays, extraWorkdays: input.extraWorkdays, weeklyDueWeekday: input.weeklyDueWeekday, monthlyDueDay: input.monthlyDueDay,
-  };
-  for (const p of scheduleProblems(domain)) {
+  for (const p of scheduleProblems({ ...scheduleOfRow(input), active: input.active })) {
     const field = p.problem === 'day_invalid' ? p.field : PROBLEM_FIELD[p.problem];
     add(field, 'day' in p ? `${p.day}：${SCHEDULE_PROBLEM_MESSAGES[p.problem]}` : SCHEDULE_PROBLEM_MESSAGES[p.problem]);
   }
-  if (!isValidDay(input.startsOn)) add('startsOn', '日期格式应为 YYYY-MM-DD');
   const codes = { dailyTemplateCode: input.dailyTemplateCode, weeklyTemplateCode: input.weeklyTemplateCode, monthlyTemplateCode: input.monthlyTemplateCode };
-  if (input.active && Object.values(codes).every((c) => c === null)) add('dailyTemplateCode', '请至少为日、周、月中的一项选择检查表');
   const active = new Set((await repo.activeTemplates(db, districtId)).map((t) => t.code));
   for (const [field, code] of Object.entries(codes)) if (code !== null && !active.has(code)) add(field, '检查表不存在或已停用');
   return errors;
@@ -189,7 +181,7 @@ export async function complianceSummary(ctx: AppContext, actor: Actor, enterpris
 export async function todayTasks(ctx: AppContext, actor: Actor, enterpriseId: string) {
   await enterpriseOf(ctx, actor, enterpriseId);
   const today = todayOf(ctx);
-  const canStart = actor.role === 'enterprise' && actor.enterpriseId === enterpriseId;
+  const canStart = mayStartSelfInspection(actor, enterpriseId);
   const row = await repo.findSchedule(ctx.db, enterpriseId);
   if (!row || !row.active || row.startsOn > today) return { enterpriseId, today, configured: !!row?.active, tasks: [], canStart };
   // Every period that contains today: its occurrence may fall due before today (a weekly check due
