@@ -5,7 +5,7 @@ import {
   INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionCompletionRefusal, type InspectionMethodTag,
   type InspectionSignatures, type InspectionType, type Inspector, type InspectorRefusal, type MethodTagRefusal, answerProblem,
   AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES, canonicalJson, completionProblems, completionRefusal, enterpriseSeesInspection, failedItems, inspectedOnRefusal, frequencyOfInspection, inspectionCompletionRefusal,
-  inspectorRuleRefusal, isSelfInspection, methodTagsRefusal, selfInspectionType, signaturePayload,
+  inspectorRuleRefusal, isSelfInspection, methodTagAllowed, methodTagsRefusal, selfInspectionType, signaturePayload,
 } from './inspection-rules.ts';
 import { CHONGMING_SPOT_CHECK } from './seed-checklists.ts';
 
@@ -70,6 +70,13 @@ describe('inspection types and method tags', () => {
     ['self_weekly', [], null],
   ])('%s tagged %j → %s', (type, tags, refusal) => {
     expect(methodTagsRefusal(type, tags)).toBe(refusal);
+  });
+
+  it('methodTagAllowed offers 异地执法 to enforcement only, and no tag to a self-inspection', () => {
+    const offered = (type: InspectionType) => INSPECTION_METHOD_TAGS.filter((t) => methodTagAllowed(type, t));
+    expect(offered('enforcement')).toEqual([...INSPECTION_METHOD_TAGS]);
+    expect(offered('supervision')).toEqual(['four_no_two_direct', 'covert_visit', 'cross_check']);
+    expect(offered('self_daily')).toEqual([]);
   });
 });
 

@@ -57,6 +57,9 @@ export function methodTagsRefusal(type: InspectionType, tags: readonly Inspectio
   return null;
 }
 
+/** Whether an inspection of the type may carry the tag at all (the form offers only those). */
+export const methodTagAllowed = (type: InspectionType, tag: InspectionMethodTag): boolean => methodTagsRefusal(type, [tag]) === null;
+
 export interface Inspector {
   userId: string;
   /** 行政执法证 number; required for enforcement. */

@@ -10,7 +10,7 @@ import { CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience } from '../../../doma
 import type { EnterpriseKind } from '../../../domain/enterprise-rules.ts';
 import {
   INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, type InspectionMethodTag, type InspectionType,
-  isSelfInspection,
+  isSelfInspection, methodTagAllowed,
 } from '../../../domain/inspection-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { EnterpriseSelect } from '../../components/enterprise-select.tsx';
@@ -204,13 +204,13 @@ export function InspectionCreatePage() {
           setError(null);
           if ('type' in changed) {
             const t = changed.type as InspectionType | undefined;
-            // Tags are for inspections by the authorities; 异地执法 only for enforcement.
             const tags = (form.getFieldValue('methodTags') as InspectionMethodTag[] | undefined) ?? [];
             form.setFieldsValue({
               templateCode: undefined,
               // A self-inspection is recorded the day it is done (back-dating would fill a missed day).
               ...(t && isSelfInspection(t) ? { inspectedOn: today() } : {}),
-              methodTags: t && isSelfInspection(t) ? [] : tags.filter((x) => x !== 'cross_region' || t === 'enforcement'),
+              // Only the tags the new type may carry stay ticked.
+              methodTags: t ? tags.filter((x) => methodTagAllowed(t, x)) : tags,
             });
           }
         }}
@@ -280,7 +280,7 @@ export function InspectionCreatePage() {
                 options={INSPECTION_METHOD_TAGS.map((t) => ({
                   value: t,
                   label: INSPECTION_METHOD_TAG_LABELS[t],
-                  disabled: t === 'cross_region' && !enforcement,
+                  disabled: !!type && !methodTagAllowed(type, t),
                 }))}
                 data-testid="inspection-method-tags"
               />

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { InspectionUpdate } from '../../../../contract/inspections.ts';
 import {
-  INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, type InspectionMethodTag, isSelfInspection,
+  INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, type InspectionMethodTag, isSelfInspection, methodTagAllowed,
 } from '../../../../domain/inspection-rules.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
@@ -91,7 +91,7 @@ export function EditHeaderModal({ d, open, onClose }: { d: InspectionDetailData;
         {!self && (
           <Form.Item name="methodTags" label="检查方式">
             <Checkbox.Group
-              options={INSPECTION_METHOD_TAGS.map((t) => ({ value: t, label: INSPECTION_METHOD_TAG_LABELS[t], disabled: t === 'cross_region' && !enforcement }))}
+              options={INSPECTION_METHOD_TAGS.map((t) => ({ value: t, label: INSPECTION_METHOD_TAG_LABELS[t], disabled: !methodTagAllowed(d.type, t) }))}
             />
           </Form.Item>
         )}
