@@ -1,7 +1,7 @@
 // The one way a paginated list pages: the list page's error / phone cards / desktop table switch,
 // the table's pagination config and the phone's card list (spinner, empty state, pagination).
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Empty, Flex, Pagination, Spin, type TablePaginationConfig } from 'antd';
+import { Card, Empty, Flex, Pagination, Spin, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorDisplay } from './error-display.tsx';
 import { useIsMobile } from './use-is-mobile.ts';
@@ -59,6 +59,35 @@ export interface PagedViewProps<T> {
   pageSize: number;
   total: number;
   onPageChange: (page: number, pageSize: number) => void;
+}
+
+/**
+ * A list's desktop table of one page of rows (keyed by id) in a card, with its empty state and
+ * the shared pagination; other Table props (rowClassName, expandable…) pass through.
+ */
+export function ListTable<T extends { id: string }>({
+  items, loading, page, pageSize, total, onPageChange, emptyText, unit, scrollX, testId, ...table
+}: PagedViewProps<T> & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'rowKey'> & {
+  emptyText: ReactNode;
+  unit?: string;
+  scrollX: number;
+  testId: string;
+}) {
+  return (
+    <Card size="small">
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        dataSource={items}
+        loading={loading}
+        scroll={{ x: scrollX }}
+        locale={{ emptyText: typeof emptyText === 'string' ? <Empty description={emptyText} /> : emptyText }}
+        pagination={tablePagination({ page, pageSize, total, unit, onChange: onPageChange })}
+        data-testid={testId}
+        {...table}
+      />
+    </Card>
+  );
 }
 
 /** A list page's results: the error with a retry, else cards on a phone and the table elsewhere. */

@@ -1,6 +1,6 @@
 // 问责记录: 追责问责 of officials and 约谈通报 of units, with kind tabs, filters and export.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Table, type TableProps, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import {
   ACCOUNTABILITY_KINDS, ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_TARGET_TYPES, ACCOUNTABILITY_TARGET_TYPE_LABELS, type TAccountabilityItem,
@@ -9,7 +9,7 @@ import { paths } from '../../app/paths.ts';
 import { CountTabs } from '../../components/count-tabs.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { DateRangeFilter, type FilterPanelProps, filterSelect } from '../../components/list-filters.tsx';
-import { CardList, PagedResults, type PagedViewProps, tablePagination } from '../../components/paged-list.tsx';
+import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { errorMessage } from '../../lib/api.ts';
@@ -33,7 +33,7 @@ function Filters(props: FilterPanelProps) {
   );
 }
 
-function AccountabilityTable({ items, loading, page, pageSize, total, onPageChange }: PagedViewProps<TAccountabilityItem>) {
+function AccountabilityTable(p: PagedViewProps<TAccountabilityItem>) {
   const columns: TableProps<TAccountabilityItem>['columns'] = [
     { title: '类型', key: 'kind', width: 90, render: (_v, r) => <Tag>{ACCOUNTABILITY_KIND_LABELS[r.kind]}</Tag> },
     { title: '问责对象', key: 'target', width: 220, render: (_v, r) => <Link to={paths.accountability.detail(r.id)} data-testid="accountability-link">{targetText(r)}</Link> },
@@ -42,21 +42,7 @@ function AccountabilityTable({ items, loading, page, pageSize, total, onPageChan
     { title: '决定机关', dataIndex: 'decidedBy', key: 'decidedBy', width: 130, ellipsis: true },
     { title: '决定日期', dataIndex: 'decidedOn', key: 'decidedOn', width: 100 },
   ];
-  return (
-    <Card size="small">
-      <Table<TAccountabilityItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: <Empty description={EMPTY} /> }}
-        pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
-        data-testid="accountability-table"
-      />
-    </Card>
-  );
+  return <ListTable {...p} columns={columns} scrollX={900} emptyText={EMPTY} testId="accountability-table" />;
 }
 
 function AccountabilityCards(p: PagedViewProps<TAccountabilityItem>) {

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, type TableProps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
@@ -7,7 +7,7 @@ import { CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTION_LABELS } from '../../../domain/c
 import { CASE_ACTION_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
 import { ACTION_LABELS } from '../../components/hazard-action-labels.ts';
-import { CardList, PagedResults, type PagedViewProps, tablePagination } from '../../components/paged-list.tsx';
+import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { dayjs, formatDateTime } from '../../lib/format.ts';
 import { dateParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
@@ -253,24 +253,18 @@ export function AuditPage() {
         pageSize={query.pageSize as number}
         onPageChange={onPage}
         cards={(p) => <AuditCards {...p} />}
-        table={({ items, loading, page, pageSize, total, onPageChange }) => (
-          <Card size="small">
-            <Table<TAuditEntry>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={items}
-              loading={loading}
-              scroll={{ x: 760 }}
-              expandable={{
-                expandedRowRender: (e) => <AuditDiff entry={e} />,
-                rowExpandable: (e) => e.before != null || e.after != null,
-              }}
-              locale={{ emptyText: EMPTY }}
-              pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
-              data-testid="audit-table"
-            />
-          </Card>
+        table={(p) => (
+          <ListTable
+            {...p}
+            columns={columns}
+            scrollX={760}
+            expandable={{
+              expandedRowRender: (e) => <AuditDiff entry={e} />,
+              rowExpandable: (e) => e.before != null || e.after != null,
+            }}
+            emptyText={EMPTY}
+            testId="audit-table"
+          />
         )}
       />
     </PageContainer>

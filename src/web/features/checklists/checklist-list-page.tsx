@@ -1,13 +1,13 @@
 // 检查表: the district's checklist templates. Managers create, import and retire them; every role
 // reads the active ones (inspections use them). An empty district is offered the built-in ones.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Select, Space, Table, type TableProps, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Select, Space, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklist.ts';
 import { paths } from '../../app/paths.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
-import { CardList, PagedResults, type PagedViewProps, tablePagination } from '../../components/paged-list.tsx';
+import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
@@ -168,21 +168,16 @@ export function ChecklistListPage() {
         pageSize={query.pageSize as number}
         onPageChange={setPage}
         cards={(p) => <Cards {...p} empty={empty} />}
-        table={({ items, loading, page, pageSize, total, onPageChange }) => (
-          <Card size="small">
-            <Table<ChecklistListItem>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={items}
-              loading={loading}
-              rowClassName={(t) => (t.active ? '' : 'row-voided')}
-              locale={{ emptyText: empty }}
-              scroll={{ x: 900 }}
-              pagination={tablePagination({ page, pageSize, total, unit: '张', onChange: onPageChange })}
-              data-testid="checklist-table"
-            />
-          </Card>
+        table={(p) => (
+          <ListTable
+            {...p}
+            columns={columns}
+            scrollX={900}
+            rowClassName={(t) => (t.active ? '' : 'row-voided')}
+            emptyText={empty}
+            unit="张"
+            testId="checklist-table"
+          />
         )}
       />
     </PageContainer>

@@ -1,16 +1,16 @@
-import { Card, Empty, Flex, Space, Table, type TableProps, Typography } from 'antd';
+import { Card, Flex, Space, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TCaseListItem } from '../../../../contract/cases.ts';
 import { MEASURE_KIND_LABELS } from '../../../../domain/enforcement.ts';
 import { paths } from '../../../app/paths.ts';
 import { CaseFlagTags, CaseStatusTag, formatYuan } from './case-tags.tsx';
-import { CardList, type PagedViewProps, tablePagination } from '../../../components/paged-list.tsx';
+import { CardList, ListTable, type PagedViewProps } from '../../../components/paged-list.tsx';
 
 export type CaseListProps = PagedViewProps<TCaseListItem>;
 
 const measuresText = (c: TCaseListItem) => c.measureKinds.map((k) => MEASURE_KIND_LABELS[k]).join('、') || '—';
 
-export function CaseTable({ items, loading, page, pageSize, total, onPageChange }: CaseListProps) {
+export function CaseTable(p: CaseListProps) {
   const columns: TableProps<TCaseListItem>['columns'] = [
     {
       title: '案件编号', key: 'number', fixed: 'left', width: 170,
@@ -26,21 +26,7 @@ export function CaseTable({ items, loading, page, pageSize, total, onPageChange 
     { title: '办案单位', dataIndex: 'unitName', key: 'unit', width: 110, ellipsis: true },
     { title: '立案日期', dataIndex: 'filedOn', key: 'filedOn', width: 100 },
   ];
-  return (
-    <Card size="small">
-      <Table<TCaseListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        scroll={{ x: 1370 }}
-        locale={{ emptyText: <Empty description="没有符合条件的执法案件" /> }}
-        pagination={tablePagination({ page, pageSize, total, unit: '件', onChange: onPageChange })}
-        data-testid="case-table"
-      />
-    </Card>
-  );
+  return <ListTable {...p} columns={columns} scrollX={1370} emptyText="没有符合条件的执法案件" unit="件" testId="case-table" />;
 }
 
 /** Phone widths: one card per case. */

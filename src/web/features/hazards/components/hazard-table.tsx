@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Flex, Space, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { THazardListItem } from '../../../../contract/hazards.ts';
 import { HAZARD_SOURCE_LABELS } from '../../../../domain/hazard-machine.ts';
@@ -7,7 +7,7 @@ import {
   HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
 } from '../../../components/hazard-tags.tsx';
 import { formatDate, formatMinute } from '../../../lib/format.ts';
-import { CardList, type PagedViewProps, tablePagination } from '../../../components/paged-list.tsx';
+import { CardList, ListTable, type PagedViewProps } from '../../../components/paged-list.tsx';
 
 export type HazardListProps = PagedViewProps<THazardListItem>;
 
@@ -21,7 +21,7 @@ export function DueDate({ h }: { h: Pick<THazardListItem, 'dueDate' | 'overdue'>
   );
 }
 
-export function HazardTable({ items, loading, page, pageSize, total, onPageChange }: HazardListProps) {
+export function HazardTable(p: HazardListProps) {
   const columns: TableProps<THazardListItem>['columns'] = [
     {
       title: '编号',
@@ -70,20 +70,14 @@ export function HazardTable({ items, loading, page, pageSize, total, onPageChang
   ];
 
   return (
-    <Card size="small">
-      <Table<THazardListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        scroll={{ x: 1430 }}
-        rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
-        locale={{ emptyText: <Empty description="没有符合条件的隐患" /> }}
-        pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
-        data-testid="hazard-table"
-      />
-    </Card>
+    <ListTable
+      {...p}
+      columns={columns}
+      scrollX={1430}
+      rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
+      emptyText="没有符合条件的隐患"
+      testId="hazard-table"
+    />
   );
 }
 

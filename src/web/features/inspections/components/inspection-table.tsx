@@ -1,11 +1,11 @@
-import { Card, Empty, Flex, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Flex, Space, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TInspectionListItem } from '../../../../contract/inspections.ts';
 import { paths } from '../../../app/paths.ts';
 import { formatMinute } from '../../../lib/format.ts';
 import { InspectionStatusTag, InspectionTypeTag, MethodTags } from './inspection-tags.tsx';
 import { inspectingUnitName } from './inspecting-unit.ts';
-import { CardList, type PagedViewProps, tablePagination } from '../../../components/paged-list.tsx';
+import { CardList, ListTable, type PagedViewProps } from '../../../components/paged-list.tsx';
 
 export type InspectionListProps = PagedViewProps<TInspectionListItem>;
 
@@ -21,7 +21,7 @@ export function FailedCount({ i }: { i: Pick<TInspectionListItem, 'failedCount' 
 }
 
 /** Desktop: a table, the number links to the record. */
-export function InspectionTable({ items, loading, page, pageSize, total, onPageChange }: InspectionListProps) {
+export function InspectionTable(p: InspectionListProps) {
   const columns: TableProps<TInspectionListItem>['columns'] = [
     {
       title: '检查编号',
@@ -66,21 +66,7 @@ export function InspectionTable({ items, loading, page, pageSize, total, onPageC
     { title: '完成时间', key: 'completedAt', width: 140, render: (_v, i) => <span className="nowrap">{formatMinute(i.completedAt)}</span> },
   ];
 
-  return (
-    <Card size="small">
-      <Table<TInspectionListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        scroll={{ x: 1550 }}
-        locale={{ emptyText: <Empty description="没有符合条件的检查记录" /> }}
-        pagination={tablePagination({ page, pageSize, total, onChange: onPageChange })}
-        data-testid="inspection-table"
-      />
-    </Card>
-  );
+  return <ListTable {...p} columns={columns} scrollX={1550} emptyText="没有符合条件的检查记录" testId="inspection-table" />;
 }
 
 /** Phone widths: one card per inspection. */
