@@ -1,8 +1,8 @@
-import { NO, YES, normalizeHeader } from '../../http/xlsx-import.ts';
 // The spreadsheet columns of the enterprise registry: one list for the template, import and export.
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprise-rules.ts';
+import { NO, YES, normalizeHeader } from '../../http/xlsx-import.ts';
 
 export type ColumnKey =
   | 'name' | 'uscc' | 'kind' | 'venueType' | 'address' | 'village' | 'sectors' | 'employeeCount' | 'principalName'
@@ -17,7 +17,6 @@ export interface Column {
   options?: string[];
   note?: string;
 }
-
 
 export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'name', header: '单位名称', required: true, width: 34 },

@@ -16,7 +16,6 @@ import { listSectors, listUnits } from '../org/org.repository.ts';
 import { COLUMN_BY_HEADER, ENTERPRISE_COLUMNS, type Column, type ColumnKey } from './enterprises.columns.ts';
 import * as repo from './enterprises.repository.ts';
 
-
 interface GoodRow {
   row: number;
   data: TEnterpriseCreate;

@@ -13,7 +13,6 @@ import { readXlsxUpload } from '../../http/xlsx-import.ts';
 const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
 const EXPORT_MAX_ROWS = 50_000;
 
-
 export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.list, {}, ({ actor, query }) => svc.listEnterprises(ctx, actor, query));
   registerRoute(app, r.create, {}, ({ actor, body }) => svc.createEnterprise(ctx, actor, body));
