@@ -77,7 +77,11 @@ export function AccountabilityFormPage() {
       decidedOn: v.decidedOn ? v.decidedOn.format('YYYY-MM-DD') : '', decidedBy: v.decidedBy ?? '', documentNo: v.documentNo || null,
     };
     const checked = parseWithSchema(form, AccountabilityCreate, body);
-    if (!checked.ok) return;
+    if (!checked.ok) {
+      // A problem with no field of its own on the form is still said.
+      if (checked.unmatched.length) void message.error(checked.unmatched.join('；'));
+      return;
+    }
     save.mutate(
       { id, body: id ? { ...body, version: r?.version ?? 0 } : body },
       {
