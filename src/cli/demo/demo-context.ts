@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDay } from '../../domain/dates.ts';
 import type { HazardSource } from '../../domain/hazard-machine.ts';
+import { isWorkday, withDistrictCalendar } from '../../domain/self-inspection-schedule.ts';
 import type { THazardDraft } from '../../contract/inspections.ts';
 import { demoCriterion } from './demo-criteria.ts';
 import type { DemoEnterprise } from './demo-enterprises.ts';
@@ -59,16 +60,15 @@ export const atMinutes = (day: string, minutes: number) => new Date(Date.parse(`
 export const plusMinutes = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
 
 /**
- * A workday test under the district calendar: Monday to Friday (or every day with
- * `workOnWeekends`), minus the holidays, plus 调休 workdays — isWorkday's rule, with the day
- * lists read once (it is asked for every day of every schedule).
+ * A workday test under the district calendar and an enterprise's own days off: the domain's
+ * isWorkday on the schedule the server computes with (withDistrictCalendar).
  */
 export function workdayTest(ctx: Pick<DemoContext, 'calendar'>, o: { workOnWeekends?: boolean; holidays?: readonly string[] } = {}): (day: string) => boolean {
-  const holidays = new Set([...ctx.calendar.holidays, ...(o.holidays ?? [])]);
-  const extra = new Set(ctx.calendar.extraWorkdays);
-  const weekends = o.workOnWeekends ?? false;
-  const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() % 6 !== 0;
-  return (day) => !holidays.has(day) && (extra.has(day) || weekends || weekday(day));
+  const s = withDistrictCalendar(
+    { daily: null, weekly: null, monthly: null, workOnWeekends: o.workOnWeekends ?? false, holidays: o.holidays ?? [], extraWorkdays: [], weeklyDueWeekday: null, monthlyDueDay: null },
+    { holidays: ctx.calendar.holidays, workdays: ctx.calendar.extraWorkdays },
+  );
+  return (day) => isWorkday(s, day);
 }
 
 /** The district workdays in [from, to]. */

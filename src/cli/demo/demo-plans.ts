@@ -3,6 +3,7 @@
 // Most inspections the two departments made in the window fulfil an entry (plan_entry_id); some
 // key enterprises planned for past months were not inspected, so coverage has gaps to show.
 import { randomUUID } from 'node:crypto';
+import { isSelfInspection } from '../../domain/inspection-rules.ts';
 import type { inspectionPlanEntries, inspectionPlans } from '../../server/db/schema/index.ts';
 import { addDays, atMinutes, department, type DemoContext, type DemoEnterpriseRef } from './demo-context.ts';
 import type { DemoInspection } from './demo-inspection-rows.ts';
@@ -69,7 +70,7 @@ export function generatePlans(ctx: DemoContext, authority: readonly DemoInspecti
         if (i.row.unitId !== dept.id || !i.row.inspectedOn.startsWith(String(year)) || !months.includes(month)) continue;
         inspected.add(`${i.row.enterpriseId}|${month}`);
         const e = byId.get(i.row.enterpriseId);
-        if (!e || !rand.chance(0.75) || i.row.type.startsWith('self_')) continue;
+        if (!e || !rand.chance(0.75) || isSelfInspection(i.row.type)) continue;
         i.row.planEntryId = entry(e, month, i.row.type as PlanType).id;
       }
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { itemsOf } from '../../domain/checklist.ts';
 import { selfInspectionType } from '../../domain/inspection-rules.ts';
 import {
-  type SelfInspectionFrequency, type SelfInspectionSchedule, occurrencesBetween, scheduleProblems,
+  type SelfInspectionFrequency, type SelfInspectionSchedule, isWorkday, occurrencesBetween, scheduleProblems, withDistrictCalendar,
 } from '../../domain/self-inspection-schedule.ts';
 import { DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE } from '../../domain/seed-checklists.ts';
 import type { selfInspectionSchedules } from '../../server/db/schema/index.ts';
@@ -105,14 +105,15 @@ export function generateSchedules(ctx: DemoContext, o: { qiye: DemoInspector; qi
     // Histories of about three months (some schedules set up later) keep the demo quick to load.
     const startsOn = isQiye || isSelfMajor || rand.chance(0.7) ? addDays(ctx.today, -HISTORY_DAYS) : addDays(ctx.today, -rand.int(30, 75));
     const diligence: Diligence = isQiye ? 'average' : isSelfMajor ? 'diligent' : rand.weighted([['diligent', 4], ['average', 4], ['behind', 2]] as const);
-    const schedule: SelfInspectionSchedule = {
-      daily, weekly, monthly: code, workOnWeekends,
-      holidays: [...ctx.calendar.holidays, ...ownHolidays], extraWorkdays: ctx.calendar.extraWorkdays,
+    const own: SelfInspectionSchedule = {
+      daily, weekly, monthly: code, workOnWeekends, holidays: ownHolidays, extraWorkdays: [],
       weeklyDueWeekday: isQiye ? 5 : rand.chance(0.3) ? rand.pick([1, 5]) : null,
       monthlyDueDay: rand.chance(0.25) ? rand.pick([25, 28]) : null,
     };
-    const problems = scheduleProblems(schedule);
+    const problems = scheduleProblems({ ...own, active: true });
     if (problems.length > 0) throw new Error(`demo data: schedule of ${e.demo.name}: ${problems[0]!.problem}`);
+    // What the server computes with: the stored schedule merged with the district calendar.
+    const schedule = withDistrictCalendar(own, { holidays: ctx.calendar.holidays, workdays: ctx.calendar.extraWorkdays });
     const createdAt = atMinutes(addDays(startsOn, -rand.int(1, 3)), rand.int(9 * 60, 17 * 60));
     out.schedules.push({
       enterpriseId: e.id, districtId: ctx.districtId, townshipId: ctx.townshipId, villageId: e.villageId,
@@ -122,7 +123,7 @@ export function generateSchedules(ctx: DemoContext, o: { qiye: DemoInspector; qi
 
     // ---- the history
     const stopFrom = diligence === 'behind' && rand.chance(0.6) ? addDays(ctx.today, -rand.int(8, 20)) : null;
-    const works = workdayTest(ctx, { workOnWeekends, holidays: ownHolidays });
+    const works = (day: string) => isWorkday(schedule, day);
     let majorDone = false;
     for (const occ of occurrencesBetween(schedule, startsOn, addDays(ctx.today, 40))) {
       if (occ.periodStart > ctx.yesterday) continue;
