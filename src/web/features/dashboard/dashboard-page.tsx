@@ -4,6 +4,7 @@ import { Button, Card, Col, DatePicker, Empty, Flex, Row, Skeleton, Space, Stati
 import { type ReactNode, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { THazardListItem } from '../../../contract/hazards.ts';
+import { shanghaiDay } from '../../../domain/dates.ts';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazard-machine.ts';
 import { type LedgerFilter, paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
@@ -39,6 +40,15 @@ function Figure({
         {extra}
       </Card>
     </Link>
+  );
+}
+
+/** A chart in a card: its Empty when there is nothing to draw. */
+function ChartCard({ title, hint, emptyText, hasData, children }: { title: string; hint: string; emptyText: string; hasData: boolean; children: ReactNode }) {
+  return (
+    <Card title={title} size="small" extra={<Typography.Text type="secondary">{hint}</Typography.Text>}>
+      {hasData ? children : <Empty description={emptyText} />}
+    </Card>
   );
 }
 
@@ -117,9 +127,11 @@ export function DashboardPage() {
     if (status) navigate(ledger({ level: 'major', status }));
   };
 
+  // The township's month and year, whatever the browser's timezone.
+  const today = shanghaiDay(new Date());
   const presets: { label: string; from?: string; to?: string }[] = [
-    { label: '本月', from: dayjs().startOf('month').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') },
-    { label: '本年', from: dayjs().startOf('year').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') },
+    { label: '本月', from: `${today.slice(0, 8)}01`, to: today },
+    { label: '本年', from: `${today.slice(0, 5)}01-01`, to: today },
     { label: '全部' },
   ];
   const rangeBar = (
@@ -224,40 +236,28 @@ export function DashboardPage() {
 
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} xl={12}>
-              <Card title="各村/社区隐患" size="small" extra={<Typography.Text type="secondary">点击柱条查看明细</Typography.Text>}>
-                {villages.length ? (
-                  <Chart
-                    option={villageOption}
-                    onClick={onBar('villageId', villages)}
-                    style={{ height: Math.max(240, villages.length * 34 + 60) }}
-                    testId="chart-village"
-                  />
-                ) : (
-                  <Empty description="暂无数据" />
-                )}
-              </Card>
+              <ChartCard title="各村/社区隐患" hint="点击柱条查看明细" emptyText="暂无数据" hasData={villages.length > 0}>
+                <Chart
+                  option={villageOption}
+                  onClick={onBar('villageId', villages)}
+                  style={{ height: Math.max(240, villages.length * 34 + 60) }}
+                  testId="chart-village"
+                />
+              </ChartCard>
             </Col>
             <Col xs={24} xl={12}>
               <Flex vertical gap={12}>
-                <Card title="各行业领域隐患" size="small" extra={<Typography.Text type="secondary">点击柱条查看明细</Typography.Text>}>
-                  {sectors.length ? (
-                    <Chart
-                      option={sectorOption}
-                      onClick={onBar('sectorId', sectors)}
-                      style={{ height: Math.max(240, sectors.length * 34 + 60) }}
-                      testId="chart-sector"
-                    />
-                  ) : (
-                    <Empty description="暂无数据" />
-                  )}
-                </Card>
-                <Card title="重大隐患状态" size="small" extra={<Typography.Text type="secondary">点击查看明细</Typography.Text>}>
-                  {majorByStatus.length ? (
-                    <Chart option={pieOption} onClick={onPie} style={{ height: 260 }} testId="chart-major" />
-                  ) : (
-                    <Empty description="暂无重大隐患" />
-                  )}
-                </Card>
+                <ChartCard title="各行业领域隐患" hint="点击柱条查看明细" emptyText="暂无数据" hasData={sectors.length > 0}>
+                  <Chart
+                    option={sectorOption}
+                    onClick={onBar('sectorId', sectors)}
+                    style={{ height: Math.max(240, sectors.length * 34 + 60) }}
+                    testId="chart-sector"
+                  />
+                </ChartCard>
+                <ChartCard title="重大隐患状态" hint="点击查看明细" emptyText="暂无重大隐患" hasData={majorByStatus.length > 0}>
+                  <Chart option={pieOption} onClick={onPie} style={{ height: 260 }} testId="chart-major" />
+                </ChartCard>
               </Flex>
             </Col>
             <Col xs={24}>
