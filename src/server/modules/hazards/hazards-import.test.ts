@@ -79,8 +79,34 @@ describe('hazard ledger import', () => {
     expect(byRow(6)).toEqual(['销号日期:已销号的隐患须填写销号日期', '验收人:已销号的隐患须填写验收人']);
     expect(byRow(7)).toEqual(['已报告监管部门:重大隐患须先记录向监管部门和属地政府的发现报告（双报告）方可销号']);
     expect(byRow(8)).toEqual(['隐患描述:与第2行重复']);
-    expect(byRow(9)).toEqual(['发现日期:日期格式应为 YYYY-MM-DD']);
+    expect(byRow(9)).toEqual(['发现日期:日期不存在']);
     expect(await count()).toBe(before);
+  });
+
+  it('checks the dates, notes and figures of a history row', async () => {
+    const rows = [
+      row({ '隐患描述*': 'a', '状态*': '整改中', ...plan, 整改期限: '2024-02-30' }), // 2: impossible day
+      row({ '隐患描述*': 'b', '发现日期*': '2025-01-11', '状态*': '待整改' }), // 3: found after today (2025-01-10)
+      row({ '隐患描述*': 'c', '发现日期*': '20241120', '状态*': '待整改' }), // 4: not a date
+      row({ '隐患描述*': 'd', '状态*': '待验收', ...plan }), // 5: awaiting verification without 整改情况
+      row({ '隐患描述*': 'e', '状态*': '已销号', ...plan, 整改情况: '已改', 销号日期: '2024-11-19', 验收人: '李四' }), // 6: closed before found
+      row({ '隐患描述*': 'f', '状态*': '已销号', ...plan, 整改情况: '已改', 销号日期: '2025-02-01', 验收人: '李四' }), // 7: closed in the future
+      row({ '隐患描述*': 'g', '状态*': '待整改', 整改责任人: '张三' }), // 8: a partial plan
+      row({ '隐患描述*': 'h', '状态*': '整改中', ...plan, '整改资金（元）': '五百' }), // 9: funds not a number
+      row({ '隐患描述*': 'i', '状态*': '待整改', 已报告监管部门: '报了' }), // 10: not 是/否
+    ];
+    const p = (await upload(office, await buildXlsx(H, rows))).json();
+    expect(p.validRows).toBe(0);
+    const byRow = (r: number) => p.errors.filter((e: { row: number }) => e.row === r).map((e: { column: string; message: string }) => `${e.column}:${e.message}`);
+    expect(byRow(2)).toContain('整改期限:日期不存在');
+    expect(byRow(3)).toEqual(['发现日期:发现日期不能晚于今天']);
+    expect(byRow(4)).toEqual(['发现日期:日期格式应为 YYYY-MM-DD']);
+    expect(byRow(5)).toEqual(['整改情况:请填写整改情况']);
+    expect(byRow(6)).toEqual(['销号日期:销号日期不能早于发现日期']);
+    expect(byRow(7)).toEqual(['销号日期:销号日期不能晚于今天']);
+    expect(byRow(8)[0]).toMatch(/^整改责任人:五落实不完整/);
+    expect(byRow(9)).toContain('整改资金（元）:整改资金应为不小于0的数字');
+    expect(byRow(10)).toEqual(['已报告监管部门:请填写“是”或“否”']);
   });
 
   it('commits the good rows with plans, dual reports and an import event, then refuses to duplicate them', async () => {

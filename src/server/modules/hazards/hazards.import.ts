@@ -8,6 +8,7 @@ import {
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_REFUSAL_MESSAGES, criterionRefusal, dualReportMissing, formatHazardNumber, isPlanComplete,
 } from '../../../domain/hazard-machine.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import { isValidDay } from '../../../domain/self-inspection-schedule.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import {
@@ -84,13 +85,11 @@ interface GoodRow {
   originalNumber: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const hoursInto = (day: string, hours: number) => new Date(shanghaiDayStart(day).getTime() + hours * 3_600_000);
+/** 2024-6-3, 2024/06/03, 2024.6.3 or 2024年6月3日 as YYYY-MM-DD (whether that day exists is checked apart). */
 function normalizeDate(t: string): string | null {
   const m = t.replace(/[./年月]/g, '-').replace(/日$/, '').match(/^(\d{4})-(\d{1,2})-(\d{1,2})/);
-  if (!m) return null;
-  const d = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return DATE.test(d) && !Number.isNaN(Date.parse(d)) ? d : null;
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
 }
 
 export async function buildHazardTemplate(sectorNames: string[]): Promise<Buffer> {
@@ -159,7 +158,8 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
       if (!t) return null;
       const d = normalizeDate(t);
       if (!d) bad(k, '日期格式应为 YYYY-MM-DD');
-      return d;
+      else if (!isValidDay(d)) bad(k, '日期不存在'); // 2024-02-30 would otherwise fail the whole commit in the database
+      return d && isValidDay(d) ? d : null;
     };
 
     // The enterprise: by USCC when given, else by a name unique within the actor's scope.
