@@ -5,6 +5,7 @@
 import { CASE_ACTIONS, CASE_TRANSITIONS, type CaseStatus } from './enforcement.ts';
 import type { HazardStatus } from './hazard-machine.ts';
 import { CASE_EDITOR_ROLES } from './inspection-policy.ts';
+import type { InspectionType } from './inspection-rules.ts';
 import type { Role } from './roles.ts';
 
 export const CASE_SIDE_ACTIONS = ['publish', 'unpublish', 'attach'] as const;
@@ -27,6 +28,26 @@ export const hazardOpensCase = (status: HazardStatus): boolean => status !== 'vo
 /** 立案 offered on a hazard: to the roles that run cases, on a hazard that may open one. */
 export const mayOpenCaseOnHazard = (role: Role, status: HazardStatus): boolean =>
   CASE_EDITOR_ROLES.includes(role) && hazardOpensCase(status);
+
+/** Why an inspection cannot open a case: not completed yet, or nothing found on a non-enforcement one. */
+export type InspectionCaseRefusal = 'not_completed' | 'nothing_found';
+export const INSPECTION_CASE_REFUSAL_MESSAGES: Record<InspectionCaseRefusal, string> = {
+  not_completed: '检查记录完成后方可立案',
+  nothing_found: '该检查未发现不符合项，不能据此立案',
+};
+
+/**
+ * A case is opened on a completed inspection that found something (a failed item), or on an
+ * enforcement inspection (its violations need not be checklist items).
+ */
+export function inspectionCaseRefusal(i: { status: 'draft' | 'completed'; failedCount: number; type: InspectionType }): InspectionCaseRefusal | null {
+  if (i.status !== 'completed') return 'not_completed';
+  return i.failedCount > 0 || i.type === 'enforcement' ? null : 'nothing_found';
+}
+
+/** 立案 offered on an inspection: to the roles that run cases, on an inspection that may open one. */
+export const mayOpenCaseOnInspection = (role: Role, i: Parameters<typeof inspectionCaseRefusal>[0]): boolean =>
+  CASE_EDITOR_ROLES.includes(role) && inspectionCaseRefusal(i) === null;
 
 export interface CaseActorTie {
   role: Role;

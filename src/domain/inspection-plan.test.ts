@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CoveringCandidate, type PlanUnit, coversPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from './inspection-plan.ts';
+import { type CoveringCandidate, type PlanUnit, coversPlanEntry, mayLinkPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from './inspection-plan.ts';
 
 const T1 = 't1';
 const D = 'd';
@@ -76,5 +76,17 @@ describe('coversPlanEntry', () => {
     ['linked to another entry, another month', { planEntryId: 'e2', inspectedOn: '2024-09-01' }, false],
   ])('%s → %s', (_, over, expected) => {
     expect(coversPlanEntry(plan, entry, { ...base, ...over })).toBe(expected);
+  });
+});
+
+describe('mayLinkPlanEntry: only the plan\'s unit links its own inspection of the entry\'s enterprise', () => {
+  const entry = { enterpriseId: 'a', planUnitId: 'dep1' };
+  it.each<[string, { enterpriseId: string; unitId: string; type: CoveringCandidate['type'] }, boolean]>([
+    ['the plan\'s unit, the enterprise, a spot check', { enterpriseId: 'a', unitId: 'dep1', type: 'spot_check' }, true],
+    ['another unit', { enterpriseId: 'a', unitId: 'v1', type: 'spot_check' }, false],
+    ['another enterprise', { enterpriseId: 'b', unitId: 'dep1', type: 'enforcement' }, false],
+    ['a self-inspection', { enterpriseId: 'a', unitId: 'dep1', type: 'self_daily' }, false],
+  ])('%s → %s', (_, i, expected) => {
+    expect(mayLinkPlanEntry(entry, i)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@
 // derived, never stored. Pure: the server enforces these; plans.repository.ts coveredSql says
 // coversPlanEntry again in SQL for the counts (plans.test.ts checks both on the same data).
 import { PLAN_EDITOR_ROLES } from './inspection-policy.ts';
-import { AUTHORITY_INSPECTION_TYPES, type InspectionType } from './inspection-rules.ts';
+import { AUTHORITY_INSPECTION_TYPES, type InspectionType, isSelfInspection } from './inspection-rules.ts';
 import type { Role } from './roles.ts';
 import type { EnterpriseScope, ScopeActor } from './scope.ts';
 
@@ -64,4 +64,13 @@ export function coversPlanEntry(plan: { year: number; unitId: string }, entry: {
   if (i.planEntryId === entry.id) return true;
   const month = `${plan.year}-${String(entry.month).padStart(2, '0')}-`;
   return i.enterpriseId === entry.enterpriseId && i.unitId === plan.unitId && AUTHORITY_INSPECTION_TYPES.includes(i.type) && i.inspectedOn.startsWith(month);
+}
+
+/**
+ * Whether a new inspection may be linked to a plan entry. A linked inspection covers the entry
+ * whatever its month (coversPlanEntry), so only the plan's own unit may link, only an inspection of
+ * the entry's enterprise, and only one by the authorities.
+ */
+export function mayLinkPlanEntry(entry: { enterpriseId: string; planUnitId: string }, i: { enterpriseId: string; unitId: string; type: InspectionType }): boolean {
+  return entry.enterpriseId === i.enterpriseId && entry.planUnitId === i.unitId && !isSelfInspection(i.type);
 }

@@ -152,7 +152,10 @@ export const findUnitRow = (db: DbOrTx, id: string) =>
 /** An inspection of the district, with what a case needs of it. */
 export const findInspection = (db: DbOrTx, districtId: string, id: string) =>
   db
-    .select({ id: inspections.id, number: inspections.number, enterpriseId: inspections.enterpriseId, status: inspections.status, inspectedOn: inspections.inspectedOn })
+    .select({
+      id: inspections.id, number: inspections.number, enterpriseId: inspections.enterpriseId, status: inspections.status, inspectedOn: inspections.inspectedOn,
+      type: inspections.type, failedCount: inspections.failedCount,
+    })
     .from(inspections)
     .where(and(eq(inspections.id, id), eq(inspections.districtId, districtId)))
     .limit(1)

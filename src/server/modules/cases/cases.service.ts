@@ -3,7 +3,9 @@
 // domain/case-policy.ts (who may act); this file loads facts, applies them and stores the result.
 import { sql } from 'drizzle-orm';
 import type { TCaseActionRequest, TCaseCreate, TCaseDetail, TCaseFilter, TCaseListResponse, TMeasureInput } from '../../../contract/cases.ts';
-import { PUBLISHABLE_STATUSES, PUBLISH_REFUSAL_MESSAGE, caseAllowedActions, hazardOpensCase, mayRunCase } from '../../../domain/case-policy.ts';
+import {
+  INSPECTION_CASE_REFUSAL_MESSAGES, PUBLISHABLE_STATUSES, PUBLISH_REFUSAL_MESSAGE, caseAllowedActions, hazardOpensCase, inspectionCaseRefusal, mayRunCase,
+} from '../../../domain/case-policy.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
   CASE_ACTIONS, CASE_REFUSAL_MESSAGES, CASE_TRANSITIONS, INITIAL_CASE_STATUS, MEASURE_PROBLEM_MESSAGES, type CaseAction, type CaseActionInput,
@@ -118,7 +120,8 @@ async function resolveSource(db: DbOrTx, actor: Actor, src: { inspectionId?: str
   if (src.inspectionId) {
     inspection = await repo.findInspection(db, actor.districtId, src.inspectionId);
     if (!inspection || !(await enterpriseInScope(db, actor, inspection.enterpriseId))) throw invalid({ inspectionId: ['检查记录不存在或不在您的管辖范围内'] });
-    if (inspection.status !== 'completed') throw invalid({ inspectionId: ['检查记录完成后方可立案'] }, '检查记录完成后方可立案');
+    const refusal = inspectionCaseRefusal(inspection);
+    if (refusal) throw invalid({ inspectionId: [INSPECTION_CASE_REFUSAL_MESSAGES[refusal]] }, INSPECTION_CASE_REFUSAL_MESSAGES[refusal]);
     enterpriseId = inspection.enterpriseId;
   }
   if (src.hazardId) {

@@ -148,11 +148,11 @@ describe('opening a case', () => {
     expect(errorOf(await openCase(deptChem, { hazardId: dup.id })).fieldErrors).toEqual({ hazardId: ['隐患已作废，不能立案'] });
   });
 
-  it('from a completed inspection: copies its enterprise; a draft inspection is refused', async () => {
-    const inspection = async (status: 'draft' | 'completed') => {
+  it('from a completed inspection: copies its enterprise; a draft, or one that found nothing, is refused', async () => {
+    const inspection = async (status: 'draft' | 'completed', type: 'enforcement' | 'assistance' = 'enforcement') => {
       const [r] = await t.db.insert(inspections).values({
         districtId: w.D.id, townshipId: w.T1.id, villageId: w.V1b.id, enterpriseId: w.enterprises.c.id, number: `T-JC-2024-${randomUUID().slice(0, 6)}`,
-        type: 'enforcement', inspectedOn: '2024-06-02', unitId: w.depChemT1.id, templateVersionId: randomUUID(), templateCode: 'T', templateVersion: 1,
+        type, inspectedOn: '2024-06-02', unitId: w.depChemT1.id, templateVersionId: randomUUID(), templateCode: 'T', templateVersion: 1,
         status, createdBy: w.users.deptChemT1.id,
       }).returning();
       return r!;
@@ -164,6 +164,8 @@ describe('opening a case', () => {
     expect(src.json()).toMatchObject({ enterpriseId: w.enterprises.c.id, inspection: { id: done.id, inspectedOn: '2024-06-02' } });
     const draft = await inspection('draft');
     expect(errorOf(await openCase(deptChem, { inspectionId: draft.id })).fieldErrors).toEqual({ inspectionId: ['检查记录完成后方可立案'] });
+    const clean = await inspection('completed', 'assistance');
+    expect(errorOf(await openCase(deptChem, { inspectionId: clean.id })).fieldErrors).toEqual({ inspectionId: ['该检查未发现不符合项，不能据此立案'] });
     // out of the caller's scope (住建局 sees c too, 一村 is not an editor; 消防所's colleague 应急站 sees c: use officeX)
     expect(errorOf(await openCase(officeX, { inspectionId: done.id })).fieldErrors).toHaveProperty('inspectionId');
   });

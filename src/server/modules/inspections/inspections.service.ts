@@ -9,15 +9,17 @@ import type {
 } from '../../../contract/inspections.ts';
 import { itemsOf } from '../../../domain/checklist.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
-import { CASE_EDITOR_ROLES, INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspection-policy.ts';
+import { mayOpenCaseOnInspection } from '../../../domain/case-policy.ts';
+import { INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspection-policy.ts';
 import {
   INSPECTED_ON_REFUSAL_MESSAGES, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionType,
-  type MethodTagRefusal, enterpriseSeesInspection, frequencyOfInspection, inspectedOnRefusal, inspectorRuleRefusal, isSelfInspection,
+  type MethodTagRefusal, enterpriseSeesInspection, frequencyOfInspection, inspectedOnRefusal, inspectorRuleRefusal,
   methodTagsRefusal,
 } from '../../../domain/inspection-rules.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
 import { formatRecordNumber } from '../../../domain/record-number.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import { mayLinkPlanEntry } from '../../../domain/inspection-plan.ts';
 import { isoWeekKey } from '../../../domain/self-inspection-schedule.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -163,7 +165,7 @@ export async function detailOf(db: DbOrTx, actor: Actor, listRow: repo.Inspectio
       sign: draft && isInspector && !(mine?.signedAt && mine.signatureHash === currentHash),
       complete: draft && isInspector,
       discard: draft && row.createdBy === actor.userId,
-      openCase: !draft && CASE_EDITOR_ROLES.includes(actor.role) && (row.failedCount > 0 || row.type === 'enforcement'),
+      openCase: mayOpenCaseOnInspection(actor.role, row),
     },
   });
 }
@@ -197,10 +199,8 @@ export async function createInspection(ctx: AppContext, actor: Actor, input: TIn
   if (!template) throw invalid({ templateCode: ['检查表不存在或已停用'] }, '检查表不存在或已停用');
   const inspectors = await resolveInspectors(ctx.db, input.type, actor.userId, input.coInspectorUserIds);
   if (input.planEntryId) {
-    // A linked inspection covers the entry whatever its unit or type (plans.repository coveredSql):
-    // only the plan's own unit may link, and only with an inspection by the authorities.
     const entry = await repo.findPlanEntry(ctx.db, actor.districtId, input.planEntryId);
-    if (!entry || entry.enterpriseId !== ent.e.id || entry.planUnitId !== actor.unitId || isSelfInspection(input.type)) {
+    if (!entry || !mayLinkPlanEntry(entry, { enterpriseId: ent.e.id, unitId: actor.unitId, type: input.type })) {
       throw invalid({ planEntryId: ['检查计划中没有该单位的这一项'] });
     }
   }
