@@ -1,15 +1,15 @@
 // 执法案件详情: status steps 立案 → 调查 → 决定 → 执行 → 结案, measures with fines in yuan, the
 // derived tags, timeline, documents, and the actions the server allows.
-import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, Row, Skeleton, Steps, Table, type TableProps, Typography } from 'antd';
+import { Alert, Button, Card, type DescriptionsProps, Empty, Flex, Skeleton, Steps, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CASE_ALLOWED_ACTIONS, type CaseAllowedAction } from '../../../domain/case-policy.ts';
 import { CASE_STATUSES, CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
+import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-layout.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
-import { formatDateTime } from '../../lib/format.ts';
 import { FileGallery } from '../hazards/components/detail-sections.tsx';
 import { useCase } from './api/get-case.ts';
 import type { CaseDetailData } from './api/keys.ts';
@@ -104,16 +104,14 @@ export function CaseDetailPage() {
   const actions = CASE_ALLOWED_ACTIONS.filter((a) => c.allowedActions.includes(a));
   const current = CASE_STATUSES.indexOf(c.status);
 
-  const actionBar = actions.length > 0 && (
-    <Card size="small" className="detail-section action-bar" title="可执行操作">
-      <Flex wrap gap={8}>
-        {actions.map((a) => (
-          <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'unpublish'} onClick={() => setOpen(a)} data-testid={`case-action-${a}`}>
-            {CASE_ACTION_TITLES[a]}
-          </Button>
-        ))}
-      </Flex>
-    </Card>
+  const actionBar = (
+    <ActionBar>
+      {actions.map((a) => (
+        <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'unpublish'} onClick={() => setOpen(a)} data-testid={`case-action-${a}`}>
+          {CASE_ACTION_TITLES[a]}
+        </Button>
+      ))}
+    </ActionBar>
   );
   const timeline = <Card title="办案经过" size="small" className="detail-section"><CaseTimeline c={c} /></Card>;
 
@@ -136,32 +134,13 @@ export function CaseDetailPage() {
       {c.published && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已公布为典型执法案例" description={<span className="pre-wrap">{c.publicationSummary}</span>} />
       )}
-      <Row gutter={16}>
-        <Col xs={24} lg={16}>
-          {isMobile && actionBar}
-          <Card title="案件信息" size="small" className="detail-section">
-            <Descriptions
-              items={overview(c)}
-              column={{ xs: 1, sm: 1, md: 2 }}
-              size="small"
-              bordered
-              styles={isMobile ? { label: { width: 90, padding: '6px 8px' }, content: { padding: '6px 8px' } } : { label: { width: 110, whiteSpace: 'nowrap' } }}
-            />
-          </Card>
-          <MeasuresSection c={c} />
-          <Card title="文书" size="small" className="detail-section" data-testid="case-documents">
-            <FileGallery files={c.documents} empty="暂无文书" />
-          </Card>
-          {isMobile && timeline}
-        </Col>
-        {!isMobile && (
-          <Col lg={8} xs={24}>
-            {actionBar}
-            {timeline}
-            <Typography.Text type="secondary" className="form-hint">时间为北京时间；最后更新 {formatDateTime(c.events.at(-1)?.at)}</Typography.Text>
-          </Col>
-        )}
-      </Row>
+      <DetailColumns actions={actionBar} timeline={timeline} lastUpdate={c.events.at(-1)?.at}>
+        <OverviewCard title="案件信息" items={overview(c)} phoneLabelWidth={90} />
+        <MeasuresSection c={c} />
+        <Card title="文书" size="small" className="detail-section" data-testid="case-documents">
+          <FileGallery files={c.documents} empty="暂无文书" />
+        </Card>
+      </DetailColumns>
       <CaseActionModal c={c} action={open} onClose={() => setOpen(null)} />
     </PageContainer>
   );

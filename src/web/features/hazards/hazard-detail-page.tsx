@@ -1,17 +1,17 @@
-import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, type DescriptionsProps, Flex, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { mayOpenCaseOnHazard } from '../../../domain/case-policy.ts';
 import { HAZARD_SOURCE_LABELS } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
+import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-layout.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import {
   HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
 } from '../../components/hazard-tags.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { formatDateTime, formatMinute } from '../../lib/format.ts';
+import { formatMinute } from '../../lib/format.ts';
 import { useHazard } from './api/get-hazard.ts';
 import type { HazardDetailData } from './api/keys.ts';
 import { type ActionPreset, HazardActionModal } from './components/action-modal.tsx';
@@ -72,7 +72,6 @@ function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
 export function HazardDetailPage() {
   const { id = '' } = useParams();
   const me = useCurrentUser();
-  const isMobile = useIsMobile();
   const query = useHazard(id);
   const [open, setOpen] = useState<{ action: AllowedAction; preset?: ActionPreset } | null>(null);
   const backTo = ledgerUrl();
@@ -113,22 +112,20 @@ export function HazardDetailPage() {
     </Space>
   );
 
-  const actionBar = actions.length > 0 && (
-    <Card size="small" className="detail-section action-bar" title="可执行操作">
-      <Flex wrap gap={8}>
-        {actions.map((a) => (
-          <Button
-            key={a}
-            type={PRIMARY_ACTIONS.has(a) || (a === 'submit_plan' && h.plans.length === 0) ? 'primary' : 'default'}
-            danger={DANGER_ACTIONS.has(a)}
-            onClick={() => setOpen({ action: a })}
-            data-testid={`hazard-action-${a}`}
-          >
-            {a === 'submit_plan' && h.plans.length > 0 ? '修改五落实方案' : ACTION_BUTTON_LABELS[a]}
-          </Button>
-        ))}
-      </Flex>
-    </Card>
+  const actionBar = (
+    <ActionBar>
+      {actions.map((a) => (
+        <Button
+          key={a}
+          type={PRIMARY_ACTIONS.has(a) || (a === 'submit_plan' && h.plans.length === 0) ? 'primary' : 'default'}
+          danger={DANGER_ACTIONS.has(a)}
+          onClick={() => setOpen({ action: a })}
+          data-testid={`hazard-action-${a}`}
+        >
+          {a === 'submit_plan' && h.plans.length > 0 ? '修改五落实方案' : ACTION_BUTTON_LABELS[a]}
+        </Button>
+      ))}
+    </ActionBar>
   );
 
   const timeline = (
@@ -151,38 +148,15 @@ export function HazardDetailPage() {
           title={`移送待接收：${h.transfers.find((t) => t.status === 'pending')?.toUnitName ?? ''}`}
         />
       )}
-      <Row gutter={16}>
-        <Col xs={24} lg={16}>
-          {isMobile && actionBar}
-          <Card title="隐患信息" size="small" className="detail-section">
-            <Descriptions
-              items={overviewItems(h)}
-              column={{ xs: 1, sm: 1, md: 2 }}
-              size="small"
-              bordered
-              styles={
-                isMobile
-                  ? { label: { width: 82, padding: '6px 8px' }, content: { padding: '6px 8px' } }
-                  : { label: { width: 110, whiteSpace: 'nowrap' } }
-              }
-            />
-          </Card>
-          <PhotoCompare h={h} />
-          <PlanSection h={h} />
-          <DualReportGrid h={h} onRecord={can('record_dual_report') ? (preset) => setOpen({ action: 'record_dual_report', preset }) : undefined} />
-          <ListingsSection h={h} />
-          <ExtensionsSection h={h} />
-          <TransfersSection h={h} />
-          {isMobile && timeline}
-        </Col>
-        {!isMobile && (
-          <Col lg={8} xs={24}>
-            {actionBar}
-            {timeline}
-            <Typography.Text type="secondary" className="form-hint">时间为北京时间；最后更新 {formatDateTime(h.events.at(-1)?.at)}</Typography.Text>
-          </Col>
-        )}
-      </Row>
+      <DetailColumns actions={actionBar} timeline={timeline} lastUpdate={h.events.at(-1)?.at}>
+        <OverviewCard title="隐患信息" items={overviewItems(h)} />
+        <PhotoCompare h={h} />
+        <PlanSection h={h} />
+        <DualReportGrid h={h} onRecord={can('record_dual_report') ? (preset) => setOpen({ action: 'record_dual_report', preset }) : undefined} />
+        <ListingsSection h={h} />
+        <ExtensionsSection h={h} />
+        <TransfersSection h={h} />
+      </DetailColumns>
       <HazardActionModal hazard={h} action={open?.action ?? null} preset={open?.preset} onClose={() => setOpen(null)} />
     </PageContainer>
   );
