@@ -2,58 +2,32 @@
 // the 明月村 officer reports a hazard with a photo and hands it to 应急办, 应急办 accepts it, the
 // enterprise submits its 五落实 plan and reports the rectification with an after photo, 应急办
 // verifies and closes it with a signature, and the township dashboard counts the new close-out.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TEnterprise } from '../src/contract/enterprises.ts';
 import type { THazardDetail } from '../src/contract/hazards.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
-import { tinyPng } from '../src/server/test/hazards.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
-  type Browser, type RunningServer, ROOT, chromiumOrSkipReason, ensureWebBuilt, launchBrowser, pickOption, startServer,
+  type Browser, DESKTOP, type Harness, type RunningServer, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, startHarness, textarea, watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
-const SHOTS = path.join(ROOT, 'test-results');
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1366, height: 900 };
 
 describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
+  let harness: Harness;
   let server: RunningServer;
   let browser: Browser;
-  let photoDir: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-photos-'));
+    harness = await startHarness();
+    ({ server, browser } = harness);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
+    await harness?.close();
   });
-
-  const photo = (name: string) => {
-    const file = path.join(photoDir, name);
-    fs.writeFileSync(file, tinyPng());
-    return file;
-  };
-
-  async function signIn(page: Page, username: string, viewport: { width: number; height: number }) {
-    await browser.context.clearCookies();
-    await page.setViewportSize(viewport);
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
 
   /** Opens the action's modal from the detail page, lets `fill` complete it, submits and waits for it to close. */
   async function runAction(page: Page, action: string, fill: () => Promise<void>) {
@@ -61,23 +35,27 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
     const form = page.getByTestId('hazard-action-form');
     await form.waitFor();
     await fill();
-    // Under a loaded CI machine a click during the modal's animation can be lost: click again only
-    // if no request went out, so an action is never sent twice.
-    const submit = page.locator('[data-testid="hazard-action-submit"]');
-    const sent = (timeout: number) =>
-      page.waitForRequest((r) => r.method() === 'POST' && /\/api\/hazards\/[^/]+\/actions$/.test(r.url()), { timeout }).then(() => true, () => false);
-    let request = sent(5_000);
-    await submit.click();
-    if (!(await request)) {
-      request = sent(10_000);
-      await submit.click();
-      expect(await request, `no request for ${action}`).toBe(true);
+    // Under a loaded CI machine a click during the modal's animation can be lost, and a request can
+    // take seconds to leave: count the action requests from the first click on, and click again only
+    // while none went out, so an action is never sent twice.
+    let requests = 0;
+    const onRequest = (r: Request) => {
+      if (r.method() === 'POST' && /\/api\/hazards\/[^/]+\/actions$/.test(r.url())) requests += 1;
+    };
+    page.on('request', onRequest);
+    try {
+      const submit = page.locator('[data-testid="hazard-action-submit"]');
+      for (let attempt = 0; attempt < 3 && requests === 0; attempt += 1) {
+        await submit.click();
+        await expect.poll(() => requests, { timeout: 10_000 }).toBeGreaterThan(0).catch(() => {});
+      }
+      const problems = await form.locator('.ant-form-item-explain-error, .ant-alert-message, .ant-alert-title').allTextContents();
+      expect(requests, `no request for ${action}; the form says: ${problems.join(' | ') || 'nothing'}`).toBe(1);
+    } finally {
+      page.off('request', onRequest);
     }
     await form.waitFor({ state: 'detached', timeout: 20_000 });
   }
-
-  const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  const textarea = (page: Page, testId: string) => page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
 
   async function figure(page: Page, testId: string): Promise<number> {
     const text = (await page.getByTestId(testId).locator('.ant-statistic-content').textContent()) ?? '';
@@ -100,12 +78,6 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
 
   it('reports, plans, rectifies, verifies and closes a hazard; the dashboard counts it', async () => {
     const { page } = browser;
-    const pageErrors: string[] = [];
-    const badResponses: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) badResponses.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
 
     // qiye's enterprise, as the API has it
     const qiye = await loginAs(server.app, 'qiye', DEMO_PASSWORD);
@@ -113,13 +85,13 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
     expect(ent.villageName).toBe('明月村');
     const description = `端到端测试：配电箱门未关闭，线路裸露 ${Date.now().toString(36)}`;
 
-    try {
+    await watching(page, 'hazard-loop', async () => {
       // 0. the township dashboard before
-      await signIn(page, 'anweiban', DESKTOP);
+      await signIn(browser, server, 'anweiban', DESKTOP);
       const before = await dashboardFigures(page);
 
       // 1. the village officer reports it from the phone form, with a photo
-      await signIn(page, 'mingyue', PHONE);
+      await signIn(browser, server, 'mingyue', PHONE);
       await page.goto(`${server.url}/hazards/new`);
       await page.getByTestId('hazard-form').waitFor();
       await pickOption(page, 'hazard-enterprise', ent.name);
@@ -128,7 +100,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await page.getByTestId('hazard-sector').getByText(ent.sectorNames[0]!).waitFor({ timeout: 15_000 });
       await textarea(page, 'hazard-description').fill(description);
       await input(page, 'hazard-location').fill('二号车间北墙配电箱');
-      await page.getByTestId('hazard-photo-input').setInputFiles(photo('before.png'));
+      await page.getByTestId('hazard-photo-input').setInputFiles(harness.photo('before.png'));
       await page.getByTestId('hazard-photo-input-file').first().waitFor({ timeout: 15_000 });
       await page.screenshot({ path: path.join(SHOTS, 'hazard-report-phone.png'), fullPage: true });
       await page.getByTestId('hazard-submit').click();
@@ -144,14 +116,14 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
         await pickOption(page, 'hazard-action-unit', '应急办');
         await textarea(page, 'hazard-action-reason').fill('属应急办监管行业，请接收');
       });
-      await signIn(page, 'yingji', DESKTOP);
+      await signIn(browser, server, 'yingji', DESKTOP);
       await page.goto(`${server.url}/hazards/${id}`);
       await runAction(page, 'decide_transfer', async () => {});
       h = await serverView(id);
       expect(h).toMatchObject({ responsibleUnitName: '应急办', pendingTransfer: false, transferCount: 1 });
 
       // 3. the enterprise submits its 五落实 plan from the phone
-      await signIn(page, 'qiye', PHONE);
+      await signIn(browser, server, 'qiye', PHONE);
       await page.goto(`${server.url}/hazards/${id}`);
       await runAction(page, 'submit_plan', async () => {
         await input(page, 'plan-owner').fill('钱安全');
@@ -165,7 +137,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
 
       // 4. ... and then its rectification with an after photo
       await runAction(page, 'report_rectification', async () => {
-        await page.getByTestId('hazard-action-photo-input').setInputFiles(photo('after.png'));
+        await page.getByTestId('hazard-action-photo-input').setInputFiles(harness.photo('after.png'));
         await page.getByTestId('hazard-action-photo-input-file').first().waitFor({ timeout: 15_000 });
         await textarea(page, 'hazard-action-note').fill('已更换门锁，线路全部穿管');
       });
@@ -175,7 +147,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       expect(await page.getByTestId('hazard-action-verify_pass').count()).toBe(0);
 
       // 5. 应急办 verifies and closes it with a signature
-      await signIn(page, 'yingji', DESKTOP);
+      await signIn(browser, server, 'yingji', DESKTOP);
       await page.goto(`${server.url}/hazards/${id}`);
       await runAction(page, 'verify_pass', async () => {
         await input(page, 'hazard-action-signer').fill('孙验收');
@@ -192,18 +164,11 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await page.screenshot({ path: path.join(SHOTS, 'hazard-closed.png'), fullPage: true });
 
       // 6. the township dashboard counts one more found and one more closed
-      await signIn(page, 'anweiban', DESKTOP);
+      await signIn(browser, server, 'anweiban', DESKTOP);
       const after = await dashboardFigures(page);
       expect(after.found).toBe(before.found + 1);
       expect(after.closed).toBe(before.closed + 1);
       await page.screenshot({ path: path.join(SHOTS, 'hazard-dashboard.png'), fullPage: true });
-
-      expect(pageErrors).toEqual([]);
-    } catch (e) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, 'hazard-loop-failure.png'), fullPage: true }).catch(() => {});
-      console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}\nHTTP errors: ${badResponses.join(' | ') || 'none'}`);
-      throw e;
-    }
+    });
   }, 180_000);
 });

@@ -6,20 +6,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
-import { seedDemo } from '../src/cli/demo/seed-demo.ts';
+import { type BrowserContext, type Locator, type Page, type Response, chromium } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo/seed-demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, openPglite } from '../src/server/db/client.ts';
 import { createTestDatabase, usingPostgres } from '../src/server/test/db.ts';
+import { tinyPng } from '../src/server/test/hazards.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
+/** Where the tests leave their screenshots. */
+export const SHOTS = path.join(ROOT, 'test-results');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-dev-shm-usage',
 ];
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+export const PHONE: Viewport = { width: 375, height: 812 };
+export const DESKTOP: Viewport = { width: 1366, height: 900 };
 
 export const hasChromium = (): boolean => fs.existsSync(CHROMIUM);
 
@@ -43,8 +54,39 @@ function newestMtime(p: string): number {
   return fs.readdirSync(p).reduce((m, e) => Math.max(m, newestMtime(path.join(p, e))), 0);
 }
 
+const WEB_LOCK = path.join(ROOT, 'dist/web.lock');
+
+/**
+ * Runs `fn` while no other test process builds or copies dist/web: test files start side by side,
+ * and one copying the build while another empties and rewrites it would serve a broken app.
+ */
+async function underWebLock<T>(fn: () => T | Promise<T>): Promise<T> {
+  fs.mkdirSync(path.dirname(WEB_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(WEB_LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock older than any build was left by a killed run.
+      const since = fs.statSync(WEB_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 5 * 60_000) fs.rmSync(WEB_LOCK, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(WEB_LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Builds dist/web with the project's vite.config.ts when it is missing or older than its sources. */
-export async function ensureWebBuilt(): Promise<void> {
+export function ensureWebBuilt(): Promise<void> {
+  return underWebLock(buildWebIfStale);
+}
+
+async function buildWebIfStale(): Promise<void> {
   const index = path.join(WEB_DIR, 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   const sources = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts'].map((s) => newestMtime(path.join(ROOT, s)));
@@ -75,7 +117,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-'));
   // Serve a private copy of the build, so a rebuild of dist/web during the test cannot pull it away.
   const webDir = path.join(dataDir, 'web');
-  fs.cpSync(WEB_DIR, webDir, { recursive: true });
+  await underWebLock(() => fs.cpSync(WEB_DIR, webDir, { recursive: true }));
   const config = loadConfig({ DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '3000' });
   let database: Database | null = null;
   try {
@@ -113,7 +155,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 900 },
+    viewport: DESKTOP,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -136,4 +178,93 @@ export async function pickOption(page: Page, testId: string, label: string): Pro
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
   await option.click();
   await page.keyboard.press('Escape');
+}
+
+export interface Harness {
+  server: RunningServer;
+  /** The first of `browsers`. */
+  browser: Browser;
+  browsers: Browser[];
+  /** Writes a small PNG of that name to a temp folder (removed by close) and returns its path, for an upload input. */
+  photo(name: string): string;
+  close(): Promise<void>;
+}
+
+/** Builds the web app when needed, then starts the server and `browsers` Chromium profiles side by side. */
+export async function startHarness(browsers = 1): Promise<Harness> {
+  await ensureWebBuilt();
+  const serverStart = startServer();
+  const launches = Array.from({ length: browsers }, () => launchBrowser());
+  const settled = await Promise.allSettled([serverStart, ...launches]);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) {
+    for (const s of settled) if (s.status === 'fulfilled') await s.value.close();
+    throw failed.reason;
+  }
+  const server = await serverStart;
+  const opened = await Promise.all(launches);
+  let photoDir: string | null = null;
+  return {
+    server,
+    browser: opened[0]!,
+    browsers: opened,
+    photo(name) {
+      photoDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-photos-'));
+      const file = path.join(photoDir, name);
+      fs.writeFileSync(file, tinyPng());
+      return file;
+    },
+    async close() {
+      for (const b of opened) await b.close();
+      await server.close();
+      if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs `username` in with the demo password, from a fresh session at that width; returns the browser's page. */
+export async function signIn(browser: Browser, server: RunningServer, username: string, viewport: Viewport): Promise<Page> {
+  const { context, page } = browser;
+  await context.clearCookies();
+  await page.setViewportSize(viewport);
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+/** An antd Input by test id: antd puts the id on the <input> itself or on its wrapper. */
+export const input = (page: Page, testId: string): Locator =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+/** An antd TextArea by test id (on the <textarea> or its wrapper). */
+export const textarea = (page: Page, testId: string): Locator =>
+  page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
+
+/**
+ * Runs a test's steps in the page and fails on any uncaught error the page threw meanwhile. On a
+ * failure it saves test-results/<name>-failure.png and prints the page's errors and HTTP errors.
+ */
+export async function watching(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
+  const pageErrors: string[] = [];
+  const badResponses: string[] = [];
+  const onError = (e: Error) => pageErrors.push(e.message);
+  const onResponse = (r: Response) => {
+    if (r.status() >= 400) badResponses.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  };
+  page.on('pageerror', onError);
+  page.on('response', onResponse);
+  try {
+    await steps();
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  } catch (e) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-failure.png`), fullPage: true }).catch(() => {});
+    console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}\nHTTP errors: ${badResponses.join(' | ') || 'none'}`);
+    throw e;
+  } finally {
+    page.off('pageerror', onError);
+    page.off('response', onResponse);
+  }
 }

@@ -5,9 +5,7 @@
 // inspection, and the 现场检查记录 downloads as a PDF. Then a two-person enforcement inspection:
 // the colleague signs from his own account and the enterprise's refusal to sign is recorded.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TEnterprise } from '../src/contract/enterprises.ts';
 import type { THazardDetail } from '../src/contract/hazards.ts';
@@ -15,15 +13,13 @@ import type { TInspectionDetail } from '../src/contract/inspections.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { itemsOf } from '../src/domain/checklist.ts';
 import { CHONGMING_SPOT_CHECK } from '../src/domain/seed-checklists.ts';
-import { tinyPng } from '../src/server/test/hazards.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
-  type Browser, type RunningServer, ROOT, chromiumOrSkipReason, ensureWebBuilt, launchBrowser, pickOption, startServer,
+  type Browser, type Harness, PHONE, type RunningServer, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, startHarness, textarea,
+  watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
-const SHOTS = path.join(ROOT, 'test-results');
-const PHONE = { width: 375, height: 812 };
 const ITEMS = itemsOf(CHONGMING_SPOT_CHECK);
 /** Items 2 and 5 fail (0-based 1 and 4); the second one gets a photo. */
 const FAILS: Record<number, { comment: string; photo: boolean }> = {
@@ -32,50 +28,21 @@ const FAILS: Record<number, { comment: string; photo: boolean }> = {
 };
 
 describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
+  let harness: Harness;
   let server: RunningServer;
   let browser: Browser;
-  let photoDir: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-photos-'));
+    harness = await startHarness();
+    ({ server, browser } = harness);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
+    await harness?.close();
   });
-
-  const photo = (name: string) => {
-    const file = path.join(photoDir, name);
-    fs.writeFileSync(file, tinyPng());
-    return file;
-  };
-
-  async function signIn(page: Page, username: string) {
-    await browser.context.clearCookies();
-    await page.setViewportSize(PHONE);
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-
-  const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  const textarea = (page: Page, testId: string) => page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
 
   it('starts, fills, signs and completes a spot check on a phone; hazards and the PDF record follow', async () => {
     const { page } = browser;
-    const pageErrors: string[] = [];
-    const badResponses: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) badResponses.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
 
     // An operating enterprise 应急办 supervises, with a sector, as the API has it.
     const yingji = await loginAs(server.app, 'yingji', DEMO_PASSWORD);
@@ -85,9 +52,9 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
     const ent = (await yingji.get(`/api/enterprises/${pick!.id}`)).json() as TEnterprise;
     expect(ITEMS).toHaveLength(7);
 
-    try {
+    await watching(page, 'inspection-spot-check', async () => {
       // 1. from the enterprise's page, 新建检查: a 抽查 with the 崇明 checklist
-      await signIn(page, 'yingji');
+      await signIn(browser, server, 'yingji', PHONE);
       await page.goto(`${server.url}/enterprises/${ent.id}`);
       await page.getByTestId('enterprise-inspections').waitFor();
       await page.getByTestId('enterprise-start-inspection').click();
@@ -120,7 +87,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
           // the inspector confirms, narrowing the place
           await input(page, 'inspection-hazard-location').fill(n === 4 ? '二号车间动火作业点' : '安全管理办公室');
           if (fail.photo) {
-            await page.getByTestId('inspection-photo-input').setInputFiles(photo(`item-${n + 1}.png`));
+            await page.getByTestId('inspection-photo-input').setInputFiles(harness.photo(`item-${n + 1}.png`));
             await page.getByTestId('inspection-photo-input-file').first().waitFor({ timeout: 15_000 });
           }
           if (n === 4) await page.screenshot({ path: path.join(SHOTS, 'inspection-fill-failed-phone.png'), fullPage: true });
@@ -199,20 +166,11 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await card.waitFor({ timeout: 15_000 });
       await card.getByText('2 项不符合').waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'inspection-list-phone.png'), fullPage: true });
-
-      expect(pageErrors).toEqual([]);
-    } catch (e) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, 'inspection-spot-check-failure.png'), fullPage: true }).catch(() => {});
-      console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}\nHTTP errors: ${badResponses.join(' | ') || 'none'}`);
-      throw e;
-    }
+    });
   }, 240_000);
 
   it('two-person enforcement: the colleague signs from his own account, the refusal to sign is recorded', async () => {
     const { page } = browser;
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     const yingji = await loginAs(server.app, 'yingji', DEMO_PASSWORD);
     const yingji2 = await loginAs(server.app, 'yingji2', DEMO_PASSWORD);
     const ent = ((await yingji.get('/api/enterprises?pageSize=50&sort=name&order=desc')).json() as { items: TEnterprise[] }).items.find((e) => e.status === 'operating')!;
@@ -228,9 +186,9 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       expect(res.statusCode, res.body).toBe(200);
     }
 
-    try {
+    await watching(page, 'inspection-enforcement', async () => {
       // the colleague sees who has not signed and signs from the detail page
-      await signIn(page, 'yingji2');
+      await signIn(browser, server, 'yingji2', PHONE);
       await page.goto(`${server.url}/inspections/${id}`);
       await page.getByTestId('inspection-inspector-unsigned').first().waitFor();
       await page.getByTestId('inspection-sign').click();
@@ -238,7 +196,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       expect(await page.getByTestId('inspection-sign').count()).toBe(0);
 
       // the lead inspector finds the colleague's signature on the last step and completes with a refusal note
-      await signIn(page, 'yingji');
+      await signIn(browser, server, 'yingji', PHONE);
       await page.goto(`${server.url}/inspections/${id}/fill?item=done`);
       await page.getByTestId('inspection-finish').waitFor();
       await page.getByTestId('inspection-inspector-signed').getByText('已签名').waitFor();
@@ -256,12 +214,6 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       expect(d.representative).toMatchObject({ name: null, refusalNote: '负责人拒绝签字，检查人员二人在场见证' });
       expect(d.allowed.openCase).toBe(true);
       await page.getByTestId('inspection-open-case').waitFor();
-      expect(pageErrors).toEqual([]);
-    } catch (e) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, 'inspection-enforcement-failure.png'), fullPage: true }).catch(() => {});
-      console.error(`[e2e] at ${page.url()}\npage errors: ${pageErrors.join(' | ') || 'none'}`);
-      throw e;
-    }
+    });
   }, 180_000);
 });

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGET_TYPES } from '../src/contract/accountability.ts';
 import { INSPECTION_STATUSES } from '../src/contract/inspections.ts';
 import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklist.ts';
@@ -18,15 +17,12 @@ import { ROLES } from '../src/domain/roles.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/self-inspection-schedule.ts';
 import { usingPostgres } from '../src/server/test/db.ts';
 import {
-  type Browser, type RunningServer, ROOT, chromiumOrSkipReason, ensureWebBuilt, launchBrowser, startServer,
+  type Browser, DESKTOP, type Harness, PHONE, SHOTS as ALL_SHOTS, chromiumOrSkipReason, signIn, startHarness,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
-const SHOTS = path.join(ROOT, 'test-results', 'issue4-pages');
-const VIEWPORTS = {
-  desktop: { width: 1366, height: 900 },
-  phone: { width: 375, height: 812 },
-} as const;
+const SHOTS = path.join(ALL_SHOTS, 'issue4-pages');
+const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;
 type Viewport = keyof typeof VIEWPORTS;
 const ALL_ACCOUNTS = ['admin', 'anweiban', 'leader', 'yingji', 'yingji2', 'jianshe', 'mingyue', 'qianzhan', 'qiye', 'dudao'];
 /** ISSUE4_ACCOUNTS=yingji,qiye walks only those (while fixing a page). */
@@ -67,7 +63,7 @@ const DEPRECATION = /^Warning: \[antd: [^\]]+\] .*deprecated/;
 // It checks what the pages render, which does not depend on the database: it runs in the PGlite
 // pass only, keeping CI's PostgreSQL pass (the same pages over the same API) minutes shorter.
 describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', () => {
-  let server: RunningServer;
+  let harness: Harness;
   /** One browser per width, each reused for every account: the phone walks while the desktop does. */
   const browsers: Partial<Record<Viewport, Browser>> = {};
   const deprecations = new Set<string>();
@@ -76,29 +72,14 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
   beforeAll(async () => {
     fs.rmSync(SHOTS, { recursive: true, force: true });
     fs.mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuilt();
-    server = await startServer();
-    browsers.desktop = await launchBrowser();
-    browsers.phone = await launchBrowser();
+    harness = await startHarness(2);
+    [browsers.desktop, browsers.phone] = harness.browsers;
   }, 300_000);
 
   afterAll(async () => {
     if (deprecations.size) console.warn(`[issue4-pages] antd deprecations:\n${[...deprecations].join('\n')}`);
-    for (const b of Object.values(browsers)) await b.close();
-    await server?.close();
+    await harness?.close();
   });
-
-  async function signIn(username: string, vp: Viewport): Promise<Page> {
-    const { context, page } = browsers[vp]!;
-    await context.clearCookies();
-    await page.setViewportSize(VIEWPORTS[vp]);
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
 
   /** One browser at one width: watches what its page does and walks the account's pages. */
   class Walker {
@@ -176,9 +157,11 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
       }
       const menu = page.locator(this.vp === 'phone' ? '.app-drawer .ant-menu-root' : '.app-sider .ant-menu-root');
       const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-      while ((await closed.count()) > 0) {
+      for (let n = await closed.count(); n > 0; n--) {
         await closed.first().click();
-        await page.waitForTimeout(200);
+        // Wait until that one counts as open (no closed submenu n-th from the top is left), lest the
+        // next click land on it again and close it.
+        await closed.nth(n - 1).waitFor({ state: 'detached' });
       }
       // An opened submenu renders its items after its animation starts: wait for every one of them,
       // or a loaded machine reads the menu without them.
@@ -203,11 +186,19 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
     }
 
     async clickMenu(label: string) {
+      const { page, who, vp } = this;
       const menu = await this.openMenu();
-      const before = this.page.url();
-      await menu.locator('.ant-menu-item', { hasText: label }).first().click();
+      const item = menu.locator('.ant-menu-item', { hasText: label }).first();
+      // antd's data-menu-id ends with the entry's key, its path: the entry of the page shown (首页
+      // from 首页) does not navigate; every other one must.
+      const menuId = (await item.getAttribute('data-menu-id')) ?? '';
+      const stays = menuId.slice(menuId.indexOf('-/') + 1) === new URL(page.url()).pathname;
+      const before = page.url();
+      await item.click();
       await this.closeDrawer();
-      await this.page.waitForURL((u) => u.href !== before, { timeout: 3_000 }).catch(() => undefined); // 首页 from 首页 stays
+      if (stays) return;
+      await page.waitForURL((u) => u.href !== before, { timeout: 5_000 })
+        .catch(() => problems.push(`${who} ${vp}: the menu entry ${label} did not open its page`));
     }
 
     /** Checks the page as it stands after `begin()` and a navigation, and saves its screenshot. */
@@ -276,7 +267,11 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
           await page.keyboard.press('Escape');
           await modal.first().waitFor({ state: 'hidden' }).catch(() => undefined);
         } else {
-          await page.waitForURL((u) => u.href !== back, { timeout: 5_000 }).catch(() => undefined);
+          const opened = await page.waitForURL((u) => u.href !== back, { timeout: 5_000 }).then(() => true, () => false);
+          if (!opened) {
+            problems.push(`${this.who} ${this.vp} ${from}: ${b.testId} did not open a page`);
+            continue;
+          }
           await this.check(`${from}-${b.testId}`, true);
           await page.goBack();
           await this.settle();
@@ -300,7 +295,11 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
         if (href) {
           this.begin();
           await page.locator(`.app-content a[href="${href}"]:visible`).first().click();
-          await page.waitForURL((u) => u.href !== listUrl, { timeout: 5_000 }).catch(() => undefined);
+          const opened = await page.waitForURL((u) => u.href !== listUrl, { timeout: 5_000 }).then(() => true, () => false);
+          if (!opened) {
+            problems.push(`${who} ${vp} ${label}: the first record's link ${href} did not open its page`);
+            continue;
+          }
           await this.check(`${label}-详情`, true);
           await this.visitCreates(`${label}-详情`);
         } else if (DETAIL_LINKS.some((d) => d.list.test(new URL(listUrl).pathname))) {
@@ -319,7 +318,7 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
       try {
         // allSettled: a failed walk must not leave the other one running into the next account.
         const walks = await Promise.allSettled((['desktop', 'phone'] as const).map(async (vp) => {
-          const walker = new Walker(await signIn(who, vp), who, vp);
+          const walker = new Walker(await signIn(browsers[vp]!, harness.server, who, VIEWPORTS[vp]), who, vp);
           walkers.push(walker);
           return walker.walk();
         }));
