@@ -1,6 +1,6 @@
 // One modal for every action the server allows on a hazard: a form for the action's body,
 // validated with the contract's schema, sent with the version the page was showing.
-import { Alert, App, AutoComplete, Button, Col, DatePicker, Descriptions, Flex, Form, Image, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Col, DatePicker, Descriptions, type DescriptionsProps, Flex, Form, Image, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TStoredFile } from '../../../../contract/files.ts';
@@ -381,11 +381,7 @@ function ActionFields({
       return (
         <>
           {pending && (
-            <Descriptions
-              size="small"
-              column={1}
-              bordered
-              style={{ marginBottom: 12 }}
+            <Summary
               items={[
                 { key: 'dates', label: '期限', children: `${pending.oldDueDate ?? '未设定'} → ${pending.newDueDate}` },
                 { key: 'reason', label: '原因', children: pending.reason },
@@ -425,11 +421,7 @@ function ActionFields({
       return (
         <>
           {pending && (
-            <Descriptions
-              size="small"
-              column={1}
-              bordered
-              style={{ marginBottom: 12 }}
+            <Summary
               items={[
                 { key: 'from', label: '移送单位', children: pending.fromUnitName },
                 { key: 'reason', label: '移送原因', children: pending.reason },
@@ -588,15 +580,16 @@ function RectificationSummary({ h }: { h: HazardDetailData }) {
   );
 }
 
+/** What the action decides on (a pending request, the plan), one field a line above the form. */
+function Summary({ items }: { items: DescriptionsProps['items'] }) {
+  return <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} items={items} />;
+}
+
 function PlanSummary({ h }: { h: HazardDetailData }) {
   const plan = h.plans[0];
   if (!plan) return <Alert type="warning" showIcon title="尚无五落实整改方案" style={{ marginBottom: 12 }} />;
   return (
-    <Descriptions
-      size="small"
-      column={1}
-      bordered
-      style={{ marginBottom: 12 }}
+    <Summary
       items={[
         { key: 'owner', label: '责任人', children: plan.owner },
         { key: 'measures', label: '整改措施', children: plan.measures },
