@@ -10,7 +10,7 @@ import type { THazardDetail } from '../src/contract/hazards.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
-  type Browser, DESKTOP, type Harness, type RunningServer, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, startHarness, textarea, watching,
+  type Browser, DESKTOP, type Harness, type RunningServer, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, pickToday, signIn, startHarness, textarea, watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
@@ -129,8 +129,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
         await input(page, 'plan-owner').fill('钱安全');
         await input(page, 'plan-funds').fill('1200');
         await textarea(page, 'plan-measures').fill('更换配电箱门锁，裸露线路穿管保护');
-        await input(page, 'plan-due-date').click();
-        await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').click(); // read-only at phone width: pick from the panel
+        await pickToday(page, 'plan-due-date');
         await textarea(page, 'plan-contingency').fill('整改期间断电挂牌，专人看护');
       });
       await page.getByTestId('hazard-tags').getByText('整改中').waitFor();

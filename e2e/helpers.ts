@@ -268,3 +268,20 @@ export async function watching(page: Page, name: string, steps: () => Promise<vo
     page.off('response', onResponse);
   }
 }
+
+/**
+ * Picks today in an antd DatePicker from its panel (the input is read-only at phone width) and
+ * waits until the input shows it. On a loaded machine a click during the panel's opening animation
+ * can be lost, so the pick is tried again while the input stays empty.
+ */
+export async function pickToday(page: Page, testId: string): Promise<void> {
+  const field = input(page, testId);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const panel = page.locator('.ant-picker-dropdown:visible');
+    if ((await panel.count()) === 0) await field.click();
+    await panel.locator('.ant-picker-cell-today').click({ timeout: 10_000 });
+    const picked = await expect.poll(() => field.inputValue(), { timeout: 5_000 }).toMatch(/^\d{4}-\d{2}-\d{2}$/).then(() => true, () => false);
+    if (picked) return;
+  }
+  throw new Error(`today was not picked in ${testId}`);
+}

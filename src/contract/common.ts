@@ -18,7 +18,11 @@ export type TErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar day 'YYYY-MM-DD'; a well-formed but impossible day (2024-02-30) is refused here, not by the database. */
-export const DateStr = z.string().regex(DAY_SHAPE, '日期格式应为 YYYY-MM-DD').refine((d) => !DAY_SHAPE.test(d) || isValidDay(d), '日期不存在');
+export const DateStr = z
+  .string()
+  // An empty value is a date not picked yet, which a form words as such.
+  .regex(DAY_SHAPE, { error: (iss) => (iss.input === '' ? '请选择日期' : '日期格式应为 YYYY-MM-DD') })
+  .refine((d) => !DAY_SHAPE.test(d) || isValidDay(d), '日期不存在');
 
 export const Uuid = z.uuid({ error: '无效的编号' });
 export const IdParams = z.object({ id: Uuid });
