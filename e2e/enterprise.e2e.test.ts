@@ -1,38 +1,27 @@
 // Golden path in a real browser: sign in, register an enterprise through the form, find it in the list.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TEnterprise } from '../src/contract/enterprises.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { randomUscc } from '../src/server/test/factories.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
-  type Browser, type Harness, type RunningServer, SHOTS, chromiumOrSkipReason, input, pickOption, startHarness, watching,
+  SHOTS, chromiumOrSkipReason, input, pickOption, useHarness, watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 
 describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
-  let harness: Harness;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    ({ server, browser } = harness);
-  }, 300_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   it('the office signs in, creates an enterprise, and finds it in the list', async () => {
-    const { page } = browser;
+    const { page } = harness.browser;
     const name = `端到端测试机械厂${Date.now().toString(36)}`;
     const uscc = randomUscc('500112');
     let id = '';
     await watching(page, 'enterprise', async () => {
       // signed out, the list sends to the login page, and back to the list after signing in
-      await page.goto(`${server.url}/enterprises`);
+      await page.goto(`${harness.server.url}/enterprises`);
       await page.waitForURL(/\/login/);
       await page.getByTestId('login-username').fill('anweiban');
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -57,7 +46,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
       id = page.url().split('/').pop()!;
       await page.getByText(uscc).first().waitFor();
 
-      await page.goto(`${server.url}/enterprises`);
+      await page.goto(`${harness.server.url}/enterprises`);
       const search = input(page, 'enterprise-search');
       await search.fill(name);
       await search.press('Enter');
@@ -68,7 +57,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
     });
 
     // and the server has what was typed, the code upper-cased, the size derived from the headcount
-    const office = await loginAs(server.app, 'anweiban', DEMO_PASSWORD);
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
     const saved = (await office.get(`/api/enterprises/${id}`)).json() as TEnterprise;
     expect(saved).toMatchObject({
       name, uscc, villageName: '明月村', sectorNames: ['工贸'], address: '明月村三组18号', employeeCount: 12, isSmall: true,

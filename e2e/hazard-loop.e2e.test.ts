@@ -4,30 +4,19 @@
 // verifies and closes it with a signature, and the township dashboard counts the new close-out.
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TEnterprise } from '../src/contract/enterprises.ts';
 import type { THazardDetail } from '../src/contract/hazards.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
-  type Browser, DESKTOP, type Harness, type RunningServer, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, pickToday, signIn, startHarness, textarea, watching,
+  DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, pickToday, signIn, useHarness, textarea, watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 
 describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
-  let harness: Harness;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    ({ server, browser } = harness);
-  }, 300_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   /** Opens the action's modal from the detail page, lets `fill` complete it, submits and waits for it to close. */
   async function runAction(page: Page, action: string, fill: () => Promise<void>) {
@@ -64,7 +53,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
     return n;
   }
   async function dashboardFigures(page: Page) {
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${harness.server.url}/dashboard`);
     await page.getByTestId('figure-found').waitFor();
     await page.locator('[data-testid="figure-found"] .ant-statistic-content').waitFor();
     return { found: await figure(page, 'figure-found'), closed: await figure(page, 'figure-closed') };
@@ -72,27 +61,27 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
 
   /** The hazard as the server has it (as the office), to check what the pages did. */
   async function serverView(id: string): Promise<THazardDetail> {
-    const s = await loginAs(server.app, 'anweiban', DEMO_PASSWORD);
+    const s = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
     return (await s.get(`/api/hazards/${id}`)).json() as THazardDetail;
   }
 
   it('reports, plans, rectifies, verifies and closes a hazard; the dashboard counts it', async () => {
-    const { page } = browser;
+    const { page } = harness.browser;
 
     // qiye's enterprise, as the API has it
-    const qiye = await loginAs(server.app, 'qiye', DEMO_PASSWORD);
+    const qiye = await loginAs(harness.server.app, 'qiye', DEMO_PASSWORD);
     const ent = (await qiye.get(`/api/enterprises/${qiye.me.enterpriseId}`)).json() as TEnterprise;
     expect(ent.villageName).toBe('明月村');
     const description = `端到端测试：配电箱门未关闭，线路裸露 ${Date.now().toString(36)}`;
 
     await watching(page, 'hazard-loop', async () => {
       // 0. the township dashboard before
-      await signIn(browser, server, 'anweiban', DESKTOP);
+      await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
       const before = await dashboardFigures(page);
 
       // 1. the village officer reports it from the phone form, with a photo
-      await signIn(browser, server, 'mingyue', PHONE);
-      await page.goto(`${server.url}/hazards/new`);
+      await signIn(harness.browser, harness.server, 'mingyue', PHONE);
+      await page.goto(`${harness.server.url}/hazards/new`);
       await page.getByTestId('hazard-form').waitFor();
       await pickOption(page, 'hazard-enterprise', ent.name);
       if (ent.sectorNames.length > 1) await pickOption(page, 'hazard-sector', ent.sectorNames[0]!);
@@ -116,15 +105,15 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
         await pickOption(page, 'hazard-action-unit', '应急办');
         await textarea(page, 'hazard-action-reason').fill('属应急办监管行业，请接收');
       });
-      await signIn(browser, server, 'yingji', DESKTOP);
-      await page.goto(`${server.url}/hazards/${id}`);
+      await signIn(harness.browser, harness.server, 'yingji', DESKTOP);
+      await page.goto(`${harness.server.url}/hazards/${id}`);
       await runAction(page, 'decide_transfer', async () => {});
       h = await serverView(id);
       expect(h).toMatchObject({ responsibleUnitName: '应急办', pendingTransfer: false, transferCount: 1 });
 
       // 3. the enterprise submits its 五落实 plan from the phone
-      await signIn(browser, server, 'qiye', PHONE);
-      await page.goto(`${server.url}/hazards/${id}`);
+      await signIn(harness.browser, harness.server, 'qiye', PHONE);
+      await page.goto(`${harness.server.url}/hazards/${id}`);
       await runAction(page, 'submit_plan', async () => {
         await input(page, 'plan-owner').fill('钱安全');
         await input(page, 'plan-funds').fill('1200');
@@ -146,8 +135,8 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       expect(await page.getByTestId('hazard-action-verify_pass').count()).toBe(0);
 
       // 5. 应急办 verifies and closes it with a signature
-      await signIn(browser, server, 'yingji', DESKTOP);
-      await page.goto(`${server.url}/hazards/${id}`);
+      await signIn(harness.browser, harness.server, 'yingji', DESKTOP);
+      await page.goto(`${harness.server.url}/hazards/${id}`);
       await runAction(page, 'verify_pass', async () => {
         await input(page, 'hazard-action-signer').fill('孙验收');
       });
@@ -163,7 +152,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await page.screenshot({ path: path.join(SHOTS, 'hazard-closed.png'), fullPage: true });
 
       // 6. the township dashboard counts one more found and one more closed
-      await signIn(browser, server, 'anweiban', DESKTOP);
+      await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
       const after = await dashboardFigures(page);
       expect(after.found).toBe(before.found + 1);
       expect(after.closed).toBe(before.closed + 1);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, type Locator, type Page, type Response, chromium } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo/seed-demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -219,6 +219,31 @@ export async function startHarness(browsers = 1): Promise<Harness> {
       await server.close();
       if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts a harness before the enclosing describe's tests and closes it after them. Its properties
+ * read the started harness, so a test file holds one constant instead of its own setup.
+ */
+export function useHarness(browsers = 1): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(browsers);
+  }, 300_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const get = (): Harness => {
+    if (!started) throw new Error('the e2e harness has not started');
+    return started;
+  };
+  return {
+    get server() { return get().server; },
+    get browser() { return get().browser; },
+    get browsers() { return get().browsers; },
+    photo: (name) => get().photo(name),
+    close: () => get().close(),
   };
 }
 

@@ -6,7 +6,7 @@
 // the colleague signs from his own account and the enterprise's refusal to sign is recorded.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TEnterprise } from '../src/contract/enterprises.ts';
 import type { THazardDetail } from '../src/contract/hazards.ts';
 import type { TInspectionDetail } from '../src/contract/inspections.ts';
@@ -15,7 +15,7 @@ import { itemsOf } from '../src/domain/checklist.ts';
 import { CHONGMING_SPOT_CHECK } from '../src/domain/seed-checklists.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
-  type Browser, type Harness, PHONE, type RunningServer, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, startHarness, textarea,
+  PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, textarea,
   watching,
 } from './helpers.ts';
 
@@ -28,24 +28,13 @@ const FAILS: Record<number, { comment: string; photo: boolean }> = {
 };
 
 describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
-  let harness: Harness;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    ({ server, browser } = harness);
-  }, 300_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   it('starts, fills, signs and completes a spot check on a phone; hazards and the PDF record follow', async () => {
-    const { page } = browser;
+    const { page } = harness.browser;
 
     // An operating enterprise 应急办 supervises, with a sector, as the API has it.
-    const yingji = await loginAs(server.app, 'yingji', DEMO_PASSWORD);
+    const yingji = await loginAs(harness.server.app, 'yingji', DEMO_PASSWORD);
     const listed = (await yingji.get('/api/enterprises?pageSize=50&sort=name&order=asc')).json() as { items: TEnterprise[] };
     const pick = listed.items.find((e) => e.status === 'operating' && e.sectorNames.length > 0);
     expect(pick, 'an enterprise in 应急办 scope').toBeDefined();
@@ -54,8 +43,8 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
 
     await watching(page, 'inspection-spot-check', async () => {
       // 1. from the enterprise's page, 新建检查: a 抽查 with the 崇明 checklist
-      await signIn(browser, server, 'yingji', PHONE);
-      await page.goto(`${server.url}/enterprises/${ent.id}`);
+      await signIn(harness.browser, harness.server, 'yingji', PHONE);
+      await page.goto(`${harness.server.url}/enterprises/${ent.id}`);
       await page.getByTestId('enterprise-inspections').waitFor();
       await page.getByTestId('enterprise-start-inspection').click();
       await page.waitForURL(/\/inspections\/new\?enterpriseId=/);
@@ -117,7 +106,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.screenshot({ path: path.join(SHOTS, 'inspection-detail-phone.png'), fullPage: true });
 
       // ... the server agrees
-      const office = await loginAs(server.app, 'anweiban', DEMO_PASSWORD);
+      const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
       const d = (await office.get(`/api/inspections/${id}`)).json() as TInspectionDetail;
       expect(d).toMatchObject({ status: 'completed', type: 'spot_check', enterpriseId: ent.id, templateCode: CHONGMING_SPOT_CHECK.code, failedCount: 2, hazardCount: 2 });
       expect(d.signatureHash).toMatch(/^[0-9a-f]{64}$/);
@@ -161,7 +150,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       expect(fetched.head).toBe('%PDF');
 
       // 6. the list (我参与的) shows it as a card on the phone, with its failed items
-      await page.goto(`${server.url}/inspections?mine=true`);
+      await page.goto(`${harness.server.url}/inspections?mine=true`);
       const card = page.getByTestId('inspection-cards').getByTestId('inspection-link').filter({ hasText: d.number });
       await card.waitFor({ timeout: 15_000 });
       await card.getByText('2 项不符合').waitFor();
@@ -170,9 +159,9 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
   }, 240_000);
 
   it('two-person enforcement: the colleague signs from his own account, the refusal to sign is recorded', async () => {
-    const { page } = browser;
-    const yingji = await loginAs(server.app, 'yingji', DEMO_PASSWORD);
-    const yingji2 = await loginAs(server.app, 'yingji2', DEMO_PASSWORD);
+    const { page } = harness.browser;
+    const yingji = await loginAs(harness.server.app, 'yingji', DEMO_PASSWORD);
+    const yingji2 = await loginAs(harness.server.app, 'yingji2', DEMO_PASSWORD);
     const ent = ((await yingji.get('/api/enterprises?pageSize=50&sort=name&order=desc')).json() as { items: TEnterprise[] }).items.find((e) => e.status === 'operating')!;
     // Started and filled through the API: the pages of the first test are not what this one is about.
     const created = await yingji.request('POST', '/api/inspections', {
@@ -188,16 +177,16 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
 
     await watching(page, 'inspection-enforcement', async () => {
       // the colleague sees who has not signed and signs from the detail page
-      await signIn(browser, server, 'yingji2', PHONE);
-      await page.goto(`${server.url}/inspections/${id}`);
+      await signIn(harness.browser, harness.server, 'yingji2', PHONE);
+      await page.goto(`${harness.server.url}/inspections/${id}`);
       await page.getByTestId('inspection-inspector-unsigned').first().waitFor();
       await page.getByTestId('inspection-sign').click();
       await page.getByTestId('inspection-inspector-signed').first().waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('inspection-sign').count()).toBe(0);
 
       // the lead inspector finds the colleague's signature on the last step and completes with a refusal note
-      await signIn(browser, server, 'yingji', PHONE);
-      await page.goto(`${server.url}/inspections/${id}/fill?item=done`);
+      await signIn(harness.browser, harness.server, 'yingji', PHONE);
+      await page.goto(`${harness.server.url}/inspections/${id}/fill?item=done`);
       await page.getByTestId('inspection-finish').waitFor();
       await page.getByTestId('inspection-inspector-signed').getByText('已签名').waitFor();
       await page.getByTestId('inspection-representative-kind').getByText('拒绝签名').click();
