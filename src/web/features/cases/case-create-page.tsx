@@ -12,7 +12,7 @@ import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../co
 import { PageContainer } from '../../components/page-container.tsx';
 import { dayjs } from '../../lib/format.ts';
 import { uuidParam } from '../../lib/search-params.ts';
-import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { useEnterprise } from '../../reference-data/get-enterprise.ts';
 import { useCaseSource } from './api/case-source.ts';
 import { useCreateCase } from './api/create-case.ts';
 
@@ -28,7 +28,7 @@ export function CaseCreatePage() {
   const source = { inspectionId: uuidParam(sp.get('inspectionId') ?? undefined), hazardId: uuidParam(sp.get('hazardId') ?? undefined), enterpriseId: uuidParam(sp.get('enterpriseId') ?? undefined) };
   const fromRecord = !!(source.inspectionId || source.hazardId);
   const src = useCaseSource(fromRecord ? { inspectionId: source.inspectionId, hazardId: source.hazardId } : {});
-  const preset = useEnterpriseById(fromRecord ? undefined : source.enterpriseId);
+  const preset = useEnterprise(fromRecord ? undefined : source.enterpriseId);
   const [form] = Form.useForm<Values>();
   const create = useCreateCase();
   const navigate = useNavigate();

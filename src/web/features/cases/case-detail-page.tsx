@@ -10,7 +10,7 @@ import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
-import { FileGallery } from '../hazards/components/detail-sections.tsx';
+import { FileGallery } from '../../components/file-gallery.tsx';
 import { useCase } from './api/get-case.ts';
 import type { CaseDetailData } from './api/keys.ts';
 import { CASE_ACTION_TITLES, CaseActionModal } from './components/case-action-modal.tsx';

@@ -11,7 +11,7 @@ import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { EnterpriseStatusTag, RiskGradeTag, enterpriseKindText } from '../../components/status-tags.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useEnterprise } from './api/get-enterprise.ts';
+import { useEnterprise } from '../../reference-data/get-enterprise.ts';
 import { EnterpriseHazards } from './components/enterprise-hazards.tsx';
 import { EnterpriseSelfInspection } from '../schedules/components/enterprise-self-inspection.tsx';
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';

@@ -6,7 +6,7 @@ import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { useEnterprise } from './api/get-enterprise.ts';
+import { useEnterprise } from '../../reference-data/get-enterprise.ts';
 import { type EnterpriseUpdateInput, useUpdateEnterprise } from './api/update-enterprise.ts';
 import { EnterpriseForm } from './components/enterprise-form.tsx';
 

@@ -25,8 +25,8 @@ import { useSectors } from '../../reference-data/list-sectors.ts';
 import { useCreateHazard } from './api/create-hazard.ts';
 import type { HazardCreateBody } from './api/keys.ts';
 import { useCriteria } from './api/list-criteria.ts';
-import { useEnterpriseById } from './api/search-enterprises.ts';
-import { FileUploader } from './components/file-uploader.tsx';
+import { useEnterprise } from '../../reference-data/get-enterprise.ts';
+import { FileUploader } from '../../components/file-uploader.tsx';
 import { ledgerUrl } from './components/last-list-url.ts';
 
 const DEFAULT_SOURCE: Partial<Record<Role, HazardSource>> = {
@@ -68,7 +68,7 @@ export function HazardCreatePage() {
   const [form] = Form.useForm<FormValues>();
   const ownEnterprise = me.role === 'enterprise';
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
-  const preset = useEnterpriseById(presetId);
+  const preset = useEnterprise(presetId);
   const [picked, setPicked] = useState<TEnterprise | null>(null);
   const [busyBefore, setBusyBefore] = useState(false);
   const [busyAfter, setBusyAfter] = useState(false);

@@ -21,7 +21,7 @@ import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { TIMEZONE, dayjs } from '../../lib/format.ts';
 import { uuidParam } from '../../lib/search-params.ts';
-import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { useEnterprise } from '../../reference-data/get-enterprise.ts';
 import { useCreateInspection } from './api/create-inspection.ts';
 import { useInspectionOptions } from './api/inspection-options.ts';
 import type { InspectionCreateBody, InspectionOptionsData } from './api/keys.ts';
@@ -88,7 +88,7 @@ export function InspectionCreatePage() {
   const ownEnterprise = me.role === 'enterprise';
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
   const planEntryId = uuidParam(sp.get('planEntryId') ?? undefined) ?? null;
-  const preset = useEnterpriseById(presetId);
+  const preset = useEnterprise(presetId);
   const [picked, setPicked] = useState<TEnterprise | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);

@@ -12,7 +12,7 @@ import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { useEnterpriseById } from '../hazards/api/search-enterprises.ts';
+import { useEnterprise } from '../../reference-data/get-enterprise.ts';
 import { useCompleteInspection } from './api/complete-inspection.ts';
 import { useInspection } from './api/get-inspection.ts';
 import type { InspectionCompleteBody, InspectionDetailData } from './api/keys.ts';
@@ -67,7 +67,7 @@ function FillForm({ d }: { d: InspectionDetailData }) {
   const save = useSaveInspectionAnswer();
   const update = useUpdateInspection();
   const complete = useCompleteInspection();
-  const enterprise = useEnterpriseById(d.enterpriseId);
+  const enterprise = useEnterprise(d.enterpriseId);
   const items = useMemo(() => itemsOfTemplate(d.template), [d.template]);
   const total = items.length;
 

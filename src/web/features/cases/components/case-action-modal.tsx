@@ -12,7 +12,7 @@ import { applyFieldErrors, clearErrorsOnChange } from '../../../components/form-
 import { testId } from '../../../components/test-id.ts';
 import { ApiError, errorMessage } from '../../../lib/api.ts';
 import { dayjs } from '../../../lib/format.ts';
-import { FileUploader } from '../../hazards/components/file-uploader.tsx';
+import { FileUploader } from '../../../components/file-uploader.tsx';
 import { useActOnCase } from '../api/act-on-case.ts';
 import type { CaseActionBody, CaseDetailData } from '../api/keys.ts';
 

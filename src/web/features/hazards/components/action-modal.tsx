@@ -19,7 +19,7 @@ import { dayjs, formatDateTime } from '../../../lib/format.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useActOnHazard } from '../api/act-on-hazard.ts';
 import type { HazardActionBody, HazardDetailData } from '../api/keys.ts';
-import { FileUploader } from './file-uploader.tsx';
+import { FileUploader } from '../../../components/file-uploader.tsx';
 import { ACTION_LABELS, type AllowedAction } from './labels.ts';
 
 export const REPORT_KIND_LABELS = { discovery: '发现报告', rectification: '整改报告' } as const;

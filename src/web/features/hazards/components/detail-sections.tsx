@@ -1,11 +1,11 @@
 // The read-only parts of a hazard's page: photos, plan, extensions, listings, transfers,
 // the 双报告 checklist and the timeline.
-import { CheckCircleFilled, ClockCircleOutlined, FilePdfOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Collapse, Descriptions, Empty, Flex, Image, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Collapse, Descriptions, Empty, Flex, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { TStoredFile } from '../../../../contract/files.ts';
 import { LISTING_LEVEL_LABELS, REPORT_KINDS, REPORT_RECIPIENTS } from '../../../../contract/hazards.ts';
 import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardStatus } from '../../../../domain/hazard-machine.ts';
+import { FileGallery } from '../../../components/file-gallery.tsx';
 import { HazardStatusTag } from '../../../components/hazard-tags.tsx';
 import { formatDateTime, formatMinute } from '../../../lib/format.ts';
 import type { HazardDetailData } from '../api/keys.ts';
@@ -13,30 +13,6 @@ import { type ActionPreset, REPORT_KIND_LABELS, REPORT_RECIPIENT_LABELS } from '
 import { eventLabel } from './labels.ts';
 
 type Plan = HazardDetailData['plans'][number];
-
-export function FileGallery({ files, empty = '无', size = 104 }: { files: TStoredFile[]; empty?: string; size?: number }) {
-  if (files.length === 0) return <Typography.Text type="secondary">{empty}</Typography.Text>;
-  const photos = files.filter((f) => f.kind === 'photo');
-  const docs = files.filter((f) => f.kind !== 'photo');
-  return (
-    <Flex vertical gap={8}>
-      {photos.length > 0 && (
-        <Image.PreviewGroup>
-          <Flex wrap gap={8}>
-            {photos.map((f) => (
-              <Image key={f.id} src={f.url} alt={f.originalName} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} />
-            ))}
-          </Flex>
-        </Image.PreviewGroup>
-      )}
-      {docs.map((f) => (
-        <a key={f.id} href={f.url} target="_blank" rel="noreferrer">
-          {f.mime === 'application/pdf' ? <FilePdfOutlined /> : <PaperClipOutlined />} {f.originalName}
-        </a>
-      ))}
-    </Flex>
-  );
-}
 
 /** 整改前 and 整改后 side by side (stacked on a phone), then the verification evidence. */
 export function PhotoCompare({ h }: { h: HazardDetailData }) {

@@ -6,7 +6,7 @@ import { HAZARD_LEVEL_LABELS } from '../../../../domain/hazard-machine.ts';
 import { paths } from '../../../app/paths.ts';
 import { HazardLevelTag, HazardStatusTag } from '../../../components/hazard-tags.tsx';
 import { ItemNumber } from '../../../components/item-number.tsx';
-import { FileGallery } from '../../hazards/components/detail-sections.tsx';
+import { FileGallery } from '../../../components/file-gallery.tsx';
 import type { InspectionAnswerData, InspectionDetailData } from '../api/keys.ts';
 import { CheckMethodTags, ConformityTag } from './inspection-tags.tsx';
 

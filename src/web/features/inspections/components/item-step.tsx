@@ -3,7 +3,7 @@
 import { Card, Flex, Form, Input, Tag, Typography } from 'antd';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
 import type { ConformityResult } from '../../../../domain/checklist.ts';
-import { FileUploader } from '../../hazards/components/file-uploader.tsx';
+import { FileUploader } from '../../../components/file-uploader.tsx';
 import { ConformityButtons, NumberAnswer, TextAnswer } from './answer-controls.tsx';
 import {
   type HazardDefaults, type LocalAnswer, checkHazard, describeHazard, hazardWithDefaults, prefilledHazard,

@@ -4,9 +4,9 @@
 import { CameraOutlined, CloseOutlined, FilePdfOutlined, PaperClipOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Image, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { TStoredFile } from '../../../../contract/files.ts';
-import { errorMessage } from '../../../lib/api.ts';
-import { DOCUMENT_TYPES, type FilePurpose, PHOTO_TYPES, uploadFile, uploadProblem } from '../../../lib/upload.ts';
+import type { TStoredFile } from '../../contract/files.ts';
+import { errorMessage } from '../lib/api.ts';
+import { DOCUMENT_TYPES, type FilePurpose, PHOTO_TYPES, uploadFile, uploadProblem } from '../lib/upload.ts';
 
 interface PendingItem {
   key: string;
