@@ -52,8 +52,10 @@ function ChartCard({ title, hint, emptyText, hasData, children }: { title: strin
   );
 }
 
+type BarRow = { name: string; found: number; closed: number; overdue: number; villageId?: string; sectorId?: string };
+
 /** Horizontal bars (one row per village or sector), readable on a phone too. */
-function barOption(rows: { name: string; found: number; closed: number; overdue: number }[]) {
+function barOption(rows: BarRow[]) {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -69,6 +71,30 @@ function barOption(rows: { name: string; found: number; closed: number; overdue:
       cursor: 'pointer',
     })),
   };
+}
+
+/** The figures by village or by sector; a bar opens the ledger of that village or sector and series. */
+function BarsCard({
+  title, rows, kind, ledger, testId,
+}: {
+  title: string;
+  rows: BarRow[];
+  kind: 'villageId' | 'sectorId';
+  ledger: (f: LedgerFilter) => string;
+  testId: string;
+}) {
+  const navigate = useNavigate();
+  const option = useMemo(() => barOption(rows), [rows]);
+  const onClick = (p: ChartClick) => {
+    const id = rows[p.dataIndex]?.[kind];
+    const series = SERIES[p.seriesIndex ?? 0];
+    if (id && series) navigate(ledger({ [kind]: id, ...series.filter }));
+  };
+  return (
+    <ChartCard title={title} hint="点击柱条查看明细" emptyText="暂无数据" hasData={rows.length > 0}>
+      <Chart option={option} onClick={onClick} style={{ height: Math.max(240, rows.length * 34 + 60) }} testId={testId} />
+    </ChartCard>
+  );
 }
 
 export function DashboardPage() {
@@ -94,8 +120,6 @@ export function DashboardPage() {
     [d],
   );
 
-  const villageOption = useMemo(() => barOption(villages), [villages]);
-  const sectorOption = useMemo(() => barOption(sectors), [sectors]);
   const pieOption = useMemo(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}：{c}项（{d}%）' },
@@ -115,13 +139,6 @@ export function DashboardPage() {
     [majorByStatus],
   );
 
-  const onBar = (kind: 'villageId' | 'sectorId', rows: { villageId?: string; sectorId?: string }[]) => (p: ChartClick) => {
-    const row = rows[p.dataIndex];
-    const series = SERIES[p.seriesIndex ?? 0];
-    const id = row?.[kind];
-    if (!id || !series) return;
-    navigate(ledger({ [kind]: id, ...series.filter }));
-  };
   const onPie = (p: ChartClick) => {
     const status = (p.data as { status?: HazardStatus } | undefined)?.status;
     if (status) navigate(ledger({ level: 'major', status }));
@@ -236,25 +253,11 @@ export function DashboardPage() {
 
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} xl={12}>
-              <ChartCard title="各村/社区隐患" hint="点击柱条查看明细" emptyText="暂无数据" hasData={villages.length > 0}>
-                <Chart
-                  option={villageOption}
-                  onClick={onBar('villageId', villages)}
-                  style={{ height: Math.max(240, villages.length * 34 + 60) }}
-                  testId="chart-village"
-                />
-              </ChartCard>
+              <BarsCard title="各村/社区隐患" rows={villages} kind="villageId" ledger={ledger} testId="chart-village" />
             </Col>
             <Col xs={24} xl={12}>
               <Flex vertical gap={12}>
-                <ChartCard title="各行业领域隐患" hint="点击柱条查看明细" emptyText="暂无数据" hasData={sectors.length > 0}>
-                  <Chart
-                    option={sectorOption}
-                    onClick={onBar('sectorId', sectors)}
-                    style={{ height: Math.max(240, sectors.length * 34 + 60) }}
-                    testId="chart-sector"
-                  />
-                </ChartCard>
+                <BarsCard title="各行业领域隐患" rows={sectors} kind="sectorId" ledger={ledger} testId="chart-sector" />
                 <ChartCard title="重大隐患状态" hint="点击查看明细" emptyText="暂无重大隐患" hasData={majorByStatus.length > 0}>
                   <Chart option={pieOption} onClick={onPie} style={{ height: 260 }} testId="chart-major" />
                 </ChartCard>
