@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { isValidDay } from '../domain/self-inspection-schedule.ts';
+import { isValidDay } from '../domain/dates.ts';
 
 export const ERROR_CODES = [
   'VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ACCOUNT_LOCKED',

@@ -14,3 +14,9 @@ export function shanghaiDayStart(day: string, addDays = 0): Date {
 export function shanghaiDay(at: Date): string {
   return dayjs.utc(at).add(OFFSET_MINUTES, 'minute').format('YYYY-MM-DD');
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Whether 'YYYY-MM-DD' names a day that exists (2024-02-29 does, 2023-02-29 and 2024-2-1 do not). */
+export function isValidDay(day: string): boolean {
+  return DAY.test(day) && dayjs.utc(day).format('YYYY-MM-DD') === day;
+}

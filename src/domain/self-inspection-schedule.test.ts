@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   OCCURRENCE_STATUSES, OCCURRENCE_STATUS_LABELS, type Occurrence, type OccurrenceStatus, SCHEDULE_PROBLEM_MESSAGES,
   SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS, SELF_INSPECTION_LEVEL_LABELS, type ScheduleProblem,
-  type SelfInspectionSchedule, complianceOf, isValidDay, isWorkday, isoWeekKey, isoWeekStart, isoWeekday, occurrenceStatus,
+  type SelfInspectionSchedule, complianceOf, isWorkday, isoWeekKey, isoWeekStart, isoWeekday, occurrenceStatus,
   occurrencesBetween, scheduleProblems, withDistrictCalendar,
 } from './self-inspection-schedule.ts';
 
@@ -59,12 +59,6 @@ describe('calendar helpers', () => {
     expect(isoWeekday(day)).toBe(weekday);
     expect(isoWeekStart(day)).toBe(monday);
     expect(isoWeekKey(day)).toBe(key);
-  });
-
-  it.each([
-    ['2024-02-29', true], ['2023-02-29', false], ['2000-02-29', true], ['1900-02-29', false], ['2024-13-01', false], ['2024-1-01', false], ['', false],
-  ])('%j is a valid day: %s', (day, ok) => {
-    expect(isValidDay(day)).toBe(ok);
   });
 });
 

@@ -7,10 +7,7 @@
 // A period without a workday has no occurrence. Workdays: Monday to Friday, plus weekends when the
 // enterprise works them, minus its holidays, plus 调休 weekend workdays.
 // All days are 'YYYY-MM-DD' in Asia/Shanghai; today is passed in. Pure: no IO.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-
-dayjs.extend(utc);
+import { isValidDay } from './dates.ts';
 
 export const SELF_INSPECTION_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
 export type SelfInspectionFrequency = (typeof SELF_INSPECTION_FREQUENCIES)[number];
@@ -77,11 +74,6 @@ export const SCHEDULE_PROBLEM_MESSAGES: Record<ScheduleProblem['problem'], strin
   active_without_checklist: '请至少为日、周、月中的一项选择检查表',
 };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export function isValidDay(day: string): boolean {
-  return DAY.test(day) && dayjs.utc(day).format('YYYY-MM-DD') === day;
-}
-
 // Day arithmetic on UTC epoch day numbers: a township's compliance over a year walks millions of
 // days, and building a date string per step made that seconds of CPU (bench/inspections.ts). Only
 // the occurrences returned are formatted.
@@ -95,11 +87,7 @@ const weekdayOf = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
 export const isoWeekday = (day: string) => weekdayOf(dayNumber(day));
 const isWeekend = (day: string) => isoWeekday(day) >= 6;
 /** The day number of a listed day, null when it is not a real day (it then matches no day, as a string would not). */
-const listedDay = (day: string): number | null => {
-  if (!DAY.test(day)) return null;
-  const n = dayNumber(day);
-  return Number.isFinite(n) && dayString(n) === day ? n : null;
-};
+const listedDay = (day: string): number | null => (isValidDay(day) ? dayNumber(day) : null);
 
 /**
  * Everything wrong with a schedule; [] when it can be stored. One that is not active may schedule

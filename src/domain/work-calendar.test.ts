@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calendarEntryProblem, calendarYearProblems, isCalendarDay } from './work-calendar.ts';
+import { calendarEntryProblem, calendarYearProblems } from './work-calendar.ts';
 
 describe('work calendar', () => {
-  it('knows real days', () => {
-    expect(isCalendarDay('2025-02-28')).toBe(true);
-    expect(isCalendarDay('2025-02-29')).toBe(false);
-    expect(isCalendarDay('2025-2-1')).toBe(false);
+  it('refuses a day that does not exist', () => {
+    expect(calendarEntryProblem({ day: '2025-02-28', kind: 'holiday' })).toBeNull();
+    expect(calendarEntryProblem({ day: '2025-02-29', kind: 'holiday' })).toBe('not_a_date');
+    expect(calendarEntryProblem({ day: '2025-2-1', kind: 'holiday' })).toBe('not_a_date');
   });
 
   it('takes holidays on any day and 调休 workdays only on weekends', () => {

@@ -2,6 +2,7 @@
 // a Saturday or Sunday worked instead). Pure: which entries a year's calendar may hold.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
+import { isValidDay } from './dates.ts';
 
 dayjs.extend(utc);
 
@@ -16,15 +17,9 @@ export const CALENDAR_PROBLEM_MESSAGES: Record<CalendarProblem, string> = {
   workday_not_weekend: '调休上班日应为周六或周日',
 };
 
-/** Whether 'YYYY-MM-DD' names a real calendar day. */
-export function isCalendarDay(day: string): boolean {
-  const d = dayjs.utc(day);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && d.isValid() && d.format('YYYY-MM-DD') === day;
-}
-
 /** The problem of one entry on its own, or null. */
 export function calendarEntryProblem(e: CalendarEntry): CalendarProblem | null {
-  if (!isCalendarDay(e.day)) return 'not_a_date';
+  if (!isValidDay(e.day)) return 'not_a_date';
   const weekday = dayjs.utc(e.day).day();
   if (e.kind === 'workday' && weekday !== 0 && weekday !== 6) return 'workday_not_weekend';
   return null;

@@ -1,7 +1,8 @@
 // The district's work calendar (法定节假日, 调休上班日): kept by template managers, read by every
 // user of the district; the 日周月 schedules read it through work-calendar.repository.ts.
 import type { TCalendarDay } from '../../../contract/checklists.ts';
-import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems, isCalendarDay } from '../../../domain/work-calendar.ts';
+import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems } from '../../../domain/work-calendar.ts';
+import { isValidDay } from '../../../domain/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -57,7 +58,7 @@ export async function putCalendarDay(ctx: AppContext, actor: Actor, day: string,
 }
 
 export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: string) {
-  if (!isCalendarDay(day)) throw invalid({ day: [CALENDAR_PROBLEM_MESSAGES.not_a_date] });
+  if (!isValidDay(day)) throw invalid({ day: [CALENDAR_PROBLEM_MESSAGES.not_a_date] });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const gone = await repo.deleteCalendarDay(tx, actor.districtId, day);

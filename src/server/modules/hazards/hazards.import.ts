@@ -2,13 +2,12 @@
 // then commit the good rows in one transaction, each with its plan, reports and timeline.
 import ExcelJS from 'exceljs';
 import type { TImportPreview, TImportRowError } from '../../../contract/enterprises.ts';
-import { shanghaiDay, shanghaiDayStart } from '../../../domain/dates.ts';
+import { isValidDay, shanghaiDay, shanghaiDayStart } from '../../../domain/dates.ts';
 import {
   HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardSource, type HazardStatus,
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_REFUSAL_MESSAGES, criterionRefusal, dualReportMissing, formatHazardNumber, isPlanComplete,
 } from '../../../domain/hazard-machine.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
-import { isValidDay } from '../../../domain/self-inspection-schedule.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import {
@@ -157,9 +156,10 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
       const t = text(k);
       if (!t) return null;
       const d = normalizeDate(t);
-      if (!d) bad(k, '日期格式应为 YYYY-MM-DD');
-      else if (!isValidDay(d)) bad(k, '日期不存在'); // 2024-02-30 would otherwise fail the whole commit in the database
-      return d && isValidDay(d) ? d : null;
+      if (d && isValidDay(d)) return d;
+      // 2024-02-30 would otherwise fail the whole commit in the database
+      bad(k, d ? '日期不存在' : '日期格式应为 YYYY-MM-DD');
+      return null;
     };
 
     // The enterprise: by USCC when given, else by a name unique within the actor's scope.
