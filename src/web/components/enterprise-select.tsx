@@ -1,8 +1,9 @@
 // The one search-as-you-type picker of an enterprise (GET /api/enterprises?q=): hazards,
 // inspections, cases and the enterprise account of a user.
 import { Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { TEnterprise } from '../../contract/enterprises.ts';
+import { useTypedSearch } from '../lib/use-typed-search.ts';
 import { useEnterpriseSearch } from '../reference-data/search-enterprises.ts';
 
 /** An enterprise known only by name, e.g. the one already linked to a user account. */
@@ -23,12 +24,7 @@ export function EnterpriseSelect({
   disabled?: boolean;
   testId?: string;
 }) {
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const t = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(t);
-  }, [text]);
+  const [q, setText] = useTypedSearch();
   const search = useEnterpriseSearch(q, { villageId, enabled: !disabled });
   const found = useMemo(() => search.data?.items ?? [], [search.data]);
   const options = useMemo(() => {

@@ -3,6 +3,7 @@ import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formErrorMessage } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
+import { useTypedSearch } from '../../../lib/use-typed-search.ts';
 import { useEnterpriseSearch } from '../../../reference-data/search-enterprises.ts';
 import { useAddEntries } from '../api/add-entries.ts';
 import { MONTH_OPTIONS, PLAN_TYPE_OPTIONS } from './labels.ts';
@@ -14,12 +15,7 @@ export function AddEntryModal({ planId, open, onClose, month }: { planId: string
   const add = useAddEntries(planId);
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const t = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(t);
-  }, [text]);
+  const [q, setText] = useTypedSearch();
   const search = useEnterpriseSearch(q, { enabled: open });
   const [known, setKnown] = useState<Map<string, string>>(new Map());
   useEffect(() => {
