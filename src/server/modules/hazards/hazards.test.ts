@@ -142,17 +142,24 @@ describe('quick report', () => {
   });
 
   it.each([
-    [{ description: '  ' }, 'description'],
-    [{ level: 'major', criterion: null }, 'criterion'],
-    [{ level: 'major', criterion: '未设置防雷设施', fixedOnSpot: true, afterPhotoIds: ['00000000-0000-4000-8000-000000000001'], rectificationNote: '已整改' }, 'fixedOnSpot'],
-    [{ fixedOnSpot: true, rectificationNote: '已整改' }, 'afterPhotoIds'],
-    [{ source: 'nowhere' }, 'source'],
-  ])('refuses %o with a field error on %s', async (patch, field) => {
+    [{ description: '  ' }, 'description', '请填写隐患描述'],
+    [{ level: 'major', criterion: null }, 'criterion', '重大隐患须填写判定依据'],
+    [{ level: 'major', criterion: ' ' }, 'criterion', '重大隐患须填写判定依据'],
+    [
+      { level: 'major', criterion: '未设置防雷设施', fixedOnSpot: true, afterPhotoIds: ['00000000-0000-4000-8000-000000000001'], rectificationNote: '已整改' },
+      'fixedOnSpot', '重大隐患须制定五落实方案，不能即查即改',
+    ],
+    [{ fixedOnSpot: true, rectificationNote: '已整改' }, 'afterPhotoIds', '即查即改须上传整改后照片'],
+    [{ fixedOnSpot: true, afterPhotoIds: ['00000000-0000-4000-8000-000000000001'], rectificationNote: null }, 'rectificationNote', '即查即改须填写整改情况'],
+    [{ source: 'nowhere' }, 'source', undefined],
+  ])('refuses %o with a field error on %s', async (patch, field, message) => {
     const res = await village.request('POST', '/api/hazards', reportBody(now(), { enterpriseId: w.enterprises.b.id, sectorId: w.fire.id, ...patch }));
     expect(res.statusCode, res.body).toBe(400);
     const err = errorOf(res);
     expect(err.code).toBe('VALIDATION');
     expect(Object.keys(err.fieldErrors ?? {})).toContain(field);
+    if (message) expect(err.fieldErrors?.[field]).toContain(message);
+    else expect(err.fieldErrors?.[field]?.[0]).toMatch(/\p{Script=Han}/u); // Chinese, never zod's English default
   });
 
   it('refuses a found time in the future and an enterprise outside the reporter’s scope', async () => {
@@ -169,7 +176,7 @@ describe('quick report', () => {
     const own = await reportHazard(entB, now(), { enterpriseId: w.enterprises.b.id, sectorId: w.fire.id, source: 'self_inspection' });
     expect(own).toMatchObject({ status: 'reported', source: 'self_inspection', foundByUnitName: '一村' });
     const wrongSource = await entB.request('POST', '/api/hazards', reportBody(now(), { enterpriseId: w.enterprises.b.id, sectorId: w.fire.id }));
-    expect(errorOf(wrongSource).fieldErrors).toHaveProperty('source');
+    expect(errorOf(wrongSource).fieldErrors?.source).toEqual(['企业只能报告自查发现的隐患']);
     const other = await entB.request('POST', '/api/hazards', reportBody(now(), { enterpriseId: w.enterprises.a.id, sectorId: w.chem.id, source: 'self_inspection' }));
     expect(errorOf(other).fieldErrors).toHaveProperty('enterpriseId');
   });
@@ -490,6 +497,7 @@ describe('transfers (移送)', () => {
     expect((await getHazard(deptFire, h.id)).allowedActions).toEqual(['decide_transfer']);
     const noReason = await act(deptFire, h.id, { action: 'decide_transfer', accept: false });
     expect(noReason.statusCode).toBe(400);
+    expect(errorOf(noReason).fieldErrors?.reason).toEqual(['退回须填写原因']);
     const returned = await actOk(deptFire, h.id, { action: 'decide_transfer', accept: false, reason: '属村级日常巡查事项' });
     expect(returned).toMatchObject({ pendingTransfer: false, responsibleUnitId: w.V1a.id, transferCount: 0 });
     expect(returned.transfers[0]).toMatchObject({ status: 'returned', decisionReason: '属村级日常巡查事项' });
@@ -780,6 +788,8 @@ describe('rules that cannot be side-stepped', () => {
   it('the level may still change before rectification and acceptance', async () => {
     // general → major while reported: it now waits for a plan and the acceptance
     const g = await reportAtB();
+    const noCriterion = await act(village, g.id, { action: 'edit', level: 'major' });
+    expect(errorOf(noCriterion).fieldErrors?.criterion).toEqual(['重大隐患须填写判定依据']);
     const upgraded = await actOk(village, g.id, { action: 'edit', level: 'major', criterion: '涉及重大隐患判定标准第3条' });
     expect(upgraded).toMatchObject({ level: 'major', status: 'reported', criterion: '涉及重大隐患判定标准第3条' });
     await actOk(entB, g.id, { action: 'submit_plan', plan: fullPlan() });
