@@ -1,6 +1,6 @@
-// What a list's filter panel is built from: selects and a date range bound to keys of the URL's
-// state, yes/no options that say what they mean, and unit options labelled alike on every list.
-import { DatePicker, Select, type SelectProps } from 'antd';
+// What a list's filter panel is built from: selects, a date range and 含已作废 bound to keys of the
+// URL's state, yes/no options that say what they mean, and unit options labelled alike on every list.
+import { Checkbox, DatePicker, Select, type SelectProps } from 'antd';
 import { dayjs } from '../lib/format.ts';
 import type { SearchPatch } from '../lib/search-params.ts';
 
@@ -61,5 +61,19 @@ export function DateRangeFilter({ values, onChange, vertical, placeholder, testI
       style={{ width: vertical ? '100%' : 250 }}
       data-testid={testId}
     />
+  );
+}
+
+/** 含已作废: voided records are left out of a list unless this is ticked. */
+export function IncludeVoidedFilter({ values, onChange, vertical, testId }: FilterPanelProps & { testId: string }) {
+  return (
+    <Checkbox
+      checked={values.includeVoided === 'true'}
+      onChange={(e) => onChange({ includeVoided: e.target.checked ? 'true' : undefined })}
+      data-testid={testId}
+      style={{ alignSelf: vertical ? 'flex-start' : 'center' }}
+    >
+      含已作废
+    </Checkbox>
   );
 }

@@ -1,10 +1,10 @@
-import { Checkbox, Flex } from 'antd';
+import { Flex } from 'antd';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUSES, ENTERPRISE_STATUS_LABELS, RISK_GRADES, RISK_GRADE_LABELS,
 } from '../../../../domain/enterprise-rules.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useVillages } from '../../../reference-data/list-units.ts';
-import { type FilterPanelProps, filterSelect, nameOptions, yesNo } from '../../../components/list-filters.tsx';
+import { type FilterPanelProps, IncludeVoidedFilter, filterSelect, nameOptions, yesNo } from '../../../components/list-filters.tsx';
 import { SearchBox } from '../../../components/search-box.tsx';
 
 const YES_NO = yesNo('是', '否');
@@ -14,7 +14,7 @@ export function EnterpriseSearchBox({ value, onSearch }: { value: string | undef
 }
 
 export function EnterpriseFilters(props: FilterPanelProps) {
-  const { values, onChange, vertical } = props;
+  const { vertical } = props;
   const villages = useVillages();
   const sectors = useSectors();
   const select = filterSelect(props, { width: 150, testIdPrefix: 'filter-' });
@@ -29,14 +29,7 @@ export function EnterpriseFilters(props: FilterPanelProps) {
       {select('isKey', '重点监管', YES_NO)}
       {select('isSmall', '小微企业', YES_NO)}
       {select('status', '经营状态', ENTERPRISE_STATUSES.map((s) => ({ value: s, label: ENTERPRISE_STATUS_LABELS[s] })))}
-      <Checkbox
-        checked={values.includeVoided === 'true'}
-        onChange={(e) => onChange({ includeVoided: e.target.checked ? 'true' : undefined })}
-        data-testid="filter-includeVoided"
-        style={{ alignSelf: vertical ? 'flex-start' : 'center' }}
-      >
-        含已作废
-      </Checkbox>
+      <IncludeVoidedFilter {...props} testId="filter-includeVoided" />
     </Flex>
   );
 }

@@ -1,11 +1,11 @@
-import { Checkbox, Flex } from 'antd';
+import { Flex } from 'antd';
 import {
   HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS,
 } from '../../../../domain/hazard-machine.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useUnits, useVillages } from '../../../reference-data/list-units.ts';
 import {
-  DateRangeFilter, type FilterPanelProps, departmentOptions, filterSelect, nameOptions, yesNo,
+  DateRangeFilter, type FilterPanelProps, IncludeVoidedFilter, departmentOptions, filterSelect, nameOptions, yesNo,
 } from '../../../components/list-filters.tsx';
 import { SearchBox } from '../../../components/search-box.tsx';
 
@@ -15,7 +15,7 @@ export function HazardSearchBox({ value, onSearch }: { value: string | undefined
 
 /** Every ledger filter except search and the status tabs; values are the URL's. */
 export function HazardFilters(props: FilterPanelProps) {
-  const { values, onChange, vertical } = props;
+  const { vertical } = props;
   const villages = useVillages();
   const departments = useUnits({ kind: 'department' });
   const sectors = useSectors();
@@ -41,14 +41,7 @@ export function HazardFilters(props: FilterPanelProps) {
       {select('transferred', '移送', yesNo('已移送', '未移送'))}
       {select('reopened', '回头看重新整改', yesNo('有重新整改', '无重新整改'), { width: 150 })}
       <DateRangeFilter {...props} placeholder={['发现日期起', '发现日期止']} testId="hazard-filter-dates" />
-      <Checkbox
-        checked={values.includeVoided === 'true'}
-        onChange={(e) => onChange({ includeVoided: e.target.checked ? 'true' : undefined })}
-        data-testid="hazard-filter-includeVoided"
-        style={{ alignSelf: vertical ? 'flex-start' : 'center' }}
-      >
-        含已作废
-      </Checkbox>
+      <IncludeVoidedFilter {...props} testId="hazard-filter-includeVoided" />
     </Flex>
   );
 }
