@@ -126,10 +126,10 @@ describe('linking a plan entry', () => {
     // Another unit's inspection or the enterprise's own would mark the department's entry covered.
     const byVillage = await post(village, { type: 'spot_check', enterpriseId: w.enterprises.a.id, planEntryId });
     expect(byVillage.statusCode).toBe(400);
-    expect(errorOf(byVillage).fieldErrors?.planEntryId).toBeDefined();
+    expect(errorOf(byVillage).fieldErrors?.planEntryId).toEqual(['检查计划中没有该单位的这一项']);
     const bySelf = await post(entA, { type: 'self_daily', enterpriseId: w.enterprises.a.id, templateCode: 'dasheng-small-enterprise', planEntryId });
     expect(bySelf.statusCode).toBe(400);
-    expect(errorOf(bySelf).fieldErrors?.planEntryId).toBeDefined();
+    expect(errorOf(bySelf).fieldErrors?.planEntryId).toEqual(['检查计划中没有该单位的这一项']);
 
     const own = await startInspection(deptChem, { type: 'spot_check', enterpriseId: w.enterprises.a.id, planEntryId });
     expect(own.planEntryId).toBe(planEntryId);
