@@ -7,8 +7,6 @@ import { useVillages } from '../../../reference-data/list-units.ts';
 import { type FilterPanelProps, IncludeVoidedFilter, filterSelect, nameOptions, yesNo } from '../../../components/list-filters.tsx';
 import { SearchBox } from '../../../components/search-box.tsx';
 
-const YES_NO = yesNo('是', '否');
-
 export function EnterpriseSearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
   return <SearchBox value={value} onSearch={onSearch} placeholder="单位名称、信用代码或负责人" testId="enterprise-search" />;
 }
@@ -26,8 +24,8 @@ export function EnterpriseFilters(props: FilterPanelProps) {
       {select('sectorId', '行业领域', nameOptions(sectors.data?.items), { showSearch: { optionFilterProp: 'label' }, loading: sectors.isLoading })}
       {select('kind', '单位类型', ENTERPRISE_KINDS.map((k) => ({ value: k, label: ENTERPRISE_KIND_LABELS[k] })))}
       {select('riskGrade', '风险分级', RISK_GRADES.map((g) => ({ value: g, label: `${RISK_GRADE_LABELS[g]}色` })))}
-      {select('isKey', '重点监管', YES_NO)}
-      {select('isSmall', '小微企业', YES_NO)}
+      {select('isKey', '重点监管', yesNo('重点监管', '非重点监管'))}
+      {select('isSmall', '小微企业', yesNo('小微企业', '非小微企业'))}
       {select('status', '经营状态', ENTERPRISE_STATUSES.map((s) => ({ value: s, label: ENTERPRISE_STATUS_LABELS[s] })))}
       <IncludeVoidedFilter {...props} testId="filter-includeVoided" />
     </Flex>
