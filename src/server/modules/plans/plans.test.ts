@@ -60,7 +60,8 @@ describe('keeping a plan', () => {
     const again = await createPlan(deptChem, { unitId: w.depChemT1.id, year: 2024 });
     expect(again.statusCode).toBe(400);
     expect(errorOf(again).fieldErrors).toEqual({ year: ['应急站已有2024年度计划'] });
-    expect((await createPlan(deptChem, { unitId: w.depFireT1.id, year: 2024 })).statusCode).toBe(400);
+    const forAnother = await createPlan(deptChem, { unitId: w.depFireT1.id, year: 2024 });
+    expect(errorOf(forAnother).fieldErrors).toEqual({ unitId: ['不能为该单位制定计划'] });
   });
 
   it('the office plans for its township and its departments, and sees every plan of the township', async () => {
@@ -71,7 +72,9 @@ describe('keeping a plan', () => {
     expect(body.items.map((i) => i.unitName).sort()).toEqual(['一镇', '应急站'].sort());
     expect(body.unitOptions.map((u) => u.id)).toEqual(expect.arrayContaining([w.T1.id, w.depChemT1.id, w.depFireT1.id]));
     expect(body.unitOptions.map((u) => u.id)).not.toContain(w.depBuildD.id);
-    expect((await createPlan(office, { unitId: w.depBuildD.id, year: 2024 })).statusCode).toBe(400);
+    // mayPlanForUnit: a township's office plans neither for a district department nor for a village
+    expect(errorOf(await createPlan(office, { unitId: w.depBuildD.id, year: 2024 })).fieldErrors).toEqual({ unitId: ['不能为该单位制定计划'] });
+    expect(errorOf(await createPlan(office, { unitId: w.V1a.id, year: 2024 })).fieldErrors).toEqual({ unitId: ['不能为该单位制定计划'] });
   });
 
   it('another department cannot see the plan; a leader of another township neither, and may not write', async () => {

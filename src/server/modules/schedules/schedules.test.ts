@@ -6,7 +6,7 @@ import type { TSelfInspectionCalendar, TScheduleView } from '../../../contract/s
 import { auditLog } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
-import type { BuiltUser } from '../../test/factories.ts';
+import { type BuiltUser, buildEnterprise } from '../../test/factories.ts';
 import { type Session, XLSX_MIME, errorOf, loginAs } from '../../test/http.ts';
 import { buildCalendarDays, buildInspection, buildTemplate } from '../../test/inspection-fixtures.ts';
 import { type World, buildWorld } from '../../test/world.ts';
@@ -98,6 +98,16 @@ describe('who sets a schedule', () => {
     const w403 = await put(leader, w.enterprises.d.id);
     expect(w403.statusCode).toBe(403);
     expect(errorOf(w403).code).toBe('FORBIDDEN');
+  });
+
+  it('nobody sets the schedule of a voided enterprise (mayEditSchedule); it is still read', async () => {
+    const voided = await buildEnterprise(t.db, { village: w.V1a, sectorIds: [w.fire.id], voidedAt: new Date('2024-10-01T00:00:00Z') });
+    const view = await village.get(url(voided.id, 'schedule'));
+    expect(view.statusCode, view.body).toBe(200);
+    expect((view.json() as TScheduleView).canEdit).toBe(false);
+    const refused = await put(village, voided.id);
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).message).toBe('该单位已作废，不能设置自查安排');
   });
 
   it('a stale version is a conflict', async () => {
