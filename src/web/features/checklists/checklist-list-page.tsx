@@ -1,12 +1,13 @@
 // 检查表: the district's checklist templates. Managers create, import and retire them; every role
 // reads the active ones (inspections use them). An empty district is offered the built-in ones.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Select, Space, type TableProps, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Space, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklist.ts';
 import { paths } from '../../app/paths.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
+import { type FilterPanelProps, filterSelect, yesNo } from '../../components/list-filters.tsx';
 import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
@@ -21,35 +22,13 @@ import { useLoadBuiltIns } from './api/load-built-ins.ts';
 import { AudienceTag, VersionTag } from './components/labels.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
-const ACTIVE_OPTIONS = [
-  { value: 'true', label: '启用中' },
-  { value: 'false', label: '已停用' },
-];
 
-function Filters({ values, onChange, canManage, vertical }: { values: Record<string, string>; onChange: (p: SearchPatch) => void; canManage: boolean; vertical?: boolean }) {
-  const width = vertical ? '100%' : 160;
+function Filters({ canManage, ...props }: FilterPanelProps & { canManage: boolean }) {
+  const select = filterSelect(props, { width: 160, testIdPrefix: 'checklist-filter-' });
   return (
-    <Flex gap={8} wrap vertical={vertical}>
-      <Select
-        allowClear
-        placeholder="适用对象"
-        value={enumParam(values.audience, CHECKLIST_AUDIENCES)}
-        onChange={(v: string | undefined) => onChange({ audience: v })}
-        options={CHECKLIST_AUDIENCES.map((a) => ({ value: a, label: CHECKLIST_AUDIENCE_LABELS[a] }))}
-        style={{ width }}
-        data-testid="checklist-filter-audience"
-      />
-      {canManage && (
-        <Select
-          allowClear
-          placeholder="状态（全部）"
-          value={enumParam(values.active, ['true', 'false'])}
-          onChange={(v: string | undefined) => onChange({ active: v })}
-          options={ACTIVE_OPTIONS}
-          style={{ width }}
-          data-testid="checklist-filter-active"
-        />
-      )}
+    <Flex gap={8} wrap vertical={props.vertical}>
+      {select('audience', '适用对象', CHECKLIST_AUDIENCES.map((a) => ({ value: a, label: CHECKLIST_AUDIENCE_LABELS[a] })))}
+      {canManage && select('active', '状态（全部）', yesNo('启用中', '已停用'))}
     </Flex>
   );
 }
