@@ -113,12 +113,18 @@ export function scheduleProblems(s: SelfInspectionSchedule & { active?: boolean 
   return out;
 }
 
+/** The district work calendar's days in a span: 法定节假日 and 调休 workdays. */
+export interface DistrictDays {
+  holidays: readonly string[];
+  workdays: readonly string[];
+}
+
 /**
  * The schedule the occurrences follow: the enterprise's own days merged with the district's work
  * calendar. The enterprise's own days win: its holiday overrides a district 调休 workday, and its
  * 调休 workday overrides a district holiday.
  */
-export function withDistrictCalendar(own: SelfInspectionSchedule, district: { holidays: readonly string[]; workdays: readonly string[] }): SelfInspectionSchedule {
+export function withDistrictCalendar(own: SelfInspectionSchedule, district: DistrictDays): SelfInspectionSchedule {
   const ownHolidays = new Set(own.holidays);
   const ownWorkdays = new Set(own.extraWorkdays);
   return {
