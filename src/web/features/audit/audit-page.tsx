@@ -1,5 +1,5 @@
-import { Button, Card, DatePicker, Flex, Input, Select, type TableProps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Flex, type TableProps, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
 import { HAZARD_ALLOWED_ACTIONS } from '../../../contract/hazards.ts';
@@ -7,10 +7,13 @@ import { CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTION_LABELS } from '../../../domain/c
 import { CASE_ACTION_LABELS } from '../../../domain/enforcement.ts';
 import { paths } from '../../app/paths.ts';
 import { ACTION_LABELS } from '../../components/hazard-action-labels.ts';
+import { FilterCard } from '../../components/filter-card.tsx';
+import { DateRangeFilter, type FilterPanelProps, filterSelect } from '../../components/list-filters.tsx';
 import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { dayjs, formatDateTime } from '../../lib/format.ts';
-import { dateParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
+import { SearchBox } from '../../components/search-box.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { type SearchPatch, dateParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { type AuditListQuery, useAuditLog } from './api/list-audit.ts';
 import { AuditDiff } from './components/audit-diff.tsx';
 
@@ -158,24 +161,18 @@ function AuditCards(p: PagedViewProps<TAuditEntry>) {
   );
 }
 
-function TextFilter({ value, placeholder, onChange, testId }: { value?: string; placeholder: string; onChange: (v: string) => void; testId: string }) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
+function Filters(props: FilterPanelProps) {
+  const select = filterSelect(props, { width: 160, testIdPrefix: 'audit-filter-' });
   return (
-    <Input.Search
-      allowClear
-      placeholder={placeholder}
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onSearch={(v) => onChange(v.trim())}
-      style={{ width: 200, maxWidth: '100%' }}
-      data-testid={testId}
-    />
+    <Flex gap={8} wrap vertical={props.vertical} className="filters">
+      {select('entityType', '对象类型', Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label })))}
+      <DateRangeFilter {...props} placeholder={['日期起', '日期止']} testId="audit-filter-dates" />
+    </Flex>
   );
 }
 
 export function AuditPage() {
-  const { values, update } = useSearchState();
+  const { values, update, reset } = useSearchState();
   const query: AuditListQuery = {
     action: values.action?.trim().slice(0, 64) || undefined,
     entityType: values.entityType?.trim().slice(0, 32) || undefined,
@@ -186,7 +183,8 @@ export function AuditPage() {
   };
   const log = useAuditLog(query);
   const onPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
-  const setFilter = (patch: Record<string, string | undefined>) => update(patch, { resetPage: true });
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const filterCount = [values.entityType, values.from, values.to].filter(Boolean).length;
 
   const columns: TableProps<TAuditEntry>['columns'] = [
     {
@@ -221,32 +219,14 @@ export function AuditPage() {
 
   return (
     <PageContainer title="审计日志" subTitle="所有登录和数据变更按时间顺序记录，不可修改（时间为北京时间）">
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap>
-          <TextFilter value={query.action} placeholder="操作（前缀，如 enterprise.）" onChange={(v) => setFilter({ action: v || undefined })} testId="audit-filter-action" />
-          <Select
-            allowClear
-            placeholder="对象类型"
-            value={query.entityType}
-            onChange={(v: string | undefined) => setFilter({ entityType: v })}
-            options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
-            style={{ width: 160 }}
-            data-testid="audit-filter-entity"
-          />
-          <DatePicker.RangePicker
-            value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-            onChange={(range) =>
-              setFilter({
-                from: range?.[0]?.format('YYYY-MM-DD'),
-                to: range?.[1]?.format('YYYY-MM-DD'),
-              })
-            }
-            allowEmpty={[true, true]}
-            inputReadOnly
-            data-testid="audit-filter-dates"
-          />
-        </Flex>
-      </Card>
+      <FilterCard
+        search={<SearchBox value={query.action} onSearch={(v) => setFilter({ action: v || undefined })} placeholder="操作（前缀，如 enterprise.）" testId="audit-filter-action" />}
+        filterCount={filterCount}
+        filters={(vertical) => <Filters values={values} onChange={setFilter} vertical={vertical} />}
+        showClear={filterCount > 0 || !!query.action}
+        onClear={() => reset(['pageSize'])}
+        drawerSize="40%"
+      />
       <PagedResults
         list={log}
         page={query.page as number}
