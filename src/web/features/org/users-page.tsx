@@ -1,15 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Flex, Popconfirm, Space, type TableProps, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import type { TUser } from '../../../contract/org.ts';
 import { ROLES, ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
 import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
-import { tablePagination } from '../../components/paged-list.tsx';
+import { FilterCard } from '../../components/filter-card.tsx';
+import { filterSelect } from '../../components/list-filters.tsx';
+import { ListTable } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { SearchBox } from '../../components/search-box.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDateTime, isFuture } from '../../lib/format.ts';
-import { enumParam, intParam, pagePatch, uuidParam, useSearchState } from '../../lib/search-params.ts';
+import { type SearchPatch, enumParam, intParam, pagePatch, uuidParam, useSearchState } from '../../lib/search-params.ts';
 import type { UserListQuery } from './api/keys.ts';
 import { useUsers } from './api/list-users.ts';
 import { useUnlockUser } from './api/unlock-user.ts';
@@ -18,25 +21,8 @@ import { UserModal, type UserModalState } from './components/user-modal.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-function SearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-  return (
-    <Input.Search
-      placeholder="用户名、姓名或手机号"
-      allowClear
-      enterButton
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onSearch={(v) => onSearch(v.trim())}
-      className="filter-search"
-      data-testid="user-search"
-    />
-  );
-}
-
 export function UsersPage() {
-  const { values, update } = useSearchState();
+  const { values, update, reset } = useSearchState();
   const query: UserListQuery = {
     q: values.q?.trim() || undefined,
     role: enumParam(values.role, ROLES),
@@ -56,7 +42,8 @@ export function UsersPage() {
     () => unitItems.map((u) => ({ value: u.id, label: `${u.name}（${UNIT_KIND_LABELS[u.kind]}）` })),
     [unitItems],
   );
-  const setFilter = (patch: Record<string, string | undefined>) => update(patch, { resetPage: true });
+  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
+  const filterCount = [values.role, values.unitId].filter(Boolean).length;
 
   const columns: TableProps<TUser>['columns'] = [
     {
@@ -139,52 +126,38 @@ export function UsersPage() {
         </Button>
       }
     >
-      <Card size="small" className="filter-card">
-        <Flex gap={8} wrap>
-          <SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />
-          <Select
-            allowClear
-            placeholder="角色"
-            value={query.role}
-            onChange={(v: string | undefined) => setFilter({ role: v })}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            style={{ width: 150 }}
-            data-testid="user-filter-role"
-          />
-          <Select
-            allowClear
-            placeholder="所在单位"
-            value={query.unitId}
-            onChange={(v: string | undefined) => setFilter({ unitId: v })}
-            options={unitOptions}
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={units.isLoading}
-            style={{ width: 220, maxWidth: '100%' }}
-            data-testid="user-filter-unit"
-          />
-        </Flex>
-      </Card>
+      <FilterCard
+        search={<SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder="用户名、姓名或手机号" testId="user-search" />}
+        filterCount={filterCount}
+        filters={(vertical) => {
+          const select = filterSelect({ values, onChange: setFilter, vertical }, { width: 150, testIdPrefix: 'user-filter-' });
+          return (
+            <Flex gap={8} wrap vertical={vertical} className="filters">
+              {select('role', '角色', ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })))}
+              {select('unitId', '所在单位', unitOptions, { showSearch: { optionFilterProp: 'label' }, loading: units.isLoading, width: 220 })}
+            </Flex>
+          );
+        }}
+        showClear={filterCount > 0 || !!values.q}
+        onClear={() => reset(['pageSize'])}
+        drawerSize="40%"
+      />
       {users.isError ? (
         <ErrorDisplay error={users.error} onRetry={() => void users.refetch()} />
       ) : (
-        <Card size="small">
-          <Table<TUser>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            loading={users.isFetching}
-            scroll={{ x: 1380 }}
-            pagination={tablePagination({
-              page: query.page as number,
-              pageSize: query.pageSize as number,
-              total: users.data?.total ?? 0,
-              unit: '个用户',
-              onChange: (page, pageSize) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE)),
-            })}
-            data-testid="users-table"
-          />
-        </Card>
+        <ListTable
+          items={users.data?.items ?? []}
+          loading={users.isFetching}
+          page={query.page as number}
+          pageSize={query.pageSize as number}
+          total={users.data?.total ?? 0}
+          onPageChange={(page, pageSize) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE))}
+          columns={columns}
+          scrollX={1380}
+          emptyText="没有符合条件的用户"
+          unit="个用户"
+          testId="users-table"
+        />
       )}
       <UserModal state={modal} units={unitItems} onClose={() => setModal(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
