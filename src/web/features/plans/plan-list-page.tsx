@@ -1,13 +1,13 @@
 // /plans: the annual inspection plans the user may see (a department its own, the office its
 // township's), with their coverage; 新建 for those who keep plans.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, InputNumber, Progress, Table, type TableProps } from 'antd';
+import { Button, Card, Flex, InputNumber, Progress, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TPlanListItem } from '../../../contract/plans.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
-import { tablePagination } from '../../components/paged-list.tsx';
+import { ListTable } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { usePlans } from './api/list-plans.ts';
@@ -51,15 +51,18 @@ export function PlanListPage() {
       {list.isError ? (
         <ErrorDisplay error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<TPlanListItem>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
+        <ListTable
+          items={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 620 }}
-          pagination={tablePagination({ page, pageSize, total: list.data?.total ?? 0, unit: '个计划', onChange: (p, size) => update(pagePatch(p, size, DEFAULT_PAGE_SIZE)) })}
-          data-testid="plan-table"
+          page={page}
+          pageSize={pageSize}
+          total={list.data?.total ?? 0}
+          onPageChange={(p, size) => update(pagePatch(p, size, DEFAULT_PAGE_SIZE))}
+          columns={columns}
+          scrollX={620}
+          emptyText={year ? `${year}年没有检查计划` : '还没有检查计划'}
+          unit="个计划"
+          testId="plan-table"
         />
       )}
       <PlanCreateModal open={creating} onClose={() => setCreating(false)} units={units} />
