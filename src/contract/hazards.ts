@@ -155,6 +155,8 @@ export const HazardDetail = HazardListItem.extend({
   reports: z.array(HazardReport),
   events: z.array(HazardEvent), // oldest first
   allowedActions: z.array(z.enum(HAZARD_ALLOWED_ACTIONS)),
+  /** Whether the caller may open an enforcement case on it (立案; domain/case-policy). */
+  canOpenCase: z.boolean(),
   /** Departments the hazard may be transferred to (empty unless 'transfer' is allowed). */
   transferTargets: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
   /** The inspection whose 不符合 item it was found by, if any. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCaseDetail, TCaseListResponse } from '../../../contract/cases.ts';
+import type { THazardDetail } from '../../../contract/hazards.ts';
 import { PUBLISH_REFUSAL_MESSAGE } from '../../../domain/case-policy.ts';
 import { CASE_REFUSAL_MESSAGES, MEASURE_PROBLEM_MESSAGES } from '../../../domain/enforcement.ts';
 import { auditLog, inspections } from '../../db/schema/index.ts';
@@ -131,6 +132,10 @@ describe('opening a case', () => {
 
   it('from a hazard: copies its enterprise and links it both ways', async () => {
     const h = await reportHazard(village, now(), { enterpriseId: w.enterprises.a.id, sectorId: w.chem.id });
+    // 立案 is offered to the department, not to the village that reported it
+    const canOpenCase = async (s: typeof deptChem, id: string) => ((await s.get(`/api/hazards/${id}`)).json() as THazardDetail).canOpenCase;
+    expect(await canOpenCase(village, h.id)).toBe(false);
+    expect(await canOpenCase(deptChem, h.id)).toBe(true);
     const src = await deptChem.get(`/api/cases/source?hazardId=${h.id}`);
     expect(src.statusCode, src.body).toBe(200);
     expect(src.json()).toMatchObject({ enterpriseId: w.enterprises.a.id, enterpriseName: '甲化工有限公司', hazard: { id: h.id, number: h.number } });
@@ -145,6 +150,7 @@ describe('opening a case', () => {
     const dup = await reportHazard(village, now(), { enterpriseId: w.enterprises.a.id, sectorId: w.chem.id });
     const voided = await hazardActOk(village, dup.id, { action: 'void', version: dup.version, reason: '重复录入' });
     expect(voided.status).toBe('voided');
+    expect(await canOpenCase(deptChem, dup.id)).toBe(false);
     expect(errorOf(await openCase(deptChem, { hazardId: dup.id })).fieldErrors).toEqual({ hazardId: ['隐患已作废，不能立案'] });
   });
 

@@ -32,6 +32,7 @@ export interface HazardDetailParts {
   reports: Rows<typeof repo.reportsOf>;
   events: Rows<typeof repo.eventsOf>;
   allowedActions: HazardAllowedAction[];
+  canOpenCase: boolean;
   transferTargets: THazardDetail['transferTargets'];
   inspection: THazardDetail['inspection'];
 }
@@ -79,6 +80,7 @@ export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
       fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data ?? null,
     })),
     allowedActions: p.allowedActions,
+    canOpenCase: p.canOpenCase,
     transferTargets: p.transferTargets,
   };
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { THazardActionRequest, THazardCreate, THazardDetail } from '../../../contract/hazards.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
+import { mayOpenCaseOnHazard } from '../../../domain/case-policy.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts, type HazardLevel, type HazardStatus,
@@ -93,6 +94,7 @@ async function detailOf(db: DbOrTx, actor: Actor, row: repo.HazardListRow, today
     row, today, foundByName, foundByUnitName: foundByUnit?.name ?? '',
     files: { before: byPurpose('before'), after: byPurpose('after'), evidence: byPurpose('evidence'), plan },
     plans, extensions, listings, transfers, reports, events, allowedActions, transferTargets,
+    canOpenCase: mayOpenCaseOnHazard(actor.role, h.status),
   });
 }
 

@@ -1,7 +1,6 @@
 import { Alert, Button, Card, type DescriptionsProps, Flex, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { mayOpenCaseOnHazard } from '../../../domain/case-policy.ts';
 import { HAZARD_SOURCE_LABELS } from '../../../domain/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
 import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-layout.tsx';
@@ -10,7 +9,6 @@ import {
   HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,
 } from '../../components/hazard-tags.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useCurrentUser } from '../../lib/auth.ts';
 import { formatMinute } from '../../lib/format.ts';
 import { useHazard } from './api/get-hazard.ts';
 import type { HazardDetailData } from './api/keys.ts';
@@ -71,7 +69,6 @@ function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
 
 export function HazardDetailPage() {
   const { id = '' } = useParams();
-  const me = useCurrentUser();
   const query = useHazard(id);
   const [open, setOpen] = useState<{ action: AllowedAction; preset?: ActionPreset } | null>(null);
   const backTo = ledgerUrl();
@@ -108,7 +105,7 @@ export function HazardDetailPage() {
       <ListingTag level={h.listingLevel} />
       <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
       <ReopenTag count={h.reopenCount} />
-      {mayOpenCaseOnHazard(me.role, h.status) && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
+      {h.canOpenCase && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
     </Space>
   );
 
