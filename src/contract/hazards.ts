@@ -188,6 +188,8 @@ export const HazardListQuery = HazardFilter.extend(PageQuery.shape);
 
 export const HazardListResponse = pageOf(HazardListItem).extend({
   statusCounts: z.record(z.enum(HAZARD_STATUSES), z.number().int()),
+  /** The 全部 tab: how many the list holds without a status (已作废 only with includeVoided). */
+  allCount: z.number().int(),
   overdueCount: z.number().int(),
   canCreate: z.boolean(),
   /** The actor may import a historical ledger (the 导入 button). */

@@ -121,9 +121,11 @@ export async function listHazards(ctx: AppContext, actor: Actor, q: Parameters<t
     statusCounts[c.status] = c.n;
     overdueCount += c.overdue;
   }
+  // 全部 is the list without a status filter, which leaves 已作废 out unless included (repository filterSql).
+  const allCount = Object.entries(statusCounts).reduce((n, [s, c]) => (s === 'voided' && !q.includeVoided ? n : n + c), 0);
   return {
     items: items.map((r) => presentHazardItem(r, today)),
-    total, page: q.page, pageSize: q.pageSize, statusCounts, overdueCount,
+    total, page: q.page, pageSize: q.pageSize, statusCounts, allCount, overdueCount,
     canCreate: mayReportHazard(actor.role),
     canImport: mayImportHazards(actor.role),
   };

@@ -65,7 +65,7 @@ const actions = (h: THazardDetail) => h.events.map((e) => e.action);
 const list = async (s: Session, query = '') => {
   const res = await s.get(`/api/hazards?pageSize=100${query ? `&${query}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: { id: string; [k: string]: unknown }[]; total: number; statusCounts: Record<string, number>; overdueCount: number; canCreate: boolean; canImport: boolean };
+  return res.json() as { items: { id: string; [k: string]: unknown }[]; total: number; statusCounts: Record<string, number>; allCount: number; overdueCount: number; canCreate: boolean; canImport: boolean };
 };
 const ids = (l: { items: { id: string }[] }) => l.items.map((i) => i.id);
 
@@ -542,6 +542,12 @@ describe('void (作废)', () => {
     expect(voided.events.at(-1)).toMatchObject({ action: 'void', toStatus: 'voided', note: '重复上报' });
     expect(ids(await list(village))).not.toContain(h.id);
     expect(ids(await list(village, 'includeVoided=true'))).toContain(h.id);
+    // the 全部 tab counts what the list without a status holds, with and without 已作废
+    for (const q of ['', 'includeVoided=true']) {
+      const withoutStatus = await list(village, q);
+      expect(withoutStatus.allCount, q).toBe(withoutStatus.total);
+      expect((await list(village, `${q}&status=closed`)).allCount, q).toBe(withoutStatus.total);
+    }
     expect(ids(await list(village, 'status=voided'))).toContain(h.id);
     expect((await act(village, h.id, { action: 'submit_plan', plan: fullPlan() })).statusCode).toBe(409);
     const [row] = await t.db.select().from(hazardsTable).where(eq(hazardsTable.id, h.id));

@@ -46,10 +46,6 @@ export function HazardListPage() {
   const showVoided = query.includeVoided === 'true' || query.status === 'voided' || (counts?.voided ?? 0) > 0;
   const tabStatuses = HAZARD_STATUSES.filter((s) => s !== 'voided' || showVoided);
   const count = (s: HazardStatus) => counts?.[s] ?? 0;
-  // 全部 is what the list shows without a status: 已作废 only when included.
-  const allCount = counts
-    ? HAZARD_STATUSES.filter((s) => s !== 'voided' || query.includeVoided === 'true').reduce((n, s) => n + count(s), 0)
-    : undefined;
   const openCount = counts ? OPEN_HAZARD_STATUSES.reduce((n, s) => n + count(s), 0) : undefined;
   const overdueOn = query.overdue === 'true';
 
@@ -98,7 +94,7 @@ export function HazardListPage() {
         <CountTabs
           value={query.status}
           onChange={(status) => setFilter({ status, open: undefined })}
-          allCount={allCount}
+          allCount={countsData?.allCount}
           tabs={tabStatuses.map((s) => ({ key: s, label: HAZARD_STATUS_LABELS[s], count: counts ? count(s) : undefined }))}
           testIdPrefix="hazard-tab-"
           noneChosen={openOn}
