@@ -7,6 +7,7 @@ import { useTypedSearch } from '../../../lib/use-typed-search.ts';
 import { useEnterpriseSearch } from '../../../reference-data/search-enterprises.ts';
 import { useAddEntries } from '../api/add-entries.ts';
 import { MONTH_OPTIONS, PLAN_TYPE_OPTIONS } from './labels.ts';
+import { shanghaiDay } from '../../../../domain/dates.ts';
 
 interface Values { enterpriseIds: string[]; month: number; isKey: boolean; keyFromEnterprise: boolean; inspectionType?: (typeof PLAN_TYPE_OPTIONS)[number]['value']; note?: string }
 
@@ -44,7 +45,7 @@ export function AddEntryModal({ planId, open, onClose, month }: { planId: string
   return (
     <Modal title="添加计划检查单位" open={open} onCancel={onClose} onOk={() => void onOk()} confirmLoading={add.isPending} okButtonProps={{ ...testId('entry-add-ok') }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ month: month ?? new Date().getMonth() + 1, isKey: false, keyFromEnterprise: true }}>
+      <Form form={form} layout="vertical" initialValues={{ month: month ?? Number(shanghaiDay(new Date()).slice(5, 7)), isKey: false, keyFromEnterprise: true }}>
         <Form.Item name="enterpriseIds" label="生产经营单位（可多选）" rules={[{ required: true, message: '请选择单位' }]}>
           <Select
             mode="multiple"

@@ -5,6 +5,7 @@ import { paths } from '../../../app/paths.ts';
 import { formErrorMessage } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useCreatePlan } from '../api/create-plan.ts';
+import { shanghaiDay } from '../../../../domain/dates.ts';
 
 interface Values { unitId: string; year: number; name: string; note?: string }
 
@@ -13,7 +14,8 @@ export function PlanCreateModal({ open, onClose, units }: { open: boolean; onClo
   const create = useCreatePlan();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
-  const year = new Date().getFullYear();
+  // The township's year, not the browser's (they differ around New Year outside China).
+  const year = Number(shanghaiDay(new Date()).slice(0, 4));
   const onOk = async () => {
     const v = await form.validateFields();
     setError(null);
