@@ -156,6 +156,9 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
         await page.locator('.app-drawer .ant-menu-root').waitFor();
       }
       const menu = page.locator(this.vp === 'phone' ? '.app-drawer .ant-menu-root' : '.app-sider .ant-menu-root');
+      // The layout renders its menu once the signed-in user has loaded; on a loaded machine that can
+      // come after the page settles, and a menu read before it holds no submenu to open.
+      await menu.locator('.ant-menu-item').first().waitFor({ state: 'visible', timeout: 15_000 });
       const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
       for (let n = await closed.count(); n > 0; n--) {
         await closed.first().click();
