@@ -191,7 +191,8 @@ export type CaseActionResult = { ok: true; from: CaseStatus; to: CaseStatus } | 
 
 const blank = (s: string | null) => s === null || s.trim().length === 0;
 
-function guard(f: CaseFacts, input: CaseActionInput): CaseRefusal | null {
+/** Why a case action may not be taken on these facts (the state itself is the table's). */
+export function caseGuard(f: CaseFacts, input: CaseActionInput): CaseRefusal | null {
   switch (input.action) {
     case 'investigate':
       return null;
@@ -213,7 +214,7 @@ function guard(f: CaseFacts, input: CaseActionInput): CaseRefusal | null {
 export function applyCaseAction(f: CaseFacts, input: CaseActionInput): CaseActionResult {
   const to = CASE_TRANSITIONS[f.status][input.action];
   if (!to) return { ok: false, refusal: 'not_in_state' };
-  const refusal = guard(f, input);
+  const refusal = caseGuard(f, input);
   return refusal ? { ok: false, refusal } : { ok: true, from: f.status, to };
 }
 

@@ -122,7 +122,8 @@ export type HazardActionResult =
 
 const blank = (s: string) => s.trim().length === 0;
 
-function guard(f: HazardFacts, input: HazardActionInput): HazardRefusal | null {
+/** Why a state-machine action may not be taken on these facts (the state itself is the table's). */
+export function hazardGuard(f: HazardFacts, input: HazardActionInput): HazardRefusal | null {
   switch (input.action) {
     case 'submit_plan':
       return input.plan.complete ? null : 'plan_incomplete';
@@ -159,7 +160,7 @@ export function dualReportMissing(
 export function applyHazardAction(f: HazardFacts, input: HazardActionInput): HazardActionResult {
   const to = HAZARD_TRANSITIONS[f.status][input.action];
   if (!to) return { ok: false, refusal: 'not_in_state' };
-  const refusal = guard(f, input);
+  const refusal = hazardGuard(f, input);
   return refusal ? { ok: false, refusal } : { ok: true, from: f.status, to };
 }
 
