@@ -10,14 +10,14 @@ import {
   MEASURE_KIND_LABELS, applyCaseAction, finesFen, type CaseActionInput, type CaseStatus, type EnforcementMeasure,
 } from '../../domain/enforcement.ts';
 import { formatRecordNumber } from '../../domain/record-number.ts';
-import type { enforcementCaseEvents, enforcementCases, enforcementMeasures, hazards, recordCounters } from '../../server/db/schema/index.ts';
+import type { enforcementCases, enforcementMeasures, hazards, recordCounters, recordEvents } from '../../server/db/schema/index.ts';
 import { addDays, atMinutes, daysBetween, department, type DemoContext, type DemoInspector } from './demo-context.ts';
 import { DEMO_HAZARD_PREFIX } from './demo-hazards.ts';
 import type { DemoInspection } from './demo-inspection-rows.ts';
 
 type CaseRow = typeof enforcementCases.$inferInsert;
 type MeasureRow = typeof enforcementMeasures.$inferInsert;
-type EventRow = typeof enforcementCaseEvents.$inferInsert;
+type EventRow = typeof recordEvents.$inferInsert;
 type HazardRow = typeof hazards.$inferInsert;
 
 export interface DemoCases {
@@ -208,7 +208,7 @@ export function generateCases(
     };
     const event = (action: string, day: string, to: CaseStatus, note: string | null, data: Record<string, unknown> | null = null) => {
       events.push({
-        id: randomUUID(), districtId: ctx.districtId, caseId, at: stamp(day), actorId: actor.userId,
+        id: randomUUID(), districtId: ctx.districtId, entityType: 'enforcement_case', entityId: caseId, at: stamp(day), actorId: actor.userId,
         actorName: actor.displayName, action, fromStatus: status, toStatus: to, note, data,
       });
       status = to;
@@ -287,7 +287,7 @@ export function generateCases(
       c.publicationSummary = `${e.demo.name}${firstClause}，${spec.crime ? '相关责任人员涉嫌危险作业罪被移送公安机关，' : ''}执法部门依法作出${decided.map((m) => MEASURE_KIND_LABELS[m.kind]).join('、')}等处理。`;
       c.dangerousOperationCrime = spec.crime === true;
       events.push({
-        id: randomUUID(), districtId: ctx.districtId, caseId, at: c.publishedAt, actorId: actor.userId, actorName: actor.displayName,
+        id: randomUUID(), districtId: ctx.districtId, entityType: 'enforcement_case', entityId: caseId, at: c.publishedAt, actorId: actor.userId, actorName: actor.displayName,
         action: 'publish', fromStatus: status, toStatus: status, note: c.publicationSummary, data: { dangerousOperationCrime: c.dangerousOperationCrime },
       });
     }

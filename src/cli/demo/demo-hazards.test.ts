@@ -12,13 +12,13 @@ function fingerprint(d: ReturnType<typeof build>) {
   return d.ledger.hazards.map((h) => ({
     number: h.number, status: h.status, level: h.level, source: h.source, description: h.description, location: h.location,
     foundAt: h.foundAt.toISOString(), dueDate: h.dueDate, listingLevel: h.listingLevel ?? null, reopenCount: h.reopenCount,
-    events: d.ledger.events.filter((e) => e.hazardId === h.id).map((e) => `${e.at.toISOString()} ${e.action} ${e.toStatus} ${e.note}`),
+    events: d.ledger.events.filter((e) => e.entityId === h.id).map((e) => `${e.at.toISOString()} ${e.action} ${e.toStatus} ${e.note}`),
   }));
 }
 
 function checkTimelines(d: ReturnType<typeof build>, now: Date) {
   const byHazard = new Map<string, typeof d.ledger.events>();
-  for (const e of d.ledger.events) byHazard.set(e.hazardId, [...(byHazard.get(e.hazardId) ?? []), e]);
+  for (const e of d.ledger.events) byHazard.set(e.entityId, [...(byHazard.get(e.entityId) ?? []), e]);
   for (const h of d.ledger.hazards) {
     const events = byHazard.get(h.id!) ?? [];
     expect(events[0]?.action, h.number).toBe('report');

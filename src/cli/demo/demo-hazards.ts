@@ -13,7 +13,7 @@ import {
 } from '../../domain/hazard-machine.ts';
 import type { Role } from '../../domain/roles.ts';
 import type {
-  hazardCounters, hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards,
+  hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, recordCounters, recordEvents,
 } from '../../server/db/schema/index.ts';
 import { canonicalJson } from '../../server/modules/audit/audit.chain.ts';
 import { demoCriterion } from './demo-criteria.ts';
@@ -28,8 +28,8 @@ type ExtensionRow = typeof hazardExtensions.$inferInsert;
 type ListingRow = typeof hazardListings.$inferInsert;
 type TransferRow = typeof hazardTransfers.$inferInsert;
 type ReportRow = typeof hazardReports.$inferInsert;
-type EventRow = typeof hazardEvents.$inferInsert;
-type CounterRow = typeof hazardCounters.$inferInsert;
+type EventRow = typeof recordEvents.$inferInsert;
+type CounterRow = typeof recordCounters.$inferInsert;
 
 /** The hazard number prefix of the demo district (org_units.code). */
 export const DEMO_HAZARD_PREFIX = 'YB';
@@ -429,7 +429,7 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
   // ---- play each story through the state machine
   const out: DemoHazards = {
     hazards: [], plans: [], extensions: [], listings: [], transfers: [], reports: [], events: [],
-    counters: [...lastSeq].map(([year, seq]) => ({ districtId, year, lastSeq: seq })),
+    counters: [...lastSeq].map(([year, seq]) => ({ districtId, kind: 'hazard', year, lastSeq: seq })),
   };
   const documentSeq = { township: 11, district: 34, city: 6 };
 
@@ -503,7 +503,7 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     };
     const event = (action: string, at: Date, actor: DemoActor | null, to: HazardStatus, note: string | null, data: Record<string, unknown> | null = null) => {
       events.push({
-        id: randomUUID(), districtId, hazardId, at, actorId: actor?.userId ?? null, actorName: actor?.displayName ?? null,
+        id: randomUUID(), districtId, entityType: 'hazard', entityId: hazardId, at, actorId: actor?.userId ?? null, actorName: actor?.displayName ?? null,
         actorUnitName: actor?.unitName ?? null, action, fromStatus: cur.status, toStatus: to, note, data,
       });
       cur.status = to;

@@ -21,8 +21,8 @@ import { type SelfInspectionFrequency, complianceOf, occurrencesBetween, schedul
 import { checkUscc } from '../../domain/uscc.ts';
 import { ROLES } from '../../domain/roles.ts';
 import {
-  accountabilityRecords, auditLog, checklistTemplateVersions, checklistTemplates, enforcementCaseEvents, enforcementCases,
-  enforcementMeasures, enterprises, hazardCounters, hazardCriteria, hazardEvents, hazardExtensions, hazardListings, hazardPlans,
+  accountabilityRecords, auditLog, checklistTemplateVersions, checklistTemplates, enforcementCases,
+  enforcementMeasures, enterprises, hazardCriteria, hazardExtensions, recordEvents, hazardListings, hazardPlans,
   hazardReports, hazardTransfers, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections,
   orgUnits, recordCounters, sectors, selfInspectionSchedules, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,
   workCalendarDays,
@@ -187,15 +187,16 @@ describe('demo hazards', () => {
   let H: Row<typeof hazards>[];
   let units: Map<string, Row<typeof orgUnits>>;
   let plans: Row<typeof hazardPlans>[];
-  let events: Row<typeof hazardEvents>[];
-  const of = <T extends { hazardId: string }>(rows: T[], h: { id: string }) => rows.filter((r) => r.hazardId === h.id);
+  let events: Row<typeof recordEvents>[];
+  const of = <T extends { hazardId: string } | { entityId: string }>(rows: T[], h: { id: string }) =>
+    rows.filter((r) => ('hazardId' in r ? r.hazardId : r.entityId) === h.id);
 
   beforeAll(async () => {
     const db = database.db;
     H = await db.select().from(hazards).orderBy(asc(hazards.number));
     units = new Map((await db.select().from(orgUnits)).map((u) => [u.id, u]));
     plans = await db.select().from(hazardPlans).orderBy(asc(hazardPlans.createdAt));
-    events = await db.select().from(hazardEvents).orderBy(asc(hazardEvents.seq));
+    events = await db.select().from(recordEvents).where(eq(recordEvents.entityType, 'hazard')).orderBy(asc(recordEvents.seq));
   });
 
   it('numbers hazards YB-<year>-000001… from the district code and leaves the counters at the last number', async () => {
@@ -208,7 +209,7 @@ describe('demo hazards', () => {
       expect(Number(m[1])).toBe(Number(shanghaiDay(h.foundAt).slice(0, 4)));
       maxSeq.set(Number(m[1]), Math.max(maxSeq.get(Number(m[1])) ?? 0, Number(m[2])));
     }
-    const counters = await database.db.select().from(hazardCounters);
+    const counters = await database.db.select().from(recordCounters).where(eq(recordCounters.kind, 'hazard'));
     expect(new Map(counters.map((c) => [c.year, c.lastSeq]))).toEqual(maxSeq);
     for (const c of counters) expect(c.districtId).toBe(district.id);
   });
@@ -679,7 +680,7 @@ describe('demo inspections, schedules, plans, cases and accountability', () => {
   it('runs enforcement cases through CASE_TRANSITIONS with every measure kind and status, 一案双罚 and 依法不予处罚', async () => {
     const cases = await database.db.select().from(enforcementCases).orderBy(asc(enforcementCases.number));
     const measures = await database.db.select().from(enforcementMeasures);
-    const events = await database.db.select().from(enforcementCaseEvents).orderBy(asc(enforcementCaseEvents.seq));
+    const events = await database.db.select().from(recordEvents).where(eq(recordEvents.entityType, 'enforcement_case')).orderBy(asc(recordEvents.seq));
     expect(new Set(measures.map((m) => m.kind))).toEqual(new Set(MEASURE_KINDS));
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(CASE_STATUSES));
     expect(cases.some((c) => c.inspectionId !== null)).toBe(true);
@@ -710,7 +711,7 @@ describe('demo inspections, schedules, plans, cases and accountability', () => {
         noPenalty += 1;
       }
       // The timeline: 立案, then the actions of the transition table, ending in the case's status.
-      const timeline = events.filter((ev) => ev.caseId === c.id);
+      const timeline = events.filter((ev) => ev.entityId === c.id);
       expect(timeline[0]).toMatchObject({ action: 'file', fromStatus: null, toStatus: 'filed' });
       for (let k = 1; k < timeline.length; k++) {
         const ev = timeline[k]!;

@@ -12,9 +12,9 @@ import type { Role } from '../../domain/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
 import { shanghaiDay } from '../../domain/dates.ts';
 import {
-  accountabilityRecords, enforcementCaseEvents, enforcementCases, enforcementMeasures, enterprises, hazardCounters, hazardCriteria,
-  hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, inspectionAnswers,
-  inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, recordCounters, sectors,
+  accountabilityRecords, enforcementCases, enforcementMeasures, enterprises, hazardCriteria,
+  hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, inspectionAnswers,
+  inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, recordCounters, recordEvents, sectors,
   selfInspectionSchedules, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users, workCalendarDays,
 } from '../../server/db/schema/index.ts';
 import type { AuditEvent } from '../../server/modules/audit/audit.service.ts';
@@ -135,13 +135,13 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     await tx.insert(supervisionGroupMembers).values({ districtId, groupId: groupRows[0]!.row.id, userId: dudaoId });
     await tx.insert(hazardCriteria).values(criterionRows);
     for (const part of chunk(ledger.hazards, 200)) await tx.insert(hazards).values(part);
-    await tx.insert(hazardCounters).values(ledger.counters);
+    await tx.insert(recordCounters).values(ledger.counters);
     for (const part of chunk(ledger.plans, 400)) await tx.insert(hazardPlans).values(part);
     if (ledger.extensions.length > 0) await tx.insert(hazardExtensions).values(ledger.extensions);
     if (ledger.listings.length > 0) await tx.insert(hazardListings).values(ledger.listings);
     if (ledger.transfers.length > 0) await tx.insert(hazardTransfers).values(ledger.transfers);
     for (const part of chunk(ledger.reports, 400)) await tx.insert(hazardReports).values(part);
-    for (const part of chunk(ledger.events, 400)) await tx.insert(hazardEvents).values(part);
+    for (const part of chunk(ledger.events, 400)) await tx.insert(recordEvents).values(part);
 
     // ---- issue 4: templates, calendar, schedules, inspections, plans, cases, 问责
     const templates = await insertDemoTemplates(tx, { districtId, officeUserId: work.officeUserId, publishedAt: work.templatesAt, v2At: work.templateV2At });
@@ -162,7 +162,7 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     for (const part of chunk(work.plans.entries, 500)) await tx.insert(inspectionPlanEntries).values(part);
     await tx.insert(enforcementCases).values(work.cases.cases);
     await tx.insert(enforcementMeasures).values(work.cases.measures);
-    await tx.insert(enforcementCaseEvents).values(work.cases.events);
+    await tx.insert(recordEvents).values(work.cases.events);
     await tx.insert(accountabilityRecords).values(work.accountability);
 
     const events: AuditEvent[] = [];

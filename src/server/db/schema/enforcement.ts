@@ -78,26 +78,6 @@ export const enforcementMeasures = pgTable(
   (t) => [index('enforcement_measures_case_idx').on(t.caseId), index('enforcement_measures_district_kind_idx').on(t.districtId, t.kind, t.decidedOn)],
 );
 
-/** A case's timeline, written in the same transaction as each step. */
-export const enforcementCaseEvents = pgTable(
-  'enforcement_case_events',
-  {
-    id: id(),
-    districtId: districtId(),
-    caseId: uuid('case_id').notNull(),
-    seq: bigserial('seq', { mode: 'number' }).notNull(),
-    at: instant('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    note: text('note'),
-    data: jsonb('data'),
-  },
-  (t) => [index('enforcement_case_events_case_idx').on(t.caseId, t.seq)],
-);
-
 /** 问责: against officials (追责问责) and departments or units (约谈通报), never enterprises. */
 export const accountabilityRecords = pgTable(
   'accountability_records',

@@ -4,7 +4,7 @@ import { districtId, id, timestamps, version } from './columns.ts';
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 
-/** 隐患台账: one row per hazard; its history lives in hazard_events and the side tables. */
+/** 隐患台账: one row per hazard; its history lives in record_events (entity 'hazard') and the side tables. */
 export const hazards = pgTable(
   'hazards',
   {
@@ -63,17 +63,6 @@ export const hazards = pgTable(
     index('hazards_due_idx').on(t.districtId, t.dueDate),
     index('hazards_inspection_idx').on(t.inspectionId),
   ],
-);
-
-/** Per district and year, the last hazard number handed out. */
-export const hazardCounters = pgTable(
-  'hazard_counters',
-  {
-    districtId: districtId(),
-    year: integer('year').notNull(),
-    lastSeq: integer('last_seq').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.districtId, t.year] })],
 );
 
 /** 五落实 plans; every revision is kept, the newest is current. */
@@ -168,28 +157,6 @@ export const hazardReports = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('hazard_reports_hazard_idx').on(t.hazardId)],
-);
-
-/** The timeline: one row per step, written in the same transaction as the step. */
-export const hazardEvents = pgTable(
-  'hazard_events',
-  {
-    id: id(),
-    districtId: districtId(),
-    hazardId: uuid('hazard_id').notNull(),
-    /** Insertion order: several events of one transaction share the same instant. */
-    seq: bigserial('seq', { mode: 'number' }).notNull(),
-    at: instant('at').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    actorUnitName: text('actor_unit_name'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    note: text('note'),
-    data: jsonb('data'),
-  },
-  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.seq)],
 );
 
 /** 判定依据 suggestions: a configurable list per district (optionally per sector). */

@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './hazards.ts';
 export * from './inspections.ts';
 export * from './enforcement.ts';
+export * from './kernel.ts';

@@ -5,18 +5,6 @@ import { districtId, id, timestamps, version } from './columns.ts';
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 
-/** Per district, kind ('inspection', 'case') and year, the last record number handed out. */
-export const recordCounters = pgTable(
-  'record_counters',
-  {
-    districtId: districtId(),
-    kind: text('kind').notNull(),
-    year: integer('year').notNull(),
-    lastSeq: integer('last_seq').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.districtId, t.kind, t.year] })],
-);
-
 /** 检查表: one row per template code; its content lives in the versions. */
 export const checklistTemplates = pgTable(
   'checklist_templates',

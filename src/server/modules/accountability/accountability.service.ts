@@ -18,7 +18,6 @@ import { accountabilityScopeSql, townshipOf, unitInRegion } from './accountabili
 
 /** Enterprises answer in enforcement cases (约谈、曝光、联合惩戒 are case measures), not here. */
 export const ENTERPRISE_TARGET_MESSAGE = '问责对象不能是生产经营单位，对企业的约谈、通报请在执法案件中登记';
-const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 const mayEdit = (actor: Actor) => ACCOUNTABILITY_EDITOR_ROLES.includes(actor.role);
 
 async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
@@ -81,7 +80,7 @@ export async function createRecord(ctx: AppContext, actor: Actor, input: TAccoun
     const r = await repo.insertRecord(tx, {
       ...fields, districtId: actor.districtId, townshipId: townshipOf(actor), createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
-    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'accountability.create', entityType: 'accountability', entityId: r.id, after: r });
+    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'accountability.create', entityType: 'accountability', entityId: r.id, after: r });
     return r.id;
   });
   return getRecord(ctx, actor, id);
@@ -95,7 +94,7 @@ export async function updateRecord(ctx: AppContext, actor: Actor, id: string, in
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateRecord(tx, id, input.version, { ...fields, updatedAt: now });
     if (!after) throw conflict();
-    await recordAudit(tx, { at: now, districtId: before.districtId, actor: who(actor), action: 'accountability.update', entityType: 'accountability', entityId: id, before, after });
+    await recordAudit(tx, { at: now, districtId: before.districtId, actor: actor, action: 'accountability.update', entityType: 'accountability', entityId: id, before, after });
   });
   return getRecord(ctx, actor, id);
 }

@@ -1,5 +1,6 @@
 // Cases as the API shows them: fen → yuan, and the derived flags (一案双罚, 依法不予处罚, totals)
 // computed here from the measures, never stored.
+import type { RecordEventRow } from '../../kernel/record-events.ts';
 import type { TCaseDetail, TCaseListItem } from '../../../contract/cases.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
 import type { CaseAllowedAction } from '../../../domain/case-policy.ts';
@@ -37,7 +38,7 @@ export function presentCaseItem(r: repo.CaseListRow, measureRows: readonly repo.
 export interface CaseDetailParts {
   row: repo.CaseListRow;
   measures: repo.MeasureRow[];
-  events: Awaited<ReturnType<typeof repo.eventsOf>>;
+  events: RecordEventRow[];
   documents: TStoredFile[];
   inspection: { id: string; number: string } | null;
   hazard: { id: string; number: string; source: HazardSource; level: HazardLevel; status: HazardStatus } | null;

@@ -4,7 +4,7 @@ import type { TCaseFilter } from '../../../contract/cases.ts';
 import { MEASURE_KINDS } from '../../../domain/enforcement.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
-  enforcementCaseEvents as events, enforcementCases as cases, enforcementMeasures as measures, enterprises, hazards, inspections, orgUnits, users,
+  enforcementCases as cases, enforcementMeasures as measures, enterprises, hazards, inspections, orgUnits, users,
 } from '../../db/schema/index.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -121,11 +121,6 @@ export async function updateCase(db: DbOrTx, id: string, version: number, set: P
   return r ?? null;
 }
 
-export async function insertEvent(db: DbOrTx, row: typeof events.$inferInsert) {
-  await db.insert(events).values(row);
-}
-export const eventsOf = (db: DbOrTx, caseId: string) =>
-  db.select().from(events).where(eq(events.caseId, caseId)).orderBy(asc(events.seq)).limit(500);
 
 export async function insertMeasures(db: DbOrTx, rows: (typeof measures.$inferInsert)[]) {
   if (rows.length === 0) return [];

@@ -12,7 +12,6 @@ import { mayManageTemplates } from './checklists.service.ts';
 import * as repo from './work-calendar.repository.ts';
 
 const present = (r: repo.CalendarDayRow): TCalendarDay => ({ day: r.day, kind: r.kind, name: r.name });
-const who = (actor: Actor) => ({ userId: actor.userId, displayName: actor.displayName });
 const yearSpan = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
 async function yearOf(db: DbOrTx, actor: Actor, year: number) {
@@ -35,7 +34,7 @@ export async function setCalendarYear(ctx: AppContext, actor: Actor, year: numbe
     const before = await repo.calendarDaysBetween(tx, actor.districtId, ...yearSpan(year));
     await repo.replaceCalendarDays(tx, actor.districtId, ...yearSpan(year), days);
     await recordAudit(tx, {
-      at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.set_year', entityType: 'work_calendar', entityId: actor.districtId,
+      at: now, districtId: actor.districtId, actor: actor, action: 'work_calendar.set_year', entityType: 'work_calendar', entityId: actor.districtId,
       before: { year, days: before.map(present) }, after: { year, days },
     });
     return yearOf(tx, actor, year);
@@ -50,7 +49,7 @@ export async function putCalendarDay(ctx: AppContext, actor: Actor, day: string,
     const before = await repo.findCalendarDay(tx, actor.districtId, day);
     const row = await repo.upsertCalendarDay(tx, actor.districtId, day, input);
     await recordAudit(tx, {
-      at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.put_day', entityType: 'work_calendar', entityId: actor.districtId,
+      at: now, districtId: actor.districtId, actor: actor, action: 'work_calendar.put_day', entityType: 'work_calendar', entityId: actor.districtId,
       before: before ? present(before) : null, after: present(row),
     });
     return present(row);
@@ -64,7 +63,7 @@ export async function deleteCalendarDay(ctx: AppContext, actor: Actor, day: stri
     const gone = await repo.deleteCalendarDay(tx, actor.districtId, day);
     if (!gone) throw notFound('该日期');
     await recordAudit(tx, {
-      at: now, districtId: actor.districtId, actor: who(actor), action: 'work_calendar.delete_day', entityType: 'work_calendar', entityId: actor.districtId,
+      at: now, districtId: actor.districtId, actor: actor, action: 'work_calendar.delete_day', entityType: 'work_calendar', entityId: actor.districtId,
       before: present(gone),
     });
     return { ok: true as const };

@@ -14,7 +14,6 @@ import * as repo from './checklists.repository.ts';
 import { insertSeedTemplates } from './checklists.seed.ts';
 
 export const mayManageTemplates = (actor: Pick<Actor, 'role'>) => TEMPLATE_MANAGER_ROLES.includes(actor.role);
-const who = (actor: Actor) => ({ userId: actor.userId, displayName: actor.displayName });
 const WHAT = '检查表';
 
 function uniqueViolation(e: unknown): boolean {
@@ -86,7 +85,7 @@ export async function insertFirstVersion(tx: Tx, actor: Actor, content: Checklis
   const v = await repo.insertVersion(tx, {
     districtId: actor.districtId, templateId: t.id, version, content: stored, itemCount: itemsOf(stored).length, publishedAt: now, publishedBy: actor.userId,
   });
-  await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action, entityType: 'checklist_template', entityId: t.id, after: { template: t, versionId: v.id, content: stored } });
+  await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action, entityType: 'checklist_template', entityId: t.id, after: { template: t, versionId: v.id, content: stored } });
   return t;
 }
 
@@ -132,7 +131,7 @@ export async function insertNextVersion(tx: Tx, actor: Actor, t: repo.TemplateRo
   });
   const diff = presentDiff(current, { version, content: stored });
   await recordAudit(tx, {
-    at: now, districtId: actor.districtId, actor: who(actor), action, entityType: 'checklist_template', entityId: t.id,
+    at: now, districtId: actor.districtId, actor: actor, action, entityType: 'checklist_template', entityId: t.id,
     before: { version: current.version, versionId: current.id },
     after: { version, versionId: v.id, added: diff.added.map((i) => i.key), removed: diff.removed.map((i) => i.key), changed: diff.changed.map((i) => i.key), infoChanged: diff.infoChanged, content: stored },
   });
@@ -164,7 +163,7 @@ export async function setChecklistActive(ctx: AppContext, actor: Actor, id: stri
     const u = await repo.updateTemplate(tx, t.id, input.version, { active: input.active, updatedAt: now });
     if (!u) throw conflict();
     await recordAudit(tx, {
-      at: now, districtId: actor.districtId, actor: who(actor), action: input.active ? 'checklist.reactivate' : 'checklist.retire',
+      at: now, districtId: actor.districtId, actor: actor, action: input.active ? 'checklist.reactivate' : 'checklist.retire',
       entityType: 'checklist_template', entityId: t.id, before: { active: t.active }, after: { active: u.active },
     });
     return detail(tx, actor, id);
@@ -178,7 +177,7 @@ export async function loadBuiltIns(ctx: AppContext, actor: Actor) {
     const created = await insertSeedTemplates(tx, actor.districtId, actor.userId, now);
     for (const c of created) {
       await recordAudit(tx, {
-        at: now, districtId: actor.districtId, actor: who(actor), action: 'checklist.load_builtin', entityType: 'checklist_template', entityId: c.templateId,
+        at: now, districtId: actor.districtId, actor: actor, action: 'checklist.load_builtin', entityType: 'checklist_template', entityId: c.templateId,
         after: { code: c.code, name: c.name, version: 1, versionId: c.versionId },
       });
     }

@@ -12,7 +12,6 @@ import { listSectors } from '../org/org.repository.ts';
 import { editableFieldsOf, presentEnterprise } from './enterprises.presenter.ts';
 import * as repo from './enterprises.repository.ts';
 
-const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 
 export async function sectorNameMap(db: DbOrTx, districtId: string) {
   return new Map((await listSectors(db, districtId, true)).map((s) => [s.id, s.name]));
@@ -79,7 +78,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: TEn
       const e = await repo.insertEnterprise(tx, {
         ...input, districtId: p.districtId, townshipId: p.townshipId, createdBy: actor.userId, createdAt: now, updatedAt: now,
       });
-      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'enterprise.create', entityType: 'enterprise', entityId: e.id, after: e });
+      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'enterprise.create', entityType: 'enterprise', entityId: e.id, after: e });
       return e;
     });
     return presentEnterprise(row, p.villageName, await sectorNameMap(ctx.db, actor.districtId), actor.role);
@@ -114,7 +113,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: string
     const row = await ctx.db.transaction(async (tx) => {
       const e = await repo.updateEnterprise(tx, id, version, { ...next, townshipId: p.townshipId, updatedAt: now });
       if (!e) throw conflict();
-      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'enterprise.update', entityType: 'enterprise', entityId: id, before: current.e, after: e });
+      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'enterprise.update', entityType: 'enterprise', entityId: id, before: current.e, after: e });
       return e;
     });
     return presentEnterprise(row, p.villageName, await sectorNameMap(ctx.db, actor.districtId), actor.role);
@@ -136,7 +135,7 @@ export async function voidEnterprise(ctx: AppContext, actor: Actor, id: string, 
   const row = await ctx.db.transaction(async (tx) => {
     const e = await repo.updateEnterprise(tx, id, input.version, { voidedAt: now, voidReason: input.reason, voidedBy: actor.userId, updatedAt: now });
     if (!e) throw conflict();
-    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'enterprise.void', entityType: 'enterprise', entityId: id, before: { voidedAt: null }, after: { voidedAt: now, voidReason: input.reason } });
+    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'enterprise.void', entityType: 'enterprise', entityId: id, before: { voidedAt: null }, after: { voidedAt: now, voidReason: input.reason } });
     return e;
   });
   return presentEnterprise(row, current.villageName, await sectorNameMap(ctx.db, actor.districtId), actor.role);

@@ -23,7 +23,6 @@ export const FILE_UNAVAILABLE_MESSAGE = '文件不存在或已被使用';
 const PHOTO_PURPOSES: ReadonlySet<string> = new Set<FilePurpose>(['before', 'after', 'inspection']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 
 /** The app's store; buildApp always sets one, the fallback serves hand-made contexts. */
 export function storageOf(ctx: AppContext): FileStorage {
@@ -81,7 +80,7 @@ export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInp
         createdAt: now,
       });
       await recordAudit(tx, {
-        at: now, districtId: actor.districtId, actor: who(actor), action: 'file.upload', entityType: 'file', entityId: f.id,
+        at: now, districtId: actor.districtId, actor: actor, action: 'file.upload', entityType: 'file', entityId: f.id,
         after: { kind: f.kind, mime: f.mime, size: f.size, sha256: f.sha256, originalName: f.originalName, purpose: f.purpose },
       });
       return f;

@@ -2,7 +2,7 @@
 // is written; good rows committed with their plans, dual reports and timeline; no duplicates on re-import.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hazardEvents, hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
+import { hazardPlans, hazardReports, hazards, recordEvents } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
 import {
@@ -127,7 +127,7 @@ describe('hazard ledger import', () => {
     expect(major).toMatchObject({ status: 'closed', verifierName: '王五', level: 'major' });
     expect(await t.db.select().from(hazardPlans).where(eq(hazardPlans.hazardId, rect.id))).toHaveLength(1);
     expect((await t.db.select().from(hazardReports).where(eq(hazardReports.hazardId, major.id))).map((r) => r.recipient).sort()).toEqual(['department', 'government']);
-    const [ev] = await t.db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, rect.id));
+    const [ev] = await t.db.select().from(recordEvents).where(eq(recordEvents.entityId, rect.id));
     expect(ev).toMatchObject({ action: 'import', toStatus: 'rectifying' });
     expect(ev!.note).toContain('原编号：DS-001');
 

@@ -17,6 +17,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { listEnterprises } from '../enterprises/enterprises.repository.ts';
 import { listSectors } from '../org/org.repository.ts';
 import * as repo from './hazards.repository.ts';
+import { nextRecordSeq } from '../../kernel/record-counter.ts';
+import { eventWriter } from '../../kernel/record-events.ts';
 import { responsibleUnitFor } from './hazards.service.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
 
@@ -262,7 +264,7 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
     for (const g of rows) {
       const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
       const year = Number(g.foundOn.slice(0, 4));
-      const seq = await repo.nextHazardSeq(tx, actor.districtId, year);
+      const seq = await nextRecordSeq(tx, actor.districtId, 'hazard', year);
       const responsibleUnitId = await responsibleUnitFor(tx, actor, g, g.sectorId, g.level);
       const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
       const h = await repo.insertHazard(tx, {
@@ -282,13 +284,12 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
           reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
         });
       }
-      await repo.insertEvent(tx, {
-        districtId: actor.districtId, hazardId: h.id, at: now, actorId: actor.userId, actorName: actor.displayName, actorUnitName: actor.unitName,
-        action: 'import', fromStatus: null, toStatus: g.status,
+      await eventWriter(tx, { entityType: 'hazard', entityId: h.id, districtId: actor.districtId, actor, at: now })({
+        action: 'import', from: null, to: g.status,
         note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
           .filter(Boolean).join('；'),
       });
-      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: { userId: actor.userId, displayName: actor.displayName }, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h });
+      await recordAudit(tx, { at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h });
       created++;
     }
     return { created, updated: 0, skipped: 0 };

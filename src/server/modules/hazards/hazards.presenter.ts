@@ -2,6 +2,7 @@ import type { THazardDetail, THazardListItem } from '../../../contract/hazards.t
 import type { TStoredFile } from '../../../contract/files.ts';
 import { isHazardOverdue } from '../../../domain/hazard-machine.ts';
 import type { HazardAllowedAction } from '../../../domain/hazard-policy.ts';
+import type { RecordEventRow } from '../../kernel/record-events.ts';
 import type * as repo from './hazards.repository.ts';
 
 type Rows<T extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<T>>;
@@ -30,7 +31,7 @@ export interface HazardDetailParts {
   listings: Rows<typeof repo.listingsOf>;
   transfers: Rows<typeof repo.transfersOf>;
   reports: Rows<typeof repo.reportsOf>;
-  events: Rows<typeof repo.eventsOf>;
+  events: RecordEventRow[];
   allowedActions: HazardAllowedAction[];
   canOpenCase: boolean;
   transferTargets: THazardDetail['transferTargets'];

@@ -5,7 +5,7 @@ import { OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
 import { shanghaiDayStart } from '../../../domain/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
-  enterprises, hazardCounters, hazardCriteria, hazardEvents, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,
+  enterprises, hazardCriteria, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,
   hazards, inspections, orgUnits, sectors, users,
 } from '../../db/schema/index.ts';
 
@@ -96,15 +96,6 @@ export function findHazardInScope(db: DbOrTx, scope: SQL, id: string) {
     .then((r) => r[0] ?? null);
 }
 
-export async function nextHazardSeq(db: DbOrTx, districtId: string, year: number): Promise<number> {
-  const [r] = await db
-    .insert(hazardCounters)
-    .values({ districtId, year, lastSeq: 1 })
-    .onConflictDoUpdate({ target: [hazardCounters.districtId, hazardCounters.year], set: { lastSeq: sql`${hazardCounters.lastSeq} + 1` } })
-    .returning({ seq: hazardCounters.lastSeq });
-  return r!.seq;
-}
-
 export async function insertHazard(db: DbOrTx, row: typeof hazards.$inferInsert) {
   const [r] = await db.insert(hazards).values(row).returning();
   return r!;
@@ -120,10 +111,6 @@ export async function updateHazard(db: DbOrTx, id: string, version: number, set:
   return r ?? null;
 }
 
-export async function insertEvent(db: DbOrTx, row: typeof hazardEvents.$inferInsert) {
-  await db.insert(hazardEvents).values(row);
-}
-
 export const plansOf = (db: DbOrTx, hazardId: string) =>
   db.select().from(hazardPlans).where(eq(hazardPlans.hazardId, hazardId)).orderBy(desc(hazardPlans.createdAt)).limit(50);
 export const extensionsOf = (db: DbOrTx, hazardId: string) =>
@@ -132,9 +119,6 @@ export const listingsOf = (db: DbOrTx, hazardId: string) =>
   db.select().from(hazardListings).where(eq(hazardListings.hazardId, hazardId)).orderBy(asc(hazardListings.createdAt)).limit(50);
 export const reportsOf = (db: DbOrTx, hazardId: string) =>
   db.select().from(hazardReports).where(eq(hazardReports.hazardId, hazardId)).orderBy(asc(hazardReports.reportedAt)).limit(50);
-export const eventsOf = (db: DbOrTx, hazardId: string) =>
-  db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(asc(hazardEvents.seq)).limit(500);
-
 const fromUnit = alias(orgUnits, 'from_unit');
 const toUnit = alias(orgUnits, 'to_unit');
 export const transfersOf = (db: DbOrTx, hazardId: string) =>

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../../contract/hazards.ts';
 import { HAZARD_REFUSAL_MESSAGES } from '../../../domain/hazard-machine.ts';
-import { auditLog, files as filesTable, hazardEvents, hazardPlans, hazards as hazardsTable } from '../../db/schema/index.ts';
+import { auditLog, files as filesTable, recordEvents, hazardPlans, hazards as hazardsTable } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { TEST_EPOCH } from '../../test/clock.ts';
 import { type BuiltUser, buildUser } from '../../test/factories.ts';
@@ -627,7 +627,7 @@ describe('optimistic locking', () => {
     const decisive = actions(final).filter((a) => a === 'verify_pass' || a === 'verify_fail');
     expect(decisive).toHaveLength(1);
     expect(final.status).toBe(decisive[0] === 'verify_pass' ? 'closed' : 'rectifying');
-    const events = await t.db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, h.id));
+    const events = await t.db.select().from(recordEvents).where(eq(recordEvents.entityId, h.id));
     expect(events.filter((e) => e.action === 'verify_pass' || e.action === 'verify_fail')).toHaveLength(1);
   });
 

@@ -16,7 +16,7 @@ import { AppError, conflict, invalid } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createHazardInTx } from '../hazards/hazards.service.ts';
 import * as repo from './inspections.repository.ts';
-import { assertDraft, assertInspector, getInspection, loadInScope, who } from './inspections.service.ts';
+import { assertDraft, assertInspector, getInspection, loadInScope } from './inspections.service.ts';
 import { HAZARD_DRAFT_MISSING, type InspectionState, domainAnswers, hashOfPayload, loadState, payloadOf, signedUserIds } from './inspections.state.ts';
 
 /** Where a hazard found by an inspection comes from, by the inspecting role. */
@@ -124,7 +124,7 @@ export async function completeInspection(ctx: AppContext, actor: Actor, id: stri
       hazardIds.push(hazardId);
     }
     await recordAudit(tx, {
-      at: now, districtId: row.districtId, actor: who(actor), action: 'inspection.complete', entityType: 'inspection', entityId: id,
+      at: now, districtId: row.districtId, actor: actor, action: 'inspection.complete', entityType: 'inspection', entityId: id,
       before: { status: row.status, version: row.version },
       after: {
         status: 'completed', signatureHash: hash, hazardIds,

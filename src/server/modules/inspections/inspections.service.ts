@@ -23,7 +23,7 @@ import { mayLinkPlanEntry } from '../../../domain/inspection-plan.ts';
 import { isoWeekKey } from '../../../domain/self-inspection-schedule.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { nextRecordSeq } from '../../db/record-counter.ts';
+import { nextRecordSeq } from '../../kernel/record-counter.ts';
 import { inspections } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -38,7 +38,6 @@ import { currentTemplateVersion, publishedTemplates, templateVersionById } from 
 
 type Filter = z.output<typeof InspectionFilter>;
 
-export const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 
 export const METHOD_TAG_REFUSAL_MESSAGES: Record<MethodTagRefusal, string> = {
   tags_on_self_inspection: '企业自查不使用检查方式标签',
@@ -218,7 +217,7 @@ export async function createInspection(ctx: AppContext, actor: Actor, input: TIn
     });
     await repo.replaceInspectors(tx, row.id, inspectorRows(actor.districtId, row.id, inspectors));
     await recordAudit(tx, {
-      at: now, districtId: actor.districtId, actor: who(actor), action: 'inspection.create', entityType: 'inspection', entityId: row.id,
+      at: now, districtId: actor.districtId, actor: actor, action: 'inspection.create', entityType: 'inspection', entityId: row.id,
       after: { ...row, inspectors: inspectors.map((i) => i.userId) },
     });
     return row.id;
@@ -251,7 +250,7 @@ export async function updateInspection(ctx: AppContext, actor: Actor, id: string
     if (inspectors) await repo.replaceInspectors(tx, id, inspectorRows(row.districtId, id, inspectors));
     else await repo.clearSignatures(tx, id);
     await recordAudit(tx, {
-      at: now, districtId: row.districtId, actor: who(actor), action: 'inspection.update', entityType: 'inspection', entityId: id,
+      at: now, districtId: row.districtId, actor: actor, action: 'inspection.update', entityType: 'inspection', entityId: id,
       before: { version: row.version }, after: { ...set, ...(inspectors ? { inspectors: inspectors.map((i) => i.userId) } : {}) },
     });
   });
@@ -294,7 +293,7 @@ export async function saveAnswer(ctx: AppContext, actor: Actor, id: string, item
     if (!updated) throw conflict();
     await repo.clearSignatures(tx, id);
     await recordAudit(tx, {
-      at: now, districtId: row.districtId, actor: who(actor), action: 'inspection.answer', entityType: 'inspection', entityId: id,
+      at: now, districtId: row.districtId, actor: actor, action: 'inspection.answer', entityType: 'inspection', entityId: id,
       after: { itemKey, result: body.result, number: body.number, text: body.text, comment: body.comment, photoIds: wanted, hazardDraft },
     });
   });
@@ -314,7 +313,7 @@ export async function signInspection(ctx: AppContext, actor: Actor, id: string, 
     if (!updated) throw conflict();
     await repo.signInspector(tx, id, actor.userId, now, hash);
     await recordAudit(tx, {
-      at: now, districtId: listRow.i.districtId, actor: who(actor), action: 'inspection.sign', entityType: 'inspection', entityId: id, after: { signatureHash: hash },
+      at: now, districtId: listRow.i.districtId, actor: actor, action: 'inspection.sign', entityType: 'inspection', entityId: id, after: { signatureHash: hash },
     });
   });
   return getInspection(ctx, actor, id);
@@ -333,7 +332,7 @@ export async function discardInspection(ctx: AppContext, actor: Actor, id: strin
     if (!(await repo.updateInspection(tx, id, row.version, { updatedAt: now }))) throw conflict();
     await repo.deleteInspection(tx, id);
     await recordAudit(tx, {
-      at: now, districtId: row.districtId, actor: who(actor), action: 'inspection.discard', entityType: 'inspection', entityId: id,
+      at: now, districtId: row.districtId, actor: actor, action: 'inspection.discard', entityType: 'inspection', entityId: id,
       before: { ...row, answers }, after: { reason: body.reason },
     });
   });

@@ -12,7 +12,6 @@ import { assertPasswordPolicy, hashPassword } from '../auth/password.ts';
 import * as repo from './org.repository.ts';
 import { auditUser, presentSector, presentUnit, presentUser } from './org.presenter.ts';
 
-const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 const adminOf = (a: Actor) => ({ id: a.unitId, kind: a.unitKind });
 
 /** A user outside the admin's region answers 404, like any record out of scope. */
@@ -31,7 +30,7 @@ function assertManagesSectors(actor: Actor) {
 async function audited<T>(ctx: AppContext, actor: Actor, fn: (tx: Tx, audit: (e: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }) => Promise<void>) => Promise<T>): Promise<T> {
   const at = ctx.clock.now();
   return ctx.db.transaction((tx) =>
-    fn(tx, (e) => recordAudit(tx, { at, districtId: actor.districtId, actor: who(actor), ...e })),
+    fn(tx, (e) => recordAudit(tx, { at, districtId: actor.districtId, actor: actor, ...e })),
   );
 }
 

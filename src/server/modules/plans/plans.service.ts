@@ -16,7 +16,6 @@ import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './plans.repository.ts';
 
 const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
-const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 
 /** Which plans an actor sees: the region's for the office, admins and leaders; a department its own. */
 export function planScopeSql(actor: Actor): SQL {
@@ -107,7 +106,7 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: TPlanCrea
       createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
     if (!p) throw invalid({ year: [`${unit.name}已有${input.year}年度计划`] });
-    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'inspection_plan.create', entityType: 'inspection_plan', entityId: p.id, after: p });
+    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'inspection_plan.create', entityType: 'inspection_plan', entityId: p.id, after: p });
     return p;
   });
   return getPlan(ctx, actor, plan.id);
@@ -128,7 +127,7 @@ export async function updatePlan(ctx: AppContext, actor: Actor, id: string, inpu
     if (input.note !== undefined) set.note = input.note;
     const p = await repo.updatePlan(tx, id, input.version, set);
     if (!p) throw conflict();
-    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'inspection_plan.update', entityType: 'inspection_plan', entityId: id, before: row.p, after: p });
+    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'inspection_plan.update', entityType: 'inspection_plan', entityId: id, before: row.p, after: p });
   });
   return getPlan(ctx, actor, id);
 }
@@ -184,7 +183,7 @@ async function addEntries(ctx: AppContext, actor: Actor, planId: string, ids: st
     );
     if (added.length) {
       await repo.updatePlan(tx, planId, null, { updatedAt: now });
-      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'inspection_plan.add_entries', entityType: 'inspection_plan', entityId: planId, after: added });
+      await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'inspection_plan.add_entries', entityType: 'inspection_plan', entityId: planId, after: added });
     }
     return { plan: row.p, added };
   });
@@ -214,7 +213,7 @@ export async function removeEntry(ctx: AppContext, actor: Actor, planId: string,
     const gone = await repo.deleteEntry(tx, entryId);
     if (!gone) throw conflict();
     await repo.updatePlan(tx, planId, null, { updatedAt: now });
-    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: who(actor), action: 'inspection_plan.remove_entry', entityType: 'inspection_plan', entityId: planId, before: gone });
+    await recordAudit(tx, { at: now, districtId: actor.districtId, actor: actor, action: 'inspection_plan.remove_entry', entityType: 'inspection_plan', entityId: planId, before: gone });
   });
   return { ok: true as const };
 }

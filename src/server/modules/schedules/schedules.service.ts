@@ -21,7 +21,6 @@ import { addDays, effectiveSchedule, scheduleOfRow, maxDay, monthEnd, monthStart
 import * as repo from './schedules.repository.ts';
 
 export const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
-const who = (a: Actor) => ({ userId: a.userId, displayName: a.displayName });
 
 async function enterpriseOf(ctx: AppContext, actor: Actor, id: string) {
   const row = await findEnterpriseInScope(ctx.db, enterpriseScopeFor(actor), id);
@@ -93,7 +92,7 @@ export async function putSchedule(ctx: AppContext, actor: Actor, enterpriseId: s
     }
     if (!after) throw conflict();
     await recordAudit(tx, {
-      at: now, districtId: actor.districtId, actor: who(actor), action: before ? 'self_inspection_schedule.update' : 'self_inspection_schedule.create',
+      at: now, districtId: actor.districtId, actor: actor, action: before ? 'self_inspection_schedule.update' : 'self_inspection_schedule.create',
       entityType: 'self_inspection_schedule', entityId: enterpriseId, before, after,
     });
   });

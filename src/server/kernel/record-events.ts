@@ -1,0 +1,36 @@
+// The one timeline of every workflow record (record_events): written only through the kernel's
+// event writer, read back oldest first.
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { recordEvents } from '../db/schema/index.ts';
+import type { Actor } from '../http/actor.ts';
+
+export type RecordEventRow = typeof recordEvents.$inferSelect;
+
+export interface RecordEventInput {
+  action: string;
+  from: string | null;
+  to: string | null;
+  note?: string | null;
+  data?: unknown;
+}
+
+/** Writes events of one record by one actor at one instant, in the order they are given. */
+export function eventWriter(db: DbOrTx, o: { entityType: string; entityId: string; districtId: string; actor: Actor | null; at: Date }) {
+  return async (e: RecordEventInput): Promise<void> => {
+    await db.insert(recordEvents).values({
+      districtId: o.districtId, entityType: o.entityType, entityId: o.entityId, at: o.at,
+      actorId: o.actor?.userId ?? null, actorName: o.actor?.displayName ?? null, actorUnitName: o.actor?.unitName ?? null,
+      action: e.action, fromStatus: e.from, toStatus: e.to, note: e.note ?? null, data: e.data ?? null,
+    });
+  };
+}
+
+/** A record's timeline, oldest first (bounded: a record with more steps than this is not a real one). */
+export const eventsOf = (db: DbOrTx, entityType: string, entityId: string) =>
+  db
+    .select()
+    .from(recordEvents)
+    .where(and(eq(recordEvents.entityType, entityType), eq(recordEvents.entityId, entityId)))
+    .orderBy(asc(recordEvents.seq))
+    .limit(500);
