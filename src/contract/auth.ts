@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { PERMISSION_NAMES, type Permission } from '../domain/permissions.ts';
 import { ROLES, UNIT_KINDS } from '../domain/roles.ts';
 import { defineRoute } from './route.ts';
 import { OkResponse } from './common.ts';
@@ -26,6 +27,8 @@ export const Me = z.object({
   mustChangePassword: z.boolean(),
   /** 行政执法证号, if any. */
   enforcementCertificateNo: z.string().nullable().optional(),
+  /** What the user may do at all (domain/permissions.ts): the menu, the home page and page-level buttons follow it. */
+  abilities: z.array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]])),
 });
 export type TMe = z.infer<typeof Me>;
 

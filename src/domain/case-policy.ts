@@ -9,7 +9,7 @@ import {
 } from './case-workflow.ts';
 import type { CaseStatus } from './enforcement.ts';
 import type { HazardStatus } from './hazard-machine.ts';
-import { CASE_EDITOR_ROLES } from './inspection-policy.ts';
+import { can } from './permissions.ts';
 import type { InspectionType } from './inspection-rules.ts';
 import type { Role } from './roles.ts';
 
@@ -27,7 +27,7 @@ export const hazardOpensCase = (status: HazardStatus): boolean => status !== 'vo
 
 /** 立案 offered on a hazard: to the roles that run cases, on a hazard that may open one. */
 export const mayOpenCaseOnHazard = (role: Role, status: HazardStatus): boolean =>
-  CASE_EDITOR_ROLES.includes(role) && hazardOpensCase(status);
+  can(role, 'run:case') && hazardOpensCase(status);
 
 /** Why an inspection cannot open a case: not completed yet, or nothing found on a non-enforcement one. */
 export type InspectionCaseRefusal = 'not_completed' | 'nothing_found';
@@ -47,7 +47,7 @@ export function inspectionCaseRefusal(i: { status: 'draft' | 'completed'; failed
 
 /** 立案 offered on an inspection: to the roles that run cases, on an inspection that may open one. */
 export const mayOpenCaseOnInspection = (role: Role, i: Parameters<typeof inspectionCaseRefusal>[0]): boolean =>
-  CASE_EDITOR_ROLES.includes(role) && inspectionCaseRefusal(i) === null;
+  can(role, 'run:case') && inspectionCaseRefusal(i) === null;
 
 /** Whether the actor runs this case at all (the office and admins in their region, a department its own). */
 export const mayRunCase = (t: CaseActorTie): boolean => caseRelations(t).length > 0;

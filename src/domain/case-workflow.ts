@@ -6,7 +6,7 @@ import {
   CASE_ACTIONS, CASE_REFUSAL_MESSAGES, CASE_STATUSES, CASE_TRANSITIONS, type CaseAction, type CaseActionInput, type CaseFacts, type CaseRefusal,
   type CaseStatus, caseGuard,
 } from './enforcement.ts';
-import { CASE_EDITOR_ROLES } from './inspection-policy.ts';
+import { can } from './permissions.ts';
 import type { Role } from './roles.ts';
 
 export const CASE_SIDE_ACTIONS = ['publish', 'unpublish', 'attach'] as const;
@@ -41,7 +41,7 @@ export interface CaseActorTie {
  * cases its own unit handles (another department's case on a shared enterprise is read-only).
  */
 export function caseRelations(t: CaseActorTie): CaseRelation[] {
-  if (!CASE_EDITOR_ROLES.includes(t.role)) return [];
+  if (!can(t.role, 'run:case')) return [];
   const out: CaseRelation[] = [];
   if (t.role === 'department' && t.isHandlingUnit) out.push('handlingDepartment');
   if (t.role !== 'department' && t.enterpriseInScope) out.push('regionOffice');

@@ -1,11 +1,10 @@
 // Who may do what to an enterprise record: role × scope × state.
 import type { Role } from './roles.ts';
+import { can } from './permissions.ts';
 
 export const ENTERPRISE_ACTIONS = ['edit', 'void'] as const;
 export type EnterpriseAction = (typeof ENTERPRISE_ACTIONS)[number];
 
-const WRITERS: readonly Role[] = ['admin', 'office', 'department', 'village'];
-const VOIDERS: readonly Role[] = ['admin', 'office', 'department', 'village'];
 
 /** Fields an enterprise user may change on its own record (contact details, not supervision data). */
 export const ENTERPRISE_SELF_EDITABLE = [
@@ -13,15 +12,16 @@ export const ENTERPRISE_SELF_EDITABLE = [
 ] as const;
 
 export function canCreateEnterprise(role: Role): boolean {
-  return WRITERS.includes(role);
+  return can(role, 'create:enterprise');
 }
 
 /** Assumes the record is already known to be in the actor's scope. */
 export function enterpriseAllowedActions(role: Role, e: { voided: boolean }): EnterpriseAction[] {
   if (e.voided) return [];
   const actions: EnterpriseAction[] = [];
-  if (WRITERS.includes(role) || role === 'enterprise') actions.push('edit');
-  if (VOIDERS.includes(role)) actions.push('void');
+  // The supervising units keep the record; an enterprise account its own contact details.
+  if (can(role, 'create:enterprise') || role === 'enterprise') actions.push('edit');
+  if (can(role, 'create:enterprise')) actions.push('void');
   return actions;
 }
 

@@ -2,11 +2,12 @@
 // definition (hazard-workflow.ts). The server computes allowedActions with it and enforces it; the
 // UI only renders what it is given.
 import { allowedActions } from './workflow/workflow.ts';
-import type { HazardStatus } from './hazard-machine.ts';
+import type { HazardSource, HazardStatus } from './hazard-machine.ts';
 import {
   type HazardActorTie, type HazardAllowedAction, type HazardSideAction, HAZARD_SIDE_ACTIONS, hazardRelations, hazardWorkflow,
 } from './hazard-workflow.ts';
 import type { Role } from './roles.ts';
+import { can } from './permissions.ts';
 
 export { HAZARD_SIDE_ACTIONS };
 export type { HazardAllowedAction, HazardSideAction };
@@ -21,15 +22,18 @@ export interface HazardPolicyFacts {
 }
 
 
-/** 导入历史隐患台账: the units that kept a ledger before (an enterprise reports, it does not import). */
-export const HAZARD_IMPORTER_ROLES: readonly Role[] = ['admin', 'office', 'department', 'village'];
-/** 判定依据 maintenance: the district's list is the office's. */
-export const HAZARD_CRITERIA_EDITOR_ROLES: readonly Role[] = ['admin', 'office'];
-
 /** Everyone but a leader may report a hazard (a leader's account is read-only). */
-export const mayReportHazard = (role: Role): boolean => role !== 'leader';
-export const mayImportHazards = (role: Role): boolean => HAZARD_IMPORTER_ROLES.includes(role);
-export const mayEditHazardCriteria = (role: Role): boolean => HAZARD_CRITERIA_EDITOR_ROLES.includes(role);
+export const mayReportHazard = (role: Role): boolean => can(role, 'create:hazard');
+/** 导入历史隐患台账: the units that kept a ledger before (an enterprise reports, it does not import). */
+export const mayImportHazards = (role: Role): boolean => can(role, 'import:hazard');
+/** 判定依据 maintenance: the district's list is the office's. */
+export const mayEditHazardCriteria = (role: Role): boolean => can(role, 'manage:hazard_criteria');
+
+/** The source a new report starts with: what a role usually finds (the reporter may change it, but an enterprise). */
+export function defaultHazardSource(role: Role): HazardSource | undefined {
+  const defaults: Partial<Record<Role, HazardSource>> = { village: 'village', department: 'department', enterprise: 'self_inspection', supervision_group: 'supervision' };
+  return defaults[role];
+}
 
 /** An enterprise reports only what its own self-inspection found; others choose the source. */
 export function hazardSourceRefusal(role: Role, source: string): string | null {

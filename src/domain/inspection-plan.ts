@@ -2,7 +2,7 @@
 // a plan may name (those its unit supervises), and which inspections cover an entry. Progress is
 // derived, never stored. Pure: the server enforces these; plans.repository.ts coveredSql says
 // coversPlanEntry again in SQL for the counts (plans.test.ts checks both on the same data).
-import { PLAN_EDITOR_ROLES } from './inspection-policy.ts';
+import { can } from './permissions.ts';
 import { AUTHORITY_INSPECTION_TYPES, type InspectionType, isSelfInspection } from './inspection-rules.ts';
 import type { Role } from './roles.ts';
 import type { EnterpriseScope, ScopeActor } from './scope.ts';
@@ -19,7 +19,7 @@ export interface PlanUnit {
  * office and admins of a township the township's and its departments'; of the district any unit's.
  */
 export function mayPlanForUnit(actor: Pick<ScopeActor, 'role' | 'unitId' | 'unitKind'>, unit: Pick<PlanUnit, 'id' | 'kind' | 'parentId'>): boolean {
-  if (!PLAN_EDITOR_ROLES.includes(actor.role)) return false;
+  if (!can(actor.role, 'edit:plan')) return false;
   if (unit.kind === 'village') return false;
   if (actor.role === 'department') return unit.id === actor.unitId;
   if (actor.unitKind === 'district') return true;
@@ -29,7 +29,7 @@ export function mayPlanForUnit(actor: Pick<ScopeActor, 'role' | 'unitId' | 'unit
 
 /** What the actor may do with a plan it sees: edit it (an editor role), and record inspections against it (its own unit's plan). */
 export function planAllowed(actor: { role: Role; unitId: string }, plan: { unitId: string }): { edit: boolean; inspect: boolean } {
-  const edit = PLAN_EDITOR_ROLES.includes(actor.role);
+  const edit = can(actor.role, 'edit:plan');
   return { edit, inspect: edit && actor.unitId === plan.unitId };
 }
 

@@ -3,6 +3,7 @@
 // Pure: the server enforces it, the web only mirrors what the server answers.
 import type { Role } from './roles.ts';
 import { type InspectionType, SELF_INSPECTION_TYPES } from './inspection-rules.ts';
+import { can } from './permissions.ts';
 
 /**
  * The inspection types each role may start. Enforcement is the departments' (they hold the
@@ -23,28 +24,12 @@ export function mayStartInspection(role: Role, type: InspectionType): boolean {
   return INSPECTION_TYPES_BY_ROLE[role].includes(type);
 }
 
-/** Roles that manage checklist templates and the district's work calendar. */
-export const TEMPLATE_MANAGER_ROLES: readonly Role[] = ['admin', 'office'];
-
-/** Roles that set an enterprise's 日周月 schedule (within their scope; an enterprise its own). */
-export const SCHEDULE_EDITOR_ROLES: readonly Role[] = ['admin', 'office', 'department', 'village', 'enterprise'];
-
 /** Whether the actor may set the 日周月 schedule of an enterprise it sees: an editor role, and the enterprise not voided. */
 export function mayEditSchedule(role: Role, enterprise: { voided: boolean }): boolean {
-  return SCHEDULE_EDITOR_ROLES.includes(role) && !enterprise.voided;
+  return can(role, 'edit:schedule') && !enterprise.voided;
 }
 
 /** Self-inspections are the enterprise's own: only its account starts them, on its own enterprise. */
 export function mayStartSelfInspection(actor: { role: Role; enterpriseId: string | null }, enterpriseId: string): boolean {
   return SELF_INSPECTION_TYPES.every((t) => mayStartInspection(actor.role, t)) && actor.enterpriseId === enterpriseId;
 }
-
-/** Roles that keep annual inspection plans: a department its own, the office and admins any in their region. */
-export const PLAN_EDITOR_ROLES: readonly Role[] = ['admin', 'office', 'department'];
-
-/** Roles that open and run enforcement cases (within their scope). */
-export const CASE_EDITOR_ROLES: readonly Role[] = ['admin', 'office', 'department'];
-
-/** Accountability is about officials: kept by the office, read by leaders and admins. */
-export const ACCOUNTABILITY_EDITOR_ROLES: readonly Role[] = ['admin', 'office'];
-export const ACCOUNTABILITY_READER_ROLES: readonly Role[] = ['admin', 'office', 'leader'];

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../contract/route.ts';
-import type { Role } from '../../domain/roles.ts';
+import { type Permission, can } from '../../domain/permissions.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 import { parseOrThrow } from './validate.ts';
@@ -24,8 +24,11 @@ export interface HandlerArgs<D extends RouteDef> {
 }
 
 export interface RouteOptions {
-  /** Roles allowed to call the route at all; scope is checked by the service. */
-  roles?: readonly Role[];
+  /**
+   * What the caller must be allowed to do at all (domain/permissions.ts), or 'public' for a route
+   * without a session; the data scope and the record's allowedActions are checked by the service.
+   */
+  permission: Permission | 'public';
   /** Allowed while the user still has to change the password. */
   allowPasswordChangePending?: boolean;
   /** Per-route rate limit (requests per minute per IP). */
@@ -38,6 +41,10 @@ export function registerRoute<D extends RouteDef>(
   opts: RouteOptions,
   handler: (args: HandlerArgs<D>) => Promise<ResultOf<D>>,
 ): void {
+  // A route without a session must say so, and one with a session must name its permission.
+  if ((opts.permission === 'public') !== (def.public === true)) {
+    throw new Error(`${def.method} ${def.path}: ${def.public ? "a public route takes permission 'public'" : 'a route with a session names its permission'}`);
+  }
   app.route({
     method: def.method,
     url: def.path,
@@ -52,7 +59,7 @@ export function registerRoute<D extends RouteDef>(
         if (actor.mustChangePassword && !opts.allowPasswordChangePending) {
           throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码');
         }
-        if (opts.roles && !opts.roles.includes(actor.role)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+        if (opts.permission !== 'public' && !can(actor.role, opts.permission)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
       }
       const params = def.params ? parseOrThrow(def.params, req.params) : undefined;
       const query = def.query ? parseOrThrow(def.query, req.query) : undefined;

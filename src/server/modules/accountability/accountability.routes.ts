@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { accountabilityRoutes as r } from '../../../contract/accountability.ts';
-import { ACCOUNTABILITY_EDITOR_ROLES, ACCOUNTABILITY_READER_ROLES } from '../../../domain/inspection-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
@@ -10,8 +9,8 @@ import { ACCOUNTABILITY_EXPORT_COLUMNS, accountabilityExportRow } from './accoun
 const EXPORT_MAX_ROWS = 50_000;
 
 export function registerAccountabilityRoutes(app: FastifyInstance, ctx: AppContext) {
-  const read = { roles: ACCOUNTABILITY_READER_ROLES };
-  const write = { roles: ACCOUNTABILITY_EDITOR_ROLES };
+  const read = { permission: 'read:accountability' } as const;
+  const write = { permission: 'edit:accountability' } as const;
   registerRoute(app, r.list, read, ({ actor, query }) => svc.listRecords(ctx, actor, query));
   registerRoute(app, r.create, write, ({ actor, body }) => svc.createRecord(ctx, actor, body));
   registerRoute(app, r.exportXlsx, read, async ({ actor, query, reply }) => {

@@ -6,7 +6,7 @@ import { shanghaiDayStart } from '../../../domain/dates.ts';
 import { listEntries } from './audit.repository.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext) {
-  registerRoute(app, auditRoutes.list, { roles: ['admin', 'office'] }, async ({ actor, query }) => {
+  registerRoute(app, auditRoutes.list, { permission: 'read:audit' }, async ({ actor, query }) => {
     const { items, total } = await listEntries(
       ctx.db,
       {

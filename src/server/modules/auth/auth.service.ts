@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { abilitiesOf } from '../../../domain/permissions.ts';
 
 export const SESSION_COOKIE = 'anzhi_sid';
 const TOUCH_EVERY_MS = 30_000;
@@ -136,6 +137,7 @@ export function presentMe(actor: Actor): TMeResponse {
       enterpriseId: actor.enterpriseId,
       mustChangePassword: actor.mustChangePassword,
       enforcementCertificateNo: actor.enforcementCertificateNo ?? null,
+      abilities: abilitiesOf(actor.role),
     },
     csrfToken: actor.csrfToken,
   };

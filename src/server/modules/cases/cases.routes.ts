@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes as r } from '../../../contract/cases.ts';
-import { CASE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
@@ -14,10 +13,10 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext) {
   // Case documents are served to whoever may see the case.
   registerFileOwnerAccess(svc.CASE_FILE_OWNER, (c, actor, caseId) => svc.caseVisibleTo(c, actor, caseId));
 
-  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listCases(ctx, actor, query));
-  registerRoute(app, r.create, { roles: CASE_EDITOR_ROLES }, ({ actor, body }) => svc.createCase(ctx, actor, body));
-  registerRoute(app, r.source, { roles: CASE_EDITOR_ROLES }, ({ actor, query }) => svc.caseSource(ctx, actor, query));
-  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+  registerRoute(app, r.list, { permission: 'read:case' }, ({ actor, query }) => svc.listCases(ctx, actor, query));
+  registerRoute(app, r.create, { permission: 'run:case' }, ({ actor, body }) => svc.createCase(ctx, actor, body));
+  registerRoute(app, r.source, { permission: 'run:case' }, ({ actor, query }) => svc.caseSource(ctx, actor, query));
+  registerRoute(app, r.exportXlsx, { permission: 'read:case' }, async ({ actor, query, reply }) => {
     const stream = streamXlsx({
       sheet: '执法案件',
       columns: CASE_EXPORT_COLUMNS,
@@ -26,6 +25,6 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext) {
     });
     return sendXlsx(reply, `执法案件-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
-  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getCase(ctx, actor, params.id));
-  registerRoute(app, r.act, { roles: CASE_EDITOR_ROLES }, ({ actor, params, body }) => svc.actOnCase(ctx, actor, params.id, body));
+  registerRoute(app, r.get, { permission: 'read:case' }, ({ actor, params }) => svc.getCase(ctx, actor, params.id));
+  registerRoute(app, r.act, { permission: 'run:case' }, ({ actor, params, body }) => svc.actOnCase(ctx, actor, params.id, body));
 }

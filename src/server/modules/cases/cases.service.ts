@@ -8,7 +8,7 @@ import type { CaseAllowedAction } from '../../../domain/case-workflow.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import { INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
-import { CASE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import { can } from '../../../domain/permissions.ts';
 import { formatRecordNumber } from '../../../domain/record-number.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -104,7 +104,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: TCaseFilter & 
       published: summary.totals.published,
       dangerousOperationCrime: summary.totals.dangerousOperationCrime,
     },
-    canCreate: CASE_EDITOR_ROLES.includes(actor.role),
+    canCreate: can(actor.role, 'run:case'),
   };
 }
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarRoutes as cal, checklistRoutes as r } from '../../../contract/checklists.ts';
-import { TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
@@ -10,14 +9,15 @@ import { commitChecklistImport, previewChecklistImport } from './checklists.impo
 import * as svc from './checklists.service.ts';
 import { buildImportTemplate, buildTemplateWorkbook } from './checklists.xlsx.ts';
 
-const MANAGERS = { roles: TEMPLATE_MANAGER_ROLES };
+const MANAGERS = { permission: 'manage:checklist' } as const;
+const READERS = { permission: 'read:checklist' } as const;
 
 export function registerChecklistRoutes(app: FastifyInstance, ctx: AppContext) {
   // Reading: every signed-in user of the district (inspections need the templates).
-  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listChecklists(ctx, actor, query));
-  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getChecklist(ctx, actor, params.id));
-  registerRoute(app, r.getVersion, {}, ({ actor, params }) => svc.getVersionView(ctx, actor, params.id, params.version));
-  registerRoute(app, r.diff, {}, ({ actor, params, query }) => svc.diffVersions(ctx, actor, params.id, query.from, query.to));
+  registerRoute(app, r.list, READERS, ({ actor, query }) => svc.listChecklists(ctx, actor, query));
+  registerRoute(app, r.get, READERS, ({ actor, params }) => svc.getChecklist(ctx, actor, params.id));
+  registerRoute(app, r.getVersion, READERS, ({ actor, params }) => svc.getVersionView(ctx, actor, params.id, params.version));
+  registerRoute(app, r.diff, READERS, ({ actor, params, query }) => svc.diffVersions(ctx, actor, params.id, query.from, query.to));
 
   registerRoute(app, r.create, MANAGERS, ({ actor, body }) => svc.createChecklist(ctx, actor, body));
   registerRoute(app, r.previewPublish, MANAGERS, ({ actor, params, body }) => svc.previewPublish(ctx, actor, params.id, body));
@@ -35,7 +35,7 @@ export function registerChecklistRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   registerRoute(app, r.importCommit, MANAGERS, ({ actor, params }) => commitChecklistImport(ctx, actor, params.batchId));
 
-  registerRoute(app, cal.year, {}, ({ actor, params }) => calendar.getCalendarYear(ctx, actor, params.year));
+  registerRoute(app, cal.year, READERS, ({ actor, params }) => calendar.getCalendarYear(ctx, actor, params.year));
   registerRoute(app, cal.setYear, MANAGERS, ({ actor, params, body }) => calendar.setCalendarYear(ctx, actor, params.year, body.days));
   registerRoute(app, cal.putDay, MANAGERS, ({ actor, params, body }) => calendar.putCalendarDay(ctx, actor, params.day, body));
   registerRoute(app, cal.deleteDay, MANAGERS, ({ actor, params }) => calendar.deleteCalendarDay(ctx, actor, params.day));

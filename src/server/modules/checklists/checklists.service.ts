@@ -2,7 +2,7 @@
 // nextTemplateVersion), inserts an immutable version and records an audit row in one transaction.
 import type { TChecklistContent, TChecklistDetail, TChecklistPublish } from '../../../contract/checklists.ts';
 import { type ChecklistAudience, type ChecklistTemplateContent, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklist.ts';
-import { TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
+import { can } from '../../../domain/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -13,7 +13,7 @@ import { presentDetail, presentDiff, presentListItem, presentVersion } from './c
 import * as repo from './checklists.repository.ts';
 import { insertSeedTemplates } from './checklists.seed.ts';
 
-export const mayManageTemplates = (actor: Pick<Actor, 'role'>) => TEMPLATE_MANAGER_ROLES.includes(actor.role);
+export const mayManageTemplates = (actor: Pick<Actor, 'role'>) => can(actor.role, 'manage:checklist');
 const WHAT = '检查表';
 
 function uniqueViolation(e: unknown): boolean {

@@ -10,14 +10,13 @@ import { EXPORT_COLUMNS, buildImportTemplate, exportRow } from './enterprises.xl
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 
-const IMPORTERS = ['admin', 'office', 'department', 'village'] as const;
 const EXPORT_MAX_ROWS = 50_000;
 
 export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) {
-  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listEnterprises(ctx, actor, query));
-  registerRoute(app, r.create, {}, ({ actor, body }) => svc.createEnterprise(ctx, actor, body));
+  registerRoute(app, r.list, { permission: 'read:enterprise' }, ({ actor, query }) => svc.listEnterprises(ctx, actor, query));
+  registerRoute(app, r.create, { permission: 'create:enterprise' }, ({ actor, body }) => svc.createEnterprise(ctx, actor, body));
 
-  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+  registerRoute(app, r.exportXlsx, { permission: 'read:enterprise' }, async ({ actor, query, reply }) => {
     const stream = streamXlsx({
       sheet: '生产经营单位',
       columns: EXPORT_COLUMNS,
@@ -27,20 +26,20 @@ export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) 
     return sendXlsx(reply, `生产经营单位-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
 
-  registerRoute(app, r.importTemplate, { roles: IMPORTERS }, async ({ actor, reply }) => {
+  registerRoute(app, r.importTemplate, { permission: 'import:enterprise' }, async ({ actor, reply }) => {
     const villages = (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'village' })).map((u) => u.unit.name);
     const sectors = (await listSectors(ctx.db, actor.districtId, false)).map((s) => s.name);
     return sendXlsx(reply, '生产经营单位导入模板.xlsx', await buildImportTemplate(villages, sectors));
   });
 
-  registerRoute(app, r.importPreview, { roles: IMPORTERS }, async ({ actor, req }) => {
+  registerRoute(app, r.importPreview, { permission: 'import:enterprise' }, async ({ actor, req }) => {
     const { fileName, buf } = await readXlsxUpload(req);
     return previewImport(ctx, actor, fileName, buf);
   });
 
-  registerRoute(app, r.importCommit, { roles: IMPORTERS }, ({ actor, params }) => commitImport(ctx, actor, params.batchId));
+  registerRoute(app, r.importCommit, { permission: 'import:enterprise' }, ({ actor, params }) => commitImport(ctx, actor, params.batchId));
 
-  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getEnterprise(ctx, actor, params.id));
-  registerRoute(app, r.update, {}, ({ actor, params, body }) => svc.updateEnterprise(ctx, actor, params.id, body));
-  registerRoute(app, r.void, {}, ({ actor, params, body }) => svc.voidEnterprise(ctx, actor, params.id, body));
+  registerRoute(app, r.get, { permission: 'read:enterprise' }, ({ actor, params }) => svc.getEnterprise(ctx, actor, params.id));
+  registerRoute(app, r.update, { permission: 'edit:enterprise' }, ({ actor, params, body }) => svc.updateEnterprise(ctx, actor, params.id, body));
+  registerRoute(app, r.void, { permission: 'edit:enterprise' }, ({ actor, params, body }) => svc.voidEnterprise(ctx, actor, params.id, body));
 }

@@ -35,9 +35,9 @@ async function readUpload(req: FastifyRequest): Promise<{ filename: string; data
 
 export function registerFileRoutes(app: FastifyInstance, ctx: AppContext) {
   // Every signed-in role may upload: enterprises send rectification photos too.
-  registerRoute(app, r.upload, {}, async ({ actor, req }) => uploadFile(ctx, actor, await readUpload(req)));
+  registerRoute(app, r.upload, { permission: 'upload:file' }, async ({ actor, req }) => uploadFile(ctx, actor, await readUpload(req)));
 
-  registerRoute(app, r.download, {}, async ({ actor, params, req, reply }) => {
+  registerRoute(app, r.download, { permission: 'read:file' }, async ({ actor, params, req, reply }) => {
     let opened;
     try {
       opened = await openFileForDownload(ctx, actor, params.id);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { hazardRoutes as r } from '../../../contract/hazards.ts';
-import { HAZARD_CRITERIA_EDITOR_ROLES as CRITERIA_EDITORS, HAZARD_IMPORTER_ROLES as IMPORTERS } from '../../../domain/hazard-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
@@ -20,9 +19,9 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   registerFileOwnerAccess('hazard', (c, actor, hazardId) => svc.hazardVisibleTo(c, actor, hazardId));
   registerFileOwnerAccess('hazard_plan', (c, actor, planId) => svc.planVisibleTo(c, actor, planId));
 
-  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listHazards(ctx, actor, query));
-  registerRoute(app, r.create, {}, ({ actor, body }) => svc.createHazard(ctx, actor, body));
-  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+  registerRoute(app, r.list, { permission: 'read:hazard' }, ({ actor, query }) => svc.listHazards(ctx, actor, query));
+  registerRoute(app, r.create, { permission: 'create:hazard' }, ({ actor, body }) => svc.createHazard(ctx, actor, body));
+  registerRoute(app, r.exportXlsx, { permission: 'read:hazard' }, async ({ actor, query, reply }) => {
     const stream = streamXlsx({
       sheet: '隐患台账',
       columns: HAZARD_EXPORT_COLUMNS,
@@ -31,21 +30,21 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
     });
     return sendXlsx(reply, `隐患台账-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
-  registerRoute(app, r.criteria, {}, ({ actor, query }) => criteria.listCriteria(ctx, actor, query));
-  registerRoute(app, r.createCriterion, { roles: CRITERIA_EDITORS }, ({ actor, body }) => criteria.createCriterion(ctx, actor, body));
-  registerRoute(app, r.updateCriterion, { roles: CRITERIA_EDITORS }, ({ actor, params, body }) => criteria.updateCriterion(ctx, actor, params.id, body));
-  registerRoute(app, r.dashboard, { roles: ['admin', 'office', 'leader', 'department', 'village', 'supervision_group'] }, ({ actor, query }) =>
+  registerRoute(app, r.criteria, { permission: 'read:hazard_criteria' }, ({ actor, query }) => criteria.listCriteria(ctx, actor, query));
+  registerRoute(app, r.createCriterion, { permission: 'manage:hazard_criteria' }, ({ actor, body }) => criteria.createCriterion(ctx, actor, body));
+  registerRoute(app, r.updateCriterion, { permission: 'manage:hazard_criteria' }, ({ actor, params, body }) => criteria.updateCriterion(ctx, actor, params.id, body));
+  registerRoute(app, r.dashboard, { permission: 'read:dashboard' }, ({ actor, query }) =>
     hazardDashboard(ctx, actor, query),
   );
-  registerRoute(app, r.importTemplate, { roles: IMPORTERS }, async ({ actor, reply }) => {
+  registerRoute(app, r.importTemplate, { permission: 'import:hazard' }, async ({ actor, reply }) => {
     const sectors = (await listSectors(ctx.db, actor.districtId, false)).map((s) => s.name);
     return sendXlsx(reply, '隐患台账导入模板.xlsx', await buildHazardTemplate(sectors));
   });
-  registerRoute(app, r.importPreview, { roles: IMPORTERS }, async ({ actor, req }) => {
+  registerRoute(app, r.importPreview, { permission: 'import:hazard' }, async ({ actor, req }) => {
     const { fileName, buf } = await readXlsxUpload(req);
     return previewHazardImport(ctx, actor, fileName, buf);
   });
-  registerRoute(app, r.importCommit, { roles: IMPORTERS }, ({ actor, params }) => commitHazardImport(ctx, actor, params.batchId));
-  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getHazard(ctx, actor, params.id));
-  registerRoute(app, r.act, {}, ({ actor, params, body }) => svc.actOnHazard(ctx, actor, params.id, body));
+  registerRoute(app, r.importCommit, { permission: 'import:hazard' }, ({ actor, params }) => commitHazardImport(ctx, actor, params.batchId));
+  registerRoute(app, r.get, { permission: 'read:hazard' }, ({ actor, params }) => svc.getHazard(ctx, actor, params.id));
+  registerRoute(app, r.act, { permission: 'act:hazard' }, ({ actor, params, body }) => svc.actOnHazard(ctx, actor, params.id, body));
 }

@@ -18,8 +18,8 @@ export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext) 
   const printer = new PdfPrinter();
   app.addHook('onClose', () => printer.close());
 
-  registerRoute(app, r.list, {}, ({ actor, query }) => svc.listInspections(ctx, actor, query));
-  registerRoute(app, r.exportXlsx, {}, async ({ actor, query, reply }) => {
+  registerRoute(app, r.list, { permission: 'read:inspection' }, ({ actor, query }) => svc.listInspections(ctx, actor, query));
+  registerRoute(app, r.exportXlsx, { permission: 'read:inspection' }, async ({ actor, query, reply }) => {
     const stream = streamXlsx({
       sheet: '检查记录',
       columns: INSPECTION_EXPORT_COLUMNS,
@@ -28,15 +28,15 @@ export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext) 
     });
     return sendXlsx(reply, `检查记录-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
-  registerRoute(app, r.options, {}, ({ actor, query }) => svc.inspectionOptions(ctx, actor, query));
-  registerRoute(app, r.create, {}, ({ actor, body }) => svc.createInspection(ctx, actor, body));
-  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getInspection(ctx, actor, params.id));
-  registerRoute(app, r.update, {}, ({ actor, params, body }) => svc.updateInspection(ctx, actor, params.id, body));
-  registerRoute(app, r.saveAnswer, {}, ({ actor, params, body }) => svc.saveAnswer(ctx, actor, params.id, params.itemKey, body));
-  registerRoute(app, r.sign, {}, ({ actor, params, body }) => svc.signInspection(ctx, actor, params.id, body.version));
-  registerRoute(app, r.complete, {}, ({ actor, params, body }) => completeInspection(ctx, actor, params.id, body));
-  registerRoute(app, r.discard, {}, ({ actor, params, body }) => svc.discardInspection(ctx, actor, params.id, body));
-  registerRoute(app, r.recordPdf, {}, async ({ actor, params, reply }) => {
+  registerRoute(app, r.options, { permission: 'create:inspection' }, ({ actor, query }) => svc.inspectionOptions(ctx, actor, query));
+  registerRoute(app, r.create, { permission: 'create:inspection' }, ({ actor, body }) => svc.createInspection(ctx, actor, body));
+  registerRoute(app, r.get, { permission: 'read:inspection' }, ({ actor, params }) => svc.getInspection(ctx, actor, params.id));
+  registerRoute(app, r.update, { permission: 'create:inspection' }, ({ actor, params, body }) => svc.updateInspection(ctx, actor, params.id, body));
+  registerRoute(app, r.saveAnswer, { permission: 'create:inspection' }, ({ actor, params, body }) => svc.saveAnswer(ctx, actor, params.id, params.itemKey, body));
+  registerRoute(app, r.sign, { permission: 'create:inspection' }, ({ actor, params, body }) => svc.signInspection(ctx, actor, params.id, body.version));
+  registerRoute(app, r.complete, { permission: 'create:inspection' }, ({ actor, params, body }) => completeInspection(ctx, actor, params.id, body));
+  registerRoute(app, r.discard, { permission: 'create:inspection' }, ({ actor, params, body }) => svc.discardInspection(ctx, actor, params.id, body));
+  registerRoute(app, r.recordPdf, { permission: 'read:inspection' }, async ({ actor, params, reply }) => {
     const { number, pdf } = await inspectionRecordPdf(ctx, printer, actor, params.id);
     return reply
       .header('content-type', 'application/pdf')

@@ -4,7 +4,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { TEntryBulkCreate, TEntryCreate, TPlanCreate, TPlanDetail, TPlanEntry, TPlanUpdate } from '../../../contract/plans.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
-import { PLAN_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
+import { can } from '../../../domain/permissions.ts';
 import { coversPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from '../../../domain/inspection-plan.ts';
 import { type EnterpriseScope, enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -34,7 +34,7 @@ export function planScopeSql(actor: Actor): SQL {
   }
 }
 
-const mayEdit = (actor: Actor) => PLAN_EDITOR_ROLES.includes(actor.role);
+const mayEdit = (actor: Actor) => can(actor.role, 'edit:plan');
 
 async function loadPlan(ctx: AppContext, actor: Actor, id: string) {
   const row = await repo.findPlan(ctx.db, planScopeSql(actor), id);

@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { scheduleRoutes as r } from '../../../contract/schedules.ts';
-import { SCHEDULE_EDITOR_ROLES } from '../../../domain/inspection-policy.ts';
-import type { Role } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
@@ -10,17 +8,16 @@ import * as svc from './schedules.service.ts';
 import { BEHIND_EXPORT_COLUMNS, behindExportRow } from './schedules.xlsx.ts';
 
 /** Who looks at 谁落后了: everyone who watches enterprises, each within their scope. */
-const WATCHERS: readonly Role[] = ['admin', 'office', 'leader', 'department', 'village', 'supervision_group'];
 const EXPORT_PAGE = 200;
 
 export function registerScheduleRoutes(app: FastifyInstance, ctx: AppContext) {
-  registerRoute(app, r.get, {}, ({ actor, params }) => svc.getSchedule(ctx, actor, params.id));
-  registerRoute(app, r.put, { roles: SCHEDULE_EDITOR_ROLES }, ({ actor, params, body }) => svc.putSchedule(ctx, actor, params.id, body));
-  registerRoute(app, r.calendar, {}, ({ actor, params, query }) => svc.calendar(ctx, actor, params.id, query.month));
-  registerRoute(app, r.compliance, {}, ({ actor, params }) => svc.complianceSummary(ctx, actor, params.id));
-  registerRoute(app, r.today, {}, ({ actor, params }) => svc.todayTasks(ctx, actor, params.id));
-  registerRoute(app, r.behind, { roles: WATCHERS }, ({ actor, query }) => behindPage(ctx, actor, query));
-  registerRoute(app, r.behindExport, { roles: WATCHERS }, async ({ actor, query, reply }) => {
+  registerRoute(app, r.get, { permission: 'read:schedule' }, ({ actor, params }) => svc.getSchedule(ctx, actor, params.id));
+  registerRoute(app, r.put, { permission: 'edit:schedule' }, ({ actor, params, body }) => svc.putSchedule(ctx, actor, params.id, body));
+  registerRoute(app, r.calendar, { permission: 'read:schedule' }, ({ actor, params, query }) => svc.calendar(ctx, actor, params.id, query.month));
+  registerRoute(app, r.compliance, { permission: 'read:schedule' }, ({ actor, params }) => svc.complianceSummary(ctx, actor, params.id));
+  registerRoute(app, r.today, { permission: 'read:schedule' }, ({ actor, params }) => svc.todayTasks(ctx, actor, params.id));
+  registerRoute(app, r.behind, { permission: 'read:schedule_compliance' }, ({ actor, query }) => behindPage(ctx, actor, query));
+  registerRoute(app, r.behindExport, { permission: 'read:schedule_compliance' }, async ({ actor, query, reply }) => {
     const { from, to, rows } = await behindRows(ctx, actor, query);
     const stream = streamXlsx({
       sheet: '自查情况',

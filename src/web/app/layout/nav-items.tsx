@@ -1,19 +1,14 @@
-// The side menu. Which entries a role sees is a navigation choice only: the server
-// still decides what each role may read or do.
+// The side menu, from the user's abilities (and, for an enterprise account, its own enterprise):
+// an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, DashboardOutlined, HomeOutlined, SettingOutlined, ShopOutlined,
-  TagsOutlined, TeamOutlined, WarningOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined,
+  FileSearchOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
+  TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
-import { FileSearchOutlined } from '@ant-design/icons';
-import { FileProtectOutlined, SolutionOutlined } from '@ant-design/icons';
-import { ACCOUNTABILITY_READER_ROLES, TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
-import { CarryOutOutlined, ProfileOutlined } from '@ant-design/icons';
-import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { TMe } from '../../../contract/auth.ts';
-import type { Role } from '../../../domain/roles.ts';
-import { CRITERIA_EDITOR_ROLES, PLAN_READER_ROLES, roleMay } from '../../lib/role-access.ts';
+import { userCan } from '../../lib/abilities.ts';
 import { paths } from '../paths.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -22,55 +17,55 @@ export interface NavEntry {
   key: string; // the path it leads to
   label: string;
   icon: ReactNode;
+  /** One sentence for the home page's shortcut card (entries without one are menu-only). */
+  text?: string;
   children?: NavEntry[];
 }
 
-/** Roles that read the campaign's figures (看板). */
-export const DASHBOARD_ROLES: readonly Role[] = ['office', 'leader', 'admin'];
-
+/** The entries of the user's menu, in order; the home page's shortcuts are the same entries. */
 export function navEntriesFor(me: TMe): NavEntry[] {
+  const can = (p: Parameters<typeof userCan>[1]) => userCan(me, p);
+  // An enterprise account works on its own records: the same pages, opened on its enterprise.
+  const own = me.enterpriseId;
   const entries: NavEntry[] = [{ key: paths.home, label: '首页', icon: <HomeOutlined /> }];
-  if (DASHBOARD_ROLES.includes(me.role)) entries.push({ key: paths.dashboard, label: '看板', icon: <DashboardOutlined /> });
-  if (me.role === 'enterprise') {
-    if (me.enterpriseId) entries.push({ key: paths.enterprises.detail(me.enterpriseId), label: '本单位信息', icon: <ShopOutlined /> });
-    entries.push({ key: paths.hazards.list, label: '本单位隐患', icon: <WarningOutlined /> });
-  } else {
-    entries.push({ key: paths.hazards.list, label: '隐患台账', icon: <WarningOutlined /> });
-    entries.push({ key: paths.enterprises.list, label: '生产经营单位', icon: <BankOutlined /> });
+  if (can('read:dashboard')) {
+    entries.push({ key: paths.dashboard, label: '看板', icon: <DashboardOutlined />, text: '隐患发现、整改、销号和逾期情况，按村/社区和行业领域统计' });
   }
-  // Inspections by the authorities and an enterprise's own: every role reads those in its scope.
-  entries.push({ key: paths.inspections.list, label: '检查记录', icon: <FileSearchOutlined /> });
-  // Cases are read in the enterprise scope (an enterprise its own); accountability by the office, leaders and admins.
+  if (own) {
+    entries.push({ key: paths.enterprises.detail(own), label: '本单位信息', icon: <ShopOutlined />, text: '查看本单位登记信息，更新联系人和从业人数' });
+    entries.push({ key: paths.hazards.list, label: '本单位隐患', icon: <WarningOutlined />, text: '自查发现的隐患和监管部门交办的隐患：提交整改方案、报告整改完成' });
+  } else {
+    entries.push({ key: paths.hazards.list, label: '隐患台账', icon: <WarningOutlined />, text: '隐患报告、整改、验收销号的全过程；逾期、挂牌督办、移送一目了然' });
+    entries.push({ key: paths.enterprises.list, label: '生产经营单位', icon: <BankOutlined />, text: '查询、筛选和导出辖区内的生产经营单位；有权限时可新增和导入' });
+  }
+  entries.push({
+    key: paths.inspections.list, label: '检查记录', icon: <FileSearchOutlined />,
+    text: own ? '监管部门对本单位的检查和本单位的日周月自查，可下载现场检查记录' : '在手机上逐项填写检查表，不符合项签名后直接生成隐患；可下载现场检查记录',
+  });
   entries.push({ key: paths.cases.list, label: '执法案件', icon: <FileProtectOutlined /> });
-  if (ACCOUNTABILITY_READER_ROLES.includes(me.role)) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
-  // 日周月自查: an enterprise opens its own calendar; the authorities see who is behind.
-  if (me.role === 'enterprise') {
-    if (me.enterpriseId) entries.push({ key: paths.selfInspection.enterprise(me.enterpriseId), label: '本单位自查', icon: <CalendarOutlined /> });
-  } else {
-    entries.push({ key: paths.selfInspection.list, label: '自查情况', icon: <CalendarOutlined /> });
-  }
-  if (roleMay(me.role, PLAN_READER_ROLES)) entries.push({ key: paths.plans.list, label: '检查计划', icon: <ScheduleOutlined /> });
-  // 系统管理: the admin's whole set; the office keeps the 判定依据 it answers for.
+  if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
+  // 日周月自查: an enterprise opens its own calendar; those who watch see who is behind.
+  if (own) entries.push({ key: paths.selfInspection.enterprise(own), label: '本单位自查', icon: <CalendarOutlined /> });
+  else if (can('read:schedule_compliance')) entries.push({ key: paths.selfInspection.list, label: '自查情况', icon: <CalendarOutlined /> });
+  if (can('read:plan')) entries.push({ key: paths.plans.list, label: '检查计划', icon: <ScheduleOutlined /> });
   const admin: NavEntry[] = [];
-  if (me.role === 'admin') {
+  if (can('manage:org')) {
     admin.push(
-      { key: paths.admin.units, label: '组织机构', icon: <ApartmentOutlined /> },
-      { key: paths.admin.sectors, label: '行业领域', icon: <TagsOutlined /> },
-      { key: paths.admin.users, label: '用户管理', icon: <TeamOutlined /> },
+      { key: paths.admin.units, label: '组织机构', icon: <ApartmentOutlined />, text: '镇、村/社区和科室站所' },
+      { key: paths.admin.sectors, label: '行业领域', icon: <TagsOutlined />, text: '维护行业领域清单和顺序' },
+      { key: paths.admin.users, label: '用户管理', icon: <TeamOutlined />, text: '账号、角色、重置密码和解锁' },
     );
   }
-  if (roleMay(me.role, CRITERIA_EDITOR_ROLES)) admin.push({ key: paths.admin.criteria, label: '判定依据', icon: <BookOutlined /> });
-  // 检查表 and 工作日历 are kept by the template managers (everyone reads them through their use).
-  if (roleMay(me.role, TEMPLATE_MANAGER_ROLES)) {
+  if (can('manage:hazard_criteria')) admin.push({ key: paths.admin.criteria, label: '判定依据', icon: <BookOutlined />, text: '报告重大隐患时可选的标准名称及条款' });
+  // 检查表 and 工作日历 are kept by their managers (everyone reads them through their use).
+  if (can('manage:checklist')) {
     admin.push(
       { key: paths.checklists.list, label: '检查表', icon: <ProfileOutlined /> },
       { key: paths.workCalendar, label: '工作日历', icon: <CarryOutOutlined /> },
     );
   }
   if (admin.length) entries.push({ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: admin });
-  if (me.role === 'admin' || me.role === 'office') {
-    entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined /> });
-  }
+  if (can('read:audit')) entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined />, text: '谁在何时做了什么' });
   return entries;
 }
 

@@ -41,7 +41,7 @@ export function CaseListPage() {
   const extra = (
     <>
       {data?.canCreate && (
-        <Link to={paths.cases.create(me.role === 'enterprise' || !query.enterpriseId ? {} : { enterpriseId: query.enterpriseId })}>
+        <Link to={paths.cases.create(me.enterpriseId !== null || !query.enterpriseId ? {} : { enterpriseId: query.enterpriseId })}>
           <Button type="primary" icon={<PlusOutlined />} data-testid="case-create">立案</Button>
         </Link>
       )}
@@ -50,7 +50,7 @@ export function CaseListPage() {
   );
 
   return (
-    <PageContainer title={me.role === 'enterprise' ? '本单位执法案件' : '执法案件'} extra={extra}>
+    <PageContainer title={me.enterpriseId !== null ? '本单位执法案件' : '执法案件'} extra={extra}>
       <FilterCard
         search={<CaseSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />}
         filterCount={filterCount}
@@ -59,7 +59,7 @@ export function CaseListPage() {
         onClear={() => reset(['pageSize'])}
         drawerSize="80%"
       >
-        {query.enterpriseId && me.role !== 'enterprise' && (
+        {query.enterpriseId && me.enterpriseId === null && (
           <EnterpriseFilterTag
             id={query.enterpriseId}
             fallbackName={data?.items[0]?.enterpriseName}

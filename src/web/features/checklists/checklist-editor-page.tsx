@@ -6,7 +6,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TChecklistDiff } from '../../../contract/checklists.ts';
 import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience, itemsOf } from '../../../domain/checklist.ts';
-import { TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
@@ -14,7 +13,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { testId } from '../../components/test-id.ts';
 import { ApiError, errorMessage, isApiError } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { roleMay } from '../../lib/role-access.ts';
+import { userCan } from '../../lib/abilities.ts';
 import { useCreateChecklist } from './api/create-checklist.ts';
 import { useChecklist } from './api/get-checklist.ts';
 import type { ChecklistContentBody, ChecklistDetail } from './api/keys.ts';
@@ -184,7 +183,7 @@ function Editor({ base }: { base: ChecklistDetail | null }) {
 
 export function ChecklistCreatePage() {
   const me = useCurrentUser();
-  if (!roleMay(me.role, TEMPLATE_MANAGER_ROLES)) return <NoAccess text="只有管理员和安委办可以维护检查表" />;
+  if (!userCan(me, 'manage:checklist')) return <NoAccess text="只有管理员和安委办可以维护检查表" />;
   return <Editor base={null} />;
 }
 
@@ -192,7 +191,7 @@ export function ChecklistEditPage() {
   const { id = '' } = useParams();
   const me = useCurrentUser();
   const query = useChecklist(id);
-  if (!roleMay(me.role, TEMPLATE_MANAGER_ROLES)) return <NoAccess text="只有管理员和安委办可以维护检查表" />;
+  if (!userCan(me, 'manage:checklist')) return <NoAccess text="只有管理员和安委办可以维护检查表" />;
   if (query.isError) return <PageContainer title="修改检查表" backTo={paths.checklists.list}><ErrorDisplay error={query.error} backTo={paths.checklists.list} /></PageContainer>;
   if (!query.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!query.data.allowed.publish) return <NoAccess text="已停用的检查表请先重新启用再修改" />;

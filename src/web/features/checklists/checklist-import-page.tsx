@@ -1,11 +1,10 @@
 // 导入检查表: one workbook is one template. A new code becomes version 1; an existing code is
 // published as its next version. The file is checked first; any problem blocks the import.
-import { TEMPLATE_MANAGER_ROLES } from '../../../domain/inspection-policy.ts';
 import { paths } from '../../app/paths.ts';
 import { type ImportStat, ImportWizard } from '../../components/import-wizard.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { roleMay } from '../../lib/role-access.ts';
+import { userCan } from '../../lib/abilities.ts';
 import { useCommitChecklistImport } from './api/commit-import.ts';
 import { useDownloadChecklistImportTemplate } from './api/download-import-template.ts';
 import { usePreviewChecklistImport } from './api/preview-import.ts';
@@ -40,7 +39,7 @@ export function ChecklistImportPage() {
   const template = useDownloadChecklistImportTemplate();
   const previewer = usePreviewChecklistImport();
   const committer = useCommitChecklistImport();
-  if (!roleMay(me.role, TEMPLATE_MANAGER_ROLES)) return <NoAccess text="只有管理员和安委办可以导入检查表" />;
+  if (!userCan(me, 'manage:checklist')) return <NoAccess text="只有管理员和安委办可以导入检查表" />;
   return (
     <ImportWizard
       title="导入检查表"

@@ -26,7 +26,7 @@ export function EnterpriseDetailPage() {
   const isMobile = useIsMobile();
   const query = useEnterprise(id);
   const [voidOpen, setVoidOpen] = useState(false);
-  const backTo = me.role === 'enterprise' ? undefined : enterpriseListUrl();
+  const backTo = me.enterpriseId !== null ? undefined : enterpriseListUrl();
 
   if (query.isPending) {
     return (

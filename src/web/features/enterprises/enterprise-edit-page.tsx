@@ -74,7 +74,7 @@ export function EnterpriseEditPage() {
       <EnterpriseForm
         key={`${e.id}:${e.version}`}
         initial={e}
-        selfService={me.role === 'enterprise'}
+        selfService={me.enterpriseId !== null}
         submitText="保存修改"
         onCancel={() => navigate(detail)}
         onSubmit={async (data) => {

@@ -12,7 +12,7 @@ import {
 } from '../../../domain/hazard-machine.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import { dueDateRefusal } from '../../../domain/hazard-assignment.ts';
-import type { Role } from '../../../domain/roles.ts';
+import { defaultHazardSource } from '../../../domain/hazard-policy.ts';
 import { paths } from '../../app/paths.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { EnterpriseSelect } from '../../components/enterprise-select.tsx';
@@ -28,13 +28,6 @@ import { useCriteria } from './api/list-criteria.ts';
 import { useEnterprise } from '../../reference-data/get-enterprise.ts';
 import { FileUploader } from '../../components/file-uploader.tsx';
 import { ledgerUrl } from './components/last-list-url.ts';
-
-const DEFAULT_SOURCE: Partial<Record<Role, HazardSource>> = {
-  village: 'village',
-  department: 'department',
-  enterprise: 'self_inspection',
-  supervision_group: 'supervision',
-};
 
 /** Common groupings; free text is allowed too. */
 const CATEGORY_SUGGESTIONS = [
@@ -66,7 +59,7 @@ export function HazardCreatePage() {
   const { message } = App.useApp();
   const create = useCreateHazard();
   const [form] = Form.useForm<FormValues>();
-  const ownEnterprise = me.role === 'enterprise';
+  const ownEnterprise = me.enterpriseId !== null;
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
   const preset = useEnterprise(presetId);
   const [picked, setPicked] = useState<TEnterprise | null>(null);
@@ -101,7 +94,7 @@ export function HazardCreatePage() {
   const [initialValues] = useState<FormValues>(
     () => ({
       enterpriseId: presetId ?? null,
-      source: DEFAULT_SOURCE[me.role],
+      source: defaultHazardSource(me.role),
       level: 'general',
       foundAt: dayjs(),
       fixedOnSpot: false,

@@ -5,7 +5,7 @@ import { paths } from '../../app/paths.ts';
 import { ImportWizard, defaultImportStats } from '../../components/import-wizard.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
-import { HAZARD_IMPORT_ROLES, roleMay } from '../../lib/role-access.ts';
+import { userCan } from '../../lib/abilities.ts';
 import { useCommitHazardImport } from './api/commit-import.ts';
 import { useDownloadHazardImportTemplate } from './api/download-import-template.ts';
 import { usePreviewHazardImport } from './api/preview-import.ts';
@@ -20,7 +20,7 @@ export function HazardImportPage() {
   const template = useDownloadHazardImportTemplate();
   const previewer = usePreviewHazardImport();
   const committer = useCommitHazardImport();
-  if (!roleMay(me.role, HAZARD_IMPORT_ROLES)) return <NoAccess text="只有管理员、安委办、科室/站所和村居可以导入隐患台账" />;
+  if (!userCan(me, 'import:hazard')) return <NoAccess text="只有管理员、安委办、科室/站所和村居可以导入隐患台账" />;
   return (
     <ImportWizard
       title="导入隐患台账"

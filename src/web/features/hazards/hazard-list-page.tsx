@@ -52,7 +52,7 @@ export function HazardListPage() {
   const extra = (
     <>
       {data?.canCreate && (
-        <Link to={paths.hazards.create(me.role === 'enterprise' ? undefined : query.enterpriseId)}>
+        <Link to={paths.hazards.create(me.enterpriseId !== null ? undefined : query.enterpriseId)}>
           <Button type="primary" icon={<PlusOutlined />} data-testid="hazard-create">报告隐患</Button>
         </Link>
       )}
@@ -71,7 +71,7 @@ export function HazardListPage() {
   const hasConditions = filterCount > 0 || !!values.q || !!values.status || openOn || overdueOn || !!values.enterpriseId;
 
   return (
-    <PageContainer title={me.role === 'enterprise' ? '本单位隐患台账' : '隐患台账'} extra={extra}>
+    <PageContainer title={me.enterpriseId !== null ? '本单位隐患台账' : '隐患台账'} extra={extra}>
       <FilterCard
         search={<HazardSearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} />}
         filterCount={filterCount}
@@ -80,7 +80,7 @@ export function HazardListPage() {
         onClear={() => reset(['pageSize'])}
         drawerSize="80%"
       >
-        {query.enterpriseId && me.role !== 'enterprise' && (
+        {query.enterpriseId && me.enterpriseId === null && (
           <EnterpriseFilterTag
             id={query.enterpriseId}
             fallbackName={data?.items[0]?.enterpriseName}

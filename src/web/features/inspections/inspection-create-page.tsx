@@ -85,7 +85,7 @@ export function InspectionCreatePage() {
   const isMobile = useIsMobile();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateInspection();
-  const ownEnterprise = me.role === 'enterprise';
+  const ownEnterprise = me.enterpriseId !== null;
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
   const planEntryId = uuidParam(sp.get('planEntryId') ?? undefined) ?? null;
   const preset = useEnterprise(presetId);

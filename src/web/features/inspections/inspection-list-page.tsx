@@ -24,7 +24,7 @@ import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from 
 
 export function InspectionListPage() {
   const me = useCurrentUser();
-  const ownEnterprise = me.role === 'enterprise';
+  const ownEnterprise = me.enterpriseId !== null;
   const { values, update, reset } = useSearchState();
   const query = listQueryFrom(values);
   const list = useInspections(query);

@@ -29,7 +29,7 @@ export function SelfInspectionCalendarPage() {
   const schedule = useSchedule(id);
   const shift = (n: number) => update({ month: dayjs(`${month}-01`).add(n, 'month').format('YYYY-MM') });
   const title = schedule.data ? `${schedule.data.enterpriseName} · 日周月自查` : '日周月自查';
-  const backTo = me.role === 'enterprise' ? undefined : paths.enterprises.detail(id);
+  const backTo = me.enterpriseId !== null ? undefined : paths.enterprises.detail(id);
 
   if (cal.isError) {
     return (

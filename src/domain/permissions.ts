@@ -1,0 +1,82 @@
+// The one permission registry: what each role may do at all, named verb:entity. Routes declare the
+// permission they need (the server refuses everyone else with 403); /api/auth/me sends the
+// caller's abilities, from which the web builds its menu, home page and page-level buttons. Which
+// records a role sees is the data scope's (scope.ts); what it may do to one record now is that
+// record's allowedActions (the workflow definitions and policies).
+import { ROLES, type Role } from './roles.ts';
+
+const EVERYONE = ROLES;
+const ALL_BUT_LEADER = ROLES.filter((r) => r !== 'leader');
+/** The units that supervise enterprises and keep ledgers: admins, 安委办, departments, villages. */
+const SUPERVISING_UNITS: readonly Role[] = ['admin', 'office', 'department', 'village'];
+/** Those who watch the campaign's progress in their scope (everyone but the enterprise). */
+const WATCHERS: readonly Role[] = ['admin', 'office', 'leader', 'department', 'village', 'supervision_group'];
+const OFFICE: readonly Role[] = ['admin', 'office'];
+
+export const PERMISSIONS = {
+  /** The signed-in account itself: who am I, sign out, change the password. */
+  'use:account': EVERYONE,
+  /** Regions, units and sectors, for pickers and names (the scope decides the rest). */
+  'read:org': EVERYONE,
+  /** 组织机构, 行业领域 and user accounts. */
+  'manage:org': ['admin'],
+  'read:audit': OFFICE,
+
+  'read:enterprise': EVERYONE,
+  'create:enterprise': SUPERVISING_UNITS,
+  'import:enterprise': SUPERVISING_UNITS,
+  /** Edit an enterprise in scope (an enterprise account its own contact details) or void it; the record's allowedActions say which. */
+  'edit:enterprise': EVERYONE,
+
+  'read:hazard': EVERYONE,
+  /** A leader's account is read-only. */
+  'create:hazard': ALL_BUT_LEADER,
+  /** 导入历史隐患台账: the units that kept a ledger before. */
+  'import:hazard': SUPERVISING_UNITS,
+  /** Act on a hazard: the workflow decides which actions on which hazard (leaders and groups get none). */
+  'act:hazard': EVERYONE,
+  'read:hazard_criteria': EVERYONE,
+  'manage:hazard_criteria': OFFICE,
+  /** 看板: the figures of the hazards in scope. */
+  'read:dashboard': WATCHERS,
+
+  'read:checklist': EVERYONE,
+  /** Checklist templates and the district's work calendar. */
+  'manage:checklist': OFFICE,
+
+  'read:inspection': EVERYONE,
+  /** Start and fill inspections (which types, domain/inspection-policy.ts). */
+  'create:inspection': ALL_BUT_LEADER,
+
+  'read:schedule': EVERYONE,
+  /** 日周月 schedules: in scope, an enterprise its own. */
+  'edit:schedule': ['admin', 'office', 'department', 'village', 'enterprise'],
+  /** 自查情况: who is behind on their self-inspections. */
+  'read:schedule_compliance': WATCHERS,
+
+  'read:plan': ['admin', 'office', 'leader', 'department'],
+  'edit:plan': ['admin', 'office', 'department'],
+
+  'read:case': EVERYONE,
+  /** Open and run enforcement cases (a department its own unit's). */
+  'run:case': ['admin', 'office', 'department'],
+
+  'read:accountability': ['admin', 'office', 'leader'],
+  'edit:accountability': OFFICE,
+
+  'upload:file': EVERYONE,
+  /** A file is served to whoever may see the record it belongs to. */
+  'read:file': EVERYONE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Everything a role may do, in the registry's order (sent to the web as the caller's abilities). */
+export function abilitiesOf(role: Role): Permission[] {
+  return PERMISSION_NAMES.filter((p) => can(role, p));
+}
