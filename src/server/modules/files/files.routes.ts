@@ -19,9 +19,9 @@ const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', '
 /** The one file part (field `file`) and the optional `purpose` field, in either order. */
 async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer; purpose: FilePurpose | null }> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传文件');
-  let file: { filename: string; data: Buffer } | null = null;
-  let purpose: string | null = null;
-  await readingMultipart(async () => {
+  const { file, purpose } = await readingMultipart(async () => {
+    let file: { filename: string; data: Buffer } | null = null;
+    let purpose: string | null = null;
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         const data = await part.toBuffer(); // over the size limit → 413 envelope
@@ -30,6 +30,7 @@ async function readUpload(req: FastifyRequest): Promise<{ filename: string; data
         purpose = part.value;
       }
     }
+    return { file, purpose };
   });
   if (!file) throw invalid({ file: ['请选择要上传的文件'] }, '请选择要上传的文件');
   if (purpose !== null && !(FILE_PURPOSES as readonly string[]).includes(purpose)) throw invalid({ purpose: ['用途无效'] });
