@@ -59,6 +59,30 @@ export function sample(s: Js, r: Rand, idFor: IdFor, name = ''): unknown {
   }
 }
 
+/**
+ * Values to try, in turn, for a field the server refused in a generated body: the field left
+ * out, then values that pass common rules (a phone, a day, a strong password, a code). Making
+ * the base body valid lets one junk field at a time reach the services and the database.
+ */
+export function repairCandidates(name: string, r: Rand, usccOf: () => string): unknown[] {
+  const byName: Record<string, unknown> = {
+    uscc: usccOf(), phone: '13800000000', principalPhone: '13800000000', contactPhone: '13800000000',
+    password: 'Fuzz@2024pass!', newPassword: 'Fuzz@2024pass!', username: `fuzz_${r.int(1000, 9999)}`, code: `FUZZ${r.int(100, 999)}`,
+  };
+  return [...(name in byName ? [byName[name]] : []), undefined, null, DAY, '13800000000', 1, true, [], 'abcdefgh', `${DAY}T02:00:00.000Z`];
+}
+
+/** A field error's key ("measures.0.kind") as a path. */
+export const pathOfKey = (key: string): Path => key.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+
+export function deleteAt(root: unknown, path: Path): unknown {
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let at: Record<string | number, unknown> | undefined = copy;
+  for (const key of path.slice(0, -1)) at = at?.[key] as Record<string | number, unknown> | undefined;
+  if (at && typeof at === 'object') delete at[path[path.length - 1]!];
+  return copy;
+}
+
 /** Every leaf of a schema next to its path (objects and arrays are walked; unions use their first option). */
 export function leaves(s: Js, path: Path = [], out: { path: Path; schema: Js }[] = []): { path: Path; schema: Js }[] {
   const opts = optionsOf(s);
