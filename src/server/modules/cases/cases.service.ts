@@ -112,7 +112,6 @@ export async function listCases(ctx: AppContext, actor: Actor, q: TCaseFilter & 
   };
 }
 
-/** Where a new case comes from: its enterprise and the linked inspection or hazard, all in the caller's view. */
 /**
  * How a source that is missing or out of the caller's view is refused: a field error on the
  * create form, 404 on the source read (like every other out-of-scope read).
@@ -121,6 +120,7 @@ type Unseen = (field: 'inspectionId' | 'hazardId' | 'enterpriseId', message: str
 const unseenAsFieldError: Unseen = (field, message) => invalid({ [field]: [message] });
 const unseenAsNotFound: Unseen = (field) => notFound({ inspectionId: '检查记录', hazardId: '隐患', enterpriseId: '生产经营单位' }[field]);
 
+/** Where a new case comes from: its enterprise and the linked inspection or hazard, all in the caller's view. */
 async function resolveSource(
   db: DbOrTx, actor: Actor, src: { inspectionId?: string | null | undefined; hazardId?: string | null | undefined; enterpriseId?: string | null | undefined },
   unseen: Unseen = unseenAsFieldError,
