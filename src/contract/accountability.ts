@@ -1,7 +1,7 @@
 // Accountability (问责): 追责问责 of officials and 约谈通报 of departments and units. Never
 // against enterprises: there is no enterprise target type, and a unit given by id must be an
 // org unit of the caller's region.
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
 
@@ -44,7 +44,7 @@ function checkTarget(v: Target, ctx: z.RefinementCtx) {
 
 export const AccountabilityCreate = z.object(Fields).superRefine(checkTarget);
 export type TAccountabilityCreate = z.output<typeof AccountabilityCreate>;
-export const AccountabilityUpdate = z.object({ ...Fields, version: z.number().int() }).superRefine(checkTarget);
+export const AccountabilityUpdate = z.object({ ...Fields, version: int() }).superRefine(checkTarget);
 export type TAccountabilityUpdate = z.output<typeof AccountabilityUpdate>;
 
 export const AccountabilityItem = z.object({
@@ -64,7 +64,7 @@ export const AccountabilityItem = z.object({
   decidedOn: z.string(),
   decidedBy: z.string(),
   documentNo: z.string().nullable(),
-  version: z.number().int(),
+  version: int(),
 });
 export type TAccountabilityItem = z.infer<typeof AccountabilityItem>;
 export const AccountabilityDetail = AccountabilityItem.extend({
@@ -86,7 +86,7 @@ export type TAccountabilityFilter = z.output<typeof AccountabilityFilter>;
 export const AccountabilityListQuery = AccountabilityFilter.extend(PageQuery.shape);
 export const AccountabilityListResponse = pageOf(AccountabilityItem).extend({
   /** The form figures: persons held accountable (追责问责) and units or persons summoned (约谈通报). */
-  counts: z.object({ accountability: z.number().int(), interviewNotice: z.number().int() }),
+  counts: z.object({ accountability: int(), interviewNotice: int() }),
   canCreate: z.boolean(),
 });
 export type TAccountabilityListResponse = z.infer<typeof AccountabilityListResponse>;

@@ -1,10 +1,10 @@
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, PageQuery, Uuid, pageOf } from './common.ts';
 
 export const AuditEntry = z.object({
   id: z.string(),
-  seq: z.number().int(),
+  seq: int(),
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),

@@ -1,7 +1,7 @@
 // Enforcement cases (执法案件): open from an inspection, a hazard or for an enterprise; one
 // actions endpoint for 调查 → 决定 → 执行 → 结案, publication as 典型执法案例 and documents.
 // Money goes over the wire in yuan (2 decimals) and is stored in fen.
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { CASE_STATUSES, MEASURE_KINDS, type MeasureKind } from '../domain/enforcement.ts';
 import { CASE_ALLOWED_ACTIONS } from '../domain/case-policy.ts';
 import { defineRoute } from './route.ts';
@@ -10,7 +10,7 @@ import { StoredFile } from './files.ts';
 
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max);
 const OptText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
-const V = { version: z.number().int() };
+const V = { version: int() };
 
 const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 /** A fine in yuan: 0 or more, at most 2 decimals (分). */
@@ -30,7 +30,7 @@ export const MeasureInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('penalty'), fineOnEnterpriseYuan: Yuan.default(0), fineOnPrincipalYuan: Yuan.default(0), ...MeasureNote }),
   z.object({
     kind: z.literal('judicial_referral'),
-    personCount: z.number({ error: '请填写移送人数' }).int('移送人数应为整数').min(1, '移送人数至少1人').max(1000),
+    personCount: int({ type: '请填写移送人数', int: '移送人数应为整数' }).min(1, '移送人数至少1人').max(1000),
     ...MeasureNote,
   }),
   z.object({ kind: z.enum(PLAIN_MEASURE_KINDS), ...MeasureNote }),
@@ -95,10 +95,10 @@ export const CaseListItem = z.object({
   /** 一案双罚, derived from the fines. */
   dualPenalty: z.boolean(),
   measureKinds: z.array(z.enum(MEASURE_KINDS)),
-  judicialReferralPersons: z.number().int(),
+  judicialReferralPersons: int(),
   published: z.boolean(),
   dangerousOperationCrime: z.boolean(),
-  version: z.number().int(),
+  version: int(),
 });
 export type TCaseListItem = z.infer<typeof CaseListItem>;
 
@@ -107,7 +107,7 @@ export const CaseMeasure = z.object({
   kind: z.enum(MEASURE_KINDS),
   fineOnEnterpriseYuan: z.number().nullable(),
   fineOnPrincipalYuan: z.number().nullable(),
-  personCount: z.number().int().nullable(),
+  personCount: int().nullable(),
   note: z.string().nullable(),
   decidedOn: z.string(),
   executedOn: z.string().nullable(),
@@ -154,22 +154,22 @@ export const CaseListQuery = CaseFilter.extend(PageQuery.shape);
 
 /** The figures the report forms ask for, over the filtered cases (status filter included). */
 export const CaseSummary = z.object({
-  cases: z.number().int(),
-  penalized: z.number().int(),
+  cases: int(),
+  penalized: int(),
   finesYuan: z.number(),
-  dualPenalty: z.number().int(),
-  suspensions: z.number().int(),
-  workStops: z.number().int(),
-  judicialReferrals: z.number().int(),
-  judicialReferralPersons: z.number().int(),
-  closureRequests: z.number().int(),
-  published: z.number().int(),
-  dangerousOperationCrime: z.number().int(),
+  dualPenalty: int(),
+  suspensions: int(),
+  workStops: int(),
+  judicialReferrals: int(),
+  judicialReferralPersons: int(),
+  closureRequests: int(),
+  published: int(),
+  dangerousOperationCrime: int(),
 });
 export type TCaseSummary = z.infer<typeof CaseSummary>;
 
 export const CaseListResponse = pageOf(CaseListItem).extend({
-  statusCounts: z.record(z.enum(CASE_STATUSES), z.number().int()),
+  statusCounts: z.record(z.enum(CASE_STATUSES), int()),
   summary: CaseSummary,
   canCreate: z.boolean(),
 });

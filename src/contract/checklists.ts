@@ -1,6 +1,6 @@
 // Checklist templates (检查表). The content schema mirrors domain/checklist.ts; the domain's
 // templateProblems() is the rule, this only shapes and bounds the input.
-import { z } from './zod.ts';
+import { z, int, coerceInt } from './zod.ts';
 import { CHECK_METHODS, CHECKLIST_AUDIENCES, RESPONSE_TYPES } from '../domain/checklist.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
@@ -40,7 +40,7 @@ export type TChecklistContent = z.output<typeof ChecklistContentSchema>;
 export const ChecklistVersionView = ChecklistContentSchema.extend({
   templateId: z.string(),
   versionId: z.string(),
-  version: z.number().int(),
+  version: int(),
   publishedAt: z.string(),
 });
 export type TChecklistVersionView = z.output<typeof ChecklistVersionView>;
@@ -62,13 +62,13 @@ export const ChecklistListItem = z.object({
   name: z.string(),
   audience: z.enum(CHECKLIST_AUDIENCES),
   active: z.boolean(),
-  currentVersion: z.number().int(),
-  itemCount: z.number().int(),
+  currentVersion: int(),
+  itemCount: int(),
   source: z.string().nullable(),
   publishedAt: z.string(),
   /** Inspections that used any version of the template. */
-  usedCount: z.number().int(),
-  version: z.number().int(),
+  usedCount: int(),
+  version: int(),
 });
 export type TChecklistListItem = z.output<typeof ChecklistListItem>;
 
@@ -80,11 +80,11 @@ export const ChecklistListResponse = pageOf(ChecklistListItem).extend({
 
 export const ChecklistVersionSummary = z.object({
   versionId: z.string(),
-  version: z.number().int(),
-  itemCount: z.number().int(),
+  version: int(),
+  itemCount: int(),
   publishedAt: z.string(),
   publishedByName: z.string().nullable(),
-  usedCount: z.number().int(),
+  usedCount: int(),
 });
 
 export const ChecklistDetail = ChecklistListItem.extend({
@@ -99,19 +99,19 @@ export const ChecklistDetail = ChecklistListItem.extend({
 export type TChecklistDetail = z.output<typeof ChecklistDetail>;
 
 /** A version number in a URL; bounded so that a huge one is a 400, not a database integer overflow. */
-const VersionNo = z.coerce.number().int().min(1, '版本号无效').max(1_000_000, '版本号无效');
+const VersionNo = coerceInt().min(1, '版本号无效').max(1_000_000, '版本号无效');
 export const ChecklistVersionParams = z.object({ id: Uuid, version: VersionNo });
 
 /** An edit of the current version; baseVersion is the version the editor started from. */
-export const ChecklistPublish = ChecklistContentSchema.extend({ baseVersion: z.number().int().min(1) });
+export const ChecklistPublish = ChecklistContentSchema.extend({ baseVersion: int().min(1) });
 export type TChecklistPublish = z.output<typeof ChecklistPublish>;
 
-export const ChecklistActive = z.object({ active: z.boolean(), version: z.number().int() });
+export const ChecklistActive = z.object({ active: z.boolean(), version: int() });
 
 const DiffItem = ChecklistItemSchema.extend({ groupTitle: z.string() });
 export const ChecklistDiff = z.object({
-  fromVersion: z.number().int(),
-  toVersion: z.number().int(),
+  fromVersion: int(),
+  toVersion: int(),
   /** Template fields other than the items that differ: name, audience, source, description. */
   infoChanged: z.array(z.enum(['name', 'audience', 'source', 'description'])),
   added: z.array(DiffItem),
@@ -128,7 +128,7 @@ export const ChecklistImportPreview = ImportPreview.extend({
   code: z.string().nullable(),
   name: z.string().nullable(),
   /** The existing template's current version, null when the code is new. */
-  fromVersion: z.number().int().nullable(),
+  fromVersion: int().nullable(),
   diff: ChecklistDiff.nullable(),
 });
 export type TChecklistImportPreview = z.output<typeof ChecklistImportPreview>;
@@ -160,9 +160,9 @@ export const CalendarDayInput = z.object({
   kind: z.enum(CALENDAR_DAY_KINDS, { error: '请选择类型' }),
   name: z.string().trim().min(1, '请填写名称（如 春节）').max(32, '名称不能超过32个字'),
 });
-export const CalendarYearParams = z.object({ year: z.coerce.number().int().min(2000, '年份无效').max(2100, '年份无效') });
+export const CalendarYearParams = z.object({ year: coerceInt().min(2000, '年份无效').max(2100, '年份无效') });
 export const CalendarDayParams = z.object({ day: Day });
-export const CalendarYear = z.object({ year: z.number().int(), days: z.array(CalendarDay), canManage: z.boolean() });
+export const CalendarYear = z.object({ year: int(), days: z.array(CalendarDay), canManage: z.boolean() });
 export const CalendarYearSet = z.object({ days: z.array(CalendarDayInput.extend({ day: Day })).max(120, '一年最多120天') });
 
 export const calendarRoutes = {

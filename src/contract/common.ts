@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z, int, coerceInt } from './zod.ts';
 import { isValidDay } from '../domain/dates.ts';
 
 export const ERROR_CODES = [
@@ -31,16 +31,16 @@ export const IdParams = z.object({ id: Uuid });
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: coerceInt().min(1).default(1),
+  pageSize: coerceInt().min(1).max(100).default(20),
 });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    total: int(),
+    page: int(),
+    pageSize: int(),
   });
 }
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
@@ -49,7 +49,7 @@ export const OkResponse = z.object({ ok: z.literal(true) });
 
 export const VoidRequest = z.object({
   reason: z.string().trim().min(2, '请填写作废原因（至少2个字）').max(500),
-  version: z.number().int(),
+  version: int(),
 });
 export type TVoidRequest = z.infer<typeof VoidRequest>;
 

@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_STATUSES, RISK_GRADES, VENUE_TYPES, usccRequired,
 } from '../domain/enterprise-rules.ts';
@@ -26,7 +26,7 @@ const enterpriseFields = {
   address: z.string().trim().min(1, '请输入地址').max(200),
   villageId: Uuid,
   sectorIds: z.array(Uuid).min(1, '请至少选择一个行业领域').max(10),
-  employeeCount: z.number({ error: '从业人数应为数字' }).int().min(0, '从业人数不能为负').max(1000000).nullish().transform((v) => v ?? null),
+  employeeCount: int({ type: '从业人数应为数字' }).min(0, '从业人数不能为负').max(1000000).nullish().transform((v) => v ?? null),
   principalName: z.string().trim().min(1, '请输入主要负责人').max(32),
   principalPhone: Phone,
   safetyManagerName: OptionalText(32),
@@ -55,7 +55,7 @@ export const EnterpriseCreate = z.object(enterpriseFields).superRefine(refineEnt
 export type TEnterpriseCreate = z.output<typeof EnterpriseCreate>;
 
 export const EnterpriseUpdate = z
-  .object({ ...Object.fromEntries(Object.entries(enterpriseFields).map(([k, s]) => [k, s.optional()])), version: z.number().int() })
+  .object({ ...Object.fromEntries(Object.entries(enterpriseFields).map(([k, s]) => [k, s.optional()])), version: int() })
   .superRefine((v, ctx) => refineEnterprise(v as Partial<Fields>, ctx)) as unknown as z.ZodType<
     Partial<TEnterpriseCreate> & { version: number },
     Partial<z.input<typeof EnterpriseCreate>> & { version: number }
@@ -75,7 +75,7 @@ export const Enterprise = z.object({
   villageName: z.string(),
   sectorIds: z.array(z.string()),
   sectorNames: z.array(z.string()),
-  employeeCount: z.number().int().nullable(),
+  employeeCount: int().nullable(),
   isSmall: z.boolean(),
   principalName: z.string(),
   principalPhone: z.string(),
@@ -89,7 +89,7 @@ export const Enterprise = z.object({
   voidReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: int(),
   allowedActions: z.array(z.enum(ENTERPRISE_ACTIONS)),
 });
 export type TEnterprise = z.infer<typeof Enterprise>;
@@ -116,20 +116,20 @@ export type TEnterpriseListQuery = z.output<typeof EnterpriseListQuery>;
 export const EnterpriseListResponse = pageOf(Enterprise).extend({ canCreate: z.boolean() });
 
 // ---- import (preview, then commit)
-export const ImportRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const ImportRowError = z.object({ row: int(), column: z.string(), message: z.string() });
 export type TImportRowError = z.infer<typeof ImportRowError>;
 export const ImportPreview = z.object({
   batchId: z.string(),
   fileName: z.string(),
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  toCreate: z.number().int(),
-  toUpdate: z.number().int(),
+  totalRows: int(),
+  validRows: int(),
+  toCreate: int(),
+  toUpdate: int(),
   errors: z.array(ImportRowError),
   expiresAt: z.string(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
-export const ImportCommitResult = z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int() });
+export const ImportCommitResult = z.object({ created: int(), updated: int(), skipped: int() });
 export const BatchParams = z.object({ batchId: Uuid });
 
 export const enterpriseRoutes = {

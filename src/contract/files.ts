@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { IdParams } from './common.ts';
 
@@ -11,7 +11,7 @@ export const StoredFile = z.object({
   kind: z.enum(FILE_KINDS),
   purpose: z.enum(FILE_PURPOSES).nullable(),
   mime: z.string(),
-  size: z.number().int(),
+  size: int(),
   originalName: z.string(),
   createdAt: z.string(),
   url: z.string(), // GET this to download (session cookie required)

@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import {
   HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, hazardReportRefusals,
 } from '../domain/hazard-machine.ts';
@@ -48,7 +48,7 @@ export const HazardCreate = z
 export type THazardCreate = z.output<typeof HazardCreate>;
 
 // ---- actions: one endpoint, one body per action
-const V = { version: z.number().int() };
+const V = { version: int() };
 export const PlanInput = z.object({
   owner: Text('责任人', 64),
   measures: Text('整改措施'),
@@ -103,13 +103,13 @@ export const HazardListItem = z.object({
   dueDate: z.string().nullable(),
   overdue: z.boolean(),
   listingLevel: z.enum(LISTING_LEVELS).nullable(),
-  transferCount: z.number().int(),
+  transferCount: int(),
   pendingTransfer: z.boolean(),
-  reopenCount: z.number().int(),
+  reopenCount: int(),
   responsibleUnitId: z.string(),
   responsibleUnitName: z.string(),
   closedAt: z.string().nullable(),
-  version: z.number().int(),
+  version: int(),
 });
 export type THazardListItem = z.infer<typeof HazardListItem>;
 
@@ -187,44 +187,44 @@ export type THazardFilter = z.output<typeof HazardFilter>;
 export const HazardListQuery = HazardFilter.extend(PageQuery.shape);
 
 export const HazardListResponse = pageOf(HazardListItem).extend({
-  statusCounts: z.record(z.enum(HAZARD_STATUSES), z.number().int()),
+  statusCounts: z.record(z.enum(HAZARD_STATUSES), int()),
   /** The 全部 tab: how many the list holds without a status (已作废 only with includeVoided). */
-  allCount: z.number().int(),
-  overdueCount: z.number().int(),
+  allCount: int(),
+  overdueCount: int(),
   canCreate: z.boolean(),
   /** The actor may import a historical ledger (the 导入 button). */
   canImport: z.boolean(),
 });
 
 export const HazardCriterion = z.object({
-  id: z.string(), sectorId: z.string().nullable(), text: z.string(), sortOrder: z.number().int(), active: z.boolean(), version: z.number().int(),
+  id: z.string(), sectorId: z.string().nullable(), text: z.string(), sortOrder: int(), active: z.boolean(), version: int(),
 });
 /** canEdit: the actor maintains the list (the maintenance page and its buttons). */
 export const HazardCriteriaResponse = z.object({ items: z.array(HazardCriterion), canEdit: z.boolean() });
 export const HazardCriterionCreate = z.object({
   text: z.string().trim().min(4, '请填写判定依据（标准名称及条款）').max(500),
   sectorId: Uuid.nullish().transform((v) => v ?? null),
-  sortOrder: z.number().int().min(0).max(9999).default(0),
+  sortOrder: int().min(0).max(9999).default(0),
 });
 export const HazardCriterionUpdate = z.object({
   text: z.string().trim().min(4, '请填写判定依据（标准名称及条款）').max(500).optional(),
   sectorId: Uuid.nullish(),
-  sortOrder: z.number().int().min(0).max(9999).optional(),
+  sortOrder: int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
-  version: z.number().int(),
+  version: int(),
 });
 
 // ---- dashboard
 export const DashboardQuery = z.object({ from: DateStr.optional(), to: DateStr.optional() });
 export const HazardDashboard = z.object({
-  found: z.number().int(),
-  closed: z.number().int(),
+  found: int(),
+  closed: int(),
   rectificationRate: z.number(), // closed / found (non-voided), 0..1
-  open: z.number().int(),
-  overdue: z.number().int(),
-  major: z.object({ found: z.number().int(), closed: z.number().int(), listed: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
-  byVillage: z.array(z.object({ villageId: z.string(), villageName: z.string(), found: z.number().int(), closed: z.number().int(), overdue: z.number().int() })),
-  bySector: z.array(z.object({ sectorId: z.string(), sectorName: z.string(), found: z.number().int(), closed: z.number().int(), overdue: z.number().int() })),
+  open: int(),
+  overdue: int(),
+  major: z.object({ found: int(), closed: int(), listed: int(), byStatus: z.record(z.string(), int()) }),
+  byVillage: z.array(z.object({ villageId: z.string(), villageName: z.string(), found: int(), closed: int(), overdue: int() })),
+  bySector: z.array(z.object({ sectorId: z.string(), sectorName: z.string(), found: int(), closed: int(), overdue: int() })),
   overdueList: z.array(HazardListItem),
 });
 

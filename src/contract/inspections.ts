@@ -1,5 +1,5 @@
 // Inspections (检查记录): by the authorities or an enterprise's own 日/周/月 self-inspection.
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { CONFORMITY_RESULTS } from '../domain/checklist.ts';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../domain/inspection-rules.ts';
@@ -46,18 +46,18 @@ export const InspectionListItem = z.object({
   unitName: z.string(),
   templateCode: z.string(),
   templateName: z.string(),
-  templateVersion: z.number().int(),
+  templateVersion: int(),
   status: z.enum(INSPECTION_STATUSES),
   /** Items answered 不符合 (for a draft: so far). */
-  failedCount: z.number().int(),
+  failedCount: int(),
   /** Hazards created from it (completed inspections). */
-  hazardCount: z.number().int(),
+  hazardCount: int(),
   inspectorNames: z.array(z.string()),
   completedAt: z.string().nullable(),
 });
 export type TInspectionListItem = z.output<typeof InspectionListItem>;
 export const InspectionListResponse = pageOf(InspectionListItem).extend({
-  counts: z.object({ draft: z.number().int(), completed: z.number().int() }),
+  counts: z.object({ draft: int(), completed: int() }),
 });
 
 // ---- create
@@ -77,7 +77,7 @@ export type TInspectionCreate = z.output<typeof InspectionCreate>;
 
 // ---- header edits of a draft
 export const InspectionUpdate = z.object({
-  version: z.number().int(),
+  version: int(),
   inspectedOn: DateStr.optional(),
   methodTags: z.array(z.enum(INSPECTION_METHOD_TAGS)).max(4).optional(),
   coInspectorUserIds: z.array(Uuid).max(10).optional(),
@@ -150,7 +150,7 @@ export const InspectionDetail = InspectionListItem.extend({
   answers: z.array(InspectionAnswer),
   /** What still stands in the way of completion, in template order (empty when none). */
   problems: z.array(z.object({ itemKey: z.string().nullable(), message: z.string() })),
-  progress: z.object({ answered: z.number().int(), total: z.number().int() }),
+  progress: z.object({ answered: int(), total: int() }),
   representative: z
     .object({ name: z.string().nullable(), refusalNote: z.string().nullable(), signedAt: z.string().nullable() })
     .nullable(),
@@ -162,18 +162,18 @@ export const InspectionDetail = InspectionListItem.extend({
   createdAt: z.string(),
   /** What the caller may do now; the server enforces the same rules. */
   allowed: z.object({ edit: z.boolean(), sign: z.boolean(), complete: z.boolean(), discard: z.boolean(), openCase: z.boolean() }),
-  version: z.number().int(),
+  version: int(),
 });
 export type TInspectionDetail = z.output<typeof InspectionDetail>;
 
-export const InspectionSign = z.object({ version: z.number().int() });
+export const InspectionSign = z.object({ version: int() });
 export const InspectionComplete = z.object({
-  version: z.number().int(),
+  version: int(),
   summary: Optional(4000),
   /** Required for inspections by the authorities; absent for self-inspections. */
   representative: RepresentativeSignature.nullish().transform((v) => v ?? null),
 });
-export const InspectionDiscard = z.object({ version: z.number().int(), reason: z.string().trim().min(2, '请填写删除原因（至少2个字）').max(500) });
+export const InspectionDiscard = z.object({ version: int(), reason: z.string().trim().min(2, '请填写删除原因（至少2个字）').max(500) });
 
 // ---- options for the create form
 export const InspectionOptionsQuery = z.object({ enterpriseId: Uuid.optional() });
@@ -181,7 +181,7 @@ export const InspectionOptions = z.object({
   /** Types the caller may start (domain/inspection-policy.ts). */
   types: z.array(z.enum(INSPECTION_TYPES)),
   /** Published, active templates: code, name, audience, current version. */
-  templates: z.array(z.object({ code: z.string(), name: z.string(), audience: z.string(), version: z.number().int(), itemCount: z.number().int() })),
+  templates: z.array(z.object({ code: z.string(), name: z.string(), audience: z.string(), version: int(), itemCount: int() })),
   /** Colleagues who may be co-inspectors: the caller's unit's active users, with their certificate numbers. */
   coInspectors: z.array(z.object({ userId: z.string(), name: z.string(), certificateNo: z.string().nullable() })),
   /** The caller's own certificate number (enforcement needs it). */

@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { ROLES, UNIT_KINDS } from '../domain/roles.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, OkResponse, PageQuery, Phone, QueryBool, Uuid, pageOf } from './common.ts';
@@ -14,9 +14,9 @@ export const Unit = z.object({
   parentId: z.string().nullable(),
   parentName: z.string().nullable(),
   sectorIds: z.array(z.string()),
-  sortOrder: z.number().int(),
+  sortOrder: int(),
   active: z.boolean(),
-  version: z.number().int(),
+  version: int(),
 });
 export type TUnit = z.infer<typeof Unit>;
 
@@ -25,15 +25,15 @@ export const UnitCreate = z.object({
   name: z.string().trim().min(1, '请输入名称').max(64),
   parentId: Uuid,
   sectorIds: z.array(Uuid).default([]),
-  sortOrder: z.number().int().min(0).max(9999).default(0),
+  sortOrder: int().min(0).max(9999).default(0),
 });
 export const UnitUpdate = z.object({
   name: z.string().trim().min(1, '请输入名称').max(64).optional(),
   code: z.string().trim().regex(/^[A-Z]{1,6}$/, '编号前缀为1-6位大写字母').optional(),
   sectorIds: z.array(Uuid).optional(),
-  sortOrder: z.number().int().min(0).max(9999).optional(),
+  sortOrder: int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
-  version: z.number().int(),
+  version: int(),
 });
 export const UnitListQuery = z.object({
   kind: z.enum(UNIT_KINDS).optional(),
@@ -45,20 +45,20 @@ export const UnitListQuery = z.object({
 export const Sector = z.object({
   id: z.string(),
   name: z.string(),
-  sortOrder: z.number().int(),
+  sortOrder: int(),
   active: z.boolean(),
-  version: z.number().int(),
+  version: int(),
 });
 export type TSector = z.infer<typeof Sector>;
 export const SectorCreate = z.object({
   name: z.string().trim().min(1, '请输入行业领域名称').max(32),
-  sortOrder: z.number().int().min(0).max(9999).default(0),
+  sortOrder: int().min(0).max(9999).default(0),
 });
 export const SectorUpdate = z.object({
   name: z.string().trim().min(1).max(32).optional(),
-  sortOrder: z.number().int().min(0).max(9999).optional(),
+  sortOrder: int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
-  version: z.number().int(),
+  version: int(),
 });
 
 // ---- users
@@ -78,7 +78,7 @@ export const User = z.object({
   lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
-  version: z.number().int(),
+  version: int(),
 });
 export type TUser = z.infer<typeof User>;
 
@@ -108,7 +108,7 @@ export const UserUpdate = z.object({
   unitId: Uuid.optional(),
   enterpriseId: Uuid.nullish(),
   active: z.boolean().optional(),
-  version: z.number().int(),
+  version: int(),
 });
 export const ResetPasswordRequest = z.object({ newPassword: z.string().max(128) });
 export const UserListQuery = PageQuery.extend({

@@ -1,13 +1,13 @@
 // 年度监督检查计划: a department's (or township office's) plan of which enterprises to inspect in
 // which month. Progress is derived from completed inspections, never stored.
-import { z } from './zod.ts';
+import { z, int, coerceInt } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 
 export const PLAN_INSPECTION_TYPES = ['enforcement', 'assistance', 'supervision', 'spot_check'] as const;
 const Optional = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-const Year = z.coerce.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确');
-const Month = z.number({ error: '请选择月份' }).int().min(1, '月份应为1至12').max(12, '月份应为1至12');
+const Year = coerceInt({ type: '请填写年度' }).min(2000, '年度不正确').max(2100, '年度不正确');
+const Month = int({ type: '请选择月份' }).min(1, '月份应为1至12').max(12, '月份应为1至12');
 
 // ---- plans
 export const PlanFilter = z.object({ year: Year.optional(), unitId: Uuid.optional() });
@@ -23,7 +23,7 @@ export type TPlanCreate = z.output<typeof PlanCreate>;
 export const PlanUpdate = z.object({
   name: z.string().trim().min(1, '请填写计划名称').max(200).optional(),
   note: Optional(2000).optional(),
-  version: z.number().int(),
+  version: int(),
 });
 export type TPlanUpdate = z.output<typeof PlanUpdate>;
 
@@ -31,13 +31,13 @@ export const PlanListItem = z.object({
   id: z.string(),
   unitId: z.string(),
   unitName: z.string(),
-  year: z.number().int(),
+  year: int(),
   name: z.string(),
   note: z.string().nullable(),
-  planned: z.number().int(),
-  covered: z.number().int(),
-  keyPlanned: z.number().int(),
-  version: z.number().int(),
+  planned: int(),
+  covered: int(),
+  keyPlanned: int(),
+  version: int(),
   createdAt: z.string(),
 });
 export type TPlanListItem = z.output<typeof PlanListItem>;
@@ -47,19 +47,19 @@ export const PlanListResponse = pageOf(PlanListItem).extend({
 });
 
 export const MonthProgress = z.object({
-  month: z.number().int(),
-  planned: z.number().int(),
-  covered: z.number().int(),
-  keyPlanned: z.number().int(),
-  keyCovered: z.number().int(),
+  month: int(),
+  planned: int(),
+  covered: int(),
+  keyPlanned: int(),
+  keyCovered: int(),
   /** The month has passed and these are not covered. */
-  overdue: z.number().int(),
+  overdue: int(),
 });
 export const PlanDetail = PlanListItem.extend({
   months: z.array(MonthProgress),
   /** covered / planned, null with nothing planned. */
   rate: z.number().nullable(),
-  overdue: z.number().int(),
+  overdue: int(),
   today: z.string(),
   allowed: z.object({ edit: z.boolean(), inspect: z.boolean() }),
 });
@@ -67,7 +67,7 @@ export type TPlanDetail = z.output<typeof PlanDetail>;
 
 // ---- entries
 export const EntryFilter = z.object({
-  month: z.coerce.number().int().min(1).max(12).optional(),
+  month: coerceInt().min(1).max(12).optional(),
   isKey: QueryBool.optional(),
   covered: QueryBool.optional(),
   overdue: QueryBool.optional(),
@@ -80,7 +80,7 @@ export const PlanEntry = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
   villageName: z.string(),
-  month: z.number().int(),
+  month: int(),
   isKey: z.boolean(),
   inspectionType: z.enum(PLAN_INSPECTION_TYPES).nullable(),
   note: z.string().nullable(),
@@ -105,7 +105,7 @@ export const EntryBulkCreate = EntryCreate.omit({ enterpriseId: true }).extend({
   enterpriseIds: z.array(Uuid).min(1, '请选择单位').max(200, '一次最多200家'),
 });
 export type TEntryBulkCreate = z.output<typeof EntryBulkCreate>;
-export const EntryBulkResult = z.object({ added: z.number().int(), skipped: z.number().int() });
+export const EntryBulkResult = z.object({ added: int(), skipped: int() });
 export const EntryParams = z.object({ id: Uuid, entryId: Uuid });
 
 // ---- 重点企业未覆盖
@@ -113,7 +113,7 @@ export const KeyUncovered = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
   villageName: z.string(),
-  months: z.array(z.number().int()),
+  months: z.array(int()),
   /** A planned month has passed without an inspection. */
   overdue: z.boolean(),
 });

@@ -1,6 +1,6 @@
 // 日周月 self-inspection schedules: one per enterprise, the calendar of its occurrences, compliance
 // figures and "谁落后了" for the authorities. Occurrences are derived (domain/self-inspection-schedule.ts).
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { SELF_INSPECTION_TYPES } from '../domain/inspection-rules.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/self-inspection-schedule.ts';
 import { defineRoute } from './route.ts';
@@ -19,12 +19,12 @@ export const ScheduleInput = z.object({
   workOnWeekends: z.boolean().default(false),
   holidays: DayList.default([]),
   extraWorkdays: DayList.default([]),
-  weeklyDueWeekday: z.number().int().nullish().transform((v) => v ?? null),
-  monthlyDueDay: z.number().int().nullish().transform((v) => v ?? null),
+  weeklyDueWeekday: int().nullish().transform((v) => v ?? null),
+  monthlyDueDay: int().nullish().transform((v) => v ?? null),
   startsOn: DateStr,
   active: z.boolean().default(true),
   /** The version read; null when the enterprise has no schedule yet. */
-  version: z.number().int().nullable(),
+  version: int().nullable(),
 });
 export type TScheduleInput = z.output<typeof ScheduleInput>;
 
@@ -35,8 +35,8 @@ export const ScheduleFields = z.object({
   workOnWeekends: z.boolean(),
   holidays: z.array(z.string()),
   extraWorkdays: z.array(z.string()),
-  weeklyDueWeekday: z.number().int().nullable(),
-  monthlyDueDay: z.number().int().nullable(),
+  weeklyDueWeekday: int().nullable(),
+  monthlyDueDay: int().nullable(),
   startsOn: z.string(),
   active: z.boolean(),
 });
@@ -46,7 +46,7 @@ export const ScheduleView = z.object({
   enterpriseName: z.string(),
   /** Null: the enterprise has no schedule yet. */
   schedule: ScheduleFields.nullable(),
-  version: z.number().int().nullable(),
+  version: int().nullable(),
   canEdit: z.boolean(),
   /** The district's active checklist templates, for the form. */
   templates: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -55,11 +55,11 @@ export type TScheduleView = z.output<typeof ScheduleView>;
 
 // ---- compliance
 export const ComplianceCounts = z.object({
-  total: z.number().int(),
-  done: z.number().int(),
-  missed: z.number().int(),
-  due: z.number().int(),
-  upcoming: z.number().int(),
+  total: int(),
+  done: int(),
+  missed: int(),
+  due: int(),
+  upcoming: int(),
   rate: z.number().nullable(),
 });
 export const Compliance = z.object({
@@ -147,8 +147,8 @@ export const BehindItem = z.object({
   villageId: z.string(),
   villageName: z.string(),
   /** Of the chosen frequency, or of all. */
-  missed: z.number().int(),
-  done: z.number().int(),
+  missed: int(),
+  done: int(),
   rate: z.number().nullable(),
   byFrequency: Compliance.shape.byFrequency,
   lastDoneOn: z.string().nullable(),
@@ -158,8 +158,8 @@ export const BehindResponse = pageOf(BehindItem).extend({
   from: z.string(),
   to: z.string(),
   /** Enterprises with a schedule in scope and filter, and how many of them missed something. */
-  scheduled: z.number().int(),
-  behind: z.number().int(),
+  scheduled: int(),
+  behind: int(),
 });
 
 const EnterpriseParams = IdParams;

@@ -11,7 +11,7 @@ import { allRoutes } from '../contract/index.ts';
 import type { AppConfig } from './config.ts';
 import { type AppContext, type Clock, systemClock } from './context.ts';
 import type { Database } from './db/client.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerSessionHook } from './http/session.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -27,6 +27,13 @@ import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+
+/**
+ * The largest JSON request body accepted. The largest body the web app really sends is a
+ * checklist publish (4.6 KB for the largest built-in template); every other form is at most
+ * 35 KB with each field at its maximum. 1 MB leaves room for a checklist of ~1,600 items.
+ */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -50,11 +57,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     trustProxy: opts.config.trustProxy, // never trust X-Forwarded-For by default: it would defeat the login rate limit
-    bodyLimit: 2 * 1024 * 1024,
+    // JSON bodies only (uploads have their own limit below); the figure and how it was measured:
+    // docs/decisions/004-validation-and-uploads.md.
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    frameworkErrors: answerRouterError,
   });
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   // Fastify allows one not-found handler: the error handler's, which also serves the SPA fallback.
-  registerErrorHandler(app, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : undefined);
+  const limits = { jsonBodyBytes: JSON_BODY_LIMIT_BYTES, uploadBytes: opts.config.uploadMaxBytes };
+  registerErrorHandler(app, limits, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : undefined);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -9,6 +9,7 @@ import type { Tx } from '../db/client.ts';
 import { importBatches } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
 import { AppError, notFound } from './errors.ts';
+import { readingMultipart } from './multipart.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
 const BATCH_TTL_MS = 60 * 60_000;
@@ -96,11 +97,14 @@ export function lastDataRow(ws: ExcelJS.Worksheet, headerRow: number): number {
 /** Reads the one uploaded .xlsx of a multipart request (size limit enforced by the multipart plugin). */
 export async function readXlsxUpload(req: FastifyRequest): Promise<{ fileName: string; buf: Buffer }> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传 .xlsx 文件');
-  const file = await req.file();
-  if (!file) throw new AppError('VALIDATION', '请选择要上传的文件', { file: ['请选择要上传的文件'] });
-  const buf = await file.toBuffer();
-  if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-  return { fileName: file.filename.slice(0, 200), buf };
+  const upload = await readingMultipart(async () => {
+    const file = await req.file();
+    return file ? { filename: file.filename, buf: await file.toBuffer() } : null;
+  });
+  if (!upload) throw new AppError('VALIDATION', '请选择要上传的文件', { file: ['请选择要上传的文件'] });
+  const { filename, buf } = upload;
+  if (!/\.xlsx$/i.test(filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
+  return { fileName: filename.slice(0, 200), buf };
 }
 
 export async function saveBatch(

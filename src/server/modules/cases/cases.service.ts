@@ -108,14 +108,25 @@ export async function listCases(ctx: AppContext, actor: Actor, q: TCaseFilter & 
   };
 }
 
+/**
+ * How a source that is missing or out of the caller's view is refused: a field error on the
+ * create form, 404 on the source read (like every other out-of-scope read).
+ */
+type Unseen = (field: 'inspectionId' | 'hazardId' | 'enterpriseId', message: string) => AppError;
+const unseenAsFieldError: Unseen = (field, message) => invalid({ [field]: [message] });
+const unseenAsNotFound: Unseen = (field) => notFound({ inspectionId: '检查记录', hazardId: '隐患', enterpriseId: '生产经营单位' }[field]);
+
 /** Where a new case comes from: its enterprise and the linked inspection or hazard, all in the caller's view. */
-async function resolveSource(db: DbOrTx, actor: Actor, src: { inspectionId?: string | null | undefined; hazardId?: string | null | undefined; enterpriseId?: string | null | undefined }) {
+async function resolveSource(
+  db: DbOrTx, actor: Actor, src: { inspectionId?: string | null | undefined; hazardId?: string | null | undefined; enterpriseId?: string | null | undefined },
+  unseen: Unseen = unseenAsFieldError,
+) {
   let enterpriseId = src.enterpriseId ?? null;
   let inspection: Awaited<ReturnType<typeof repo.findInspection>> = null;
   let hazard: Awaited<ReturnType<typeof repo.findHazardBrief>> = null;
   if (src.inspectionId) {
     inspection = await repo.findInspection(db, actor.districtId, src.inspectionId);
-    if (!inspection || !(await enterpriseInScope(db, actor, inspection.enterpriseId))) throw invalid({ inspectionId: ['检查记录不存在或不在您的管辖范围内'] });
+    if (!inspection || !(await enterpriseInScope(db, actor, inspection.enterpriseId))) throw unseen('inspectionId', '检查记录不存在或不在您的管辖范围内');
     const refusal = inspectionCaseRefusal(inspection);
     if (refusal) throw invalid({ inspectionId: [INSPECTION_CASE_REFUSAL_MESSAGES[refusal]] }, INSPECTION_CASE_REFUSAL_MESSAGES[refusal]);
     enterpriseId = inspection.enterpriseId;
@@ -123,19 +134,20 @@ async function resolveSource(db: DbOrTx, actor: Actor, src: { inspectionId?: str
   if (src.hazardId) {
     const visible = await findHazardInScope(db, hazardScopeSql(actor), src.hazardId);
     hazard = visible ? await repo.findHazardBrief(db, src.hazardId) : null;
-    if (!hazard) throw invalid({ hazardId: ['隐患不存在或不在您的管辖范围内'] });
+    if (!hazard) throw unseen('hazardId', '隐患不存在或不在您的管辖范围内');
     if (!hazardOpensCase(hazard.status)) throw invalid({ hazardId: ['隐患已作废，不能立案'] });
     if (inspection && inspection.enterpriseId !== hazard.enterpriseId) throw invalid({ hazardId: ['隐患与检查记录不属于同一生产经营单位'] });
     enterpriseId = hazard.enterpriseId;
   }
   const ent = enterpriseId ? await findEnterpriseInScope(db, enterpriseScopeFor(actor), enterpriseId) : null;
-  if (!ent || ent.e.voidedAt) throw invalid({ enterpriseId: ['生产经营单位不存在或不在您的管辖范围内'] });
+  if (!ent) throw unseen('enterpriseId', '生产经营单位不存在或不在您的管辖范围内');
+  if (ent.e.voidedAt) throw invalid({ enterpriseId: ['生产经营单位不存在或不在您的管辖范围内'] });
   return { ent: ent.e, inspection, hazard };
 }
 
 export async function caseSource(ctx: AppContext, actor: Actor, q: { inspectionId?: string | undefined; hazardId?: string | undefined; enterpriseId?: string | undefined }) {
   if (!q.inspectionId && !q.hazardId && !q.enterpriseId) throw invalid({ enterpriseId: ['请指定立案来源'] });
-  const { ent, inspection, hazard } = await resolveSource(ctx.db, actor, q);
+  const { ent, inspection, hazard } = await resolveSource(ctx.db, actor, q, unseenAsNotFound);
   const title = hazard ? `${ent.name}${hazard.description}` : inspection ? `${ent.name}安全生产违法行为（检查记录${inspection.number}）` : '';
   return {
     enterpriseId: ent.id, enterpriseName: ent.name,

@@ -16,6 +16,7 @@ import { actOk as hazardActOk, fullPlan, reportHazard } from '../../test/hazards
 import { type Session, XLSX_MIME, errorOf, loginAs, multipartBody } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { readXlsx } from '../../test/xlsx.ts';
+import { tinyPdf } from '../files/files.fixtures.ts';
 
 let t: TestApp;
 let w: World;
@@ -343,7 +344,7 @@ describe('publication and documents', () => {
 
   it('attaches PDF or photo documents, downloadable by those who see the case only', async () => {
     const c = await openOk(office, { enterpriseId: w.enterprises.b.id });
-    const data = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+    const data = tinyPdf(); // a real one-page PDF: uploads must open to their end
     const body = multipartBody({ filename: '处罚决定书.pdf', contentType: 'application/pdf', data }, { purpose: 'case' });
     const pdf = await office.request('POST', '/api/files', body.payload, { headers: body.headers });
     expect(pdf.statusCode, pdf.body).toBe(200);

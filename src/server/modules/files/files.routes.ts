@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FILE_PURPOSES, filesRoutes as r } from '../../../contract/files.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import { registerRoute } from '../../http/route.ts';
 import { type FilePurpose, openFileForDownload, uploadFile } from './files.service.ts';
 import { StoredObjectMissing } from './files.storage.ts';
@@ -18,16 +19,19 @@ const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', '
 /** The one file part (field `file`) and the optional `purpose` field, in either order. */
 async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer; purpose: FilePurpose | null }> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传文件');
-  let file: { filename: string; data: Buffer } | null = null;
-  let purpose: string | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer(); // over the size limit → 413 envelope
-      if (part.fieldname === 'file' && !file) file = { filename: part.filename, data };
-    } else if (part.fieldname === 'purpose' && typeof part.value === 'string' && part.value !== '') {
-      purpose = part.value;
+  const { file, purpose } = await readingMultipart(async () => {
+    let file: { filename: string; data: Buffer } | null = null;
+    let purpose: string | null = null;
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer(); // over the size limit → 413 envelope
+        if (part.fieldname === 'file' && !file) file = { filename: part.filename, data };
+      } else if (part.fieldname === 'purpose' && typeof part.value === 'string' && part.value !== '') {
+        purpose = part.value;
+      }
     }
-  }
+    return { file, purpose };
+  });
   if (!file) throw invalid({ file: ['请选择要上传的文件'] }, '请选择要上传的文件');
   if (purpose !== null && !(FILE_PURPOSES as readonly string[]).includes(purpose)) throw invalid({ purpose: ['用途无效'] });
   return { ...file, purpose: purpose as FilePurpose | null };

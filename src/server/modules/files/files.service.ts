@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { decodeProblem } from './files.decode.ts';
 import { presentFile } from './files.presenter.ts';
 import * as repo from './files.repository.ts';
 import type { FileRow } from './files.repository.ts';
@@ -58,6 +59,9 @@ export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInp
   if (purpose && PHOTO_PURPOSES.has(purpose) && type.kind !== 'photo') {
     throw new AppError('UNSUPPORTED_FILE', '请上传照片', { file: ['请上传照片'] });
   }
+  // The first bytes only say what the file claims to be; the whole of it must open.
+  const problem = await decodeProblem(input.data, type);
+  if (problem) throw new AppError('UNSUPPORTED_FILE', problem, { file: [problem] });
   const now = ctx.clock.now();
   const storage = storageOf(ctx);
   const storageKey = newStorageKey(now);

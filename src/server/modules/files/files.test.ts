@@ -166,6 +166,19 @@ describe('POST /api/files', () => {
     expect(errorOf(json).code).toBe('UNSUPPORTED_FILE');
   });
 
+  it('refuses a photo or PDF that does not open to its end (415) and stores nothing', async () => {
+    const before = storedObjects().length;
+    for (const [filename, data, message] of [
+      ['cut.jpg', TINY_JPEG.subarray(0, TINY_JPEG.length - 8), '照片已损坏或不完整，无法打开，请重新拍摄或上传'],
+      ['cut.pdf', tinyPdf().subarray(0, 300), 'PDF 文件已损坏或不完整，无法打开，请重新上传'],
+    ] as const) {
+      const res = await uploadAs(s, { filename, data });
+      expect(res.statusCode, filename).toBe(415);
+      expect(errorOf(res)).toEqual({ code: 'UNSUPPORTED_FILE', message, fieldErrors: { file: [message] } });
+    }
+    expect(storedObjects().length).toBe(before);
+  });
+
   it('needs a session and the CSRF token', async () => {
     const { payload, headers } = multipartBody({ filename: 'a.jpg', contentType: 'image/jpeg', data: TINY_JPEG });
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/files', payload, headers });
@@ -182,7 +195,7 @@ describe('POST /api/files', () => {
       const big = Buffer.concat([TINY_JPEG, Buffer.alloc(1024 * 1024, 1)]);
       const res = await uploadAs(s1, { filename: 'big.jpg', data: big });
       expect(res.statusCode).toBe(413);
-      expect(errorOf(res).code).toBe('PAYLOAD_TOO_LARGE');
+      expect(errorOf(res)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '文件过大，不能超过 1 MB' });
       expect(storedObjects().length).toBe(before);
     } finally {
       await small.close();
