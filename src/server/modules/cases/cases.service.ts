@@ -17,7 +17,7 @@ import { nextRecordSeq } from '../../kernel/record-counter.ts';
 import { eventWriter, eventsOf } from '../../kernel/record-events.ts';
 import { offeredActions, runAction } from '../../kernel/run-action.ts';
 import type { Actor } from '../../http/actor.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
 import { presentFile } from '../files/files.presenter.ts';

@@ -138,8 +138,8 @@ describe('versioning', () => {
 
   it('retires and reactivates; a retired template is hidden from readers and not current for inspections', async () => {
     const cur = (await office.get(`/api/checklists/${v1.id}`)).json() as TChecklistDetail;
-    // A version number beyond the database's integer range is a stale version, not a server error.
-    expect((await office.request('POST', `/api/checklists/${v1.id}/active`, { active: false, version: 99_999_999_999 })).statusCode).toBe(409);
+    // A version number beyond the contract's integer range is a field error, not a server error.
+    expect((await office.request('POST', `/api/checklists/${v1.id}/active`, { active: false, version: 99_999_999_999 })).statusCode).toBe(400);
     expect((await office.get(`/api/checklists/${v1.id}/versions/99999999999`)).statusCode).toBe(400);
     expect((await office.get(`/api/checklists/${v1.id}/diff?from=1&to=99999999999`)).statusCode).toBe(400);
     const retired = await office.request('POST', `/api/checklists/${v1.id}/active`, { active: false, version: cur.version });

@@ -15,6 +15,7 @@ import {
 import { type Session, XLSX_MIME, errorOf, loginAs } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { readXlsx } from '../../test/xlsx.ts';
+import { tinyPdf } from '../files/files.fixtures.ts';
 
 let t: TestApp;
 let w: World;
@@ -668,7 +669,7 @@ describe('uploads', () => {
   });
 
   it('a PDF cannot be attached as a photo', async () => {
-    const pdf = await upload(village, { filename: '说明.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const pdf = await upload(village, { filename: '说明.pdf', contentType: 'application/pdf', data: tinyPdf() });
     expect(pdf.statusCode, pdf.body).toBe(200);
     const res = await village.request('POST', '/api/hazards', reportBody(now(), { enterpriseId: w.enterprises.b.id, sectorId: w.fire.id, beforePhotoIds: [pdf.json().id] }));
     expect(res.statusCode).toBe(400);

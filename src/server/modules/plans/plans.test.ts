@@ -90,8 +90,8 @@ describe('keeping a plan', () => {
     const res = await deptChem.request('PATCH', `/api/plans/${plan.id}`, { name: '应急站2024年度执法检查计划', version: plan.version });
     expect(res.statusCode, res.body).toBe(200);
     expect((await deptChem.request('PATCH', `/api/plans/${plan.id}`, { name: 'x', version: plan.version })).statusCode).toBe(409);
-    // Beyond the database's integer range: still a stale version, not a server error.
-    expect((await deptChem.request('PATCH', `/api/plans/${plan.id}`, { name: 'x', version: 99_999_999_999 })).statusCode).toBe(409);
+    // Beyond the contract's integer range: a field error, not a server error.
+    expect((await deptChem.request('PATCH', `/api/plans/${plan.id}`, { name: 'x', version: 99_999_999_999 })).statusCode).toBe(400);
   });
 });
 
