@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { MIGRATIONS_DIR, PGLITE_EXTENSIONS, fromPglite } from '../src/server/db/client.ts';
 import { enterprises, orgUnits, sectors } from '../src/server/db/schema/index.ts';
-import { listEnterprises } from '../src/server/modules/enterprises/enterprises.repository.ts';
+import { enterpriseList } from '../src/server/modules/enterprises/enterprises.repository.ts';
 import type { EnterpriseScope } from '../src/domain/scope.ts';
 import { EnterpriseListQuery } from '../src/contract/enterprises.ts';
 import { USCC_ALPHABET, usccCheckChar } from '../src/domain/uscc.ts';
@@ -78,7 +78,7 @@ for (const [name, scope, query] of scenarios) {
   const parsed = q(query);
   for (let i = 0; i < 15; i++) {
     const s = performance.now();
-    total = (await listEnterprises(db, scope, parsed, parsed.page, parsed.pageSize)).total;
+    total = (await enterpriseList.page(db, { f: parsed, scope }, parsed)).total;
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);

@@ -1,4 +1,7 @@
-// Streams a one-sheet workbook page by page (exceljs streaming writer): exports never load a whole table.
+// Exports stream a one-sheet workbook batch by batch (exceljs streaming writer) from a list's
+// keyset iterator: no export loads a whole table, counts anything, or has a row cap. The first
+// batch is read before the first byte goes out, so a failing query still answers the error
+// envelope instead of a 200 cut off mid-download.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -8,12 +11,19 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export interface XlsxExport {
   sheet: string;
   columns: { header: string; width: number }[];
-  /** Page n (1-based) of rows; an empty array ends the export. */
-  nextPage: (page: number) => Promise<unknown[][]>;
-  maxRows: number;
+  /** The rows in order, a batch at a time (an empty export is a header row alone). */
+  batches: AsyncIterable<unknown[][]>;
 }
 
-export function streamXlsx(x: XlsxExport): PassThrough {
+/** Rows already in memory (a computed report, not a table) as a one-batch export. */
+export async function* oneBatch(rows: unknown[][]): AsyncGenerator<unknown[][]> {
+  yield rows;
+}
+
+/** Sends the export: headers once the first batch is in hand, then the rest as it is read. */
+export async function sendXlsxExport(reply: FastifyReply, fileName: string, x: XlsxExport) {
+  const batches = x.batches[Symbol.asyncIterator]();
+  const first = await batches.next(); // a failure here leaves as the error envelope
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(x.sheet);
@@ -21,14 +31,8 @@ export function streamXlsx(x: XlsxExport): PassThrough {
   ws.getRow(1).font = { bold: true };
   void (async () => {
     try {
-      let written = 0;
-      for (let page = 1; written < x.maxRows; page++) {
-        const rows = await x.nextPage(page);
-        if (rows.length === 0) break;
-        for (const r of rows) {
-          if (written++ >= x.maxRows) break;
-          ws.addRow(r).commit();
-        }
+      for (let step = first; !step.done; step = await batches.next()) {
+        for (const r of step.value) ws.addRow(r).commit();
       }
       ws.commit();
       await wb.commit();
@@ -36,7 +40,7 @@ export function streamXlsx(x: XlsxExport): PassThrough {
       out.destroy(err as Error);
     }
   })();
-  return out;
+  return sendXlsx(reply, fileName, out);
 }
 
 export function sendXlsx(reply: FastifyReply, fileName: string, body: PassThrough | Buffer) {
@@ -44,4 +48,9 @@ export function sendXlsx(reply: FastifyReply, fileName: string, body: PassThroug
     .header('content-type', XLSX_MIME)
     .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   return reply.send(body);
+}
+
+/** Maps each batch of an iterator (list rows → spreadsheet rows). */
+export async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, f: (item: T) => U): AsyncGenerator<U[]> {
+  for await (const b of batches) yield b.map(f);
 }

@@ -47,8 +47,9 @@ export const enforcementCases = pgTable(
   },
   (t) => [
     uniqueIndex('enforcement_cases_number_uq').on(t.districtId, t.number),
-    index('enforcement_cases_district_filed_idx').on(t.districtId, t.filedOn),
-    index('enforcement_cases_township_filed_idx').on(t.townshipId, t.filedOn),
+    // The list's order (filed desc, number desc, id desc).
+    index('enforcement_cases_district_filed_idx').on(t.districtId, t.filedOn.desc(), t.number.desc(), t.id.desc()),
+    index('enforcement_cases_township_filed_idx').on(t.townshipId, t.filedOn.desc(), t.number.desc(), t.id.desc()),
     index('enforcement_cases_enterprise_idx').on(t.enterpriseId),
     index('enforcement_cases_unit_idx').on(t.unitId, t.status),
     index('enforcement_cases_inspection_idx').on(t.inspectionId),

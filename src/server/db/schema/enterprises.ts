@@ -41,6 +41,7 @@ export const enterprises = pgTable(
     index('enterprises_sectors_gin').using('gin', t.sectorIds),
     index('enterprises_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('enterprises_principal_trgm').using('gin', sql`${t.principalName} gin_trgm_ops`),
+    index('enterprises_uscc_trgm').using('gin', sql`${t.uscc} gin_trgm_ops`),
     index('enterprises_updated_idx').on(t.districtId, t.updatedAt),
     index('enterprises_township_updated_idx').on(t.townshipId, t.updatedAt),
     uniqueIndex('enterprises_uscc_live_uq').on(t.uscc).where(sql`${t.uscc} is not null and ${t.voidedAt} is null`),

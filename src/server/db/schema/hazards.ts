@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districtId, id, timestamps, version } from './columns.ts';
 
@@ -55,7 +56,11 @@ export const hazards = pgTable(
   (t) => [
     uniqueIndex('hazards_number_uq').on(t.districtId, t.number),
     index('hazards_district_status_idx').on(t.districtId, t.status),
-    index('hazards_township_found_idx').on(t.townshipId, t.foundAt),
+    // The ledger's order (found desc, id desc): pages and export keysets of a township or a district.
+    index('hazards_township_found_idx').on(t.townshipId, t.foundAt.desc(), t.id.desc()),
+    index('hazards_district_found_idx').on(t.districtId, t.foundAt.desc(), t.id.desc()),
+    index('hazards_description_trgm').using('gin', sql`${t.description} gin_trgm_ops`),
+    index('hazards_number_trgm').using('gin', sql`${t.number} gin_trgm_ops`),
     index('hazards_village_idx').on(t.villageId),
     index('hazards_enterprise_idx').on(t.enterpriseId),
     index('hazards_responsible_idx').on(t.responsibleUnitId, t.status),

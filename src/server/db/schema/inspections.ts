@@ -88,8 +88,9 @@ export const inspections = pgTable(
     uniqueIndex('inspections_number_uq').on(t.districtId, t.number),
     // The list's search by any part of the number (ilike '%…%').
     index('inspections_number_trgm').using('gin', sql`${t.number} gin_trgm_ops`),
-    index('inspections_district_date_idx').on(t.districtId, t.inspectedOn),
-    index('inspections_township_date_idx').on(t.townshipId, t.inspectedOn),
+    // The list's order (inspected desc, created desc, id desc), for a district's and a township's pages and keysets.
+    index('inspections_district_date_idx').on(t.districtId, t.inspectedOn.desc(), t.createdAt.desc(), t.id.desc()),
+    index('inspections_township_date_idx').on(t.townshipId, t.inspectedOn.desc(), t.createdAt.desc(), t.id.desc()),
     index('inspections_village_idx').on(t.villageId),
     index('inspections_enterprise_date_idx').on(t.enterpriseId, t.inspectedOn),
     index('inspections_unit_date_idx').on(t.unitId, t.inspectedOn),

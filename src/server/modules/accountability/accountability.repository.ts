@@ -1,24 +1,15 @@
-import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { TAccountabilityFilter } from '../../../contract/accountability.ts';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { ACCOUNTABILITY_KINDS, type AccountabilityKind, type TAccountabilityFilter } from '../../../contract/accountability.ts';
+import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { accountabilityRecords as records, enterprises, hazards, orgUnits, users } from '../../db/schema/index.ts';
 
 export type AccountabilityRow = typeof records.$inferSelect;
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export function filterSql(f: Partial<TAccountabilityFilter>, opts: { ignoreKind?: boolean } = {}): SQL[] {
   const c: SQL[] = [];
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    c.push(
-      or(
-        sql`${records.targetName} ilike ${like}`,
-        sql`${records.reason} ilike ${like}`,
-        sql`${records.measure} ilike ${like}`,
-        sql`${records.documentNo} ilike ${like}`,
-      )!,
-    );
-  }
+  const text = containsText(f.q, records.targetName, records.reason, records.measure, records.documentNo);
+  if (text) c.push(text);
   if (f.kind && !opts.ignoreKind) c.push(eq(records.kind, f.kind));
   if (f.targetType) c.push(eq(records.targetType, f.targetType));
   if (f.from) c.push(sql`${records.decidedOn} >= ${f.from}`);
@@ -32,23 +23,16 @@ function listQuery(db: DbOrTx) {
 }
 export type AccountabilityListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
 
-export async function listRecords(db: DbOrTx, scope: SQL, f: TAccountabilityFilter, page: number, pageSize: number) {
-  const where = and(scope, ...filterSql(f));
-  const [items, total] = await Promise.all([
-    listQuery(db).where(where).orderBy(desc(records.decidedOn), desc(records.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(records).where(where).then((r) => r[0]?.n ?? 0),
-  ]);
-  return { items, total };
-}
-
-/** Records per kind under the same filters, the kind filter aside (for the tabs and the forms). */
-export function kindCounts(db: DbOrTx, scope: SQL, f: TAccountabilityFilter) {
-  return db
-    .select({ kind: records.kind, n: sql<number>`count(*)::int` })
-    .from(records)
-    .where(and(scope, ...filterSql(f, { ignoreKind: true })))
-    .groupBy(records.kind);
-}
+/** The accountability list: page, total and the kind tabs in one scan; keyset batches for the export. */
+export const accountabilityList = defineListQuery<{ f: TAccountabilityFilter; scope: SQL }, AccountabilityListRow, AccountabilityKind>({
+  from: sql`from ${records}`,
+  id: records.id,
+  where: ({ f, scope }) => [scope, ...filterSql(f, { ignoreKind: true })],
+  sort: () => [{ expr: records.decidedOn, dir: 'desc' }, { expr: records.createdAt, dir: 'desc' }],
+  tab: { column: records.kind, values: ACCOUNTABILITY_KINDS, where: ({ f }, kind) => (f.kind ? sql`${kind} = ${f.kind}` : undefined) },
+  rows: (db, ids) => listQuery(db).where(inArray(records.id, ids)),
+  rowId: (r) => r.r.id,
+});
 
 export const findRecordInScope = (db: DbOrTx, scope: SQL, id: string) =>
   listQuery(db).where(and(eq(records.id, id), scope)).limit(1).then((r) => r[0] ?? null);

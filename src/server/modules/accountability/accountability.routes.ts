@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { accountabilityRoutes as r } from '../../../contract/accountability.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
-import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { mapBatches, sendXlsxExport } from '../../http/xlsx-export.ts';
 import * as svc from './accountability.service.ts';
 import { ACCOUNTABILITY_EXPORT_COLUMNS, accountabilityExportRow } from './accountability.xlsx.ts';
 
-const EXPORT_MAX_ROWS = 50_000;
 
 export function registerAccountabilityRoutes(app: FastifyInstance, ctx: AppContext) {
   const read = { permission: 'read:accountability' } as const;
@@ -14,13 +13,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, ctx: AppConte
   registerRoute(app, r.list, read, ({ actor, query }) => svc.listRecords(ctx, actor, query));
   registerRoute(app, r.create, write, ({ actor, body }) => svc.createRecord(ctx, actor, body));
   registerRoute(app, r.exportXlsx, read, async ({ actor, query, reply }) => {
-    const stream = streamXlsx({
-      sheet: '问责记录',
-      columns: ACCOUNTABILITY_EXPORT_COLUMNS,
-      nextPage: async (page) => (await svc.listRecordItems(ctx, actor, query, page, 100)).map(accountabilityExportRow),
-      maxRows: EXPORT_MAX_ROWS,
-    });
-    return sendXlsx(reply, `问责记录-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
+    return sendXlsxExport(reply, `问责记录-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, { sheet: '问责记录', columns: ACCOUNTABILITY_EXPORT_COLUMNS, batches: mapBatches(svc.recordBatches(ctx, actor, query), accountabilityExportRow) });
   });
   registerRoute(app, r.get, read, ({ actor, params }) => svc.getRecord(ctx, actor, params.id));
   registerRoute(app, r.update, write, ({ actor, params, body }) => svc.updateRecord(ctx, actor, params.id, body));

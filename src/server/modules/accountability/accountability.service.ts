@@ -36,17 +36,17 @@ export async function getRecord(ctx: AppContext, actor: Actor, id: string) {
 
 export async function listRecords(ctx: AppContext, actor: Actor, q: TAccountabilityFilter & { page: number; pageSize: number }): Promise<TAccountabilityListResponse> {
   const scope = accountabilityScopeSql(actor);
-  const [{ items, total }, counts] = await Promise.all([repo.listRecords(ctx.db, scope, q, q.page, q.pageSize), repo.kindCounts(ctx.db, scope, q)]);
-  const n = (k: string) => counts.find((c) => c.kind === k)?.n ?? 0;
+  const { rows, total, counts } = await repo.accountabilityList.page(ctx.db, { f: q, scope }, q);
   return {
-    items: items.map(presentAccountabilityItem), total, page: q.page, pageSize: q.pageSize,
-    counts: { accountability: n('accountability'), interviewNotice: n('interview_notice') },
+    items: rows.map(presentAccountabilityItem), total, page: q.page, pageSize: q.pageSize,
+    counts: { accountability: counts.accountability.n, interviewNotice: counts.interview_notice.n },
     canCreate: mayEdit(actor),
   };
 }
 
-export async function listRecordItems(ctx: AppContext, actor: Actor, q: TAccountabilityFilter, page: number, pageSize: number) {
-  return (await repo.listRecords(ctx.db, accountabilityScopeSql(actor), q, page, pageSize)).items.map(presentAccountabilityItem);
+/** The filtered records in the list's order, a batch at a time (the export streams it). */
+export async function* recordBatches(ctx: AppContext, actor: Actor, f: TAccountabilityFilter) {
+  for await (const rows of repo.accountabilityList.iterate(ctx.db, { f, scope: accountabilityScopeSql(actor) })) yield rows.map(presentAccountabilityItem);
 }
 
 /** The stored fields of a request, checked against the caller's region and view. */

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TCaseFilter } from '../../../contract/cases.ts';
-import { MEASURE_KINDS } from '../../../domain/enforcement.ts';
+import { CASE_STATUSES, type CaseStatus, MEASURE_KINDS } from '../../../domain/enforcement.ts';
+import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   enforcementCases as cases, enforcementMeasures as measures, enterprises, hazards, inspections, orgUnits, users,
@@ -12,20 +13,13 @@ export type MeasureRow = typeof measures.$inferSelect;
 const village = alias(orgUnits, 'village');
 const handling = alias(orgUnits, 'handling');
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 const hasMeasure = (kind: string) => sql`exists (select 1 from ${measures} where ${measures.caseId} = ${cases.id} and ${measures.kind} = ${kind})`;
 
 export function filterSql(f: Partial<TCaseFilter>, opts: { ignoreStatus?: boolean } = {}): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    c.push(
-      or(
-        sql`${cases.number} ilike ${like}`,
-        sql`${cases.title} ilike ${like}`,
-        sql`${cases.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like})`,
-      )!,
-    );
+    const byName = sql`${cases.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${containsText(f.q, enterprises.name)})`;
+    c.push(or(containsText(f.q, cases.number, cases.title), byName)!);
   }
   if (f.status && !opts.ignoreStatus) c.push(eq(cases.status, f.status));
   if (f.measureKind) c.push(hasMeasure(f.measureKind));
@@ -55,38 +49,40 @@ function listQuery(db: DbOrTx) {
 }
 export type CaseListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
 
-export async function listCases(db: DbOrTx, scope: SQL, f: TCaseFilter, page: number, pageSize: number) {
-  const where = and(scope, ...filterSql(f));
-  const [items, total] = await Promise.all([
-    listQuery(db).where(where).orderBy(desc(cases.filedOn), desc(cases.number)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where).then((r) => r[0]?.n ?? 0),
-  ]);
-  return { items, total };
+export interface CaseListArgs {
+  f: TCaseFilter;
+  scope: SQL;
 }
 
-/** Counts per status under the same filters, the status filter aside (for the tabs). */
-export function statusCounts(db: DbOrTx, scope: SQL, f: TCaseFilter) {
+const DUAL = sql`(${cases.fineOnEnterpriseFen} > 0 and ${cases.fineOnPrincipalFen} > 0)`;
+
+/**
+ * The case list: page, total, the status tabs and the report figures of the cases (fines, 一案双罚,
+ * 典型案例) per status in one scan; keyset batches for the export.
+ */
+export const caseList = defineListQuery<CaseListArgs, CaseListRow, CaseStatus>({
+  from: sql`from ${cases}`,
+  id: cases.id,
+  where: ({ f, scope }) => [scope, ...filterSql(f, { ignoreStatus: true })],
+  sort: () => [{ expr: cases.filedOn, dir: 'desc' }, { expr: cases.number, dir: 'desc' }],
+  tab: {
+    column: cases.status,
+    values: CASE_STATUSES,
+    where: ({ f }, status) => (f.status ? sql`${status} = ${f.status}` : undefined),
+    tallies: () => ({
+      finesFen: sql`coalesce(${cases.fineOnEnterpriseFen}, 0) + coalesce(${cases.fineOnPrincipalFen}, 0)`,
+      dualPenalty: sql`(${DUAL})::int`,
+      published: sql`(${cases.published})::int`,
+      dangerousOperationCrime: sql`(${cases.published} and ${cases.dangerousOperationCrime})::int`,
+    }),
+  },
+  rows: (db, ids) => listQuery(db).where(inArray(cases.id, ids)),
+  rowId: (r) => r.c.id,
+});
+
+/** The measures of the filtered cases by kind (cases and persons), for the report-form figures. */
+export function measuresByKind(db: DbOrTx, scope: SQL, f: TCaseFilter) {
   return db
-    .select({ status: cases.status, n: sql<number>`count(*)::int` })
-    .from(cases)
-    .where(and(scope, ...filterSql(f, { ignoreStatus: true })))
-    .groupBy(cases.status);
-}
-
-/** The report-form figures of the filtered cases: one pass over the cases, one over their measures. */
-export async function summaryOf(db: DbOrTx, scope: SQL, f: TCaseFilter) {
-  const where = and(scope, ...filterSql(f));
-  const [totals] = await db
-    .select({
-      cases: sql<number>`count(*)::int`,
-      finesFen: sql<string>`coalesce(sum(${cases.fineOnEnterpriseFen} + ${cases.fineOnPrincipalFen}), 0)::bigint`,
-      dualPenalty: sql<number>`count(*) filter (where ${cases.fineOnEnterpriseFen} > 0 and ${cases.fineOnPrincipalFen} > 0)::int`,
-      published: sql<number>`count(*) filter (where ${cases.published})::int`,
-      dangerousOperationCrime: sql<number>`count(*) filter (where ${cases.published} and ${cases.dangerousOperationCrime})::int`,
-    })
-    .from(cases)
-    .where(where);
-  const byKind = await db
     .select({
       kind: measures.kind,
       cases: sql<number>`count(distinct ${measures.caseId})::int`,
@@ -94,9 +90,8 @@ export async function summaryOf(db: DbOrTx, scope: SQL, f: TCaseFilter) {
     })
     .from(measures)
     .innerJoin(cases, eq(cases.id, measures.caseId))
-    .where(where)
+    .where(and(scope, ...filterSql(f)))
     .groupBy(measures.kind);
-  return { totals: totals!, byKind };
 }
 
 export function findCaseInScope(db: DbOrTx, scope: SQL, id: string) {

@@ -6,7 +6,7 @@ import type { TCaseActionRequest, TCaseCreate, TCaseDetail, TCaseFilter, TCaseLi
 import { INSPECTION_CASE_REFUSAL_MESSAGES, hazardOpensCase, inspectionCaseRefusal } from '../../../domain/case-policy.ts';
 import type { CaseAllowedAction } from '../../../domain/case-workflow.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
-import { INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement.ts';
+import { CASE_STATUSES, INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
 import { can } from '../../../domain/permissions.ts';
 import { formatRecordNumber } from '../../../domain/record-number.ts';
@@ -72,37 +72,37 @@ async function presentItems(db: DbOrTx, rows: repo.CaseListRow[]) {
   return rows.map((r) => presentCaseItem(r, measures.filter((m) => m.caseId === r.c.id)));
 }
 
-/** One page of the filtered cases without the counts, for the export. */
-export async function listCaseItems(ctx: AppContext, actor: Actor, q: TCaseFilter, page: number, pageSize: number) {
-  const { items } = await repo.listCases(ctx.db, caseScopeSql(actor), q, page, pageSize);
-  return presentItems(ctx.db, items);
+/** The filtered cases in the list's order, a batch at a time (the export streams it). */
+export async function* caseBatches(ctx: AppContext, actor: Actor, f: TCaseFilter) {
+  for await (const rows of repo.caseList.iterate(ctx.db, { f, scope: caseScopeSql(actor) })) yield presentItems(ctx.db, rows);
 }
 
 export async function listCases(ctx: AppContext, actor: Actor, q: TCaseFilter & { page: number; pageSize: number }): Promise<TCaseListResponse> {
   const scope = caseScopeSql(actor);
-  const [{ items, total }, counts, summary] = await Promise.all([
-    repo.listCases(ctx.db, scope, q, q.page, q.pageSize),
-    repo.statusCounts(ctx.db, scope, q),
-    repo.summaryOf(ctx.db, scope, q),
+  const [{ rows, total, counts }, byKind] = await Promise.all([
+    repo.caseList.page(ctx.db, { f: q, scope }, q),
+    repo.measuresByKind(ctx.db, scope, q),
   ]);
-  const statusCounts: Record<CaseStatus, number> = { filed: 0, investigating: 0, decided: 0, executing: 0, closed: 0 };
-  for (const c of counts) statusCounts[c.status] = c.n;
-  const kind = (k: string) => summary.byKind.find((b) => b.kind === k);
+  const statusCounts = Object.fromEntries(CASE_STATUSES.map((s) => [s, counts[s].n])) as Record<CaseStatus, number>;
+  // The figures are over the filtered cases, the status filter included: the tallies of the statuses it keeps.
+  const kept = CASE_STATUSES.filter((s) => !q.status || s === q.status);
+  const sum = (name: string) => kept.reduce((n, s) => n + (counts[s].tallies[name] ?? 0), 0);
+  const kind = (k: string) => byKind.find((b) => b.kind === k);
   return {
-    items: await presentItems(ctx.db, items),
+    items: await presentItems(ctx.db, rows),
     total, page: q.page, pageSize: q.pageSize, statusCounts,
     summary: {
-      cases: summary.totals.cases,
+      cases: total,
       penalized: kind('penalty')?.cases ?? 0,
-      finesYuan: fenToYuan(Number(summary.totals.finesFen)),
-      dualPenalty: summary.totals.dualPenalty,
+      finesYuan: fenToYuan(sum('finesFen')),
+      dualPenalty: sum('dualPenalty'),
       suspensions: kind('suspension')?.cases ?? 0,
       workStops: kind('work_stop')?.cases ?? 0,
       judicialReferrals: kind('judicial_referral')?.cases ?? 0,
       judicialReferralPersons: kind('judicial_referral')?.persons ?? 0,
       closureRequests: kind('closure_request')?.cases ?? 0,
-      published: summary.totals.published,
-      dangerousOperationCrime: summary.totals.dangerousOperationCrime,
+      published: sum('published'),
+      dangerousOperationCrime: sum('dangerousOperationCrime'),
     },
     canCreate: can(actor.role, 'run:case'),
   };

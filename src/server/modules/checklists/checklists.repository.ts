@@ -4,11 +4,11 @@ import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { ChecklistAudience, ChecklistTemplateContent } from '../../../domain/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions, inspections, users } from '../../db/schema/index.ts';
+import { containsText } from '../../kernel/list-query.ts';
 
 export type TemplateRow = typeof checklistTemplates.$inferSelect;
 export type TemplateVersionRow = Omit<typeof checklistTemplateVersions.$inferSelect, 'content'> & { content: ChecklistTemplateContent };
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 const asVersion = (r: typeof checklistTemplateVersions.$inferSelect): TemplateVersionRow => ({ ...r, content: r.content as ChecklistTemplateContent });
 
 /** The newest published version of an active template of the district, or null. */
@@ -42,8 +42,7 @@ const usedCountSql = sql<number>`(select count(*)::int from ${inspections} where
 export async function listTemplates(db: DbOrTx, districtId: string, f: TemplateFilter, page: number, pageSize: number) {
   const c = [eq(checklistTemplates.districtId, districtId)];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    c.push(or(ilike(checklistTemplates.name, like), ilike(checklistTemplates.code, like))!);
+    c.push(containsText(f.q, checklistTemplates.name, checklistTemplates.code)!);
   }
   if (f.audience) c.push(eq(checklistTemplates.audience, f.audience));
   if (f.active !== undefined) c.push(eq(checklistTemplates.active, f.active));

@@ -4,6 +4,7 @@ import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprise-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, orgUnits } from '../../db/schema/index.ts';
+import { type SortKey, containsText, defineListQuery } from '../../kernel/list-query.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
@@ -32,20 +33,11 @@ export function scopeSql(scope: EnterpriseScope): SQL {
   }
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export function filterSql(f: Partial<TEnterpriseFilter>): SQL[] {
   const conds: SQL[] = [];
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    conds.push(
-      or(
-        sql`${enterprises.name} ilike ${like}`,
-        sql`${enterprises.uscc} ilike ${like}`,
-        sql`${enterprises.principalName} ilike ${like}`,
-      )!,
-    );
-  }
+  const text = containsText(f.q, enterprises.name, enterprises.uscc, enterprises.principalName);
+  if (text) conds.push(text);
   if (f.villageId) conds.push(eq(enterprises.villageId, f.villageId));
   if (f.sectorId) conds.push(sql`${enterprises.sectorIds} @> ${uuidArray([f.sectorId])}`);
   if (f.kind) conds.push(eq(enterprises.kind, f.kind));
@@ -60,38 +52,32 @@ export function filterSql(f: Partial<TEnterpriseFilter>): SQL[] {
 
 const GRADE_RANK = sql`case ${enterprises.riskGrade} when 'red' then 4 when 'orange' then 3 when 'yellow' then 2 when 'blue' then 1 else 0 end`;
 
-function orderOf(f: Pick<TEnterpriseFilter, 'sort' | 'order'>): SQL[] {
-  const dir = f.order === 'asc' ? asc : desc;
-  const col = {
+function sortOf(f: Pick<TEnterpriseFilter, 'sort' | 'order'>): SortKey[] {
+  const expr = {
     name: sql`${enterprises.name} collate "C"`,
-    createdAt: enterprises.createdAt,
-    updatedAt: enterprises.updatedAt,
+    createdAt: sql`${enterprises.createdAt}`,
+    updatedAt: sql`${enterprises.updatedAt}`,
     employeeCount: sql`coalesce(${enterprises.employeeCount}, -1)`,
     riskGrade: GRADE_RANK,
   }[f.sort];
-  return [dir(col), asc(enterprises.id)];
+  return [{ expr, dir: f.order === 'asc' ? 'asc' : 'desc' }];
 }
 
-export async function listEnterprises(
-  db: DbOrTx,
-  scope: EnterpriseScope,
-  f: TEnterpriseFilter,
-  page: number,
-  pageSize: number,
-): Promise<{ items: EnterpriseWithVillage[]; total: number }> {
-  const where = and(scopeSql(scope), ...filterSql(f));
-  const [items, total] = await Promise.all([
-    db
-      .select({ e: enterprises, villageName: orgUnits.name })
-      .from(enterprises)
-      .innerJoin(orgUnits, eq(orgUnits.id, enterprises.villageId))
-      .where(where)
-      .orderBy(...orderOf(f))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where).then((r) => r[0]?.n ?? 0),
-  ]);
-  return { items, total };
+/** The registry: a page and its total in one scan, in the sort asked for; keyset batches for the export. */
+export const enterpriseList = defineListQuery<{ f: TEnterpriseFilter; scope: EnterpriseScope }, EnterpriseWithVillage>({
+  from: sql`from ${enterprises}`,
+  id: enterprises.id,
+  where: ({ f, scope }) => [scopeSql(scope), ...filterSql(f)],
+  sort: ({ f }) => sortOf(f),
+  rows: (db, ids) =>
+    db.select({ e: enterprises, villageName: orgUnits.name }).from(enterprises).innerJoin(orgUnits, eq(orgUnits.id, enterprises.villageId)).where(inArray(enterprises.id, ids)),
+  rowId: (r) => r.e.id,
+});
+
+/** Live enterprises in scope with this USCC, or else this exact name (an import row's enterprise; two means ambiguous). */
+export function findLiveInScopeByKey(db: DbOrTx, scope: EnterpriseScope, key: { uscc: string } | { name: string }) {
+  const match = 'uscc' in key ? eq(enterprises.uscc, key.uscc) : eq(enterprises.name, key.name);
+  return db.select().from(enterprises).where(and(scopeSql(scope), match, isNull(enterprises.voidedAt))).limit(2);
 }
 
 export function findEnterpriseInScope(db: DbOrTx, scope: EnterpriseScope, id: string) {

@@ -7,23 +7,16 @@ import { listSectors } from '../org/org.repository.ts';
 import { commitImport, previewImport } from './enterprises.import.ts';
 import * as svc from './enterprises.service.ts';
 import { EXPORT_COLUMNS, buildImportTemplate, exportRow } from './enterprises.xlsx.ts';
-import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { mapBatches, sendXlsx, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 
-const EXPORT_MAX_ROWS = 50_000;
 
 export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.list, { permission: 'read:enterprise' }, ({ actor, query }) => svc.listEnterprises(ctx, actor, query));
   registerRoute(app, r.create, { permission: 'create:enterprise' }, ({ actor, body }) => svc.createEnterprise(ctx, actor, body));
 
   registerRoute(app, r.exportXlsx, { permission: 'read:enterprise' }, async ({ actor, query, reply }) => {
-    const stream = streamXlsx({
-      sheet: '生产经营单位',
-      columns: EXPORT_COLUMNS,
-      nextPage: async (page) => (await svc.listEnterprises(ctx, actor, { ...query, page, pageSize: 100 })).items.map(exportRow),
-      maxRows: EXPORT_MAX_ROWS,
-    });
-    return sendXlsx(reply, `生产经营单位-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
+    return sendXlsxExport(reply, `生产经营单位-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, { sheet: '生产经营单位', columns: EXPORT_COLUMNS, batches: mapBatches(svc.enterpriseBatches(ctx, actor, query), exportRow) });
   });
 
   registerRoute(app, r.importTemplate, { permission: 'import:enterprise' }, async ({ actor, reply }) => {

@@ -1,4 +1,4 @@
-import { EnterpriseCreate, type TEnterpriseCreate, type TEnterpriseListQuery, type TEnterpriseUpdate } from '../../../contract/enterprises.ts';
+import { EnterpriseCreate, type TEnterpriseCreate, type TEnterpriseFilter, type TEnterpriseListQuery, type TEnterpriseUpdate } from '../../../contract/enterprises.ts';
 import type { TVoidRequest } from '../../../contract/common.ts';
 import { canCreateEnterprise, enterpriseAllowedActions, forbiddenEnterpriseFields } from '../../../domain/enterprise-policy.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
@@ -19,17 +19,25 @@ export async function sectorNameMap(db: DbOrTx, districtId: string) {
 
 export async function listEnterprises(ctx: AppContext, actor: Actor, q: TEnterpriseListQuery) {
   const scope = enterpriseScopeFor(actor);
-  const [{ items, total }, names] = await Promise.all([
-    repo.listEnterprises(ctx.db, scope, q, q.page, q.pageSize),
+  const [{ rows, total }, names] = await Promise.all([
+    repo.enterpriseList.page(ctx.db, { f: q, scope }, q),
     sectorNameMap(ctx.db, actor.districtId),
   ]);
   return {
-    items: items.map((r) => presentEnterprise(r.e, r.villageName, names, actor.role)),
+    items: rows.map((r) => presentEnterprise(r.e, r.villageName, names, actor.role)),
     total,
     page: q.page,
     pageSize: q.pageSize,
     canCreate: canCreateEnterprise(actor.role),
   };
+}
+
+/** The filtered registry in the list's order, a batch at a time (the export streams it). */
+export async function* enterpriseBatches(ctx: AppContext, actor: Actor, f: TEnterpriseFilter) {
+  const names = await sectorNameMap(ctx.db, actor.districtId);
+  for await (const rows of repo.enterpriseList.iterate(ctx.db, { f, scope: enterpriseScopeFor(actor) })) {
+    yield rows.map((r) => presentEnterprise(r.e, r.villageName, names, actor.role));
+  }
 }
 
 export async function getEnterprise(ctx: AppContext, actor: Actor, id: string) {

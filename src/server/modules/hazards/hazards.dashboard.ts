@@ -5,7 +5,7 @@ import { shanghaiDay } from '../../../domain/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { presentHazardItem } from './hazards.presenter.ts';
-import { dashboardCounts, listHazards } from './hazards.repository.ts';
+import { dashboardCounts, hazardList } from './hazards.repository.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
 
 export async function hazardDashboard(
@@ -18,7 +18,7 @@ export async function hazardDashboard(
   const range = { from: q.from, to: q.to };
   const [counts, overdue] = await Promise.all([
     dashboardCounts(ctx.db, scope, range, today),
-    listHazards(ctx.db, scope, { ...range, overdue: true }, today, 1, 20),
+    hazardList.first(ctx.db, { f: { ...range, overdue: true }, scope, today }, 20),
   ]);
   const t = counts.totals;
   return {
@@ -35,6 +35,6 @@ export async function hazardDashboard(
     },
     byVillage: counts.byVillage,
     bySector: counts.bySector,
-    overdueList: overdue.items.map((r) => presentHazardItem(r, today)),
+    overdueList: overdue.map((r) => presentHazardItem(r, today)),
   };
 }

@@ -14,7 +14,7 @@ import {
   NO, YES, cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, normalizeHeader, parseBool, readWorkbook, saveBatch, takeBatch,
 } from '../../http/xlsx-import.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { listEnterprises } from '../enterprises/enterprises.repository.ts';
+import { findLiveInScopeByKey } from '../enterprises/enterprises.repository.ts';
 import { listSectors } from '../org/org.repository.ts';
 import * as repo from './hazards.repository.ts';
 import { nextRecordSeq } from '../../kernel/record-counter.ts';
@@ -169,9 +169,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
     const name = need('enterprise');
     let ent: { id: string; townshipId: string; villageId: string } | null = null;
     if (uscc || name) {
-      const hits = (await listEnterprises(ctx.db, scope, { q: uscc || name, sort: 'name', order: 'asc' }, 1, 5)).items
-        .map((x) => x.e)
-        .filter((e) => (uscc ? e.uscc === uscc : e.name === name));
+      const hits = await findLiveInScopeByKey(ctx.db, scope, uscc ? { uscc } : { name });
       if (hits.length === 1) ent = hits[0]!;
       else if (hits.length > 1) bad('enterprise', '有多个同名单位，请填写统一社会信用代码');
       else bad(uscc ? 'uscc' : 'enterprise', '单位不存在或不在您的管辖范围内');

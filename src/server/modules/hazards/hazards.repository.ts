@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { THazardFilter } from '../../../contract/hazards.ts';
-import { OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
+import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
+import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import { shanghaiDayStart } from '../../../domain/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
@@ -13,7 +14,6 @@ export type HazardRow = typeof hazards.$inferSelect;
 const village = alias(orgUnits, 'village');
 const responsible = alias(orgUnits, 'responsible');
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 const OPEN = sql.join(OPEN_HAZARD_STATUSES.map((s) => sql`${s}`), sql`, `);
 
 export const overdueSql = (today: string) => sql`(${hazards.status} in (${OPEN}) and ${hazards.dueDate} < ${today})`;
@@ -21,14 +21,8 @@ export const overdueSql = (today: string) => sql`(${hazards.status} in (${OPEN})
 export function filterSql(f: Partial<THazardFilter>, today: string, opts: { ignoreStatus?: boolean } = {}): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    c.push(
-      or(
-        sql`${hazards.number} ilike ${like}`,
-        sql`${hazards.description} ilike ${like}`,
-        sql`${hazards.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like})`,
-      )!,
-    );
+    const byName = sql`${hazards.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${containsText(f.q, enterprises.name)})`;
+    c.push(or(containsText(f.q, hazards.number, hazards.description), byName)!);
   }
   if (f.status && !opts.ignoreStatus) c.push(eq(hazards.status, f.status));
   if (!f.includeVoided && !(f.status === 'voided' && !opts.ignoreStatus)) c.push(ne(hazards.status, 'voided'));
@@ -69,25 +63,38 @@ function listQuery(db: DbOrTx) {
 }
 export type HazardListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
 
-export async function listHazards(db: DbOrTx, scope: SQL, f: THazardFilter, today: string, page: number, pageSize: number) {
-  const where = and(scope, ...filterSql(f, today));
-  const [items, total] = await Promise.all([
-    listQuery(db).where(where).orderBy(desc(hazards.foundAt), asc(hazards.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(hazards).where(where).then((r) => r[0]?.n ?? 0),
-  ]);
-  return { items, total };
+/** What a ledger query is run for: the filter, the actor's scope and the township's day (overdue). */
+export interface HazardListArgs {
+  f: THazardFilter;
+  scope: SQL;
+  today: string;
 }
 
-/** Counts per status and overdue under the same filters, the status and 在改 filters aside (for the tabs). */
-export async function statusCounts(db: DbOrTx, scope: SQL, f: THazardFilter, today: string) {
-  const where = and(scope, ...filterSql({ ...f, open: undefined, includeVoided: true }, today, { ignoreStatus: true }));
-  const rows = await db
-    .select({ status: hazards.status, n: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int` })
-    .from(hazards)
-    .where(where)
-    .groupBy(hazards.status);
-  return rows;
-}
+/**
+ * The ledger: page, total and the status tabs' counts (with how many of each are overdue) in one
+ * scan; keyset batches for the export. The tabs count under every filter but the status, 在改 and
+ * 含已作废 (the tab bar shows them all); the page and total apply those on the status.
+ */
+export const hazardList = defineListQuery<HazardListArgs, HazardListRow, HazardStatus>({
+  from: sql`from ${hazards}`,
+  id: hazards.id,
+  where: ({ f, scope, today }) => [scope, ...filterSql({ ...f, open: undefined, includeVoided: true }, today, { ignoreStatus: true })],
+  sort: () => [{ expr: hazards.foundAt, dir: 'desc' }],
+  tab: {
+    column: hazards.status,
+    values: HAZARD_STATUSES,
+    where: ({ f }, status) => {
+      const c: SQL[] = [];
+      if (f.status) c.push(sql`${status} = ${f.status}`);
+      if (!f.includeVoided && f.status !== 'voided') c.push(sql`${status} <> 'voided'`);
+      if (f.open !== undefined) c.push(sql`${f.open ? sql`` : sql`not `}(${status} in (${OPEN}))`);
+      return c.length ? sql.join(c, sql` and `) : undefined;
+    },
+    tallies: ({ today }) => ({ overdue: sql`(${overdueSql(today)})::int` }),
+  },
+  rows: (db, ids) => listQuery(db).where(inArray(hazards.id, ids)),
+  rowId: (r) => r.h.id,
+});
 
 export function findHazardInScope(db: DbOrTx, scope: SQL, id: string) {
   return listQuery(db)
@@ -223,38 +230,42 @@ export async function hazardExists(db: DbOrTx, scope: SQL, h: { enterpriseId: st
   return r !== undefined;
 }
 
-const n = sql<number>`count(*)::int`;
-
-/** The dashboard's counts of the hazards in a scope found in a date range (voided ones left out). */
+/**
+ * The dashboard's figures of the hazards in a scope found in a date range (voided ones left out), in
+ * one scan grouped four ways: the whole scope, per village, per sector, per status.
+ */
 export async function dashboardCounts(db: DbOrTx, scope: SQL, range: { from?: string | undefined; to?: string | undefined }, today: string) {
   const where = and(scope, ...filterSql(range, today))!;
-  // found, closed and overdue: the same three figures for the whole scope, per village and per sector
-  const figures = {
-    found: n,
-    closed: sql<number>`count(*) filter (where ${hazards.status} = 'closed')::int`,
-    overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`,
-  };
-  const [totals, majorByStatus, majorListed, byVillage, bySector] = await Promise.all([
-    db.select({ ...figures, open: sql<number>`count(*) filter (where ${hazards.status} <> 'closed')::int` }).from(hazards).where(where),
-    db.select({ status: hazards.status, n }).from(hazards).where(and(where, eq(hazards.level, 'major'))).groupBy(hazards.status),
-    db.select({ n }).from(hazards).where(and(where, eq(hazards.level, 'major'), isNotNull(hazards.listingLevel))),
-    db
-      .select({ villageId: hazards.villageId, villageName: orgUnits.name, ...figures })
-      .from(hazards)
-      .innerJoin(orgUnits, eq(orgUnits.id, hazards.villageId))
-      .where(where)
-      .groupBy(hazards.villageId, orgUnits.name, orgUnits.sortOrder)
-      .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name)),
-    db
-      .select({ sectorId: hazards.sectorId, sectorName: sectors.name, ...figures })
-      .from(hazards)
-      .innerJoin(sectors, eq(sectors.id, hazards.sectorId))
-      .where(where)
-      .groupBy(hazards.sectorId, sectors.name, sectors.sortOrder)
-      .orderBy(asc(sectors.sortOrder), asc(sectors.name)),
-  ]);
+  const major = sql`${hazards.level} = 'major'`;
+  const rows = await db
+    .select({
+      villageId: hazards.villageId, villageName: village.name, sectorId: hazards.sectorId, sectorName: sectors.name, status: hazards.status,
+      /** Which grouping a row is: 0b111 the whole scope; village, sector and status rows leave their own bit 0. */
+      g: sql<number>`grouping(${hazards.villageId}, ${hazards.sectorId}, ${hazards.status})::int`,
+      found: sql<number>`count(*)::int`,
+      closed: sql<number>`count(*) filter (where ${hazards.status} = 'closed')::int`,
+      overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`,
+      open: sql<number>`count(*) filter (where ${hazards.status} <> 'closed')::int`,
+      major: sql<number>`count(*) filter (where ${major})::int`,
+      majorListed: sql<number>`count(*) filter (where ${major} and ${hazards.listingLevel} is not null)::int`,
+    })
+    .from(hazards)
+    .innerJoin(village, eq(village.id, hazards.villageId))
+    .innerJoin(sectors, eq(sectors.id, hazards.sectorId))
+    .where(where)
+    .groupBy(sql`grouping sets ((), (${hazards.villageId}, ${village.name}, ${village.sortOrder}), (${hazards.sectorId}, ${sectors.name}, ${sectors.sortOrder}), (${hazards.status}))`)
+    .orderBy(asc(sql`${village.sortOrder}`), asc(village.name), asc(sql`${sectors.sortOrder}`), asc(sectors.name));
+  const ALL = 0b111;
+  const VILLAGE = 0b011;
+  const SECTOR = 0b101;
+  const STATUS = 0b110;
+  const totals = rows.find((r) => r.g === ALL);
+  const figures = (r: (typeof rows)[number]) => ({ found: r.found, closed: r.closed, overdue: r.overdue });
   return {
-    totals: totals[0] ?? { found: 0, closed: 0, overdue: 0, open: 0 },
-    majorByStatus, majorListed: majorListed[0]?.n ?? 0, byVillage, bySector,
+    totals: totals ? { ...figures(totals), open: totals.open } : { found: 0, closed: 0, overdue: 0, open: 0 },
+    majorByStatus: rows.filter((r) => r.g === STATUS && r.major > 0).map((r) => ({ status: r.status, n: r.major })),
+    majorListed: totals?.majorListed ?? 0,
+    byVillage: rows.filter((r) => r.g === VILLAGE).map((r) => ({ villageId: r.villageId, villageName: r.villageName, ...figures(r) })),
+    bySector: rows.filter((r) => r.g === SECTOR).map((r) => ({ sectorId: r.sectorId, sectorName: r.sectorName, ...figures(r) })),
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { hazardRoutes as r } from '../../../contract/hazards.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
-import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { mapBatches, sendXlsx, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 import { listSectors } from '../org/org.repository.ts';
 import { buildHazardTemplate, commitHazardImport, previewHazardImport } from './hazards.import.ts';
@@ -12,8 +12,6 @@ import * as criteria from './hazard-criteria.service.ts';
 import * as svc from './hazards.service.ts';
 import { HAZARD_EXPORT_COLUMNS, hazardExportRow } from './hazards.xlsx.ts';
 
-const EXPORT_MAX_ROWS = 50_000;
-
 export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   // Evidence attached to a hazard (or one of its plans) is served to whoever may see the hazard.
   registerFileOwnerAccess('hazard', (c, actor, hazardId) => svc.hazardVisibleTo(c, actor, hazardId));
@@ -22,13 +20,9 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.list, { permission: 'read:hazard' }, ({ actor, query }) => svc.listHazards(ctx, actor, query));
   registerRoute(app, r.create, { permission: 'create:hazard' }, ({ actor, body }) => svc.createHazard(ctx, actor, body));
   registerRoute(app, r.exportXlsx, { permission: 'read:hazard' }, async ({ actor, query, reply }) => {
-    const stream = streamXlsx({
-      sheet: '隐患台账',
-      columns: HAZARD_EXPORT_COLUMNS,
-      nextPage: async (page) => (await svc.listHazards(ctx, actor, { ...query, page, pageSize: 100 })).items.map(hazardExportRow),
-      maxRows: EXPORT_MAX_ROWS,
+    return sendXlsxExport(reply, `隐患台账-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, {
+      sheet: '隐患台账', columns: HAZARD_EXPORT_COLUMNS, batches: mapBatches(svc.hazardBatches(ctx, actor, query), hazardExportRow),
     });
-    return sendXlsx(reply, `隐患台账-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
   });
   registerRoute(app, r.criteria, { permission: 'read:hazard_criteria' }, ({ actor, query }) => criteria.listCriteria(ctx, actor, query));
   registerRoute(app, r.createCriterion, { permission: 'manage:hazard_criteria' }, ({ actor, body }) => criteria.createCriterion(ctx, actor, body));

@@ -1,12 +1,12 @@
 // Hazard use cases: the quick report, reads, and the loop's actions through the workflow kernel
 // (kernel/run-action.ts with hazards.workflow.ts and one handler per action in actions/). Rules
 // come from the domain (hazard-machine, hazard-workflow, hazard-policy, hazard-assignment).
-import type { THazardActionRequest, THazardCreate, THazardDetail } from '../../../contract/hazards.ts';
+import type { THazardActionRequest, THazardCreate, THazardDetail, THazardFilter } from '../../../contract/hazards.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
 import { mayOpenCaseOnHazard } from '../../../domain/case-policy.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import {
-  DEFAULT_HAZARD_NUMBER_PREFIX, type HazardLevel, formatHazardNumber, initialHazardStatus,
+  DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_STATUSES, type HazardLevel, type HazardStatus, formatHazardNumber, initialHazardStatus,
 } from '../../../domain/hazard-machine.ts';
 import { dueDateRefusal, isTransferTarget, responsibleUnitChoice } from '../../../domain/hazard-assignment.ts';
 import type { HazardAllowedAction } from '../../../domain/hazard-workflow.ts';
@@ -80,27 +80,27 @@ async function transferTargetsOf(db: DbOrTx, h: repo.HazardRow) {
     .map((d) => ({ id: d.unit.id, name: d.unit.name, parentName: d.parentName }));
 }
 
-export async function listHazards(ctx: AppContext, actor: Actor, q: Parameters<typeof repo.listHazards>[2] & { page: number; pageSize: number }) {
+export async function listHazards(ctx: AppContext, actor: Actor, q: THazardFilter & { page: number; pageSize: number }) {
   const today = todayOf(ctx);
-  const scope = hazardScopeSql(actor);
-  const [{ items, total }, counts] = await Promise.all([
-    repo.listHazards(ctx.db, scope, q, today, q.page, q.pageSize),
-    repo.statusCounts(ctx.db, scope, q, today),
-  ]);
-  const statusCounts = { reported: 0, rectifying: 0, awaiting_verification: 0, closed: 0, voided: 0 };
-  let overdueCount = 0;
-  for (const c of counts) {
-    statusCounts[c.status] = c.n;
-    overdueCount += c.overdue;
-  }
+  const { rows, total, counts } = await repo.hazardList.page(ctx.db, { f: q, scope: hazardScopeSql(actor), today }, q);
+  const statusCounts = Object.fromEntries(HAZARD_STATUSES.map((s) => [s, counts[s].n])) as Record<HazardStatus, number>;
+  const overdueCount = HAZARD_STATUSES.reduce((n, s) => n + (counts[s].tallies.overdue ?? 0), 0);
   // 全部 is the list without a status filter, which leaves 已作废 out unless included (repository filterSql).
-  const allCount = Object.entries(statusCounts).reduce((n, [s, c]) => (s === 'voided' && !q.includeVoided ? n : n + c), 0);
+  const allCount = HAZARD_STATUSES.reduce((n, s) => (s === 'voided' && !q.includeVoided ? n : n + statusCounts[s]), 0);
   return {
-    items: items.map((r) => presentHazardItem(r, today)),
+    items: rows.map((r) => presentHazardItem(r, today)),
     total, page: q.page, pageSize: q.pageSize, statusCounts, allCount, overdueCount,
     canCreate: mayReportHazard(actor.role),
     canImport: mayImportHazards(actor.role),
   };
+}
+
+/** The filtered ledger in the list's order, a batch at a time (the export streams it). */
+export async function* hazardBatches(ctx: AppContext, actor: Actor, f: THazardFilter) {
+  const today = todayOf(ctx);
+  for await (const rows of repo.hazardList.iterate(ctx.db, { f, scope: hazardScopeSql(actor), today })) {
+    yield rows.map((r) => presentHazardItem(r, today));
+  }
 }
 
 /** The responsible unit of a new hazard (the rule is responsibleUnitChoice); shared with the import. */

@@ -4,6 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InspectionFilter } from '../../../contract/inspections.ts';
 import { AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
+import { INSPECTION_STATUSES } from '../../../contract/inspections.ts';
+import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   checklistTemplateVersions, enterprises, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, users,
@@ -16,7 +18,6 @@ type Filter = z.output<typeof InspectionFilter>;
 
 const village = alias(orgUnits, 'village');
 const unit = alias(orgUnits, 'unit');
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** Whose inspections: `where` is on inspections, and on enterprises (scopeSql) when `joinsEnterprises`. */
 export interface InspectionScope {
@@ -34,13 +35,12 @@ export interface Caller {
 export function filterSql(f: Partial<Filter>, caller: Caller, opts: { ignoreStatus?: boolean; joinsEnterprises?: boolean } = {}): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
     // Without the join (a whole region), each side on one table, so the trigram indexes on the number
     // and the enterprise name serve it; a narrower scope has few enterprises, already joined.
     const byName = opts.joinsEnterprises
-      ? sql`${enterprises.name} ilike ${like}`
-      : sql`${inspections.enterpriseId} = any(select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like} and ${enterprises.districtId} = ${caller.districtId})`;
-    c.push(or(sql`${inspections.number} ilike ${like}`, byName)!);
+      ? containsText(f.q, enterprises.name)
+      : sql`${inspections.enterpriseId} = any(select ${enterprises.id} from ${enterprises} where ${containsText(f.q, enterprises.name)} and ${enterprises.districtId} = ${caller.districtId})`;
+    c.push(or(containsText(f.q, inspections.number), byName)!);
   }
   if (f.type) c.push(eq(inspections.type, f.type));
   if (f.kind === 'self') c.push(inArray(inspections.type, [...SELF_INSPECTION_TYPES]));
@@ -84,32 +84,25 @@ function listQuery(db: DbOrTx) {
 }
 export type InspectionListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
 
-/**
- * A page of the list, its total and the counts per status (the tabs). The counts ignore the status
- * filter, so the total is read off them: one counting scan serves both.
- */
-export async function listInspections(db: DbOrTx, scope: InspectionScope, f: Filter, caller: Caller, page: number, pageSize: number) {
-  const [items, rows] = await Promise.all([
-    listQuery(db)
-      .where(and(scope.where, ...filterSql(f, caller, { joinsEnterprises: scope.joinsEnterprises })))
-      .orderBy(desc(inspections.inspectedOn), desc(inspections.createdAt), asc(inspections.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    statusCounts(db, scope, f, caller),
-  ]);
-  const counts = { draft: 0, completed: 0 };
-  for (const r of rows) counts[r.status] = r.n;
-  const total = f.status ? counts[f.status] : counts.draft + counts.completed;
-  return { items, total, counts };
+export interface InspectionListArgs {
+  f: Filter;
+  scope: InspectionScope;
+  caller: Caller;
 }
 
-/** Counts per status under the same filters, the status filter aside; joins the enterprises only when the scope is on them. */
-function statusCounts(db: DbOrTx, scope: InspectionScope, f: Filter, caller: Caller) {
-  const where = and(scope.where, ...filterSql(f, caller, { ignoreStatus: true, joinsEnterprises: scope.joinsEnterprises }));
-  const from = db.select({ status: inspections.status, n: sql<number>`count(*)::int` }).from(inspections);
-  const q = scope.joinsEnterprises ? from.innerJoin(enterprises, eq(enterprises.id, inspections.enterpriseId)).where(where) : from.where(where);
-  return q.groupBy(inspections.status);
-}
+/**
+ * The inspection list: page, total and the status tabs in one scan; keyset batches for the export.
+ * The enterprises are joined only when the scope is on them (sectors, a village, an enterprise).
+ */
+export const inspectionList = defineListQuery<InspectionListArgs, InspectionListRow, (typeof INSPECTION_STATUSES)[number]>({
+  from: ({ scope }) => (scope.joinsEnterprises ? sql`from ${inspections} inner join ${enterprises} on ${enterprises.id} = ${inspections.enterpriseId}` : sql`from ${inspections}`),
+  id: inspections.id,
+  where: ({ f, scope, caller }) => [scope.where, ...filterSql(f, caller, { ignoreStatus: true, joinsEnterprises: scope.joinsEnterprises })],
+  sort: () => [{ expr: inspections.inspectedOn, dir: 'desc' }, { expr: inspections.createdAt, dir: 'desc' }],
+  tab: { column: inspections.status, values: INSPECTION_STATUSES, where: ({ f }, status) => (f.status ? sql`${status} = ${f.status}` : undefined) },
+  rows: (db, ids) => listQuery(db).where(inArray(inspections.id, ids)),
+  rowId: (r) => r.i.id,
+});
 
 export function findInspectionInScope(db: DbOrTx, scope: SQL, id: string) {
   return listQuery(db)

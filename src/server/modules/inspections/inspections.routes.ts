@@ -3,14 +3,13 @@ import { inspectionRoutes as r } from '../../../contract/inspections.ts';
 import type { AppContext } from '../../context.ts';
 import { PdfPrinter } from '../../http/pdf-printer.ts';
 import { registerRoute } from '../../http/route.ts';
-import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { mapBatches, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { registerFileOwnerAccess } from '../files/files.service.ts';
 import { completeInspection } from './inspections.complete.ts';
 import { inspectionRecordPdf } from './inspections.pdf.ts';
 import * as svc from './inspections.service.ts';
 import { INSPECTION_EXPORT_COLUMNS, inspectionExportRow } from './inspections.xlsx.ts';
 
-const EXPORT_MAX_ROWS = 50_000;
 
 export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext) {
   // An answer's photos are served to whoever may see the inspection.
@@ -20,13 +19,7 @@ export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext) 
 
   registerRoute(app, r.list, { permission: 'read:inspection' }, ({ actor, query }) => svc.listInspections(ctx, actor, query));
   registerRoute(app, r.exportXlsx, { permission: 'read:inspection' }, async ({ actor, query, reply }) => {
-    const stream = streamXlsx({
-      sheet: '检查记录',
-      columns: INSPECTION_EXPORT_COLUMNS,
-      nextPage: async (page) => (await svc.listInspections(ctx, actor, { ...query, page, pageSize: 100 })).items.map(inspectionExportRow),
-      maxRows: EXPORT_MAX_ROWS,
-    });
-    return sendXlsx(reply, `检查记录-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, stream);
+    return sendXlsxExport(reply, `检查记录-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, { sheet: '检查记录', columns: INSPECTION_EXPORT_COLUMNS, batches: mapBatches(svc.inspectionBatches(ctx, actor, query), inspectionExportRow) });
   });
   registerRoute(app, r.options, { permission: 'create:inspection' }, ({ actor, query }) => svc.inspectionOptions(ctx, actor, query));
   registerRoute(app, r.create, { permission: 'create:inspection' }, ({ actor, body }) => svc.createInspection(ctx, actor, body));

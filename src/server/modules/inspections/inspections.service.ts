@@ -169,9 +169,16 @@ export async function detailOf(db: DbOrTx, actor: Actor, listRow: repo.Inspectio
   });
 }
 
+const listArgs = (actor: Actor, f: Filter): repo.InspectionListArgs => ({ f, scope: inspectionScope(actor), caller: { userId: actor.userId, districtId: actor.districtId } });
+
 export async function listInspections(ctx: AppContext, actor: Actor, q: Filter & { page: number; pageSize: number }) {
-  const { items, total, counts } = await repo.listInspections(ctx.db, inspectionScope(actor), q, { userId: actor.userId, districtId: actor.districtId }, q.page, q.pageSize);
-  return { items: items.map(presentInspectionItem), total, page: q.page, pageSize: q.pageSize, counts };
+  const { rows, total, counts } = await repo.inspectionList.page(ctx.db, listArgs(actor, q), q);
+  return { items: rows.map(presentInspectionItem), total, page: q.page, pageSize: q.pageSize, counts: { draft: counts.draft.n, completed: counts.completed.n } };
+}
+
+/** The filtered inspections in the list's order, a batch at a time (the export streams it). */
+export async function* inspectionBatches(ctx: AppContext, actor: Actor, f: Filter) {
+  for await (const rows of repo.inspectionList.iterate(ctx.db, listArgs(actor, f))) yield rows.map(presentInspectionItem);
 }
 
 export async function inspectionOptions(ctx: AppContext, actor: Actor, q: { enterpriseId?: string | undefined }): Promise<z.input<typeof InspectionOptions>> {

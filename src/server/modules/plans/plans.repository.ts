@@ -6,12 +6,12 @@ import { and, asc, between, count, desc, eq, inArray, or, sql, type SQL } from '
 import { AUTHORITY_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, inspectionPlanEntries as entries, inspectionPlans as plans, inspections, orgUnits } from '../../db/schema/index.ts';
+import { containsText } from '../../kernel/list-query.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type EntryRow = typeof entries.$inferSelect;
 /** The domain's authority types as a SQL list (constants, so inlined: the SQL text stays the same for every query). */
 const AUTHORITY = sql.raw(`(${AUTHORITY_INSPECTION_TYPES.map((t) => `'${t}'`).join(', ')})`);
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 const monthStartSql = sql`make_date(${plans.year}, ${entries.month}::int, 1)`;
 /** Needs `plans` joined on the entry's plan. */
@@ -113,7 +113,7 @@ function entryWhere(planId: string, f: EntryFilter, today: string): SQL {
   if (f.covered === false) c.push(sql`not ${coveredSql}`);
   if (f.overdue === true) c.push(overdueSql(today));
   if (f.overdue === false) c.push(sql`not ${overdueSql(today)}`);
-  if (f.q) c.push(sql`${enterprises.name} ilike ${`%${escapeLike(f.q)}%`}`);
+  if (f.q) c.push(containsText(f.q, enterprises.name)!);
   return and(...c)!;
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { planRoutes as r } from '../../../contract/plans.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
-import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { sendXlsxExport } from '../../http/xlsx-export.ts';
 import * as svc from './plans.service.ts';
 import { PLAN_EXPORT_COLUMNS, planExportRow } from './plans.xlsx.ts';
 
@@ -20,12 +20,14 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.keyUncovered, { permission: 'read:plan' }, ({ actor, params, query }) => svc.keyUncovered(ctx, actor, params.id, query));
   registerRoute(app, r.exportXlsx, { permission: 'read:plan' }, async ({ actor, params, reply }) => {
     const { plan, page } = await svc.entryPager(ctx, actor, params.id);
-    const stream = streamXlsx({
-      sheet: `${plan.p.year}年计划`,
-      columns: PLAN_EXPORT_COLUMNS,
-      nextPage: async (n) => (await page(n)).map(planExportRow),
-      maxRows: 50_000,
-    });
-    return sendXlsx(reply, `${plan.unitName}${plan.p.year}年度监督检查计划.xlsx`, stream);
+    // A plan's entries are one unit's year (at most a few thousand): read page by page until the last.
+    async function* entries() {
+      for (let n = 1; ; n++) {
+        const rows = await page(n);
+        if (rows.length === 0) return;
+        yield rows.map(planExportRow);
+      }
+    }
+    return sendXlsxExport(reply, `${plan.unitName}${plan.p.year}年度监督检查计划.xlsx`, { sheet: `${plan.p.year}年计划`, columns: PLAN_EXPORT_COLUMNS, batches: entries() });
   });
 }

@@ -6,6 +6,7 @@ import type { EnterpriseScope } from '../../../domain/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, enterprises, inspections, orgUnits, selfInspectionSchedules } from '../../db/schema/index.ts';
 import { scopeSql } from '../enterprises/enterprises.repository.ts';
+import { containsText } from '../../kernel/list-query.ts';
 
 export type ScheduleRow = typeof selfInspectionSchedules.$inferSelect;
 
@@ -73,7 +74,6 @@ export interface BehindCandidateFilter {
   to: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 function candidateWhere(f: BehindCandidateFilter): SQL {
   const c: SQL[] = [
@@ -84,7 +84,7 @@ function candidateWhere(f: BehindCandidateFilter): SQL {
     scopeSql(f.scope),
   ];
   if (f.villageId) c.push(eq(enterprises.villageId, f.villageId));
-  if (f.q) c.push(sql`${enterprises.name} ilike ${`%${escapeLike(f.q)}%`}`);
+  if (f.q) c.push(containsText(f.q, enterprises.name)!);
   if (f.frequency === 'daily') c.push(sql`${selfInspectionSchedules.dailyTemplateCode} is not null`);
   if (f.frequency === 'weekly') c.push(sql`${selfInspectionSchedules.weeklyTemplateCode} is not null`);
   if (f.frequency === 'monthly') c.push(sql`${selfInspectionSchedules.monthlyTemplateCode} is not null`);

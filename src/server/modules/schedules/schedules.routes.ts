@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { scheduleRoutes as r } from '../../../contract/schedules.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
-import { sendXlsx, streamXlsx } from '../../http/xlsx-export.ts';
+import { oneBatch, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { behindPage, behindRows } from './schedules.behind.ts';
 import * as svc from './schedules.service.ts';
 import { BEHIND_EXPORT_COLUMNS, behindExportRow } from './schedules.xlsx.ts';
 
 /** Who looks at 谁落后了: everyone who watches enterprises, each within their scope. */
-const EXPORT_PAGE = 200;
 
 export function registerScheduleRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.get, { permission: 'read:schedule' }, ({ actor, params }) => svc.getSchedule(ctx, actor, params.id));
@@ -19,12 +18,6 @@ export function registerScheduleRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.behind, { permission: 'read:schedule_compliance' }, ({ actor, query }) => behindPage(ctx, actor, query));
   registerRoute(app, r.behindExport, { permission: 'read:schedule_compliance' }, async ({ actor, query, reply }) => {
     const { from, to, rows } = await behindRows(ctx, actor, query);
-    const stream = streamXlsx({
-      sheet: '自查情况',
-      columns: BEHIND_EXPORT_COLUMNS,
-      nextPage: async (page) => rows.slice((page - 1) * EXPORT_PAGE, page * EXPORT_PAGE).map(behindExportRow),
-      maxRows: rows.length,
-    });
-    return sendXlsx(reply, `自查情况-${from}至${to}.xlsx`, stream);
+    return sendXlsxExport(reply, `自查情况-${from}至${to}.xlsx`, { sheet: '自查情况', columns: BEHIND_EXPORT_COLUMNS, batches: oneBatch(rows.map(behindExportRow)) });
   });
 }

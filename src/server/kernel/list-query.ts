@@ -1,0 +1,182 @@
+// The one list query. A list declares its table, the conditions of scope and filters (the
+// filters come from its zod contract), its sort, and optionally a tab column (status, kind) whose
+// counts the list shows beside the page. From that:
+// - page(): the page, the total and the counts per tab value in ONE scan of the filtered rows
+//   (a materialized CTE read three ways), then the page's rows by primary key;
+// - iterate(): every row of the filter in sort order, a batch at a time by keyset (no OFFSET, no
+//   count), for exports that stream.
+// Sort expressions must never be null (keysets compare them); the id breaks ties in the direction
+// of the last sort key, so one index (…, key desc, id desc) serves both pages and keysets.
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+
+export interface SortKey {
+  expr: SQL | SQLWrapper;
+  dir: 'asc' | 'desc';
+}
+
+/** Numeric expressions summed per tab value beside the count (a condition counts as `(cond)::int`). */
+export type Tallies = Record<string, SQL>;
+
+export interface ListSpec<F, Row, T extends string = string> {
+  /** FROM … [JOIN …]: the listed table with what the conditions need (which may depend on the scope). */
+  from: SQL | ((f: F) => SQL);
+  /** The listed table's primary key (a uuid). */
+  id: SQLWrapper;
+  /** Scope and filters that the tab counts share (the tab filter itself is `tab.where`). */
+  where(f: F): (SQL | undefined)[];
+  sort(f: F): SortKey[];
+  tab?: {
+    column: SQLWrapper;
+    values: readonly T[];
+    /** The tab filter on the tab value (a raw SQL expression): the page and total apply it, the counts do not. */
+    where(f: F, value: SQL): SQL | undefined;
+    tallies?: (f: F) => Tallies;
+  };
+  /** The page's rows by id (any order: they are put back in the page's). */
+  rows(db: DbOrTx, ids: string[]): Promise<Row[]>;
+  rowId(row: Row): string;
+}
+
+export interface TabCount {
+  n: number;
+  tallies: Record<string, number>;
+}
+
+export interface ListPage<Row, T extends string> {
+  rows: Row[];
+  total: number;
+  /** Per tab value under every filter but the tab's (every value present, zero when none). */
+  counts: Record<T, TabCount>;
+}
+
+const TAB = sql.raw('f.tab');
+const ident = (i: number) => sql.raw(`s${i}`);
+
+function andAll(conds: (SQL | undefined)[]): SQL {
+  const present = conds.filter((c): c is SQL => c !== undefined);
+  return present.length ? sql.join(present.map((c) => sql`(${c})`), sql` and `) : sql`true`;
+}
+
+/** The sort keys with the id appended as the tie-breaker, in the last key's direction. */
+function keysOf<F>(spec: ListSpec<F, unknown>, f: F): SortKey[] {
+  const keys = spec.sort(f);
+  return [...keys, { expr: spec.id, dir: keys.at(-1)?.dir ?? 'desc' }];
+}
+
+// NULLS LAST in both directions, as drizzle writes the indexes (the keys are never null anyway).
+const orderBy = (keys: SortKey[], col: (i: number) => SQL) =>
+  sql.join(keys.map((k, i) => sql`${col(i)} ${sql.raw(k.dir)} nulls last`), sql`, `);
+
+export function defineListQuery<F, Row, T extends string = string>(spec: ListSpec<F, Row, T>) {
+  const fromOf = (f: F) => (typeof spec.from === 'function' ? spec.from(f) : spec.from);
+  async function page(db: DbOrTx, f: F, p: { page: number; pageSize: number }): Promise<ListPage<Row, T>> {
+    const keys = keysOf(spec, f);
+    const tab = spec.tab;
+    const tallies = Object.entries(tab?.tallies?.(f) ?? {});
+    const cte = sql.join([
+      sql`${spec.id} as id`,
+      ...keys.map((k, i) => sql`${k.expr} as ${ident(i)}`),
+      ...(tab ? [sql`${tab.column} as tab`] : []),
+      ...tallies.map(([, expr], i) => sql`(${expr}) as ${sql.raw(`t${i}`)}`),
+    ], sql`, `);
+    const tabWhere = tab?.where(f, TAB) ?? sql`true`;
+    const counts = tab
+      ? sql`(select coalesce(json_agg(c), '[]'::json) from (select f.tab, count(*)::int as n${sql.join(tallies.map((_, i) => sql`, coalesce(sum(f.${sql.raw(`t${i}`)}), 0)::bigint as ${sql.raw(`t${i}`)}`), sql``)} from f group by f.tab) c)`
+      : sql`'[]'::json`;
+    const query = sql`
+      with f as materialized (select ${cte} ${fromOf(f)} where ${andAll(spec.where(f))})
+      select ${counts} as counts,
+        (select count(*)::int from f where ${tabWhere}) as total,
+        (select coalesce(array_agg(p.id order by ${orderBy(keys, (i) => sql.raw(`p.s${i}`))}), '{}') from (
+          select f.* from f where ${tabWhere} order by ${orderBy(keys, (i) => sql.raw(`f.s${i}`))}
+          limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}) p) as ids`;
+    const result = await db.execute(query);
+    const r = (result as unknown as { rows: { counts: unknown; total: number; ids: string[] | string }[] }).rows[0]!;
+    const ids = parseUuidArray(r.ids);
+    const found = ids.length ? await spec.rows(db, ids) : [];
+    const byId = new Map(found.map((row) => [spec.rowId(row), row]));
+    const countRows = (typeof r.counts === 'string' ? JSON.parse(r.counts) : r.counts) as Record<string, unknown>[];
+    const out = Object.fromEntries((tab?.values ?? []).map((v) => [v, { n: 0, tallies: Object.fromEntries(tallies.map(([name]) => [name, 0])) }])) as Record<T, TabCount>;
+    for (const c of countRows) {
+      out[c.tab as T] = { n: Number(c.n), tallies: Object.fromEntries(tallies.map(([name], i) => [name, Number(c[`t${i}`])])) };
+    }
+    return { rows: ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined), total: Number(r.total), counts: out };
+  }
+
+  /** Every row under the filter (tab filter included), in sort order, `batch` at a time. */
+  async function* iterate(db: DbOrTx, f: F, batch = 1000): AsyncGenerator<Row[]> {
+    const keys = keysOf(spec, f);
+    const tabWhere = spec.tab?.where(f, sql`${spec.tab.column}`);
+    // The last row's keys travel as text with their type name, so no driver's date parsing bends them.
+    const select = sql.join([
+      sql`${spec.id} as id`,
+      ...keys.map((k, i) => sql`(${k.expr})::text as ${sql.raw(`v${i}`)}, pg_typeof(${k.expr})::text as ${sql.raw(`ty${i}`)}`),
+    ], sql`, `);
+    let after: KeyValue[] | null = null;
+    for (;;) {
+      const conds: (SQL | undefined)[] = [...spec.where(f), tabWhere, after ? keysetAfter(keys, after) : undefined];
+      const q: SQL = sql`select ${select} ${fromOf(f)} where ${andAll(conds)} order by ${orderBy(keys, (i) => sql`${keys[i]!.expr}`)} limit ${batch}`;
+      const got: Record<string, string>[] = ((await db.execute(q)) as unknown as { rows: Record<string, string>[] }).rows;
+      if (got.length === 0) return;
+      const ids: string[] = got.map((g) => String(g.id));
+      const found: Row[] = await spec.rows(db, ids);
+      const byId = new Map<string, Row>(found.map((row) => [spec.rowId(row), row]));
+      yield ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
+      if (got.length < batch) return;
+      const last: Record<string, string> = got.at(-1)!;
+      after = keys.map((_, i) => ({ text: last[`v${i}`]!, type: last[`ty${i}`]! }));
+    }
+  }
+
+  /** The first `n` rows in sort order, without counting (a dashboard's or a workbench's short list). */
+  async function first(db: DbOrTx, f: F, n: number): Promise<Row[]> {
+    for await (const rows of iterate(db, f, n)) return rows;
+    return [];
+  }
+
+  return { page, iterate, first, spec };
+}
+
+interface KeyValue {
+  text: string;
+  /** The key's SQL type as pg_typeof names it (a known type name, never user input). */
+  type: string;
+}
+
+const SAFE_TYPE = /^[a-z][a-z0-9 _]*(\[\])?$/;
+
+/**
+ * Rows after the given sort values, for each direction: (k0 > v0) or (k0 = v0 and k1 > v1) …; when
+ * every key runs the same way, one row comparison the index serves directly.
+ */
+function keysetAfter(keys: SortKey[], values: KeyValue[]): SQL {
+  const typed = (i: number) => {
+    const v = values[i]!;
+    if (!SAFE_TYPE.test(v.type)) throw new Error(`unexpected key type ${v.type}`);
+    return sql`${v.text}::${sql.raw(v.type)}`;
+  };
+  if (keys.every((k) => k.dir === keys[0]!.dir)) {
+    const op = keys[0]!.dir === 'desc' ? sql`<` : sql`>`;
+    return sql`(${sql.join(keys.map((k) => sql`${k.expr}`), sql`, `)}) ${op} (${sql.join(keys.map((_, i) => typed(i)), sql`, `)})`;
+  }
+  const ors = keys.map((k, i) => {
+    const eqs = keys.slice(0, i).map((e, j) => sql`${e.expr} = ${typed(j)}`);
+    const cmp = sql`${k.expr} ${k.dir === 'desc' ? sql`<` : sql`>`} ${typed(i)}`;
+    return sql`(${sql.join([...eqs, cmp], sql` and `)})`;
+  });
+  return sql`(${sql.join(ors, sql` or `)})`;
+}
+
+function parseUuidArray(v: string[] | string | null): string[] {
+  if (Array.isArray(v)) return v;
+  if (!v || v === '{}') return [];
+  return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+}
+
+/** `q` as a case-insensitive substring of any of the expressions (LIKE's wildcards in q are literal). */
+export function containsText(q: string | undefined, ...exprs: (SQL | SQLWrapper)[]): SQL | undefined {
+  if (!q) return undefined;
+  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  return sql`(${sql.join(exprs.map((e) => sql`${e} ilike ${like}`), sql` or `)})`;
+}
