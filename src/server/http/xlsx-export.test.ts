@@ -9,7 +9,7 @@ import { sendXlsxExport } from './xlsx-export.ts';
 
 async function appWith(batches: () => AsyncGenerator<unknown[][]>) {
   const app = Fastify();
-  registerErrorHandler(app);
+  registerErrorHandler(app, { jsonBodyBytes: 1 << 20, uploadBytes: 20 << 20 });
   app.get('/export', (_req, reply) => sendXlsxExport(reply, '导出.xlsx', { sheet: '表', columns: [{ header: '编号', width: 10 }], batches: batches() }));
   await app.ready();
   return app;
