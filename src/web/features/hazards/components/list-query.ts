@@ -1,49 +1,17 @@
-// The ledger's state in the URL, read into a contract query. The names are the API's.
-import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES } from '../../../../domain/hazard-machine.ts';
-import { boolParam, dateParam, enumParam, intParam, uuidParam } from '../../../lib/search-params.ts';
+// The ledger's state in the URL, read into a contract query through the contract's filter.
+import { HazardFilter } from '../../../../contract/hazards.ts';
+import { countSet, listQueryFromUrl, queryFromUrl } from '../../../lib/list-url.ts';
 import type { HazardFilterQuery, HazardListQuery } from '../api/keys.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const FILTER_KEYS = [
-  'q', 'status', 'open', 'level', 'source', 'villageId', 'responsibleUnitId', 'sectorId', 'enterpriseId',
-  'overdue', 'listed', 'transferred', 'reopened', 'from', 'to', 'includeVoided',
-] as const;
 
-export function filterFrom(values: Record<string, string>): HazardFilterQuery {
-  const q = values.q?.trim();
-  const status = enumParam(values.status, HAZARD_STATUSES);
-  return {
-    q: q ? q.slice(0, 64) : undefined,
-    status,
-    // 在改 (the three open statuses) and one status tab exclude each other; a status wins.
-    open: values.open === 'true' && !status ? 'true' : undefined,
-    level: enumParam(values.level, HAZARD_LEVELS),
-    source: enumParam(values.source, HAZARD_SOURCES),
-    villageId: uuidParam(values.villageId),
-    responsibleUnitId: uuidParam(values.responsibleUnitId),
-    sectorId: uuidParam(values.sectorId),
-    enterpriseId: uuidParam(values.enterpriseId),
-    overdue: boolParam(values.overdue),
-    listed: boolParam(values.listed),
-    transferred: boolParam(values.transferred),
-    reopened: boolParam(values.reopened),
-    from: dateParam(values.from),
-    to: dateParam(values.to),
-    includeVoided: values.includeVoided === 'true' ? 'true' : undefined,
-  };
-}
+// 在改 (the three open statuses) and one status tab exclude each other; a status wins.
+const withoutOpenBesideStatus = <Q extends HazardFilterQuery>(q: Q): Q => (q.status ? { ...q, open: undefined } : q);
 
-export function listQueryFrom(values: Record<string, string>): HazardListQuery {
-  return {
-    ...filterFrom(values),
-    page: intParam(values.page, 1),
-    pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100),
-  };
-}
-
-const NOT_IN_PANEL: ReadonlySet<string> = new Set(['q', 'status', 'open', 'overdue', 'enterpriseId']);
+export const filterFrom = (values: Record<string, string>): HazardFilterQuery => withoutOpenBesideStatus(queryFromUrl(HazardFilter, values));
+export const listQueryFrom = (values: Record<string, string>): HazardListQuery =>
+  withoutOpenBesideStatus(listQueryFromUrl(HazardFilter, values, DEFAULT_PAGE_SIZE));
 
 /** Filters set in the panel (not search, not the status tabs, 在改 or 逾期), for the phone badge. */
-export function activeFilterCount(values: Record<string, string>): number {
-  return FILTER_KEYS.filter((k) => !NOT_IN_PANEL.has(k) && values[k]).length;
-}
+export const activeFilterCount = (values: Record<string, string>): number =>
+  countSet(values, ['level', 'source', 'villageId', 'responsibleUnitId', 'sectorId', 'listed', 'transferred', 'reopened', 'from', 'to', 'includeVoided']);
