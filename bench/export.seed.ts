@@ -52,7 +52,7 @@ export async function generateCounty(
         description, location, sector_id, level, criterion, status, responsible_unit_id, due_date, closed_at, listing_level, transfer_count, reopen_count, created_by)
       select $1, e.township_id, e.village_id, e.id, 'BJ-' || (2024 + g % 3) || '-' || lpad(g::text, 7, '0'),
         (array['self_inspection','department','village','supervision'])[1 + g % 4],
-        now() - ((g * 7) % 1095) * interval '1 day' - (g % 600) * interval '1 minute', $2, e.township_id,
+        now() - ((g::bigint * 7) % 1095) * interval '1 day' - (g % 600) * interval '1 minute', $2, e.township_id,
         '基准隐患' || g || '：配电箱未接地，安全出口堵塞', '车间' || (g % 9) || '号', (${sectorIds})[1 + g % 8],
         case when g % 17 = 0 then 'major' else 'general' end, case when g % 17 = 0 then '判定标准第' || (g % 30) || '条' end,
         (array['reported','rectifying','awaiting_verification','closed','closed','closed','voided'])[1 + g % 7],
@@ -60,7 +60,7 @@ export async function generateCounty(
         case when g % 7 in (3, 4, 5) then now() - (g % 30) * interval '1 day' end,
         case when g % 17 = 0 and g % 3 = 0 then 'township' end, g % 5 / 4, g % 11 / 10, $2
       from generate_series(${from}, ${from + count - 1}) g
-      join bench_ents e on e.n = ${entLo} + (g * 7919) % ${entN}`, [d.id, user!.id]);
+      join bench_ents e on e.n = ${entLo} + (g::bigint * 7919) % ${entN}`, [d.id, user!.id]);
   await hazardsFor(1, o.townshipHazards, 0, ENTERPRISES_PER_TOWNSHIP);
   if (o.townships > 1 && o.otherHazards > 0) {
     const chunk = 200_000;

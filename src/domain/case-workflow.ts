@@ -3,7 +3,7 @@
 // self-loops, who may act, and what a case awaits from its handling unit.
 import { defineWorkflow } from './workflow/workflow.ts';
 import {
-  CASE_ACTIONS, CASE_REFUSAL_MESSAGES, CASE_STATUSES, CASE_TRANSITIONS, type CaseAction, type CaseActionInput, type CaseFacts, type CaseRefusal,
+  CASE_ACTIONS, CASE_REFUSAL_MESSAGES, CASE_STATUSES, CASE_TRANSITIONS, type CaseActionInput, type CaseFacts, type CaseRefusal,
   type CaseStatus, caseGuard,
 } from './enforcement.ts';
 import { can } from './permissions.ts';

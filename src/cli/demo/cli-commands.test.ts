@@ -64,7 +64,7 @@ describe('audit:verify', () => {
     await createAdmin(db, { username: 'ops', displayName: 'B', password: 'Secret#2024x', unit: { newDistrictName: '江北区' }, now });
     const intact = await auditVerify(db);
     expect(intact.exitCode).toBe(0);
-    expect(intact.message).toMatch(/^审计链完整 \/ audit chain intact: 4 rows\n  最后一行 \/ last row: seq 4, hash [0-9a-f]{64}/);
+    expect(intact.message).toMatch(/^审计链完整 \/ audit chain intact: 4 rows\n {2}最后一行 \/ last row: seq 4, hash [0-9a-f]{64}/);
 
     // An attacker with database access bypasses the append-only trigger and edits row 2.
     await database.sql('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');

@@ -1,5 +1,6 @@
 // Registers a contract route: validate → authenticate/authorize → handler → JSON.
 // Handlers stay thin and call services; every failure leaves as the one error envelope.
+/* eslint-disable @typescript-eslint/no-explicit-any -- `any` in conditional types only matches whatever a definition carries */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../contract/route.ts';

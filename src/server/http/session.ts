@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
-import { SESSION_COOKIE, resolveSession } from '../modules/auth/auth.service.ts';
+import { SESSION_COOKIE, resolveSession } from '../modules/auth/index.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 

@@ -19,6 +19,7 @@ describe('streamed xlsx exports', () => {
   it('a failure before the first batch answers the error envelope', async () => {
     const app = await appWith(async function* () {
       throw new AppError('VALIDATION', '筛选条件有误', { from: ['日期不存在'] });
+      yield []; // never reached: the generator fails before its first batch
     });
     const res = await app.inject({ method: 'GET', url: '/export' });
     expect(res.statusCode).toBe(400);

@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import type { Actor } from '../http/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../http/errors.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
+import { recordAudit } from '../modules/audit/index.ts';
 import { type RecordEventInput, eventWriter } from './record-events.ts';
 
 /** The columns the kernel reads and writes on every workflow record. */

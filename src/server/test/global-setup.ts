@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
       const r = await client.query<{ server_version: string }>('show server_version');
       console.log(`[test] PostgreSQL ${r.rows[0]?.server_version} at ${url.replace(/:[^:@/]*@/, ':***@')}: one database per test file`);
     } catch (e) {
-      throw new Error(`TEST_DATABASE_URL is set but the server cannot be reached: ${(e as Error).message}`);
+      throw new Error(`TEST_DATABASE_URL is set but the server cannot be reached: ${(e as Error).message}`, { cause: e });
     } finally {
       await client.end().catch(() => {});
     }

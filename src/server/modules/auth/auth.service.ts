@@ -3,7 +3,7 @@ import type { TMeResponse } from '../../../contract/auth.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { abilitiesOf } from '../../../domain/permissions.ts';

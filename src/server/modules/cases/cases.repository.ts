@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TCaseFilter } from '../../../contract/cases.ts';
 import { CASE_STATUSES, type CaseStatus, MEASURE_KINDS } from '../../../domain/enforcement.ts';

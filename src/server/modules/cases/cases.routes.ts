@@ -3,7 +3,7 @@ import { caseRoutes as r } from '../../../contract/cases.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { mapBatches, sendXlsxExport } from '../../http/xlsx-export.ts';
-import { registerFileOwnerAccess } from '../files/files.service.ts';
+import { registerFileOwnerAccess } from '../files/index.ts';
 import * as svc from './cases.service.ts';
 import { CASE_EXPORT_COLUMNS, caseExportRow } from './cases.xlsx.ts';
 

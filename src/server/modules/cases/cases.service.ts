@@ -18,12 +18,12 @@ import { eventWriter, eventsOf } from '../../kernel/record-events.ts';
 import { offeredActions, runAction } from '../../kernel/run-action.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
-import { presentFile } from '../files/files.presenter.ts';
-import { attachFiles, listFilesOf } from '../files/files.service.ts';
-import { hazardScopeSql } from '../hazards/hazards.scope.ts';
-import { findHazardInScope } from '../hazards/hazards.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findEnterpriseInScope } from '../enterprises/index.ts';
+import { presentFile } from '../files/index.ts';
+import {  listFilesOf } from '../files/index.ts';
+import { hazardScopeSql } from '../hazards/index.ts';
+import { findHazardInScope } from '../hazards/index.ts';
 import { CASE_FILE_OWNER } from './actions/case-action.ts';
 import { fenToYuan, presentCaseDetail, presentCaseItem } from './cases.presenter.ts';
 import * as repo from './cases.repository.ts';
@@ -31,7 +31,6 @@ import { caseScopeSql } from './cases.scope.ts';
 import { caseServerWorkflow } from './cases.workflow.ts';
 
 export { CASE_FILE_OWNER };
-const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
 
 async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
   const row = await repo.findCaseInScope(db, caseScopeSql(actor), id);

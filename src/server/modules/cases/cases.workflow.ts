@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { ServerWorkflow } from '../../kernel/run-action.ts';
-import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
+import { findEnterpriseInScope } from '../enterprises/index.ts';
 import { caseActionHandlers } from './actions/index.ts';
 import { measureFromInput } from './actions/case-action.ts';
 import { measureOf } from './cases.presenter.ts';

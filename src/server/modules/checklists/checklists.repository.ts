@@ -1,6 +1,6 @@
 // Checklist templates and their immutable versions. currentTemplateVersion and
 // templateVersionById are the entry points other modules (inspections, schedules) use.
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ChecklistAudience, ChecklistTemplateContent } from '../../../domain/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions, inspections, users } from '../../db/schema/index.ts';

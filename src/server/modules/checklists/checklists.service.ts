@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { refusalError } from './checklists.problems.ts';
 import { presentDetail, presentDiff, presentListItem, presentVersion } from './checklists.presenter.ts';
 import * as repo from './checklists.repository.ts';

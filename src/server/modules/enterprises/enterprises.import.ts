@@ -7,12 +7,11 @@ import {
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
-import { AppError } from '../../http/errors.ts';
 import {
   cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, parseBool, readWorkbook, saveBatch, takeBatch,
 } from '../../http/xlsx-import.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { listSectors, listUnits } from '../org/org.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { listSectors, listUnits } from '../org/index.ts';
 import { COLUMN_BY_HEADER, ENTERPRISE_COLUMNS, type Column, type ColumnKey } from './enterprises.columns.ts';
 import * as repo from './enterprises.repository.ts';
 
@@ -149,7 +148,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   const byName = await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, good.filter((g) => !g.data.uscc).map((g) => g.data.name));
   const accepted: GoodRow[] = [];
   for (const g of good) {
-    let existingId: string | null = null;
+    let existingId: string | null;
     if (g.data.uscc) {
       const hit = byUscc.get(g.data.uscc);
       if (hit && hit.districtId !== actor.districtId) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TEnterpriseFilter } from '../../../contract/enterprises.ts';
 import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprise-rules.ts';

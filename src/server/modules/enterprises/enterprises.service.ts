@@ -7,8 +7,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { fieldErrorsOf } from '../../http/validate.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { listSectors } from '../org/org.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { listSectors } from '../org/index.ts';
 import { editableFieldsOf, presentEnterprise } from './enterprises.presenter.ts';
 import * as repo from './enterprises.repository.ts';
 

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { decodeProblem } from './files.decode.ts';
 import { presentFile } from './files.presenter.ts';
 import * as repo from './files.repository.ts';
@@ -33,6 +33,7 @@ export function storageOf(ctx: AppContext): FileStorage {
 /** A display name without path, control characters or excess length. */
 export function cleanFilename(name: string, ext: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = [...base.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, 200).join('');
   return cleaned || `未命名.${ext}`;
 }

@@ -5,8 +5,8 @@ import { mayEditHazardCriteria } from '../../../domain/hazard-policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { findSector } from '../org/org.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findSector } from '../org/index.ts';
 import * as repo from './hazards.repository.ts';
 
 type Row = Awaited<ReturnType<typeof repo.insertCriterion>>;

@@ -13,9 +13,9 @@ import type { Actor } from '../../http/actor.ts';
 import {
   NO, YES, cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, normalizeHeader, parseBool, readWorkbook, saveBatch, takeBatch,
 } from '../../http/xlsx-import.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { findLiveInScopeByKey } from '../enterprises/enterprises.repository.ts';
-import { listSectors } from '../org/org.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findLiveInScopeByKey } from '../enterprises/index.ts';
+import { listSectors } from '../org/index.ts';
 import * as repo from './hazards.repository.ts';
 import { nextRecordSeq } from '../../kernel/record-counter.ts';
 import { eventWriter } from '../../kernel/record-events.ts';

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { PdfPrinter } from '../../http/pdf-printer.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { storageOf } from '../files/files.service.ts';
+import { storageOf } from '../files/index.ts';
 import { detailOf, loadInScope } from './inspections.service.ts';
 import { loadState } from './inspections.state.ts';
 

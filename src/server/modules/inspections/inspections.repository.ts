@@ -1,5 +1,5 @@
 // Queries on inspections, their inspectors and answers, named by intent.
-import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InspectionFilter } from '../../../contract/inspections.ts';

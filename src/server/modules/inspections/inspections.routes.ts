@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { PdfPrinter } from '../../http/pdf-printer.ts';
 import { registerRoute } from '../../http/route.ts';
 import { mapBatches, sendXlsxExport } from '../../http/xlsx-export.ts';
-import { registerFileOwnerAccess } from '../files/files.service.ts';
+import { registerFileOwnerAccess } from '../files/index.ts';
 import { completeInspection } from './inspections.complete.ts';
 import { inspectionRecordPdf } from './inspections.pdf.ts';
 import * as svc from './inspections.service.ts';

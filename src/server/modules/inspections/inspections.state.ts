@@ -7,7 +7,7 @@ import {
   failedItems, inspectorRuleRefusal, signaturePayload,
 } from '../../../domain/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { type FileRow, listFilesOf } from '../files/files.service.ts';
+import { type FileRow, listFilesOf } from '../files/index.ts';
 import * as repo from './inspections.repository.ts';
 import { type TemplateVersion, templateVersionById } from './inspections.templates.ts';
 

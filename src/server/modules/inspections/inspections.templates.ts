@@ -5,7 +5,7 @@ import type { TChecklistVersionView } from '../../../contract/checklists.ts';
 import type { ChecklistTemplateContent } from '../../../domain/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions } from '../../db/schema/index.ts';
-import * as checklists from '../checklists/checklists.repository.ts';
+import * as checklists from '../checklists/index.ts';
 
 export interface TemplateVersion {
   templateId: string;

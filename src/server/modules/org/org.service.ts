@@ -6,9 +6,9 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
-import { assertPasswordPolicy, hashPassword } from '../auth/password.ts';
+import { recordAudit } from '../audit/index.ts';
+import { deleteSessionsOfUser } from '../auth/index.ts';
+import { assertPasswordPolicy, hashPassword } from '../auth/index.ts';
 import * as repo from './org.repository.ts';
 import { auditUser, presentSector, presentUnit, presentUser } from './org.presenter.ts';
 

@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { inspectionPlans } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './plans.repository.ts';
 
 const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());

@@ -16,7 +16,7 @@ import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid } from '../../http/errors.ts';
-import { calendarBetween } from '../checklists/work-calendar.repository.ts';
+import { calendarBetween } from '../checklists/index.ts';
 import { effectiveSchedule, maxDay, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
 import { todayOf } from './schedules.service.ts';

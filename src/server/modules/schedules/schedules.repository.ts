@@ -5,7 +5,7 @@ import { SELF_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
 import type { EnterpriseScope } from '../../../domain/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, enterprises, inspections, orgUnits, selfInspectionSchedules } from '../../db/schema/index.ts';
-import { scopeSql } from '../enterprises/enterprises.repository.ts';
+import { scopeSql } from '../enterprises/index.ts';
 import { containsText } from '../../kernel/list-query.ts';
 
 export type ScheduleRow = typeof selfInspectionSchedules.$inferSelect;

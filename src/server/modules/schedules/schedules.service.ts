@@ -14,9 +14,9 @@ import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { calendarDaysBetween, splitByKind } from '../checklists/work-calendar.repository.ts';
-import { findEnterpriseInScope } from '../enterprises/enterprises.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { calendarDaysBetween, splitByKind } from '../checklists/index.ts';
+import { findEnterpriseInScope } from '../enterprises/index.ts';
 import { addDays, effectiveSchedule, scheduleOfRow, maxDay, monthEnd, monthStart, periodSpan } from './schedules.effective.ts';
 import * as repo from './schedules.repository.ts';
 

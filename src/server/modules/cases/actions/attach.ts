@@ -1,5 +1,5 @@
 // 上传文书: documents attached to the case, named on its timeline.
-import { attachFiles } from '../../files/files.service.ts';
+import { attachFiles } from '../../files/index.ts';
 import { CASE_FILE_OWNER, type CaseHandler } from './case-action.ts';
 
 export const attach: CaseHandler<'attach'> = {

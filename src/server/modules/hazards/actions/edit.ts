@@ -2,7 +2,7 @@
 // changes before rectification and acceptance (the rules it decides must not be dodged mid-loop).
 import { canChangeHazardLevel, criterionRefusal } from '../../../../domain/hazard-machine.ts';
 import { invalid } from '../../../http/errors.ts';
-import { findSector } from '../../org/org.repository.ts';
+import { findSector } from '../../org/index.ts';
 import type { HazardHandler } from './hazard-action.ts';
 
 const LEVEL_LOCKED = '隐患等级只能在整改开始前、方案审核前修改';

@@ -1,5 +1,5 @@
 // 整改完成，申请验收: the rectifying side reports with its after photos.
-import { attachFiles } from '../../files/files.service.ts';
+import { attachFiles } from '../../files/index.ts';
 import { HAZARD_FILE_OWNER, type HazardHandler } from './hazard-action.ts';
 
 export const reportRectification: HazardHandler<'report_rectification'> = {

@@ -3,7 +3,7 @@
 import { isPlanComplete } from '../../../../domain/hazard-machine.ts';
 import { dueDateRefusal } from '../../../../domain/hazard-assignment.ts';
 import { invalid } from '../../../http/errors.ts';
-import { attachFiles } from '../../files/files.service.ts';
+import { attachFiles } from '../../files/index.ts';
 import * as repo from '../hazards.repository.ts';
 import { type HazardHandler, PLAN_FILE_OWNER } from './hazard-action.ts';
 

@@ -1,8 +1,8 @@
 // 验收销号: the verifying side closes the hazard with evidence and a signature over the record as
 // it is closed (content, plan, evidence hashes, signer and time); pending requests are settled.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../audit/audit.chain.ts';
-import { attachFiles, listFilesOf } from '../../files/files.service.ts';
+import { canonicalJson } from '../../audit/index.ts';
+import { attachFiles, listFilesOf } from '../../files/index.ts';
 import * as repo from '../hazards.repository.ts';
 import { HAZARD_FILE_OWNER, type HazardHandler } from './hazard-action.ts';
 import { settlePending } from './settle-pending.ts';

@@ -1,0 +1,3 @@
+// What other parts of the server use of the audit module: everything else in it is its own.
+export { canonicalJson } from './audit.chain.ts';
+export { recordAudit } from './audit.service.ts';

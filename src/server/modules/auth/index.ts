@@ -1,0 +1,4 @@
+// What other parts of the server use of the auth module: everything else in it is its own.
+export { deleteSessionsOfUser } from './auth.repository.ts';
+export { SESSION_COOKIE, loadActor, resolveSession } from './auth.service.ts';
+export { assertPasswordPolicy, hashPassword } from './password.ts';
