@@ -1,9 +1,7 @@
+// The hazard ledger and its side tables.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { districtId, id, timestamps, version } from './columns.ts';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { districtId, id, timestamps, version, instant, day } from './columns.ts';
 
 /** 隐患台账: one row per hazard; its history lives in record_events (entity 'hazard') and the side tables. */
 export const hazards = pgTable(
@@ -178,26 +176,4 @@ export const hazardCriteria = pgTable(
     ...timestamps,
   },
   (t) => [index('hazard_criteria_district_idx').on(t.districtId)],
-);
-
-/** Uploaded evidence. A file uploaded before its record exists has no owner until attached. */
-export const files = pgTable(
-  'files',
-  {
-    id: id(),
-    districtId: districtId(),
-    ownerType: text('owner_type'),
-    ownerId: uuid('owner_id'),
-    purpose: text('purpose'), // before | after | plan | evidence | report
-    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    originalName: text('original_name').notNull(),
-    storageKey: text('storage_key').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull(),
-    createdAt: instant('created_at').notNull(),
-    meta: jsonb('meta'),
-  },
-  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId), index('files_uploader_idx').on(t.uploadedBy, t.createdAt)],
 );

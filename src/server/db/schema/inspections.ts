@@ -1,47 +1,7 @@
+// Inspections, their inspectors and their answers.
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { districtId, id, timestamps, version } from './columns.ts';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
-
-/** 检查表: one row per template code; its content lives in the versions. */
-export const checklistTemplates = pgTable(
-  'checklist_templates',
-  {
-    id: id(),
-    districtId: districtId(),
-    /** Stable across versions (domain/checklist.ts CODE). */
-    code: text('code').notNull(),
-    /** Name and audience of the newest version, for lists and search. */
-    name: text('name').notNull(),
-    audience: text('audience', { enum: ['enterprise_small', 'small_venue', 'department_village', 'spot_check', 'enterprise'] }).notNull(),
-    currentVersion: integer('current_version').notNull(),
-    /** Retired templates stay for the inspections that used them but are not offered for new ones. */
-    active: boolean('active').notNull().default(true),
-    createdBy: uuid('created_by'),
-    version: version(),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('checklist_templates_code_uq').on(t.districtId, t.code), index('checklist_templates_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`)],
-);
-
-/** Every published version, immutable: an edit inserts the next version. */
-export const checklistTemplateVersions = pgTable(
-  'checklist_template_versions',
-  {
-    id: id(),
-    districtId: districtId(),
-    templateId: uuid('template_id').notNull(),
-    version: integer('version').notNull(),
-    /** ChecklistTemplateContent (domain/checklist.ts), groups and items word for word. */
-    content: jsonb('content').notNull(),
-    itemCount: integer('item_count').notNull(),
-    publishedAt: instant('published_at').notNull(),
-    publishedBy: uuid('published_by'),
-  },
-  (t) => [uniqueIndex('checklist_template_versions_uq').on(t.templateId, t.version)],
-);
+import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { districtId, id, timestamps, version, instant, day } from './columns.ts';
 
 /** 检查记录: an inspection by the authorities or an enterprise's own 日/周/月 self-inspection. */
 export const inspections = pgTable(
@@ -139,77 +99,4 @@ export const inspectionAnswers = pgTable(
     updatedAt: instant('updated_at').notNull(),
   },
   (t) => [uniqueIndex('inspection_answers_item_uq').on(t.inspectionId, t.itemKey), index('inspection_answers_hazard_idx').on(t.hazardId)],
-);
-
-/** 日周月 self-inspection schedule of one enterprise. */
-export const selfInspectionSchedules = pgTable(
-  'self_inspection_schedules',
-  {
-    enterpriseId: uuid('enterprise_id').primaryKey(),
-    districtId: districtId(),
-    townshipId: uuid('township_id').notNull(),
-    villageId: uuid('village_id').notNull(),
-    /** Checklist template code per frequency; null: not scheduled. */
-    dailyTemplateCode: text('daily_template_code'),
-    weeklyTemplateCode: text('weekly_template_code'),
-    monthlyTemplateCode: text('monthly_template_code'),
-    workOnWeekends: boolean('work_on_weekends').notNull().default(false),
-    /** The enterprise's own days off, on top of the district calendar. */
-    holidays: text('holidays').array().notNull().default(sql`'{}'::text[]`),
-    extraWorkdays: text('extra_workdays').array().notNull().default(sql`'{}'::text[]`),
-    weeklyDueWeekday: smallint('weekly_due_weekday'),
-    monthlyDueDay: smallint('monthly_due_day'),
-    /** Occurrences are derived from this day on. */
-    startsOn: day('starts_on').notNull(),
-    active: boolean('active').notNull().default(true),
-    version: version(),
-    ...timestamps,
-  },
-  (t) => [index('self_inspection_schedules_district_idx').on(t.districtId), index('self_inspection_schedules_township_idx').on(t.townshipId), index('self_inspection_schedules_village_idx').on(t.villageId)],
-);
-
-/** The district's work calendar: 法定节假日 (holiday) and 调休 weekend workdays (workday). */
-export const workCalendarDays = pgTable(
-  'work_calendar_days',
-  {
-    districtId: districtId(),
-    day: day('day').notNull(),
-    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
-    name: text('name').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.districtId, t.day] })],
-);
-
-/** 年度监督检查计划 of one department (or township office) for one year. */
-export const inspectionPlans = pgTable(
-  'inspection_plans',
-  {
-    id: id(),
-    districtId: districtId(),
-    townshipId: uuid('township_id'),
-    unitId: uuid('unit_id').notNull(),
-    year: integer('year').notNull(),
-    name: text('name').notNull(),
-    note: text('note'),
-    createdBy: uuid('created_by').notNull(),
-    version: version(),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('inspection_plans_unit_year_uq').on(t.unitId, t.year), index('inspection_plans_district_year_idx').on(t.districtId, t.year)],
-);
-
-/** One enterprise to inspect in one month of a plan; key enterprises (重点企业) must be covered. */
-export const inspectionPlanEntries = pgTable(
-  'inspection_plan_entries',
-  {
-    id: id(),
-    districtId: districtId(),
-    planId: uuid('plan_id').notNull(),
-    enterpriseId: uuid('enterprise_id').notNull(),
-    month: smallint('month').notNull(),
-    isKey: boolean('is_key').notNull().default(false),
-    inspectionType: text('inspection_type', { enum: ['enforcement', 'assistance', 'supervision', 'spot_check'] }),
-    note: text('note'),
-  },
-  (t) => [uniqueIndex('inspection_plan_entries_uq').on(t.planId, t.enterpriseId, t.month), index('inspection_plan_entries_enterprise_idx').on(t.enterpriseId)],
 );
