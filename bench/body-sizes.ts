@@ -5,8 +5,8 @@
 //     Chinese, every array at its max count); "unbounded" marks an array without a max count.
 import { z } from 'zod';
 import { allRoutes } from '../src/contract/index.ts';
-import { SEED_CHECKLISTS } from '../src/domain/seed-checklists.ts';
-import { itemsOf } from '../src/domain/checklist.ts';
+import { SEED_CHECKLISTS } from '../src/domain/checklists/seed-checklists.ts';
+import { itemsOf } from '../src/domain/checklists/checklist.ts';
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

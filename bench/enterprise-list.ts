@@ -7,9 +7,9 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { MIGRATIONS_DIR, PGLITE_EXTENSIONS, fromPglite } from '../src/server/db/client.ts';
 import { enterprises, orgUnits, sectors } from '../src/server/db/schema/index.ts';
 import { enterpriseList } from '../src/server/modules/enterprises/enterprises.repository.ts';
-import type { EnterpriseScope } from '../src/domain/scope.ts';
+import type { EnterpriseScope } from '../src/domain/access/scope.ts';
 import { EnterpriseListQuery } from '../src/contract/enterprises.ts';
-import { USCC_ALPHABET, usccCheckChar } from '../src/domain/uscc.ts';
+import { USCC_ALPHABET, usccCheckChar } from '../src/domain/enterprises/uscc.ts';
 import { mulberry32 } from '../src/cli/demo/prng.ts';
 
 const N = Number(process.argv[2] ?? 50_000);

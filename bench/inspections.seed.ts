@@ -5,12 +5,12 @@
 // runs are comparable.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import { type ChecklistItem, itemsOf } from '../src/domain/checklist.ts';
-import type { CaseStatus, MeasureKind } from '../src/domain/enforcement.ts';
-import type { InspectionType } from '../src/domain/inspection-rules.ts';
-import { formatRecordNumber } from '../src/domain/record-number.ts';
-import { isoWeekKey, isoWeekStart } from '../src/domain/self-inspection-schedule.ts';
-import { USCC_ALPHABET, usccCheckChar } from '../src/domain/uscc.ts';
+import { type ChecklistItem, itemsOf } from '../src/domain/checklists/checklist.ts';
+import type { CaseStatus, MeasureKind } from '../src/domain/enforcement/enforcement.ts';
+import type { InspectionType } from '../src/domain/inspections/inspection-rules.ts';
+import { formatRecordNumber } from '../src/domain/common/record-number.ts';
+import { isoWeekKey, isoWeekStart } from '../src/domain/schedules/self-inspection-schedule.ts';
+import { USCC_ALPHABET, usccCheckChar } from '../src/domain/enterprises/uscc.ts';
 import type { Db } from '../src/server/db/client.ts';
 import {
   checklistTemplateVersions, enforcementCases, enforcementMeasures, enterprises, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspectionPlans,

@@ -11,8 +11,8 @@ import type { TEnterprise } from '../src/contract/enterprises.ts';
 import type { THazardDetail } from '../src/contract/hazards.ts';
 import type { TInspectionDetail } from '../src/contract/inspections.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
-import { itemsOf } from '../src/domain/checklist.ts';
-import { CHONGMING_SPOT_CHECK } from '../src/domain/seed-checklists.ts';
+import { itemsOf } from '../src/domain/checklists/checklist.ts';
+import { CHONGMING_SPOT_CHECK } from '../src/domain/checklists/seed-checklists.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
   PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, textarea,

@@ -9,12 +9,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGET_TYPES } from '../src/contract/accountability.ts';
 import { INSPECTION_STATUSES } from '../src/contract/inspections.ts';
-import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklist.ts';
-import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement.ts';
-import { HAZARD_STATUSES } from '../src/domain/hazard-machine.ts';
-import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspection-rules.ts';
-import { ROLES } from '../src/domain/roles.ts';
-import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/self-inspection-schedule.ts';
+import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklists/checklist.ts';
+import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcement.ts';
+import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
+import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspections/inspection-rules.ts';
+import { ROLES } from '../src/domain/access/roles.ts';
+import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/schedules/self-inspection-schedule.ts';
 import { usingPostgres } from '../src/server/test/db.ts';
 import {
   type Browser, DESKTOP, type Harness, PHONE, SHOTS as ALL_SHOTS, chromiumOrSkipReason, signIn, startHarness,

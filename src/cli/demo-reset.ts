@@ -15,7 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { ROLE_LABELS } from '../domain/roles.ts';
+import { ROLE_LABELS } from '../domain/access/roles.ts';
 import { loadConfig, type AppConfig } from '../server/config.ts';
 import { MIGRATIONS_DIR, PGLITE_EXTENSIONS, fromPglite, openPostgres, type Database } from '../server/db/client.ts';
 import { DataDirLockedError, acquireDataDirLock, type DirLock } from '../server/db/lock.ts';

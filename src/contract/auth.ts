@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
-import { PERMISSION_NAMES, type Permission } from '../domain/permissions.ts';
-import { ROLES, UNIT_KINDS } from '../domain/roles.ts';
+import { PERMISSION_NAMES, type Permission } from '../domain/access/permissions.ts';
+import { ROLES, UNIT_KINDS } from '../domain/access/roles.ts';
 import { defineRoute } from './route.ts';
 import { OkResponse } from './common.ts';
 

@@ -2,8 +2,8 @@
 // actions endpoint for 调查 → 决定 → 执行 → 结案, publication as 典型执法案例 and documents.
 // Money goes over the wire in yuan (2 decimals) and is stored in fen.
 import { z, int } from './zod.ts';
-import { CASE_STATUSES, MEASURE_KINDS, type MeasureKind } from '../domain/enforcement.ts';
-import { CASE_ALLOWED_ACTIONS } from '../domain/case-policy.ts';
+import { CASE_STATUSES, MEASURE_KINDS, type MeasureKind } from '../domain/enforcement/enforcement.ts';
+import { CASE_ALLOWED_ACTIONS } from '../domain/enforcement/case-policy.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';

@@ -1,7 +1,7 @@
 // Checklist templates (检查表). The content schema mirrors domain/checklist.ts; the domain's
 // templateProblems() is the rule, this only shapes and bounds the input.
 import { z, int, coerceInt } from './zod.ts';
-import { CHECK_METHODS, CHECKLIST_AUDIENCES, RESPONSE_TYPES } from '../domain/checklist.ts';
+import { CHECK_METHODS, CHECKLIST_AUDIENCES, RESPONSE_TYPES } from '../domain/checklists/checklist.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { BatchParams, ImportCommitResult, ImportPreview } from './enterprises.ts';

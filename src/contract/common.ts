@@ -1,5 +1,5 @@
 import { z, int, coerceInt } from './zod.ts';
-import { isValidDay } from '../domain/dates.ts';
+import { isValidDay } from '../domain/common/dates.ts';
 
 export const ERROR_CODES = [
   'VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ACCOUNT_LOCKED',

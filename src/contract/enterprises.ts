@@ -1,12 +1,12 @@
 import { z, int } from './zod.ts';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_STATUSES, RISK_GRADES, VENUE_TYPES, usccRequired,
-} from '../domain/enterprise-rules.ts';
-import { USCC_PROBLEM_MESSAGES, checkUscc, normalizeUscc } from '../domain/uscc.ts';
+} from '../domain/enterprises/enterprise-rules.ts';
+import { USCC_PROBLEM_MESSAGES, checkUscc, normalizeUscc } from '../domain/enterprises/uscc.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, OptionalText, PageQuery, Phone, QueryBool, Uuid, VoidRequest, pageOf } from './common.ts';
 
-import { ENTERPRISE_ACTIONS } from '../domain/enterprise-policy.ts';
+import { ENTERPRISE_ACTIONS } from '../domain/enterprises/enterprise-policy.ts';
 
 const OptionalPhone = z
   .union([z.literal(''), z.null(), Phone])

@@ -1,8 +1,8 @@
 import { z, int } from './zod.ts';
 import {
   HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, hazardReportRefusals,
-} from '../domain/hazard-machine.ts';
-import { HAZARD_SIDE_ACTIONS } from '../domain/hazard-policy.ts';
+} from '../domain/hazards/hazard-machine.ts';
+import { HAZARD_SIDE_ACTIONS } from '../domain/hazards/hazard-policy.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';

@@ -1,8 +1,8 @@
 // Inspections (检查记录): by the authorities or an enterprise's own 日/周/月 self-inspection.
 import { z, int } from './zod.ts';
-import { CONFORMITY_RESULTS } from '../domain/checklist.ts';
-import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-machine.ts';
-import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../domain/inspection-rules.ts';
+import { CONFORMITY_RESULTS } from '../domain/checklists/checklist.ts';
+import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazards/hazard-machine.ts';
+import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../domain/inspections/inspection-rules.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { ChecklistVersionView } from './checklists.ts';

@@ -1,5 +1,5 @@
 import { z, int } from './zod.ts';
-import { ROLES, UNIT_KINDS } from '../domain/roles.ts';
+import { ROLES, UNIT_KINDS } from '../domain/access/roles.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, OkResponse, PageQuery, Phone, QueryBool, Uuid, pageOf } from './common.ts';
 

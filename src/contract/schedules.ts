@@ -1,8 +1,8 @@
 // 日周月 self-inspection schedules: one per enterprise, the calendar of its occurrences, compliance
 // figures and "谁落后了" for the authorities. Occurrences are derived (domain/self-inspection-schedule.ts).
 import { z, int } from './zod.ts';
-import { SELF_INSPECTION_TYPES } from '../domain/inspection-rules.ts';
-import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/self-inspection-schedule.ts';
+import { SELF_INSPECTION_TYPES } from '../domain/inspections/inspection-rules.ts';
+import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/schedules/self-inspection-schedule.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
 

@@ -2,7 +2,7 @@
 // the demo region's units) and 约谈通报 of departments and villages, mostly over hazards left
 // overdue — majors first — and one over an accident described in words.
 import { randomUUID } from 'node:crypto';
-import { isHazardOverdue } from '../../domain/hazard-machine.ts';
+import { isHazardOverdue } from '../../domain/hazards/hazard-machine.ts';
 import type { accountabilityRecords, hazards, orgUnits } from '../../server/db/schema/index.ts';
 import { addDays, atMinutes, daysBetween, type DemoContext } from './demo-context.ts';
 

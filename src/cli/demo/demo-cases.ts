@@ -5,11 +5,11 @@
 // major hazard the enterprise found and reported itself. Every step goes through the domain's
 // applyCaseAction, so the timelines follow CASE_TRANSITIONS.
 import { randomUUID } from 'node:crypto';
-import { shanghaiDay } from '../../domain/dates.ts';
+import { shanghaiDay } from '../../domain/common/dates.ts';
 import {
   MEASURE_KIND_LABELS, applyCaseAction, finesFen, type CaseActionInput, type CaseStatus, type EnforcementMeasure,
-} from '../../domain/enforcement.ts';
-import { formatRecordNumber } from '../../domain/record-number.ts';
+} from '../../domain/enforcement/enforcement.ts';
+import { formatRecordNumber } from '../../domain/common/record-number.ts';
 import type { enforcementCases, enforcementMeasures, hazards, recordCounters, recordEvents } from '../../server/db/schema/index.ts';
 import { addDays, atMinutes, daysBetween, department, type DemoContext, type DemoInspector } from './demo-context.ts';
 import { DEMO_HAZARD_PREFIX } from './demo-hazards.ts';

@@ -2,8 +2,8 @@
 // module's seeder), and one later edit — 附件2-1 with its 安全生产投入 item reworded — published as
 // version 2 partway through the demo window, so older inspections keep version 1.
 import { and, eq } from 'drizzle-orm';
-import { type ChecklistTemplateContent, type ChecklistTemplateVersion, itemsOf, nextTemplateVersion } from '../../domain/checklist.ts';
-import { SEED_CHECKLISTS, DASHENG_SMALL_ENTERPRISE } from '../../domain/seed-checklists.ts';
+import { type ChecklistTemplateContent, type ChecklistTemplateVersion, itemsOf, nextTemplateVersion } from '../../domain/checklists/checklist.ts';
+import { SEED_CHECKLISTS, DASHENG_SMALL_ENTERPRISE } from '../../domain/checklists/seed-checklists.ts';
 import type { Tx } from '../../server/db/client.ts';
 import { checklistTemplateVersions, checklistTemplates } from '../../server/db/schema/index.ts';
 import { seedChecklistTemplates } from '../../server/modules/checklists/checklists.seed.ts';

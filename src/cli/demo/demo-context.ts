@@ -2,9 +2,9 @@
 // the region, the logins, the clock, the district calendar, and how a 不符合 answer becomes a
 // hazard finding. Pure: no IO.
 import { randomUUID } from 'node:crypto';
-import { shanghaiDay } from '../../domain/dates.ts';
-import type { HazardSource } from '../../domain/hazard-machine.ts';
-import { isWorkday, withDistrictCalendar } from '../../domain/self-inspection-schedule.ts';
+import { shanghaiDay } from '../../domain/common/dates.ts';
+import type { HazardSource } from '../../domain/hazards/hazard-machine.ts';
+import { isWorkday, withDistrictCalendar } from '../../domain/schedules/self-inspection-schedule.ts';
 import type { THazardDraft } from '../../contract/inspections.ts';
 import { demoCriterion } from './demo-criteria.ts';
 import type { DemoEnterprise } from './demo-enterprises.ts';

@@ -1,7 +1,7 @@
 // Generates the demo region's 生产经营单位: companies, 个体经营者 and 九小场所 with names,
 // sectors, sizes and grades that fit together. Pure: give it a Rand, get the same list back.
-import type { EnterpriseKind, EnterpriseStatus, RiskGrade, VenueType } from '../../domain/enterprise-rules.ts';
-import { USCC_ALPHABET, usccCheckChar } from '../../domain/uscc.ts';
+import type { EnterpriseKind, EnterpriseStatus, RiskGrade, VenueType } from '../../domain/enterprises/enterprise-rules.ts';
+import { USCC_ALPHABET, usccCheckChar } from '../../domain/enterprises/uscc.ts';
 import { COMMUNITY_STREETS, TRADE_NAMES, fakePhone, personName, surname } from './demo-names.ts';
 import { DEMO_ADMIN_CODE, DEMO_TOWNSHIP, DEMO_VILLAGES, VILLAGE_WEIGHTS, type DemoSector, type DemoVillage } from './demo-region.ts';
 import type { Rand } from './prng.ts';

@@ -1,8 +1,8 @@
 // The demo hazard ledger in memory (no database): deterministic, numbered per year, and every
 // timeline a walk through the state machine that ends in the hazard's status, whatever `now` is.
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay } from '../../domain/dates.ts';
-import { HAZARD_ACTIONS, HAZARD_TRANSITIONS, type HazardAction, type HazardStatus } from '../../domain/hazard-machine.ts';
+import { shanghaiDay } from '../../domain/common/dates.ts';
+import { HAZARD_ACTIONS, HAZARD_TRANSITIONS, type HazardAction, type HazardStatus } from '../../domain/hazards/hazard-machine.ts';
 import { buildDemoData } from './seed-demo.ts';
 
 const build = (now: string) => buildDemoData({ now: new Date(now), passwordHash: 'not-a-hash' });

@@ -7,11 +7,11 @@
 // change goes through the state machine's transition table, so the timelines cannot contradict
 // the product.
 import { createHash, randomUUID } from 'node:crypto';
-import { shanghaiDay, shanghaiDayStart } from '../../domain/dates.ts';
+import { shanghaiDay, shanghaiDayStart } from '../../domain/common/dates.ts';
 import {
   HAZARD_TRANSITIONS, formatHazardNumber, type HazardAction, type HazardLevel, type HazardSource, type HazardStatus,
-} from '../../domain/hazard-machine.ts';
-import type { Role } from '../../domain/roles.ts';
+} from '../../domain/hazards/hazard-machine.ts';
+import type { Role } from '../../domain/access/roles.ts';
 import type {
   hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, recordCounters, recordEvents,
 } from '../../server/db/schema/index.ts';

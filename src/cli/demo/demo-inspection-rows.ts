@@ -3,13 +3,13 @@
 // canonical payload every signer signed, as the inspections service computes it at completion.
 // Numbers come last, per year in creation order, from the district's code.
 import { createHash, randomUUID } from 'node:crypto';
-import { itemsOf } from '../../domain/checklist.ts';
-import type { ConformityResult } from '../../domain/checklist.ts';
+import { itemsOf } from '../../domain/checklists/checklist.ts';
+import type { ConformityResult } from '../../domain/checklists/checklist.ts';
 import {
   canonicalJson, inspectionCompletionRefusal, signaturePayload,
   type InspectionMethodTag, type InspectionType, type RepresentativeSignature,
-} from '../../domain/inspection-rules.ts';
-import { formatRecordNumber } from '../../domain/record-number.ts';
+} from '../../domain/inspections/inspection-rules.ts';
+import { formatRecordNumber } from '../../domain/common/record-number.ts';
 import type { THazardDraft } from '../../contract/inspections.ts';
 import type { inspectionAnswers, inspectionInspectors, inspections, recordCounters } from '../../server/db/schema/index.ts';
 import type { DemoTemplateVersion } from './demo-checklists.ts';

@@ -5,10 +5,10 @@
 // sectors, a village officer in the village, the group in its villages. Failed items become
 // hazards (findings) that the hazard demo numbers and plays through the state machine.
 import { randomUUID } from 'node:crypto';
-import { itemsOf } from '../../domain/checklist.ts';
-import type { HazardSource } from '../../domain/hazard-machine.ts';
-import type { InspectionMethodTag, InspectionType, RepresentativeSignature } from '../../domain/inspection-rules.ts';
-import { CHONGMING_SPOT_CHECK, DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE } from '../../domain/seed-checklists.ts';
+import { itemsOf } from '../../domain/checklists/checklist.ts';
+import type { HazardSource } from '../../domain/hazards/hazard-machine.ts';
+import type { InspectionMethodTag, InspectionType, RepresentativeSignature } from '../../domain/inspections/inspection-rules.ts';
+import { CHONGMING_SPOT_CHECK, DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE } from '../../domain/checklists/seed-checklists.ts';
 import { templateOn } from './demo-checklists.ts';
 import {
   atMinutes, department, failedAnswer, plusMinutes, supervisingDepartmentId, workdaysBetween,

@@ -3,7 +3,7 @@
 // Most inspections the two departments made in the window fulfil an entry (plan_entry_id); some
 // key enterprises planned for past months were not inspected, so coverage has gaps to show.
 import { randomUUID } from 'node:crypto';
-import { isSelfInspection } from '../../domain/inspection-rules.ts';
+import { isSelfInspection } from '../../domain/inspections/inspection-rules.ts';
 import type { inspectionPlanEntries, inspectionPlans } from '../../server/db/schema/index.ts';
 import { addDays, atMinutes, department, type DemoContext, type DemoEnterpriseRef } from './demo-context.ts';
 import type { DemoInspection } from './demo-inspection-rows.ts';

@@ -6,12 +6,12 @@
 // One monthly self-inspection finds a major hazard that the enterprise reports and rectifies:
 // the case demo's 依法不予处罚.
 import { randomUUID } from 'node:crypto';
-import { itemsOf } from '../../domain/checklist.ts';
-import { selfInspectionType } from '../../domain/inspection-rules.ts';
+import { itemsOf } from '../../domain/checklists/checklist.ts';
+import { selfInspectionType } from '../../domain/inspections/inspection-rules.ts';
 import {
   type SelfInspectionFrequency, type SelfInspectionSchedule, isWorkday, occurrencesBetween, scheduleProblems, withDistrictCalendar,
-} from '../../domain/self-inspection-schedule.ts';
-import { DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE } from '../../domain/seed-checklists.ts';
+} from '../../domain/schedules/self-inspection-schedule.ts';
+import { DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE } from '../../domain/checklists/seed-checklists.ts';
 import type { selfInspectionSchedules } from '../../server/db/schema/index.ts';
 import { templateOn } from './demo-checklists.ts';
 import {

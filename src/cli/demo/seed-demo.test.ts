@@ -1,25 +1,25 @@
 import { createHash } from 'node:crypto';
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChecklistTemplateContent, itemsOf, templateDiff } from '../../domain/checklist.ts';
-import { shanghaiDay } from '../../domain/dates.ts';
+import { type ChecklistTemplateContent, itemsOf, templateDiff } from '../../domain/checklists/checklist.ts';
+import { shanghaiDay } from '../../domain/common/dates.ts';
 import {
   CASE_STATUSES, CASE_TRANSITIONS, MEASURE_KINDS, finesFen, isDualPenalty, judicialReferralPersons, measureProblem, noPenaltyByLaw,
   type CaseAction, type CaseStatus, type EnforcementMeasure,
-} from '../../domain/enforcement.ts';
+} from '../../domain/enforcement/enforcement.ts';
 import {
   HAZARD_SOURCES, HAZARD_STATUSES, OPEN_HAZARD_STATUSES, isHazardOverdue, isPlanComplete,
-} from '../../domain/hazard-machine.ts';
-import { mayStartInspection } from '../../domain/inspection-policy.ts';
+} from '../../domain/hazards/hazard-machine.ts';
+import { mayStartInspection } from '../../domain/inspections/inspection-policy.ts';
 import {
   INSPECTION_TYPES, canonicalJson, failedItems, inspectionCompletionRefusal, inspectorRuleRefusal, isSelfInspection, methodTagsRefusal,
   selfInspectionType, signaturePayload, type ChecklistAnswer, type InspectionMethodTag,
-} from '../../domain/inspection-rules.ts';
-import { enterpriseInScope, enterpriseScopeFor } from '../../domain/scope.ts';
-import { CHONGMING_SPOT_CHECK, DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE, SEED_CHECKLISTS } from '../../domain/seed-checklists.ts';
-import { type SelfInspectionFrequency, complianceOf, occurrencesBetween, scheduleProblems } from '../../domain/self-inspection-schedule.ts';
-import { checkUscc } from '../../domain/uscc.ts';
-import { ROLES } from '../../domain/roles.ts';
+} from '../../domain/inspections/inspection-rules.ts';
+import { enterpriseInScope, enterpriseScopeFor } from '../../domain/access/scope.ts';
+import { CHONGMING_SPOT_CHECK, DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE, SEED_CHECKLISTS } from '../../domain/checklists/seed-checklists.ts';
+import { type SelfInspectionFrequency, complianceOf, occurrencesBetween, scheduleProblems } from '../../domain/schedules/self-inspection-schedule.ts';
+import { checkUscc } from '../../domain/enterprises/uscc.ts';
+import { ROLES } from '../../domain/access/roles.ts';
 import {
   accountabilityRecords, auditLog, checklistTemplateVersions, checklistTemplates, enforcementCases,
   enforcementMeasures, enterprises, hazardCriteria, hazardExtensions, recordEvents, hazardListings, hazardPlans,

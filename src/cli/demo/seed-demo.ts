@@ -8,9 +8,9 @@
 // demo.seed).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/access/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
-import { shanghaiDay } from '../../domain/dates.ts';
+import { shanghaiDay } from '../../domain/common/dates.ts';
 import {
   accountabilityRecords, enforcementCases, enforcementMeasures, enterprises, hazardCriteria,
   hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, inspectionAnswers,

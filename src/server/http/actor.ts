@@ -1,5 +1,5 @@
-import type { Role } from '../../domain/roles.ts';
-import type { ScopeActor } from '../../domain/scope.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import type { ScopeActor } from '../../domain/access/scope.ts';
 
 /** The signed-in user as every service sees it: identity, unit and the inputs of the data scope. */
 export interface Actor extends ScopeActor {

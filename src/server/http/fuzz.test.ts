@@ -11,7 +11,7 @@ import { checklistTemplates } from '../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../test/app.ts';
 import { buildInspection } from '../test/inspection-fixtures.ts';
 import { buildUser } from '../test/factories.ts';
-import { USCC_ALPHABET, usccCheckChar } from '../../domain/uscc.ts';
+import { USCC_ALPHABET, usccCheckChar } from '../../domain/enterprises/uscc.ts';
 import {
   DAY, type IdFor, type Js, PATH_JUNK, Rand, bodyJunk, deleteAt, junkFor, leaves, pathOfKey, queryJunk, repairCandidates, sample, seededUuid, setAt,
 } from '../test/fuzz-inputs.ts';

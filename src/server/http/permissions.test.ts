@@ -3,7 +3,7 @@
 // its page (the 督导组 account once could open 看板 but had no menu entry for it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navEntriesFor } from '../../web/app/layout/nav-items.tsx';
-import { abilitiesOf } from '../../domain/permissions.ts';
+import { abilitiesOf } from '../../domain/access/permissions.ts';
 import { type TestApp, createTestApp } from '../test/app.ts';
 import { type Session, loginAs } from '../test/http.ts';
 import { type ActorKey, type World, buildWorld } from '../test/world.ts';

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../contract/route.ts';
-import { type Permission, can } from '../../domain/permissions.ts';
+import { type Permission, can } from '../../domain/access/permissions.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 import { parseOrThrow } from './validate.ts';

@@ -4,7 +4,7 @@
 // action's event and the system's automatic steps to record_events, updates the record
 // conditionally on the version it read (zero rows: someone else changed it first), and appends
 // the audit row; then presents the record with the actor's allowedActions.
-import { shanghaiDay } from '../../domain/dates.ts';
+import { shanghaiDay } from '../../domain/common/dates.ts';
 import {
   type WorkflowDefinition, type WorkflowFacts, type WorkflowInput, allowedActions, applyAction, automaticSteps, checkPermission,
 } from '../../domain/workflow/workflow.ts';

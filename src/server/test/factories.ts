@@ -1,8 +1,8 @@
 // buildX(db, overrides) factories: direct inserts of valid rows, for fixtures only.
 // Each returns the inserted row; names are unique so tests can share a database.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Role } from '../../domain/roles.ts';
-import { USCC_ALPHABET, usccCheckChar } from '../../domain/uscc.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { USCC_ALPHABET, usccCheckChar } from '../../domain/enterprises/uscc.ts';
 import type { Db } from '../db/client.ts';
 import {
   enterprises, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users,

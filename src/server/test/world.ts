@@ -10,7 +10,7 @@
 //   a           V1a      chem           d           V2       chem
 //   b           V1a      fire           e           V2       build
 //   c           V1b      chem, build    x           XV       (X's sector)
-import type { Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/access/roles.ts';
 import type { Db } from '../db/client.ts';
 import {
   type BuiltUser, type EnterpriseRow, type SectorRow, type UnitRow, buildDepartment, buildDistrict, buildEnterprise, buildSector,

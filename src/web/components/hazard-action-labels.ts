@@ -1,8 +1,8 @@
 // Names of what can be done to a hazard, shared by the ledger (buttons, modals, timeline)
 // and the audit log (hazard.<action>). The loop's actions are the domain's own labels.
 import type { HAZARD_ALLOWED_ACTIONS } from '../../contract/hazards.ts';
-import { HAZARD_ACTION_LABELS } from '../../domain/hazard-machine.ts';
-import type { HazardSideAction } from '../../domain/hazard-policy.ts';
+import { HAZARD_ACTION_LABELS } from '../../domain/hazards/hazard-machine.ts';
+import type { HazardSideAction } from '../../domain/hazards/hazard-policy.ts';
 
 export type AllowedAction = (typeof HAZARD_ALLOWED_ACTIONS)[number];
 

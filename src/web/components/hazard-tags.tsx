@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { LISTING_LEVEL_LABELS } from '../../contract/hazards.ts';
 import {
   HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardStatus,
-} from '../../domain/hazard-machine.ts';
+} from '../../domain/hazards/hazard-machine.ts';
 
 export const HAZARD_STATUS_COLORS: Record<HazardStatus, string> = {
   reported: 'gold',

@@ -1,5 +1,5 @@
 // The password policy as shown to people; the server remains the authority.
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../domain/password-policy.ts';
+import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../domain/access/password-policy.ts';
 
 export const PASSWORD_POLICY_TEXT = '至少8位，包含大写字母、小写字母、数字、符号中的至少三类';
 

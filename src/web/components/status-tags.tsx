@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
   type EnterpriseKind, type EnterpriseStatus, type RiskGrade, type VenueType,
-} from '../../domain/enterprise-rules.ts';
+} from '../../domain/enterprises/enterprise-rules.ts';
 
 export const RISK_GRADE_COLORS: Record<RiskGrade, string> = {
   red: '#cf1322',

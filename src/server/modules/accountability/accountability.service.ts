@@ -3,8 +3,8 @@
 import type {
   TAccountabilityCreate, TAccountabilityDetail, TAccountabilityFilter, TAccountabilityListResponse, TAccountabilityUpdate,
 } from '../../../contract/accountability.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { can } from '../../../domain/permissions.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { can } from '../../../domain/access/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../../../contract/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
-import { shanghaiDayStart } from '../../../domain/dates.ts';
+import { shanghaiDayStart } from '../../../domain/common/dates.ts';
 import { listEntries } from './audit.repository.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext) {

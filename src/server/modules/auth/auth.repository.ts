@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { orgUnits, sessions, supervisionGroupMembers, supervisionGroupUnits, users } from '../../db/schema/index.ts';
-import type { RegionRef } from '../../../domain/scope.ts';
+import type { RegionRef } from '../../../domain/access/scope.ts';
 
 export function findUserByUsername(db: DbOrTx, username: string) {
   return db

@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
-import { abilitiesOf } from '../../../domain/permissions.ts';
+import { abilitiesOf } from '../../../domain/access/permissions.ts';
 
 export const SESSION_COOKIE = 'anzhi_sid';
 const TOUCH_EVERY_MS = 30_000;

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../domain/password-policy.ts';
+import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../domain/access/password-policy.ts';
 import { invalid } from '../../http/errors.ts';
 
 export function hashPassword(pw: string): Promise<string> {

@@ -3,11 +3,11 @@
 import type { RecordEventRow } from '../../kernel/record-events.ts';
 import type { TCaseDetail, TCaseListItem } from '../../../contract/cases.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
-import type { CaseAllowedAction } from '../../../domain/case-policy.ts';
+import type { CaseAllowedAction } from '../../../domain/enforcement/case-policy.ts';
 import {
   type EnforcementMeasure, type MeasureKind, finesFen, isDualPenalty, judicialReferralPersons, noPenaltyByLaw,
-} from '../../../domain/enforcement.ts';
-import type { HazardLevel, HazardSource, HazardStatus } from '../../../domain/hazard-machine.ts';
+} from '../../../domain/enforcement/enforcement.ts';
+import type { HazardLevel, HazardSource, HazardStatus } from '../../../domain/hazards/hazard-machine.ts';
 import type * as repo from './cases.repository.ts';
 
 export const fenToYuan = (fen: number) => fen / 100;

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TCaseFilter } from '../../../contract/cases.ts';
-import { CASE_STATUSES, type CaseStatus, MEASURE_KINDS } from '../../../domain/enforcement.ts';
+import { CASE_STATUSES, type CaseStatus, MEASURE_KINDS } from '../../../domain/enforcement/enforcement.ts';
 import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {

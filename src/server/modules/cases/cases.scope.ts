@@ -1,8 +1,8 @@
 // Which enforcement cases an actor sees: the cases of the enterprises in their scope (by the
 // case's own region and village columns), plus, for a department, the cases its unit handles.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { enforcementCases as cases, enterprises } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 

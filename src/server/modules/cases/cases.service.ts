@@ -3,14 +3,14 @@
 // from the domain (enforcement.ts: transitions and measures; case-workflow.ts: who may act).
 import { sql } from 'drizzle-orm';
 import type { TCaseActionRequest, TCaseCreate, TCaseDetail, TCaseFilter, TCaseListResponse } from '../../../contract/cases.ts';
-import { INSPECTION_CASE_REFUSAL_MESSAGES, hazardOpensCase, inspectionCaseRefusal } from '../../../domain/case-policy.ts';
-import type { CaseAllowedAction } from '../../../domain/case-workflow.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { CASE_STATUSES, INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement.ts';
-import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
-import { can } from '../../../domain/permissions.ts';
-import { formatRecordNumber } from '../../../domain/record-number.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import { INSPECTION_CASE_REFUSAL_MESSAGES, hazardOpensCase, inspectionCaseRefusal } from '../../../domain/enforcement/case-policy.ts';
+import type { CaseAllowedAction } from '../../../domain/enforcement/case-workflow.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { CASE_STATUSES, INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement/enforcement.ts';
+import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazards/hazard-machine.ts';
+import { can } from '../../../domain/access/permissions.ts';
+import { formatRecordNumber } from '../../../domain/common/record-number.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { nextRecordSeq } from '../../kernel/record-counter.ts';

@@ -5,9 +5,9 @@ import type { TCaseActionRequest, TCaseDetail } from '../../../contract/cases.ts
 import {
   type CaseRelation, type CaseWorkflowFacts, type CaseWorkflowInput, type CaseWorkflowRefusal, caseRelations, caseWorkflow,
   type CaseAllowedAction,
-} from '../../../domain/case-workflow.ts';
-import { type CaseStatus, type EnforcementMeasure, type MeasureProblem, MEASURE_PROBLEM_MESSAGES, measureProblem } from '../../../domain/enforcement.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+} from '../../../domain/enforcement/case-workflow.ts';
+import { type CaseStatus, type EnforcementMeasure, type MeasureProblem, MEASURE_PROBLEM_MESSAGES, measureProblem } from '../../../domain/enforcement/enforcement.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, invalid } from '../../http/errors.ts';

@@ -1,5 +1,5 @@
 import type { TCaseListItem } from '../../../contract/cases.ts';
-import { CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../../../domain/enforcement.ts';
+import { CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../../../domain/enforcement/enforcement.ts';
 
 export const CASE_EXPORT_COLUMNS = [
   { header: '案件编号', width: 20 }, { header: '案由', width: 36 }, { header: '生产经营单位', width: 30 }, { header: '所在村/社区', width: 12 },

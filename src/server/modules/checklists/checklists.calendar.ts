@@ -1,8 +1,8 @@
 // The district's work calendar (法定节假日, 调休上班日): kept by template managers, read by every
 // user of the district; the 日周月 schedules read it through work-calendar.repository.ts.
 import type { TCalendarDay } from '../../../contract/checklists.ts';
-import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems } from '../../../domain/work-calendar.ts';
-import { isValidDay } from '../../../domain/dates.ts';
+import { CALENDAR_PROBLEM_MESSAGES, type CalendarDayKind, calendarEntryProblem, calendarYearProblems } from '../../../domain/schedules/work-calendar.ts';
+import { isValidDay } from '../../../domain/common/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

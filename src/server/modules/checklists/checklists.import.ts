@@ -3,7 +3,7 @@
 // commit publishes it. A template goes in whole or not at all, so any error blocks the commit.
 import type { TChecklistImportPreview } from '../../../contract/checklists.ts';
 import type { TImportRowError } from '../../../contract/enterprises.ts';
-import { type ChecklistTemplateContent, type TemplateProblem, TEMPLATE_PROBLEM_MESSAGES, TEMPLATE_VERSION_REFUSAL_MESSAGES, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklist.ts';
+import { type ChecklistTemplateContent, type TemplateProblem, TEMPLATE_PROBLEM_MESSAGES, TEMPLATE_VERSION_REFUSAL_MESSAGES, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklists/checklist.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';

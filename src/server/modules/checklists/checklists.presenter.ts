@@ -1,6 +1,6 @@
 // Read models of templates and versions as the contract describes them.
 import type { TChecklistDetail, TChecklistDiff, TChecklistListItem, TChecklistVersionView } from '../../../contract/checklists.ts';
-import { type ChecklistTemplateContent, itemsOf, templateDiff } from '../../../domain/checklist.ts';
+import { type ChecklistTemplateContent, itemsOf, templateDiff } from '../../../domain/checklists/checklist.ts';
 import type { TemplateRow, TemplateVersionRow } from './checklists.repository.ts';
 import type { versionsOf } from './checklists.repository.ts';
 

@@ -3,7 +3,7 @@
 import {
   type ChecklistTemplateContent, type TemplateProblem, type TemplateVersionRefusal,
   TEMPLATE_PROBLEM_MESSAGES, TEMPLATE_VERSION_REFUSAL_MESSAGES,
-} from '../../../domain/checklist.ts';
+} from '../../../domain/checklists/checklist.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 
 const ITEM_FIELD: Partial<Record<TemplateProblem['problem'], string>> = {

@@ -1,7 +1,7 @@
 // Checklist templates and their immutable versions. currentTemplateVersion and
 // templateVersionById are the entry points other modules (inspections, schedules) use.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ChecklistAudience, ChecklistTemplateContent } from '../../../domain/checklist.ts';
+import type { ChecklistAudience, ChecklistTemplateContent } from '../../../domain/checklists/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions, inspections, users } from '../../db/schema/index.ts';
 import { containsText } from '../../kernel/list-query.ts';

@@ -1,8 +1,8 @@
 // The built-in checklists (domain/seed-checklists.ts) stored as version 1 of each template.
 // Used by the demo seed and by the "载入内置检查表" action of a district that started empty.
 import { and, eq, inArray } from 'drizzle-orm';
-import { itemsOf } from '../../../domain/checklist.ts';
-import { SEED_CHECKLISTS } from '../../../domain/seed-checklists.ts';
+import { itemsOf } from '../../../domain/checklists/checklist.ts';
+import { SEED_CHECKLISTS } from '../../../domain/checklists/seed-checklists.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions } from '../../db/schema/index.ts';
 

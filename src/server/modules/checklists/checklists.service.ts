@@ -1,8 +1,8 @@
 // Checklist templates: every write goes through the domain's versioning (firstTemplateVersion,
 // nextTemplateVersion), inserts an immutable version and records an audit row in one transaction.
 import type { TChecklistContent, TChecklistDetail, TChecklistPublish } from '../../../contract/checklists.ts';
-import { type ChecklistAudience, type ChecklistTemplateContent, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklist.ts';
-import { can } from '../../../domain/permissions.ts';
+import { type ChecklistAudience, type ChecklistTemplateContent, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklists/checklist.ts';
+import { can } from '../../../domain/access/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TChecklistContent, TChecklistDetail } from '../../../contract/checklists.ts';
-import { TEMPLATE_VERSION_REFUSAL_MESSAGES } from '../../../domain/checklist.ts';
-import { SEED_CHECKLISTS } from '../../../domain/seed-checklists.ts';
+import { TEMPLATE_VERSION_REFUSAL_MESSAGES } from '../../../domain/checklists/checklist.ts';
+import { SEED_CHECKLISTS } from '../../../domain/checklists/seed-checklists.ts';
 import { auditLog, checklistTemplates, inspections } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { buildDistrict, buildUser } from '../../test/factories.ts';

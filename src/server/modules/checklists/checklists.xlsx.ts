@@ -6,7 +6,7 @@ import { ChecklistContentSchema } from '../../../contract/checklists.ts';
 import {
   CHECK_METHOD_LABELS, CHECKLIST_AUDIENCE_LABELS, RESPONSE_TYPE_LABELS, type CheckMethod, type ChecklistGroup, type ChecklistItem,
   type ChecklistTemplateContent, type ResponseType, checkMethodsOf,
-} from '../../../domain/checklist.ts';
+} from '../../../domain/checklists/checklist.ts';
 import {
   NO, YES, cellText, columnIndex, fromLabel, lastDataRow, normalizeHeader, parseBool,
 } from '../../http/xlsx-import.ts';

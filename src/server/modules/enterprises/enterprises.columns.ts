@@ -1,7 +1,7 @@
 // The spreadsheet columns of the enterprise registry: one list for the template, import and export.
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
-} from '../../../domain/enterprise-rules.ts';
+} from '../../../domain/enterprises/enterprise-rules.ts';
 import { NO, YES, normalizeHeader } from '../../http/xlsx-import.ts';
 
 export type ColumnKey =

@@ -3,8 +3,8 @@
 import { EnterpriseCreate, type TEnterpriseCreate, type TImportPreview, type TImportRowError } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
-} from '../../../domain/enterprise-rules.ts';
-import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
+} from '../../../domain/enterprises/enterprise-rules.ts';
+import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import {

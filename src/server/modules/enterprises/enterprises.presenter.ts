@@ -1,7 +1,7 @@
 import type { TEnterprise } from '../../../contract/enterprises.ts';
-import { isSmallEnterprise } from '../../../domain/enterprise-rules.ts';
-import { enterpriseAllowedActions } from '../../../domain/enterprise-policy.ts';
-import type { Role } from '../../../domain/roles.ts';
+import { isSmallEnterprise } from '../../../domain/enterprises/enterprise-rules.ts';
+import { enterpriseAllowedActions } from '../../../domain/enterprises/enterprise-policy.ts';
+import type { Role } from '../../../domain/access/roles.ts';
 import type { EnterpriseRow } from './enterprises.repository.ts';
 
 export function presentEnterprise(

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TEnterpriseFilter } from '../../../contract/enterprises.ts';
-import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
-import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprise-rules.ts';
+import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
+import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/enterprise-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery } from '../../kernel/list-query.ts';

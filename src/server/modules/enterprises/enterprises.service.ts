@@ -1,7 +1,7 @@
 import { EnterpriseCreate, type TEnterpriseCreate, type TEnterpriseFilter, type TEnterpriseListQuery, type TEnterpriseUpdate } from '../../../contract/enterprises.ts';
 import type { TVoidRequest } from '../../../contract/common.ts';
-import { canCreateEnterprise, enterpriseAllowedActions, forbiddenEnterpriseFields } from '../../../domain/enterprise-policy.ts';
-import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
+import { canCreateEnterprise, enterpriseAllowedActions, forbiddenEnterpriseFields } from '../../../domain/enterprises/enterprise-policy.ts';
+import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

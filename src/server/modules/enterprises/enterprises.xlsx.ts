@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { TEnterprise } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
-} from '../../../domain/enterprise-rules.ts';
+} from '../../../domain/enterprises/enterprise-rules.ts';
 import { NO, YES } from '../../http/xlsx-import.ts';
 import { ENTERPRISE_COLUMNS } from './enterprises.columns.ts';
 

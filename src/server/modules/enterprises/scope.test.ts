@@ -1,7 +1,7 @@
 // The scope rules hold for every role: others' records answer 404 by id, are absent from
 // lists and exports, and cannot be edited or voided. SQL scope and domain scope agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
+import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { enterprises as enterprisesTable } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type Session, errorOf, loginAs } from '../../test/http.ts';

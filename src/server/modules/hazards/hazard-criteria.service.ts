@@ -1,7 +1,7 @@
 // 判定依据: the configurable list of criteria suggested when a hazard is reported as major.
 import type { z } from 'zod';
 import type { HazardCriterionCreate, HazardCriterionUpdate } from '../../../contract/hazards.ts';
-import { mayEditHazardCriteria } from '../../../domain/hazard-policy.ts';
+import { mayEditHazardCriteria } from '../../../domain/hazards/hazard-policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';

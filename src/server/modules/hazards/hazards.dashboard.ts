@@ -1,7 +1,7 @@
 // Dashboard figures: counts over the hazards in the actor's scope found in a date range.
 import type { z } from 'zod';
 import type { HazardDashboard } from '../../../contract/hazards.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { presentHazardItem } from './hazards.presenter.ts';

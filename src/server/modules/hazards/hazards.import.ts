@@ -2,12 +2,12 @@
 // then commit the good rows in one transaction, each with its plan, reports and timeline.
 import ExcelJS from 'exceljs';
 import type { TImportPreview, TImportRowError } from '../../../contract/enterprises.ts';
-import { isValidDay, shanghaiDay, shanghaiDayStart } from '../../../domain/dates.ts';
+import { isValidDay, shanghaiDay, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import {
   HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardSource, type HazardStatus,
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_REFUSAL_MESSAGES, criterionRefusal, dualReportMissing, formatHazardNumber, isPlanComplete,
-} from '../../../domain/hazard-machine.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+} from '../../../domain/hazards/hazard-machine.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import {

@@ -1,7 +1,7 @@
 import type { THazardDetail, THazardListItem } from '../../../contract/hazards.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
-import { isHazardOverdue } from '../../../domain/hazard-machine.ts';
-import type { HazardAllowedAction } from '../../../domain/hazard-policy.ts';
+import { isHazardOverdue } from '../../../domain/hazards/hazard-machine.ts';
+import type { HazardAllowedAction } from '../../../domain/hazards/hazard-policy.ts';
 import type { RecordEventRow } from '../../kernel/record-events.ts';
 import type * as repo from './hazards.repository.ts';
 

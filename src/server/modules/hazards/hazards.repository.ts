@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { THazardFilter } from '../../../contract/hazards.ts';
-import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
+import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
 import { containsText, defineListQuery } from '../../kernel/list-query.ts';
-import { shanghaiDayStart } from '../../../domain/dates.ts';
+import { shanghaiDayStart } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   enterprises, hazardCriteria, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,

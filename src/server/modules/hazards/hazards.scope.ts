@@ -1,8 +1,8 @@
 // Which hazards an actor sees: the hazards of the enterprises in their scope (by the hazard's own
 // village and sector), plus those their unit is responsible for or is asked to take over.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { EnterpriseScope, RegionRef } from '../../../domain/scope.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { hazards, hazardTransfers } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 

@@ -3,15 +3,15 @@
 // come from the domain (hazard-machine, hazard-workflow, hazard-policy, hazard-assignment).
 import type { THazardActionRequest, THazardCreate, THazardDetail, THazardFilter } from '../../../contract/hazards.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
-import { mayOpenCaseOnHazard } from '../../../domain/case-policy.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
+import { mayOpenCaseOnHazard } from '../../../domain/enforcement/case-policy.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
 import {
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_STATUSES, type HazardLevel, type HazardStatus, formatHazardNumber, initialHazardStatus,
-} from '../../../domain/hazard-machine.ts';
-import { dueDateRefusal, isTransferTarget, responsibleUnitChoice } from '../../../domain/hazard-assignment.ts';
-import type { HazardAllowedAction } from '../../../domain/hazard-workflow.ts';
-import { hazardSourceRefusal, mayImportHazards, mayReportHazard } from '../../../domain/hazard-policy.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+} from '../../../domain/hazards/hazard-machine.ts';
+import { dueDateRefusal, isTransferTarget, responsibleUnitChoice } from '../../../domain/hazards/hazard-assignment.ts';
+import type { HazardAllowedAction } from '../../../domain/hazards/hazard-workflow.ts';
+import { hazardSourceRefusal, mayImportHazards, mayReportHazard } from '../../../domain/hazards/hazard-policy.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../../contract/hazards.ts';
-import { HAZARD_REFUSAL_MESSAGES } from '../../../domain/hazard-machine.ts';
+import { HAZARD_REFUSAL_MESSAGES } from '../../../domain/hazards/hazard-machine.ts';
 import { auditLog, files as filesTable, recordEvents, hazardPlans, hazards as hazardsTable } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { TEST_EPOCH } from '../../test/clock.ts';

@@ -3,10 +3,10 @@
 // and its action handlers (actions/).
 import { sql } from 'drizzle-orm';
 import type { THazardActionRequest, THazardDetail } from '../../../contract/hazards.ts';
-import type { HazardRefusal, HazardStatus } from '../../../domain/hazard-machine.ts';
+import type { HazardRefusal, HazardStatus } from '../../../domain/hazards/hazard-machine.ts';
 import {
   type HazardRelation, type HazardWorkflowAction, type HazardWorkflowFacts, type HazardWorkflowInput, hazardRelations, hazardWorkflow,
-} from '../../../domain/hazard-workflow.ts';
+} from '../../../domain/hazards/hazard-workflow.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { ServerWorkflow } from '../../kernel/run-action.ts';

@@ -1,7 +1,7 @@
 import type { THazardListItem } from '../../../contract/hazards.ts';
 import { LISTING_LEVEL_LABELS } from '../../../contract/hazards.ts';
-import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from '../../../domain/hazard-machine.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
+import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from '../../../domain/hazards/hazard-machine.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
 
 export const HAZARD_EXPORT_COLUMNS = [
   { header: '隐患编号', width: 18 }, { header: '生产经营单位', width: 30 }, { header: '所在村/社区', width: 12 },

@@ -4,12 +4,12 @@
 import type { z } from 'zod';
 import { HazardCreate, type THazardCreate } from '../../../contract/hazards.ts';
 import type { InspectionComplete, TInspectionDetail, THazardDraft } from '../../../contract/inspections.ts';
-import type { HazardSource } from '../../../domain/hazard-machine.ts';
+import type { HazardSource } from '../../../domain/hazards/hazard-machine.ts';
 import {
   ANSWER_PROBLEM_MESSAGES, INSPECTION_COMPLETION_REFUSAL_MESSAGES, type InspectionCompletionRefusal, failedItems, inspectionCompletionRefusal,
   inspectorRuleRefusal, isSelfInspection,
-} from '../../../domain/inspection-rules.ts';
-import type { Role } from '../../../domain/roles.ts';
+} from '../../../domain/inspections/inspection-rules.ts';
+import type { Role } from '../../../domain/access/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid } from '../../http/errors.ts';

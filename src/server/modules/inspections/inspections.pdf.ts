@@ -1,9 +1,9 @@
 // 现场检查记录: the completed inspection as one A4 HTML page (everything escaped, photos inline
 // as data URIs), printed to PDF by the shared Chromium printer.
 import type { TInspectionDetail } from '../../../contract/inspections.ts';
-import { CONFORMITY_RESULT_LABELS, itemsOf } from '../../../domain/checklist.ts';
-import { HAZARD_LEVEL_LABELS } from '../../../domain/hazard-machine.ts';
-import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, isSelfInspection } from '../../../domain/inspection-rules.ts';
+import { CONFORMITY_RESULT_LABELS, itemsOf } from '../../../domain/checklists/checklist.ts';
+import { HAZARD_LEVEL_LABELS } from '../../../domain/hazards/hazard-machine.ts';
+import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, isSelfInspection } from '../../../domain/inspections/inspection-rules.ts';
 import type { AppContext } from '../../context.ts';
 import type { PdfPrinter } from '../../http/pdf-printer.ts';
 import type { Actor } from '../../http/actor.ts';

@@ -1,7 +1,7 @@
 import type { TInspectionDetail, TInspectionListItem } from '../../../contract/inspections.ts';
 import type { THazardDraft } from '../../../contract/inspections.ts';
-import type { InspectionMethodTag } from '../../../domain/inspection-rules.ts';
-import { answerProblem, isSelfInspection } from '../../../domain/inspection-rules.ts';
+import type { InspectionMethodTag } from '../../../domain/inspections/inspection-rules.ts';
+import { answerProblem, isSelfInspection } from '../../../domain/inspections/inspection-rules.ts';
 import { presentFile } from '../files/index.ts';
 import type * as repo from './inspections.repository.ts';
 import { type InspectionState, type Problem, domainAnswers } from './inspections.state.ts';

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InspectionFilter } from '../../../contract/inspections.ts';
-import { AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
+import { AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES } from '../../../domain/inspections/inspection-rules.ts';
 import { INSPECTION_STATUSES } from '../../../contract/inspections.ts';
 import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';

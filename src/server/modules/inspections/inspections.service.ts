@@ -7,20 +7,20 @@ import { INSPECTION_STATUSES } from '../../../contract/inspections.ts';
 import type {
   InspectionFilter, TAnswerSave, TInspectionCreate, TInspectionDetail, InspectionUpdate, InspectionOptions,
 } from '../../../contract/inspections.ts';
-import { itemsOf } from '../../../domain/checklist.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { mayOpenCaseOnInspection } from '../../../domain/case-policy.ts';
-import { INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspection-policy.ts';
+import { itemsOf } from '../../../domain/checklists/checklist.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { mayOpenCaseOnInspection } from '../../../domain/enforcement/case-policy.ts';
+import { INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspections/inspection-policy.ts';
 import {
   INSPECTED_ON_REFUSAL_MESSAGES, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionType,
   type MethodTagRefusal, enterpriseSeesInspection, frequencyOfInspection, inspectedOnRefusal, inspectorRuleRefusal,
   methodTagsRefusal,
-} from '../../../domain/inspection-rules.ts';
-import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
-import { formatRecordNumber } from '../../../domain/record-number.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
-import { mayLinkPlanEntry } from '../../../domain/inspection-plan.ts';
-import { isoWeekKey } from '../../../domain/self-inspection-schedule.ts';
+} from '../../../domain/inspections/inspection-rules.ts';
+import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazards/hazard-machine.ts';
+import { formatRecordNumber } from '../../../domain/common/record-number.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
+import { mayLinkPlanEntry } from '../../../domain/inspections/inspection-plan.ts';
+import { isoWeekKey } from '../../../domain/schedules/self-inspection-schedule.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { nextRecordSeq } from '../../kernel/record-counter.ts';

@@ -1,11 +1,11 @@
 // One inspection as the rules see it: row, inspectors, answers with their photos and the
 // template version it was filled against; the content signers sign and its hash.
 import { createHash } from 'node:crypto';
-import { type ChecklistItem, itemsOf } from '../../../domain/checklist.ts';
+import { type ChecklistItem, itemsOf } from '../../../domain/checklists/checklist.ts';
 import {
   ANSWER_PROBLEM_MESSAGES, type ChecklistAnswer, INSPECTION_COMPLETION_REFUSAL_MESSAGES, type SignaturePayload, canonicalJson, completionProblems,
   failedItems, inspectorRuleRefusal, signaturePayload,
-} from '../../../domain/inspection-rules.ts';
+} from '../../../domain/inspections/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { type FileRow, listFilesOf } from '../files/index.ts';
 import * as repo from './inspections.repository.ts';

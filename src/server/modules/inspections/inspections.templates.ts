@@ -2,7 +2,7 @@
 // version of an active template for a new inspection, the exact version an existing one used.
 import { and, asc, eq } from 'drizzle-orm';
 import type { TChecklistVersionView } from '../../../contract/checklists.ts';
-import type { ChecklistTemplateContent } from '../../../domain/checklist.ts';
+import type { ChecklistTemplateContent } from '../../../domain/checklists/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions } from '../../db/schema/index.ts';
 import * as checklists from '../checklists/index.ts';

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail, THazardListItem } from '../../../contract/hazards.ts';
 import type { TInspectionDetail } from '../../../contract/inspections.ts';
-import { canonicalJson } from '../../../domain/inspection-rules.ts';
+import { canonicalJson } from '../../../domain/inspections/inspection-rules.ts';
 import { auditLog, files as filesTable, hazards as hazardsTable, inspectionAnswers } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, buildUser } from '../../test/factories.ts';

@@ -1,7 +1,7 @@
 import type { TInspectionListItem } from '../../../contract/inspections.ts';
 import { INSPECTION_STATUS_LABELS } from '../../../contract/inspections.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS } from '../../../domain/inspection-rules.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS } from '../../../domain/inspections/inspection-rules.ts';
 
 export const INSPECTION_EXPORT_COLUMNS = [
   { header: '检查编号', width: 22 }, { header: '检查类型', width: 14 }, { header: '检查方式', width: 16 }, { header: '检查日期', width: 12 },

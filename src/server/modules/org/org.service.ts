@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { SectorCreate, SectorUpdate, UnitCreate, UnitUpdate, UserCreate, UserUpdate } from '../../../contract/org.ts';
-import { adminManagesSectors, adminManagesUnit, adminMayCreateUnder } from '../../../domain/org-admin.ts';
-import { ROLE_LABELS, ROLE_UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
+import { adminManagesSectors, adminManagesUnit, adminMayCreateUnder } from '../../../domain/access/org-admin.ts';
+import { ROLE_LABELS, ROLE_UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/access/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

@@ -3,7 +3,7 @@
 // authority type by the plan's unit of the same enterprise in the entry's month
 // (inspections_enterprise_date_idx).
 import { and, asc, between, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { AUTHORITY_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
+import { AUTHORITY_INSPECTION_TYPES } from '../../../domain/inspections/inspection-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, inspectionPlanEntries as entries, inspectionPlans as plans, inspections, orgUnits } from '../../db/schema/index.ts';
 import { containsText } from '../../kernel/list-query.ts';

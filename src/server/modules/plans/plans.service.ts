@@ -3,10 +3,10 @@
 // Progress is derived by query (plans.repository.ts coveredSql), never stored.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { TEntryBulkCreate, TEntryCreate, TPlanCreate, TPlanDetail, TPlanEntry, TPlanUpdate } from '../../../contract/plans.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { can } from '../../../domain/permissions.ts';
-import { coversPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from '../../../domain/inspection-plan.ts';
-import { type EnterpriseScope, enterpriseInScope, enterpriseScopeFor } from '../../../domain/scope.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { can } from '../../../domain/access/permissions.ts';
+import { coversPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from '../../../domain/inspections/inspection-plan.ts';
+import { type EnterpriseScope, enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inspectionPlans } from '../../db/schema/index.ts';

@@ -1,5 +1,5 @@
 import type { TPlanEntry } from '../../../contract/plans.ts';
-import { INSPECTION_TYPE_LABELS } from '../../../domain/inspection-rules.ts';
+import { INSPECTION_TYPE_LABELS } from '../../../domain/inspections/inspection-rules.ts';
 
 export const PLAN_EXPORT_COLUMNS = [
   { header: '月份', width: 6 }, { header: '生产经营单位', width: 30 }, { header: '所在村/社区', width: 12 }, { header: '重点企业', width: 8 },

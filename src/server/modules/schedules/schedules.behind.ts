@@ -10,9 +10,9 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import type { TBehindFilter, TBehindItem } from '../../../contract/schedules.ts';
-import { frequencyOfInspection } from '../../../domain/inspection-rules.ts';
-import { type SelfInspectionFrequency, complianceOf } from '../../../domain/self-inspection-schedule.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+import { frequencyOfInspection } from '../../../domain/inspections/inspection-rules.ts';
+import { type SelfInspectionFrequency, complianceOf } from '../../../domain/schedules/self-inspection-schedule.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid } from '../../http/errors.ts';

@@ -2,7 +2,7 @@
 // calendar by the domain's withDistrictCalendar), and the day helpers of the schedule pages. Pure.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import { type DistrictDays, type SelfInspectionSchedule, isoWeekStart, withDistrictCalendar } from '../../../domain/self-inspection-schedule.ts';
+import { type DistrictDays, type SelfInspectionSchedule, isoWeekStart, withDistrictCalendar } from '../../../domain/schedules/self-inspection-schedule.ts';
 import type { ScheduleRow } from './schedules.repository.ts';
 
 dayjs.extend(utc);

@@ -1,8 +1,8 @@
 // Queries of the 日周月 schedules: the schedule row, the district's templates and work calendar,
 // and completed self-inspection dates (inspections_enterprise_date_idx serves every one of them).
 import { and, asc, between, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { SELF_INSPECTION_TYPES } from '../../../domain/inspection-rules.ts';
-import type { EnterpriseScope } from '../../../domain/scope.ts';
+import { SELF_INSPECTION_TYPES } from '../../../domain/inspections/inspection-rules.ts';
+import type { EnterpriseScope } from '../../../domain/access/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, enterprises, inspections, orgUnits, selfInspectionSchedules } from '../../db/schema/index.ts';
 import { scopeSql } from '../enterprises/index.ts';

@@ -2,14 +2,14 @@
 // figures and today's tasks. Occurrences and their status come from the domain with today (Asia/
 // Shanghai) passed in; nothing derived is stored.
 import type { TScheduleInput, TScheduleView, TSelfInspectionCalendar, TOccurrenceView } from '../../../contract/schedules.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { mayEditSchedule, mayStartSelfInspection } from '../../../domain/inspection-policy.ts';
-import { frequencyOfInspection, selfInspectionType } from '../../../domain/inspection-rules.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { mayEditSchedule, mayStartSelfInspection } from '../../../domain/inspections/inspection-policy.ts';
+import { frequencyOfInspection, selfInspectionType } from '../../../domain/inspections/inspection-rules.ts';
 import {
   SCHEDULE_PROBLEM_MESSAGES, type SelfInspectionFrequency, type SelfInspectionSchedule, complianceOf, isWorkday, occurrenceStatus,
   occurrencesBetween, scheduleProblems,
-} from '../../../domain/self-inspection-schedule.ts';
-import { enterpriseScopeFor } from '../../../domain/scope.ts';
+} from '../../../domain/schedules/self-inspection-schedule.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';

@@ -2,7 +2,7 @@ import { LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-d
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS } from '../../../domain/roles.ts';
+import { ROLE_LABELS } from '../../../domain/access/roles.ts';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser, useLogout } from '../../lib/auth.ts';
 import { paths } from '../paths.ts';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ChangePasswordRequest } from '../../../contract/auth.ts';
-import { passwordClasses } from '../../../domain/password-policy.ts';
+import { passwordClasses } from '../../../domain/access/password-policy.ts';
 import { PASSWORD_POLICY_TEXT, passwordRule } from '../../components/password-rule.ts';
 import { formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { useCurrentUser, useLogout } from '../../lib/auth.ts';

@@ -3,8 +3,8 @@
 import { Alert, Button, Card, type DescriptionsProps, Empty, Flex, Skeleton, Steps, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { CASE_ALLOWED_ACTIONS, type CaseAllowedAction } from '../../../domain/case-policy.ts';
-import { CASE_STATUSES, CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../../../domain/enforcement.ts';
+import { CASE_ALLOWED_ACTIONS, type CaseAllowedAction } from '../../../domain/enforcement/case-policy.ts';
+import { CASE_STATUSES, CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../../../domain/enforcement/enforcement.ts';
 import { paths } from '../../app/paths.ts';
 import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-layout.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';

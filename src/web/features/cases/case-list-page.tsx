@@ -3,7 +3,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex } from 'antd';
 import { Link } from 'react-router';
-import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../domain/enforcement.ts';
+import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../domain/enforcement/enforcement.ts';
 import { paths } from '../../app/paths.ts';
 import { CountTabs } from '../../components/count-tabs.tsx';
 import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx';

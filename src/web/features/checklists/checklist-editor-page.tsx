@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, S
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TChecklistDiff } from '../../../contract/checklists.ts';
-import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience, itemsOf } from '../../../domain/checklist.ts';
+import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience, itemsOf } from '../../../domain/checklists/checklist.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { NoAccess } from '../../components/no-access.tsx';

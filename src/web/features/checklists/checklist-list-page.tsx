@@ -4,7 +4,7 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Space, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklist.ts';
+import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklists/checklist.ts';
 import { paths } from '../../app/paths.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { type FilterPanelProps, filterSelect, yesNo } from '../../components/list-filters.tsx';

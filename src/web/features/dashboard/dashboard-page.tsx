@@ -4,8 +4,8 @@ import { Button, Card, Col, DatePicker, Empty, Flex, Row, Skeleton, Space, Stati
 import { type ReactNode, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { THazardListItem } from '../../../contract/hazards.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazard-machine.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazards/hazard-machine.ts';
 import { type LedgerFilter, paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { HAZARD_STATUS_HEX, HazardLevelTag, HazardStatusTag } from '../../components/hazard-tags.tsx';

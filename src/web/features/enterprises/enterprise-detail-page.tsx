@@ -2,7 +2,7 @@ import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, type DescriptionsProps, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { VENUE_TYPE_LABELS } from '../../../domain/enterprise-rules.ts';
+import { VENUE_TYPE_LABELS } from '../../../domain/enterprises/enterprise-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { enterpriseListUrl } from './components/last-list-url.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';

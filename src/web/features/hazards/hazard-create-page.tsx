@@ -9,10 +9,10 @@ import type { TStoredFile } from '../../../contract/files.ts';
 import { HazardCreate } from '../../../contract/hazards.ts';
 import {
   HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS, type HazardSource,
-} from '../../../domain/hazard-machine.ts';
-import { shanghaiDay } from '../../../domain/dates.ts';
-import { dueDateRefusal } from '../../../domain/hazard-assignment.ts';
-import { defaultHazardSource } from '../../../domain/hazard-policy.ts';
+} from '../../../domain/hazards/hazard-machine.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
+import { dueDateRefusal } from '../../../domain/hazards/hazard-assignment.ts';
+import { defaultHazardSource } from '../../../domain/hazards/hazard-policy.ts';
 import { paths } from '../../app/paths.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { EnterpriseSelect } from '../../components/enterprise-select.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, type DescriptionsProps, Flex, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { HAZARD_SOURCE_LABELS } from '../../../domain/hazard-machine.ts';
+import { HAZARD_SOURCE_LABELS } from '../../../domain/hazards/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
 import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-layout.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';

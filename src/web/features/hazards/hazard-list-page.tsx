@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { App, Button, Flex } from 'antd';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
-import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazard-machine.ts';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
 import { paths } from '../../app/paths.ts';
 import { CountTabs } from '../../components/count-tabs.tsx';
 import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx';

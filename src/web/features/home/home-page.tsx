@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
+import { ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/access/roles.ts';
 import { type NavEntry, navEntriesFor } from '../../app/layout/nav-items.tsx';
 import { paths } from '../../app/paths.ts';
 import { PageContainer } from '../../components/page-container.tsx';

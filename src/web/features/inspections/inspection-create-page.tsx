@@ -6,12 +6,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { TEnterprise } from '../../../contract/enterprises.ts';
 import { InspectionCreate } from '../../../contract/inspections.ts';
-import { CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience } from '../../../domain/checklist.ts';
-import type { EnterpriseKind } from '../../../domain/enterprise-rules.ts';
+import { CHECKLIST_AUDIENCE_LABELS, type ChecklistAudience } from '../../../domain/checklists/checklist.ts';
+import type { EnterpriseKind } from '../../../domain/enterprises/enterprise-rules.ts';
 import {
   INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, type InspectionMethodTag, type InspectionType,
   isSelfInspection, methodTagAllowed,
-} from '../../../domain/inspection-rules.ts';
+} from '../../../domain/inspections/inspection-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { EnterpriseSelect } from '../../components/enterprise-select.tsx';
 import { ErrorDisplay } from '../../components/error-display.tsx';

@@ -4,7 +4,7 @@ import { DeleteOutlined, EditOutlined, FilePdfOutlined, FileProtectOutlined, For
 import { Alert, App, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isSelfInspection } from '../../../domain/inspection-rules.ts';
+import { isSelfInspection } from '../../../domain/inspections/inspection-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';

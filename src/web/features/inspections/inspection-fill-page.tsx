@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Flex, Progress, Result, Skeleton, Space, Typo
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { InspectionComplete } from '../../../contract/inspections.ts';
-import { isSelfInspection } from '../../../domain/inspection-rules.ts';
+import { isSelfInspection } from '../../../domain/inspections/inspection-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';

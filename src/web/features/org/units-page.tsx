@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Popconfirm, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import type { TUnit } from '../../../contract/org.ts';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/roles.ts';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/access/roles.ts';
 import { useSectors } from '../../reference-data/list-sectors.ts';
 import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Space, type TableProps, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TUser } from '../../../contract/org.ts';
-import { ROLES, ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/roles.ts';
+import { ROLES, ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/access/roles.ts';
 import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';

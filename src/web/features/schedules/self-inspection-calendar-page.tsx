@@ -4,7 +4,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { OCCURRENCE_STATUS_LABELS, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../domain/self-inspection-schedule.ts';
+import { OCCURRENCE_STATUS_LABELS, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../domain/schedules/self-inspection-schedule.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';

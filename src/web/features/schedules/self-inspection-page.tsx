@@ -5,7 +5,7 @@ import { App, Button, Card, DatePicker, Flex, Select, Table, type TableProps, Ty
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { TBehindItem } from '../../../contract/schedules.ts';
-import { SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../domain/self-inspection-schedule.ts';
+import { SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../domain/schedules/self-inspection-schedule.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';

@@ -1,7 +1,7 @@
 // What every case action handler is typed with, and the request → domain translations they share.
 import type { TCaseActionRequest, TMeasureInput } from '../../../../contract/cases.ts';
-import type { CaseWorkflowFacts, CaseWorkflowInput } from '../../../../domain/case-workflow.ts';
-import type { CaseStatus, EnforcementMeasure } from '../../../../domain/enforcement.ts';
+import type { CaseWorkflowFacts, CaseWorkflowInput } from '../../../../domain/enforcement/case-workflow.ts';
+import type { CaseStatus, EnforcementMeasure } from '../../../../domain/enforcement/enforcement.ts';
 import { invalid } from '../../../http/errors.ts';
 import type { ActionHandler } from '../../../kernel/run-action.ts';
 import type { CaseRow } from '../cases.repository.ts';

@@ -1,6 +1,6 @@
 // 作出决定: the measures decided once (fines on the enterprise and its principal, suspension,
 // referral …), or no penalty with its reason; the totals are stored on the case for the lists.
-import { finesFen, imposesPenalty } from '../../../../domain/enforcement.ts';
+import { finesFen, imposesPenalty } from '../../../../domain/enforcement/enforcement.ts';
 import { invalid } from '../../../http/errors.ts';
 import * as repo from '../cases.repository.ts';
 import { type CaseHandler, dayWithin, measureFromInput } from './case-action.ts';

@@ -1,7 +1,7 @@
 // The enforcement case's action handlers, one per action of the request contract.
 import type { TCaseActionRequest } from '../../../../contract/cases.ts';
-import type { CaseWorkflowFacts, CaseWorkflowInput } from '../../../../domain/case-workflow.ts';
-import type { CaseStatus } from '../../../../domain/enforcement.ts';
+import type { CaseWorkflowFacts, CaseWorkflowInput } from '../../../../domain/enforcement/case-workflow.ts';
+import type { CaseStatus } from '../../../../domain/enforcement/enforcement.ts';
 import type { ActionHandlers } from '../../../kernel/run-action.ts';
 import type { CaseRow } from '../cases.repository.ts';
 import { attach } from './attach.ts';

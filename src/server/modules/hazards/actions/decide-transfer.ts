@@ -1,5 +1,5 @@
 // 接收或退回移送: accepting moves responsibility to the receiving unit; returning needs a reason.
-import { transferDecisionRefusal } from '../../../../domain/hazard-assignment.ts';
+import { transferDecisionRefusal } from '../../../../domain/hazards/hazard-assignment.ts';
 import { conflict, invalid } from '../../../http/errors.ts';
 import * as repo from '../hazards.repository.ts';
 import type { HazardHandler } from './hazard-action.ts';

@@ -1,6 +1,6 @@
 // 修改: a correction by the supervising side, the before and after on the timeline. The level only
 // changes before rectification and acceptance (the rules it decides must not be dodged mid-loop).
-import { canChangeHazardLevel, criterionRefusal } from '../../../../domain/hazard-machine.ts';
+import { canChangeHazardLevel, criterionRefusal } from '../../../../domain/hazards/hazard-machine.ts';
 import { invalid } from '../../../http/errors.ts';
 import { findSector } from '../../org/index.ts';
 import type { HazardHandler } from './hazard-action.ts';

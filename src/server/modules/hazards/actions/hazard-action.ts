@@ -1,8 +1,8 @@
 // What every hazard action handler is typed with: the stored row, the workflow's facts, the
 // action's own request body.
 import type { THazardActionRequest } from '../../../../contract/hazards.ts';
-import type { HazardStatus } from '../../../../domain/hazard-machine.ts';
-import type { HazardWorkflowFacts, HazardWorkflowInput } from '../../../../domain/hazard-workflow.ts';
+import type { HazardStatus } from '../../../../domain/hazards/hazard-machine.ts';
+import type { HazardWorkflowFacts, HazardWorkflowInput } from '../../../../domain/hazards/hazard-workflow.ts';
 import type { ActionHandler } from '../../../kernel/run-action.ts';
 import type { HazardRow } from '../hazards.repository.ts';
 

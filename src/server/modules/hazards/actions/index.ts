@@ -1,8 +1,8 @@
 // The hazard's action handlers, one per action of the request contract.
 import type { ActionHandlers } from '../../../kernel/run-action.ts';
 import type { THazardActionRequest } from '../../../../contract/hazards.ts';
-import type { HazardStatus } from '../../../../domain/hazard-machine.ts';
-import type { HazardWorkflowFacts, HazardWorkflowInput } from '../../../../domain/hazard-workflow.ts';
+import type { HazardStatus } from '../../../../domain/hazards/hazard-machine.ts';
+import type { HazardWorkflowFacts, HazardWorkflowInput } from '../../../../domain/hazards/hazard-workflow.ts';
 import type { HazardRow } from '../hazards.repository.ts';
 import { accept } from './accept.ts';
 import { decideExtension } from './decide-extension.ts';

@@ -1,5 +1,5 @@
 // 申请延期: a new due date asked for, decided by the supervising side; the old one stays on record.
-import { extensionDateRefusal } from '../../../../domain/hazard-assignment.ts';
+import { extensionDateRefusal } from '../../../../domain/hazards/hazard-assignment.ts';
 import { invalid } from '../../../http/errors.ts';
 import * as repo from '../hazards.repository.ts';
 import type { HazardHandler } from './hazard-action.ts';

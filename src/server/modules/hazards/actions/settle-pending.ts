@@ -1,6 +1,6 @@
 // A hazard that is closed or voided settles the requests still waiting on it: a pending extension
 // is rejected and a pending transfer returned, each with its own timeline event.
-import type { HazardStatus } from '../../../../domain/hazard-machine.ts';
+import type { HazardStatus } from '../../../../domain/hazards/hazard-machine.ts';
 import type { Actor } from '../../../http/actor.ts';
 import type { Tx } from '../../../db/client.ts';
 import type { RecordEventInput } from '../../../kernel/record-events.ts';

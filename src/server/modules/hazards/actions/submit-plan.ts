@@ -1,7 +1,7 @@
 // 五落实: a plan recorded or revised (the newest is current); a reported hazard then starts
 // rectifying by itself once its guards hold (the workflow's automatic step).
-import { isPlanComplete } from '../../../../domain/hazard-machine.ts';
-import { dueDateRefusal } from '../../../../domain/hazard-assignment.ts';
+import { isPlanComplete } from '../../../../domain/hazards/hazard-machine.ts';
+import { dueDateRefusal } from '../../../../domain/hazards/hazard-assignment.ts';
 import { invalid } from '../../../http/errors.ts';
 import { attachFiles } from '../../files/index.ts';
 import * as repo from '../hazards.repository.ts';

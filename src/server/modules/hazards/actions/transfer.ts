@@ -1,6 +1,6 @@
 // 移送: the responsible unit hands the hazard up (village → township department → district
 // department); it stays responsible until the receiving unit accepts.
-import { TRANSFER_TARGET_MESSAGE, isTransferTarget } from '../../../../domain/hazard-assignment.ts';
+import { TRANSFER_TARGET_MESSAGE, isTransferTarget } from '../../../../domain/hazards/hazard-assignment.ts';
 import { invalid } from '../../../http/errors.ts';
 import * as repo from '../hazards.repository.ts';
 import type { HazardHandler } from './hazard-action.ts';

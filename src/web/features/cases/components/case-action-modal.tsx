@@ -6,8 +6,8 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, type FormIn
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TStoredFile } from '../../../../contract/files.ts';
-import { CASE_SIDE_ACTION_LABELS, type CaseAllowedAction } from '../../../../domain/case-policy.ts';
-import { CASE_ACTION_LABELS, MEASURE_IMPOSES_PENALTY, MEASURE_KINDS, MEASURE_KIND_LABELS, type MeasureKind } from '../../../../domain/enforcement.ts';
+import { CASE_SIDE_ACTION_LABELS, type CaseAllowedAction } from '../../../../domain/enforcement/case-policy.ts';
+import { CASE_ACTION_LABELS, MEASURE_IMPOSES_PENALTY, MEASURE_KINDS, MEASURE_KIND_LABELS, type MeasureKind } from '../../../../domain/enforcement/enforcement.ts';
 import { applyFieldErrors, clearErrorsOnChange } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { ApiError, errorMessage } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { Flex } from 'antd';
-import { MEASURE_KINDS, MEASURE_KIND_LABELS } from '../../../../domain/enforcement.ts';
+import { MEASURE_KINDS, MEASURE_KIND_LABELS } from '../../../../domain/enforcement/enforcement.ts';
 import {
   DateRangeFilter, type FilterPanelProps, departmentOptions, filterSelect, nameOptions, yesNo,
 } from '../../../components/list-filters.tsx';

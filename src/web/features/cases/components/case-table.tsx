@@ -1,7 +1,7 @@
 import { Card, Flex, Space, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TCaseListItem } from '../../../../contract/cases.ts';
-import { MEASURE_KIND_LABELS } from '../../../../domain/enforcement.ts';
+import { MEASURE_KIND_LABELS } from '../../../../domain/enforcement/enforcement.ts';
 import { paths } from '../../../app/paths.ts';
 import { CaseFlagTags, CaseStatusTag, formatYuan } from './case-tags.tsx';
 import { CardList, ListTable, type PagedViewProps } from '../../../components/paged-list.tsx';

@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import type { TCaseListItem } from '../../../../contract/cases.ts';
-import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../domain/enforcement.ts';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../domain/enforcement/enforcement.ts';
 
 const STATUS_COLORS: Record<CaseStatus, string> = {
   filed: 'default', investigating: 'processing', decided: 'orange', executing: 'gold', closed: 'success',

@@ -1,5 +1,5 @@
 import { Empty, Flex, Timeline } from 'antd';
-import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../domain/enforcement.ts';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../domain/enforcement/enforcement.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { CaseDetailData } from '../api/keys.ts';
 

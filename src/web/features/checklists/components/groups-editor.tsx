@@ -4,7 +4,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Button, Card, Checkbox, Col, Flex, Form, type FormInstance, Input, Row, Select, Switch, Tooltip, Typography } from 'antd';
 import {
   CHECK_METHODS, CHECK_METHOD_LABELS, RESPONSE_TYPES, RESPONSE_TYPE_LABELS, type ChecklistItem, checkMethodsOf,
-} from '../../../../domain/checklist.ts';
+} from '../../../../domain/checklists/checklist.ts';
 
 export type EditorItem = ChecklistItem;
 export interface EditorValues {

@@ -3,7 +3,7 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Card, Flex, Table, type TableProps, Typography } from 'antd';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import { RESPONSE_TYPE_LABELS } from '../../../../domain/checklist.ts';
+import { RESPONSE_TYPE_LABELS } from '../../../../domain/checklists/checklist.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { ItemNumber } from '../../../components/item-number.tsx';
 import { MethodTags } from './labels.tsx';

@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import {
   CHECK_METHOD_LABELS, CHECKLIST_AUDIENCE_LABELS, type CheckMethod, type ChecklistAudience,
-} from '../../../../domain/checklist.ts';
+} from '../../../../domain/checklists/checklist.ts';
 
 const METHOD_COLORS: Record<CheckMethod, string> = { ask: 'blue', records: 'purple', look: 'cyan' };
 

@@ -2,7 +2,7 @@
 // added, removed and changed (each changed field shown before → after).
 import { Alert, Card, Flex, Tag, Typography } from 'antd';
 import type { TChecklistDiff } from '../../../../contract/checklists.ts';
-import { CHECK_METHOD_LABELS, RESPONSE_TYPE_LABELS } from '../../../../domain/checklist.ts';
+import { CHECK_METHOD_LABELS, RESPONSE_TYPE_LABELS } from '../../../../domain/checklists/checklist.ts';
 
 type DiffItem = TChecklistDiff['added'][number];
 const INFO_LABELS = { name: '名称', audience: '适用对象', source: '来源', description: '说明' } as const;

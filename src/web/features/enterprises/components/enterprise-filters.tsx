@@ -1,7 +1,7 @@
 import { Flex } from 'antd';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUSES, ENTERPRISE_STATUS_LABELS, RISK_GRADES, RISK_GRADE_LABELS,
-} from '../../../../domain/enterprise-rules.ts';
+} from '../../../../domain/enterprises/enterprise-rules.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useVillages } from '../../../reference-data/list-units.ts';
 import { type FilterPanelProps, IncludeVoidedFilter, filterSelect, nameOptions, yesNo } from '../../../components/list-filters.tsx';

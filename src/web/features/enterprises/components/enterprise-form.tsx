@@ -2,11 +2,11 @@ import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, 
 import { useMemo, useState } from 'react';
 import { EnterpriseCreate, type TEnterprise, type TEnterpriseCreate } from '../../../../contract/enterprises.ts';
 import type { z } from '../../../../contract/zod.ts';
-import { ENTERPRISE_SELF_EDITABLE } from '../../../../domain/enterprise-policy.ts';
+import { ENTERPRISE_SELF_EDITABLE } from '../../../../domain/enterprises/enterprise-policy.ts';
 import {
   ENTERPRISE_KINDS, ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUSES, ENTERPRISE_STATUS_LABELS, RISK_GRADES, RISK_GRADE_LABELS,
   SMALL_ENTERPRISE_EMPLOYEE_LIMIT, VENUE_TYPES, VENUE_TYPE_LABELS, isSmallEnterprise, usccRequired,
-} from '../../../../domain/enterprise-rules.ts';
+} from '../../../../domain/enterprises/enterprise-rules.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useVillages } from '../../../reference-data/list-units.ts';
 import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';

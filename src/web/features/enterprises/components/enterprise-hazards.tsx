@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Space, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { THazardListItem } from '../../../../contract/hazards.ts';
-import { HAZARD_STATUSES, HAZARD_STATUS_LABELS } from '../../../../domain/hazard-machine.ts';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS } from '../../../../domain/hazards/hazard-machine.ts';
 import { paths } from '../../../app/paths.ts';
 import { ErrorAlert } from '../../../components/error-display.tsx';
 import { HazardLevelTag, HazardStatusTag, OverdueTag } from '../../../components/hazard-tags.tsx';

@@ -7,9 +7,9 @@ import type { TStoredFile } from '../../../../contract/files.ts';
 import {
   HazardActionRequest, LISTING_LEVELS, LISTING_LEVEL_LABELS, PlanInput, REPORT_KINDS, REPORT_RECIPIENTS,
 } from '../../../../contract/hazards.ts';
-import { shanghaiDay } from '../../../../domain/dates.ts';
-import { dueDateRefusal, extensionDateRefusal } from '../../../../domain/hazard-assignment.ts';
-import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS, canChangeHazardLevel } from '../../../../domain/hazard-machine.ts';
+import { shanghaiDay } from '../../../../domain/common/dates.ts';
+import { dueDateRefusal, extensionDateRefusal } from '../../../../domain/hazards/hazard-assignment.ts';
+import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS, canChangeHazardLevel } from '../../../../domain/hazards/hazard-machine.ts';
 import { applyFieldErrors, clearErrorsOnChange, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';

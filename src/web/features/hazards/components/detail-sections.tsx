@@ -4,7 +4,7 @@ import { CheckCircleFilled, ClockCircleOutlined, PlusOutlined } from '@ant-desig
 import { Button, Card, Col, Collapse, Descriptions, Empty, Flex, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { LISTING_LEVEL_LABELS, REPORT_KINDS, REPORT_RECIPIENTS } from '../../../../contract/hazards.ts';
-import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardStatus } from '../../../../domain/hazard-machine.ts';
+import { HAZARD_LEVEL_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardStatus } from '../../../../domain/hazards/hazard-machine.ts';
 import { FileGallery } from '../../../components/file-gallery.tsx';
 import { HazardStatusTag } from '../../../components/hazard-tags.tsx';
 import { formatDateTime, formatMinute } from '../../../lib/format.ts';

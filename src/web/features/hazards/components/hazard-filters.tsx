@@ -1,7 +1,7 @@
 import { Flex } from 'antd';
 import {
   HAZARD_LEVELS, HAZARD_LEVEL_LABELS, HAZARD_SOURCES, HAZARD_SOURCE_LABELS,
-} from '../../../../domain/hazard-machine.ts';
+} from '../../../../domain/hazards/hazard-machine.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useUnits, useVillages } from '../../../reference-data/list-units.ts';
 import {

@@ -1,7 +1,7 @@
 import { Card, Flex, Space, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { THazardListItem } from '../../../../contract/hazards.ts';
-import { HAZARD_SOURCE_LABELS } from '../../../../domain/hazard-machine.ts';
+import { HAZARD_SOURCE_LABELS } from '../../../../domain/hazards/hazard-machine.ts';
 import { paths } from '../../../app/paths.ts';
 import {
   HazardLevelTag, HazardStatusTag, ListingTag, OverdueTag, ReopenTag, TransferTag,

@@ -3,7 +3,7 @@
 import { CheckOutlined, CloseOutlined, MinusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { CONFORMITY_RESULTS, CONFORMITY_RESULT_LABELS, type ConformityResult } from '../../../../domain/checklist.ts';
+import { CONFORMITY_RESULTS, CONFORMITY_RESULT_LABELS, type ConformityResult } from '../../../../domain/checklists/checklist.ts';
 
 const ICONS: Record<ConformityResult, ReactNode> = {
   conform: <CheckOutlined />,

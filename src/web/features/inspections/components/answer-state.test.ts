@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import { checklistItem } from '../../../../domain/checklist.ts';
+import { checklistItem } from '../../../../domain/checklists/checklist.ts';
 import type { InspectionAnswerData } from '../api/keys.ts';
 import {
   type LocalAnswer, checkHazard, describeHazard, fromServer, hazardWithDefaults, isAnswered, parseNumber, prefilledHazard, toBody,

@@ -4,8 +4,8 @@
 import type { TStoredFile } from '../../../../contract/files.ts';
 import { HazardDraft } from '../../../../contract/inspections.ts';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import type { ConformityResult } from '../../../../domain/checklist.ts';
-import type { HazardLevel } from '../../../../domain/hazard-machine.ts';
+import type { ConformityResult } from '../../../../domain/checklists/checklist.ts';
+import type { HazardLevel } from '../../../../domain/hazards/hazard-machine.ts';
 import type { AnswerSaveBody, InspectionAnswerData } from '../api/keys.ts';
 
 export interface HazardForm {

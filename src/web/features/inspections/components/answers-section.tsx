@@ -2,7 +2,7 @@
 // hazard it became (or, in a draft, the hazard it will become).
 import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { HAZARD_LEVEL_LABELS } from '../../../../domain/hazard-machine.ts';
+import { HAZARD_LEVEL_LABELS } from '../../../../domain/hazards/hazard-machine.ts';
 import { paths } from '../../../app/paths.ts';
 import { HazardLevelTag, HazardStatusTag } from '../../../components/hazard-tags.tsx';
 import { ItemNumber } from '../../../components/item-number.tsx';

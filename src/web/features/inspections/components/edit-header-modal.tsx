@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { InspectionUpdate } from '../../../../contract/inspections.ts';
 import {
   INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, type InspectionMethodTag, isSelfInspection, methodTagAllowed,
-} from '../../../../domain/inspection-rules.ts';
+} from '../../../../domain/inspections/inspection-rules.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';

@@ -1,7 +1,7 @@
 // The hazard a 不符合 item becomes at completion, pre-filled for the inspector to confirm or edit.
 import { Alert, Card, DatePicker, Form, Input, Radio, Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
-import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS } from '../../../../domain/hazard-machine.ts';
+import { HAZARD_LEVELS, HAZARD_LEVEL_LABELS } from '../../../../domain/hazards/hazard-machine.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { dayjs } from '../../../lib/format.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';

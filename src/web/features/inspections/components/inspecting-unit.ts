@@ -1,6 +1,6 @@
 // 检查单位 as shown: an enterprise's own account belongs to its village's unit, which did not
 // inspect anything, so a self-inspection names the enterprise itself.
-import { type InspectionType, isSelfInspection } from '../../../../domain/inspection-rules.ts';
+import { type InspectionType, isSelfInspection } from '../../../../domain/inspections/inspection-rules.ts';
 
 export const SELF_INSPECTING_UNIT = '本单位自查';
 

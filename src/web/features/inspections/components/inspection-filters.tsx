@@ -1,5 +1,5 @@
 import { Flex } from 'antd';
-import { INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS } from '../../../../domain/inspection-rules.ts';
+import { INSPECTION_METHOD_TAGS, INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS } from '../../../../domain/inspections/inspection-rules.ts';
 import {
   DateRangeFilter, type FilterPanelProps, departmentOptions, filterSelect, nameOptions, yesNo,
 } from '../../../components/list-filters.tsx';

@@ -4,10 +4,10 @@ import { Space, Tag } from 'antd';
 import { INSPECTION_STATUS_LABELS } from '../../../../contract/inspections.ts';
 import {
   CHECK_METHOD_LABELS, CONFORMITY_RESULT_LABELS, type CheckMethod, type ConformityResult,
-} from '../../../../domain/checklist.ts';
+} from '../../../../domain/checklists/checklist.ts';
 import {
   INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, type InspectionMethodTag, type InspectionType, isSelfInspection,
-} from '../../../../domain/inspection-rules.ts';
+} from '../../../../domain/inspections/inspection-rules.ts';
 
 export type InspectionStatus = keyof typeof INSPECTION_STATUS_LABELS;
 

@@ -1,6 +1,6 @@
 // The fill page's overview: every item by number, coloured by its answer, to jump to.
 import { Button, Drawer, Flex, Typography } from 'antd';
-import type { ConformityResult } from '../../../../domain/checklist.ts';
+import type { ConformityResult } from '../../../../domain/checklists/checklist.ts';
 
 export interface IndexEntry {
   key: string;

@@ -2,7 +2,7 @@
 // and, for 不符合, the hazard it will become.
 import { Card, Flex, Form, Input, Tag, Typography } from 'antd';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import type { ConformityResult } from '../../../../domain/checklist.ts';
+import type { ConformityResult } from '../../../../domain/checklists/checklist.ts';
 import { FileUploader } from '../../../components/file-uploader.tsx';
 import { ConformityButtons, NumberAnswer, TextAnswer } from './answer-controls.tsx';
 import {

@@ -1,7 +1,7 @@
 // The last step of the fill page: what still stands in the way, the summary, the inspectors'
 // signatures and the enterprise representative's (or the recorded refusal), then 完成并签名.
 import { Alert, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
-import { isSelfInspection } from '../../../../domain/inspection-rules.ts';
+import { isSelfInspection } from '../../../../domain/inspections/inspection-rules.ts';
 import type { InspectionDetailData } from '../api/keys.ts';
 import { InspectorSignatures } from './inspector-signatures.tsx';
 

@@ -2,7 +2,7 @@ import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type TUnit, UnitCreate, UnitUpdate } from '../../../../contract/org.ts';
 import type { z } from '../../../../contract/zod.ts';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../../../domain/roles.ts';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../../domain/access/roles.ts';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useCreateUnit } from '../api/create-unit.ts';

@@ -1,8 +1,8 @@
 import { Alert, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type TUnit, type TUser, UserCreate, UserUpdate } from '../../../../contract/org.ts';
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../../domain/password-policy.ts';
-import { ROLES, ROLE_LABELS, ROLE_UNIT_KINDS, type Role, UNIT_KIND_LABELS } from '../../../../domain/roles.ts';
+import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../../domain/access/password-policy.ts';
+import { ROLES, ROLE_LABELS, ROLE_UNIT_KINDS, type Role, UNIT_KIND_LABELS } from '../../../../domain/access/roles.ts';
 import { EnterpriseSelect } from '../../../components/enterprise-select.tsx';
 import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';

@@ -7,7 +7,7 @@ import { useTypedSearch } from '../../../lib/use-typed-search.ts';
 import { useEnterpriseSearch } from '../../../reference-data/search-enterprises.ts';
 import { useAddEntries } from '../api/add-entries.ts';
 import { MONTH_OPTIONS, PLAN_TYPE_OPTIONS } from './labels.ts';
-import { shanghaiDay } from '../../../../domain/dates.ts';
+import { shanghaiDay } from '../../../../domain/common/dates.ts';
 
 interface Values { enterpriseIds: string[]; month: number; isKey: boolean; keyFromEnterprise: boolean; inspectionType?: (typeof PLAN_TYPE_OPTIONS)[number]['value']; note?: string }
 

@@ -3,7 +3,7 @@
 import { App, Button, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { TPlanEntry } from '../../../../contract/plans.ts';
-import { INSPECTION_TYPE_LABELS } from '../../../../domain/inspection-rules.ts';
+import { INSPECTION_TYPE_LABELS } from '../../../../domain/inspections/inspection-rules.ts';
 import { paths } from '../../../app/paths.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { errorMessage } from '../../../lib/api.ts';

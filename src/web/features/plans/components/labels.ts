@@ -1,5 +1,5 @@
 import type { PLAN_INSPECTION_TYPES } from '../../../../contract/plans.ts';
-import { INSPECTION_TYPE_LABELS } from '../../../../domain/inspection-rules.ts';
+import { INSPECTION_TYPE_LABELS } from '../../../../domain/inspections/inspection-rules.ts';
 
 export const PLAN_TYPE_OPTIONS = (['enforcement', 'assistance', 'supervision', 'spot_check'] as const satisfies readonly (typeof PLAN_INSPECTION_TYPES)[number][]).map((t) => ({
   value: t,

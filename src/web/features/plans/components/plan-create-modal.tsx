@@ -5,7 +5,7 @@ import { paths } from '../../../app/paths.ts';
 import { formErrorMessage } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { useCreatePlan } from '../api/create-plan.ts';
-import { shanghaiDay } from '../../../../domain/dates.ts';
+import { shanghaiDay } from '../../../../domain/common/dates.ts';
 
 interface Values { unitId: string; year: number; name: string; note?: string }
 

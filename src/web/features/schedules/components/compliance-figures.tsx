@@ -1,6 +1,6 @@
 import { Flex, Statistic } from 'antd';
 import type { TCompliance } from '../../../../contract/schedules.ts';
-import { SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../../domain/self-inspection-schedule.ts';
+import { SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../../domain/schedules/self-inspection-schedule.ts';
 import { percent } from './labels.ts';
 
 /** Completion rate and missed count per frequency (only the frequencies with something due). */

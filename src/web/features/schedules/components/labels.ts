@@ -1,4 +1,4 @@
-import type { OccurrenceStatus } from '../../../../domain/self-inspection-schedule.ts';
+import type { OccurrenceStatus } from '../../../../domain/schedules/self-inspection-schedule.ts';
 
 /** Colours of occurrence statuses: antd tag colours and cell backgrounds of the month grid. */
 export const STATUS_TAG_COLOR: Record<OccurrenceStatus, string> = { done: 'success', missed: 'error', due: 'processing', upcoming: 'default' };

@@ -2,7 +2,7 @@
 // Plain CSS grid rather than antd Calendar so that it fits a 375 px phone.
 import { Tooltip } from 'antd';
 import type { TSelfInspectionCalendar } from '../../../../contract/schedules.ts';
-import { OCCURRENCE_STATUS_LABELS } from '../../../../domain/self-inspection-schedule.ts';
+import { OCCURRENCE_STATUS_LABELS } from '../../../../domain/schedules/self-inspection-schedule.ts';
 import { STATUS_CELL_BG } from './labels.ts';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];

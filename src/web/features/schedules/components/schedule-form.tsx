@@ -3,7 +3,7 @@
 import { App, Alert, Button, DatePicker, Form, InputNumber, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ISO_WEEKDAY_LABELS, SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS, SELF_INSPECTION_LEVEL_LABELS } from '../../../../domain/self-inspection-schedule.ts';
+import { ISO_WEEKDAY_LABELS, SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS, SELF_INSPECTION_LEVEL_LABELS } from '../../../../domain/schedules/self-inspection-schedule.ts';
 import { formErrorMessage } from '../../../components/form-errors.ts';
 import { usePutSchedule } from '../api/put-schedule.ts';
 import type { ScheduleView } from '../api/keys.ts';

@@ -2,7 +2,7 @@
 // continues) the self-inspection and opens its fill page.
 import { App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { OCCURRENCE_STATUS_LABELS, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../../domain/self-inspection-schedule.ts';
+import { OCCURRENCE_STATUS_LABELS, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../../domain/schedules/self-inspection-schedule.ts';
 import { paths } from '../../../app/paths.ts';
 import { ErrorAlert } from '../../../components/error-display.tsx';
 import { errorMessage } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChecklistItem, checklistItem, itemsOf } from './checklist.ts';
+import { type ChecklistItem, checklistItem, itemsOf } from '../checklists/checklist.ts';
 import {
   ANSWER_PROBLEM_MESSAGES, type AnswerProblem, type ChecklistAnswer, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_METHOD_TAGS,
   INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionCompletionRefusal, type InspectionMethodTag,
@@ -7,7 +7,7 @@ import {
   AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES, canonicalJson, completionProblems, completionRefusal, enterpriseSeesInspection, failedItems, inspectedOnRefusal, frequencyOfInspection, inspectionCompletionRefusal,
   inspectorRuleRefusal, isSelfInspection, methodTagAllowed, methodTagsRefusal, selfInspectionType, signaturePayload,
 } from './inspection-rules.ts';
-import { CHONGMING_SPOT_CHECK } from './seed-checklists.ts';
+import { CHONGMING_SPOT_CHECK } from '../checklists/seed-checklists.ts';
 
 const conformity = checklistItem({ key: 'exits', content: '安全出口畅通' });
 const conformityPhoto = checklistItem({ key: 'extinguishers', content: '灭火器完好', photoRequired: true });

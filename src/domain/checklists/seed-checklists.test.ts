@@ -6,7 +6,7 @@ import { CHONGMING_SPOT_CHECK, DASHENG_SELF_CHECK, DASHENG_SMALL_ENTERPRISE, DAS
 
 // The seeds live in ../shared/seeds beside the repository (CI keeps them there too).
 function readSeed(name: string): string {
-  const url = new URL(`../../../shared/seeds/${name}`, import.meta.url);
+  const url = new URL(`../../../../shared/seeds/${name}`, import.meta.url);
   const path = fileURLToPath(url);
   if (!existsSync(path)) {
     throw new Error(`Seed file not found: ${path}. The checklist tests compare the data with the seed plans; check out ../shared beside the repository.`);

@@ -1,9 +1,9 @@
 // Who may do what with inspections, plans, cases and accountability records, by role.
 // The data scope (which enterprises) comes from domain/scope.ts; this says which kinds.
 // Pure: the server enforces it, the web only mirrors what the server answers.
-import type { Role } from './roles.ts';
+import type { Role } from '../access/roles.ts';
 import { type InspectionType, SELF_INSPECTION_TYPES } from './inspection-rules.ts';
-import { can } from './permissions.ts';
+import { can } from '../access/permissions.ts';
 
 /**
  * The inspection types each role may start. Enforcement is the departments' (they hold the

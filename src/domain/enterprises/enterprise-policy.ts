@@ -1,6 +1,6 @@
 // Who may do what to an enterprise record: role × scope × state.
-import type { Role } from './roles.ts';
-import { can } from './permissions.ts';
+import type { Role } from '../access/roles.ts';
+import { can } from '../access/permissions.ts';
 
 export const ENTERPRISE_ACTIONS = ['edit', 'void'] as const;
 export type EnterpriseAction = (typeof ENTERPRISE_ACTIONS)[number];

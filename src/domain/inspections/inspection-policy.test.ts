@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSPECTION_TYPES } from './inspection-rules.ts';
 import { INSPECTION_TYPES_BY_ROLE, mayEditSchedule, mayStartInspection, mayStartSelfInspection } from './inspection-policy.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from '../access/roles.ts';
 
 describe('inspection types by role', () => {
   it('only departments start enforcement inspections', () => {

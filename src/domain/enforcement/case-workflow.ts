@@ -1,13 +1,13 @@
 // The enforcement case (执法案件) as a workflow-kernel definition: the transitions and guard of
 // enforcement.ts, the side actions (publish as 典型执法案例, withdraw it, attach documents) as
 // self-loops, who may act, and what a case awaits from its handling unit.
-import { defineWorkflow } from './workflow/workflow.ts';
+import { defineWorkflow } from '../workflow/workflow.ts';
 import {
   CASE_ACTIONS, CASE_REFUSAL_MESSAGES, CASE_STATUSES, CASE_TRANSITIONS, type CaseActionInput, type CaseFacts, type CaseRefusal,
   type CaseStatus, caseGuard,
 } from './enforcement.ts';
-import { can } from './permissions.ts';
-import type { Role } from './roles.ts';
+import { can } from '../access/permissions.ts';
+import type { Role } from '../access/roles.ts';
 
 export const CASE_SIDE_ACTIONS = ['publish', 'unpublish', 'attach'] as const;
 export type CaseSideAction = (typeof CASE_SIDE_ACTIONS)[number];

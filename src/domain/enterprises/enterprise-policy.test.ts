@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../access/roles.ts';
 import {
   ENTERPRISE_SELF_EDITABLE, canCreateEnterprise, enterpriseAllowedActions, forbiddenEnterpriseFields,
 } from './enterprise-policy.ts';

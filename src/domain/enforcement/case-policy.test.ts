@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hazardOpensCase, inspectionCaseRefusal, mayOpenCaseOnHazard, mayOpenCaseOnInspection } from './case-policy.ts';
-import { HAZARD_STATUSES } from './hazard-machine.ts';
-import { ROLES } from './roles.ts';
+import { HAZARD_STATUSES } from '../hazards/hazard-machine.ts';
+import { ROLES } from '../access/roles.ts';
 
 describe('立案 on a hazard', () => {
   it('any hazard but a voided one may open a case', () => {

@@ -2,16 +2,16 @@
 // state. The transitions themselves are enforcement.ts; this adds the side actions (publish as
 // 典型执法案例, attach documents) and says which of all of them the actor may take now.
 // Pure: the server enforces it and sends the list; the web only shows what it is given.
-import { allowedActions } from './workflow/workflow.ts';
+import { allowedActions } from '../workflow/workflow.ts';
 import {
   CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTIONS, type CaseActorTie, type CaseAllowedAction, PUBLISHABLE_STATUSES, PUBLISH_REFUSAL_MESSAGE,
   caseRelations, caseWorkflow,
 } from './case-workflow.ts';
 import type { CaseStatus } from './enforcement.ts';
-import type { HazardStatus } from './hazard-machine.ts';
-import { can } from './permissions.ts';
-import type { InspectionType } from './inspection-rules.ts';
-import type { Role } from './roles.ts';
+import type { HazardStatus } from '../hazards/hazard-machine.ts';
+import { can } from '../access/permissions.ts';
+import type { InspectionType } from '../inspections/inspection-rules.ts';
+import type { Role } from '../access/roles.ts';
 
 export { CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTIONS, PUBLISHABLE_STATUSES, PUBLISH_REFUSAL_MESSAGE };
 export type { CaseActorTie, CaseAllowedAction };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HAZARD_ACTIONS, HAZARD_STATUSES, HAZARD_TRANSITIONS } from './hazard-machine.ts';
 import { type HazardWorkflowFacts, hazardRelations, hazardWorkflow } from './hazard-workflow.ts';
-import { automaticSteps, awaiting, checkPermission, definitionProblems, mustAct, targetOf } from './workflow/workflow.ts';
+import { automaticSteps, awaiting, checkPermission, definitionProblems, mustAct, targetOf } from '../workflow/workflow.ts';
 
 const facts = (o: Partial<HazardWorkflowFacts> = {}): HazardWorkflowFacts => ({
   status: 'reported', level: 'general', hasPlan: false, accepted: false, pendingExtension: false, pendingTransfer: false,

@@ -4,7 +4,7 @@ import {
   HAZARD_SIDE_ACTIONS, type HazardActorRelation, type HazardAllowedAction, type HazardPolicyFacts, hazardAllowedActions,
   hazardSourceRefusal, mayEditHazardCriteria, mayImportHazards, mayReportHazard,
 } from './hazard-policy.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../access/roles.ts';
 
 type Rel = Omit<HazardActorRelation, 'role'>;
 const NONE: Rel = { isOwnEnterprise: false, isResponsibleUnit: false, isTransferTarget: false };

@@ -2,12 +2,12 @@
 // hazard-machine.ts (its table and guard), the side actions that do not move it (extension,
 // transfer, listing, 双报告, edit) as self-loops in the states they are possible in, who may take
 // each action by relation, and what the loop awaits from whom (the 工作台's to-dos).
-import { defineWorkflow } from './workflow/workflow.ts';
+import { defineWorkflow } from '../workflow/workflow.ts';
 import {
   HAZARD_ACTIONS, HAZARD_REFUSAL_MESSAGES, HAZARD_STATUSES, HAZARD_TRANSITIONS, type HazardAction, type HazardActionInput, type HazardFacts,
   type HazardRefusal, type HazardStatus, OPEN_HAZARD_STATUSES, hazardGuard,
 } from './hazard-machine.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../access/roles.ts';
 
 /** Side actions that do not move the state machine but are guarded by state and role. */
 export const HAZARD_SIDE_ACTIONS = [

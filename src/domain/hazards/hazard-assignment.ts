@@ -1,7 +1,7 @@
 // Who supervises a hazard, who it can be handed to, and which dates a rectification may be
 // given. Pure rules, used by the server to refuse and to offer the choices the UI shows.
 import type { HazardLevel } from './hazard-machine.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../access/roles.ts';
 
 /**
  * The responsible unit (the supervising side) of a new hazard, reported or imported:

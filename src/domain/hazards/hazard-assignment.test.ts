@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dueDateRefusal, extensionDateRefusal, isTransferTarget, responsibleUnitChoice, transferDecisionRefusal, transferTargetParent, type UnitRef,
 } from './hazard-assignment.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from '../access/roles.ts';
 
 const hz = { townshipId: 'T', districtId: 'D' };
 const unit = (id: string, kind: UnitRef['kind'], parentId: string | null, active = true): UnitRef => ({ id, kind, parentId, active });

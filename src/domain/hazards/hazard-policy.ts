@@ -1,13 +1,13 @@
 // Who may do what to a hazard: role × relation to the hazard × state, read from the workflow
 // definition (hazard-workflow.ts). The server computes allowedActions with it and enforces it; the
 // UI only renders what it is given.
-import { allowedActions } from './workflow/workflow.ts';
+import { allowedActions } from '../workflow/workflow.ts';
 import type { HazardSource, HazardStatus } from './hazard-machine.ts';
 import {
   type HazardActorTie, type HazardAllowedAction, type HazardSideAction, HAZARD_SIDE_ACTIONS, hazardRelations, hazardWorkflow,
 } from './hazard-workflow.ts';
-import type { Role } from './roles.ts';
-import { can } from './permissions.ts';
+import type { Role } from '../access/roles.ts';
+import { can } from '../access/permissions.ts';
 
 export { HAZARD_SIDE_ACTIONS };
 export type { HazardAllowedAction, HazardSideAction };

@@ -1,8 +1,8 @@
 // Inspections (检查): who may inspect, when a filled checklist is complete, which items failed
 // (they become hazards), and the content that inspectors and the enterprise sign
 // (谁检查、谁签名、谁负责, seed 002 三.(二)4). Pure: no IO; hashing and storing are server work.
-import { CONFORMITY_RESULTS, type ChecklistItem, type ConformityResult } from './checklist.ts';
-import type { SelfInspectionFrequency } from './self-inspection-schedule.ts';
+import { CONFORMITY_RESULTS, type ChecklistItem, type ConformityResult } from '../checklists/checklist.ts';
+import type { SelfInspectionFrequency } from '../schedules/self-inspection-schedule.ts';
 
 export const INSPECTION_TYPES = ['enforcement', 'assistance', 'supervision', 'spot_check', 'self_daily', 'self_weekly', 'self_monthly'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];

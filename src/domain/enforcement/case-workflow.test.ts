@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CaseWorkflowFacts, caseRelations, caseWorkflow } from './case-workflow.ts';
 import { CASE_ACTIONS, CASE_STATUSES, CASE_TRANSITIONS } from './enforcement.ts';
-import { applyAction, checkPermission, definitionProblems, mustAct, targetOf } from './workflow/workflow.ts';
+import { applyAction, checkPermission, definitionProblems, mustAct, targetOf } from '../workflow/workflow.ts';
 
 const facts = (o: Partial<CaseWorkflowFacts> = {}): CaseWorkflowFacts => ({ status: 'filed', measures: [], published: false, ...o });
 const handlingDept = caseRelations({ role: 'department', enterpriseInScope: true, isHandlingUnit: true });

@@ -5,7 +5,7 @@ import {
   MEASURE_KINDS, MEASURE_KIND_LABELS, MEASURE_PROBLEM_MESSAGES, type MeasureKind, type MeasureProblem, applyCaseAction, finesFen,
   imposesPenalty, isDualPenalty, judicialReferralPersons, measureProblem, noPenaltyByLaw, totalFinesFen,
 } from './enforcement.ts';
-import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES } from './hazard-machine.ts';
+import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES } from '../hazards/hazard-machine.ts';
 
 const WAN = 1_000_000; // 1 万元 in fen
 const penalty = (onEnterprise: number, onPrincipal: number): EnforcementMeasure => ({ kind: 'penalty', fineOnEnterpriseFen: onEnterprise, fineOnPrincipalFen: onPrincipal });

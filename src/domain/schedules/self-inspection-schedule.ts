@@ -7,7 +7,7 @@
 // A period without a workday has no occurrence. Workdays: Monday to Friday, plus weekends when the
 // enterprise works them, minus its holidays, plus 调休 weekend workdays.
 // All days are 'YYYY-MM-DD' in Asia/Shanghai; today is passed in. Pure: no IO.
-import { isValidDay } from './dates.ts';
+import { isValidDay } from '../common/dates.ts';
 
 export const SELF_INSPECTION_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
 export type SelfInspectionFrequency = (typeof SELF_INSPECTION_FREQUENCIES)[number];

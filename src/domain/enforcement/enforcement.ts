@@ -4,7 +4,7 @@
 // Measures (行政处罚 with fines on the enterprise and on its principal, 责令停产整顿, 移送司法机关 …)
 // are decided once; 一案双罚 and 依法不予处罚 are derived, never stored (seed 002 三.(二)3).
 // Money is integer fen. Pure: no IO.
-import type { HazardLevel, HazardSource, HazardStatus } from './hazard-machine.ts';
+import type { HazardLevel, HazardSource, HazardStatus } from '../hazards/hazard-machine.ts';
 
 export const CASE_STATUSES = ['filed', 'investigating', 'decided', 'executing', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

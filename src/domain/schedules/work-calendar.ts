@@ -2,7 +2,7 @@
 // a Saturday or Sunday worked instead). Pure: which entries a year's calendar may hold.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import { isValidDay } from './dates.ts';
+import { isValidDay } from '../common/dates.ts';
 
 dayjs.extend(utc);
 

@@ -2,10 +2,10 @@
 // a plan may name (those its unit supervises), and which inspections cover an entry. Progress is
 // derived, never stored. Pure: the server enforces these; plans.repository.ts coveredSql says
 // coversPlanEntry again in SQL for the counts (plans.test.ts checks both on the same data).
-import { can } from './permissions.ts';
+import { can } from '../access/permissions.ts';
 import { AUTHORITY_INSPECTION_TYPES, type InspectionType, isSelfInspection } from './inspection-rules.ts';
-import type { Role } from './roles.ts';
-import type { EnterpriseScope, ScopeActor } from './scope.ts';
+import type { Role } from '../access/roles.ts';
+import type { EnterpriseScope, ScopeActor } from '../access/scope.ts';
 
 export interface PlanUnit {
   id: string;
