@@ -6,29 +6,21 @@
 // numbered and played with them. Pure: rows come back, the caller inserts them. Every state
 // change goes through the state machine's transition table, so the timelines cannot contradict
 // the product.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { shanghaiDay, shanghaiDayStart } from '../../domain/common/dates.ts';
-import {
-  HAZARD_TRANSITIONS, formatHazardNumber, type HazardAction, type HazardLevel, type HazardSource, type HazardStatus,
-} from '../../domain/hazards/hazard-machine.ts';
+import { formatHazardNumber, type HazardLevel, type HazardSource } from '../../domain/hazards/hazard-machine.ts';
 import type { Role } from '../../domain/access/roles.ts';
-import type {
-  hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers, hazards, recordCounters, recordEvents,
-} from '../../server/db/schema/index.ts';
-import { canonicalJson } from '../../server/modules/audit/audit.chain.ts';
+import type { recordCounters } from '../../server/db/schema/index.ts';
 import { demoCriterion } from './demo-criteria.ts';
 import type { DemoEnterprise } from './demo-enterprises.ts';
 import { HAZARD_ITEMS, MAJOR_HAZARD_ITEMS, type HazardItem, type MajorHazardItem } from './demo-hazard-items.ts';
-import { DEMO_TOWNSHIP, type DemoSector } from './demo-region.ts';
+import type { DemoSector } from './demo-region.ts';
 import type { Rand } from './prng.ts';
+import { FOUND_DAYS_AGO, PRIMARY_DEPARTMENT, SECOND_DEPARTMENT, type Spec, type Story, addDays, demoSignatureHash, locationFor, playStory, shuffle } from './demo-hazard-stories.ts';
 
-type HazardRow = typeof hazards.$inferInsert;
-type PlanRow = typeof hazardPlans.$inferInsert;
-type ExtensionRow = typeof hazardExtensions.$inferInsert;
-type ListingRow = typeof hazardListings.$inferInsert;
-type TransferRow = typeof hazardTransfers.$inferInsert;
-type ReportRow = typeof hazardReports.$inferInsert;
-type EventRow = typeof recordEvents.$inferInsert;
+export { demoSignatureHash, locationFor };
+import { type EventRow, type ExtensionRow, type HazardRow, HazardStory, type ListingRow, type PlanRow, type ReportRow, type TransferRow } from './hazard-story.ts';
+
 type CounterRow = typeof recordCounters.$inferInsert;
 
 /** The hazard number prefix of the demo district (org_units.code). */
@@ -97,49 +89,7 @@ export interface DemoHazards {
   counters: CounterRow[];
 }
 
-/**
- * What a close-out signs, as the hazards service computes it at verify_pass: the record as it is
- * closed (content, latest plan, evidence file hashes — none in the demo —, signer and time).
- */
-export function demoSignatureHash(h: {
-  id: string; number: string; enterpriseId: string; description: string; level: string; location: string;
-  rectificationNote: string | null; plan: PlanRow | null; signerId: string; signerName: string; signedAt: Date;
-}): string {
-  const signed = {
-    hazardId: h.id, number: h.number, enterpriseId: h.enterpriseId, description: h.description, level: h.level,
-    location: h.location, rectificationNote: h.rectificationNote, plan: h.plan, files: [],
-    signerId: h.signerId, signerName: h.signerName, signedAt: h.signedAt.toISOString(), status: 'closed',
-  };
-  return createHash('sha256').update(canonicalJson(signed)).digest('hex');
-}
-
 // ---- what happens to each hazard
-
-type Story =
-  | 'reported' // general: not yet planned; major: plan on record, awaiting acceptance
-  | 'rectifying' // due date ahead
-  | 'overdue' // rectifying, due date passed
-  | 'awaiting' // rectification reported, awaiting verification
-  | 'awaiting_spot' // fixed on the spot, awaiting verification
-  | 'closed'
-  | 'closed_spot'
-  | 'reopened' // closed, then reopened by 回头看: rectifying again
-  | 'voided';
-
-interface Spec {
-  story: Story;
-  major?: boolean;
-  transfer?: 'accepted' | 'pending' | 'returned';
-  extension?: 'approved' | 'rejected' | 'pending';
-  verifyFail?: boolean;
-  recheckPass?: boolean;
-  listing?: 'township' | 'district' | 'city';
-  rectificationReports?: boolean;
-  /** A general hazard reported with a deadline and no plan yet. */
-  dueAtReport?: 'past' | 'future';
-  /** 企业自查 by the demo enterprise account. */
-  self?: boolean;
-}
 
 const times = (n: number, s: Spec): Spec[] => Array.from({ length: n }, () => ({ ...s }));
 
@@ -198,87 +148,12 @@ const MAJOR_SPECS: readonly Spec[] = (
 const SELF_STORIES: readonly Story[] = ['closed_spot', 'closed', 'rectifying', 'reported', 'awaiting'];
 
 /** Days ago a hazard of each story was found: [min, max]. */
-const FOUND_DAYS_AGO: Record<Story, [number, number]> = {
-  reported: [1, 4],
-  rectifying: [3, 30],
-  overdue: [32, 85],
-  awaiting: [6, 45],
-  awaiting_spot: [1, 6],
-  closed: [4, 88],
-  closed_spot: [1, 89],
-  reopened: [45, 88],
-  voided: [3, 60],
-};
-
-/** Which department supervises a sector first (the one whose demo login sees it). */
-const PRIMARY_DEPARTMENT: Record<DemoSector, string> = {
-  危险化学品: '应急办', 非煤矿山: '应急办', 工贸: '应急办', 特种设备: '应急办', 消防: '应急办',
-  建筑施工: '村镇建设中心', 燃气: '村镇建设中心', 河道: '村镇建设中心',
-  涉农: '产业服务中心', 渔业船舶: '产业服务中心', 林区: '产业服务中心',
-  交通运输: '平安法治办',
-  医疗卫生: '民生服务办公室', '养老/社会福利': '民生服务办公室', 校园: '民生服务办公室',
-  文化旅游: '新时代文明实践服务中心',
-};
-/** Other departments that share a sector and sometimes take the inspection. */
-const SECOND_DEPARTMENT: Partial<Record<DemoSector, string>> = {
-  工贸: '经济发展办公室经济发展岗', 危险化学品: '经济发展办公室经济发展岗', 特种设备: '经济发展办公室经济发展岗',
-  消防: '基层指挥中心', 建筑施工: '经济发展办公室规划建设岗', 燃气: '经济发展办公室规划建设岗',
-};
-
 const SOURCE_WEIGHTS: readonly (readonly [HazardSource, number])[] = [
   ['village', 40], ['department', 28], ['supervision', 12], ['public', 7], ['assigned', 6],
 ];
 const MAJOR_SOURCE_WEIGHTS: readonly (readonly [HazardSource, number])[] = [
   ['department', 6], ['supervision', 2], ['assigned', 2], ['public', 1],
 ];
-const SOURCE_NOTES: Record<HazardSource, string> = {
-  self_inspection: '企业自查发现',
-  department: '部门检查发现',
-  village: '村居排查发现',
-  supervision: '督导检查发现',
-  public: '群众举报（12345热线转办）',
-  assigned: '区安委办交办',
-};
-
-const VOID_REASONS = [
-  '经复核，该问题不属于安全生产隐患',
-  '重复录入，与该单位已报告的隐患为同一问题',
-  '该场所已停业并拆除，隐患已灭失',
-  '录入时选错单位，已在正确单位下重新报告',
-];
-const FAIL_REASONS = ['现场复查整改不到位，请按方案继续整改', '整改措施未全部落实，需补充整改', '复查发现问题仍然存在，退回整改'];
-const EXTENSION_REASONS = ['整改所需设备采购周期较长', '需停产施工，与生产计划协调后实施', '近期连续降雨，施工条件受限', '需请有资质单位设计整改方案'];
-const REPORT_METHODS = ['书面报告', '书面报告并电话报告', '系统报送'];
-const CONTINGENCY = '整改期间设置警示标识，配备灭火器材，发现险情立即停止作业、疏散人员并报告属地村居和监管部门。';
-const MAJOR_CONTINGENCY =
-  '整改期间停止相关区域作业并设置警戒区，专人值守，配备应急器材；发生险情立即撤离人员，拨打119/120并向镇应急办报告。';
-
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) => shanghaiDay(shanghaiDayStart(day, n));
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-const maxDay = (a: string, b: string) => (a > b ? a : b);
-const minDay = (a: string, b: string) => (a < b ? a : b);
-
-const FACTORY = /厂|公司|坊|加工|修理|回收|合作社|养殖|种植/;
-const SHOPFRONT = /店|超市|商贸|酒店|宾馆|旅馆|客栈|餐|火锅|面馆|小吃|豆花|烧烤|KTV|歌城|网吧|网咖|美容|美发|足浴|诊所|卫生室|农家乐|山庄|院子/;
-
-/** A place that fits the enterprise: no 生产车间 in a hair salon, no 营业大厅 in a brickworks. */
-export function locationFor(rand: Rand, locations: readonly string[], name: string): string {
-  const fits = locations.filter((l) =>
-    (!/车间|厂区/.test(l) || FACTORY.test(name)) && (!/营业|收银/.test(l) || SHOPFRONT.test(name)));
-  return rand.pick(fits.length > 0 ? fits : locations);
-}
-
-/** Fisher–Yates with the seeded PRNG. */
-function shuffle<T>(rand: Rand, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rand.int(0, i);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 interface Planned {
   spec: Spec;
   enterprise: HazardSeedInput['enterprises'][number];
@@ -440,7 +315,6 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
     const hazardId = p.finding?.hazardId ?? randomUUID();
     const sector = item.sector;
     const spotStory = spec.story === 'closed_spot' || spec.story === 'awaiting_spot';
-    const foundDay = shanghaiDay(p.foundAt);
 
     // Who found it, and who supervises it.
     let foundBy: DemoActor;
@@ -489,261 +363,25 @@ export function generateDemoHazards(input: HazardSeedInput): DemoHazards {
       inspectionId: p.finding?.inspectionId ?? null, inspectionItemKey: p.finding?.itemKey ?? null,
     };
 
-    // ---- the timeline
-    const events: EventRow[] = [];
-    const cur: { status: HazardStatus | null } = { status: null };
-    let cursor = p.foundAt;
-    /** The next moment, minDays..maxDays after the last step, never later than yesterday. */
-    const next = (minDays: number, maxDays: number): Date => {
-      const day = shanghaiDay(cursor);
-      const gap = Math.min(rand.int(minDays, maxDays), Math.max(0, daysBetween(day, yesterday)));
-      const at = gap === 0 ? new Date(cursor.getTime() + rand.int(5, 30) * 60_000) : atOfficeHours(addDays(day, gap));
-      cursor = at;
-      return at;
-    };
-    const event = (action: string, at: Date, actor: DemoActor | null, to: HazardStatus, note: string | null, data: Record<string, unknown> | null = null) => {
-      events.push({
-        id: randomUUID(), districtId, entityType: 'hazard', entityId: hazardId, at, actorId: actor?.userId ?? null, actorName: actor?.displayName ?? null,
-        actorUnitName: actor?.unitName ?? null, action, fromStatus: cur.status, toStatus: to, note, data,
-      });
-      cur.status = to;
-    };
-    const move = (action: HazardAction, at: Date, actor: DemoActor | null, note: string | null, data: Record<string, unknown> | null = null) => {
-      const to = cur.status === null ? undefined : HAZARD_TRANSITIONS[cur.status][action];
-      if (!to) throw new Error(`demo data: ${p.number} cannot ${action} from ${cur.status}`);
-      event(action, at, actor, to, note, data);
-    };
-    const side = (action: string, at: Date, actor: DemoActor, note: string | null, data: Record<string, unknown> | null = null) =>
-      event(action, at, actor, cur.status!, note, data);
-
-    const supervisor = () => staffOf(h.responsibleUnitId);
-    // The enterprise's own account records its plans and rectifications; else the supervisor does, on its behalf.
-    const rectifier = () => (ent.id === input.accountEnterpriseId ? qiye : (input.enterpriseAccounts?.get(ent.id) ?? supervisor()));
-    const owner = ent.demo.safetyManagerName ?? ent.demo.principalName;
-    let hasPlan = false;
-    let accepted = false;
-
-    /** Applied by the system in the same step as soon as its guards hold (as the service does). */
-    const startIfReady = (at: Date, actor: DemoActor) => {
-      if (cur.status === 'reported' && hasPlan && (!major || accepted)) move('start_rectification', at, actor, null);
-    };
-    let latestPlan: PlanRow | null = null;
-    const submitPlan = (at: Date, dueDate: string) => {
-      const planId = randomUUID();
-      const yuan = major ? rand.int(20, 300) * 1000 : rand.int(2, 80) * 100;
-      const by = rectifier();
-      latestPlan = {
-        id: planId, districtId, hazardId, owner,
-        measures: major
-          ? `1. ${item.fix}；2. 整改期间停止相关区域作业，设置警戒区；3. 整改完成后申请验收。`
-          : `${item.fix}；整改期间明确专人负责，每日巡查。`,
-        fundsFen: yuan * 100, dueDate, contingencyPlan: major ? MAJOR_CONTINGENCY : CONTINGENCY,
-        createdBy: by.userId, createdAt: at,
-      };
-      out.plans.push(latestPlan);
-      h.dueDate = dueDate;
-      hasPlan = true;
-      move('submit_plan', at, by, `责任人：${owner}；时限：${dueDate}；资金：${yuan}元`, { planId });
-      startIfReady(at, by);
-    };
-    const dualReport = (kind: 'discovery' | 'rectification', recipient: 'department' | 'government', at: Date) => {
-      const reportId = randomUUID();
-      const reportedTo = recipient === 'government' ? `${DEMO_TOWNSHIP}人民政府` : `${DEMO_TOWNSHIP}${unitName.get(h.responsibleUnitId)}`;
-      const method = rand.pick(REPORT_METHODS);
-      const recorder = rectifier();
-      out.reports.push({
-        id: reportId, districtId, hazardId, kind, recipient, reportedAt: at, reportedBy: ent.demo.principalName, reportedTo,
-        method, createdBy: recorder.userId, createdAt: at,
-      });
-      side('record_dual_report', at, recorder, `${ent.demo.principalName} → ${reportedTo}（${method}）`, { kind, recipient });
-    };
-    const accept = (at: Date) => {
-      const by = supervisor();
-      h.acceptedAt = at;
-      h.acceptedBy = by.userId;
-      accepted = true;
-      move('accept', at, by, '同意整改方案，请严格按方案和时限整改');
-      startIfReady(at, by);
-    };
-    const list = (at: Date, level: 'township' | 'district' | 'city') => {
-      const listingId = randomUUID();
-      const listedOn = shanghaiDay(at);
-      const year = listedOn.slice(0, 4);
-      const n = ++documentSeq[level];
-      const documentNo = level === 'township' ? `大盛安委办〔${year}〕${n}号` : level === 'district' ? `渝北安委办〔${year}〕${n}号` : `渝安委办〔${year}〕${n}号`;
-      const leaderName = level === 'township' ? rand.pick([input.townshipLeaders.mayor, input.townshipLeaders.secretary]) : input.personName();
-      out.listings.push({ id: listingId, districtId, hazardId, level, leaderName, listedOn, documentNo, createdBy: office.userId, createdAt: at });
-      h.listingLevel = level;
-      side('list', at, office, `${documentNo}，督办领导：${leaderName}`, { level });
-    };
-    const transfer = (at: Date, outcome: 'accepted' | 'pending' | 'returned') => {
-      const transferId = randomUUID();
-      const from = h.responsibleUnitId!;
-      const toName = PRIMARY_DEPARTMENT[sector];
-      const to = deptId(toName);
-      const by = staffOf(from);
-      const reason = rand.pick([
-        `超出村级督促整改能力，需${toName}依法处理`,
-        `企业拒不整改，移送${toName}处理`,
-        `涉及行业专业问题，移送${toName}督促整改`,
-      ]);
-      const row: TransferRow = {
-        id: transferId, districtId, hazardId, fromUnitId: from, toUnitId: to, reason, status: 'pending', requestedBy: by.userId, requestedAt: at,
-      };
-      out.transfers.push(row);
-      side('transfer', at, by, `移送${toName}：${reason}`, { transferId, toUnitId: to });
-      if (outcome === 'pending') {
-        h.pendingTransferId = transferId;
-        return;
-      }
-      const decidedAt = next(0, 2);
-      const decider = staffOf(to);
-      row.status = outcome;
-      row.decidedBy = decider.userId;
-      row.decidedAt = decidedAt;
-      row.decisionReason = outcome === 'accepted' ? null : '属一般隐患，由属地村居继续督促整改';
-      side(outcome === 'accepted' ? 'accept_transfer' : 'return_transfer', decidedAt, decider, row.decisionReason, { transferId });
-      if (outcome === 'accepted') {
-        h.responsibleUnitId = to;
-        h.transferCount = (h.transferCount ?? 0) + 1;
-      }
-    };
-    const extension = (outcome: 'approved' | 'rejected' | 'pending', newDue: string) => {
-      const extensionId = randomUUID();
-      const at = next(2, 5);
-      const reason = rand.pick(EXTENSION_REASONS);
-      const oldDue = h.dueDate ?? null;
-      const requester = rectifier();
-      const row: ExtensionRow = {
-        id: extensionId, districtId, hazardId, oldDueDate: oldDue, newDueDate: newDue, reason, status: 'pending', requestedBy: requester.userId, requestedAt: at,
-      };
-      out.extensions.push(row);
-      side('request_extension', at, requester, `申请延期至${newDue}：${reason}`, { extensionId, oldDueDate: oldDue, newDueDate: newDue });
-      if (outcome === 'pending') {
-        h.pendingExtensionId = extensionId;
-        return;
-      }
-      const decidedAt = next(0, 2);
-      const decider = supervisor();
-      row.status = outcome;
-      row.decidedBy = decider.userId;
-      row.decidedAt = decidedAt;
-      row.decisionNote = outcome === 'approved' ? '同意延期，请按新期限完成整改' : '整改工作量不大，应按原期限完成';
-      if (outcome === 'approved') h.dueDate = newDue;
-      side(outcome === 'approved' ? 'approve_extension' : 'reject_extension', decidedAt, decider, row.decisionNote, { extensionId, oldDueDate: oldDue, newDueDate: newDue });
-    };
-    const reportRectification = (at: Date) => {
-      h.rectificationNote = `已按方案整改完成：${item.fix}。`;
-      h.rectifiedAt = at;
-      move('report_rectification', at, rectifier(), h.rectificationNote);
-    };
-    const verifyPass = (at: Date) => {
-      const by = supervisor();
-      h.closedAt = at;
-      h.verifiedBy = by.userId;
-      h.verifierName = by.displayName;
-      h.signatureHash = demoSignatureHash({
+    const story = new HazardStory(h as HazardRow & { id: string });
+    playStory(story, {
+      p, rand, today, yesterday, major, spotStory, foundBy, item, ent, sector, office, documentSeq, input,
+      supervisor: () => staffOf(h.responsibleUnitId),
+      // The enterprise's own account records its plans and rectifications; else the supervisor does, on its behalf.
+      rectifier: () => (ent.id === input.accountEnterpriseId ? qiye : (input.enterpriseAccounts?.get(ent.id) ?? staffOf(h.responsibleUnitId))),
+      staffOf, deptId, unitName,
+      signatureHash: (st, by, at) => demoSignatureHash({
         id: hazardId, number: p.number, enterpriseId: ent.id, description: h.description, level, location: h.location,
-        rectificationNote: h.rectificationNote ?? null, plan: latestPlan, signerId: by.userId, signerName: by.displayName, signedAt: at,
-      });
-      move('verify_pass', at, by, '现场复查整改到位，同意销号', { signerName: by.displayName, signatureHash: h.signatureHash, evidence: 0 });
-    };
-    const reopen = (at: Date) => {
-      const reason = `回头看发现问题反弹：${item.description}`;
-      h.reopenCount = (h.reopenCount ?? 0) + 1;
-      h.closedAt = null;
-      h.verifiedBy = null;
-      h.verifierName = null;
-      h.signatureHash = null;
-      move('recheck_reopen', at, supervisor(), reason);
-    };
-
-    // report
-    if (spotStory) {
-      h.rectificationNote = `现场督促整改完成：${item.fix}。`;
-      h.rectifiedAt = p.foundAt;
-      event('report', p.foundAt, foundBy, 'awaiting_verification', `即查即改：${h.rectificationNote}`);
-    } else if (p.finding) {
-      event('report', p.foundAt, foundBy, 'reported', p.finding.note, { inspectionId: p.finding.inspectionId, itemKey: p.finding.itemKey });
-    } else {
-      event('report', p.foundAt, foundBy, 'reported', SOURCE_NOTES[p.source]);
-    }
-    if (major) {
-      dualReport('discovery', 'department', next(0, 1));
-      dualReport('discovery', 'government', next(0, 0));
-    }
-    if (spec.transfer) transfer(next(spec.transfer === 'pending' ? 1 : 0, 2), spec.transfer);
-
-    const planDue = (planDay: string) => addDays(planDay, major ? rand.int(30, 60) : rand.int(7, 21));
-    const story = spec.story;
-    if (story === 'reported') {
-      if (major) submitPlan(next(1, 3), planDue(foundDay));
-      else if (spec.dueAtReport === 'past') h.dueDate = minDay(addDays(foundDay, rand.int(3, 5)), yesterday);
-      else if (spec.dueAtReport === 'future') h.dueDate = addDays(today, rand.int(3, 10));
-    } else if (story === 'voided') {
-      const withPlan = rand.chance(0.5);
-      if (withPlan) {
-        const at = next(0, 2);
-        submitPlan(at, planDue(shanghaiDay(at)));
-      }
-      const reason = rand.pick(VOID_REASONS);
-      const at = next(1, 8);
-      h.voidedAt = at;
-      h.voidReason = reason;
-      move('void', at, supervisor(), reason);
-    } else if (story === 'closed_spot' || story === 'awaiting_spot') {
-      if (story === 'closed_spot') {
-        verifyPass(next(0, 3));
-        if (spec.recheckPass) move('recheck_pass', next(7, 30), supervisor(), '回头看复查，整改效果保持良好');
-      }
-    } else {
-      // planned rectification
-      const planAt = next(0, 2);
-      const planDay = shanghaiDay(planAt);
-      let due = planDue(planDay);
-      if (story === 'rectifying') due = maxDay(due, addDays(today, rand.int(2, 20)));
-      if (story === 'overdue') due = minDay(due, addDays(today, -rand.int(2, 12)));
-      if (story === 'overdue' && spec.extension === 'approved') due = minDay(due, addDays(today, -15));
-      submitPlan(planAt, due);
-      if (major) {
-        accept(next(1, 3));
-        if (spec.listing) list(next(0, 4), spec.listing);
-      }
-      if (spec.extension) {
-        const oldDue = h.dueDate!;
-        const newDue = story === 'overdue'
-          ? minDay(addDays(oldDue, rand.int(7, 14)), addDays(today, -2))
-          : maxDay(addDays(oldDue, rand.int(10, 30)), addDays(today, rand.int(3, 15)));
-        extension(spec.extension, newDue);
-      }
-      if ((story !== 'rectifying' && story !== 'overdue') || spec.verifyFail) {
-        const work = major ? [10, 30] as const : [2, 12] as const;
-        reportRectification(next(work[0], work[1]));
-        if (spec.verifyFail) {
-          move('verify_fail', next(1, 3), supervisor(), rand.pick(FAIL_REASONS));
-          if (story !== 'rectifying') reportRectification(next(1, 5));
-        }
-        if (story === 'closed' || story === 'reopened') {
-          verifyPass(next(0, 4));
-          if (spec.rectificationReports) {
-            dualReport('rectification', 'department', next(0, 2));
-            dualReport('rectification', 'government', next(0, 0));
-          }
-          if (spec.recheckPass) move('recheck_pass', next(7, 30), supervisor(), '回头看复查，整改效果保持良好');
-          if (story === 'reopened') {
-            reopen(next(7, 25));
-            const at = next(0, 2);
-            submitPlan(at, maxDay(planDue(shanghaiDay(at)), addDays(today, rand.int(3, 15))));
-          }
-        }
-      }
-    }
-
-    h.status = cur.status!;
-    h.version = events.length;
-    h.updatedAt = events[events.length - 1]!.at;
-    out.hazards.push(h);
-    out.events.push(...events);
+        rectificationNote: h.rectificationNote ?? null, plan: st.latestPlan, signerId: by.userId, signerName: by.displayName, signedAt: at,
+      }),
+    });
+    out.hazards.push(story.finish());
+    out.plans.push(...story.rows.plans);
+    out.extensions.push(...story.rows.extensions);
+    out.listings.push(...story.rows.listings);
+    out.transfers.push(...story.rows.transfers);
+    out.reports.push(...story.rows.reports);
+    out.events.push(...story.rows.events);
   }
   return out;
 }
