@@ -12,13 +12,13 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { formatMinute } from '../../lib/format.ts';
 import { useHazard } from './api/get-hazard.ts';
 import type { HazardDetailData } from './api/keys.ts';
-import { type ActionPreset, HazardActionModal } from './components/action-modal.tsx';
+import { HazardActionModal } from './components/action-modal.tsx';
 import {
   DualReportGrid, ExtensionsSection, HazardTimeline, ListingsSection, PhotoCompare, PlanSection, TransfersSection,
 } from './components/detail-sections.tsx';
 import { DueDate } from './components/hazard-table.tsx';
 import {
-  ACTION_BUTTON_LABELS, ACTION_ORDER, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
+  ACTION_BUTTON_LABELS, ACTION_ORDER, type ActionPreset, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
 } from './components/labels.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
 
