@@ -2,6 +2,7 @@
 import { z, int } from './zod.ts';
 import { CONFORMITY_RESULTS } from '../domain/checklist.ts';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazard-machine.ts';
+import { INSPECTION_ACTIONS } from '../domain/inspection-policy.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../domain/inspection-rules.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
@@ -160,8 +161,8 @@ export const InspectionDetail = InspectionListItem.extend({
   signatureValid: z.boolean().nullable(),
   createdByName: z.string(),
   createdAt: z.string(),
-  /** What the caller may do now; the server enforces the same rules. */
-  allowed: z.object({ edit: z.boolean(), sign: z.boolean(), complete: z.boolean(), discard: z.boolean(), openCase: z.boolean() }),
+  /** What the caller may do now (domain/inspection-policy); the server enforces the same rules. */
+  allowedActions: z.array(z.enum(INSPECTION_ACTIONS)),
   version: int(),
 });
 export type TInspectionDetail = z.output<typeof InspectionDetail>;

@@ -1,6 +1,7 @@
 // 日周月 self-inspection schedules: one per enterprise, the calendar of its occurrences, compliance
 // figures and "谁落后了" for the authorities. Occurrences are derived (domain/self-inspection-schedule.ts).
 import { z, int } from './zod.ts';
+import { SCHEDULE_ACTIONS, TODAY_TASK_ACTIONS } from '../domain/inspection-policy.ts';
 import { SELF_INSPECTION_TYPES } from '../domain/inspection-rules.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/self-inspection-schedule.ts';
 import { defineRoute } from './route.ts';
@@ -47,7 +48,8 @@ export const ScheduleView = z.object({
   /** Null: the enterprise has no schedule yet. */
   schedule: ScheduleFields.nullable(),
   version: int().nullable(),
-  canEdit: z.boolean(),
+  /** edit: the caller may set the schedule (domain/inspection-policy). */
+  allowedActions: z.array(z.enum(SCHEDULE_ACTIONS)),
   /** The district's active checklist templates, for the form. */
   templates: z.array(z.object({ code: z.string(), name: z.string() })),
 });
@@ -124,8 +126,8 @@ export const TodayTasks = z.object({
   configured: z.boolean(),
   /** The occurrences whose period includes today (done ones too, so the card shows them ticked). */
   tasks: z.array(TodayTask),
-  /** The caller may start a self-inspection (the enterprise's own account). */
-  canStart: z.boolean(),
+  /** start: the caller may start a self-inspection (the enterprise's own account; domain/inspection-policy). */
+  allowedActions: z.array(z.enum(TODAY_TASK_ACTIONS)),
 });
 
 // ---- 谁落后了

@@ -8,7 +8,6 @@ import type { CaseAllowedAction } from '../../../domain/case-workflow.ts';
 import { shanghaiDay } from '../../../domain/dates.ts';
 import { INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazard-machine.ts';
-import { can } from '../../../domain/permissions.ts';
 import { formatRecordNumber } from '../../../domain/record-number.ts';
 import { enterpriseScopeFor } from '../../../domain/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -104,7 +103,6 @@ export async function listCases(ctx: AppContext, actor: Actor, q: TCaseFilter & 
       published: summary.totals.published,
       dangerousOperationCrime: summary.totals.dangerousOperationCrime,
     },
-    canCreate: can(actor.role, 'run:case'),
   };
 }
 

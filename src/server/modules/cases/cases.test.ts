@@ -13,7 +13,7 @@ import { auditLog, inspections } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, buildUser } from '../../test/factories.ts';
 import { actOk as hazardActOk, fullPlan, reportHazard } from '../../test/hazards.ts';
-import { type Session, XLSX_MIME, errorOf, loginAs, multipartBody } from '../../test/http.ts';
+import { type Session, XLSX_MIME, abilitiesOf, errorOf, loginAs, multipartBody } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { readXlsx } from '../../test/xlsx.ts';
 import { tinyPdf } from '../files/files.fixtures.ts';
@@ -134,7 +134,7 @@ describe('opening a case', () => {
   it('from a hazard: copies its enterprise and links it both ways', async () => {
     const h = await reportHazard(village, now(), { enterpriseId: w.enterprises.a.id, sectorId: w.chem.id });
     // 立案 is offered to the department, not to the village that reported it
-    const canOpenCase = async (s: typeof deptChem, id: string) => ((await s.get(`/api/hazards/${id}`)).json() as THazardDetail).canOpenCase;
+    const canOpenCase = async (s: typeof deptChem, id: string) => ((await s.get(`/api/hazards/${id}`)).json() as THazardDetail).allowedActions.includes('open_case');
     expect(await canOpenCase(village, h.id)).toBe(false);
     expect(await canOpenCase(deptChem, h.id)).toBe(true);
     const src = await deptChem.get(`/api/cases/source?hazardId=${h.id}`);
@@ -372,7 +372,7 @@ describe('roles and scope', () => {
     expect((await entB.get(`/api/cases/${notMine.id}`)).statusCode).toBe(404);
     const l = await list(entB);
     expect(l.items.every((i) => i.enterpriseId === w.enterprises.b.id)).toBe(true);
-    expect(l.canCreate).toBe(false);
+    expect(await abilitiesOf(entB)).not.toContain('run:case');
     const res = await act(entB, mine.id, { action: 'investigate' });
     expect(res.statusCode).toBe(403);
   });

@@ -90,7 +90,7 @@ export function HazardDetailPage() {
   const h = query.data;
   const allowed = new Set(h.allowedActions);
   const actions = ACTION_ORDER.filter((a) => allowed.has(a));
-  const can = (a: AllowedAction) => allowed.has(a);
+  const can = (a: AllowedAction | 'open_case') => allowed.has(a);
 
   const title = (
     <Space size={8} wrap>
@@ -105,7 +105,7 @@ export function HazardDetailPage() {
       <ListingTag level={h.listingLevel} />
       <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
       <ReopenTag count={h.reopenCount} />
-      {h.canOpenCase && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
+      {can('open_case') && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
     </Space>
   );
 
