@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../../lib/auth.ts';
 import { useActOnHazard } from '../api/act-on-hazard.ts';
 import type { HazardActionBody, HazardDetailData } from '../api/keys.ts';
 import { HAZARD_ACTION_FORMS, type HazardFormAction } from './action-forms/registry.ts';
+import type { HazardFormContext } from './action-forms/types.ts';
 import { ACTION_LABELS, type ActionPreset } from './labels.ts';
 
 export function HazardActionModal({
@@ -18,7 +19,7 @@ export function HazardActionModal({
   const me = useCurrentUser();
   const act = useActOnHazard();
   return (
-    <ActionModal<HazardDetailData, HazardActionBody, { me: typeof me; preset: ActionPreset }>
+    <ActionModal<HazardDetailData, HazardActionBody, HazardFormContext>
       record={hazard}
       action={action && { name: action, label: ACTION_LABELS[action], definition: HAZARD_ACTION_FORMS[action] }}
       context={{ me, preset }}
