@@ -2,6 +2,7 @@
 // against enterprises: there is no enterprise target type, and a unit given by id must be an
 // org unit of the caller's region.
 import { z, int } from './zod.ts';
+import { ACCOUNTABILITY_ACTIONS } from '../domain/inspections/inspection-policy.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
 
@@ -71,7 +72,8 @@ export const AccountabilityDetail = AccountabilityItem.extend({
   createdByName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean(),
+  /** What the caller may do to it now (domain/inspection-policy). */
+  allowedActions: z.array(z.enum(ACCOUNTABILITY_ACTIONS)),
 });
 export type TAccountabilityDetail = z.infer<typeof AccountabilityDetail>;
 
@@ -87,7 +89,6 @@ export const AccountabilityListQuery = AccountabilityFilter.extend(PageQuery.sha
 export const AccountabilityListResponse = pageOf(AccountabilityItem).extend({
   /** The form figures: persons held accountable (追责问责) and units or persons summoned (约谈通报). */
   counts: z.object({ accountability: int(), interviewNotice: int() }),
-  canCreate: z.boolean(),
 });
 export type TAccountabilityListResponse = z.infer<typeof AccountabilityListResponse>;
 

@@ -171,7 +171,6 @@ export type TCaseSummary = z.infer<typeof CaseSummary>;
 export const CaseListResponse = pageOf(CaseListItem).extend({
   statusCounts: z.record(z.enum(CASE_STATUSES), int()),
   summary: CaseSummary,
-  canCreate: z.boolean(),
 });
 export type TCaseListResponse = z.infer<typeof CaseListResponse>;
 

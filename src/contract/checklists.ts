@@ -2,6 +2,7 @@
 // templateProblems() is the rule, this only shapes and bounds the input.
 import { z, int, coerceInt } from './zod.ts';
 import { CHECK_METHODS, CHECKLIST_AUDIENCES, RESPONSE_TYPES } from '../domain/checklists/checklist.ts';
+import { CHECKLIST_ACTIONS, CHECKLIST_LIST_ACTIONS } from '../domain/checklists/checklist-policy.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { BatchParams, ImportCommitResult, ImportPreview } from './enterprises.ts';
@@ -73,9 +74,8 @@ export const ChecklistListItem = z.object({
 export type TChecklistListItem = z.output<typeof ChecklistListItem>;
 
 export const ChecklistListResponse = pageOf(ChecklistListItem).extend({
-  canManage: z.boolean(),
-  /** The district has no template at all and the caller may load the built-in ones. */
-  canLoadBuiltIns: z.boolean(),
+  /** load_built_ins: the district has no template at all and the caller may load the built-in ones. */
+  allowedActions: z.array(z.enum(CHECKLIST_LIST_ACTIONS)),
 });
 
 export const ChecklistVersionSummary = z.object({
@@ -94,7 +94,8 @@ export const ChecklistDetail = ChecklistListItem.extend({
   current: ChecklistVersionView,
   /** Newest first. */
   versions: z.array(ChecklistVersionSummary),
-  allowed: z.object({ publish: z.boolean(), retire: z.boolean(), reactivate: z.boolean(), export: z.boolean() }),
+  /** What the caller may do to the template now (domain/checklist-policy). */
+  allowedActions: z.array(z.enum(CHECKLIST_ACTIONS)),
 });
 export type TChecklistDetail = z.output<typeof ChecklistDetail>;
 
@@ -162,7 +163,7 @@ export const CalendarDayInput = z.object({
 });
 export const CalendarYearParams = z.object({ year: coerceInt().min(2000, '年份无效').max(2100, '年份无效') });
 export const CalendarDayParams = z.object({ day: Day });
-export const CalendarYear = z.object({ year: int(), days: z.array(CalendarDay), canManage: z.boolean() });
+export const CalendarYear = z.object({ year: int(), days: z.array(CalendarDay) });
 export const CalendarYearSet = z.object({ days: z.array(CalendarDayInput.extend({ day: Day })).max(120, '一年最多120天') });
 
 export const calendarRoutes = {

@@ -113,7 +113,7 @@ export type TEnterpriseFilter = z.output<typeof EnterpriseFilter>;
 export const EnterpriseListQuery = EnterpriseFilter.extend(PageQuery.shape);
 export type TEnterpriseListQuery = z.output<typeof EnterpriseListQuery>;
 
-export const EnterpriseListResponse = pageOf(Enterprise).extend({ canCreate: z.boolean() });
+export const EnterpriseListResponse = pageOf(Enterprise);
 
 // ---- import (preview, then commit)
 export const ImportRowError = z.object({ row: int(), column: z.string(), message: z.string() });

@@ -17,10 +17,13 @@ export const LISTING_LEVEL_LABELS = { township: '镇级', district: '区级', ci
 export const REPORT_KINDS = ['discovery', 'rectification'] as const;
 export const REPORT_RECIPIENTS = ['department', 'government'] as const;
 
-export const HAZARD_ALLOWED_ACTIONS = [
+/** The actions a person takes through the action endpoint (the workflow's; start_rectification is the system's). */
+export const HAZARD_WORKFLOW_ACTIONS = [
   'submit_plan', 'accept', 'report_rectification', 'verify_pass', 'verify_fail', 'recheck_pass', 'recheck_reopen', 'void',
   ...HAZARD_SIDE_ACTIONS,
 ] as const;
+/** What the caller may do to a hazard now: its workflow actions, and 立案 (open an enforcement case on it). */
+export const HAZARD_ALLOWED_ACTIONS = [...HAZARD_WORKFLOW_ACTIONS, 'open_case'] as const;
 
 // ---- create (quick report)
 export const HazardCreate = z
@@ -154,9 +157,8 @@ export const HazardDetail = HazardListItem.extend({
   transfers: z.array(HazardTransfer),
   reports: z.array(HazardReport),
   events: z.array(HazardEvent), // oldest first
+  /** What the caller may do to it now: the workflow's actions (hazards.workflow.ts) and open_case (立案; domain/case-policy). */
   allowedActions: z.array(z.enum(HAZARD_ALLOWED_ACTIONS)),
-  /** Whether the caller may open an enforcement case on it (立案; domain/case-policy). */
-  canOpenCase: z.boolean(),
   /** Departments the hazard may be transferred to (empty unless 'transfer' is allowed). */
   transferTargets: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
   /** The inspection whose 不符合 item it was found by, if any. */
@@ -191,16 +193,12 @@ export const HazardListResponse = pageOf(HazardListItem).extend({
   /** The 全部 tab: how many the list holds without a status (已作废 only with includeVoided). */
   allCount: int(),
   overdueCount: int(),
-  canCreate: z.boolean(),
-  /** The actor may import a historical ledger (the 导入 button). */
-  canImport: z.boolean(),
 });
 
 export const HazardCriterion = z.object({
   id: z.string(), sectorId: z.string().nullable(), text: z.string(), sortOrder: int(), active: z.boolean(), version: int(),
 });
-/** canEdit: the actor maintains the list (the maintenance page and its buttons). */
-export const HazardCriteriaResponse = z.object({ items: z.array(HazardCriterion), canEdit: z.boolean() });
+export const HazardCriteriaResponse = z.object({ items: z.array(HazardCriterion) });
 export const HazardCriterionCreate = z.object({
   text: z.string().trim().min(4, '请填写判定依据（标准名称及条款）').max(500),
   sectorId: Uuid.nullish().transform((v) => v ?? null),

@@ -3,6 +3,7 @@ import { z, int } from './zod.ts';
 import { CONFORMITY_RESULTS } from '../domain/checklists/checklist.ts';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '../domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../domain/inspections/inspection-rules.ts';
+import { INSPECTION_ACTIONS } from '../domain/inspections/inspection-policy.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { ChecklistVersionView } from './checklists.ts';
@@ -160,8 +161,8 @@ export const InspectionDetail = InspectionListItem.extend({
   signatureValid: z.boolean().nullable(),
   createdByName: z.string(),
   createdAt: z.string(),
-  /** What the caller may do now; the server enforces the same rules. */
-  allowed: z.object({ edit: z.boolean(), sign: z.boolean(), complete: z.boolean(), discard: z.boolean(), openCase: z.boolean() }),
+  /** What the caller may do now (domain/inspection-policy); the server enforces the same rules. */
+  allowedActions: z.array(z.enum(INSPECTION_ACTIONS)),
   version: int(),
 });
 export type TInspectionDetail = z.output<typeof InspectionDetail>;

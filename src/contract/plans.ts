@@ -1,6 +1,7 @@
 // 年度监督检查计划: a department's (or township office's) plan of which enterprises to inspect in
 // which month. Progress is derived from completed inspections, never stored.
 import { z, int, coerceInt } from './zod.ts';
+import { PLAN_ACTIONS } from '../domain/inspections/inspection-plan.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 
@@ -61,7 +62,8 @@ export const PlanDetail = PlanListItem.extend({
   rate: z.number().nullable(),
   overdue: int(),
   today: z.string(),
-  allowed: z.object({ edit: z.boolean(), inspect: z.boolean() }),
+  /** edit the plan, inspect against it (its own unit's; domain/inspection-plan). */
+  allowedActions: z.array(z.enum(PLAN_ACTIONS)),
 });
 export type TPlanDetail = z.output<typeof PlanDetail>;
 

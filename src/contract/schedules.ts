@@ -3,6 +3,7 @@
 import { z, int } from './zod.ts';
 import { SELF_INSPECTION_TYPES } from '../domain/inspections/inspection-rules.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../domain/schedules/self-inspection-schedule.ts';
+import { SCHEDULE_ACTIONS, TODAY_TASK_ACTIONS } from '../domain/inspections/inspection-policy.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, Uuid, pageOf } from './common.ts';
 
@@ -47,7 +48,8 @@ export const ScheduleView = z.object({
   /** Null: the enterprise has no schedule yet. */
   schedule: ScheduleFields.nullable(),
   version: int().nullable(),
-  canEdit: z.boolean(),
+  /** edit: the caller may set the schedule (domain/inspection-policy). */
+  allowedActions: z.array(z.enum(SCHEDULE_ACTIONS)),
   /** The district's active checklist templates, for the form. */
   templates: z.array(z.object({ code: z.string(), name: z.string() })),
 });
@@ -124,8 +126,8 @@ export const TodayTasks = z.object({
   configured: z.boolean(),
   /** The occurrences whose period includes today (done ones too, so the card shows them ticked). */
   tasks: z.array(TodayTask),
-  /** The caller may start a self-inspection (the enterprise's own account). */
-  canStart: z.boolean(),
+  /** start: the caller may start a self-inspection (the enterprise's own account; domain/inspection-policy). */
+  allowedActions: z.array(z.enum(TODAY_TASK_ACTIONS)),
 });
 
 // ---- 谁落后了

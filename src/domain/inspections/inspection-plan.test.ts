@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CoveringCandidate, type PlanUnit, coversPlanEntry, mayLinkPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from './inspection-plan.ts';
+import { type CoveringCandidate, type PlanUnit, coversPlanEntry, mayLinkPlanEntry, mayPlanForUnit, planAllowedActions, planUnitScope } from './inspection-plan.ts';
 
 const T1 = 't1';
 const D = 'd';
@@ -31,11 +31,11 @@ describe('mayPlanForUnit', () => {
   });
 });
 
-describe('planAllowed', () => {
+describe('planAllowedActions', () => {
   it('edits as an editor role, inspects against its own unit\'s plan only', () => {
-    expect(planAllowed({ role: 'department', unitId: 'dep1' }, { unitId: 'dep1' })).toEqual({ edit: true, inspect: true });
-    expect(planAllowed({ role: 'office', unitId: T1 }, { unitId: 'dep1' })).toEqual({ edit: true, inspect: false });
-    expect(planAllowed({ role: 'leader', unitId: 'dep1' }, { unitId: 'dep1' })).toEqual({ edit: false, inspect: false });
+    expect(planAllowedActions({ role: 'department', unitId: 'dep1' }, { unitId: 'dep1' })).toEqual(['edit', 'inspect']);
+    expect(planAllowedActions({ role: 'office', unitId: T1 }, { unitId: 'dep1' })).toEqual(['edit']);
+    expect(planAllowedActions({ role: 'leader', unitId: 'dep1' }, { unitId: 'dep1' })).toEqual([]);
   });
 });
 

@@ -27,10 +27,14 @@ export function mayPlanForUnit(actor: Pick<ScopeActor, 'role' | 'unitId' | 'unit
   return false;
 }
 
+/** What may be done with one plan (its allowedActions). */
+export const PLAN_ACTIONS = ['edit', 'inspect'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
 /** What the actor may do with a plan it sees: edit it (an editor role), and record inspections against it (its own unit's plan). */
-export function planAllowed(actor: { role: Role; unitId: string }, plan: { unitId: string }): { edit: boolean; inspect: boolean } {
-  const edit = can(actor.role, 'edit:plan');
-  return { edit, inspect: edit && actor.unitId === plan.unitId };
+export function planAllowedActions(actor: { role: Role; unitId: string }, plan: { unitId: string }): PlanAction[] {
+  if (!can(actor.role, 'edit:plan')) return [];
+  return actor.unitId === plan.unitId ? ['edit', 'inspect'] : ['edit'];
 }
 
 /**

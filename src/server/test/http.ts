@@ -49,6 +49,13 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   return sessionFrom(app, cookie, body.csrfToken, body.user);
 }
 
+/** What the server tells the web this session may do at all (/api/auth/me abilities). */
+export async function abilitiesOf(s: Session): Promise<TMeResponse['user']['abilities']> {
+  const res = await s.get('/api/auth/me');
+  if (res.statusCode !== 200) throw new Error(`/api/auth/me answered ${res.statusCode} ${res.body}`);
+  return (res.json() as TMeResponse).user.abilities;
+}
+
 /** Asserts the error envelope shape and returns its code and message. */
 export function errorOf(res: LightMyRequestResponse): { code: string; message: string; fieldErrors?: Record<string, string[]> } {
   const body = res.json() as { error?: { code: string; message: string; fieldErrors?: Record<string, string[]> } };

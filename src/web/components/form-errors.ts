@@ -15,6 +15,16 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** zod issues keyed by their whole path (`plan.owner`, `measures.0.kind`), as the server keys `fieldErrors`. */
+export function zodPathErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
 /**
  * Shows each error on its field. Returns the messages that match no field on the form,
  * so the caller can show them elsewhere.
@@ -31,6 +41,22 @@ export function applyFieldErrors(form: FormInstance, fieldErrors: FieldErrors): 
   form.setFields(fields);
   if (fields[0]) form.scrollToField(fields[0].name, { block: 'center' });
   return unmatched;
+}
+
+/**
+ * Like applyFieldErrors, and an error of an item of a Form.List (`measures.0.kind`) goes onto
+ * that item's input.
+ */
+export function applyListFieldErrors(form: FormInstance, fieldErrors: FieldErrors): string[] {
+  const nested: { name: (string | number)[]; errors: string[] }[] = [];
+  const flat: FieldErrors = {};
+  for (const [key, errors] of Object.entries(fieldErrors)) {
+    const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(key);
+    if (m) nested.push({ name: [m[1]!, Number(m[2]), m[3]!], errors });
+    else flat[key] = errors;
+  }
+  form.setFields(nested);
+  return applyFieldErrors(form, flat);
 }
 
 /**

@@ -11,9 +11,11 @@ export function presentAccountabilityItem(row: repo.AccountabilityListRow): TAcc
   };
 }
 
-export function presentAccountabilityDetail(row: repo.AccountabilityListRow, createdByName: string, canEdit: boolean): TAccountabilityDetail {
+export function presentAccountabilityDetail(
+  row: repo.AccountabilityListRow, createdByName: string, allowedActions: TAccountabilityDetail['allowedActions'],
+): TAccountabilityDetail {
   return {
     ...presentAccountabilityItem(row),
-    createdByName, createdAt: row.r.createdAt.toISOString(), updatedAt: row.r.updatedAt.toISOString(), canEdit,
+    createdByName, createdAt: row.r.createdAt.toISOString(), updatedAt: row.r.updatedAt.toISOString(), allowedActions,
   };
 }

@@ -4,7 +4,7 @@ import type {
   TAccountabilityCreate, TAccountabilityDetail, TAccountabilityFilter, TAccountabilityListResponse, TAccountabilityUpdate,
 } from '../../../contract/accountability.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
-import { can } from '../../../domain/access/permissions.ts';
+import { accountabilityAllowedActions } from '../../../domain/inspections/inspection-policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -18,7 +18,6 @@ import { accountabilityScopeSql, townshipOf, unitInRegion } from './accountabili
 
 /** Enterprises answer in enforcement cases (约谈、曝光、联合惩戒 are case measures), not here. */
 export const ENTERPRISE_TARGET_MESSAGE = '问责对象不能是生产经营单位，对企业的约谈、通报请在执法案件中登记';
-const mayEdit = (actor: Actor) => can(actor.role, 'edit:accountability');
 
 async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
   const row = await repo.findRecordInScope(db, accountabilityScopeSql(actor), id);
@@ -27,7 +26,7 @@ async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
 }
 
 async function detailOf(db: DbOrTx, actor: Actor, row: repo.AccountabilityListRow): Promise<TAccountabilityDetail> {
-  return presentAccountabilityDetail(row, await repo.findUserName(db, row.r.createdBy), mayEdit(actor));
+  return presentAccountabilityDetail(row, await repo.findUserName(db, row.r.createdBy), accountabilityAllowedActions(actor.role));
 }
 
 export async function getRecord(ctx: AppContext, actor: Actor, id: string) {
@@ -40,7 +39,6 @@ export async function listRecords(ctx: AppContext, actor: Actor, q: TAccountabil
   return {
     items: rows.map(presentAccountabilityItem), total, page: q.page, pageSize: q.pageSize,
     counts: { accountability: counts.accountability.n, interviewNotice: counts.interview_notice.n },
-    canCreate: mayEdit(actor),
   };
 }
 

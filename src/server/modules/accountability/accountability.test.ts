@@ -9,7 +9,7 @@ import { auditLog } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, TEST_PASSWORD, buildUser } from '../../test/factories.ts';
 import { reportHazard } from '../../test/hazards.ts';
-import { type Session, XLSX_MIME, errorOf, loginAs } from '../../test/http.ts';
+import { type Session, XLSX_MIME, abilitiesOf, errorOf, loginAs } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { readXlsx } from '../../test/xlsx.ts';
 import { ENTERPRISE_TARGET_MESSAGE } from './accountability.service.ts';
@@ -64,7 +64,7 @@ describe('accountability records', () => {
     const p = await createOk(office, person());
     expect(p).toMatchObject({
       kind: 'accountability', targetType: 'person', targetName: '王某某', position: '安全管理办公室主任', targetUnitId: w.depChemT1.id,
-      targetUnitName: '应急站', measure: '诫勉谈话', decidedOn: '2024-06-01', decidedBy: '一镇纪委', documentNo: '一纪〔2024〕3号', version: 1, canEdit: true,
+      targetUnitName: '应急站', measure: '诫勉谈话', decidedOn: '2024-06-01', decidedBy: '一镇纪委', documentNo: '一纪〔2024〕3号', version: 1, allowedActions: ['edit'],
     });
     const u = await createOk(office, unit());
     expect(u).toMatchObject({ targetType: 'unit', targetName: '一村', targetUnitId: w.V1a.id, position: null });
@@ -116,8 +116,9 @@ describe('accountability records', () => {
     }
     const seen = await leaderT1.get(`/api/accountability/${r.id}`);
     expect(seen.statusCode).toBe(200);
-    expect((seen.json() as TAccountabilityDetail).canEdit).toBe(false);
-    expect((await list(leaderT1)).canCreate).toBe(false);
+    expect((seen.json() as TAccountabilityDetail).allowedActions).toEqual([]);
+    expect((await list(leaderT1)).items.map((i) => i.id)).toContain(r.id);
+    expect(await abilitiesOf(leaderT1)).not.toContain('edit:accountability');
     expect((await leaderT1.request('POST', '/api/accountability', person())).statusCode).toBe(403);
     expect((await leaderT1.request('PUT', `/api/accountability/${r.id}`, { ...person(), version: 1 })).statusCode).toBe(403);
   });

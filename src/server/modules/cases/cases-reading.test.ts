@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TCaseListResponse } from '../../../contract/cases.ts';
 import { PUBLISH_REFUSAL_MESSAGE } from '../../../domain/enforcement/case-policy.ts';
 import { actOk as hazardActOk, fullPlan, reportHazard } from '../../test/hazards.ts';
-import { XLSX_MIME, errorOf, loginAs, multipartBody } from '../../test/http.ts';
+import { XLSX_MIME, errorOf, loginAs, multipartBody, abilitiesOf } from '../../test/http.ts';
 import { readXlsx } from '../../test/xlsx.ts';
 import { tinyPdf } from '../files/files.fixtures.ts';
 import { act, actOk, admin, decide, decidedCase, deptBuild, deptChem, entA, entB, getCase, group, ids, leader, list, now, office, officeX, openOk, otherVillage, penalty, t, useCaseWorld, village, w } from './cases.test-world.ts';
@@ -98,7 +98,7 @@ describe('roles and scope', () => {
     expect((await entB.get(`/api/cases/${notMine.id}`)).statusCode).toBe(404);
     const l = await list(entB);
     expect(l.items.every((i) => i.enterpriseId === w.enterprises.b.id)).toBe(true);
-    expect(l.canCreate).toBe(false);
+    expect(await abilitiesOf(entB)).not.toContain('run:case');
     const res = await act(entB, mine.id, { action: 'investigate' });
     expect(res.statusCode).toBe(403);
   });

@@ -58,7 +58,7 @@ describe('opening a case', () => {
   it('from a hazard: copies its enterprise and links it both ways', async () => {
     const h = await reportHazard(village, now(), { enterpriseId: w.enterprises.a.id, sectorId: w.chem.id });
     // 立案 is offered to the department, not to the village that reported it
-    const canOpenCase = async (s: typeof deptChem, id: string) => ((await s.get(`/api/hazards/${id}`)).json() as THazardDetail).canOpenCase;
+    const canOpenCase = async (s: typeof deptChem, id: string) => ((await s.get(`/api/hazards/${id}`)).json() as THazardDetail).allowedActions.includes('open_case');
     expect(await canOpenCase(village, h.id)).toBe(false);
     expect(await canOpenCase(deptChem, h.id)).toBe(true);
     const src = await deptChem.get(`/api/cases/source?hazardId=${h.id}`);

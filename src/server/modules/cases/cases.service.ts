@@ -8,7 +8,6 @@ import type { CaseAllowedAction } from '../../../domain/enforcement/case-workflo
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import { CASE_STATUSES, INITIAL_CASE_STATUS, type CaseStatus } from '../../../domain/enforcement/enforcement.ts';
 import { DEFAULT_HAZARD_NUMBER_PREFIX } from '../../../domain/hazards/hazard-machine.ts';
-import { can } from '../../../domain/access/permissions.ts';
 import { formatRecordNumber } from '../../../domain/common/record-number.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -103,7 +102,6 @@ export async function listCases(ctx: AppContext, actor: Actor, q: TCaseFilter & 
       published: sum('published'),
       dangerousOperationCrime: sum('dangerousOperationCrime'),
     },
-    canCreate: can(actor.role, 'run:case'),
   };
 }
 

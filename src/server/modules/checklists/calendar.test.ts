@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
-import { type Session, errorOf, loginAs } from '../../test/http.ts';
+import { type Session, abilitiesOf, errorOf, loginAs } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { calendarBetween } from './work-calendar.repository.ts';
 
@@ -46,11 +46,12 @@ describe('work calendar', () => {
     for (const s of [village, enterprise, dept]) {
       const year = await s.get('/api/work-calendar/2025');
       expect(year.statusCode).toBe(200);
-      expect(year.json()).toMatchObject({ year: 2025, canManage: false });
+      expect(year.json()).toMatchObject({ year: 2025 });
+      expect(await abilitiesOf(s)).not.toContain('manage:checklist');
       expect(year.json().days[0]).toEqual({ day: '2025-01-01', kind: 'holiday', name: '元旦节' });
       expect(year.json().days).toHaveLength(11);
     }
-    expect((await office.get('/api/work-calendar/2025')).json().canManage).toBe(true);
+    expect(await abilitiesOf(office)).toContain('manage:checklist');
 
     expect((await office.request('DELETE', '/api/work-calendar/days/2025-01-01')).statusCode).toBe(200);
     expect((await office.request('DELETE', '/api/work-calendar/days/2025-01-01')).statusCode).toBe(404);

@@ -8,7 +8,6 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { mayManageTemplates } from './checklists.service.ts';
 import * as repo from './work-calendar.repository.ts';
 
 const present = (r: repo.CalendarDayRow): TCalendarDay => ({ day: r.day, kind: r.kind, name: r.name });
@@ -16,7 +15,7 @@ const yearSpan = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
 async function yearOf(db: DbOrTx, actor: Actor, year: number) {
   const rows = await repo.calendarDaysBetween(db, actor.districtId, ...yearSpan(year));
-  return { year, days: rows.map(present), canManage: mayManageTemplates(actor) };
+  return { year, days: rows.map(present) };
 }
 
 export const getCalendarYear = (ctx: AppContext, actor: Actor, year: number) => yearOf(ctx.db, actor, year);

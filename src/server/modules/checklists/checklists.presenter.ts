@@ -24,7 +24,7 @@ export function presentDetail(
   current: TemplateVersionRow,
   versions: Awaited<ReturnType<typeof versionsOf>>,
   usedCount: number,
-  canManage: boolean,
+  allowedActions: TChecklistDetail['allowedActions'],
 ): TChecklistDetail {
   return {
     ...presentListItem(t, { itemCount: current.itemCount, publishedAt: current.publishedAt, source: current.content.source ?? null, usedCount }),
@@ -32,7 +32,7 @@ export function presentDetail(
     updatedAt: t.updatedAt.toISOString(),
     current: presentVersion(current),
     versions: versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
-    allowed: { publish: canManage && t.active, retire: canManage && t.active, reactivate: canManage && !t.active, export: canManage },
+    allowedActions,
   };
 }
 

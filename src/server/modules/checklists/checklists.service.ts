@@ -3,6 +3,7 @@
 import type { TChecklistContent, TChecklistDetail, TChecklistPublish } from '../../../contract/checklists.ts';
 import { type ChecklistAudience, type ChecklistTemplateContent, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklists/checklist.ts';
 import { can } from '../../../domain/access/permissions.ts';
+import { checklistAllowedActions, checklistListAllowedActions } from '../../../domain/checklists/checklist-policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -31,12 +32,12 @@ export async function listChecklists(ctx: AppContext, actor: Actor, q: { q?: str
   // Everyone else reads the templates inspections may use: the active ones.
   const active = manager ? q.active : true;
   const { items, total } = await repo.listTemplates(ctx.db, actor.districtId, { q: q.q, audience: q.audience, active }, q.page, q.pageSize);
-  const canLoadBuiltIns = manager && (await repo.countTemplates(ctx.db, actor.districtId)) === 0;
+  // Only a manager needs the count (the built-in templates are offered to a district with none).
+  const templateCount = manager ? await repo.countTemplates(ctx.db, actor.districtId) : null;
   return {
     items: items.map((r) => presentListItem(r.t, r)),
     total, page: q.page, pageSize: q.pageSize,
-    canManage: manager,
-    canLoadBuiltIns,
+    allowedActions: templateCount === null ? [] : checklistListAllowedActions(actor.role, { templateCount }),
   };
 }
 
@@ -51,7 +52,7 @@ async function detail(db: DbOrTx, actor: Actor, id: string): Promise<TChecklistD
   const { t, usedCount } = await readable(db, actor, id);
   const [current, versions] = await Promise.all([repo.findVersion(db, t.id, t.currentVersion), repo.versionsOf(db, t.id)]);
   if (!current) throw notFound(WHAT);
-  return presentDetail(t, current, versions, usedCount, mayManageTemplates(actor));
+  return presentDetail(t, current, versions, usedCount, checklistAllowedActions(actor.role, t));
 }
 
 export const getChecklist = (ctx: AppContext, actor: Actor, id: string) => detail(ctx.db, actor, id);

@@ -9,7 +9,7 @@ import { SEED_CHECKLISTS } from '../../../domain/checklists/seed-checklists.ts';
 import { auditLog, checklistTemplates, inspections } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { buildDistrict, buildUser } from '../../test/factories.ts';
-import { type Session, errorOf, loginAs } from '../../test/http.ts';
+import { type Session, abilitiesOf, errorOf, loginAs } from '../../test/http.ts';
 import { type World, buildWorld } from '../../test/world.ts';
 import { currentTemplateVersion, templateVersionById } from './checklists.repository.ts';
 import { seedChecklistTemplates } from './checklists.seed.ts';
@@ -62,7 +62,7 @@ describe('versioning', () => {
     expect(v1.itemCount).toBe(3);
     expect(v1.current.groups[0]!.items[1]!.photoRequired).toBe(true);
     expect(v1.versions.map((v) => v.version)).toEqual([1]);
-    expect(v1.allowed).toEqual({ publish: true, retire: true, reactivate: false, export: true });
+    expect(v1.allowedActions).toEqual(['publish', 'retire', 'export']);
   });
 
   it('refuses a second template with the same code', async () => {
@@ -144,7 +144,7 @@ describe('versioning', () => {
     expect((await office.get(`/api/checklists/${v1.id}/diff?from=1&to=99999999999`)).statusCode).toBe(400);
     const retired = await office.request('POST', `/api/checklists/${v1.id}/active`, { active: false, version: cur.version });
     expect(retired.statusCode, retired.body).toBe(200);
-    expect(retired.json().allowed).toMatchObject({ publish: false, reactivate: true });
+    expect(retired.json().allowedActions).toEqual(['reactivate', 'export']);
     expect((await village.get(`/api/checklists/${v1.id}`)).statusCode).toBe(404);
     expect((await village.get('/api/checklists')).json().items.map((i: { code: string }) => i.code)).not.toContain('fire-check');
     expect((await office.get('/api/checklists?active=false')).json().items.map((i: { code: string }) => i.code)).toEqual(['fire-check']);
@@ -187,8 +187,9 @@ describe('roles and districts', () => {
       expect((await s.get(`/api/checklists/${id}/versions/1/export`)).statusCode).toBe(403);
       const list = await s.get('/api/checklists?q=角色');
       expect(list.statusCode).toBe(200);
-      expect(list.json()).toMatchObject({ total: 1, canManage: false, canLoadBuiltIns: false });
-      expect((await s.get(`/api/checklists/${id}`)).json().allowed).toEqual({ publish: false, retire: false, reactivate: false, export: false });
+      expect(list.json()).toMatchObject({ total: 1, allowedActions: [] });
+      expect(await abilitiesOf(s)).not.toContain('manage:checklist');
+      expect((await s.get(`/api/checklists/${id}`)).json().allowedActions).toEqual([]);
       expect((await s.get(`/api/checklists/${id}/versions/1`)).statusCode).toBe(200);
     }
   });
@@ -205,11 +206,11 @@ describe('roles and districts', () => {
 
 describe('built-in templates', () => {
   it('offers them to an empty district, loads them word for word, and only once', async () => {
-    expect((await otherOffice.get('/api/checklists')).json().canLoadBuiltIns).toBe(false); // X has one now
+    expect((await otherOffice.get('/api/checklists')).json().allowedActions).toEqual([]); // X has one now
     const d = await buildDistrict(t.db, { name: '空区' });
     const u = await buildUser(t.db, { role: 'admin', unit: d });
     const empty = { d, s: await loginAs(t.app, u.username, u.password) };
-    expect((await empty.s.get('/api/checklists')).json()).toMatchObject({ total: 0, canLoadBuiltIns: true });
+    expect((await empty.s.get('/api/checklists')).json()).toMatchObject({ total: 0, allowedActions: ['load_built_ins'] });
     const res = await empty.s.request('POST', '/api/checklists/built-ins');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().created.map((c: { code: string }) => c.code)).toEqual(SEED_CHECKLISTS.map((c) => c.code));

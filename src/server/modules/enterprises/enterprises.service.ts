@@ -28,7 +28,6 @@ export async function listEnterprises(ctx: AppContext, actor: Actor, q: TEnterpr
     total,
     page: q.page,
     pageSize: q.pageSize,
-    canCreate: canCreateEnterprise(actor.role),
   };
 }
 

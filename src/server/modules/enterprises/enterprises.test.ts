@@ -6,7 +6,7 @@ import { type TestApp, createTestApp } from '../../test/app.ts';
 import {
   type SectorRow, type UnitRow, buildDistrict, buildEnterprise, buildSector, buildTownship, buildUser, buildVillage, randomUscc,
 } from '../../test/factories.ts';
-import { type Session, errorOf, loginAs } from '../../test/http.ts';
+import { type Session, abilitiesOf, errorOf, loginAs } from '../../test/http.ts';
 
 let t: TestApp;
 let district: UnitRow;
@@ -213,7 +213,8 @@ describe('list', () => {
 
   it('paginates with a total', async () => {
     const res = (await s.get(`/api/enterprises?q=${encodeURIComponent(tag)}&sort=name&order=asc&page=2&pageSize=3`)).json();
-    expect(res).toMatchObject({ total: 7, page: 2, pageSize: 3, canCreate: true });
+    expect(res).toMatchObject({ total: 7, page: 2, pageSize: 3 });
+    expect(await abilitiesOf(s)).toContain('create:enterprise');
     expect(res.items.map((e: { name: string }) => e.name.replace(tag, ''))).toEqual(['3号厂', '4号厂', '5号厂']);
   });
 

@@ -1,7 +1,6 @@
 // 判定依据: the configurable list of criteria suggested when a hazard is reported as major.
 import type { z } from 'zod';
 import type { HazardCriterionCreate, HazardCriterionUpdate } from '../../../contract/hazards.ts';
-import { mayEditHazardCriteria } from '../../../domain/hazards/hazard-policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
@@ -13,7 +12,7 @@ type Row = Awaited<ReturnType<typeof repo.insertCriterion>>;
 const present = (c: Row) => ({ id: c.id, sectorId: c.sectorId, text: c.text, sortOrder: c.sortOrder, active: c.active, version: c.version });
 
 export async function listCriteria(ctx: AppContext, actor: Actor, q: { sectorId?: string | undefined; includeInactive?: boolean | undefined }) {
-  return { items: (await repo.criteriaOf(ctx.db, actor.districtId, q)).map(present), canEdit: mayEditHazardCriteria(actor.role) };
+  return { items: (await repo.criteriaOf(ctx.db, actor.districtId, q)).map(present) };
 }
 
 async function assertSector(ctx: AppContext, actor: Actor, sectorId: string | null | undefined) {

@@ -63,7 +63,8 @@ describe('transfers (移送)', () => {
     expect((await act(village, h.id, { action: 'decide_transfer', accept: true })).statusCode).toBe(403);
 
     const seen = await getHazard(deptChem, h.id);
-    expect(seen.allowedActions).toEqual(['decide_transfer']);
+    // the department may also open a case on it (立案), as on any hazard it sees
+    expect(seen.allowedActions).toEqual(['decide_transfer', 'open_case']);
     const accepted = await actOk(deptChem, h.id, { action: 'decide_transfer', accept: true });
     expect(accepted).toMatchObject({ pendingTransfer: false, responsibleUnitId: w.depChemT1.id, responsibleUnitName: '应急站', transferCount: 1 });
     expect(accepted.transfers[0]).toMatchObject({ status: 'accepted' });
@@ -78,7 +79,7 @@ describe('transfers (移送)', () => {
   it('the receiving department may return it with a reason; responsibility stays', async () => {
     const h = await reportAtB();
     await actOk(village, h.id, { action: 'transfer', toUnitId: w.depFireT1.id, reason: '消防设施问题' });
-    expect((await getHazard(deptFire, h.id)).allowedActions).toEqual(['decide_transfer']);
+    expect((await getHazard(deptFire, h.id)).allowedActions).toEqual(['decide_transfer', 'open_case']);
     const noReason = await act(deptFire, h.id, { action: 'decide_transfer', accept: false });
     expect(noReason.statusCode).toBe(400);
     expect(errorOf(noReason).fieldErrors?.reason).toEqual(['退回须填写原因']);
@@ -101,7 +102,7 @@ describe('transfers (移送)', () => {
   it('a department that returned a transfer outside its sectors no longer sees the hazard', async () => {
     const h = await reportAtB(); // fire hazard; the chemicals department does not supervise fire
     await actOk(village, h.id, { action: 'transfer', toUnitId: w.depChemT1.id, reason: '疑似危化品' });
-    expect((await getHazard(deptChem, h.id)).allowedActions).toEqual(['decide_transfer']);
+    expect((await getHazard(deptChem, h.id)).allowedActions).toEqual(['decide_transfer', 'open_case']);
     await actOk(deptChem, h.id, { action: 'decide_transfer', accept: false, reason: '不属危化品，退回村里' });
     expect((await deptChem.get(`/api/hazards/${h.id}`)).statusCode).toBe(404);
     expect(ids(await list(deptChem))).not.toContain(h.id);

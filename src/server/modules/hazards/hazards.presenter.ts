@@ -1,7 +1,6 @@
 import type { THazardDetail, THazardListItem } from '../../../contract/hazards.ts';
 import type { TStoredFile } from '../../../contract/files.ts';
 import { isHazardOverdue } from '../../../domain/hazards/hazard-machine.ts';
-import type { HazardAllowedAction } from '../../../domain/hazards/hazard-policy.ts';
 import type { RecordEventRow } from '../../kernel/record-events.ts';
 import type * as repo from './hazards.repository.ts';
 
@@ -32,8 +31,7 @@ export interface HazardDetailParts {
   transfers: Rows<typeof repo.transfersOf>;
   reports: Rows<typeof repo.reportsOf>;
   events: RecordEventRow[];
-  allowedActions: HazardAllowedAction[];
-  canOpenCase: boolean;
+  allowedActions: THazardDetail['allowedActions'];
   transferTargets: THazardDetail['transferTargets'];
   inspection: THazardDetail['inspection'];
 }
@@ -81,7 +79,6 @@ export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
       fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data ?? null,
     })),
     allowedActions: p.allowedActions,
-    canOpenCase: p.canOpenCase,
     transferTargets: p.transferTargets,
   };
 }

@@ -171,7 +171,8 @@ describe('roles inside their scope', () => {
 
   it('a department that only sees a hazard (not responsible) cannot act on it', async () => {
     const h = await getHazard(s('deptChemT1'), hz.A.id);
-    expect(h.allowedActions).toEqual([]);
+    // 立案 only (a case of its own); no step of the hazard's loop
+    expect(h.allowedActions).toEqual(['open_case']);
     for (const body of [{ action: 'void', reason: '部门作废' }, { action: 'edit', description: '部门修改' }, { action: 'submit_plan', plan: fullPlan() }]) {
       const res = await s('deptChemT1').request('POST', `/api/hazards/${h.id}/actions`, { ...body, version: h.version });
       expect(res.statusCode, body.action).toBe(403);

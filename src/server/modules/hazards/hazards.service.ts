@@ -10,7 +10,7 @@ import {
 } from '../../../domain/hazards/hazard-machine.ts';
 import { dueDateRefusal, isTransferTarget, responsibleUnitChoice } from '../../../domain/hazards/hazard-assignment.ts';
 import type { HazardAllowedAction } from '../../../domain/hazards/hazard-workflow.ts';
-import { hazardSourceRefusal, mayImportHazards, mayReportHazard } from '../../../domain/hazards/hazard-policy.ts';
+import { hazardSourceRefusal, mayReportHazard } from '../../../domain/hazards/hazard-policy.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -65,8 +65,9 @@ async function detailOf(db: DbOrTx, actor: Actor, row: repo.HazardListRow, today
     inspection,
     row, today, foundByName, foundByUnitName: foundByUnit?.name ?? '',
     files: { before: byPurpose('before'), after: byPurpose('after'), evidence: byPurpose('evidence'), plan },
-    plans, extensions, listings, transfers, reports, events, allowedActions, transferTargets,
-    canOpenCase: mayOpenCaseOnHazard(actor.role, h.status),
+    plans, extensions, listings, transfers, reports, events, transferTargets,
+    // The workflow's actions from the kernel, and 立案 from the case policy.
+    allowedActions: mayOpenCaseOnHazard(actor.role, h.status) ? [...allowedActions, 'open_case'] : allowedActions,
   });
 }
 
@@ -90,8 +91,6 @@ export async function listHazards(ctx: AppContext, actor: Actor, q: THazardFilte
   return {
     items: rows.map((r) => presentHazardItem(r, today)),
     total, page: q.page, pageSize: q.pageSize, statusCounts, allCount, overdueCount,
-    canCreate: mayReportHazard(actor.role),
-    canImport: mayImportHazards(actor.role),
   };
 }
 

@@ -42,7 +42,7 @@ export const actions = (h: THazardDetail) => h.events.map((e) => e.action);
 export const list = async (s: Session, query = '') => {
   const res = await s.get(`/api/hazards?pageSize=100${query ? `&${query}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: { id: string; [k: string]: unknown }[]; total: number; statusCounts: Record<string, number>; allCount: number; overdueCount: number; canCreate: boolean; canImport: boolean };
+  return res.json() as { items: { id: string; [k: string]: unknown }[]; total: number; statusCounts: Record<string, number>; allCount: number; overdueCount: number };
 };
 export const ids = (l: { items: { id: string }[] }) => l.items.map((i) => i.id);
 

@@ -24,7 +24,7 @@ export interface DetailParts {
   signatureValid: boolean | null;
   problems: Problem[];
   createdByName: string;
-  allowed: TInspectionDetail['allowed'];
+  allowedActions: TInspectionDetail['allowedActions'];
 }
 
 export function presentInspectionDetail(p: DetailParts): TInspectionDetail {
@@ -56,6 +56,6 @@ export function presentInspectionDetail(p: DetailParts): TInspectionDetail {
       ? { name: i.representativeName, refusalNote: i.representativeRefusalNote, signedAt: i.representativeSignedAt?.toISOString() ?? null }
       : null,
     signatureHash: i.signatureHash, signatureValid: p.signatureValid, createdByName: p.createdByName, createdAt: i.createdAt.toISOString(),
-    allowed: p.allowed, version: i.version,
+    allowedActions: p.allowedActions, version: i.version,
   };
 }

@@ -9,8 +9,7 @@ import type {
 } from '../../../contract/inspections.ts';
 import { itemsOf } from '../../../domain/checklists/checklist.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
-import { mayOpenCaseOnInspection } from '../../../domain/enforcement/case-policy.ts';
-import { INSPECTION_TYPES_BY_ROLE, mayStartInspection } from '../../../domain/inspections/inspection-policy.ts';
+import { INSPECTION_TYPES_BY_ROLE, mayStartInspection, inspectionAllowedActions } from '../../../domain/inspections/inspection-policy.ts';
 import {
   INSPECTED_ON_REFUSAL_MESSAGES, INSPECTION_COMPLETION_REFUSAL_MESSAGES, INSPECTION_TYPES, INSPECTION_TYPE_LABELS, type InspectionType,
   type MethodTagRefusal, enterpriseSeesInspection, frequencyOfInspection, inspectedOnRefusal, inspectorRuleRefusal,
@@ -159,13 +158,9 @@ export async function detailOf(db: DbOrTx, actor: Actor, listRow: repo.Inspectio
   return presentInspectionDetail({
     state, hazards, currentHash, signatureValid, createdByName,
     problems: draft ? draftProblems(state, currentHash, isInspector ? actor.userId : null) : [],
-    allowed: {
-      edit: draft && isInspector,
-      sign: draft && isInspector && !(mine?.signedAt && mine.signatureHash === currentHash),
-      complete: draft && isInspector,
-      discard: draft && row.createdBy === actor.userId,
-      openCase: mayOpenCaseOnInspection(actor.role, row),
-    },
+    allowedActions: inspectionAllowedActions(actor.role, row, {
+      isInspector, signedAsItStands: !!(mine?.signedAt && mine.signatureHash === currentHash), isCreator: row.createdBy === actor.userId,
+    }),
   });
 }
 

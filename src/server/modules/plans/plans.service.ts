@@ -5,7 +5,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { TEntryBulkCreate, TEntryCreate, TPlanCreate, TPlanDetail, TPlanEntry, TPlanUpdate } from '../../../contract/plans.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import { can } from '../../../domain/access/permissions.ts';
-import { coversPlanEntry, mayPlanForUnit, planAllowed, planUnitScope } from '../../../domain/inspections/inspection-plan.ts';
+import { coversPlanEntry, mayPlanForUnit, planUnitScope, planAllowedActions } from '../../../domain/inspections/inspection-plan.ts';
 import { type EnterpriseScope, enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -91,7 +91,7 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
   return {
     ...presentItem(row, { planned: sum('planned'), covered: sum('covered'), keyPlanned: sum('keyPlanned') }),
     months, rate: ratio(sum('covered'), sum('planned')), overdue: sum('overdue'), today,
-    allowed: planAllowed(actor, row.p),
+    allowedActions: planAllowedActions(actor, row.p),
   };
 }
 

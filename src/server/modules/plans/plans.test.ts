@@ -55,7 +55,7 @@ afterAll(() => t?.close());
 
 describe('keeping a plan', () => {
   it('a department plans for itself, once per year', async () => {
-    expect(plan).toMatchObject({ unitId: w.depChemT1.id, unitName: '应急站', year: 2024, planned: 0, rate: null, allowed: { edit: true, inspect: true } });
+    expect(plan).toMatchObject({ unitId: w.depChemT1.id, unitName: '应急站', year: 2024, planned: 0, rate: null, allowedActions: ['edit', 'inspect'] });
     expect(plan.months).toHaveLength(12);
     const again = await createPlan(deptChem, { unitId: w.depChemT1.id, year: 2024 });
     expect(again.statusCode).toBe(400);

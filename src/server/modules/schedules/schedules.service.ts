@@ -3,7 +3,7 @@
 // Shanghai) passed in; nothing derived is stored.
 import type { TScheduleInput, TScheduleView, TSelfInspectionCalendar, TOccurrenceView } from '../../../contract/schedules.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
-import { mayEditSchedule, mayStartSelfInspection } from '../../../domain/inspections/inspection-policy.ts';
+import { scheduleAllowedActions, todayTaskAllowedActions } from '../../../domain/inspections/inspection-policy.ts';
 import { frequencyOfInspection, selfInspectionType } from '../../../domain/inspections/inspection-rules.ts';
 import {
   SCHEDULE_PROBLEM_MESSAGES, type SelfInspectionFrequency, type SelfInspectionSchedule, complianceOf, isWorkday, occurrenceStatus,
@@ -45,7 +45,7 @@ export async function getSchedule(ctx: AppContext, actor: Actor, enterpriseId: s
   const [row, templates] = await Promise.all([repo.findSchedule(ctx.db, enterpriseId), repo.activeTemplates(ctx.db, actor.districtId)]);
   return {
     enterpriseId, enterpriseName: ent.name, schedule: present(row), version: row?.version ?? null,
-    canEdit: mayEditSchedule(actor.role, { voided: ent.voidedAt !== null }), templates,
+    allowedActions: scheduleAllowedActions(actor.role, { voided: ent.voidedAt !== null }), templates,
   };
 }
 
@@ -180,9 +180,9 @@ export async function complianceSummary(ctx: AppContext, actor: Actor, enterpris
 export async function todayTasks(ctx: AppContext, actor: Actor, enterpriseId: string) {
   await enterpriseOf(ctx, actor, enterpriseId);
   const today = todayOf(ctx);
-  const canStart = mayStartSelfInspection(actor, enterpriseId);
+  const allowedActions = todayTaskAllowedActions(actor, enterpriseId);
   const row = await repo.findSchedule(ctx.db, enterpriseId);
-  if (!row || !row.active || row.startsOn > today) return { enterpriseId, today, configured: !!row?.active, tasks: [], canStart };
+  if (!row || !row.active || row.startsOn > today) return { enterpriseId, today, configured: !!row?.active, tasks: [], allowedActions };
   // Every period that contains today: its occurrence may fall due before today (a weekly check due
   // on Monday, seen on Wednesday) or after it (the month's last workday), and either way can be done now.
   const span = periodSpan(today, today);
@@ -194,7 +194,7 @@ export async function todayTasks(ctx: AppContext, actor: Actor, enterpriseId: st
   ]);
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   return {
-    enterpriseId, today, configured: true, canStart,
+    enterpriseId, today, configured: true, allowedActions,
     tasks: current.map((o) => ({
       ...o,
       templateName: nameOf.get(o.templateCode) ?? o.templateCode,

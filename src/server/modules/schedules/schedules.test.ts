@@ -71,7 +71,7 @@ describe('who sets a schedule', () => {
     const v = await putOk(entB, w.enterprises.b.id, { holidays: ['2024-10-11'] });
     expect(v.schedule).toMatchObject({ dailyTemplateCode: daily, holidays: ['2024-10-11'], startsOn: '2024-09-01', active: true });
     expect(v.version).toBe(1);
-    expect(v.canEdit).toBe(true);
+    expect(v.allowedActions).toEqual(['edit']);
     expect(v.templates.map((x) => x.code)).toEqual(expect.arrayContaining([daily, weekly, monthly]));
     expect(v.templates.map((x) => x.code)).not.toContain(retired);
     expect(v.templates.map((x) => x.code)).not.toContain('OTHER-DISTRICT');
@@ -94,7 +94,7 @@ describe('who sets a schedule', () => {
     const res = await leader.get(url(w.enterprises.d.id, 'schedule'));
     expect(res.statusCode).toBe(200);
     expect((res.json() as TScheduleView).schedule).toBeNull();
-    expect((res.json() as TScheduleView).canEdit).toBe(false);
+    expect((res.json() as TScheduleView).allowedActions).toEqual([]);
     const w403 = await put(leader, w.enterprises.d.id);
     expect(w403.statusCode).toBe(403);
     expect(errorOf(w403).code).toBe('FORBIDDEN');
@@ -104,7 +104,7 @@ describe('who sets a schedule', () => {
     const voided = await buildEnterprise(t.db, { village: w.V1a, sectorIds: [w.fire.id], voidedAt: new Date('2024-10-01T00:00:00Z') });
     const view = await village.get(url(voided.id, 'schedule'));
     expect(view.statusCode, view.body).toBe(200);
-    expect((view.json() as TScheduleView).canEdit).toBe(false);
+    expect((view.json() as TScheduleView).allowedActions).toEqual([]);
     const refused = await put(village, voided.id);
     expect(refused.statusCode).toBe(409);
     expect(errorOf(refused).message).toBe('该单位已作废，不能设置自查安排');
@@ -209,12 +209,12 @@ describe('today and the summary', () => {
     const draft = await selfCheck('b', 'self_daily', TODAY, 'draft');
     const res = await entB.get(url(w.enterprises.b.id, 'today'));
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { canStart: boolean; tasks: { frequency: string; type: string; status: string; templateName: string; draftInspectionId: string | null }[] };
-    expect(body.canStart).toBe(true);
+    const body = res.json() as { allowedActions: string[]; tasks: { frequency: string; type: string; status: string; templateName: string; draftInspectionId: string | null }[] };
+    expect(body.allowedActions).toEqual(['start']);
     expect(body.tasks.map((x) => [x.frequency, x.status])).toEqual([['daily', 'due'], ['weekly', 'done'], ['monthly', 'due']]);
     expect(body.tasks[0]).toMatchObject({ type: 'self_daily', templateName: '班组日检查表', draftInspectionId: draft.id });
-    const seen = (await village.get(url(w.enterprises.b.id, 'today'))).json() as { canStart: boolean };
-    expect(seen.canStart).toBe(false);
+    const seen = (await village.get(url(w.enterprises.b.id, 'today'))).json() as { allowedActions: string[] };
+    expect(seen.allowedActions).toEqual([]);
   });
 
   it('sums this month and the last 90 days from the start day on', async () => {

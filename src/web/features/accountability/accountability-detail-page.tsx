@@ -15,7 +15,7 @@ export function AccountabilityDetailPage() {
   if (q.isPending) return <PageContainer title="问责记录" backTo={backTo}><Card><Skeleton active /></Card></PageContainer>;
   if (q.isError) return <PageContainer title="问责记录" backTo={backTo}><ErrorDisplay error={q.error} onRetry={() => void q.refetch()} backTo={backTo} /></PageContainer>;
   const r = q.data;
-  const extra = r.canEdit && (
+  const extra = r.allowedActions.includes('edit') && (
     <Link to={paths.accountability.edit(r.id)}><Button icon={<EditOutlined />} data-testid="accountability-edit">修改</Button></Link>
   );
   return (

@@ -12,6 +12,7 @@ import { DateRangeFilter, type FilterPanelProps, filterSelect } from '../../comp
 import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
+import { useCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { type SearchPatch, dateParam, enumParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useAccountabilityList, useExportAccountability } from './api/accountability.ts';
@@ -76,6 +77,7 @@ export function AccountabilityListPage() {
   const query = { ...filter, page: intParam(values.page, 1), pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100) };
   const list = useAccountabilityList(query);
   const exporter = useExportAccountability();
+  const can = useCan();
   const { message } = App.useApp();
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
   const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
@@ -85,7 +87,7 @@ export function AccountabilityListPage() {
 
   const extra = (
     <>
-      {data?.canCreate && (
+      {can('edit:accountability') && (
         <Link to={paths.accountability.create}><Button type="primary" icon={<PlusOutlined />} data-testid="accountability-create">登记问责</Button></Link>
       )}
       <Button icon={<DownloadOutlined />} loading={exporter.isPending} data-testid="accountability-export"

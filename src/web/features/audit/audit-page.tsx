@@ -2,7 +2,7 @@ import { Button, Card, Flex, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
-import { HAZARD_ALLOWED_ACTIONS } from '../../../contract/hazards.ts';
+import { HAZARD_WORKFLOW_ACTIONS } from '../../../contract/hazards.ts';
 import { CASE_ALLOWED_ACTIONS, CASE_SIDE_ACTION_LABELS } from '../../../domain/enforcement/case-policy.ts';
 import { CASE_ACTION_LABELS } from '../../../domain/enforcement/enforcement.ts';
 import { paths } from '../../app/paths.ts';
@@ -21,7 +21,7 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /** Every action on a hazard is audited as hazard.<action>: named from the same map as its buttons. */
 const HAZARD_ACTION_AUDIT_LABELS: Record<string, string> = Object.fromEntries(
-  HAZARD_ALLOWED_ACTIONS.map((a) => [`hazard.${a}`, ACTION_LABELS[a]]),
+  HAZARD_WORKFLOW_ACTIONS.map((a) => [`hazard.${a}`, ACTION_LABELS[a]]),
 );
 
 /** Every action on a case is audited as case.<action>: named from the same labels as its buttons. */

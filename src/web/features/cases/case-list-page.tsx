@@ -10,6 +10,7 @@ import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx'
 import { PagedResults } from '../../components/paged-list.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { userCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
@@ -40,7 +41,7 @@ export function CaseListPage() {
 
   const extra = (
     <>
-      {data?.canCreate && (
+      {userCan(me, 'run:case') && (
         <Link to={paths.cases.create(me.enterpriseId !== null || !query.enterpriseId ? {} : { enterpriseId: query.enterpriseId })}>
           <Button type="primary" icon={<PlusOutlined />} data-testid="case-create">立案</Button>
         </Link>

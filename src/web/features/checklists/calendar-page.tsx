@@ -9,6 +9,7 @@ import { formErrorMessage } from '../../components/form-errors.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { testId } from '../../components/test-id.ts';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { useCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { TIMEZONE, dayjs } from '../../lib/format.ts';
 import { useCalendarYear, useDeleteCalendarDay, usePutCalendarDay } from './api/calendar.ts';
@@ -78,7 +79,8 @@ export function CalendarPage() {
   const [modal, setModal] = useState<DayModalState>(null);
   const query = useCalendarYear(year);
   const remove = useDeleteCalendarDay();
-  const canManage = query.data?.canManage ?? false;
+  const can = useCan();
+  const canManage = can('manage:checklist');
   const days = query.data?.days ?? [];
   const holidays = days.filter((d) => d.kind === 'holiday').length;
 

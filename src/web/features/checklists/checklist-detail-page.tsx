@@ -40,12 +40,12 @@ export function ChecklistDetailPage() {
 
   const extra = (
     <>
-      {t.allowed.publish && (
+      {t.allowedActions.includes('publish') && (
         <Link to={paths.checklists.edit(t.id)}>
           <Button type="primary" icon={<EditOutlined />} data-testid="checklist-edit">{isMobile ? '修改' : '修改并发布新版本'}</Button>
         </Link>
       )}
-      {t.allowed.export && (
+      {t.allowedActions.includes('export') && (
         <Button
           icon={<DownloadOutlined />}
           loading={exporter.isPending}
@@ -55,7 +55,7 @@ export function ChecklistDetailPage() {
           导出
         </Button>
       )}
-      {t.allowed.retire && (
+      {t.allowedActions.includes('retire') && (
         <Popconfirm
           title="停用这张检查表？"
           description="停用后新的检查不能再选用，已有检查记录不受影响。"
@@ -66,7 +66,7 @@ export function ChecklistDetailPage() {
           <Button danger loading={setActive.isPending} data-testid="checklist-retire">停用</Button>
         </Popconfirm>
       )}
-      {t.allowed.reactivate && (
+      {t.allowedActions.includes('reactivate') && (
         <Button loading={setActive.isPending} onClick={() => toggle(true)} data-testid="checklist-reactivate">重新启用</Button>
       )}
     </>

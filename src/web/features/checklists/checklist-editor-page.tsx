@@ -194,7 +194,7 @@ export function ChecklistEditPage() {
   if (!userCan(me, 'manage:checklist')) return <NoAccess text="只有管理员和安委办可以维护检查表" />;
   if (query.isError) return <PageContainer title="修改检查表" backTo={paths.checklists.list}><ErrorDisplay error={query.error} backTo={paths.checklists.list} /></PageContainer>;
   if (!query.data) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (!query.data.allowed.publish) return <NoAccess text="已停用的检查表请先重新启用再修改" />;
+  if (!query.data.allowedActions.includes('publish')) return <NoAccess text="已停用的检查表请先重新启用再修改" />;
   // Keyed by version: a newer version (after a conflict reload) starts a fresh form.
   return <Editor key={query.data.currentVersion} base={query.data} />;
 }

@@ -13,6 +13,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { useCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { type SearchPatch, enumParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
@@ -75,7 +76,8 @@ export function ChecklistListPage() {
   };
   const list = useChecklists(query);
   const builtIns = useLoadBuiltIns();
-  const canManage = list.data?.canManage ?? false;
+  const can = useCan();
+  const canManage = can('manage:checklist');
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
   const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
   const filterCount = [values.audience, values.active].filter(Boolean).length;
@@ -117,7 +119,7 @@ export function ChecklistListPage() {
     </>
   ) : null;
 
-  const empty = list.data?.canLoadBuiltIns ? (
+  const empty = list.data?.allowedActions.includes('load_built_ins') ? (
     <Empty description="本区还没有检查表" data-testid="checklist-empty">
       <Space wrap>
         <Button type="primary" loading={builtIns.isPending} onClick={loadBuiltIns} data-testid="checklist-load-built-ins">载入内置检查表</Button>

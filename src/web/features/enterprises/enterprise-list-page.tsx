@@ -6,6 +6,7 @@ import { paths } from '../../app/paths.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PagedResults } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { useCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportEnterprises } from './api/export-enterprises.ts';
@@ -28,6 +29,7 @@ export function EnterpriseListPage() {
   const { values, update, reset } = useSearchState();
   const query = listQueryFrom(values);
   const list = useEnterprises(query);
+  const can = useCan();
   const exporter = useExportEnterprises();
   const { message } = App.useApp();
   const location = useLocation();
@@ -42,15 +44,14 @@ export function EnterpriseListPage() {
       onError: (e) => void message.error(`导出失败：${errorMessage(e)}`),
     });
 
-  const canCreate = list.data?.canCreate ?? false;
   const extra = (
     <>
-      {canCreate && (
+      {can('create:enterprise') && (
         <Link to={paths.enterprises.create}>
           <Button type="primary" icon={<PlusOutlined />} data-testid="enterprise-create">新增</Button>
         </Link>
       )}
-      {canCreate && (
+      {can('import:enterprise') && (
         <Link to={paths.enterprises.import}>
           <Button icon={<UploadOutlined />} data-testid="enterprise-import">导入</Button>
         </Link>

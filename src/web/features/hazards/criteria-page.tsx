@@ -8,6 +8,7 @@ import { NoAccess } from '../../components/no-access.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { ActiveTag } from '../../components/status-tags.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
+import { useCan } from '../../lib/abilities.ts';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { useSectors } from '../../reference-data/list-sectors.ts';
 import type { Criterion } from './api/keys.ts';
@@ -21,6 +22,7 @@ const ALL = '__all__';
 export function CriteriaPage() {
   const { message } = App.useApp();
   const isMobile = useIsMobile();
+  const can = useCan();
   const [includeInactive, setIncludeInactive] = useState(false);
   const [sectorFilter, setSectorFilter] = useState<string>(ALL);
   const [modal, setModal] = useState<CriterionModalState>(null);
@@ -32,7 +34,7 @@ export function CriteriaPage() {
   const all = list.data?.items ?? [];
   const shown = all.filter((c) => sectorFilter === ALL || (sectorFilter === GENERAL ? c.sectorId === null : c.sectorId === sectorFilter));
 
-  if (list.data && !list.data.canEdit) return <NoAccess text="只有管理员和安委办可以维护判定依据" />;
+  if (!can('manage:hazard_criteria')) return <NoAccess text="只有管理员和安委办可以维护判定依据" />;
 
   const setActive = (c: Criterion, active: boolean) =>
     update.mutate(

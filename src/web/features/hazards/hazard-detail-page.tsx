@@ -12,13 +12,13 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { formatMinute } from '../../lib/format.ts';
 import { useHazard } from './api/get-hazard.ts';
 import type { HazardDetailData } from './api/keys.ts';
-import { type ActionPreset, HazardActionModal } from './components/action-modal.tsx';
+import { HazardActionModal } from './components/action-modal.tsx';
 import {
   DualReportGrid, ExtensionsSection, HazardTimeline, ListingsSection, PhotoCompare, PlanSection, TransfersSection,
 } from './components/detail-sections.tsx';
 import { DueDate } from './components/hazard-table.tsx';
 import {
-  ACTION_BUTTON_LABELS, ACTION_ORDER, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
+  ACTION_BUTTON_LABELS, ACTION_ORDER, type ActionPreset, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
 } from './components/labels.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
 
@@ -90,7 +90,7 @@ export function HazardDetailPage() {
   const h = query.data;
   const allowed = new Set(h.allowedActions);
   const actions = ACTION_ORDER.filter((a) => allowed.has(a));
-  const can = (a: AllowedAction) => allowed.has(a);
+  const can = (a: AllowedAction | 'open_case') => allowed.has(a);
 
   const title = (
     <Space size={8} wrap>
@@ -105,7 +105,7 @@ export function HazardDetailPage() {
       <ListingTag level={h.listingLevel} />
       <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
       <ReopenTag count={h.reopenCount} />
-      {h.canOpenCase && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
+      {can('open_case') && <Link to={paths.cases.create({ hazardId: h.id })} data-testid="hazard-open-case">立案</Link>}
     </Space>
   );
 

@@ -9,6 +9,7 @@ import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx'
 import { PagedResults } from '../../components/paged-list.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { userCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
@@ -51,12 +52,12 @@ export function HazardListPage() {
 
   const extra = (
     <>
-      {data?.canCreate && (
+      {userCan(me, 'create:hazard') && (
         <Link to={paths.hazards.create(me.enterpriseId !== null ? undefined : query.enterpriseId)}>
           <Button type="primary" icon={<PlusOutlined />} data-testid="hazard-create">报告隐患</Button>
         </Link>
       )}
-      {data?.canImport && (
+      {userCan(me, 'import:hazard') && (
         <Link to={paths.hazards.import}>
           <Button icon={<UploadOutlined />} data-testid="hazard-import">导入</Button>
         </Link>

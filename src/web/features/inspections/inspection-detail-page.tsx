@@ -133,6 +133,7 @@ export function InspectionDetailPage() {
     );
   }
   const d = query.data;
+  const can = (a: InspectionDetailData['allowedActions'][number]) => d.allowedActions.includes(a);
   const onSign = () =>
     sign.mutate(
       { id: d.id, version: d.version },
@@ -146,28 +147,28 @@ export function InspectionDetailPage() {
 
   const actions = (
     <Flex wrap gap={8}>
-      {d.allowed.edit && (
+      {can('edit') && (
         <Link to={paths.inspections.fill(d.id)}>
           <Button type="primary" icon={<EditOutlined />} data-testid="inspection-continue">继续填写</Button>
         </Link>
       )}
-      {d.allowed.edit && (
+      {can('edit') && (
         <Button icon={<FormOutlined />} onClick={() => setHeaderOpen(true)} data-testid="inspection-edit-header">修改检查信息</Button>
       )}
-      {d.allowed.sign && (
-        <Button type={d.allowed.edit ? 'default' : 'primary'} icon={<SignatureOutlined />} onClick={onSign} loading={sign.isPending} data-testid="inspection-sign">
+      {can('sign') && (
+        <Button type={can('edit') ? 'default' : 'primary'} icon={<SignatureOutlined />} onClick={onSign} loading={sign.isPending} data-testid="inspection-sign">
           签名
         </Button>
       )}
       <Button icon={<FilePdfOutlined />} onClick={onPdf} loading={pdf.isPending} data-testid="inspection-pdf">
         下载现场检查记录 (PDF)
       </Button>
-      {d.allowed.openCase && (
+      {can('open_case') && (
         <Link to={paths.cases.create({ inspectionId: d.id })}>
           <Button icon={<FileProtectOutlined />} data-testid="inspection-open-case">立案</Button>
         </Link>
       )}
-      {d.allowed.discard && (
+      {can('discard') && (
         <Button danger icon={<DeleteOutlined />} onClick={() => setDiscardOpen(true)} data-testid="inspection-discard">删除草稿</Button>
       )}
     </Flex>
@@ -217,8 +218,8 @@ export function InspectionDetailPage() {
           </Col>
         )}
       </Row>
-      {d.allowed.edit && <EditHeaderModal d={d} open={headerOpen} onClose={() => setHeaderOpen(false)} />}
-      {d.allowed.discard && <DiscardInspectionModal d={d} open={discardOpen} onClose={() => setDiscardOpen(false)} />}
+      {can('edit') && <EditHeaderModal d={d} open={headerOpen} onClose={() => setHeaderOpen(false)} />}
+      {can('discard') && <DiscardInspectionModal d={d} open={discardOpen} onClose={() => setDiscardOpen(false)} />}
     </PageContainer>
   );
 }

@@ -49,7 +49,7 @@ export function InspectionFillPage() {
   }
   const d = query.data;
   if (d.status === 'completed') return <Navigate to={paths.inspections.detail(d.id)} replace />;
-  if (!d.allowed.edit) {
+  if (!d.allowedActions.includes('edit')) {
     return (
       <PageContainer title={d.number} backTo={paths.inspections.detail(d.id)}>
         <Result status="info" title="您不能填写这份检查表" subTitle="只有本次检查的检查人员可以填写" extra={<Link to={paths.inspections.detail(d.id)}>查看检查记录</Link>} />

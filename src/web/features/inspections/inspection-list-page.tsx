@@ -11,11 +11,11 @@ import { EnterpriseFilterTag } from '../../components/enterprise-filter-tag.tsx'
 import { PagedResults } from '../../components/paged-list.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { userCan } from '../../lib/abilities.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { type SearchPatch, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { useExportInspections } from './api/export-inspections.ts';
-import { useInspectionOptions } from './api/inspection-options.ts';
 import { useInspections } from './api/list-inspections.ts';
 import { InspectionFilters, InspectionSearchBox } from './components/inspection-filters.tsx';
 import { InspectionCards, InspectionTable } from './components/inspection-table.tsx';
@@ -28,7 +28,6 @@ export function InspectionListPage() {
   const { values, update, reset } = useSearchState();
   const query = listQueryFrom(values);
   const list = useInspections(query);
-  const options = useInspectionOptions();
   const exporter = useExportInspections();
   const { message } = App.useApp();
   const location = useLocation();
@@ -43,7 +42,8 @@ export function InspectionListPage() {
   const counts = data?.counts;
   const mineOn = query.mine === 'true';
 
-  const canStart = (options.data?.types.length ?? 0) > 0;
+  // Every role that may start an inspection has a type to start (domain/inspection-policy).
+  const canStart = userCan(me, 'create:inspection');
   const extra = (
     <>
       {canStart && (

@@ -56,7 +56,7 @@ export function PlanDetailPage() {
 
   const extra = (
     <>
-      {p.allowed.edit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="entry-add">添加单位</Button>}
+      {p.allowedActions.includes('edit') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="entry-add">添加单位</Button>}
       <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(id, { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) })} data-testid="plan-export">
         导出
       </Button>
@@ -91,13 +91,13 @@ export function PlanDetailPage() {
             pageSize={pageSize}
             total={entries.data?.total ?? 0}
             onPage={(pg, size) => update({ page: pg > 1 ? pg : undefined, pageSize: size !== 20 ? size : undefined })}
-            canEdit={p.allowed.edit}
-            canInspect={p.allowed.inspect}
+            canEdit={p.allowedActions.includes('edit')}
+            canInspect={p.allowedActions.includes('inspect')}
           />
         )}
       </Card>
       <KeyUncoveredCard planId={id} />
-      {p.allowed.edit && <AddEntryModal planId={id} open={adding} onClose={() => setAdding(false)} month={month} />}
+      {p.allowedActions.includes('edit') && <AddEntryModal planId={id} open={adding} onClose={() => setAdding(false)} month={month} />}
     </PageContainer>
   );
 }

@@ -93,7 +93,7 @@ export function SelfInspectionCalendarPage() {
           defaultActiveKey={data.configured ? [] : ['schedule']}
           items={[{
             key: 'schedule',
-            label: schedule.data.canEdit ? '自查安排（可修改）' : '自查安排',
+            label: schedule.data.allowedActions.includes('edit') ? '自查安排（可修改）' : '自查安排',
             children: <ScheduleForm enterpriseId={id} view={schedule.data} today={data.today} />,
           }]}
         />

@@ -9,8 +9,7 @@ import { FileGallery } from '../../../components/file-gallery.tsx';
 import { HazardStatusTag } from '../../../components/hazard-tags.tsx';
 import { formatDateTime, formatMinute } from '../../../lib/format.ts';
 import type { HazardDetailData } from '../api/keys.ts';
-import { type ActionPreset, REPORT_KIND_LABELS, REPORT_RECIPIENT_LABELS } from './action-modal.tsx';
-import { eventLabel } from './labels.ts';
+import { type ActionPreset, REPORT_KIND_LABELS, REPORT_RECIPIENT_LABELS, eventLabel } from './labels.ts';
 
 type Plan = HazardDetailData['plans'][number];
 

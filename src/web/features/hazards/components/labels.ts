@@ -1,7 +1,14 @@
 // Names of what can happen to a hazard, for buttons, modals and the timeline.
+import type { REPORT_KINDS, REPORT_RECIPIENTS } from '../../../../contract/hazards.ts';
 import { ACTION_LABELS, type AllowedAction } from '../../../components/hazard-action-labels.ts';
 
 export { ACTION_LABELS, type AllowedAction };
+
+export const REPORT_KIND_LABELS = { discovery: '发现报告', rectification: '整改报告' } as const;
+export const REPORT_RECIPIENT_LABELS = { department: '监管部门', government: '属地政府' } as const;
+
+/** Values the page may preset in an action's form, e.g. the 双报告 cell that was clicked. */
+export type ActionPreset = Partial<{ kind: (typeof REPORT_KINDS)[number]; recipient: (typeof REPORT_RECIPIENTS)[number] }>;
 
 /** Short labels for the buttons. */
 export const ACTION_BUTTON_LABELS: Record<AllowedAction, string> = {

@@ -7,7 +7,7 @@ import type { TInspectionListItem } from '../../../../contract/inspections.ts';
 import { paths } from '../../../app/paths.ts';
 import { ErrorAlert } from '../../../components/error-display.tsx';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
-import { useInspectionOptions } from '../api/inspection-options.ts';
+import { useCan } from '../../../lib/abilities.ts';
 import { useInspections } from '../api/list-inspections.ts';
 import { FailedCount } from './inspection-table.tsx';
 import { InspectionStatusTag, InspectionTypeTag } from './inspection-tags.tsx';
@@ -17,7 +17,7 @@ const RECENT = 5;
 
 export function EnterpriseInspections({ enterpriseId, canStart }: { enterpriseId: string; canStart: boolean }) {
   const list = useInspections({ enterpriseId, page: 1, pageSize: RECENT });
-  const options = useInspectionOptions();
+  const can = useCan();
   const isMobile = useIsMobile();
   const data = list.data;
   const items = data?.items ?? [];
@@ -33,7 +33,7 @@ export function EnterpriseInspections({ enterpriseId, canStart }: { enterpriseId
 
   const extra = (
     <Space size={8}>
-      {canStart && (options.data?.types.length ?? 0) > 0 && (
+      {canStart && can('create:inspection') && (
         <Link to={paths.inspections.create({ enterpriseId })}>
           <Button type="primary" size="small" icon={<PlusOutlined />} data-testid="enterprise-start-inspection">新建检查</Button>
         </Link>

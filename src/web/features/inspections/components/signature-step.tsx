@@ -150,7 +150,7 @@ export function SignatureStep(p: SignatureStepProps) {
         size="large"
         block
         loading={p.completing}
-        disabled={p.busy || !d.allowed.complete}
+        disabled={p.busy || !d.allowedActions.includes('complete')}
         onClick={p.onComplete}
         data-testid="inspection-complete"
       >

@@ -53,7 +53,7 @@ export function ScheduleForm({ enterpriseId, view, today, onSaved }: { enterpris
       weeklyDueWeekday: s?.weeklyDueWeekday ?? null, monthlyDueDay: s?.monthlyDueDay ?? null, startsOn: dayjs(s?.startsOn ?? today), active: s?.active ?? true,
     });
   }, [form, s, today]);
-  const disabled = !view.canEdit;
+  const disabled = !view.allowedActions.includes('edit');
   const templates = view.templates.map((t) => ({ value: t.code, label: t.name }));
 
   const onFinish = (v: Values) => {

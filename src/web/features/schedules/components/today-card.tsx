@@ -17,7 +17,7 @@ export function TodayCard({ enterpriseId }: { enterpriseId: string }) {
   const { message } = App.useApp();
   const data = today.data;
   if (today.isError) return <Card title="今日自查" size="small"><ErrorAlert error={today.error} /></Card>;
-  if (!data || !data.canStart) return null;
+  if (!data || !data.allowedActions.includes('start')) return null;
   return (
     <Card title={`今日自查（${data.today}）`} size="small" style={{ marginBottom: 16 }} data-testid="today-card">
       {data.tasks.length === 0 ? (
