@@ -105,7 +105,7 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
   }
 
   /** Every row under the filter (tab filter included), in sort order, `batch` at a time. */
-  async function* iterate(db: DbOrTx, f: F, batch = 1000): AsyncGenerator<Row[]> {
+  async function* iterate(db: DbOrTx, f: F, batch = 5000): AsyncGenerator<Row[]> {
     const keys = keysOf(spec, f);
     const tabWhere = spec.tab?.where(f, sql`${spec.tab.column}`);
     // The last row's keys travel as text with their type name, so no driver's date parsing bends them.

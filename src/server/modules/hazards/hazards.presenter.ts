@@ -6,7 +6,7 @@ import type * as repo from './hazards.repository.ts';
 
 type Rows<T extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<T>>;
 
-export function presentHazardItem(r: repo.HazardListRow, today: string): THazardListItem {
+export function presentHazardItem(r: repo.HazardItemRow, today: string): THazardListItem {
   const h = r.h;
   return {
     id: h.id, number: h.number, enterpriseId: h.enterpriseId, enterpriseName: r.enterpriseName, villageId: h.villageId,

@@ -63,6 +63,32 @@ function listQuery(db: DbOrTx) {
 }
 export type HazardListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
 
+// A ledger row needs half the hazard's columns: lists and exports read only those (the detail reads all).
+const h = hazards;
+const itemColumns = {
+  h: {
+    id: h.id, number: h.number, enterpriseId: h.enterpriseId, villageId: h.villageId, source: h.source, foundAt: h.foundAt,
+    description: h.description, location: h.location, sectorId: h.sectorId, level: h.level, status: h.status, fixedOnSpot: h.fixedOnSpot,
+    dueDate: h.dueDate, listingLevel: h.listingLevel, transferCount: h.transferCount, pendingTransferId: h.pendingTransferId,
+    reopenCount: h.reopenCount, responsibleUnitId: h.responsibleUnitId, closedAt: h.closedAt, version: h.version,
+  },
+  enterpriseName: enterprises.name,
+  villageName: village.name,
+  responsibleUnitName: responsible.name,
+  sectorName: sectors.name,
+};
+function itemQuery(db: DbOrTx) {
+  return db
+    .select(itemColumns)
+    .from(hazards)
+    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+    .innerJoin(village, eq(village.id, hazards.villageId))
+    .innerJoin(responsible, eq(responsible.id, hazards.responsibleUnitId))
+    .innerJoin(sectors, eq(sectors.id, hazards.sectorId));
+}
+/** A hazard as the ledger lists it. */
+export type HazardItemRow = Awaited<ReturnType<ReturnType<typeof itemQuery>['execute']>>[number];
+
 /** What a ledger query is run for: the filter, the actor's scope and the township's day (overdue). */
 export interface HazardListArgs {
   f: THazardFilter;
@@ -75,7 +101,7 @@ export interface HazardListArgs {
  * scan; keyset batches for the export. The tabs count under every filter but the status, 在改 and
  * 含已作废 (the tab bar shows them all); the page and total apply those on the status.
  */
-export const hazardList = defineListQuery<HazardListArgs, HazardListRow, HazardStatus>({
+export const hazardList = defineListQuery<HazardListArgs, HazardItemRow, HazardStatus>({
   from: sql`from ${hazards}`,
   id: hazards.id,
   where: ({ f, scope, today }) => [scope, ...filterSql({ ...f, open: undefined, includeVoided: true }, today, { ignoreStatus: true })],
@@ -92,7 +118,7 @@ export const hazardList = defineListQuery<HazardListArgs, HazardListRow, HazardS
     },
     tallies: ({ today }) => ({ overdue: sql`(${overdueSql(today)})::int` }),
   },
-  rows: (db, ids) => listQuery(db).where(inArray(hazards.id, ids)),
+  rows: (db, ids) => itemQuery(db).where(inArray(hazards.id, ids)),
   rowId: (r) => r.h.id,
 });
 
