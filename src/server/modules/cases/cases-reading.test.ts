@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TCaseListResponse } from '../../../contract/cases.ts';
 import { PUBLISH_REFUSAL_MESSAGE } from '../../../domain/enforcement/case-policy.ts';
-import { actOk as hazardActOk, fullPlan, reportHazard } from '../../test/hazards.ts';
+import { buildHazard } from '../../test/builders.ts';
+import { reportHazard } from '../../test/hazards.ts';
 import { XLSX_MIME, errorOf, loginAs, multipartBody, abilitiesOf } from '../../test/http.ts';
 import { readXlsx } from '../../test/xlsx.ts';
 import { tinyPdf } from '../files/files.fixtures.ts';
@@ -24,13 +25,12 @@ describe('derived flags', () => {
   });
 
   it('依法不予处罚: a major hazard the enterprise reported itself, being rectified, decided without a penalty', async () => {
-    // enterprise a reports its own major hazard, and its plan is accepted → rectifying
-    const h = await reportHazard(entA, now(), {
-      enterpriseId: w.enterprises.a.id, sectorId: w.chem.id, source: 'self_inspection', level: 'major', criterion: '储罐区未设置可燃气体报警',
+    // enterprise a's own major hazard (企业自查), its plan accepted → rectifying: built, not driven through the API
+    const h = await buildHazard(t.db, {
+      enterprise: w.enterprises.a, sectorId: w.chem.id, reporter: w.users.deptChemT1, responsibleUnitId: w.depChemT1.id,
+      source: 'self_inspection', level: 'major', state: 'accepted', at: now(),
     });
-    await hazardActOk(entA, h.id, { action: 'submit_plan', plan: fullPlan() });
-    const accepted = await hazardActOk(deptChem, h.id, { action: 'accept' });
-    expect(accepted.status).toBe('rectifying');
+    expect((await deptChem.get(`/api/hazards/${h.id}`)).json()).toMatchObject({ status: 'rectifying', source: 'self_inspection', level: 'major' });
 
     const c = await openOk(deptChem, { hazardId: h.id });
     expect(c.noPenaltyByLaw).toBe(false); // nothing decided yet
