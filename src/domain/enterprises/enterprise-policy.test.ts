@@ -6,13 +6,13 @@ import {
 
 describe('enterprise policy', () => {
   const table: [Role, { create: boolean; actions: string[] }][] = [
-    ['admin', { create: true, actions: ['edit', 'void'] }],
-    ['office', { create: true, actions: ['edit', 'void'] }],
-    ['department', { create: true, actions: ['edit', 'void'] }],
-    ['village', { create: true, actions: ['edit', 'void'] }],
-    ['enterprise', { create: false, actions: ['edit'] }],
+    ['admin', { create: true, actions: ['edit', 'void', 'report_hazard', 'start_inspection', 'open_case'] }],
+    ['office', { create: true, actions: ['edit', 'void', 'report_hazard', 'start_inspection', 'open_case'] }],
+    ['department', { create: true, actions: ['edit', 'void', 'report_hazard', 'start_inspection', 'open_case'] }],
+    ['village', { create: true, actions: ['edit', 'void', 'report_hazard', 'start_inspection'] }],
+    ['enterprise', { create: false, actions: ['edit', 'report_hazard', 'start_inspection'] }],
     ['leader', { create: false, actions: [] }],
-    ['supervision_group', { create: false, actions: [] }],
+    ['supervision_group', { create: false, actions: ['report_hazard', 'start_inspection'] }],
   ];
 
   it('has a row for every role', () => {

@@ -2,7 +2,8 @@
 import type { Role } from '../access/roles.ts';
 import { can } from '../access/permissions.ts';
 
-export const ENTERPRISE_ACTIONS = ['edit', 'void'] as const;
+/** What may be done to or from an enterprise record: keep it, and start the work about it (报告隐患, 检查, 立案). */
+export const ENTERPRISE_ACTIONS = ['edit', 'void', 'report_hazard', 'start_inspection', 'open_case'] as const;
 export type EnterpriseAction = (typeof ENTERPRISE_ACTIONS)[number];
 
 
@@ -22,6 +23,10 @@ export function enterpriseAllowedActions(role: Role, e: { voided: boolean }): En
   // The supervising units keep the record; an enterprise account its own contact details.
   if (can(role, 'create:enterprise') || role === 'enterprise') actions.push('edit');
   if (can(role, 'create:enterprise')) actions.push('void');
+  // A voided enterprise is history: no new hazards, inspections or cases on it.
+  if (can(role, 'create:hazard')) actions.push('report_hazard');
+  if (can(role, 'create:inspection')) actions.push('start_inspection');
+  if (can(role, 'run:case')) actions.push('open_case');
   return actions;
 }
 

@@ -55,7 +55,7 @@ describe('create', () => {
     expect(e).toMatchObject({
       uscc: '91350100M000100Y43', villageId: village.id, villageName: '东风村', townshipId: township.id, districtId: district.id,
       sectorNames: ['危险化学品'], isSmall: true, riskGrade: null, isKey: false, status: 'operating', version: 1,
-      voidedAt: null, safetyManagerPhone: null, allowedActions: ['edit', 'void'],
+      voidedAt: null, safetyManagerPhone: null, allowedActions: ['edit', 'void', 'report_hazard', 'start_inspection', 'open_case'],
     });
     const got = await s.get(`/api/enterprises/${e.id}`);
     expect(got.json()).toEqual(e);

@@ -123,10 +123,10 @@ export function EnterpriseDetailPage() {
           styles={isMobile ? undefined : { label: { width: 150, whiteSpace: 'nowrap' } }}
         />
       </Card>
-      <EnterpriseHazards enterpriseId={e.id} canReport={!e.voidedAt} />
+      <EnterpriseHazards enterpriseId={e.id} canReport={e.allowedActions.includes('report_hazard')} />
       <EnterpriseSelfInspection enterpriseId={e.id} />
-      <EnterpriseInspections enterpriseId={e.id} canStart={!e.voidedAt} />
-      <EnterpriseCases enterpriseId={e.id} canOpen={!e.voidedAt} />
+      <EnterpriseInspections enterpriseId={e.id} canStart={e.allowedActions.includes('start_inspection')} />
+      <EnterpriseCases enterpriseId={e.id} canOpen={e.allowedActions.includes('open_case')} />
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );

@@ -5,18 +5,16 @@ import { Button, Card, Empty, Flex, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.ts';
 import { ErrorAlert } from '../../../components/error-display.tsx';
-import { useCan } from '../../../lib/abilities.ts';
 import { useCases } from '../api/list-cases.ts';
 import { CaseFlagTags, CaseStatusTag, formatYuan } from './case-tags.tsx';
 
 export function EnterpriseCases({ enterpriseId, canOpen }: { enterpriseId: string; canOpen: boolean }) {
   const list = useCases({ enterpriseId, page: 1, pageSize: 5 });
-  const can = useCan();
   const data = list.data;
   const items = data?.items ?? [];
   const extra = (
     <Space size={8}>
-      {canOpen && can('run:case') && (
+      {canOpen && (
         <Link to={paths.cases.create({ enterpriseId })}>
           <Button size="small" icon={<PlusOutlined />} data-testid="enterprise-open-case">立案</Button>
         </Link>

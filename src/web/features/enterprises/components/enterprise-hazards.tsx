@@ -9,14 +9,12 @@ import { paths } from '../../../app/paths.ts';
 import { ErrorAlert } from '../../../components/error-display.tsx';
 import { HazardLevelTag, HazardStatusTag, OverdueTag } from '../../../components/hazard-tags.tsx';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
-import { useCan } from '../../../lib/abilities.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useEnterpriseHazards } from '../api/list-enterprise-hazards.ts';
 
 export function EnterpriseHazards({ enterpriseId, canReport }: { enterpriseId: string; canReport: boolean }) {
   const list = useEnterpriseHazards(enterpriseId);
   const isMobile = useIsMobile();
-  const can = useCan();
   const data = list.data;
   const items = data?.items ?? [];
   const counts = data?.statusCounts;
@@ -40,7 +38,7 @@ export function EnterpriseHazards({ enterpriseId, canReport }: { enterpriseId: s
 
   const extra = (
     <Space size={8}>
-      {canReport && can('create:hazard') && (
+      {canReport && (
         <Link to={paths.hazards.create(enterpriseId)}>
           <Button type="primary" size="small" icon={<PlusOutlined />} data-testid="enterprise-report-hazard">报告隐患</Button>
         </Link>

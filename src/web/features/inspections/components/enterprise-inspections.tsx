@@ -7,7 +7,6 @@ import type { TInspectionListItem } from '../../../../contract/inspections.ts';
 import { paths } from '../../../app/paths.ts';
 import { ErrorAlert } from '../../../components/error-display.tsx';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
-import { useCan } from '../../../lib/abilities.ts';
 import { useInspections } from '../api/list-inspections.ts';
 import { FailedCount } from './inspection-table.tsx';
 import { InspectionStatusTag, InspectionTypeTag } from './inspection-tags.tsx';
@@ -17,7 +16,6 @@ const RECENT = 5;
 
 export function EnterpriseInspections({ enterpriseId, canStart }: { enterpriseId: string; canStart: boolean }) {
   const list = useInspections({ enterpriseId, page: 1, pageSize: RECENT });
-  const can = useCan();
   const isMobile = useIsMobile();
   const data = list.data;
   const items = data?.items ?? [];
@@ -33,7 +31,7 @@ export function EnterpriseInspections({ enterpriseId, canStart }: { enterpriseId
 
   const extra = (
     <Space size={8}>
-      {canStart && can('create:inspection') && (
+      {canStart && (
         <Link to={paths.inspections.create({ enterpriseId })}>
           <Button type="primary" size="small" icon={<PlusOutlined />} data-testid="enterprise-start-inspection">新建检查</Button>
         </Link>
