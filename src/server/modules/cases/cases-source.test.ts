@@ -2,34 +2,13 @@
 // a source out of the caller's view (or unknown) answers 404; a visible but unusable one (a
 // voided hazard) stays a field error.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inspections } from '../../db/schema/index.ts';
-import { type TestApp, createTestApp } from '../../test/app.ts';
-import type { BuiltUser } from '../../test/factories.ts';
 import { actOk as hazardActOk, reportHazard } from '../../test/hazards.ts';
-import { type Session, errorOf, loginAs } from '../../test/http.ts';
-import { type World, buildWorld } from '../../test/world.ts';
+import { errorOf } from '../../test/http.ts';
+import { deptChem, now, office, officeX, otherVillage, t, useCaseWorld, village, w } from './cases.test-world.ts';
 
-let t: TestApp;
-let w: World;
-let office: Session; // 安委办 of 一镇 (T1): a, b, c
-let deptChem: Session; // 应急站 of 一镇: chemicals in T1 (a, c)
-let village: Session; // 一村: a, b
-let otherVillage: Session; // 三村 (V2): d, e
-let officeX: Session; // another district
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await buildWorld(t.db);
-  const login = (u: BuiltUser) => loginAs(t.app, u.username, u.password);
-  office = await login(w.users.officeT1);
-  deptChem = await login(w.users.deptChemT1);
-  village = await login(w.users.villageV1a);
-  otherVillage = await login(w.users.villageV2);
-  officeX = await login(w.users.officeX);
-});
-afterAll(() => t?.close());
-const now = () => t.clock.now();
+useCaseWorld();
 
 describe('GET /api/cases/source', () => {
   it('answers 404 for an enterprise, hazard or inspection out of the caller’s view or unknown; a voided hazard stays a 400', async () => {
