@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type BrowserContext, type Locator, type Page, type Response, chromium } from 'playwright-core';
+import { type BrowserContext, type Browser as Chromium, type Locator, type Page, type Response, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -116,6 +116,26 @@ export async function launchBrowser(): Promise<Browser> {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One headless Chromium for many tabs, each a context of its own (cookies apart): cheaper than a
+ * browser per tab. Playwright gives it an empty profile in a temp folder and removes it on close.
+ */
+export function launchChromium(): Promise<Chromium> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (no cookies) of `browser` with one page at that width, in zh-CN and Shanghai time. */
+export async function newTab(browser: Chromium, viewport: Viewport): Promise<Browser> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    const page = await context.newPage();
+    return { context, page, close: () => context.close() };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
 }
 
 /** Picks an option in an antd Select by typing its label (works for single and multiple). */
