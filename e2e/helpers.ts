@@ -23,6 +23,12 @@ export const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-dev-shm-usage',
 ];
 
+/**
+ * How long a page action or wait may take before it fails: generous, so that a loaded machine is
+ * slow, not failing. A wait that succeeds costs only its own time; the test's timeout bounds the rest.
+ */
+export const ACTION_TIMEOUT_MS = 60_000;
+
 export interface Viewport {
   width: number;
   height: number;
@@ -107,6 +113,7 @@ export async function launchBrowser(): Promise<Browser> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -129,6 +136,7 @@ export function launchChromium(): Promise<Chromium> {
 /** A fresh context (no cookies) of `browser` with one page at that width, in zh-CN and Shanghai time. */
 export async function newTab(browser: Chromium, viewport: Viewport): Promise<Browser> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   try {
     const page = await context.newPage();
     return { context, page, close: () => context.close() };

@@ -41,16 +41,13 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SEED, seedDemoIfEmpty, type DemoSeed
 
 let database: TestDatabase;
 let seeded: DemoSeedResult | null;
-let seedMs = 0;
 const NOW = new Date('2024-11-20T02:00:00Z');
 const TODAY = shanghaiDay(NOW);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const t0 = performance.now();
+  // How long this takes is bench/demo-seed.ts's business (npm run bench:demo-seed), not a test's.
   seeded = await seedDemoIfEmpty(database.db, { now: NOW });
-  seedMs = performance.now() - t0;
-  console.log(`demo seed: ${seedMs.toFixed(0)} ms, ${seeded?.enterprises} enterprises, ${seeded?.hazards} hazards, ${seeded?.auditRows} audit rows`);
 }, 60_000);
 
 afterAll(async () => {
@@ -164,7 +161,7 @@ describe('demo seed', () => {
     expect(n).toBe(18 + 8);
   });
 
-  it('records an intact audit chain and seeds within budget', async () => {
+  it('records an intact audit chain', async () => {
     const verdict = await verifyAuditChain(database.db);
     expect(verdict.ok).toBe(true);
     const [{ n }] = (await database.db.select({ n: count() }).from(auditLog)) as [{ n: number }];
@@ -172,9 +169,6 @@ describe('demo seed', () => {
     expect(verdict.rows).toBe(n);
     const after = JSON.stringify(await database.db.select({ a: auditLog.after }).from(auditLog));
     expect(after).not.toContain('argon2');
-    // Target < 5 s (about 2 s on PGlite, half of it the inspections of issue 4); the assertion
-    // leaves room for a loaded CI machine.
-    expect(seedMs).toBeLessThan(20_000);
   });
 
   it('does nothing on a database that already has units', async () => {
