@@ -146,14 +146,43 @@ export async function newTab(browser: Chromium, viewport: Viewport): Promise<Bro
   }
 }
 
-/** Picks an option in an antd Select by typing its label (works for single and multiple). */
+/**
+ * The options of the open dropdown once they stop changing: the picker shows no loading icon and
+ * lists the same options twice, OPTIONS_PAUSE_MS apart. A search-as-you-type picker (the enterprise
+ * picker) waits for a pause in typing, then searches while still showing the last results: an option
+ * clicked meanwhile can be replaced under the pointer when the new results arrive, and the click then
+ * lands on another option or none (the hazard-loop flake: the enterprise was not chosen, so its
+ * sector never filled in).
+ */
+async function settledOptions(page: Page, select: Locator): Promise<void> {
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  let last: string | null = null;
+  for (;;) {
+    const now = (await options.allTextContents()).join('\n');
+    if (now === last && (await select.locator('.anticon-loading').count()) === 0) return;
+    last = now;
+    await page.waitForTimeout(OPTIONS_PAUSE_MS);
+  }
+}
+/** Longer than a search picker's pause before it searches (useTypedSearch: 300 ms). */
+const OPTIONS_PAUSE_MS = 400;
+
+/**
+ * Picks an option in an antd Select by typing its label (works for single and multiple), once the
+ * options have settled, and checks that the picker then shows it; tries again if not.
+ */
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  await page.keyboard.type(label);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
-  await option.click();
-  await page.keyboard.press('Escape');
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    await page.keyboard.type(label);
+    await settledOptions(page, select);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    await page.keyboard.press('Escape');
+    const shown = await expect.poll(() => select.innerText(), { timeout: 5_000 }).toContain(label).then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`${label} could not be picked in ${testId}: it shows "${await select.innerText()}"`);
+  }
 }
 
 export interface Harness {
