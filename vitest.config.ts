@@ -12,24 +12,31 @@ const UNIT = ['src/domain/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/web/*
 const WORKERS = Number(process.env.TEST_WORKERS) || os.availableParallelism();
 
 /**
- * The longest files first, whatever their project (vitest's own order runs project after project,
- * by name, which started the browser tests last and ended the run on them): browser files are the
- * longest, then the API files, by their last duration (or size), then the unit files.
+ * The order files start in, on WORKERS workers. vitest's own order runs project after project, by
+ * name, which started the browser files after every API file and ended the run on them two at a
+ * time. Instead: the longest browser file (the page smoke test, minutes of Chromium tabs) first,
+ * so that the API and unit files (longest first) fill the other cores meanwhile; the other browser
+ * files last, longest first, when the API files have run out. Lengths are vitest's last durations,
+ * or file sizes on a first run.
  */
-class LongestFirst extends BaseSequencer {
+class BrowserAroundApi extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    const rank = (f: TestSpecification) => ['e2e', 'api', 'unit'].indexOf(f.project.name);
-    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    const sorted = await super.sort(files); // by project name, then longest (or largest) first
+    const of = (name: string) => sorted.filter((f) => f.project.name === name);
+    // Named: on a first run (CI's npm ci empties vitest's cache) file size would pick another.
+    const isLongest = (f: TestSpecification) => f.moduleId.endsWith(LONGEST_BROWSER_FILE);
+    const e2e = of('e2e');
+    return [...e2e.filter(isLongest), ...of('api'), ...of('unit'), ...e2e.filter((f) => !isLongest(f))];
   }
 }
+const LONGEST_BROWSER_FILE = '/e2e/issue4-pages.e2e.test.ts';
 
 export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
     maxWorkers: WORKERS,
-    sequence: { sequencer: LongestFirst },
+    sequence: { sequencer: BrowserAroundApi },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 20_000,

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { type Database, openPglite } from '../src/server/db/client.ts';
 import { createTestDatabase, usingPostgres } from '../src/server/test/db.ts';
 import { tinyPng } from '../src/server/test/hazards.ts';
-import { copyPgliteTemplate } from './demo-template.ts';
+import { copyPgliteTemplate, readyDemoTemplate } from './demo-template.ts';
 import { ROOT, WEB_DIR, ensureWebBuilt, underWebLock } from './web-build.ts';
 
 /** Where the tests leave their screenshots. */
@@ -53,17 +53,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The demo region seeded once for this run by e2e/global-setup.ts. */
-function demoTemplate(): string {
-  const template = inject('e2eDemoTemplate');
-  if (!template) throw new Error('No demo template: is e2e/global-setup.ts in the e2e project\'s globalSetup (vitest.config.ts)?');
-  return template;
+/** The demo region seeded once for this run by e2e/global-setup.ts, once it is ready. */
+function demoTemplate(): Promise<string> {
+  const demo = inject('e2eDemo');
+  if (!demo) throw new Error('No demo template: is e2e/global-setup.ts in the e2e project\'s globalSetup (vitest.config.ts)?');
+  return readyDemoTemplate(demo);
 }
 
 /** A copy of the run's demo region: in `dataDir` on PGlite (the app's layout), or a new database on TEST_DATABASE_URL's server. */
 async function openDemoCopy(dataDir: string): Promise<Database> {
-  if (usingPostgres()) return createTestDatabase({ postgresTemplate: demoTemplate() });
-  copyPgliteTemplate(demoTemplate(), dataDir);
+  if (usingPostgres()) return createTestDatabase({ postgresTemplate: await demoTemplate() });
+  copyPgliteTemplate(await demoTemplate(), dataDir);
   return openPglite(dataDir);
 }
 
