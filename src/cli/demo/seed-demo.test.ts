@@ -48,7 +48,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // How long this takes is bench/demo-seed.ts's business (npm run bench:demo-seed), not a test's.
   seeded = await seedDemoIfEmpty(database.db, { now: NOW });
-}, 60_000);
+});
 
 afterAll(async () => {
   await database?.close();
