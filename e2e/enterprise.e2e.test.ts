@@ -42,7 +42,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
       await page.getByTestId('enterprise-submit').click();
 
       // the detail page of the new record
-      await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
       id = page.url().split('/').pop()!;
       await page.getByText(uscc).first().waitFor();
 
@@ -51,7 +51,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
       await search.fill(name);
       await search.press('Enter');
       const row = page.getByTestId('enterprise-table').locator('tr', { hasText: name });
-      await row.waitFor({ timeout: 15_000 });
+      await row.waitFor();
       expect(await row.textContent()).toContain('明月村');
       await page.screenshot({ path: path.join(SHOTS, 'enterprise-list.png'), fullPage: true });
     });

@@ -43,7 +43,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
     } finally {
       page.off('request', onRequest);
     }
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await form.waitFor({ state: 'detached' });
   }
 
   async function figure(page: Page, testId: string): Promise<number> {
@@ -85,15 +85,15 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await page.getByTestId('hazard-form').waitFor();
       await pickOption(page, 'hazard-enterprise', ent.name);
       if (ent.sectorNames.length > 1) await pickOption(page, 'hazard-sector', ent.sectorNames[0]!);
-      // a single sector is filled in once the enterprise's details arrive: wait for it under load
-      await page.getByTestId('hazard-sector').getByText(ent.sectorNames[0]!).waitFor({ timeout: 15_000 });
+      // a single sector is filled in once the enterprise is picked
+      await page.getByTestId('hazard-sector').getByText(ent.sectorNames[0]!).waitFor();
       await textarea(page, 'hazard-description').fill(description);
       await input(page, 'hazard-location').fill('二号车间北墙配电箱');
       await page.getByTestId('hazard-photo-input').setInputFiles(harness.photo('before.png'));
-      await page.getByTestId('hazard-photo-input-file').first().waitFor({ timeout: 15_000 });
+      await page.getByTestId('hazard-photo-input-file').first().waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'hazard-report-phone.png'), fullPage: true });
       await page.getByTestId('hazard-submit').click();
-      await page.waitForURL(/\/hazards\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      await page.waitForURL(/\/hazards\/[0-9a-f-]{36}$/);
       const id = page.url().split('/').pop()!;
       await page.getByTestId('hazard-tags').getByText('待整改').waitFor();
       let h = await serverView(id);
@@ -126,7 +126,7 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       // 4. ... and then its rectification with an after photo
       await runAction(page, 'report_rectification', async () => {
         await page.getByTestId('hazard-action-photo-input').setInputFiles(harness.photo('after.png'));
-        await page.getByTestId('hazard-action-photo-input-file').first().waitFor({ timeout: 15_000 });
+        await page.getByTestId('hazard-action-photo-input-file').first().waitFor();
         await textarea(page, 'hazard-action-note').fill('已更换门锁，线路全部穿管');
       });
       await page.getByTestId('hazard-tags').getByText('待验收').waitFor();

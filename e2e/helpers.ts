@@ -1,22 +1,20 @@
 // The golden-path harness: the real server (all routes, the built web app, demo data) on a
 // random local port, and Debian's Chromium driven by playwright-core.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { type BrowserContext, type Locator, type Page, type Response, chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo/seed-demo.ts';
+import { type BrowserContext, type Browser as Chromium, type Locator, type Page, type Response, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, openPglite } from '../src/server/db/client.ts';
 import { createTestDatabase, usingPostgres } from '../src/server/test/db.ts';
 import { tinyPng } from '../src/server/test/hazards.ts';
+import { copyPgliteTemplate, readyDemoTemplate } from './demo-template.ts';
+import { ROOT, WEB_DIR, ensureWebBuilt, underWebLock } from './web-build.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const WEB_DIR = path.join(ROOT, 'dist/web');
 /** Where the tests leave their screenshots. */
 export const SHOTS = path.join(ROOT, 'test-results');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,6 +22,12 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-dev-shm-usage',
 ];
+
+/**
+ * How long a page action or wait may take before it fails: generous, so that a loaded machine is
+ * slow, not failing. A wait that succeeds costs only its own time; the test's timeout bounds the rest.
+ */
+export const ACTION_TIMEOUT_MS = 60_000;
 
 export interface Viewport {
   width: number;
@@ -43,76 +47,27 @@ export function chromiumOrSkipReason(): string | null {
   return msg;
 }
 
-function newestMtime(p: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(p) ? 0 : stat.mtimeMs;
-  return fs.readdirSync(p).reduce((m, e) => Math.max(m, newestMtime(path.join(p, e))), 0);
-}
-
-const WEB_LOCK = path.join(ROOT, 'dist/web.lock');
-
-/**
- * Runs `fn` while no other test process builds or copies dist/web: test files start side by side,
- * and one copying the build while another empties and rewrites it would serve a broken app.
- */
-async function underWebLock<T>(fn: () => T | Promise<T>): Promise<T> {
-  fs.mkdirSync(path.dirname(WEB_LOCK), { recursive: true });
-  for (;;) {
-    try {
-      fs.mkdirSync(WEB_LOCK);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A lock older than any build was left by a killed run.
-      const since = fs.statSync(WEB_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - since > 5 * 60_000) fs.rmSync(WEB_LOCK, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(WEB_LOCK, { recursive: true, force: true });
-  }
-}
-
-/** Builds dist/web with the project's vite.config.ts when it is missing or older than its sources. */
-export function ensureWebBuilt(): Promise<void> {
-  return underWebLock(buildWebIfStale);
-}
-
-async function buildWebIfStale(): Promise<void> {
-  const index = path.join(WEB_DIR, 'index.html');
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts'].map((s) => newestMtime(path.join(ROOT, s)));
-  if (built && sources.every((m) => m <= built)) return;
-  const started = Date.now();
-  // A child process keeps Vite's build apart from the Vite that runs the tests.
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code}):\n${out}`))));
-  });
-  console.log(`[e2e] web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   close(): Promise<void>;
 }
 
-/** The production app over the demo region, on PGlite in a temp folder (or TEST_DATABASE_URL's server). */
+/** The demo region seeded once for this run by e2e/global-setup.ts, once it is ready. */
+function demoTemplate(): Promise<string> {
+  const demo = inject('e2eDemo');
+  if (!demo) throw new Error('No demo template: is e2e/global-setup.ts in the e2e project\'s globalSetup (vitest.config.ts)?');
+  return readyDemoTemplate(demo);
+}
+
+/** A copy of the run's demo region: in `dataDir` on PGlite (the app's layout), or a new database on TEST_DATABASE_URL's server. */
+async function openDemoCopy(dataDir: string): Promise<Database> {
+  if (usingPostgres()) return createTestDatabase({ postgresTemplate: await demoTemplate() });
+  copyPgliteTemplate(await demoTemplate(), dataDir);
+  return openPglite(dataDir);
+}
+
+/** The production app over a copy of the demo region, on PGlite in a temp folder (or TEST_DATABASE_URL's server). */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-'));
   // Serve a private copy of the build, so a rebuild of dist/web during the test cannot pull it away.
@@ -121,8 +76,7 @@ export async function startServer(): Promise<RunningServer> {
   const config = loadConfig({ DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '3000' });
   let database: Database | null = null;
   try {
-    database = usingPostgres() ? await createTestDatabase() : await openPglite(dataDir);
-    await seedDemo(database.db);
+    database = await openDemoCopy(dataDir);
     const { app } = await buildApp({ config, database, webDir, logger: false });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const db = database;
@@ -159,6 +113,7 @@ export async function launchBrowser(): Promise<Browser> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -170,14 +125,64 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** Picks an option in an antd Select by typing its label (works for single and multiple). */
+/**
+ * One headless Chromium for many tabs, each a context of its own (cookies apart): cheaper than a
+ * browser per tab. Playwright gives it an empty profile in a temp folder and removes it on close.
+ */
+export function launchChromium(): Promise<Chromium> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (no cookies) of `browser` with one page at that width, in zh-CN and Shanghai time. */
+export async function newTab(browser: Chromium, viewport: Viewport): Promise<Browser> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  try {
+    const page = await context.newPage();
+    return { context, page, close: () => context.close() };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+/**
+ * The options of the open dropdown once they stop changing: the picker shows no loading icon and
+ * lists the same options twice, OPTIONS_PAUSE_MS apart. A search-as-you-type picker (the enterprise
+ * picker) waits for a pause in typing, then searches while still showing the last results: an option
+ * clicked meanwhile can be replaced under the pointer when the new results arrive, and the click then
+ * lands on another option or none (the hazard-loop flake: the enterprise was not chosen, so its
+ * sector never filled in).
+ */
+async function settledOptions(page: Page, select: Locator): Promise<void> {
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  let last: string | null = null;
+  for (;;) {
+    const now = (await options.allTextContents()).join('\n');
+    if (now === last && (await select.locator('.anticon-loading').count()) === 0) return;
+    last = now;
+    await page.waitForTimeout(OPTIONS_PAUSE_MS);
+  }
+}
+/** Longer than a search picker's pause before it searches (useTypedSearch: 300 ms). */
+const OPTIONS_PAUSE_MS = 400;
+
+/**
+ * Picks an option in an antd Select by typing its label (works for single and multiple), once the
+ * options have settled, and checks that the picker then shows it; tries again if not.
+ */
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  await page.keyboard.type(label);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
-  await option.click();
-  await page.keyboard.press('Escape');
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    await page.keyboard.type(label);
+    await settledOptions(page, select);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    await page.keyboard.press('Escape');
+    const shown = await expect.poll(() => select.innerText(), { timeout: 5_000 }).toContain(label).then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`${label} could not be picked in ${testId}: it shows "${await select.innerText()}"`);
+  }
 }
 
 export interface Harness {

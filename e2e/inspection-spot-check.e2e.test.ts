@@ -49,19 +49,19 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.getByTestId('enterprise-start-inspection').click();
       await page.waitForURL(/\/inspections\/new\?enterpriseId=/);
       await page.getByTestId('inspection-form').waitFor();
-      await page.getByTestId('inspection-enterprise').getByText(ent.name).waitFor({ timeout: 15_000 });
+      await page.getByTestId('inspection-enterprise').getByText(ent.name).waitFor();
       await pickOption(page, 'inspection-type', '抽查');
       await pickOption(page, 'inspection-template', CHONGMING_SPOT_CHECK.name);
       await input(page, 'inspection-location').fill('生产车间及动火作业区');
       await page.screenshot({ path: path.join(SHOTS, 'inspection-create-phone.png'), fullPage: true });
       await page.getByTestId('inspection-submit').click();
-      await page.waitForURL(/\/inspections\/[0-9a-f-]{36}\/fill/, { timeout: 15_000 });
+      await page.waitForURL(/\/inspections\/[0-9a-f-]{36}\/fill/);
       const id = /\/inspections\/([0-9a-f-]{36})\/fill/.exec(page.url())![1]!;
 
       // 2. the seven items, one at a time
       for (const [n, item] of ITEMS.entries()) {
         const step = page.getByTestId('inspection-item');
-        await step.getByTestId('inspection-item-content').getByText(item.content, { exact: true }).waitFor({ timeout: 15_000 });
+        await step.getByTestId('inspection-item-content').getByText(item.content, { exact: true }).waitFor();
         const fail = FAILS[n];
         if (fail) {
           await page.getByTestId('inspection-result-nonconform').click();
@@ -71,13 +71,13 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
           // pre-filled: description from the item and the comment, the place, the enterprise's sector, the requirement
           expect(await textarea(page, 'inspection-hazard-description').inputValue()).toBe(`${item.content}：${fail.comment}`);
           expect(await input(page, 'inspection-hazard-location').inputValue()).toBe('生产车间及动火作业区');
-          await page.getByTestId('inspection-hazard-sector').getByText(ent.sectorNames[0]!).waitFor({ timeout: 15_000 });
+          await page.getByTestId('inspection-hazard-sector').getByText(ent.sectorNames[0]!).waitFor();
           expect(await textarea(page, 'inspection-hazard-criterion').inputValue()).toBe(item.requirement ?? '');
           // the inspector confirms, narrowing the place
           await input(page, 'inspection-hazard-location').fill(n === 4 ? '二号车间动火作业点' : '安全管理办公室');
           if (fail.photo) {
             await page.getByTestId('inspection-photo-input').setInputFiles(harness.photo(`item-${n + 1}.png`));
-            await page.getByTestId('inspection-photo-input-file').first().waitFor({ timeout: 15_000 });
+            await page.getByTestId('inspection-photo-input-file').first().waitFor();
           }
           if (n === 4) await page.screenshot({ path: path.join(SHOTS, 'inspection-fill-failed-phone.png'), fullPage: true });
         } else {
@@ -89,16 +89,16 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
 
       // 3. the last step: nothing missing once saved, the representative signs, complete
       await page.getByTestId('inspection-finish').waitFor();
-      await page.getByTestId('inspection-save-state').getByText('已保存').waitFor({ timeout: 15_000 });
-      await page.getByText('检查表已填写完整').waitFor({ timeout: 15_000 });
+      await page.getByTestId('inspection-save-state').getByText('已保存').waitFor();
+      await page.getByText('检查表已填写完整').waitFor();
       await textarea(page, 'inspection-summary').fill('抽查企业自查自改情况，发现问题2项，已当场告知企业负责人');
       await input(page, 'inspection-representative-name').fill('周负责');
       await page.screenshot({ path: path.join(SHOTS, 'inspection-sign-phone.png'), fullPage: true });
       await page.getByTestId('inspection-complete').click();
-      await page.waitForURL(new RegExp(`/inspections/${id}$`), { timeout: 20_000 });
+      await page.waitForURL(new RegExp(`/inspections/${id}$`));
 
       // 4. the detail page: completed, signed, two failed items linked to their hazards
-      await page.getByTestId('inspection-status').getByText('已完成').waitFor({ timeout: 15_000 });
+      await page.getByTestId('inspection-status').getByText('已完成').waitFor();
       await page.getByTestId('inspection-signature-hash').waitFor();
       await page.getByTestId('inspection-representative').getByText('周负责').waitFor();
       const links = page.getByTestId('inspection-failed').getByTestId('inspection-hazard-link');
@@ -137,7 +137,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.getByTestId('inspection-failed').waitFor();
 
       // 5. the 现场检查记录 downloads as a PDF
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('inspection-pdf').click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('inspection-pdf').click()]);
       const file = await download.path();
       expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
       const fetched = await page.evaluate(async (url) => {
@@ -152,7 +152,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       // 6. the list (我参与的) shows it as a card on the phone, with its failed items
       await page.goto(`${harness.server.url}/inspections?mine=true`);
       const card = page.getByTestId('inspection-cards').getByTestId('inspection-link').filter({ hasText: d.number });
-      await card.waitFor({ timeout: 15_000 });
+      await card.waitFor();
       await card.getByText('2 项不符合').waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'inspection-list-phone.png'), fullPage: true });
     });
@@ -181,7 +181,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.goto(`${harness.server.url}/inspections/${id}`);
       await page.getByTestId('inspection-inspector-unsigned').first().waitFor();
       await page.getByTestId('inspection-sign').click();
-      await page.getByTestId('inspection-inspector-signed').first().waitFor({ timeout: 15_000 });
+      await page.getByTestId('inspection-inspector-signed').first().waitFor();
       expect(await page.getByTestId('inspection-sign').count()).toBe(0);
 
       // the lead inspector finds the colleague's signature on the last step and completes with a refusal note
@@ -192,8 +192,8 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.getByTestId('inspection-representative-kind').getByText('拒绝签名').click();
       await textarea(page, 'inspection-representative-note').fill('负责人拒绝签字，检查人员二人在场见证');
       await page.getByTestId('inspection-complete').click();
-      await page.waitForURL(new RegExp(`/inspections/${id}$`), { timeout: 20_000 });
-      await page.getByTestId('inspection-status').getByText('已完成').waitFor({ timeout: 15_000 });
+      await page.waitForURL(new RegExp(`/inspections/${id}$`));
+      await page.getByTestId('inspection-status').getByText('已完成').waitFor();
       await page.getByTestId('inspection-representative').getByText('拒绝签名').waitFor();
       expect(await page.getByTestId('inspection-inspector-signed').count()).toBe(2);
 

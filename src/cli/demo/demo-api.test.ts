@@ -24,7 +24,7 @@ beforeAll(async () => {
   await seedDemo(database.db, { now: NOW });
   t = await createTestApp({ database, clock: createTestClock(NOW) });
   for (const a of DEMO_ACCOUNTS) sessions.set(a.username, await loginAs(t.app, a.username, DEMO_PASSWORD));
-}, 60_000);
+});
 
 afterAll(async () => {
   await t?.close();

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, PGLITE_EXTENSIONS, fromPglite, openPostgres } from '../db/client.ts';
+import { createDatabase, databaseUrl, dropDatabase } from './pg-admin.ts';
 
 export interface TestDatabase extends Database {
   /** Runs raw SQL (for tests that play an attacker or inspect the database directly). */
@@ -24,9 +25,17 @@ function pgliteTemplate(): Blob {
 
 export const usingPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /**
+   * With TEST_DATABASE_URL: copy this database (CREATE DATABASE … TEMPLATE) instead of migrating an
+   * empty one; the e2e tests copy the demo region seeded once per run.
+   */
+  postgresTemplate?: string;
+}
+
+export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl ? createPostgresDatabase(serverUrl) : createPgliteDatabase();
+  return serverUrl ? createPostgresDatabase(serverUrl, opts.postgresTemplate) : createPgliteDatabase();
 }
 
 async function createPgliteDatabase(): Promise<TestDatabase> {
@@ -42,46 +51,18 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(serverUrl: string, text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
-
-/**
- * pg's pool.end() resolves before the server has seen every connection close; dropping WITH (FORCE)
- * at once would kill those backends and surface as unhandled 57P01 errors. Wait for them instead.
- */
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    try {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
-      return;
-    } catch (e) {
-      if ((e as { code?: string }).code !== '55006') throw e; // 55006: database is being accessed by other users
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
-
-async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+async function createPostgresDatabase(serverUrl: string, template?: string): Promise<TestDatabase> {
   const name = `anzhi_t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  await createDatabase(serverUrl, name, template);
+  const url = databaseUrl(serverUrl, name);
   let database: Database;
   try {
-    database = await openPostgres(url.toString());
+    database = await openPostgres(url);
   } catch (e) {
     await dropDatabase(serverUrl, name);
     throw e;
   }
-  const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const raw = new pg.Pool({ connectionString: url, max: 2 });
   return {
     ...database,
     sql: async (text, params) => {

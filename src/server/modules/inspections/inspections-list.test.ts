@@ -119,7 +119,7 @@ describe('现场检查记录 PDF', () => {
     }
   });
 
-  it.skipIf(!fs.existsSync(chromiumPath()))('prints a completed inspection', { timeout: 60_000 }, async () => {
+  it.skipIf(!fs.existsSync(chromiumPath()))('prints a completed inspection', async () => {
     const res = await village.get(`/api/inspections/${completedAtA.id}/record.pdf`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
