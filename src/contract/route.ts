@@ -19,7 +19,7 @@ export interface RouteDef<
   query?: Q;
   body?: B;
   response?: R; // undefined: binary or empty response
-  responseType?: 'json' | 'xlsx' | 'file';
+  responseType?: 'json' | 'xlsx' | 'file' | 'event-stream';
   public?: boolean; // no session needed
   multipart?: boolean;
 }

@@ -27,6 +27,7 @@ import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { NotificationHub, Notifier, type Poster, registerNotificationRoutes, unreadCount } from './modules/notifications/index.ts';
 
 /**
  * The largest JSON request body accepted. The largest body the web app really sends is a
@@ -44,6 +45,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where uploaded files live (default: <DATA_DIR>/files on the local disk). */
   storage?: FileStorage;
+  /** How group-robot deliveries are posted (default: fetch); tests pass a local receiver's. */
+  post?: Poster;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
@@ -54,6 +57,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
     clock: opts.clock ?? systemClock,
     storage: opts.storage ?? new LocalDiskStorage(filesRootOf(opts.config)),
   };
+  ctx.notificationHub = new NotificationHub((userId) => unreadCount(ctx.db, userId));
+  ctx.notifier = new Notifier(ctx, { hub: ctx.notificationHub, post: opts.post });
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     trustProxy: opts.config.trustProxy, // never trust X-Forwarded-For by default: it would defeat the login rate limit
@@ -83,6 +88,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: opts.config.uploadMaxBytes, files: 1, fields: 10 } });
   registerSessionHook(app, ctx);
+  // A write that succeeded may have queued notifications in its transaction: dispatch them now
+  // (the timer sweeps anything this misses).
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) ctx.notifier?.nudge();
+  });
+  app.addHook('onClose', async () => {
+    ctx.notificationHub?.close();
+    await ctx.notifier?.stop();
+  });
 
   const openApi = buildOpenApi(allRoutes);
   app.get('/api/openapi.json', async () => openApi);
@@ -98,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerAccountabilityRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   return { app, ctx };

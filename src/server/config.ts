@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** Who may set X-Forwarded-For: off (default, direct), on (any), or addresses/CIDRs of the reverse proxy. */
   TRUST_PROXY: z.string().default('off'),
+  /** The address people open the product at, for the links in group-robot messages (none: no links). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** How often reminders are produced and robot deliveries retried (seconds; 0: never, e.g. a second process). */
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +39,8 @@ export interface AppConfig {
   uploadMaxBytes: number;
   logLevel: string;
   trustProxy: boolean | string;
+  publicUrl?: string;
+  notifyIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -58,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL,
+    notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
     trustProxy: ['off', 'false', '0'].includes(e.TRUST_PROXY) ? false : ['on', 'true', '1'].includes(e.TRUST_PROXY) ? true : e.TRUST_PROXY,
   };
 }

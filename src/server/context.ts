@@ -1,6 +1,7 @@
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { FileStorage } from './modules/files/files.storage.ts';
+import type { NotificationHub, Notifier } from './modules/notifications/index.ts';
 
 export interface Clock {
   now(): Date;
@@ -15,4 +16,8 @@ export interface AppContext {
   clock: Clock;
   /** Where uploaded files live; buildApp sets it (default: <DATA_DIR>/files on the local disk). */
   storage?: FileStorage;
+  /** Live unread counts over server-sent events; buildApp sets it. */
+  notificationHub?: NotificationHub;
+  /** Dispatches the notification outbox after writes and, once started, on its timer; buildApp sets it. */
+  notifier?: Notifier;
 }

@@ -32,7 +32,9 @@ export async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(database.db);
     if (seeded) console.log(`已载入演示数据 / demo region loaded: ${seeded.enterprises} enterprises, ${seeded.users} accounts`);
   }
-  const { app } = await buildApp({ config, database, webDir: WEB_DIST });
+  const { app, ctx } = await buildApp({ config, database, webDir: WEB_DIST });
+  // Reminders and robot retries run in this process (0 turns them off, e.g. in a second process).
+  if (config.notifyIntervalSeconds > 0) ctx.notifier!.start(config.notifyIntervalSeconds * 1000);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

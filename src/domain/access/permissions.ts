@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   /** 组织机构, 行业领域 and user accounts. */
   'manage:org': ['admin'],
   'read:audit': OFFICE,
+  /** The district's 企业微信/政务微信 group robot and its delivery log. */
+  'manage:notifications': ['admin'],
 
   'read:enterprise': EVERYONE,
   'create:enterprise': SUPERVISING_UNITS,

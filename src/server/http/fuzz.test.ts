@@ -62,7 +62,10 @@ beforeAll(async () => {
   });
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Js>> };
   ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
-    Object.entries(byMethod).map(([m, op]) => ({ method: m.toUpperCase() as Op['method'], path, tag: (op.tags as string[])[0]!, op })));
+    Object.entries(byMethod).map(([m, op]) => ({ method: m.toUpperCase() as Op['method'], path, tag: (op.tags as string[])[0]!, op })))
+    // A server-sent event stream never ends, so inject() would wait for ever: notifications.test.ts
+    // checks it over a real socket.
+    .filter((o) => !JSON.stringify(o.op.responses ?? {}).includes('text/event-stream'));
 }, 60_000);
 afterAll(() => t?.close());
 

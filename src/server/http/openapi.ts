@@ -21,7 +21,9 @@ export function buildOpenApi(routes: Record<string, RouteDef>) {
     const ok =
       def.responseType === 'xlsx'
         ? { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } }
-        : { description: 'OK', content: { 'application/json': { schema: def.response ? toSchema(def.response, 'output') : {} } } };
+        : def.responseType === 'event-stream'
+          ? { description: 'server-sent events', content: { 'text/event-stream': {} } }
+          : { description: 'OK', content: { 'application/json': { schema: def.response ? toSchema(def.response, 'output') : {} } } };
     (paths[p] ??= {})[def.method.toLowerCase()] = {
       summary: def.summary,
       tags: [def.tag],

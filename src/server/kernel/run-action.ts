@@ -3,7 +3,7 @@
 // the guard's input, applies the guard, runs the action's handler (its side effects), writes the
 // action's event and the system's automatic steps to record_events, updates the record
 // conditionally on the version it read (zero rows: someone else changed it first), and appends
-// the audit row; then presents the record with the actor's allowedActions.
+// the audit row and the notifications it causes (the outbox); then presents the record with the actor's allowedActions.
 import { shanghaiDay } from '../../domain/common/dates.ts';
 import {
   type WorkflowDefinition, type WorkflowFacts, type WorkflowInput, allowedActions, applyAction, automaticSteps, checkPermission,
@@ -13,6 +13,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import type { Actor } from '../http/actor.ts';
 import { AppError, conflict, forbidden, notFound } from '../http/errors.ts';
 import { recordAudit } from '../modules/audit/index.ts';
+import { type NotificationInput, notify } from '../modules/notifications/index.ts';
 import { type RecordEventInput, eventWriter } from './record-events.ts';
 
 /** The columns the kernel reads and writes on every workflow record. */
@@ -96,6 +97,11 @@ export interface ServerWorkflow<
   handlers: ActionHandlers<Row, F, B, S, I>;
   /** The error for a refusal (default: not_in_state a conflict, others a validation error). */
   refusalError?: (refusal: R | 'not_in_state', body: B, message: string) => AppError | undefined;
+  /**
+   * Who is told of the action (the outbox, in the action's transaction): given the record as read,
+   * the request, the state it led to and the handler's changes. None when absent.
+   */
+  notifications?: (c: { tx: Tx; actor: Actor; row: Row; body: B; to: S; set: Partial<Row> }) => NotificationInput[] | Promise<NotificationInput[]>;
   /** The record's detail for the actor after an action (which may have taken it out of the actor's scope). */
   presentAfterAction(ctx: AppContext, actor: Actor, id: string): Promise<Detail>;
 }
@@ -144,6 +150,7 @@ export async function runAction<W extends AnyServerWorkflow>(ctx: AppContext, ac
     }
     const updated = await wf.update(tx, row.id, row.version, { ...outcome.set, status }, now);
     if (!updated) throw conflict();
+    if (wf.notifications) await notify(tx, await wf.notifications({ tx, actor, row, body, to: status, set: outcome.set ?? {} }));
     await recordAudit(tx, {
       at: now, districtId: row.districtId, actor, action: `${wf.audit.actionPrefix}.${body.action}`, entityType: wf.audit.entityType,
       entityId: row.id, before: { status: row.status, version: row.version }, after: { status, action: body.action },

@@ -64,6 +64,8 @@ export const hazards = pgTable(
     index('hazards_responsible_idx').on(t.responsibleUnitId, t.status),
     index('hazards_sector_idx').on(t.sectorId),
     index('hazards_due_idx').on(t.districtId, t.dueDate),
+    // The reminder scheduler's scan: open hazards by deadline, across districts.
+    index('hazards_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
     index('hazards_inspection_idx').on(t.inspectionId),
   ],
 );

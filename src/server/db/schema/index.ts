@@ -10,3 +10,4 @@ export * from './plans.ts';
 export * from './cases.ts';
 export * from './accountability.ts';
 export * from './kernel.ts';
+export * from './notifications.ts';

@@ -6,7 +6,7 @@ import {
   type CaseRelation, type CaseWorkflowFacts, type CaseWorkflowInput, type CaseWorkflowRefusal, caseRelations, caseWorkflow,
   type CaseAllowedAction,
 } from '../../../domain/enforcement/case-workflow.ts';
-import { type CaseStatus, type EnforcementMeasure, type MeasureProblem, MEASURE_PROBLEM_MESSAGES, measureProblem } from '../../../domain/enforcement/enforcement.ts';
+import { CASE_ACTIONS, CASE_ACTION_LABELS, type CaseAction, type CaseStatus, type EnforcementMeasure, type MeasureProblem, MEASURE_PROBLEM_MESSAGES, measureProblem } from '../../../domain/enforcement/enforcement.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -80,6 +80,14 @@ export function caseServerWorkflow(presentAfterAction: CaseServerWorkflow['prese
     relations: (db, actor, row) => caseRelationsOf(db, actor, row),
     update: (tx, id, version, set, now) => repo.updateCase(tx, id, version, { ...set, updatedAt: now }),
     handlers: caseActionHandlers,
+    // A step of the case tells the rest of the handling unit (the actor is never told).
+    notifications: ({ actor, row, body }) => (CASE_ACTIONS as readonly string[]).includes(body.action)
+      ? [{
+        districtId: row.districtId, kind: 'case.step', title: `执法案件 ${row.number} ${row.title}`,
+        body: `${actor.unitName} ${actor.displayName}：${CASE_ACTION_LABELS[body.action as CaseAction]}`,
+        href: `/cases/${row.id}`, entity: { type: 'enforcement_case', id: row.id }, audience: { unitIds: [row.unitId] }, actorId: actor.userId,
+      }]
+      : [],
     refusalError: caseRefusalError,
     presentAfterAction,
   };

@@ -26,6 +26,8 @@ import { presentFile } from '../files/index.ts';
 import { type FileRow, attachFiles, copyFilesTo, listFilesOf } from '../files/index.ts';
 import { presentHazardDetail, presentHazardItem } from './hazards.presenter.ts';
 import * as repo from './hazards.repository.ts';
+import { hazardReportedNotices } from './hazards.notifications.ts';
+import { notify } from '../notifications/index.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
 import { HAZARD_FILE_OWNER, PLAN_FILE_OWNER } from './actions/hazard-action.ts';
 import { findHazardUnscoped, hazardServerWorkflow } from './hazards.workflow.ts';
@@ -175,6 +177,7 @@ export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, in
     at: now, districtId: actor.districtId, actor: actor, action: 'hazard.create', entityType: 'hazard', entityId: h.id,
     after: link ? { ...h, beforePhotoIds: copied.map((f) => f.id) } : h,
   });
+  await notify(tx, hazardReportedNotices(h, actor));
   return h.id;
 }
 

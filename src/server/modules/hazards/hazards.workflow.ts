@@ -13,6 +13,7 @@ import type { ServerWorkflow } from '../../kernel/run-action.ts';
 import { hazardActionHandlers } from './actions/index.ts';
 import * as repo from './hazards.repository.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
+import { hazardActionNotices } from './hazards.notifications.ts';
 
 export type HazardServerWorkflow = ServerWorkflow<
   HazardStatus, HazardWorkflowAction, HazardWorkflowFacts, HazardRelation, HazardWorkflowInput, Exclude<HazardRefusal, 'not_in_state'>,
@@ -51,6 +52,7 @@ export function hazardServerWorkflow(presentAfterAction: HazardServerWorkflow['p
     relations: (db, actor, row) => hazardRelationsOf(db, actor, row),
     update: (tx, id, version, set, now) => repo.updateHazard(tx, id, version, { ...set, updatedAt: now }),
     handlers: hazardActionHandlers,
+    notifications: hazardActionNotices,
     presentAfterAction,
   };
 }

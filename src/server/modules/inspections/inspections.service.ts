@@ -34,6 +34,7 @@ import { presentInspectionDetail, presentInspectionItem } from './inspections.pr
 import * as repo from './inspections.repository.ts';
 import { INSPECTION_FILE_OWNER, SIGNED_LOCK_MESSAGE, draftProblems, hashOfPayload, loadState, payloadOf } from './inspections.state.ts';
 import { currentTemplateVersion, publishedTemplates, templateVersionById } from './inspections.templates.ts';
+import { type NotificationInput, notify } from '../notifications/index.ts';
 
 type Filter = z.output<typeof InspectionFilter>;
 
@@ -77,6 +78,14 @@ export async function loadInScope(db: DbOrTx, actor: Actor, id: string) {
 /** A completed record is signed: nothing about it may change any more. */
 export function assertDraft(row: repo.InspectionRow): void {
   if (row.status !== 'draft') throw new AppError('CONFLICT', SIGNED_LOCK_MESSAGE);
+}
+
+/** An inspection's co-inspectors are told it awaits their signature (the actor never is). */
+function inspectionNotice(i: Pick<repo.InspectionRow, 'id' | 'districtId' | 'number'>, actor: Actor, body: string, userIds: string[]): NotificationInput {
+  return {
+    districtId: i.districtId, kind: 'inspection.awaiting_signature', title: `检查记录 ${i.number}`, body: `${actor.displayName}${body}`,
+    href: `/inspections/${i.id}`, entity: { type: 'inspection', id: i.id }, audience: { userIds }, actorId: actor.userId,
+  };
 }
 
 export function assertInspector(inspectors: readonly repo.InspectorRow[], actor: Actor): void {
@@ -218,6 +227,7 @@ export async function createInspection(ctx: AppContext, actor: Actor, input: TIn
       location: input.location, createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
     await repo.replaceInspectors(tx, row.id, inspectorRows(actor.districtId, row.id, inspectors));
+    await notify(tx, inspectionNotice(row, actor, '将您列为检查人员，检查完成后请签名', inspectors.map((i) => i.userId)));
     await recordAudit(tx, {
       at: now, districtId: actor.districtId, actor: actor, action: 'inspection.create', entityType: 'inspection', entityId: row.id,
       after: { ...row, inspectors: inspectors.map((i) => i.userId) },
@@ -314,6 +324,9 @@ export async function signInspection(ctx: AppContext, actor: Actor, id: string, 
     const updated = await repo.updateInspection(tx, id, version, { updatedAt: now });
     if (!updated) throw conflict();
     await repo.signInspector(tx, id, actor.userId, now, hash);
+    // The co-inspectors who have not signed this content yet are now awaited.
+    const waiting = state.inspectors.filter((i) => i.userId !== actor.userId && i.signatureHash !== hash).map((i) => i.userId);
+    await notify(tx, inspectionNotice(listRow.i, actor, `已签名，等待您核对并签名`, waiting));
     await recordAudit(tx, {
       at: now, districtId: listRow.i.districtId, actor: actor, action: 'inspection.sign', entityType: 'inspection', entityId: id, after: { signatureHash: hash },
     });
