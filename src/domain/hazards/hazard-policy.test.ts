@@ -7,7 +7,7 @@ import {
 import { ROLES, type Role } from '../access/roles.ts';
 
 type Rel = Omit<HazardActorRelation, 'role'>;
-const NONE: Rel = { isOwnEnterprise: false, isResponsibleUnit: false, isTransferTarget: false };
+const NONE: Rel = { isOwnEnterprise: false, isResponsibleUnit: false, isTransferTarget: false, reportedRectification: false };
 const rel = (role: Role, o: Partial<Rel> = {}): HazardActorRelation => ({ role, ...NONE, ...o });
 const h = (o: Partial<HazardPolicyFacts> = {}): HazardPolicyFacts => ({
   status: 'reported', level: 'general', accepted: false, pendingExtension: false, pendingTransfer: false, ...o,
@@ -22,8 +22,8 @@ const respVillage = rel('village', { isResponsibleUnit: true });
 const respDept = rel('department', { isResponsibleUnit: true });
 const otherVillage = rel('village');
 const otherDept = rel('department');
-const targetVillage = rel('village', { isTransferTarget: true });
-const targetDept = rel('department', { isTransferTarget: true });
+const targetVillage = rel('village', { isTransferTarget: true, reportedRectification: false });
+const targetDept = rel('department', { isTransferTarget: true, reportedRectification: false });
 const office = rel('office');
 const admin = rel('admin');
 
@@ -75,7 +75,8 @@ describe('hazard policy: who may do what, written out', () => {
 // Every role × every relation × every state: properties that must hold whatever the combination.
 const BOOLS = [false, true] as const;
 const RELATIONS: Rel[] = BOOLS.flatMap((isOwnEnterprise) =>
-  BOOLS.flatMap((isResponsibleUnit) => BOOLS.map((isTransferTarget) => ({ isOwnEnterprise, isResponsibleUnit, isTransferTarget }))));
+  BOOLS.flatMap((isResponsibleUnit) => BOOLS.flatMap((isTransferTarget) =>
+    BOOLS.map((reportedRectification) => ({ isOwnEnterprise, isResponsibleUnit, isTransferTarget, reportedRectification })))));
 const FACTS: HazardPolicyFacts[] = HAZARD_STATUSES.flatMap((status) =>
   (['general', 'major'] as const).flatMap((level) =>
     BOOLS.flatMap((accepted) =>
@@ -85,7 +86,7 @@ const where = (x: { actor: HazardActorRelation; facts: HazardPolicyFacts }) => J
 
 describe('hazard policy: properties over roles × relations × states', () => {
   it('enumerates every combination', () => {
-    expect(ALL).toHaveLength(ROLES.length * 8 * HAZARD_STATUSES.length * 2 * 2 * 2 * 2);
+    expect(ALL).toHaveLength(ROLES.length * 16 * HAZARD_STATUSES.length * 2 * 2 * 2 * 2);
   });
 
   it('answers each action at most once, and only known actions', () => {
@@ -133,11 +134,11 @@ describe('hazard policy: properties over roles × relations × states', () => {
     }
   });
 
-  it('verify is offered exactly to the supervising side in awaiting_verification', () => {
+  it('verify is offered exactly to the supervising side in awaiting_verification, never to who reported it rectified', () => {
     for (const x of ALL) {
       const supervising = x.actor.role === 'office' || x.actor.role === 'admin' ||
         (x.actor.isResponsibleUnit && (x.actor.role === 'village' || x.actor.role === 'department'));
-      const expected = x.facts.status === 'awaiting_verification' && supervising && !x.actor.isOwnEnterprise;
+      const expected = x.facts.status === 'awaiting_verification' && supervising && !x.actor.isOwnEnterprise && !x.actor.reportedRectification;
       expect(x.out.includes('verify_pass'), where(x)).toBe(expected);
       expect(x.out.includes('verify_fail'), where(x)).toBe(expected);
     }

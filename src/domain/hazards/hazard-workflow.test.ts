@@ -7,10 +7,10 @@ const facts = (o: Partial<HazardWorkflowFacts> = {}): HazardWorkflowFacts => ({
   status: 'reported', level: 'general', hasPlan: false, accepted: false, pendingExtension: false, pendingTransfer: false,
   discoveryReportedToDepartment: false, discoveryReportedToGovernment: false, ...o,
 });
-const village = hazardRelations({ role: 'village', isOwnEnterprise: false, isResponsibleUnit: true, isTransferTarget: false });
-const department = hazardRelations({ role: 'department', isOwnEnterprise: false, isResponsibleUnit: true, isTransferTarget: false });
-const enterprise = hazardRelations({ role: 'enterprise', isOwnEnterprise: true, isResponsibleUnit: false, isTransferTarget: false });
-const target = hazardRelations({ role: 'department', isOwnEnterprise: false, isResponsibleUnit: false, isTransferTarget: true });
+const village = hazardRelations({ role: 'village', isOwnEnterprise: false, isResponsibleUnit: true, isTransferTarget: false, reportedRectification: false });
+const department = hazardRelations({ role: 'department', isOwnEnterprise: false, isResponsibleUnit: true, isTransferTarget: false, reportedRectification: false });
+const enterprise = hazardRelations({ role: 'enterprise', isOwnEnterprise: true, isResponsibleUnit: false, isTransferTarget: false, reportedRectification: false });
+const target = hazardRelations({ role: 'department', isOwnEnterprise: false, isResponsibleUnit: false, isTransferTarget: true, reportedRectification: false });
 
 describe('the hazard workflow definition', () => {
   it('is sound', () => {
@@ -41,7 +41,7 @@ describe('the hazard workflow definition', () => {
 
   describe('who must act next', () => {
     it('a new hazard awaits its 五落实 plan from the rectifying side', () => {
-      expect(awaiting(hazardWorkflow, facts())).toEqual([{ action: 'submit_plan', by: ['ownEnterprise', 'responsibleUnit', 'supervisor'] }]);
+      expect(awaiting(hazardWorkflow, facts())).toEqual([{ action: 'submit_plan', by: ['ownEnterprise', 'responsibleUnit'] }]);
       expect(mustAct(hazardWorkflow, facts(), enterprise)).toEqual(['submit_plan']);
       expect(mustAct(hazardWorkflow, facts(), village)).toEqual(['submit_plan']);
     });
@@ -57,6 +57,25 @@ describe('the hazard workflow definition', () => {
       expect(mustAct(hazardWorkflow, facts({ status: 'rectifying', hasPlan: true }), enterprise)).toEqual(['report_rectification']);
       expect(mustAct(hazardWorkflow, facts({ status: 'awaiting_verification' }), village)).toEqual(['verify_pass']);
       expect(mustAct(hazardWorkflow, facts({ status: 'awaiting_verification' }), enterprise)).toEqual([]);
+    });
+
+    it('nobody closes a hazard alone: who reported it rectified neither verifies it nor is awaited for it', () => {
+      const reporter = hazardRelations({ role: 'village', isOwnEnterprise: false, isResponsibleUnit: true, isTransferTarget: false, reportedRectification: true });
+      const f = facts({ status: 'awaiting_verification' });
+      expect(mustAct(hazardWorkflow, f, reporter)).toEqual([]);
+      expect(checkPermission(hazardWorkflow, f, 'verify_pass', reporter)).toBe('forbidden');
+      expect(checkPermission(hazardWorkflow, f, 'verify_fail', reporter)).toBe('forbidden');
+      expect(checkPermission(hazardWorkflow, f, 'verify_pass', village)).toBe('ok');
+      // the same person may still void it or take it back (those are no close-out)
+      expect(checkPermission(hazardWorkflow, f, 'void', reporter)).toBe('ok');
+    });
+
+    it('the office may step in on a plan or a rectification but is not who they wait on', () => {
+      const office = hazardRelations({ role: 'office', isOwnEnterprise: false, isResponsibleUnit: false, isTransferTarget: false, reportedRectification: false });
+      expect(mustAct(hazardWorkflow, facts(), office)).toEqual([]);
+      expect(mustAct(hazardWorkflow, facts({ status: 'rectifying', hasPlan: true }), office)).toEqual([]);
+      expect(checkPermission(hazardWorkflow, facts(), 'submit_plan', office)).toBe('ok');
+      expect(mustAct(hazardWorkflow, facts({ status: 'awaiting_verification' }), office)).toEqual(['verify_pass']);
     });
 
     it('a pending extension or transfer awaits its decision', () => {

@@ -25,9 +25,13 @@ export type HazardAllowedAction = Exclude<HazardAction, 'start_rectification'> |
  * - responsibleDepartment: the same, a department (accepts a major hazard's plan);
  * - ownEnterprise: a user of the hazard's enterprise (the rectifying side, never the verifying one);
  * - transferTarget: a member of the unit a pending transfer is addressed to;
- * - verifyingSide: supervisor or responsible unit, and not the hazard's own enterprise.
+ * - verifyingSide: supervisor or responsible unit, and not the hazard's own enterprise;
+ * - independentVerifier: the verifying side, and not the person who reported the rectification
+ *   done (or fixed it on the spot): nobody closes a hazard alone.
  */
-export const HAZARD_RELATIONS = ['supervisor', 'responsibleUnit', 'responsibleDepartment', 'ownEnterprise', 'transferTarget', 'verifyingSide'] as const;
+export const HAZARD_RELATIONS = [
+  'supervisor', 'responsibleUnit', 'responsibleDepartment', 'ownEnterprise', 'transferTarget', 'verifyingSide', 'independentVerifier',
+] as const;
 export type HazardRelation = (typeof HAZARD_RELATIONS)[number];
 
 /** The facts the loop and its side actions decide on. */
@@ -47,6 +51,8 @@ export interface HazardActorTie {
   isResponsibleUnit: boolean;
   /** The actor belongs to the unit a pending transfer is addressed to. */
   isTransferTarget: boolean;
+  /** The actor is who reported the rectification done (or fixed it on the spot). */
+  reportedRectification: boolean;
 }
 
 /** The relations an actor holds to a hazard. Leaders and supervision groups only read the ledger. */
@@ -62,7 +68,10 @@ export function hazardRelations(t: HazardActorTie): HazardRelation[] {
     if (t.role === 'department') out.push('responsibleDepartment');
   }
   // The hazard's own enterprise never verifies or closes it, whatever else it is.
-  if ((out.includes('supervisor') || out.includes('responsibleUnit')) && !t.isOwnEnterprise) out.push('verifyingSide');
+  if ((out.includes('supervisor') || out.includes('responsibleUnit')) && !t.isOwnEnterprise) {
+    out.push('verifyingSide');
+    if (!t.reportedRectification) out.push('independentVerifier');
+  }
   if (t.isTransferTarget) out.push('transferTarget');
   return out;
 }
@@ -92,6 +101,7 @@ function transitionsWithSideActions(): Record<HazardStatus, Partial<Record<Hazar
 
 const RECTIFYING_SIDE: readonly HazardRelation[] = ['ownEnterprise', 'responsibleUnit', 'supervisor'];
 const SUPERVISING_SIDE: readonly HazardRelation[] = ['verifyingSide'];
+const RECTIFIERS: readonly HazardRelation[] = ['ownEnterprise', 'responsibleUnit'];
 const major = (f: HazardWorkflowFacts) => f.level === 'major';
 
 export const hazardWorkflow = defineWorkflow<HazardStatus, HazardWorkflowAction, HazardWorkflowFacts, HazardRelation, HazardWorkflowInput, Exclude<HazardRefusal, 'not_in_state'>>({
@@ -107,13 +117,14 @@ export const hazardWorkflow = defineWorkflow<HazardStatus, HazardWorkflowAction,
   refusalMessages: HAZARD_REFUSAL_MESSAGES,
   permits: {
     // A pending transfer freezes the plan until the receiving unit has decided.
-    submit_plan: { by: RECTIFYING_SIDE, when: (f) => !f.pendingTransfer, duty: { when: (f) => f.status === 'reported' && !f.hasPlan } },
+    // Owed by the enterprise and its unit: the office may step in, but is not who is waited on.
+    submit_plan: { by: RECTIFYING_SIDE, when: (f) => !f.pendingTransfer, duty: { when: (f) => f.status === 'reported' && !f.hasPlan, by: RECTIFIERS } },
     // A major hazard's plan is accepted by the supervising department (or the office), not a village.
     accept: { by: ['responsibleDepartment', 'supervisor'], when: (f) => major(f) && !f.accepted, duty: { when: (f) => f.hasPlan } },
-    report_rectification: { by: RECTIFYING_SIDE, duty: {} },
-    // The enterprise never verifies or closes its own hazard.
-    verify_pass: { by: SUPERVISING_SIDE, duty: {} },
-    verify_fail: { by: SUPERVISING_SIDE },
+    report_rectification: { by: RECTIFYING_SIDE, duty: { by: RECTIFIERS } },
+    // The enterprise never verifies or closes its own hazard, nor does whoever reported it rectified.
+    verify_pass: { by: ['independentVerifier'], duty: {} },
+    verify_fail: { by: ['independentVerifier'] },
     recheck_pass: { by: SUPERVISING_SIDE },
     recheck_reopen: { by: SUPERVISING_SIDE },
     void: { by: SUPERVISING_SIDE },

@@ -88,6 +88,8 @@ export interface ServerWorkflow<
   /** For "<label>不存在或无权查看". */
   label: string;
   forbiddenMessage: string;
+  /** A more precise refusal for an action the actor's relations do not permit (default: forbiddenMessage). */
+  forbiddenMessageFor?: (action: A, relations: readonly Rel[]) => string | undefined;
   /** The record if the actor may see it. */
   load(db: DbOrTx, actor: Actor, id: string): Promise<Row | null>;
   facts(db: DbOrTx, row: Row): Promise<F>;
@@ -131,7 +133,7 @@ export async function runAction<W extends AnyServerWorkflow>(ctx: AppContext, ac
     const facts = await wf.facts(tx, row);
     const relations = await wf.relations(tx, actor, row, facts);
     const check = checkPermission(wf.def, facts, body.action, relations);
-    if (check === 'forbidden') throw forbidden(wf.forbiddenMessage);
+    if (check === 'forbidden') throw forbidden(wf.forbiddenMessageFor?.(body.action, relations) ?? wf.forbiddenMessage);
     if (check === 'not_in_state') throw refusalToError(wf, 'not_in_state', body);
 
     const handler = wf.handlers[body.action as string] as ActionHandler<unknown, unknown, unknown, string, WorkflowInput<string>>;

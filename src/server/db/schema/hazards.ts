@@ -32,6 +32,8 @@ export const hazards = pgTable(
     acceptedBy: uuid('accepted_by'),
     rectificationNote: text('rectification_note'),
     rectifiedAt: instant('rectified_at'),
+    /** Who reported the rectification done (or fixed it on the spot): never the one who verifies it. */
+    rectifiedBy: uuid('rectified_by'),
     closedAt: instant('closed_at'),
     verifiedBy: uuid('verified_by'),
     verifierName: text('verifier_name'),

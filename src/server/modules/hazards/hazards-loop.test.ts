@@ -6,7 +6,8 @@ import type { THazardDetail } from '../../../contract/hazards.ts';
 import { HAZARD_REFUSAL_MESSAGES } from '../../../domain/hazards/hazard-machine.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { HEX64, act, actOk, discoveryReport, fullPlan, getHazard, reportBody, uploadPhoto } from '../../test/hazards.ts';
-import { errorOf } from '../../test/http.ts';
+import { errorOf, loginAs } from '../../test/http.ts';
+import { buildUser } from '../../test/factories.ts';
 import { actions, deptChem, entA, entB, ids, list, now, office, reportAtA, reportAtB, t, toAwaitingAtB, useHazardWorld, verifyPass, village, w } from './hazards.test-world.ts';
 
 useHazardWorld();
@@ -114,8 +115,31 @@ describe('the closed loop of a general hazard', () => {
     expect(h).toMatchObject({ status: 'awaiting_verification', fixedOnSpot: true, rectificationNote: '当场清理了堵塞的消防通道' });
     expect(h.afterPhotos.map((p) => p.id)).toEqual([after.id]);
     expect(h.events[0]).toMatchObject({ action: 'report', toStatus: 'awaiting_verification' });
-    const closed = await verifyPass(village, h.id);
+    // Who fixed it on the spot does not also close it: another person verifies.
+    expect(h.allowedActions).not.toContain('verify_pass');
+    const alone = await act(village, h.id, { action: 'verify_pass', signerName: '李验收' });
+    expect(alone.statusCode).toBe(403);
+    expect(errorOf(alone).message).toBe('整改完成是您报告的，验收须由另一名工作人员进行');
+    const closed = await verifyPass(office, h.id, { signerName: '周主任' });
     expect(closed.status).toBe('closed');
+  });
+
+  it('nobody closes a hazard alone: whoever reported the rectification done is refused verification', async () => {
+    const h = await reportAtB();
+    await actOk(village, h.id, { action: 'submit_plan', plan: fullPlan() });
+    const after = await uploadPhoto(village, 'after');
+    await actOk(village, h.id, { action: 'report_rectification', note: '已清理', afterPhotoIds: [after.id] });
+    for (const action of ['verify_pass', 'verify_fail']) {
+      const res = await act(village, h.id, { action, signerName: '李验收', reason: '复核不合格' });
+      expect(res.statusCode, action).toBe(403);
+    }
+    // A colleague of the same village may verify it.
+    const colleague = await loginAs(t.app, ...(await (async () => {
+      const u = await buildUser(t.db, { role: 'village', unit: w.V1a, displayName: '一村验收员' });
+      return [u.username, u.password] as const;
+    })()));
+    expect((await getHazard(colleague, h.id)).allowedActions).toContain('verify_pass');
+    expect((await verifyPass(colleague, h.id, { signerName: '一村验收员' })).status).toBe('closed');
   });
 
   it('a failed verification returns the hazard to rectification with the reason', async () => {

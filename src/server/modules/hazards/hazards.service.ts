@@ -159,7 +159,7 @@ export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, in
     foundByUserId: actor.userId, foundByUnitId: actor.unitId, description: input.description, location: input.location,
     sectorId: input.sectorId, category: input.category, level: input.level, criterion: input.criterion,
     fixedOnSpot: input.fixedOnSpot, status, responsibleUnitId, dueDate: input.dueDate,
-    rectificationNote: input.fixedOnSpot ? input.rectificationNote : null, rectifiedAt: input.fixedOnSpot ? now : null,
+    rectificationNote: input.fixedOnSpot ? input.rectificationNote : null, rectifiedAt: input.fixedOnSpot ? now : null, rectifiedBy: input.fixedOnSpot ? actor.userId : null,
     inspectionId: link?.inspectionId ?? null, inspectionItemKey: link?.itemKey ?? null,
     createdBy: actor.userId, createdAt: now, updatedAt: now,
   });

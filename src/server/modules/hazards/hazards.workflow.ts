@@ -37,6 +37,7 @@ export async function hazardRelationsOf(db: DbOrTx, actor: Actor, h: repo.Hazard
     isOwnEnterprise: actor.role === 'enterprise' && actor.enterpriseId === h.enterpriseId,
     isResponsibleUnit: (actor.role === 'village' || actor.role === 'department') && actor.unitId === h.responsibleUnitId,
     isTransferTarget: pending !== null && pending.toUnitId === actor.unitId,
+    reportedRectification: h.rectifiedBy === actor.userId,
   });
 }
 
@@ -47,6 +48,10 @@ export function hazardServerWorkflow(presentAfterAction: HazardServerWorkflow['p
     audit: { entityType: 'hazard', actionPrefix: 'hazard' },
     label: '隐患',
     forbiddenMessage: '您无权对该隐患执行此操作',
+    forbiddenMessageFor: (action, relations) =>
+      (action === 'verify_pass' || action === 'verify_fail') && relations.includes('verifyingSide') && !relations.includes('independentVerifier')
+        ? '整改完成是您报告的，验收须由另一名工作人员进行'
+        : undefined,
     load: async (db, actor, id) => (await repo.findHazardInScope(db, hazardScopeSql(actor), id))?.h ?? null,
     facts: hazardFacts,
     relations: (db, actor, row) => hazardRelationsOf(db, actor, row),
