@@ -27,6 +27,7 @@ import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { NotificationHub, Notifier, type Poster, registerNotificationRoutes, unreadCount } from './modules/notifications/index.ts';
 
 /**
@@ -113,6 +114,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerWorkbenchRoutes(app, ctx);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   return { app, ctx };

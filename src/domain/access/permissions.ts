@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'use:account': EVERYONE,
   /** Regions, units and sectors, for pickers and names (the scope decides the rest). */
   'read:org': EVERYONE,
+  /** 工作台: what awaits the caller, in the caller's scope. */
+  'read:workbench': EVERYONE,
   /** 组织机构, 行业领域 and user accounts. */
   'manage:org': ['admin'],
   'read:audit': OFFICE,

@@ -20,3 +20,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function isValidDay(day: string): boolean {
   return DAY.test(day) && dayjs.utc(day).format('YYYY-MM-DD') === day;
 }
+
+/** The day `n` days after (or before, for negative n) a day 'YYYY-MM-DD'. */
+export function addDays(day: string, n: number): string {
+  return dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
+}
+
+/** The first day of the month of `day`, `n` months later (or earlier). */
+export function monthStartOf(day: string, n = 0): string {
+  return dayjs.utc(`${day.slice(0, 7)}-01`).add(n, 'month').format('YYYY-MM-DD');
+}

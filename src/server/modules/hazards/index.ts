@@ -2,3 +2,4 @@
 export { findHazardInScope } from './hazards.repository.ts';
 export { hazardScopeSql } from './hazards.scope.ts';
 export { createHazardInTx } from './hazards.service.ts';
+export { hazardFigures, hazardWorkbench } from './hazards.workbench.ts';
