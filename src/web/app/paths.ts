@@ -87,6 +87,10 @@ export const paths = {
   workCalendar: '/work-calendar',
   dashboard: '/dashboard',
   audit: '/audit',
+  /** 消息通知. */
+  notifications: '/notifications',
+  /** The district's 政务微信/企业微信 group robot (admins). */
+  notificationSettings: '/admin/notifications',
 } as const;
 
 export const routePatterns = {
@@ -128,4 +132,6 @@ export const routePatterns = {
   workCalendar: '/work-calendar',
   dashboard: '/dashboard',
   audit: '/audit',
+  notifications: '/notifications',
+  notificationSettings: '/admin/notifications',
 } as const;

@@ -16,6 +16,8 @@ import { HazardDetailPage } from '../features/hazards/hazard-detail-page.tsx';
 import { HazardImportPage } from '../features/hazards/hazard-import-page.tsx';
 import { HazardListPage } from '../features/hazards/hazard-list-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { NotificationsPage } from '../features/notifications/notifications-page.tsx';
+import { WebhookSettingsPage } from '../features/notifications/webhook-settings-page.tsx';
 import { InspectionCreatePage } from '../features/inspections/inspection-create-page.tsx';
 import { InspectionDetailPage } from '../features/inspections/inspection-detail-page.tsx';
 import { InspectionFillPage } from '../features/inspections/inspection-fill-page.tsx';
@@ -70,6 +72,8 @@ export function createRouter() {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <HomePage /> },
+            { path: r.notifications, element: <NotificationsPage /> },
+            { path: r.notificationSettings, element: <WebhookSettingsPage /> },
             { path: r.enterpriseList, element: <EnterpriseListPage /> },
             { path: r.enterpriseCreate, element: <EnterpriseCreatePage /> },
             { path: r.enterpriseImport, element: <EnterpriseImportPage /> },

@@ -1,4 +1,5 @@
 import { LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -107,6 +108,8 @@ export function AppLayout() {
             )}
             {!isMobile && <span className="header-title">安全生产隐患排查整治</span>}
           </Flex>
+          <Flex align="center" gap={4}>
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" className="user-button" data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1f5fbf' }} />
@@ -122,6 +125,7 @@ export function AppLayout() {
               )}
             </Button>
           </Dropdown>
+          </Flex>
         </Header>
         <Content className="app-content">
           <Outlet />

@@ -1,6 +1,7 @@
 // The side menu, from the user's abilities (and, for an enterprise account, its own enterprise):
 // an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
+  NotificationOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined,
   FileSearchOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
@@ -63,6 +64,9 @@ export function navEntriesFor(me: TMe): NavEntry[] {
       { key: paths.checklists.list, label: '检查表', icon: <ProfileOutlined /> },
       { key: paths.workCalendar, label: '工作日历', icon: <CarryOutOutlined /> },
     );
+  }
+  if (can('manage:notifications')) {
+    admin.push({ key: paths.notificationSettings, label: '群消息推送', icon: <NotificationOutlined />, text: '把待办和逾期提醒推送到政务微信/企业微信工作群' });
   }
   if (admin.length) entries.push({ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: admin });
   if (can('read:audit')) entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined />, text: '谁在何时做了什么' });

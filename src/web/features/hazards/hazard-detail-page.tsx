@@ -1,4 +1,4 @@
-import { Alert, Button, Card, type DescriptionsProps, Flex, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, type DescriptionsProps, Flex, Skeleton, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { HAZARD_SOURCE_LABELS } from '../../../domain/hazards/hazard-machine.ts';
@@ -50,20 +50,20 @@ function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
       ? [{ key: 'note', label: '整改情况', children: <span className="pre-wrap">{h.rectificationNote}</span>, span: 'filled' as const }]
       : []),
     ...(h.rectifiedAt ? [{ key: 'rectifiedAt', label: '整改完成', children: formatMinute(h.rectifiedAt) }] : []),
-    ...(h.verifierName ? [{ key: 'verifier', label: '验收人', children: h.verifierName }] : []),
-    ...(h.closedAt ? [{ key: 'closedAt', label: '销号时间', children: formatMinute(h.closedAt) }] : []),
-    ...(h.signatureHash
+    // The signature as a person reads it: who signed and when; the digest stays on record (the
+    // tooltip and the printed record), not on the page.
+    ...(h.verifierName && h.closedAt
       ? [{
-          key: 'hash',
-          label: '签名摘要',
+          key: 'signature',
+          label: '验收签名',
           span: 'filled' as const,
           children: (
-            <Typography.Text className="mono hash" copyable={{ text: h.signatureHash }} ellipsis={{ tooltip: h.signatureHash }} data-testid="hazard-signature">
-              {h.signatureHash}
-            </Typography.Text>
+            <Tooltip title={h.signatureHash ? `存证摘要 ${h.signatureHash}` : undefined}>
+              <span data-testid="hazard-signature">{h.verifierName} 于 {formatMinute(h.closedAt)} 签名验收{h.signatureHash ? ' · 已存证' : ''}</span>
+            </Tooltip>
           ),
         }]
-      : []),
+      : h.closedAt ? [{ key: 'closedAt', label: '销号时间', children: formatMinute(h.closedAt) }] : []),
   ];
 }
 

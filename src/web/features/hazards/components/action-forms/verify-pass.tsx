@@ -17,19 +17,20 @@ export const verifyPass: HazardActionForm<'verify_pass', Values> = {
       <Form.Item name="note" label="验收意见">
         <Input.TextArea rows={2} maxLength={1000} data-testid="hazard-action-note" />
       </Form.Item>
-      <Form.Item name="signerName" label="验收人签名" required>
-        <Input maxLength={32} data-testid="hazard-action-signer" />
+      {/* Typed by the verifier each time, never filled in: an untouched dialog must not sign. */}
+      <Form.Item name="signerName" label="验收人签名" rules={[{ required: true, whitespace: true, message: '请输入您的姓名以签名' }]} extra="请输入您本人的姓名，输入即为签名">
+        <Input maxLength={32} placeholder="输入姓名以签名" autoComplete="off" data-testid="hazard-action-signer" />
       </Form.Item>
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
         title="谁验收、谁签名、谁负责"
-        description="提交即视为签名：系统记录验收人姓名、签名时间和验收内容的哈希摘要，销号后不可更改。"
+        description="验收须由报告整改完成以外的人员进行。提交即视为签名：系统记录验收人姓名、签名时间并对验收内容存证，销号后不可更改。"
       />
     </>
   ),
-  initialValues: (_h, { me }) => ({ signerName: me.displayName, evidenceFileIds: [] }),
+  initialValues: () => ({ evidenceFileIds: [] }),
   body: (v, h) => ({
     action: 'verify_pass', version: h.version, note: v.note || null, evidenceFileIds: ids(v.evidenceFileIds), signerName: v.signerName ?? '',
   }),
