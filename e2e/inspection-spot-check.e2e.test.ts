@@ -95,6 +95,12 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await input(page, 'inspection-representative-name').fill('周负责');
       await page.screenshot({ path: path.join(SHOTS, 'inspection-sign-phone.png'), fullPage: true });
       await page.getByTestId('inspection-complete').click();
+      // Asked first, with what will be locked and the hazards it will create.
+      const confirm = page.getByTestId('inspection-complete-confirm');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('不符合 2 项');
+      expect(await confirm.textContent()).toContain('周负责');
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: /确认完成并签名/ }).click();
       await page.waitForURL(new RegExp(`/inspections/${id}$`));
 
       // 4. the detail page: completed, signed, two failed items linked to their hazards
@@ -192,6 +198,7 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.getByTestId('inspection-representative-kind').getByText('拒绝签名').click();
       await textarea(page, 'inspection-representative-note').fill('负责人拒绝签字，检查人员二人在场见证');
       await page.getByTestId('inspection-complete').click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: /确认完成并签名/ }).click();
       await page.waitForURL(new RegExp(`/inspections/${id}$`));
       await page.getByTestId('inspection-status').getByText('已完成').waitFor();
       await page.getByTestId('inspection-representative').getByText('拒绝签名').waitFor();

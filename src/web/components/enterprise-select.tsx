@@ -12,8 +12,10 @@ type NamedEnterprise = { id: string; name: string };
 const labelOf = (e: TEnterprise | NamedEnterprise) => ('villageName' in e ? `${e.name}（${e.villageName}）` : e.name);
 
 export function EnterpriseSelect({
-  value, onChange, current, villageId, disabled, testId = 'hazard-enterprise',
+  id, value, onChange, current, villageId, disabled, testId = 'hazard-enterprise',
 }: {
+  /** Form.Item's id, so its label names this input. */
+  id?: string;
   value?: string | null;
   /** The picked enterprise comes with the id when it is known in full (its sectors, kind…). */
   onChange?: (id: string | null, enterprise: TEnterprise | null) => void;
@@ -24,9 +26,12 @@ export function EnterpriseSelect({
   disabled?: boolean;
   testId?: string;
 }) {
-  const [q, setText] = useTypedSearch();
+  const [q, setText, typingAhead] = useTypedSearch();
   const search = useEnterpriseSearch(q, { villageId, enabled: !disabled });
-  const found = useMemo(() => search.data?.items ?? [], [search.data]);
+  // Results of an older query (typing not yet sent, or the previous page kept while fetching) are
+  // never offered: only what matches the text as typed can be tapped.
+  const stale = typingAhead || search.isPlaceholderData;
+  const found = useMemo(() => (stale ? [] : (search.data?.items ?? [])), [search.data, stale]);
   const options = useMemo(() => {
     const opts = found.map((e) => ({ value: e.id, label: labelOf(e) }));
     if (current && !opts.some((o) => o.value === current.id)) opts.unshift({ value: current.id, label: labelOf(current) });
@@ -43,8 +48,9 @@ export function EnterpriseSelect({
       allowClear={!disabled}
       placeholder="输入单位名称、信用代码或负责人搜索"
       options={options}
-      loading={search.isFetching}
-      notFoundContent={search.isFetching ? '搜索中…' : '没有找到单位'}
+      id={id}
+      loading={search.isFetching || typingAhead}
+      notFoundContent={search.isFetching || stale ? '搜索中…' : '没有找到单位'}
       disabled={disabled}
       data-testid={testId}
     />

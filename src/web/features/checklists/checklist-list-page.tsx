@@ -48,7 +48,7 @@ function Cards({ empty, ...p }: PagedViewProps<ChecklistListItem> & { empty: Rea
               <Typography.Text strong className="card-title">{t.name}</Typography.Text>
               <VersionTag version={t.currentVersion} />
             </Flex>
-            <div className="card-meta">{t.source ?? t.code}</div>
+            {t.source && <div className="card-meta">{t.source}</div>}
             <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 6 }}>
               <Space size={4} wrap>
                 <AudienceTag audience={t.audience} />
@@ -95,7 +95,8 @@ export function ChecklistListPage() {
       render: (_v, t) => (
         <div>
           <Link to={paths.checklists.detail(t.id)} data-testid="checklist-link">{t.name}</Link>
-          <div><Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>{t.code}</Typography.Text></div>
+          {/* The source (the plan it comes from) names it for staff; the code is the detail page's. */}
+          {t.source && <div className="workbench-subtitle">{t.source}</div>}
         </div>
       ),
     },

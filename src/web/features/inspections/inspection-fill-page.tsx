@@ -62,7 +62,7 @@ export function InspectionFillPage() {
 function FillForm({ d }: { d: InspectionDetailData }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [sp, setSp] = useSearchParams();
   const save = useSaveInspectionAnswer();
   const update = useUpdateInspection();
@@ -232,6 +232,26 @@ function FillForm({ d }: { d: InspectionDetailData }) {
       setCompleteErrors(errs);
       return;
     }
+    // Completion locks the record for good: say what is locked, and let the inspector look again.
+    const latest = dRef.current;
+    const drafts = latest.answers.filter((a) => a.result === 'nonconform' && a.hazardDraft).length;
+    const confirmed = await new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: '完成并签名后，检查记录将锁定',
+        content: (
+          <div data-testid="inspection-complete-confirm">
+            <p>锁定后不能再修改：{items.length} 个检查项的结果和照片（不符合 {latest.failedCount} 项）、检查情况小结、检查人员签名
+              {self ? '' : representative.kind === 'signed' ? `、被检查单位负责人 ${representative.name} 的签名` : '、被检查单位负责人拒签的记录'}。</p>
+            {drafts > 0 && <p>将按不符合项在隐患台账中生成 {drafts} 条隐患。</p>}
+          </div>
+        ),
+        okText: '确认完成并签名',
+        cancelText: '再检查一下',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+    if (!confirmed) return;
     setCompleting(true);
     try {
       const saved = await flush();
