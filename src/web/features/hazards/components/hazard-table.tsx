@@ -22,58 +22,68 @@ export function DueDate({ h }: { h: Pick<THazardListItem, 'dueDate' | 'overdue'>
 }
 
 export function HazardTable(p: HazardListProps) {
+  // Fits the content area at 1366 px (1084 px) without a sideways scroll: the village under the
+  // enterprise, listing beside the level, transfers beside the status, the found day without time.
   const columns: TableProps<THazardListItem>['columns'] = [
     {
       title: '编号',
       key: 'number',
       fixed: 'left',
-      width: 150,
+      width: 140,
       render: (_v, h) => (
         <Link to={paths.hazards.detail(h.id)} className="mono" data-testid="hazard-link">
           {h.number}
         </Link>
       ),
     },
-    { title: '单位', dataIndex: 'enterpriseName', key: 'enterprise', width: 160, ellipsis: true },
-    { title: '村/社区', dataIndex: 'villageName', key: 'village', width: 90, ellipsis: true },
     {
-      title: '隐患描述',
-      dataIndex: 'description',
-      key: 'description',
-      width: 220,
-      ellipsis: { showTitle: true },
+      title: '单位',
+      key: 'enterprise',
+      width: 170,
+      ellipsis: true,
+      render: (_v, h) => (
+        <div style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: h.enterpriseName }}>{h.enterpriseName}</Typography.Text>
+          <div className="workbench-subtitle">{h.villageName}</div>
+        </div>
+      ),
     },
-    { title: '等级', key: 'level', width: 60, align: 'center', render: (_v, h) => <HazardLevelTag level={h.level} short /> },
-    { title: '来源', key: 'source', width: 80, render: (_v, h) => HAZARD_SOURCE_LABELS[h.source] },
+    { title: '隐患描述', dataIndex: 'description', key: 'description', width: 200, ellipsis: { showTitle: true } },
+    {
+      title: '等级',
+      key: 'level',
+      width: 80,
+      render: (_v, h) => (
+        <Space size={4} wrap>
+          <HazardLevelTag level={h.level} short />
+          <ListingTag level={h.listingLevel} />
+        </Space>
+      ),
+    },
     {
       title: '状态',
       key: 'status',
-      width: 100,
+      width: 110,
       render: (_v, h) => (
         <Space size={4} wrap>
           <HazardStatusTag status={h.status} />
           {h.fixedOnSpot && <Tag style={{ marginInlineEnd: 0 }}>即查即改</Tag>}
           <ReopenTag count={h.reopenCount} />
+          <TransferTag count={h.transferCount} pending={h.pendingTransfer} />
         </Space>
       ),
     },
-    { title: '整改期限', key: 'dueDate', width: 140, render: (_v, h) => <DueDate h={h} /> },
-    { title: '挂牌', key: 'listing', width: 80, render: (_v, h) => <ListingTag level={h.listingLevel} /> },
-    {
-      title: '移送',
-      key: 'transfer',
-      width: 100,
-      render: (_v, h) => <TransferTag count={h.transferCount} pending={h.pendingTransfer} />,
-    },
-    { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'responsibleUnit', width: 110, ellipsis: true },
-    { title: '发现时间', key: 'foundAt', width: 140, render: (_v, h) => <span className="nowrap">{formatMinute(h.foundAt)}</span> },
+    { title: '整改期限', key: 'dueDate', width: 120, render: (_v, h) => <DueDate h={h} /> },
+    { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'responsibleUnit', width: 100, ellipsis: true },
+    { title: '来源', key: 'source', width: 70, render: (_v, h) => HAZARD_SOURCE_LABELS[h.source] },
+    { title: '发现日期', key: 'foundAt', width: 90, render: (_v, h) => <span className="nowrap" title={formatMinute(h.foundAt)}>{formatDate(h.foundAt)}</span> },
   ];
 
   return (
     <ListTable
       {...p}
       columns={columns}
-      scrollX={1430}
+      scrollX={1080}
       rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
       emptyText="没有符合条件的隐患"
       testId="hazard-table"
