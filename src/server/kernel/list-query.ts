@@ -180,3 +180,12 @@ export function containsText(q: string | undefined, ...exprs: (SQL | SQLWrapper)
   const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
   return sql`(${sql.join(exprs.map((e) => sql`${e} ilike ${like}`), sql` or `)})`;
 }
+
+/**
+ * `column = any($1::uuid[])` with the ids as one array parameter: a page's or an export batch's
+ * rows by id (binding 5,000 parameters one by one costs more than the query). The ids are uuids
+ * already (from the keyset query), so the array literal needs no quoting.
+ */
+export function idIn(column: SQLWrapper, ids: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param(`{${ids.join(',')}}`)}::uuid[])`;
+}

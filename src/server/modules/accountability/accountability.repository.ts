@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { ACCOUNTABILITY_KINDS, type AccountabilityKind, type TAccountabilityFilter } from '../../../contract/accountability.ts';
-import { containsText, defineListQuery } from '../../kernel/list-query.ts';
+import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { accountabilityRecords as records, enterprises, hazards, orgUnits, users } from '../../db/schema/index.ts';
 
@@ -30,7 +30,7 @@ export const accountabilityList = defineListQuery<{ f: TAccountabilityFilter; sc
   where: ({ f, scope }) => [scope, ...filterSql(f, { ignoreKind: true })],
   sort: () => [{ expr: records.decidedOn, dir: 'desc' }, { expr: records.createdAt, dir: 'desc' }],
   tab: { column: records.kind, values: ACCOUNTABILITY_KINDS, where: ({ f }, kind) => (f.kind ? sql`${kind} = ${f.kind}` : undefined) },
-  rows: (db, ids) => listQuery(db).where(inArray(records.id, ids)),
+  rows: (db, ids) => listQuery(db).where(idIn(records.id, ids)),
   rowId: (r) => r.r.id,
 });
 

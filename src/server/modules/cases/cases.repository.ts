@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TCaseFilter } from '../../../contract/cases.ts';
 import { CASE_STATUSES, type CaseStatus, MEASURE_KINDS } from '../../../domain/enforcement/enforcement.ts';
-import { containsText, defineListQuery } from '../../kernel/list-query.ts';
+import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   enforcementCases as cases, enforcementMeasures as measures, enterprises, hazards, inspections, orgUnits, users,
@@ -76,7 +76,7 @@ export const caseList = defineListQuery<CaseListArgs, CaseListRow, CaseStatus>({
       dangerousOperationCrime: sql`(${cases.published} and ${cases.dangerousOperationCrime})::int`,
     }),
   },
-  rows: (db, ids) => listQuery(db).where(inArray(cases.id, ids)),
+  rows: (db, ids) => listQuery(db).where(idIn(cases.id, ids)),
   rowId: (r) => r.c.id,
 });
 

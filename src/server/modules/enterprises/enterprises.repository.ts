@@ -4,7 +4,7 @@ import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/enterprise-rules.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, orgUnits } from '../../db/schema/index.ts';
-import { type SortKey, containsText, defineListQuery } from '../../kernel/list-query.ts';
+import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
@@ -70,7 +70,7 @@ export const enterpriseList = defineListQuery<{ f: TEnterpriseFilter; scope: Ent
   where: ({ f, scope }) => [scopeSql(scope), ...filterSql(f)],
   sort: ({ f }) => sortOf(f),
   rows: (db, ids) =>
-    db.select({ e: enterprises, villageName: orgUnits.name }).from(enterprises).innerJoin(orgUnits, eq(orgUnits.id, enterprises.villageId)).where(inArray(enterprises.id, ids)),
+    db.select({ e: enterprises, villageName: orgUnits.name }).from(enterprises).innerJoin(orgUnits, eq(orgUnits.id, enterprises.villageId)).where(idIn(enterprises.id, ids)),
   rowId: (r) => r.e.id,
 });
 

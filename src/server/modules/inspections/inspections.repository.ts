@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { InspectionFilter } from '../../../contract/inspections.ts';
 import { AUTHORITY_INSPECTION_TYPES, SELF_INSPECTION_TYPES } from '../../../domain/inspections/inspection-rules.ts';
 import { INSPECTION_STATUSES } from '../../../contract/inspections.ts';
-import { containsText, defineListQuery } from '../../kernel/list-query.ts';
+import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   checklistTemplateVersions, enterprises, hazards, inspectionAnswers, inspectionInspectors, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, users,
@@ -100,7 +100,7 @@ export const inspectionList = defineListQuery<InspectionListArgs, InspectionList
   where: ({ f, scope, caller }) => [scope.where, ...filterSql(f, caller, { ignoreStatus: true, joinsEnterprises: scope.joinsEnterprises })],
   sort: () => [{ expr: inspections.inspectedOn, dir: 'desc' }, { expr: inspections.createdAt, dir: 'desc' }],
   tab: { column: inspections.status, values: INSPECTION_STATUSES, where: ({ f }, status) => (f.status ? sql`${status} = ${f.status}` : undefined) },
-  rows: (db, ids) => listQuery(db).where(inArray(inspections.id, ids)),
+  rows: (db, ids) => listQuery(db).where(idIn(inspections.id, ids)),
   rowId: (r) => r.i.id,
 });
 
