@@ -38,7 +38,13 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
       await page.getByTestId('enterprise-employee-count').fill('12');
       await page.getByTestId('enterprise-small-tag').waitFor(); // fewer than 30 employees: 小微企业
       await page.getByTestId('enterprise-principal-name').fill('端木测试');
+      // A wrong phone number is marked red on saving, and the mark goes as soon as it is corrected.
+      await page.getByTestId('enterprise-principal-phone').fill('1390000');
+      await page.getByTestId('enterprise-submit').click();
+      const phoneItem = page.locator('.ant-form-item', { has: page.getByTestId('enterprise-principal-phone') });
+      await phoneItem.locator('.ant-form-item-explain-error').waitFor();
       await page.getByTestId('enterprise-principal-phone').fill('13900001234');
+      await phoneItem.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
       await page.getByTestId('enterprise-submit').click();
 
       // the detail page of the new record

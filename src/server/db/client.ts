@@ -55,6 +55,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator) is an 'error' event: without a
+  // listener it would end the process; the pool opens a new connection on the next query.
+  pool.on('error', (e) => console.error(`PostgreSQL 空闲连接已断开 / an idle PostgreSQL connection was closed: ${e.message}`));
   const db = drizzlePg(pool, { schema });
   await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };

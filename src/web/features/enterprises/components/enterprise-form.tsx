@@ -9,7 +9,7 @@ import {
 } from '../../../../domain/enterprises/enterprise-rules.ts';
 import { useSectors } from '../../../reference-data/list-sectors.ts';
 import { useVillages } from '../../../reference-data/list-units.ts';
-import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
+import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { RISK_GRADE_COLORS } from '../../../components/status-tags.tsx';
 
 export type EnterpriseFormValues = z.input<typeof EnterpriseCreate>;
@@ -119,6 +119,8 @@ export function EnterpriseForm({ initial, defaults, selfService = false, submitT
       layout="vertical"
       initialValues={initialValues}
       onFinish={() => void onFinish()}
+      // The schema's and the server's errors have no rule to re-run: a corrected field clears its own.
+      onValuesChange={clearErrorsOnChange(form)}
       scrollToFirstError
       data-testid="enterprise-form"
     >
