@@ -20,6 +20,16 @@ export function entriesAfter(db: DbOrTx, afterSeq: number, limit: number) {
   return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(auditLog.seq).limit(limit);
 }
 
+/** Whether the record was written by the demo seed (its first audit row is demo.seed). */
+export function seededAsDemo(db: DbOrTx, entityType: string, entityId: string) {
+  return db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), eq(auditLog.action, 'demo.seed')))
+    .limit(1)
+    .then((r) => r.length > 0);
+}
+
 export interface AuditWhere {
   districtId: string;
   actorId?: string | undefined;

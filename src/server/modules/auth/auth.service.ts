@@ -3,7 +3,7 @@ import type { TMeResponse } from '../../../contract/auth.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, seededAsDemo } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { abilitiesOf } from '../../../domain/access/permissions.ts';
@@ -153,7 +153,8 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION', '当前密码不正确', { currentPassword: ['当前密码不正确'] });
   }
-  assertPasswordPolicy(input.newPassword);
+  const demoAccount = await seededAsDemo(ctx.db, 'user', user.id);
+  assertPasswordPolicy(input.newPassword, { username: user.username, displayName: user.displayName, demoAccount });
   if (input.newPassword === input.currentPassword) {
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', { newPassword: ['新密码不能与当前密码相同'] });
   }

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, seededAsDemo } from '../audit/index.ts';
 import { deleteSessionsOfUser } from '../auth/index.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/index.ts';
 import * as repo from './org.repository.ts';
@@ -164,7 +164,7 @@ async function assertCertificateFree(ctx: AppContext, actor: Actor, certificateN
 export async function createUser(ctx: AppContext, actor: Actor, input: z.output<typeof UserCreate>) {
   await assertRoleUnit(ctx, actor, input.role, input.unitId, input.enterpriseId);
   await assertCertificateFree(ctx, actor, input.enforcementCertificateNo, null);
-  assertPasswordPolicy(input.password, 'password');
+  assertPasswordPolicy(input.password, { username: input.username, displayName: input.displayName, demoAccount: false }, 'password');
   if (await repo.usernameTaken(ctx.db, input.username)) throw invalid({ username: ['用户名已被使用'] });
   const passwordHash = await hashPassword(input.password);
   const id = await audited(ctx, actor, async (tx, audit) => {
@@ -205,8 +205,9 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, newPassword: string) {
-  await findManagedUser(ctx, actor, id);
-  assertPasswordPolicy(newPassword);
+  const { user } = await findManagedUser(ctx, actor, id);
+  const demoAccount = await seededAsDemo(ctx.db, 'user', id);
+  assertPasswordPolicy(newPassword, { username: user.username, displayName: user.displayName, demoAccount });
   const passwordHash = await hashPassword(newPassword);
   await audited(ctx, actor, async (tx, audit) => {
     await repo.updateUser(tx, id, null, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
