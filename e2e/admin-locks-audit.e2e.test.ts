@@ -44,7 +44,7 @@ describe.skipIf(skip !== null)('sign-in locks and the audit log in Chromium', ()
       const entry = table.locator('tr.ant-table-row', { hasText: '解除登录锁定' }).first();
       await entry.waitFor();
       const text = (await entry.textContent()) ?? '';
-      expect(text).toContain('（qianzhan）'); // the account by name, not by id
+      expect(text).toContain('（千盏村）'); // the account by its name and unit, not by id
       expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
       expect(text).not.toMatch(UUID);
       await entry.locator('.ant-table-row-expand-icon').click();

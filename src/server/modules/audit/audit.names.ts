@@ -1,5 +1,5 @@
 // What the records an audit entry mentions by id are called now: a hazard or case by its number,
-// an enterprise or unit by its name, an account by its name and username. Declared once per kind
+// an enterprise or unit by its name, an account by its name and unit. Declared once per kind
 // of record, read two ways: the names of a page's ids in ONE query (never one per row), and the
 // ids whose name or number contains a search text (a subquery of the list's search).
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
@@ -36,8 +36,9 @@ const NAMED: NamedRecords[] = [
     search: [cases.number, cases.title],
   },
   {
-    from: sql`from ${users}`, id: users.id, districtId: users.districtId, label: sql`${users.displayName} || '（' || ${users.username} || '）'`,
-    search: [users.displayName, users.username],
+    // An account by its name and unit: the username is found by the search, but reads like a code.
+    from: sql`from ${users} join ${orgUnits} on ${orgUnits.id} = ${users.unitId}`, id: users.id, districtId: users.districtId,
+    label: sql`${users.displayName} || '（' || ${orgUnits.name} || '）'`, search: [users.displayName, users.username],
   },
   { from: sql`from ${orgUnits}`, id: orgUnits.id, districtId: orgUnits.districtId, label: sql`${orgUnits.name}`, search: [orgUnits.name] },
   { from: sql`from ${sectors}`, id: sectors.id, districtId: sectors.districtId, label: sql`${sectors.name}`, search: [sectors.name] },
