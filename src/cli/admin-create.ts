@@ -11,7 +11,7 @@ import readline from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Username } from '../contract/org.ts';
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../domain/access/password-policy.ts';
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, type PasswordProblem, checkPassword } from '../domain/access/password-policy.ts';
 import { UNIT_KIND_LABELS } from '../domain/access/roles.ts';
 import type { Db } from '../server/db/client.ts';
 import { orgUnits, users } from '../server/db/schema/index.ts';
@@ -22,6 +22,20 @@ import { hashPassword } from '../server/modules/auth/password.ts';
 export class AdminCreateError extends Error {}
 
 const PASSWORD_POLICY_EN = 'at least 8 characters, three of: upper case, lower case, digits, symbols';
+const PASSWORD_PROBLEM_EN: Record<PasswordProblem, string> = {
+  too_short: PASSWORD_POLICY_EN,
+  too_few_classes: PASSWORD_POLICY_EN,
+  same_as_username: 'must not be the username (case and spaces aside)',
+  same_as_display_name: 'must not be the display name (case and spaces aside)',
+  demo_password: 'must not be the published demo password',
+};
+
+/** What is wrong with the new admin's password, in both languages, or null. */
+export function passwordProblem(password: string, owner: { username: string; displayName: string }): string | null {
+  // An admin made here is never a demo account (the demo seed makes those).
+  const problem = checkPassword(password, { ...owner, demoAccount: false } satisfies PasswordOwner);
+  return problem ? `${PASSWORD_PROBLEM_MESSAGES[problem]} / ${PASSWORD_PROBLEM_EN[problem]}` : null;
+}
 
 export interface RegionUnit {
   id: string;
@@ -69,8 +83,8 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<{ us
   const problem = usernameProblem(username);
   if (problem) throw new AdminCreateError(problem);
   if (!displayName || displayName.length > 32) throw new AdminCreateError('姓名应为1-32个字 / display name: 1-32 characters');
-  const pwProblem = checkPassword(input.password);
-  if (pwProblem) throw new AdminCreateError(`${PASSWORD_PROBLEM_MESSAGES[pwProblem]} / ${PASSWORD_POLICY_EN}`);
+  const pwProblem = passwordProblem(input.password, { username, displayName });
+  if (pwProblem) throw new AdminCreateError(pwProblem);
   if (await usernameTaken(db, username)) throw new AdminCreateError(`用户名已被使用 / username taken: ${username}`);
 
   let unit: { id: string; districtId: string } | null = null;
@@ -204,12 +218,12 @@ async function promptUsername(db: Db): Promise<string> {
   }
 }
 
-async function promptPassword(): Promise<string> {
+async function promptPassword(owner: { username: string; displayName: string }): Promise<string> {
   for (;;) {
     const pw = await askHidden('密码 / password: ');
-    const problem = checkPassword(pw);
+    const problem = passwordProblem(pw, owner);
     if (problem) {
-      console.log(`  ${PASSWORD_PROBLEM_MESSAGES[problem]} / ${PASSWORD_POLICY_EN}`);
+      console.log(`  ${problem}`);
       continue;
     }
     const again = await askHidden('再次输入密码 / password again: ');
@@ -222,7 +236,7 @@ async function interactiveInput(db: Db): Promise<CreateAdminInput> {
   const unit = await promptUnit(db);
   const username = await promptUsername(db);
   const displayName = (await ask('姓名 / display name [系统管理员]: ')) || '系统管理员';
-  const password = await promptPassword();
+  const password = await promptPassword({ username, displayName });
   return { username, displayName, password, unit };
 }
 

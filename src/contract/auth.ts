@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z, int } from './zod.ts';
 import { PERMISSION_NAMES, type Permission } from '../domain/access/permissions.ts';
 import { ROLES, UNIT_KINDS } from '../domain/access/roles.ts';
 import { defineRoute } from './route.ts';
@@ -35,6 +35,16 @@ export type TMe = z.infer<typeof Me>;
 export const MeResponse = z.object({ user: Me, csrfToken: z.string() });
 export type TMeResponse = z.infer<typeof MeResponse>;
 
+/** Failed sign-ins to the account since its previous successful one, the last with its time and source address. */
+export const FailedAttempts = z.object({ count: int(), lastAt: z.string(), lastAddress: z.string() });
+export type TFailedAttempts = z.infer<typeof FailedAttempts>;
+
+export const LoginResponse = MeResponse.extend({
+  /** What happened since the last sign-in (null when nothing failed): the web tells the user. */
+  failedAttempts: FailedAttempts.nullable(),
+});
+export type TLoginResponse = z.infer<typeof LoginResponse>;
+
 export const authRoutes = {
   health: defineRoute({
     method: 'GET', path: '/api/health', summary: '健康检查', tag: 'system', public: true,
@@ -42,7 +52,7 @@ export const authRoutes = {
   }),
   login: defineRoute({
     method: 'POST', path: '/api/auth/login', summary: '登录', tag: 'auth', public: true,
-    body: LoginRequest, response: MeResponse,
+    body: LoginRequest, response: LoginResponse,
   }),
   logout: defineRoute({ method: 'POST', path: '/api/auth/logout', summary: '退出登录', tag: 'auth', response: OkResponse }),
   me: defineRoute({ method: 'GET', path: '/api/auth/me', summary: '当前用户', tag: 'auth', response: MeResponse }),

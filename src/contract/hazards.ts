@@ -1,8 +1,8 @@
 import { z, int } from './zod.ts';
 import {
-  HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, hazardReportRefusals,
+  HAZARD_ACTION_LABELS, HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, hazardReportRefusals,
 } from '../domain/hazards/hazard-machine.ts';
-import { HAZARD_SIDE_ACTIONS } from '../domain/hazards/hazard-policy.ts';
+import { HAZARD_SIDE_ACTIONS, HAZARD_SIDE_ACTION_LABELS, type HazardSideAction } from '../domain/hazards/hazard-policy.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';
@@ -22,6 +22,11 @@ export const HAZARD_WORKFLOW_ACTIONS = [
   'submit_plan', 'accept', 'report_rectification', 'verify_pass', 'verify_fail', 'recheck_pass', 'recheck_reopen', 'void',
   ...HAZARD_SIDE_ACTIONS,
 ] as const;
+/** Every action a person takes on a hazard, by name (buttons, timeline, audit log). */
+export const HAZARD_WORKFLOW_ACTION_LABELS: Record<(typeof HAZARD_WORKFLOW_ACTIONS)[number], string> = {
+  ...(HAZARD_ACTION_LABELS as Record<Exclude<(typeof HAZARD_WORKFLOW_ACTIONS)[number], HazardSideAction>, string>),
+  ...HAZARD_SIDE_ACTION_LABELS,
+};
 /** What the caller may do to a hazard now: its workflow actions, and 立案 (open an enforcement case on it). */
 export const HAZARD_ALLOWED_ACTIONS = [...HAZARD_WORKFLOW_ACTIONS, 'open_case'] as const;
 

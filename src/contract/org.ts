@@ -75,7 +75,8 @@ export const User = z.object({
   enterpriseId: z.string().nullable(),
   enterpriseName: z.string().nullable(),
   active: z.boolean(),
-  lockedUntil: z.string().nullable(),
+  /** Addresses the account is locked at now (too many wrong passwords from there). */
+  lockedAddresses: int(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   version: int(),
@@ -117,6 +118,29 @@ export const UserListQuery = PageQuery.extend({
   unitId: Uuid.optional(),
 });
 
+/** An account locked at one source address (domain/access/login-throttle.ts). */
+export const LoginLock = z.object({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitName: z.string(),
+  address: z.string(),
+  /** Consecutive wrong passwords from this address. */
+  failures: int(),
+  lockedUntil: z.string(),
+  lastFailureAt: z.string().nullable(),
+  /** The account's wrong passwords since its last sign-in, from every address. */
+  accountFailures: int(),
+});
+export type TLoginLock = z.infer<typeof LoginLock>;
+export const LoginLockListQuery = PageQuery.extend({
+  /** Username, name or address. */
+  q: z.string().trim().max(64).optional(),
+});
+/** One address's lock, or (without an address) all of the account's and the delay across addresses. */
+export const UnlockRequest = z.object({ address: z.string().trim().min(1).max(64).optional() });
+
 export const orgRoutes = {
   listUnits: defineRoute({ method: 'GET', path: '/api/units', summary: '组织单元（区、镇、村、部门）', tag: 'org', query: UnitListQuery, response: z.object({ items: z.array(Unit) }) }),
   createUnit: defineRoute({ method: 'POST', path: '/api/units', summary: '新增组织单元', tag: 'org', body: UnitCreate, response: Unit }),
@@ -128,5 +152,6 @@ export const orgRoutes = {
   createUser: defineRoute({ method: 'POST', path: '/api/users', summary: '新增用户', tag: 'org', body: UserCreate, response: User }),
   updateUser: defineRoute({ method: 'PATCH', path: '/api/users/:id', summary: '修改用户', tag: 'org', params: IdParams, body: UserUpdate, response: User }),
   resetPassword: defineRoute({ method: 'POST', path: '/api/users/:id/reset-password', summary: '重置密码（下次登录须修改）', tag: 'org', params: IdParams, body: ResetPasswordRequest, response: OkResponse }),
-  unlockUser: defineRoute({ method: 'POST', path: '/api/users/:id/unlock', summary: '解除锁定', tag: 'org', params: IdParams, response: OkResponse }),
+  unlockUser: defineRoute({ method: 'POST', path: '/api/users/:id/unlock', summary: '解除登录锁定', tag: 'org', params: IdParams, body: UnlockRequest, response: OkResponse }),
+  listLoginLocks: defineRoute({ method: 'GET', path: '/api/login-locks', summary: '当前的登录锁定', tag: 'org', query: LoginLockListQuery, response: pageOf(LoginLock) }),
 };

@@ -55,6 +55,17 @@ describe('admin:create', () => {
     await expect(createAdmin(db, { ...base, username: 'other', unit: { unitId: villageId } })).rejects.toThrow(AdminCreateError);
     expect(await db.select().from(users)).toHaveLength(1);
   });
+
+  it.each([
+    ['the username', { username: 'Ops.Admin24', password: 'ops.admin24' }, /密码不能与用户名相同.*must not be the username/],
+    ['the display name', { username: 'ops', displayName: 'Li Ming 2024', password: 'LiMing2024' }, /密码不能与姓名相同.*must not be the display name/],
+    ['the demo password', { username: 'ops', password: 'Anzhi@2024' }, /不能使用演示账号的公开密码.*demo password/],
+  ])('refuses %s as the password', async (_n, o, message) => {
+    const db = database.db;
+    const input = { displayName: '系统管理员', unit: { newDistrictName: '渝北区' }, now, ...o };
+    await expect(createAdmin(db, input)).rejects.toThrow(message);
+    expect(await db.select().from(users)).toHaveLength(0);
+  });
 });
 
 describe('audit:verify', () => {

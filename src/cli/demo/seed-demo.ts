@@ -8,6 +8,7 @@
 // demo.seed).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { DEMO_PASSWORD } from '../../domain/access/password-policy.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import type { Db, Tx } from '../../server/db/client.ts';
 import { shanghaiDay } from '../../domain/common/dates.ts';
@@ -38,8 +39,8 @@ import {
 } from './demo-region.ts';
 import { Rand, mulberry32 } from './prng.ts';
 
-/** The one password of every demo account (demo data only: DEMO=off never seeds). */
-export const DEMO_PASSWORD = 'Anzhi@2024';
+// The one password of every demo account: the password policy refuses it for any other account.
+export { DEMO_PASSWORD };
 export const DEMO_SEED = 20241115;
 
 export interface DemoAccount {

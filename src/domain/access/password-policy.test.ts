@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, passwordClasses, PASSWORD_PROBLEM_MESSAGES } from './password-policy.ts';
+import { DEMO_PASSWORD, checkPassword, comparable, passwordClasses, PASSWORD_PROBLEM_MESSAGES } from './password-policy.ts';
 
 describe('password policy: at least 8 characters from at least three of four classes', () => {
   it.each([
@@ -48,5 +48,54 @@ describe('password policy: at least 8 characters from at least three of four cla
 
   it('has a Chinese message for every problem', () => {
     for (const m of Object.values(PASSWORD_PROBLEM_MESSAGES)) expect(m).toMatch(/密码/);
+  });
+
+  describe('not an obvious choice', () => {
+    const owner = { username: 'Wang.Xiaoming24', displayName: 'Wang Xiao Ming 24', demoAccount: false };
+
+    it.each([
+      ['Wang.Xiaoming24', 'the username itself'],
+      ['wang.xiaoming24', 'in another case'],
+      ['WANG.XIAOMING24', 'upper case'],
+      [' Wang.Xiaoming24 ', 'with spaces around'],
+      ['Wang. Xiaoming24', 'with a space inside'],
+      ['Ｗang．Xiaoming２４', 'with full-width forms'],
+    ])('refuses the username: %j (%s)', (pw) => {
+      expect(checkPassword(pw, owner)).toBe('same_as_username');
+    });
+
+    it.each([
+      ['Wang Xiao Ming 24', 'the display name itself'],
+      ['WangXiaoMing24', 'without its spaces'],
+      ['Wang\u3000Xiao Ming 24', 'with an ideographic space'],
+    ])('refuses the display name: %j (%s)', (pw) => {
+      expect(checkPassword(pw, owner)).toBe('same_as_display_name');
+    });
+
+    it('refuses a Chinese display name padded to the length rule', () => {
+      expect(checkPassword('王小明 A1b2c', { displayName: '王小明a1B2C' })).toBe('same_as_display_name');
+    });
+
+    it.each([DEMO_PASSWORD, DEMO_PASSWORD.toLowerCase(), ` ${DEMO_PASSWORD}`])('refuses the demo password %j for an account that is not a demo account', (pw) => {
+      expect(checkPassword(pw, { username: 'someone', demoAccount: false })).toBe('demo_password');
+    });
+
+    it('leaves the demo password to the server when it does not say whose account it is, and allows it for a demo account', () => {
+      expect(checkPassword(DEMO_PASSWORD, { username: 'someone' })).toBeNull();
+      expect(checkPassword(DEMO_PASSWORD, { username: 'mingyue', demoAccount: true })).toBeNull();
+    });
+
+    it('accepts a password that only contains the username', () => {
+      expect(checkPassword('Wang.Xiaoming24!', owner)).toBeNull();
+      expect(checkPassword('Brand@New2024', owner)).toBeNull();
+    });
+
+    it('checks the shape first: a short password that equals the username is too short', () => {
+      expect(checkPassword('Ab1!', { username: 'ab1!' })).toBe('too_short');
+    });
+
+    it('compares without case, white space and full-width forms', () => {
+      expect(comparable(' Ａb\tC　d ')).toBe('abcd');
+    });
   });
 });

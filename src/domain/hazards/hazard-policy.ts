@@ -13,6 +13,17 @@ export { HAZARD_SIDE_ACTIONS };
 export type { HazardAllowedAction, HazardSideAction };
 export type HazardActorRelation = HazardActorTie;
 
+/** Side actions (no state change) have no label in the state machine; these are theirs. */
+export const HAZARD_SIDE_ACTION_LABELS: Record<HazardSideAction, string> = {
+  request_extension: '申请延期',
+  decide_extension: '审批延期',
+  transfer: '移送',
+  decide_transfer: '接收/退回移送',
+  list: '挂牌督办',
+  record_dual_report: '记录双报告',
+  edit: '修改隐患信息',
+};
+
 export interface HazardPolicyFacts {
   status: HazardStatus;
   level: 'general' | 'major';

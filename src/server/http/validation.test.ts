@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/app.ts';
 import { type Session, errorOf, loginAs } from '../test/http.ts';
 import { type World, buildWorld } from '../test/world.ts';
-import { NUL_MESSAGE } from './validate.ts';
+import { BROKEN_TEXT_MESSAGE, NUL_MESSAGE } from './validate.ts';
 
 let t: TestApp;
 let w: World;
@@ -41,13 +41,21 @@ describe('integers beyond the 32-bit range', () => {
   });
 });
 
-describe('NUL characters', () => {
+describe('NUL characters and lone surrogates', () => {
   it('are refused in any text field, keyed by the field path', async () => {
     const res = await admin.request('PATCH', `/api/enterprises/${w.enterprises.b.id}`, { name: '乙\u0000商贸', version: 1 });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res)).toMatchObject({ code: 'VALIDATION', fieldErrors: { name: [NUL_MESSAGE] } });
     const nested = await admin.request('POST', '/api/users', { username: 'nul_user', displayName: '张三', role: 'village', unitId: w.V1a.id, phone: ['1\u0000'] });
     expect(errorOf(nested).fieldErrors).toEqual({ 'phone.0': [NUL_MESSAGE] });
+  });
+
+  it('refuses a lone surrogate (half a character) like a NUL: jsonb cannot store it', async () => {
+    const res = await admin.request('POST', '/api/checklists', { name: '检查表', groups: [{ title: '组', items: [{ content: '\ud800' }] }] });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).fieldErrors).toEqual({ 'groups.0.items.0.content': [BROKEN_TEXT_MESSAGE] });
+    const pair = await admin.request('PATCH', `/api/enterprises/${w.enterprises.b.id}`, { name: '乙😀商贸', version: 999 });
+    expect(errorOf(pair).fieldErrors?.name).toBeUndefined(); // a whole pair is a character like any other
   });
 
   it('are refused in the search text q and in path parameters', async () => {

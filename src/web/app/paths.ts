@@ -30,6 +30,8 @@ export const paths = {
     units: '/admin/units',
     sectors: '/admin/sectors',
     users: '/admin/users',
+    /** 登录锁定: accounts locked at a network address now. */
+    loginLocks: '/admin/login-locks',
     criteria: '/admin/criteria',
   },
   hazards: {
@@ -104,6 +106,7 @@ export const routePatterns = {
   adminUnits: '/admin/units',
   adminSectors: '/admin/sectors',
   adminUsers: '/admin/users',
+  adminLoginLocks: '/admin/login-locks',
   adminCriteria: '/admin/criteria',
   hazardList: '/hazards',
   hazardCreate: '/hazards/new',

@@ -36,6 +36,7 @@ import { ChecklistListPage } from '../features/checklists/checklist-list-page.ts
 import { SectorsPage } from '../features/org/sectors-page.tsx';
 import { UnitsPage } from '../features/org/units-page.tsx';
 import { UsersPage } from '../features/org/users-page.tsx';
+import { LoginLocksPage } from '../features/org/login-locks-page.tsx';
 import { PlanDetailPage } from '../features/plans/plan-detail-page.tsx';
 import { PlanListPage } from '../features/plans/plan-list-page.tsx';
 import { SelfInspectionCalendarPage } from '../features/schedules/self-inspection-calendar-page.tsx';
@@ -115,6 +116,7 @@ export function createRouter() {
             { path: r.adminUnits, element: <UnitsPage /> },
             { path: r.adminSectors, element: <SectorsPage /> },
             { path: r.adminUsers, element: <UsersPage /> },
+            { path: r.adminLoginLocks, element: <LoginLocksPage /> },
             { path: r.adminCriteria, element: <CriteriaPage /> },
             { path: r.audit, element: <AuditPage /> },
             { path: '*', element: <NotFoundPage /> },

@@ -58,8 +58,10 @@ export const users = pgTable(
     enforcementCertificateNo: text('enforcement_certificate_no'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Failed sign-ins since the last successful one, from every address (the delay across addresses, and what the user is told). */
     failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true, mode: 'date' }),
+    lastFailedLoginAddress: text('last_failed_login_address'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     active: boolean('active').notNull().default(true),
     version: version(),
@@ -69,6 +71,31 @@ export const users = pgTable(
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
     index('users_district_idx').on(t.districtId),
     index('users_unit_idx').on(t.unitId),
+  ],
+);
+
+/**
+ * Sign-in attempts per account and source address (domain/access/login-throttle.ts): consecutive
+ * failures, the lock they led to, and the last success (an address the account signs in from
+ * skips the delay across addresses).
+ */
+export const loginSources = pgTable(
+  'login_sources',
+  {
+    id: id(),
+    districtId: districtId(),
+    userId: uuid('user_id').notNull(),
+    /** The client address as the server sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('login_sources_user_address_uq').on(t.userId, t.address),
+    // the admins' list of current locks
+    index('login_sources_district_locked_idx').on(t.districtId, t.lockedUntil),
   ],
 );
 

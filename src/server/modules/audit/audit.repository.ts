@@ -1,6 +1,11 @@
-import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, and, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { auditCodesNamed } from '../../../contract/audit-labels.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
+import { containsText, defineListQuery } from '../../kernel/list-query.ts';
+import { idsNamedLike } from './audit.names.ts';
+
+type AuditRow = typeof auditLog.$inferSelect;
 
 export function lastEntry(db: DbOrTx) {
   return db
@@ -20,32 +25,62 @@ export function entriesAfter(db: DbOrTx, afterSeq: number, limit: number) {
   return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(auditLog.seq).limit(limit);
 }
 
-export interface AuditWhere {
+/** Whether the record was written by the demo seed (its first audit row is demo.seed). */
+export function seededAsDemo(db: DbOrTx, entityType: string, entityId: string) {
+  return db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), eq(auditLog.action, 'demo.seed')))
+    .limit(1)
+    .then((r) => r.length > 0);
+}
+
+export interface AuditFilter {
   districtId: string;
+  q?: string | undefined;
   actorId?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
+  /** An action code or its prefix. */
   action?: string | undefined;
   fromInstant?: Date | undefined;
   toInstant?: Date | undefined;
 }
 
-function whereOf(f: AuditWhere): SQL {
-  const conds: SQL[] = [eq(auditLog.districtId, f.districtId)];
-  if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
-  if (f.entityType) conds.push(eq(auditLog.entityType, f.entityType));
-  if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
-  if (f.action) conds.push(sql`${auditLog.action} like ${`${f.action.replace(/[%_\\]/g, '\\$&')}%`}`);
-  if (f.fromInstant) conds.push(gte(auditLog.at, f.fromInstant));
-  if (f.toInstant) conds.push(lt(auditLog.at, f.toInstant));
-  return and(...conds)!;
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/**
+ * The search: the actor's name, the name of the action or of the kind of record (作废, 隐患), or
+ * the number or name of the record itself (its id among those whose name or number matches).
+ */
+function searchSql(districtId: string, q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const { actions, entityTypes } = auditCodesNamed(q);
+  const any = (col: SQLWrapper, codes: string[]) => (codes.length ? [sql`${col} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`] : []);
+  return sql`(${sql.join([
+    containsText(q, auditLog.actorName)!,
+    ...any(auditLog.action, actions),
+    ...any(auditLog.entityType, entityTypes),
+    sql`${auditLog.entityId} in ${idsNamedLike(districtId, q)}`,
+  ], sql` or `)})`;
 }
 
-export async function listEntries(db: DbOrTx, f: AuditWhere, page: number, pageSize: number) {
-  const where = whereOf(f);
-  const [items, total] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where).then((r) => r[0]?.n ?? 0),
-  ]);
-  return { items, total };
-}
+/** The district's audit trail, newest first: page and total in one scan (the list kernel). */
+export const auditList = defineListQuery<AuditFilter, AuditRow>({
+  from: sql`from ${auditLog}`,
+  // The chain's sequence is the primary key (a text id for the kernel's id lists).
+  id: sql`${auditLog.seq}::text`,
+  where: (f) => [
+    eq(auditLog.districtId, f.districtId),
+    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+    f.action ? sql`${auditLog.action} like ${`${escapeLike(f.action)}%`}` : undefined,
+    f.fromInstant ? gte(auditLog.at, f.fromInstant) : undefined,
+    f.toInstant ? lt(auditLog.at, f.toInstant) : undefined,
+    searchSql(f.districtId, f.q),
+  ],
+  sort: () => [{ expr: auditLog.seq, dir: 'desc' }],
+  rows: (db, ids) => db.select().from(auditLog).where(inArray(auditLog.seq, ids.map(Number))),
+  rowId: (r) => String(r.seq),
+});

@@ -12,12 +12,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   registerRoute(app, authRoutes.login, { permission: 'public', rateLimitPerMinute: ctx.config.loginRateLimitPerMinute }, async ({ body, req, reply }) => {
-    const { token, csrfToken, userId } = await auth.login(ctx, {
+    const { token, csrfToken, userId, failedAttempts } = await auth.login(ctx, {
       username: body.username, password: body.password, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null,
     });
     setSessionCookie(reply, ctx.config, token);
     const actor = await auth.loadActor(ctx, userId, { id: auth.sessionIdOf(token), csrfToken });
-    return auth.presentMe(actor!);
+    return { ...auth.presentMe(actor!), failedAttempts };
   });
 
   registerRoute(app, authRoutes.logout, { permission: 'use:account', allowPasswordChangePending: true }, async ({ actor, reply }) => {

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { TMeResponse } from '../../../contract/auth.ts';
+import type { TFailedAttempts, TMeResponse } from '../../../contract/auth.ts';
+import { LOGIN_MESSAGES, loginGate, sourceAfterFailure } from '../../../domain/access/login-throttle.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, seededAsDemo } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
+import * as sources from './login-sources.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { abilitiesOf } from '../../../domain/access/permissions.ts';
 
@@ -14,55 +16,76 @@ const TOUCH_EVERY_MS = 30_000;
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const LOGIN_FAILED = '用户名或密码错误';
+/** An address that only ever failed is forgotten a day after its last failure (unless locked). */
+const FORGET_FAILED_ADDRESS_MS = 24 * 60 * 60_000;
 
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  userId: string;
+  failedAttempts: TFailedAttempts | null;
+}
+
+/**
+ * Signs in, throttled per account and source address (domain/access/login-throttle.ts). A locked
+ * or delayed attempt is refused before the password is checked and counts nothing.
+ */
 export async function login(
   ctx: AppContext,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<{ token: string; csrfToken: string; userId: string }> {
+): Promise<LoginResult> {
   const now = ctx.clock.now();
   const user = await repo.findUserByUsername(ctx.db, input.username);
   if (!user || !user.active) {
     await verifyPassword(await dummyHash(), input.password);
     throw new AppError('UNAUTHENTICATED', LOGIN_FAILED);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const mins = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请${mins}分钟后再试或联系管理员解锁`);
-  }
+  const address = input.ip ?? '';
+  const limits = { maxFailures: ctx.config.loginMaxFailures, lockoutMinutes: ctx.config.lockoutMinutes };
+  const gate = loginGate(limits, { count: user.failedLoginCount, lastAt: user.lastFailedLoginAt }, await sources.findSource(ctx.db, user.id, address), now);
+  if (gate.kind === 'address_locked') throw new AppError('ACCOUNT_LOCKED', LOGIN_MESSAGES.addressLocked(gate.waitMs));
+  if (gate.kind === 'account_delayed') throw new AppError('RATE_LIMITED', LOGIN_MESSAGES.accountDelayed(gate.waitMs));
+
   const ok = await verifyPassword(user.passwordHash, input.password);
   const actorRef = { userId: user.id, displayName: user.displayName };
+  const key = { districtId: user.districtId, userId: user.id, address };
   if (!ok) {
-    // A lock that has expired starts a fresh count.
-    const prior = user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedLoginCount;
-    const failures = prior + 1;
-    const lock = failures >= ctx.config.loginMaxFailures;
-    await ctx.db.transaction(async (tx) => {
+    const next = await ctx.db.transaction(async (tx) => {
+      const account = await sources.lockAccount(tx, user.id);
+      const state = sourceAfterFailure(limits, await sources.findSource(tx, user.id, address), now);
+      await sources.saveFailure(tx, key, { ...state, at: now });
       await repo.updateUserLogin(tx, user.id, {
-        failedLoginCount: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000) : null,
+        failedLoginCount: account.failedLoginCount + 1, lastFailedLoginAt: now, lastFailedLoginAddress: address,
       });
+      await sources.pruneSources(tx, user.id, new Date(now.getTime() - FORGET_FAILED_ADDRESS_MS), now);
       await recordAudit(tx, {
-        at: now, districtId: user.districtId, actor: actorRef, action: lock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user', entityId: user.id, after: { failures, ip: input.ip },
+        at: now, districtId: user.districtId, actor: actorRef, action: state.locked ? 'auth.locked' : 'auth.login_failed',
+        entityType: 'user', entityId: user.id,
+        after: { failures: state.failures, ip: input.ip, ...(state.locked ? { lockedUntil: state.lockedUntil } : {}) },
       });
+      return state;
     });
-    if (lock) throw new AppError('ACCOUNT_LOCKED', `连续${failures}次密码错误，账号已锁定${ctx.config.lockoutMinutes}分钟`);
+    if (next.locked) throw new AppError('ACCOUNT_LOCKED', LOGIN_MESSAGES.lockedNow(next.failures, limits.lockoutMinutes));
     throw new AppError('UNAUTHENTICATED', LOGIN_FAILED);
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  const failedAttempts = user.failedLoginCount > 0 && user.lastFailedLoginAt
+    ? { count: user.failedLoginCount, lastAt: user.lastFailedLoginAt.toISOString(), lastAddress: user.lastFailedLoginAddress ?? '' }
+    : null;
   await ctx.db.transaction(async (tx) => {
-    await repo.updateUserLogin(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+    await repo.updateUserLogin(tx, user.id, { failedLoginCount: 0, lastLoginAt: now });
+    await sources.saveSuccess(tx, key, now);
     await repo.insertSession(tx, {
       id: sessionIdOf(token), districtId: user.districtId, userId: user.id, csrfToken,
       createdAt: now, lastSeenAt: now, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
     await recordAudit(tx, {
       at: now, districtId: user.districtId, actor: actorRef, action: 'auth.login', entityType: 'user', entityId: user.id,
-      after: { ip: input.ip },
+      after: { ip: input.ip, ...(failedAttempts ? { failuresSinceLastLogin: failedAttempts.count } : {}) },
     });
   });
-  return { token, csrfToken, userId: user.id };
+  return { token, csrfToken, userId: user.id, failedAttempts };
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
@@ -153,7 +176,8 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION', '当前密码不正确', { currentPassword: ['当前密码不正确'] });
   }
-  assertPasswordPolicy(input.newPassword);
+  const demoAccount = await seededAsDemo(ctx.db, 'user', user.id);
+  assertPasswordPolicy(input.newPassword, { username: user.username, displayName: user.displayName, demoAccount });
   if (input.newPassword === input.currentPassword) {
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', { newPassword: ['新密码不能与当前密码相同'] });
   }

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../domain/access/password-policy.ts';
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, checkPassword } from '../../../domain/access/password-policy.ts';
 import { invalid } from '../../http/errors.ts';
 
 export function hashPassword(pw: string): Promise<string> {
@@ -21,7 +21,8 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-export function assertPasswordPolicy(pw: string, field = 'newPassword'): void {
-  const problem = checkPassword(pw);
+/** Refuses a password the policy refuses for this owner, with the message on `field`. */
+export function assertPasswordPolicy(pw: string, owner: PasswordOwner & { demoAccount: boolean }, field = 'newPassword'): void {
+  const problem = checkPassword(pw, owner);
   if (problem) throw invalid({ [field]: [PASSWORD_PROBLEM_MESSAGES[problem]] }, PASSWORD_PROBLEM_MESSAGES[problem]);
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
-import { enterprises, orgUnits, sectors, users } from '../../db/schema/index.ts';
+import { enterprises, loginSources, orgUnits, sectors, users } from '../../db/schema/index.ts';
+import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 
 const parent = alias(orgUnits, 'parent');
 
@@ -86,25 +87,31 @@ export function findSector(db: DbOrTx, districtId: string, id: string) {
 }
 
 // ---- users
-const userCols = {
+/** The addresses a user is locked at, at `now`. */
+const lockedAddresses = (now: Date) =>
+  sql<number>`(select count(*)::int from ${loginSources} where ${loginSources.userId} = ${users.id} and ${loginSources.lockedUntil} > ${now})`;
+
+const userCols = (now: Date) => ({
   user: users,
   unitName: orgUnits.name,
   enterpriseName: enterprises.name,
-};
+  lockedAddresses: lockedAddresses(now),
+});
+
+/** A township admin's users: those of the township and of the units directly under it. */
+const managedByTownship = (townshipId: string) =>
+  sql`${users.unitId} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.id} = ${townshipId} or ${orgUnits.parentId} = ${townshipId})`;
 
 export async function listUsers(
   db: DbOrTx,
-  f: { districtId: string; townshipId?: string | undefined; q?: string | undefined; role?: string | undefined; unitId?: string | undefined },
+  f: { districtId: string; townshipId?: string | undefined; q?: string | undefined; role?: string | undefined; unitId?: string | undefined; now: Date },
   page: number,
   pageSize: number,
 ) {
   const conds: SQL[] = [eq(users.districtId, f.districtId)];
   if (f.role) conds.push(sql`${users.role} = ${f.role}`);
   if (f.unitId) conds.push(eq(users.unitId, f.unitId));
-  if (f.townshipId) {
-    // a township admin's users: the township and the units directly under it
-    conds.push(sql`${users.unitId} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.id} = ${f.townshipId} or ${orgUnits.parentId} = ${f.townshipId})`);
-  }
+  if (f.townshipId) conds.push(managedByTownship(f.townshipId));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
     conds.push(sql`(${users.username} ilike ${like} or ${users.displayName} ilike ${like})`);
@@ -112,7 +119,7 @@ export async function listUsers(
   const where = and(...conds);
   const [items, total] = await Promise.all([
     db
-      .select(userCols)
+      .select(userCols(f.now))
       .from(users)
       .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
       .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
@@ -125,9 +132,9 @@ export async function listUsers(
   return { items, total };
 }
 
-export function findUserInDistrict(db: DbOrTx, districtId: string, id: string) {
+export function findUserInDistrict(db: DbOrTx, districtId: string, id: string, now: Date) {
   return db
-    .select(userCols)
+    .select(userCols(now))
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
@@ -172,6 +179,39 @@ export async function updateUser(db: DbOrTx, id: string, version: number | null,
     .returning({ id: users.id });
   return r?.id ?? null;
 }
+
+// ---- sign-in locks
+export interface LoginLockFilter {
+  districtId: string;
+  /** A township admin sees its own users' locks only. */
+  townshipId?: string | undefined;
+  now: Date;
+  q?: string | undefined;
+}
+
+function loginLockRows(db: DbOrTx) {
+  return db
+    .select({ s: loginSources, username: users.username, displayName: users.displayName, unitName: orgUnits.name, accountFailures: users.failedLoginCount })
+    .from(loginSources)
+    .innerJoin(users, eq(users.id, loginSources.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId));
+}
+export type LoginLockRow = Awaited<ReturnType<ReturnType<typeof loginLockRows>['execute']>>[number];
+
+/** The locks current at `now`, the latest to end first. */
+export const loginLockList = defineListQuery<LoginLockFilter, LoginLockRow>({
+  from: sql`from ${loginSources} join ${users} on ${users.id} = ${loginSources.userId}`,
+  id: loginSources.id,
+  where: (f) => [
+    eq(loginSources.districtId, f.districtId),
+    gt(loginSources.lockedUntil, f.now),
+    f.townshipId ? managedByTownship(f.townshipId) : undefined,
+    containsText(f.q, users.username, users.displayName, loginSources.address),
+  ],
+  sort: () => [{ expr: loginSources.lockedUntil, dir: 'desc' }],
+  rows: (db, ids) => loginLockRows(db).where(inArray(loginSources.id, ids)),
+  rowId: (r) => r.s.id,
+});
 
 export function findEnterpriseBrief(db: DbOrTx, districtId: string, id: string) {
   return db

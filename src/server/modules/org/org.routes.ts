@@ -4,7 +4,6 @@ import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import * as org from './org.service.ts';
 
-
 export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext) {
   // The structure of one's own district is readable by every signed-in user (filters, forms).
   registerRoute(app, r.listUnits, { permission: 'read:org' }, ({ actor, query }) => org.listUnits(ctx, actor, query));
@@ -20,8 +19,9 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext) {
     await org.resetPassword(ctx, actor, params.id, body.newPassword);
     return { ok: true as const };
   });
-  registerRoute(app, r.unlockUser, { permission: 'manage:org' }, async ({ actor, params }) => {
-    await org.unlockUser(ctx, actor, params.id);
+  registerRoute(app, r.unlockUser, { permission: 'manage:org' }, async ({ actor, params, body }) => {
+    await org.unlockUser(ctx, actor, params.id, body.address);
     return { ok: true as const };
   });
+  registerRoute(app, r.listLoginLocks, { permission: 'manage:org' }, ({ actor, query }) => org.listLoginLocks(ctx, actor, query));
 }

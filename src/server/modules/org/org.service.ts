@@ -6,17 +6,16 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
-import { deleteSessionsOfUser } from '../auth/index.ts';
-import { assertPasswordPolicy, hashPassword } from '../auth/index.ts';
+import { recordAudit, seededAsDemo } from '../audit/index.ts';
+import { assertPasswordPolicy, clearLocks, deleteSessionsOfUser, hashPassword, resetAccountFailures } from '../auth/index.ts';
 import * as repo from './org.repository.ts';
-import { auditUser, presentSector, presentUnit, presentUser } from './org.presenter.ts';
+import { auditUser, presentLoginLock, presentSector, presentUnit, presentUser } from './org.presenter.ts';
 
 const adminOf = (a: Actor) => ({ id: a.unitId, kind: a.unitKind });
 
 /** A user outside the admin's region answers 404, like any record out of scope. */
 async function findManagedUser(ctx: AppContext, actor: Actor, id: string) {
-  const found = await repo.findUserInDistrict(ctx.db, actor.districtId, id);
+  const found = await repo.findUserInDistrict(ctx.db, actor.districtId, id, ctx.clock.now());
   if (!found) throw notFound('用户');
   const unit = await repo.findUnitInDistrict(ctx.db, actor.districtId, found.user.unitId);
   if (!unit || !adminManagesUnit(adminOf(actor), unit.unit)) throw notFound('用户');
@@ -130,7 +129,7 @@ export async function updateSector(ctx: AppContext, actor: Actor, id: string, in
 
 export async function listUsers(ctx: AppContext, actor: Actor, q: { q?: string | undefined; role?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
   const townshipId = actor.unitKind === 'township' ? actor.unitId : undefined;
-  const { items, total } = await repo.listUsers(ctx.db, { districtId: actor.districtId, townshipId, ...q }, q.page, q.pageSize);
+  const { items, total } = await repo.listUsers(ctx.db, { districtId: actor.districtId, townshipId, ...q, now: ctx.clock.now() }, q.page, q.pageSize);
   return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -164,7 +163,7 @@ async function assertCertificateFree(ctx: AppContext, actor: Actor, certificateN
 export async function createUser(ctx: AppContext, actor: Actor, input: z.output<typeof UserCreate>) {
   await assertRoleUnit(ctx, actor, input.role, input.unitId, input.enterpriseId);
   await assertCertificateFree(ctx, actor, input.enforcementCertificateNo, null);
-  assertPasswordPolicy(input.password, 'password');
+  assertPasswordPolicy(input.password, { username: input.username, displayName: input.displayName, demoAccount: false }, 'password');
   if (await repo.usernameTaken(ctx.db, input.username)) throw invalid({ username: ['用户名已被使用'] });
   const passwordHash = await hashPassword(input.password);
   const id = await audited(ctx, actor, async (tx, audit) => {
@@ -176,7 +175,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: z.output<
     await audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, enterpriseId: input.enterpriseId ?? null, enforcementCertificateNo: input.enforcementCertificateNo } });
     return id;
   });
-  return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id))!);
+  return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id, ctx.clock.now()))!);
 }
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof UserUpdate>) {
@@ -201,24 +200,44 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     if (input.active === false || input.role || input.unitId) await deleteSessionsOfUser(tx, id);
     await audit({ action: 'user.update', entityType: 'user', entityId: id, before: auditUser(current.user), after: set });
   });
-  return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id))!);
+  return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id, ctx.clock.now()))!);
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, newPassword: string) {
-  await findManagedUser(ctx, actor, id);
-  assertPasswordPolicy(newPassword);
+  const { user } = await findManagedUser(ctx, actor, id);
+  const demoAccount = await seededAsDemo(ctx.db, 'user', id);
+  assertPasswordPolicy(newPassword, { username: user.username, displayName: user.displayName, demoAccount });
   const passwordHash = await hashPassword(newPassword);
   await audited(ctx, actor, async (tx, audit) => {
-    await repo.updateUser(tx, id, null, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
+    await repo.updateUser(tx, id, null, { passwordHash, mustChangePassword: true, updatedAt: ctx.clock.now() });
+    await resetAccountFailures(tx, id); // a fresh password starts with a clean slate everywhere
     await deleteSessionsOfUser(tx, id);
     await audit({ action: 'user.reset_password', entityType: 'user', entityId: id, after: { mustChangePassword: true } });
   });
 }
 
-export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
+/** The sign-in locks current now, of the users the admin manages. */
+export async function listLoginLocks(ctx: AppContext, actor: Actor, q: { q?: string | undefined; page: number; pageSize: number }) {
+  const townshipId = actor.unitKind === 'township' ? actor.unitId : undefined;
+  const { rows, total } = await repo.loginLockList.page(ctx.db, { districtId: actor.districtId, townshipId, now: ctx.clock.now(), q: q.q }, q);
+  return { items: rows.map(presentLoginLock), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * Lifts a sign-in lock: the one at `address`, or (without) every lock of the account together
+ * with the delay across addresses. Audited with what was lifted.
+ */
+export async function unlockUser(ctx: AppContext, actor: Actor, id: string, address?: string) {
   const current = await findManagedUser(ctx, actor, id);
+  const now = ctx.clock.now();
   await audited(ctx, actor, async (tx, audit) => {
-    await repo.updateUser(tx, id, null, { failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.clock.now() });
-    await audit({ action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: current.user.lockedUntil } });
+    const lifted = await clearLocks(tx, id, now, address);
+    if (address !== undefined && lifted.length === 0) throw notFound('该地址的登录锁定');
+    if (address === undefined) await resetAccountFailures(tx, id);
+    await audit({
+      action: 'user.unlock', entityType: 'user', entityId: id,
+      before: { locks: lifted, failuresSinceLastLogin: current.user.failedLoginCount },
+      after: { address: address ?? null },
+    });
   });
 }

@@ -214,8 +214,9 @@ describe('users', () => {
     for (let i = 0; i < 5; i++) await attemptLogin(t.app, u.username, 'Wrong@2024pw');
     expect((await attemptLogin(t.app, u.username, u.password)).statusCode).toBe(423);
     const listed = (await admin.get(`/api/users?q=${u.username}`)).json().items[0];
-    expect(listed.lockedUntil).not.toBeNull();
+    expect(listed.lockedAddresses).toBe(1);
     expect((await admin.request('POST', `/api/users/${u.id}/unlock`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/users?q=${u.username}`)).json().items[0].lockedAddresses).toBe(0);
     expect((await attemptLogin(t.app, u.username, u.password)).statusCode).toBe(200);
   });
 

@@ -3,7 +3,7 @@
 import {
   NotificationOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined,
-  FileSearchOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
+  FileSearchOutlined, HomeOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -55,6 +55,7 @@ export function navEntriesFor(me: TMe): NavEntry[] {
       { key: paths.admin.units, label: '组织机构', icon: <ApartmentOutlined />, text: '镇、村/社区和科室站所' },
       { key: paths.admin.sectors, label: '行业领域', icon: <TagsOutlined />, text: '维护行业领域清单和顺序' },
       { key: paths.admin.users, label: '用户管理', icon: <TeamOutlined />, text: '账号、角色、重置密码和解锁' },
+      { key: paths.admin.loginLocks, label: '登录锁定', icon: <LockOutlined />, text: '因密码多次输错而在某个网络地址被锁定的账号，可解除' },
     );
   }
   if (can('manage:hazard_criteria')) admin.push({ key: paths.admin.criteria, label: '判定依据', icon: <BookOutlined />, text: '报告重大隐患时可选的标准名称及条款' });

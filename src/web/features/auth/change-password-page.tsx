@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ChangePasswordRequest } from '../../../contract/auth.ts';
-import { passwordClasses } from '../../../domain/access/password-policy.ts';
+import { comparable, passwordClasses } from '../../../domain/access/password-policy.ts';
 import { PASSWORD_POLICY_TEXT, passwordRule } from '../../components/password-rule.ts';
 import { formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { useCurrentUser, useLogout } from '../../lib/auth.ts';
@@ -14,9 +14,11 @@ import { AuthCard } from './auth-card.tsx';
 
 type Values = ChangePasswordInput & { confirmPassword: string };
 
-function PolicyCheck({ password }: { password: string }) {
+function PolicyCheck({ password, me }: { password: string; me: { username: string; displayName: string } }) {
   const longEnough = [...password].length >= 8;
   const classes = passwordClasses(password) >= 3;
+  const p = comparable(password);
+  const notOwnName = p !== '' && p !== comparable(me.username) && p !== comparable(me.displayName);
   const row = (ok: boolean, text: string) => (
     <Flex gap={6} align="center">
       {ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#bfbfbf' }} />}
@@ -27,6 +29,7 @@ function PolicyCheck({ password }: { password: string }) {
     <Flex vertical gap={2} className="policy-check" data-testid="password-policy">
       {row(longEnough, '至少8位')}
       {row(classes, '包含大写字母、小写字母、数字、符号中的至少三类')}
+      {row(notOwnName, '不能与用户名或姓名相同')}
     </Flex>
   );
 }
@@ -77,8 +80,8 @@ export function ChangePasswordPage() {
         <Form.Item
           name="newPassword"
           label="新密码"
-          rules={[{ required: true, message: '请输入新密码' }, passwordRule]}
-          extra={<PolicyCheck password={newPassword} />}
+          rules={[{ required: true, message: '请输入新密码' }, passwordRule(() => ({ username: me.username, displayName: me.displayName }))]}
+          extra={<PolicyCheck password={newPassword} me={me} />}
         >
           <Input.Password autoComplete="new-password" data-testid="new-password" />
         </Form.Item>

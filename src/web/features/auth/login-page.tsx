@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '../../../contract/auth.ts';
@@ -8,6 +8,7 @@ import { formErrorMessage, parseWithSchema } from '../../components/form-errors.
 import { safeRedirect, takeLoginNotice, useMe } from '../../lib/auth.ts';
 import { type LoginInput, useLogin } from './api/login.ts';
 import { AuthCard } from './auth-card.tsx';
+import { failedAttemptsNotice } from './failed-attempts.ts';
 import { paths } from '../../app/paths.ts';
 
 export function LoginPage() {
@@ -16,6 +17,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
+  const { notification } = App.useApp();
   const [notice] = useState(takeLoginNotice);
   const [error, setError] = useState<string | null>(null);
   const redirect = safeRedirect(searchParams.get('redirect'));
@@ -28,7 +30,15 @@ export function LoginPage() {
     const check = parseWithSchema(form, LoginRequest, values);
     if (!check.ok) return;
     login.mutate(check.data, {
-      onSuccess: (res) => navigate(res.user.mustChangePassword ? paths.changePassword : redirect, { replace: true }),
+      onSuccess: (res) => {
+        // Stays until closed, over whichever page comes next.
+        if (res.failedAttempts) {
+          notification.warning({
+            title: '登录提醒', description: failedAttemptsNotice(res.failedAttempts), duration: false, props: { 'data-testid': 'login-failed-attempts' },
+          });
+        }
+        navigate(res.user.mustChangePassword ? paths.changePassword : redirect, { replace: true });
+      },
       onError: (e) => {
         setError(formErrorMessage(form, e));
         form.setFieldValue('password', '');

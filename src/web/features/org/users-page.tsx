@@ -11,7 +11,7 @@ import { ListTable } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { errorMessage } from '../../lib/api.ts';
-import { formatDateTime, isFuture } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { type SearchPatch, enumParam, intParam, pagePatch, uuidParam, useSearchState } from '../../lib/search-params.ts';
 import type { UserListQuery } from './api/keys.ts';
 import { useUsers } from './api/list-users.ts';
@@ -82,7 +82,7 @@ export function UsersPage() {
       render: (_v, u) => (
         <Space size={[0, 4]} wrap>
           {u.active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>}
-          {isFuture(u.lockedUntil) && <Tag color="red">已锁定</Tag>}
+          {u.lockedAddresses > 0 && <Tag color="red">{u.lockedAddresses > 1 ? `${u.lockedAddresses}个地址已锁定` : '已锁定'}</Tag>}
           {u.mustChangePassword && <Tag color="orange">待改密</Tag>}
         </Space>
       ),
@@ -97,13 +97,13 @@ export function UsersPage() {
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setModal({ mode: 'edit', user: u })} data-testid="user-edit">编辑</Button>
           <Button type="link" size="small" onClick={() => setResetting(u)} data-testid="user-reset-password">重置密码</Button>
-          {isFuture(u.lockedUntil) && (
+          {u.lockedAddresses > 0 && (
             <Popconfirm
-              title={`解除「${u.displayName}」的锁定？`}
-              description={`锁定至 ${formatDateTime(u.lockedUntil)}`}
+              title={`解除「${u.displayName}」的全部登录锁定？`}
+              description="该账号在各个网络地址的锁定和限速将一并解除"
               okText="解锁"
               onConfirm={() =>
-                unlock.mutate(u.id, {
+                unlock.mutate({ id: u.id }, {
                   onSuccess: () => void message.success('已解锁'),
                   onError: (e) => void message.error(errorMessage(e)),
                 })

@@ -1,14 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { orgRoutes } from '../../../../contract/org.ts';
 import { api } from '../../../lib/api.ts';
-import { userKeys } from './keys.ts';
+import { loginLockKeys, userKeys } from './keys.ts';
 
-export const unlockUser = (id: string) => api(orgRoutes.unlockUser, { params: { id } });
+/** Lifts the account's lock at `address`, or without one every lock of the account. */
+export const unlockUser = ({ id, address }: { id: string; address?: string }) =>
+  api(orgRoutes.unlockUser, { params: { id }, body: address ? { address } : {} });
 
 export function useUnlockUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: unlockUser,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
+      await queryClient.invalidateQueries({ queryKey: loginLockKeys.all });
+    },
   });
 }

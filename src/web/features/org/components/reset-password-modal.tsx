@@ -52,7 +52,7 @@ export function ResetPasswordModal({ user, onClose }: { user: TUser | null; onCl
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="newPassword" label="临时密码" rules={[{ required: true, message: '请输入临时密码' }, passwordRule]}>
+        <Form.Item name="newPassword" label="临时密码" rules={[{ required: true, message: '请输入临时密码' }, passwordRule(() => ({ username: user?.username, displayName: user?.displayName }))]}>
           <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
         </Form.Item>
         <Form.Item

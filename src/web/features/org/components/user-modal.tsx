@@ -1,12 +1,11 @@
 import { Alert, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type TUnit, type TUser, UserCreate, UserUpdate } from '../../../../contract/org.ts';
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../../domain/access/password-policy.ts';
 import { ROLES, ROLE_LABELS, ROLE_UNIT_KINDS, type Role, UNIT_KIND_LABELS } from '../../../../domain/access/roles.ts';
 import { EnterpriseSelect } from '../../../components/enterprise-select.tsx';
 import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
-import { PASSWORD_POLICY_TEXT, passwordRule } from '../../../components/password-rule.ts';
+import { PASSWORD_POLICY_TEXT, passwordProblemText, passwordRule } from '../../../components/password-rule.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 
@@ -71,8 +70,9 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
       if (!check.ok) return setError(check.unmatched.join('；') || null);
       update.mutate({ id: editing.id, body: check.data }, { onSuccess: onClose, onError });
     } else {
-      if (v.password && checkPassword(v.password)) {
-        form.setFields([{ name: 'password', errors: [PASSWORD_PROBLEM_MESSAGES[checkPassword(v.password)!]] }]);
+      const passwordProblem = passwordProblemText(v.password, { username: v.username, displayName: v.displayName });
+      if (passwordProblem) {
+        form.setFields([{ name: 'password', errors: [passwordProblem] }]);
         return;
       }
       const check = parseWithSchema(form, UserCreate, {
@@ -152,7 +152,8 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
             name="password"
             label="初始密码"
             required
-            rules={[passwordRule]}
+            dependencies={['username', 'displayName']}
+            rules={[passwordRule(() => ({ username: form.getFieldValue('username'), displayName: form.getFieldValue('displayName') }))]}
             extra={`${PASSWORD_POLICY_TEXT}。用户首次登录时须修改。`}
           >
             <Input.Password autoComplete="new-password" data-testid="user-password" />

@@ -1,0 +1,39 @@
+// A page of the audit trail as people read it: each entry with the number or name of its record,
+// and the names of the records its before/after mention by id, looked up once for the page.
+import type { TAuditListResponse } from '../../../contract/audit.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { type AuditFilter, auditList } from './audit.repository.ts';
+import { isUuid, recordNames } from './audit.names.ts';
+
+/** Every uuid in a JSON value (ids of units, enterprises, users… in a record's fields). */
+function uuidsIn(value: unknown, out: Set<string>): void {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (isUuid(v)) out.add(v);
+    else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+}
+
+export async function listAudit(db: DbOrTx, f: AuditFilter, p: { page: number; pageSize: number }): Promise<TAuditListResponse> {
+  const { rows, total } = await auditList.page(db, f, p);
+  const mentioned = new Set<string>();
+  for (const r of rows) {
+    if (r.entityId) mentioned.add(r.entityId);
+    uuidsIn(r.before, mentioned);
+    uuidsIn(r.after, mentioned);
+  }
+  const names = await recordNames(db, f.districtId, mentioned);
+  return {
+    items: rows.map((r) => ({
+      id: r.id, seq: r.seq, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action,
+      entityType: r.entityType, entityId: r.entityId, entityName: r.entityId ? (names.get(r.entityId) ?? null) : null,
+      before: r.before, after: r.after, hash: r.hash,
+    })),
+    total,
+    page: p.page,
+    pageSize: p.pageSize,
+    refs: Object.fromEntries(names),
+  };
+}
