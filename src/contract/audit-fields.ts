@@ -38,7 +38,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   // hazards
   hazardId: '隐患', hazardIds: '生成的隐患', source: '来源', foundAt: '发现时间', foundByUserId: '发现人', foundByUnitId: '发现单位',
   location: '位置', category: '类别', level: '隐患等级', criterion: '判定依据', fixedOnSpot: '即查即改', responsibleUnitId: '责任单位',
-  dueDate: '整改期限', acceptedAt: '受理时间', acceptedBy: '受理人', rectificationNote: '整改情况', rectifiedAt: '整改完成时间',
+  dueDate: '整改期限', acceptedAt: '受理时间', acceptedBy: '受理人', rectificationNote: '整改情况', rectifiedAt: '整改完成时间', rectifiedBy: '整改完成报告人',
   closedAt: '销号时间', verifiedBy: '验收人', verifierName: '验收人签名', signatureHash: '签名校验值', listingLevel: '挂牌督办级别',
   transferCount: '移送次数', pendingTransferId: '待接收的移送', pendingExtensionId: '待审批的延期', reopenCount: '重新整改次数',
   inspectionItemKey: '检查项', beforePhotoIds: '整改前照片',
