@@ -18,7 +18,12 @@ export const StoredFile = z.object({
 });
 export type TStoredFile = z.infer<typeof StoredFile>;
 
+/** What the server accepts, so a page can say it and check a file before sending it. */
+export const UploadLimits = z.object({ maxBytes: int(), photoTypes: z.array(z.string()), documentTypes: z.array(z.string()) });
+export type TUploadLimits = z.infer<typeof UploadLimits>;
+
 export const filesRoutes = {
+  limits: defineRoute({ method: 'GET', path: '/api/files/limits', summary: '上传限制（大小上限和允许的格式）', tag: 'files', response: UploadLimits }),
   upload: defineRoute({
     method: 'POST', path: '/api/files', summary: '上传照片（JPEG/PNG/WebP）或文件（PDF），可在记录保存前上传', tag: 'files',
     multipart: true, response: StoredFile,

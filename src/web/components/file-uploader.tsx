@@ -6,7 +6,8 @@ import { App, Button, Flex, Image, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { TStoredFile } from '../../contract/files.ts';
 import { errorMessage } from '../lib/api.ts';
-import { DOCUMENT_TYPES, type FilePurpose, PHOTO_TYPES, uploadFile, uploadProblem } from '../lib/upload.ts';
+import { DOCUMENT_TYPES, type FilePurpose, PHOTO_TYPES, compressPhoto, formatBytes, mayRetryUpload, uploadFile, uploadPlan } from '../lib/upload.ts';
+import { useUploadLimits } from '../reference-data/upload-limits.ts';
 
 interface PendingItem {
   key: string;
@@ -14,6 +15,8 @@ interface PendingItem {
   previewUrl: string | null;
   status: 'uploading' | 'error';
   error?: string;
+  /** Whether trying again can succeed (a lost connection), not a file the server refused. */
+  retryable?: boolean;
 }
 
 export interface FileUploaderProps {
@@ -64,9 +67,17 @@ export function FileUploader({
   useEffect(() => () => pendingRef.current.forEach((p) => p.previewUrl && URL.revokeObjectURL(p.previewUrl)), []);
 
   const allowed = kind === 'photo' ? PHOTO_TYPES : DOCUMENT_TYPES;
+  // Until the server has said, its default (20 MB): the server refuses a larger file anyway.
+  const maxBytes = useUploadLimits().data?.maxBytes ?? 20 * 1024 * 1024;
 
   const start = (item: PendingItem) => {
-    uploadFile(item.file, purpose)
+    // A large photo is made smaller on the device first: less to send on a village's 4G.
+    const prepared = uploadPlan(item.file, allowed, maxBytes).action === 'compress' ? compressPhoto(item.file) : Promise.resolve(item.file);
+    prepared
+      .then((file) => {
+        if (file.size > maxBytes) throw new Error(`「${item.file.name}」压缩后仍有 ${formatBytes(file.size)}，超过 ${formatBytes(maxBytes)} 的上限`);
+        return uploadFile(file, purpose);
+      })
       .then((stored) => {
         if (!mounted.current) return;
         if (item.previewUrl) URL.revokeObjectURL(item.previewUrl);
@@ -77,7 +88,8 @@ export function FileUploader({
         if (!mounted.current) return;
         const reason = errorMessage(e);
         void message.error(`「${item.file.name}」上传失败：${reason}`);
-        setPending((list) => list.map((p) => (p.key === item.key ? { ...p, status: 'error', error: reason } : p)));
+        const retryable = mayRetryUpload(e);
+        setPending((list) => list.map((p) => (p.key === item.key ? { ...p, status: 'error', error: reason, retryable } : p)));
       });
   };
 
@@ -88,9 +100,10 @@ export function FileUploader({
     if (chosen.length > room) void message.warning(`最多上传${max}个文件，多出的未上传`);
     const items: PendingItem[] = [];
     for (const file of chosen.slice(0, Math.max(0, room))) {
-      const problem = uploadProblem(file, allowed);
-      if (problem) {
-        void message.error(problem);
+      const plan = uploadPlan(file, allowed, maxBytes);
+      if (plan.action === 'refuse') {
+        // Refused here, before a byte is sent, with the reason.
+        void message.error(plan.reason);
         continue;
       }
       const isImage = file.type.startsWith('image/');
@@ -149,9 +162,10 @@ export function FileUploader({
                 <Tooltip title={p.error}>
                   <div className="thumb-overlay thumb-overlay-error">
                     <WarningOutlined />
-                    <span>上传失败</span>
+                    <span>{p.retryable ? '上传失败' : '未能上传'}</span>
                     <Flex gap={4}>
-                      <Button size="small" icon={<ReloadOutlined />} onClick={() => retry(p)} aria-label="重试" />
+                      {/* Only where trying again can work: a refused file stays refused. */}
+                      {p.retryable && <Button size="small" icon={<ReloadOutlined />} onClick={() => retry(p)} aria-label="重试" />}
                       <Button size="small" icon={<CloseOutlined />} onClick={() => dropPending(p)} aria-label="移除" />
                     </Flex>
                   </div>
@@ -181,9 +195,14 @@ export function FileUploader({
         }}
         data-testid={inputTestId}
       />
-      {pending.some((p) => p.status === 'error') && (
-        <Typography.Text type="danger" className="uploader-hint">
-          有文件上传失败：点 <ReloadOutlined /> 重试或 <CloseOutlined /> 移除；已填写的内容不会丢失。
+      {pending.filter((p) => p.status === 'error').map((p) => (
+        <Typography.Text key={p.key} type="danger" className="uploader-hint" data-testid={`${inputTestId}-error`}>
+          「{p.file.name}」{p.retryable ? '上传失败' : '未能上传'}：{p.error}{p.retryable ? '。点 重试 再试一次，或移除' : '。请移除后换一个文件'}；已填写的内容不会丢失。
+        </Typography.Text>
+      ))}
+      {!disabled && !full && (
+        <Typography.Text className="uploader-hint workbench-subtitle" data-testid={`${inputTestId}-limits`}>
+          {kind === 'photo' ? 'JPG、PNG 或 WebP 照片' : 'JPG、PNG、WebP 图片或 PDF 文件'}，每个不超过 {formatBytes(maxBytes)}，最多 {max} 个{kind === 'photo' ? '；较大的照片会先在手机上压缩再上传' : ''}
         </Typography.Text>
       )}
       {busy && <Typography.Text type="secondary" className="uploader-hint">正在上传，完成后才能提交…</Typography.Text>}

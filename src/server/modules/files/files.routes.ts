@@ -38,6 +38,9 @@ async function readUpload(req: FastifyRequest): Promise<{ filename: string; data
 }
 
 export function registerFileRoutes(app: FastifyInstance, ctx: AppContext) {
+  registerRoute(app, r.limits, { permission: 'upload:file' }, async () => ({
+    maxBytes: ctx.config.uploadMaxBytes, photoTypes: ['image/jpeg', 'image/png', 'image/webp'], documentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+  }));
   // Every signed-in role may upload: enterprises send rectification photos too.
   registerRoute(app, r.upload, { permission: 'upload:file' }, async ({ actor, req }) => uploadFile(ctx, actor, await readUpload(req)));
 

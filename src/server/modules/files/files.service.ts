@@ -18,7 +18,7 @@ export type { FileRow } from './files.repository.ts';
 export type { FileKind } from './files.sniff.ts';
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
-export const UNSUPPORTED_FILE_MESSAGE = '只能上传 JPEG/PNG/WebP 照片或 PDF 文件';
+export const UNSUPPORTED_FILE_MESSAGE = '文件内容不是 JPEG/PNG/WebP 照片或 PDF 文件（改了扩展名的其他文件也不能上传），请换一个文件';
 export const FILE_UNAVAILABLE_MESSAGE = '文件不存在或已被使用';
 /** Purposes that accept photos only. */
 const PHOTO_PURPOSES: ReadonlySet<string> = new Set<FilePurpose>(['before', 'after', 'inspection']);
