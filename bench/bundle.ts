@@ -56,7 +56,7 @@ const indexHtml = path.join(WEB_DIR, 'index.html');
 const builtBefore = fs.existsSync(indexHtml) ? fs.statSync(indexHtml).mtimeMs : 0;
 await ensureWebBuilt();
 const builtAt = fs.statSync(indexHtml).mtime;
-const buildNote = builtBefore === builtAt.getTime() ? 'the existing build' : 'built now';
+const buildNote = Math.floor(builtBefore) === builtAt.getTime() ? 'the existing build' : 'built now';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-bench-bundle-'));
 // A private copy of the build, as the e2e servers do: a rebuild meanwhile cannot pull it away.

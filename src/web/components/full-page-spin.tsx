@@ -1,9 +1,11 @@
-import { Flex, Spin } from 'antd';
+import { Spin } from 'antd';
 
+/** What a page shows while its code or its first data is on the way. */
 export function FullPageSpin() {
   return (
-    <Flex align="center" justify="center" style={{ minHeight: '60vh' }}>
+    <div className="full-page-spin" role="status">
       <Spin size="large" />
-    </Flex>
+      <span className="text-muted">正在加载…</span>
+    </div>
   );
 }
