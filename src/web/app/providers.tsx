@@ -1,11 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode, useEffect, useState } from 'react';
 import { installSessionHandlers, meQuery } from '../lib/auth.ts';
-import '../lib/format.ts'; // dayjs plugins and the zh-cn locale
 import { createQueryClient } from './query-client.ts';
 
+/**
+ * What every page runs under. antd's ConfigProvider and App, and dayjs's locale, are around the
+ * signed-in pages only (signed-in-frame.tsx): the login page uses no antd, and they would add to
+ * everyone's first download.
+ */
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
@@ -14,13 +16,5 @@ export function AppProviders({ children }: { children: ReactNode }) {
     return client;
   });
   useEffect(() => installSessionHandlers(queryClient), [queryClient]);
-  return (
-    <ConfigProvider
-      locale={zhCN}
-      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}
-    >
-      {/* antd's App (message, modal) is around the signed-in pages only: app/signed-in-frame.tsx */}
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </ConfigProvider>
-  );
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

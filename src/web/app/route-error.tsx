@@ -1,5 +1,4 @@
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
-import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 
@@ -13,8 +12,8 @@ import { isRouteErrorResponse, useRouteError } from 'react-router';
 const CODE_LOAD_FAILED = /dynamically imported module|Importing a module script failed|Unable to preload/i;
 
 /**
- * Laid out like antd's Result, which is not used here: this is part of the first page's bundle,
- * and Result brings its three large illustrations wherever it goes.
+ * Laid out like antd's Result, without antd: this is part of the first page's bundle, which has no
+ * antd (and it must show when antd's own code is what failed to load).
  */
 function Problem({ kind, title, text, action }: { kind: 'warning' | 'error'; title: string; text?: string; action: ReactNode }) {
   return (
@@ -31,9 +30,9 @@ function Problem({ kind, title, text, action }: { kind: 'warning' | 'error'; tit
 export function RouteError() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) {
-    return <Problem kind="warning" title="页面不存在" action={<Button href="/">返回首页</Button>} />;
+    return <Problem kind="warning" title="页面不存在" action={<a className="plain-button" href="/">返回首页</a>} />;
   }
-  const reload = <Button type="primary" onClick={() => window.location.reload()}>刷新页面</Button>;
+  const reload = <button type="button" className="plain-button primary" onClick={() => window.location.reload()}>刷新页面</button>;
   if (error instanceof Error && CODE_LOAD_FAILED.test(error.message)) {
     return <Problem kind="warning" title="页面加载失败" text="网络可能中断，或系统刚刚更新。请刷新页面后继续。" action={reload} />;
   }

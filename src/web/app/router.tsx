@@ -20,7 +20,7 @@ export function createRouter() {
       hydrateFallbackElement: <FullPageSpin />,
       errorElement: <RouteError />,
       children: [
-        { path: r.login, element: <LoginPage onSubmitting={preloadSignedIn} />, errorElement: <RouteError /> },
+        { path: r.login, element: <LoginPage prefetchNext={preloadSignedIn} />, errorElement: <RouteError /> },
         {
           path: r.changePassword,
           errorElement: <RouteError />,

@@ -1,7 +1,7 @@
-// The frame of every signed-in page (antd's App, the route guard and the layout) and the home page, loaded
-// apart from the login page's bundle. One loader each, shared by the router and by the login
-// page, which starts them while the sign-in request runs: the first page after signing in then
-// shows without waiting for its code.
+// The frame of every signed-in page (antd's providers, the route guard and the layout) and the
+// home page, loaded apart from the login page's bundle. One loader each, shared by the router and
+// by the login page, which starts them once the user starts typing: the first page after signing
+// in then shows without waiting for its code.
 export const loadShell = () => Promise.all([import('./signed-in-frame.tsx'), import('./layout/app-layout.tsx')]);
 export const loadHomePage = async () => (await import('../features/home/home-page.tsx')).HomePage;
 

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
+import './auth.css';
 
 /**
- * The centred card of the pages shown outside the main layout. Plain elements styled like antd's
- * Card and Typography (styles.css, .auth-*): the login page is everyone's first page, and antd's
- * Card brings its Tabs and Typography its tooltips, textarea and copy button into that first
- * download, for a box and two lines of text.
+ * The centred card of the pages shown outside the main layout: plain elements styled like antd's
+ * Card and Typography (auth.css), since the login page, everyone's first, uses no antd.
  */
 export function AuthCard({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (

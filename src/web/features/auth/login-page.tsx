@@ -1,27 +1,59 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+// The login page: everyone's first page, so it is built from plain elements and its own CSS
+// (auth.css) rather than antd, whose code and run-time styles would come first otherwise; it looks
+// like antd's large vertical form. The contract's LoginRequest still validates it. antd and the
+// signed-in pages load once the user starts typing (prefetchNext).
+import { CloseCircleFilled, ExclamationCircleFilled, EyeInvisibleOutlined, EyeOutlined, LoadingOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '../../../contract/auth.ts';
-import { formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
+import { type FieldErrors, zodFieldErrors } from '../../components/form-errors.ts';
+import { ApiError, errorMessage } from '../../lib/api.ts';
 import { safeRedirect, takeLoginNotice, useMe } from '../../lib/auth.ts';
+import { paths } from '../../app/paths.ts';
 import { type LoginInput, useLogin } from './api/login.ts';
 import { AuthCard } from './auth-card.tsx';
-import { paths } from '../../app/paths.ts';
 
 export interface LoginPageProps {
-  /** Called as the sign-in request starts: the router uses it to fetch the next page's code meanwhile. */
-  onSubmitting?: () => void;
+  /**
+   * Starts downloading the code of the pages after signing in: called when the user starts typing
+   * and again on submit, so that it overlaps the typing and the sign-in request.
+   */
+  prefetchNext?: () => void;
 }
 
-export function LoginPage({ onSubmitting }: LoginPageProps) {
-  const [form] = Form.useForm<LoginInput>();
+interface FieldProps {
+  name: keyof LoginInput;
+  label: string;
+  icon: ReactNode;
+  error: string | undefined;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}
+
+function Field({ name, label, icon, error, children }: FieldProps) {
+  const id = `login-${name}`;
+  return (
+    <div className="login-field">
+      <label htmlFor={id}>{label}</label>
+      <span className={`login-input${error ? ' invalid' : ''}`}>
+        <span className="login-input-icon">{icon}</span>
+        {children({ id, 'aria-invalid': !!error, 'aria-describedby': error ? `${id}-error` : undefined })}
+      </span>
+      {error && <div id={`${id}-error`} className="login-field-error" role="alert">{error}</div>}
+    </div>
+  );
+}
+
+export function LoginPage({ prefetchNext }: LoginPageProps) {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
   const [notice] = useState(takeLoginNotice);
+  const [values, setValues] = useState<LoginInput>({ username: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const prefetched = useRef(false);
   const redirect = safeRedirect(searchParams.get('redirect'));
 
   // The form shows at once, while /api/auth/me is on its way: who opens the login page is nearly
@@ -30,35 +62,80 @@ export function LoginPage({ onSubmitting }: LoginPageProps) {
   // until the next page's code has arrived: no blank page meanwhile.
   if (me.data && login.isIdle) return <Navigate to={redirect} replace />;
 
-  const onFinish = (values: LoginInput) => {
+  const prefetch = () => {
+    if (prefetched.current) return;
+    prefetched.current = true;
+    prefetchNext?.();
+  };
+  const change = (name: keyof LoginInput) => (e: { target: { value: string } }) => {
+    prefetch();
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+    if (fieldErrors[name]) setFieldErrors(({ [name]: _cleared, ...rest }) => rest);
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
     setError(null);
-    const check = parseWithSchema(form, LoginRequest, values);
-    if (!check.ok) return;
-    onSubmitting?.();
+    const check = LoginRequest.safeParse(values);
+    if (!check.success) {
+      setFieldErrors(zodFieldErrors(check.error));
+      return;
+    }
+    setFieldErrors({});
+    prefetch();
     login.mutate(check.data, {
       onSuccess: (res) => navigate(res.user.mustChangePassword ? paths.changePassword : redirect, { replace: true }),
-      onError: (e) => {
-        setError(formErrorMessage(form, e));
-        form.setFieldValue('password', '');
+      onError: (err) => {
+        if (err instanceof ApiError && err.code === 'VALIDATION' && err.fieldErrors) setFieldErrors(err.fieldErrors);
+        else setError(errorMessage(err));
+        setValues((v) => ({ ...v, password: '' }));
       },
     });
   };
 
+  const busy = login.isPending || login.isSuccess;
+  const fieldError = (name: keyof LoginInput) => fieldErrors[name]?.[0];
   return (
     <AuthCard title="登录">
-      {notice && !error && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large" autoComplete="on">
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
-        </Form.Item>
-        <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={login.isPending || login.isSuccess} data-testid="login-submit">
-          登录
-        </Button>
-      </Form>
+      {notice && !error && (
+        <div className="login-alert warning" role="status">
+          <ExclamationCircleFilled /> {notice}
+        </div>
+      )}
+      {error && (
+        <div className="login-alert error" role="alert" data-testid="login-error">
+          <CloseCircleFilled /> {error}
+        </div>
+      )}
+      <form className="login-form" onSubmit={onSubmit} autoComplete="on" noValidate>
+        <Field name="username" label="用户名" icon={<UserOutlined />} error={fieldError('username')}>
+          {(a11y) => (
+            <input {...a11y} name="username" autoComplete="username" autoFocus value={values.username} onChange={change('username')} data-testid="login-username" />
+          )}
+        </Field>
+        <Field name="password" label="密码" icon={<LockOutlined />} error={fieldError('password')}>
+          {(a11y) => (
+            <>
+              <input
+                {...a11y}
+                name="password"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+                value={values.password}
+                onChange={change('password')}
+                data-testid="login-password"
+              />
+              <button type="button" className="login-input-toggle" aria-label={showPassword ? '隐藏密码' : '显示密码'} onClick={() => setShowPassword((s) => !s)}>
+                {showPassword ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+              </button>
+            </>
+          )}
+        </Field>
+        <button type="submit" className="login-submit" disabled={busy} aria-busy={busy} data-testid="login-submit">
+          {busy && <LoadingOutlined />}
+          <span>登录</span>
+        </button>
+      </form>
     </AuthCard>
   );
 }
