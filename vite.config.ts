@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './vite.precompress.ts';
+import { prerenderLogin } from './vite.prerender.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiPort = process.env.API_PORT || '3001';
@@ -12,7 +13,7 @@ const lib = (names: string) => new RegExp(`node_modules[\\\\/](?:${names})[\\\\/
 
 export default defineConfig({
   root: path.join(here, 'src/web'),
-  plugins: [react(), precompress()],
+  plugins: [react(), prerenderLogin(), precompress()],
   build: {
     outDir: path.join(here, 'dist/web'),
     emptyOutDir: true,

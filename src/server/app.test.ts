@@ -12,6 +12,8 @@ import { type TestApp, createTestApp } from './test/app.ts';
 let t: TestApp;
 let webDir: string;
 const INDEX = '<!doctype html><html><body><div id="root"></div><script src="/assets/app.js"></script></body></html>';
+/** index.html with the login form rendered inside, as the build writes it. */
+const LOGIN = '<!doctype html><html><body><div id="root"><form>登录</form></div><script src="/assets/app.js"></script></body></html>';
 /** A hashed asset large enough to be worth compressing, with its .br and .gz copies as the build writes them. */
 const ASSET = '/assets/index-B1a2c3D4.js';
 const ASSET_JS = `export const pages = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `页面${i}`))};\n`;
@@ -27,6 +29,8 @@ beforeAll(async () => {
   };
   write('index.html', INDEX);
   write('index.html.br', zlib.brotliCompressSync(INDEX));
+  write('login.html', LOGIN);
+  write('login.html.br', zlib.brotliCompressSync(LOGIN));
   write('assets/app.js', 'console.log(1)');
   write(ASSET, ASSET_JS);
   write(`${ASSET}.br`, zlib.brotliCompressSync(ASSET_JS));
@@ -41,7 +45,7 @@ afterAll(async () => {
 
 describe('web app', () => {
   it('serves index.html at / and for the SPA’s own routes, to be revalidated every time', async () => {
-    for (const url of ['/', '/enterprises', '/enterprises/3b0c1c8e-0000-4000-8000-000000000000/edit', '/login?redirect=%2Faudit']) {
+    for (const url of ['/', '/enterprises', '/enterprises/3b0c1c8e-0000-4000-8000-000000000000/edit', '/change-password']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/html');
@@ -50,12 +54,22 @@ describe('web app', () => {
     }
   });
 
-  it('sends index.html’s brotli copy to a browser that accepts it, on the SPA’s routes too', async () => {
-    for (const url of ['/', '/login']) {
+  it('serves the login page with its form already rendered (login.html), to be revalidated every time', async () => {
+    for (const url of ['/login', '/login?redirect=%2Faudit']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.body, url).toBe(LOGIN);
+    }
+  });
+
+  it('sends the pages’ brotli copies to a browser that accepts it, on the SPA’s routes too', async () => {
+    for (const [url, page] of [['/', INDEX], ['/enterprises', INDEX], ['/login', LOGIN]] as const) {
       const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(res.headers['cache-control'], url).toBe('no-cache');
-      expect(zlib.brotliDecompressSync(res.rawPayload).toString('utf8'), url).toBe(INDEX);
+      expect(zlib.brotliDecompressSync(res.rawPayload).toString('utf8'), url).toBe(page);
     }
   });
 

@@ -14,7 +14,7 @@ import { registerCompression } from './http/compression.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerSessionHook } from './http/session.ts';
-import { registerWebApp, sendSpaIndex } from './http/web-app.ts';
+import { registerWebApp, spaPageSender } from './http/web-app.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
@@ -66,7 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   // Fastify allows one not-found handler: the error handler's, which also serves the SPA fallback.
   const limits = { jsonBodyBytes: JSON_BODY_LIMIT_BYTES, uploadBytes: opts.config.uploadMaxBytes };
-  registerErrorHandler(app, limits, webDir ? sendSpaIndex : undefined);
+  registerErrorHandler(app, limits, webDir ? spaPageSender(webDir) : undefined);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -37,11 +37,11 @@ export function answerRouterError(err: FastifyError, _req: unknown, reply: Fasti
 
 /**
  * Every failure, framework ones included, leaves as { error: { code, message, fieldErrors? } }.
- * With the web app, unknown GETs outside /api/ and /assets/ get its index.html instead (the SPA's
- * own routes), sent by `sendSpaIndex`. A missing file under /assets/ stays a 404: a tab opened
- * before a release asks for the old files, and must fail (and offer a reload), not get HTML.
+ * With the web app, unknown GETs outside /api/ and /assets/ get its page instead (the SPA's own
+ * routes), sent by `sendSpaPage` (web-app.ts). A missing file under /assets/ stays a 404: a tab
+ * opened before a release asks for the old files, and must fail (and offer a reload), not get HTML.
  */
-export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, sendSpaIndex?: (reply: FastifyReply) => FastifyReply) {
+export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, sendSpaPage?: (reply: FastifyReply) => FastifyReply) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(ERROR_STATUS[err.code]).send(envelope(err.code, err.userMessage, err.fieldErrors));
@@ -61,8 +61,8 @@ export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, s
     return reply.status(500).send(envelope('INTERNAL', '服务器内部错误，请稍后重试'));
   });
   app.setNotFoundHandler((req, reply) => {
-    if (sendSpaIndex && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
-      return sendSpaIndex(reply);
+    if (sendSpaPage && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+      return sendSpaPage(reply);
     }
     return reply.status(404).send(envelope('NOT_FOUND', '接口不存在'));
   });

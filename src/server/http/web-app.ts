@@ -1,7 +1,8 @@
 // The built web app (dist/web): index.html and the files under /assets/, each sent as its
 // precompressed .br or .gz copy when the browser accepts one (vite.precompress.ts writes them),
-// with the cache header its name allows. The SPA's own routes get index.html through the
-// not-found handler (error-handler.ts), the same way.
+// with the cache header its name allows. The SPA's own routes get index.html (login.html for
+// /login) through the not-found handler (error-handler.ts), the same way.
+import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -27,7 +28,17 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   });
 }
 
-/** The SPA's index.html for one of its own routes (e.g. /login), sent as the static route sends it. */
-export function sendSpaIndex(reply: FastifyReply): FastifyReply {
-  return reply.sendFile('index.html');
+/** index.html with the login form already rendered inside (vite.prerender.ts writes it). */
+const LOGIN_HTML = 'login.html';
+
+/**
+ * What answers one of the SPA's own routes, sent as the static routes send files: login.html for
+ * /login when the build has it (the form shows before any script has run), index.html otherwise.
+ */
+export function spaPageSender(webDir: string): (reply: FastifyReply) => FastifyReply {
+  const hasLoginHtml = fs.existsSync(path.join(webDir, LOGIN_HTML));
+  return (reply) => {
+    const pathname = reply.request.url.split('?', 1)[0];
+    return reply.sendFile(hasLoginHtml && pathname === '/login' ? LOGIN_HTML : 'index.html');
+  };
 }

@@ -1,9 +1,11 @@
-// The login page: everyone's first page, so it is built from plain elements and its own CSS
-// (auth.css) rather than antd, whose code and run-time styles would come first otherwise; it looks
-// like antd's large vertical form. The contract's LoginRequest still validates it. antd and the
+// The login page: everyone's first page. Built from plain elements and its own CSS (auth.css)
+// rather than antd, whose code and run-time styles would come first otherwise; it looks like
+// antd's large vertical form, and the contract's LoginRequest still validates it. It is also
+// rendered to HTML at build time (prerender.tsx) and hydrated: its inputs are uncontrolled, so
+// what is typed before the scripts have run is kept, and the button waits for them. antd and the
 // signed-in pages load once the user starts typing (prefetchNext).
 import { CloseCircleFilled, ExclamationCircleFilled, EyeInvisibleOutlined, EyeOutlined, LoadingOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '../../../contract/auth.ts';
 import { type FieldErrors, zodFieldErrors } from '../../components/form-errors.ts';
@@ -20,6 +22,13 @@ export interface LoginPageProps {
    */
   prefetchNext?: () => void;
 }
+
+const noSubscription = () => () => {};
+/**
+ * False while React takes over the build-time HTML of this page (and on the server), true once
+ * the page runs: until then a click on the button would submit the bare HTML form.
+ */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 interface FieldProps {
   name: keyof LoginInput;
@@ -48,13 +57,20 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
+  const hydrated = useHydrated();
   const [notice] = useState(takeLoginNotice);
-  const [values, setValues] = useState<LoginInput>({ username: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const prefetched = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const redirect = safeRedirect(searchParams.get('redirect'));
+
+  // The username field takes the focus, unless the user is already in a field (typing into the
+  // build-time HTML before the scripts ran). Not autoFocus, which would pull the focus back.
+  useEffect(() => {
+    if (document.activeElement === document.body) formRef.current?.querySelector('input')?.focus();
+  }, []);
 
   // The form shows at once, while /api/auth/me is on its way: who opens the login page is nearly
   // always signed out, and one who turns out to be signed in is sent on as soon as it answers.
@@ -67,16 +83,17 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
     prefetched.current = true;
     prefetchNext?.();
   };
-  const change = (name: keyof LoginInput) => (e: { target: { value: string } }) => {
+  const edited = (name: keyof LoginInput) => () => {
     prefetch();
-    setValues((v) => ({ ...v, [name]: e.target.value }));
     if (fieldErrors[name]) setFieldErrors(({ [name]: _cleared, ...rest }) => rest);
   };
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setError(null);
-    const check = LoginRequest.safeParse(values);
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const check = LoginRequest.safeParse({ username: data.get('username') ?? '', password: data.get('password') ?? '' });
     if (!check.success) {
       setFieldErrors(zodFieldErrors(check.error));
       return;
@@ -88,7 +105,8 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
       onError: (err) => {
         if (err instanceof ApiError && err.code === 'VALIDATION' && err.fieldErrors) setFieldErrors(err.fieldErrors);
         else setError(errorMessage(err));
-        setValues((v) => ({ ...v, password: '' }));
+        const password = form.elements.namedItem('password');
+        if (password instanceof HTMLInputElement) password.value = '';
       },
     });
   };
@@ -107,11 +125,9 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
           <CloseCircleFilled /> {error}
         </div>
       )}
-      <form className="login-form" onSubmit={onSubmit} autoComplete="on" noValidate>
+      <form ref={formRef} className="login-form" onSubmit={onSubmit} autoComplete="on" noValidate>
         <Field name="username" label="用户名" icon={<UserOutlined />} error={fieldError('username')}>
-          {(a11y) => (
-            <input {...a11y} name="username" autoComplete="username" autoFocus value={values.username} onChange={change('username')} data-testid="login-username" />
-          )}
+          {(a11y) => <input {...a11y} name="username" autoComplete="username" onInput={edited('username')} data-testid="login-username" />}
         </Field>
         <Field name="password" label="密码" icon={<LockOutlined />} error={fieldError('password')}>
           {(a11y) => (
@@ -121,8 +137,7 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
                 name="password"
                 type={showPassword ? 'text' : 'password'}
                 autoComplete="current-password"
-                value={values.password}
-                onChange={change('password')}
+                onInput={edited('password')}
                 data-testid="login-password"
               />
               <button type="button" className="login-input-toggle" aria-label={showPassword ? '隐藏密码' : '显示密码'} onClick={() => setShowPassword((s) => !s)}>
@@ -131,7 +146,7 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
             </>
           )}
         </Field>
-        <button type="submit" className="login-submit" disabled={busy} aria-busy={busy} data-testid="login-submit">
+        <button type="submit" className="login-submit" disabled={!hydrated || busy} aria-busy={busy} data-testid="login-submit">
           {busy && <LoadingOutlined />}
           <span>登录</span>
         </button>
