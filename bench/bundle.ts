@@ -8,9 +8,10 @@
 // "Shown" is the first animation frame in which the username field is laid out, "usable" the first
 // in which the submit button is enabled too, both in the page's own clock (performance.now(), from
 // navigation start): no harness round trip is counted.
-//   npm run bench:bundle -- [runs=7]
+//   npm run bench:bundle -- [runs=7] [web dir]
 // Uses dist/web when it is newer than its sources, otherwise builds it first (the production build
-// the e2e tests and `npm start` serve; e2e/web-build.ts).
+// the e2e tests and `npm start` serve; e2e/web-build.ts). Given a folder, serves that build as it
+// is instead (e.g. one made from an older commit, to compare).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,16 +54,18 @@ if (!fs.existsSync(CHROMIUM)) {
 }
 
 // ---- the build and the server
-const indexHtml = path.join(WEB_DIR, 'index.html');
+const givenDir = process.argv[3] ? path.resolve(process.argv[3]) : null;
+const sourceDir = givenDir ?? WEB_DIR;
+const indexHtml = path.join(sourceDir, 'index.html');
 const builtBefore = fs.existsSync(indexHtml) ? fs.statSync(indexHtml).mtimeMs : 0;
-await ensureWebBuilt();
+if (!givenDir) await ensureWebBuilt();
 const builtAt = fs.statSync(indexHtml).mtime;
-const buildNote = Math.floor(builtBefore) === builtAt.getTime() ? 'the existing build' : 'built now';
+const buildNote = givenDir ? 'the given build' : Math.floor(builtBefore) === builtAt.getTime() ? 'the existing build' : 'built now';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-bench-bundle-'));
 // A private copy of the build, as the e2e servers do: a rebuild meanwhile cannot pull it away.
 const webDir = path.join(dataDir, 'web');
-await underWebLock(() => fs.cpSync(WEB_DIR, webDir, { recursive: true }));
+await underWebLock(() => fs.cpSync(sourceDir, webDir, { recursive: true }));
 // The login page needs no data: an empty, migrated in-memory database.
 const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
 await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
@@ -174,7 +177,7 @@ async function compare(b: Browser, network: Network): Promise<{ app: Render[]; p
 try {
   const cpus = os.cpus();
   console.log(`machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, Chromium ${browser.version()}`);
-  console.log(`web app: ${buildNote} in ${path.relative(process.cwd(), WEB_DIR) || WEB_DIR} (${builtAt.toISOString()})`);
+  console.log(`web app: ${buildNote} in ${path.relative(process.cwd(), sourceDir) || sourceDir} (${builtAt.toISOString()})`);
 
   // A first load warms the server (its file reads, the database's first query) for every page alike.
   await firstRender(browser, appUrl, null);
