@@ -20,12 +20,14 @@ const ignoreCss: Plugin = {
 
 export function prerenderLogin(): Plugin {
   let root = '';
+  let mode = 'production';
   return {
     name: 'anzhi-prerender-login',
     apply: 'build',
     enforce: 'post',
     configResolved(config) {
       root = config.root;
+      mode = config.mode; // import.meta.env as in the client build (the e2e tests may build for development)
     },
     generateBundle: {
       order: 'post', // after Vite has written index.html into the bundle
@@ -36,7 +38,7 @@ export function prerenderLogin(): Plugin {
         }
         // Vite's own module runner, without the project's config (whose plugins include this one).
         const { module } = await runnerImport<{ renderLoginPage(): string }>(path.join(root, 'prerender.tsx'), {
-          configFile: false, root, logLevel: 'error', mode: 'production', plugins: [ignoreCss],
+          configFile: false, root, logLevel: 'error', mode, plugins: [ignoreCss],
         });
         let html = index.source.replace(EMPTY_ROOT, `<div id="root">${module.renderLoginPage()}</div>`);
         // The stylesheet inline: one request fewer before the first paint (later pages fetch it).
