@@ -12,16 +12,13 @@ import { loadConfig } from '../src/server/config.ts';
 import { type Database, openPglite } from '../src/server/db/client.ts';
 import { createTestDatabase, usingPostgres } from '../src/server/test/db.ts';
 import { tinyPng } from '../src/server/test/hazards.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { copyPgliteTemplate, readyDemoTemplate } from './demo-template.ts';
 import { ROOT, WEB_DIR, ensureWebBuilt, underWebLock } from './web-build.ts';
 
 /** Where the tests leave their screenshots. */
 export const SHOTS = path.join(ROOT, 'test-results');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-dev-shm-usage',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 /**
  * How long a page action or wait may take before it fails: generous, so that a loaded machine is

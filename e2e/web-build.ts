@@ -64,7 +64,7 @@ export function ensureWebBuilt(): Promise<void> {
 async function buildWebIfStale(): Promise<void> {
   const index = path.join(WEB_DIR, 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts'].map((s) => newestMtime(path.join(ROOT, s)));
+  const sources = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts', 'vite.precompress.ts', 'vite.prerender.ts'].map((s) => newestMtime(path.join(ROOT, s)));
   const stamp = fs.existsSync(STAMP) ? (JSON.parse(fs.readFileSync(STAMP, 'utf8')) as { mode?: string }) : {};
   if (built && stamp.mode === MODE && sources.every((m) => m <= built)) return;
   const started = Date.now();

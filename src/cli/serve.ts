@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB_INDEX = path.join(ROOT, 'dist/web/index.html');
 /** What the web bundle is made from. */
-const WEB_SOURCES = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts', 'package.json'];
+const WEB_SOURCES = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts', 'vite.precompress.ts', 'vite.prerender.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   let stat: fs.Stats;

@@ -6,14 +6,15 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { allRoutes } from '../contract/index.ts';
 import type { AppConfig } from './config.ts';
 import { type AppContext, type Clock, systemClock } from './context.ts';
 import type { Database } from './db/client.ts';
+import { registerCompression } from './http/compression.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerSessionHook } from './http/session.ts';
+import { registerWebApp, spaPageSender } from './http/web-app.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerEnterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
@@ -71,7 +72,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   // Fastify allows one not-found handler: the error handler's, which also serves the SPA fallback.
   const limits = { jsonBodyBytes: JSON_BODY_LIMIT_BYTES, uploadBytes: opts.config.uploadMaxBytes };
-  registerErrorHandler(app, limits, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : undefined);
+  registerErrorHandler(app, limits, webDir ? spaPageSender(webDir) : undefined);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -85,6 +86,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
     },
     crossOriginEmbedderPolicy: false,
   });
+  await registerCompression(app); // before the first route: it attaches itself to each route declared after it
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: opts.config.uploadMaxBytes, files: 1, fields: 10 } });
@@ -116,6 +118,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerNotificationRoutes(app, ctx);
   registerWorkbenchRoutes(app, ctx);
 
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  if (webDir) await registerWebApp(app, webDir);
   return { app, ctx };
 }

@@ -1,5 +1,5 @@
 import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './app/providers.tsx';
 import { createRouter } from './app/router.tsx';
@@ -16,8 +16,12 @@ function Root() {
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('#root is missing from index.html');
-createRoot(rootElement).render(
+const app = (
   <StrictMode>
     <Root />
-  </StrictMode>,
+  </StrictMode>
 );
+// login.html (the server's answer to /login) carries the login form rendered at build time
+// (prerender.tsx): take it over where it stands instead of drawing it again.
+if (rootElement.firstElementChild) hydrateRoot(rootElement, app);
+else createRoot(rootElement).render(app);

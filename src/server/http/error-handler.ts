@@ -37,9 +37,11 @@ export function answerRouterError(err: FastifyError, _req: unknown, reply: Fasti
 
 /**
  * Every failure, framework ones included, leaves as { error: { code, message, fieldErrors? } }.
- * With the web app's index.html, unknown non-API GETs get it instead (the SPA's own routes).
+ * With the web app, unknown GETs outside /api/ and /assets/ get its page instead (the SPA's own
+ * routes), sent by `sendSpaPage` (web-app.ts). A missing file under /assets/ stays a 404: a tab
+ * opened before a release asks for the old files, and must fail (and offer a reload), not get HTML.
  */
-export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, spaIndexHtml?: Buffer) {
+export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, sendSpaPage?: (reply: FastifyReply) => FastifyReply) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(ERROR_STATUS[err.code]).send(envelope(err.code, err.userMessage, err.fieldErrors));
@@ -59,8 +61,8 @@ export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, s
     return reply.status(500).send(envelope('INTERNAL', '服务器内部错误，请稍后重试'));
   });
   app.setNotFoundHandler((req, reply) => {
-    if (spaIndexHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
-      return reply.type('text/html; charset=utf-8').send(spaIndexHtml);
+    if (sendSpaPage && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+      return sendSpaPage(reply);
     }
     return reply.status(404).send(envelope('NOT_FOUND', '接口不存在'));
   });

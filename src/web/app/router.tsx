@@ -1,128 +1,115 @@
-import { Suspense, lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import type { ComponentType } from 'react';
+import { type RouteObject, createBrowserRouter } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin.tsx';
-import { NotFoundPage } from '../components/not-found-page.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
-import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
-import { EnterpriseCreatePage } from '../features/enterprises/enterprise-create-page.tsx';
-import { EnterpriseDetailPage } from '../features/enterprises/enterprise-detail-page.tsx';
-import { EnterpriseEditPage } from '../features/enterprises/enterprise-edit-page.tsx';
-import { EnterpriseImportPage } from '../features/enterprises/enterprise-import-page.tsx';
-import { EnterpriseListPage } from '../features/enterprises/enterprise-list-page.tsx';
-import { HazardCreatePage } from '../features/hazards/hazard-create-page.tsx';
-import { CriteriaPage } from '../features/hazards/criteria-page.tsx';
-import { HazardDetailPage } from '../features/hazards/hazard-detail-page.tsx';
-import { HazardImportPage } from '../features/hazards/hazard-import-page.tsx';
-import { HazardListPage } from '../features/hazards/hazard-list-page.tsx';
-import { HomePage } from '../features/home/home-page.tsx';
-import { NotificationsPage } from '../features/notifications/notifications-page.tsx';
-import { WebhookSettingsPage } from '../features/notifications/webhook-settings-page.tsx';
-import { InspectionCreatePage } from '../features/inspections/inspection-create-page.tsx';
-import { InspectionDetailPage } from '../features/inspections/inspection-detail-page.tsx';
-import { InspectionFillPage } from '../features/inspections/inspection-fill-page.tsx';
-import { InspectionListPage } from '../features/inspections/inspection-list-page.tsx';
-import { CaseCreatePage } from '../features/cases/case-create-page.tsx';
-import { CaseDetailPage } from '../features/cases/case-detail-page.tsx';
-import { CaseListPage } from '../features/cases/case-list-page.tsx';
-import { AccountabilityDetailPage } from '../features/accountability/accountability-detail-page.tsx';
-import { AccountabilityFormPage } from '../features/accountability/accountability-form-page.tsx';
-import { AccountabilityListPage } from '../features/accountability/accountability-list-page.tsx';
-import { CalendarPage } from '../features/checklists/calendar-page.tsx';
-import { ChecklistDetailPage } from '../features/checklists/checklist-detail-page.tsx';
-import { ChecklistCreatePage, ChecklistEditPage } from '../features/checklists/checklist-editor-page.tsx';
-import { ChecklistImportPage } from '../features/checklists/checklist-import-page.tsx';
-import { ChecklistListPage } from '../features/checklists/checklist-list-page.tsx';
-import { SectorsPage } from '../features/org/sectors-page.tsx';
-import { UnitsPage } from '../features/org/units-page.tsx';
-import { UsersPage } from '../features/org/users-page.tsx';
-import { LoginLocksPage } from '../features/org/login-locks-page.tsx';
-import { PlanDetailPage } from '../features/plans/plan-detail-page.tsx';
-import { PlanListPage } from '../features/plans/plan-list-page.tsx';
-import { SelfInspectionCalendarPage } from '../features/schedules/self-inspection-calendar-page.tsx';
-import { SelfInspectionPage } from '../features/schedules/self-inspection-page.tsx';
-import { AppLayout } from './layout/app-layout.tsx';
 import { routePatterns as r } from './paths.ts';
-import { RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
+import { loadHomePage, loadShell, preloadSignedIn } from './signed-in-shell.ts';
 
-// ECharts is large: only those who open the dashboard download it.
-const DashboardPage = lazy(async () => ({ default: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage }));
+/**
+ * A page whose code is downloaded the first time its route is opened. Only the login page (where
+ * every session starts) is in the first bundle; a navigation keeps the current page on screen
+ * until the next one's code has arrived (the layout shows a progress bar meanwhile).
+ */
+const page = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> => ({ lazy: { Component: load } });
 
 export function createRouter() {
   return createBrowserRouter([
-    { path: r.login, element: <LoginPage />, errorElement: <RouteError /> },
     {
-      path: r.changePassword,
-      element: (
-        <RequireAuth passwordChangePage>
-          <ChangePasswordPage />
-        </RequireAuth>
-      ),
-      errorElement: <RouteError />,
-    },
-    {
-      element: (
-        <RequireAuth>
-          <AppLayout />
-        </RequireAuth>
-      ),
+      // Shown while the code of the first page opened is still downloading.
+      hydrateFallbackElement: <FullPageSpin />,
       errorElement: <RouteError />,
       children: [
+        { path: r.login, element: <LoginPage prefetchNext={preloadSignedIn} />, errorElement: <RouteError /> },
         {
+          path: r.changePassword,
+          errorElement: <RouteError />,
+          lazy: async () => {
+            const [[{ SignedInFrame }], { ChangePasswordPage }] = await Promise.all([loadShell(), import('../features/auth/change-password-page.tsx')]);
+            return {
+              element: (
+                <SignedInFrame passwordChangePage>
+                  <ChangePasswordPage />
+                </SignedInFrame>
+              ),
+            };
+          },
+        },
+        {
+          lazy: async () => {
+            const [{ SignedInFrame }, { AppLayout }] = await loadShell();
+            return {
+              element: (
+                <SignedInFrame>
+                  <AppLayout />
+                </SignedInFrame>
+              ),
+            };
+          },
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <HomePage /> },
-            { path: r.notifications, element: <NotificationsPage /> },
-            { path: r.notificationSettings, element: <WebhookSettingsPage /> },
-            { path: r.enterpriseList, element: <EnterpriseListPage /> },
-            { path: r.enterpriseCreate, element: <EnterpriseCreatePage /> },
-            { path: r.enterpriseImport, element: <EnterpriseImportPage /> },
-            { path: r.enterpriseDetail, element: <EnterpriseDetailPage /> },
-            { path: r.enterpriseEdit, element: <EnterpriseEditPage /> },
-            { path: r.enterpriseSelfInspection, element: <SelfInspectionCalendarPage /> },
-            { path: r.selfInspection, element: <SelfInspectionPage /> },
-            { path: r.planList, element: <PlanListPage /> },
-            { path: r.planDetail, element: <PlanDetailPage /> },
-            { path: r.hazardList, element: <HazardListPage /> },
-            { path: r.hazardCreate, element: <HazardCreatePage /> },
-            { path: r.hazardImport, element: <HazardImportPage /> },
-            { path: r.hazardDetail, element: <HazardDetailPage /> },
-            { path: r.inspectionList, element: <InspectionListPage /> },
-            { path: r.inspectionCreate, element: <InspectionCreatePage /> },
-            { path: r.inspectionDetail, element: <InspectionDetailPage /> },
-            { path: r.inspectionFill, element: <InspectionFillPage /> },
-            { path: r.checklistList, element: <ChecklistListPage /> },
-            { path: r.checklistCreate, element: <ChecklistCreatePage /> },
-            { path: r.checklistImport, element: <ChecklistImportPage /> },
-            { path: r.checklistDetail, element: <ChecklistDetailPage /> },
-            { path: r.checklistEdit, element: <ChecklistEditPage /> },
-            { path: r.workCalendar, element: <CalendarPage /> },
-            { path: r.caseList, element: <CaseListPage /> },
-            { path: r.caseCreate, element: <CaseCreatePage /> },
-            { path: r.caseDetail, element: <CaseDetailPage /> },
-            { path: r.accountabilityList, element: <AccountabilityListPage /> },
-            { path: r.accountabilityCreate, element: <AccountabilityFormPage /> },
-            { path: r.accountabilityDetail, element: <AccountabilityDetailPage /> },
-            { path: r.accountabilityEdit, element: <AccountabilityFormPage key="edit" /> },
             {
-              path: r.dashboard,
-              element: (
-                <Suspense fallback={<FullPageSpin />}>
-                  <DashboardPage />
-                </Suspense>
-              ),
+              errorElement: <RouteError />,
+              children: signedInPages,
             },
-            { path: r.adminUnits, element: <UnitsPage /> },
-            { path: r.adminSectors, element: <SectorsPage /> },
-            { path: r.adminUsers, element: <UsersPage /> },
-            { path: r.adminLoginLocks, element: <LoginLocksPage /> },
-            { path: r.adminCriteria, element: <CriteriaPage /> },
-            { path: r.audit, element: <AuditPage /> },
-            { path: '*', element: <NotFoundPage /> },
           ],
         },
       ],
     },
   ]);
 }
+
+const signedInPages: RouteObject[] = [
+  { index: true, ...page(loadHomePage) },
+  { path: r.enterpriseList, ...page(async () => (await import('../features/enterprises/enterprise-list-page.tsx')).EnterpriseListPage) },
+  { path: r.enterpriseCreate, ...page(async () => (await import('../features/enterprises/enterprise-create-page.tsx')).EnterpriseCreatePage) },
+  { path: r.enterpriseImport, ...page(async () => (await import('../features/enterprises/enterprise-import-page.tsx')).EnterpriseImportPage) },
+  { path: r.enterpriseDetail, ...page(async () => (await import('../features/enterprises/enterprise-detail-page.tsx')).EnterpriseDetailPage) },
+  { path: r.enterpriseEdit, ...page(async () => (await import('../features/enterprises/enterprise-edit-page.tsx')).EnterpriseEditPage) },
+  {
+    path: r.enterpriseSelfInspection,
+    ...page(async () => (await import('../features/schedules/self-inspection-calendar-page.tsx')).SelfInspectionCalendarPage),
+  },
+  { path: r.selfInspection, ...page(async () => (await import('../features/schedules/self-inspection-page.tsx')).SelfInspectionPage) },
+  { path: r.planList, ...page(async () => (await import('../features/plans/plan-list-page.tsx')).PlanListPage) },
+  { path: r.planDetail, ...page(async () => (await import('../features/plans/plan-detail-page.tsx')).PlanDetailPage) },
+  { path: r.hazardList, ...page(async () => (await import('../features/hazards/hazard-list-page.tsx')).HazardListPage) },
+  { path: r.hazardCreate, ...page(async () => (await import('../features/hazards/hazard-create-page.tsx')).HazardCreatePage) },
+  { path: r.hazardImport, ...page(async () => (await import('../features/hazards/hazard-import-page.tsx')).HazardImportPage) },
+  { path: r.hazardDetail, ...page(async () => (await import('../features/hazards/hazard-detail-page.tsx')).HazardDetailPage) },
+  { path: r.inspectionList, ...page(async () => (await import('../features/inspections/inspection-list-page.tsx')).InspectionListPage) },
+  { path: r.inspectionCreate, ...page(async () => (await import('../features/inspections/inspection-create-page.tsx')).InspectionCreatePage) },
+  { path: r.inspectionDetail, ...page(async () => (await import('../features/inspections/inspection-detail-page.tsx')).InspectionDetailPage) },
+  { path: r.inspectionFill, ...page(async () => (await import('../features/inspections/inspection-fill-page.tsx')).InspectionFillPage) },
+  { path: r.checklistList, ...page(async () => (await import('../features/checklists/checklist-list-page.tsx')).ChecklistListPage) },
+  { path: r.checklistCreate, ...page(async () => (await import('../features/checklists/checklist-editor-page.tsx')).ChecklistCreatePage) },
+  { path: r.checklistImport, ...page(async () => (await import('../features/checklists/checklist-import-page.tsx')).ChecklistImportPage) },
+  { path: r.checklistDetail, ...page(async () => (await import('../features/checklists/checklist-detail-page.tsx')).ChecklistDetailPage) },
+  { path: r.checklistEdit, ...page(async () => (await import('../features/checklists/checklist-editor-page.tsx')).ChecklistEditPage) },
+  { path: r.workCalendar, ...page(async () => (await import('../features/checklists/calendar-page.tsx')).CalendarPage) },
+  { path: r.caseList, ...page(async () => (await import('../features/cases/case-list-page.tsx')).CaseListPage) },
+  { path: r.caseCreate, ...page(async () => (await import('../features/cases/case-create-page.tsx')).CaseCreatePage) },
+  { path: r.caseDetail, ...page(async () => (await import('../features/cases/case-detail-page.tsx')).CaseDetailPage) },
+  { path: r.accountabilityList, ...page(async () => (await import('../features/accountability/accountability-list-page.tsx')).AccountabilityListPage) },
+  { path: r.accountabilityCreate, ...page(async () => (await import('../features/accountability/accountability-form-page.tsx')).AccountabilityFormPage) },
+  { path: r.accountabilityDetail, ...page(async () => (await import('../features/accountability/accountability-detail-page.tsx')).AccountabilityDetailPage) },
+  {
+    path: r.accountabilityEdit,
+    // Its own key: from the create form to an edit form is a new form, not the same one refilled.
+    lazy: async () => {
+      const { AccountabilityFormPage } = await import('../features/accountability/accountability-form-page.tsx');
+      return { element: <AccountabilityFormPage key="edit" /> };
+    },
+  },
+  // ECharts is large: only those who open the dashboard download it.
+  { path: r.dashboard, ...page(async () => (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage) },
+  { path: r.adminUnits, ...page(async () => (await import('../features/org/units-page.tsx')).UnitsPage) },
+  { path: r.adminSectors, ...page(async () => (await import('../features/org/sectors-page.tsx')).SectorsPage) },
+  { path: r.adminUsers, ...page(async () => (await import('../features/org/users-page.tsx')).UsersPage) },
+  { path: r.adminLoginLocks, ...page(async () => (await import('../features/org/login-locks-page.tsx')).LoginLocksPage) },
+  { path: r.notifications, ...page(async () => (await import('../features/notifications/notifications-page.tsx')).NotificationsPage) },
+  { path: r.notificationSettings, ...page(async () => (await import('../features/notifications/webhook-settings-page.tsx')).WebhookSettingsPage) },
+  { path: r.adminCriteria, ...page(async () => (await import('../features/hazards/criteria-page.tsx')).CriteriaPage) },
+  { path: r.audit, ...page(async () => (await import('../features/audit/audit-page.tsx')).AuditPage) },
+  { path: '*', ...page(async () => (await import('../components/not-found-page.tsx')).NotFoundPage) },
+];

@@ -2,7 +2,7 @@
 // react-query cache. A 401 anywhere clears it (the route guard then sends people to the
 // login page); a forced password change refetches it (the guard then sends them to the
 // change-password page).
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { authRoutes } from '../../contract/auth.ts';
 import type { TMe, TMeResponse } from '../../contract/auth.ts';
@@ -36,13 +36,16 @@ export async function fetchMe(signal?: AbortSignal): Promise<TMeResponse | null>
   }
 }
 
+/** The current user's query: used by useMe, and started by the providers before the first page's code has loaded. */
+export const meQuery = queryOptions({
+  queryKey: meQueryKey,
+  queryFn: ({ signal }) => fetchMe(signal),
+  staleTime: Infinity,
+  retry: 1,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: meQueryKey,
-    queryFn: ({ signal }) => fetchMe(signal),
-    staleTime: Infinity,
-    retry: 1,
-  });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user; only for components rendered under the route guard. */

@@ -2,7 +2,7 @@ import { LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-d
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { ROLE_LABELS } from '../../../domain/access/roles.ts';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCurrentUser, useLogout } from '../../lib/auth.ts';
@@ -25,6 +25,8 @@ export function AppLayout() {
   const isMobile = useIsMobile();
   const location = useLocation();
   const navigate = useNavigate();
+  // A page's code is fetched the first time it is opened; meanwhile the current page stays.
+  const pageLoading = useNavigation().state === 'loading';
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
@@ -99,6 +101,7 @@ export function AppLayout() {
       )}
       <Layout>
         <Header className="app-header">
+          {pageLoading && <div className="route-progress" role="progressbar" aria-label="正在打开页面" />}
           <Flex align="center" gap={8} style={{ minWidth: 0 }}>
             {isMobile && (
               <>

@@ -1,18 +1,24 @@
-import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import './auth.css';
 
-/** The centred card of the pages shown outside the main layout. */
+/**
+ * The centred card of the pages shown outside the main layout: plain elements styled like antd's
+ * Card and Typography (auth.css), since the login page, everyone's first, uses no antd.
+ */
 export function AuthCard({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (
-    <Flex className="auth-page" align="center" justify="center">
+    <div className="auth-page">
       <div className="auth-box">
-        <Flex vertical align="center" gap={4} className="auth-brand">
+        <div className="auth-brand">
           <span className="brand-mark brand-mark-lg">安</span>
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>安治</Typography.Title>
-          <Typography.Text type="secondary">安全生产隐患排查整治工作平台</Typography.Text>
-        </Flex>
-        <Card title={title}>{children}</Card>
+          <h1 className="auth-brand-name">安治</h1>
+          <div className="text-muted">安全生产隐患排查整治工作平台</div>
+        </div>
+        <section className="auth-card">
+          <h2 className="auth-card-title">{title}</h2>
+          <div className="auth-card-body">{children}</div>
+        </section>
       </div>
-    </Flex>
+    </div>
   );
 }
