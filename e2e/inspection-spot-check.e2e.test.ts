@@ -11,7 +11,7 @@ import type { TEnterprise } from '../src/contract/enterprises.ts';
 import type { THazardDetail } from '../src/contract/hazards.ts';
 import type { TInspectionDetail } from '../src/contract/inspections.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
-import { itemsOf } from '../src/domain/checklists/checklist.ts';
+import { itemFinding, itemQuestion, itemsOf } from '../src/domain/checklists/checklist.ts';
 import { CHONGMING_SPOT_CHECK } from '../src/domain/checklists/seed-checklists.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import {
@@ -61,15 +61,18 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       // 2. the seven items, one at a time
       for (const [n, item] of ITEMS.entries()) {
         const step = page.getByTestId('inspection-item');
-        await step.getByTestId('inspection-item-content').getByText(item.content, { exact: true }).waitFor();
+        // Asked as a question (the item is worded as the finding), answered 否 or 是, never 符合.
+        await step.getByTestId('inspection-item-content').getByText(itemQuestion(item), { exact: true }).waitFor();
+        expect(await page.getByTestId('inspection-result-conform').textContent()).toContain('否');
+        expect(await page.getByTestId('inspection-result-nonconform').textContent()).toContain('是');
         const fail = FAILS[n];
         if (fail) {
           await page.getByTestId('inspection-result-nonconform').click();
           await textarea(page, 'inspection-comment').fill(fail.comment);
           const draft = page.getByTestId('inspection-hazard-draft');
           await draft.waitFor();
-          // pre-filled: description from the item and the comment, the place, the enterprise's sector, the requirement
-          expect(await textarea(page, 'inspection-hazard-description').inputValue()).toBe(`${item.content}：${fail.comment}`);
+          // pre-filled: description from the item's finding and the comment, the place, the enterprise's sector, the requirement as 判定依据
+          expect(await textarea(page, 'inspection-hazard-description').inputValue()).toBe(`${itemFinding(item)}：${fail.comment}`);
           expect(await input(page, 'inspection-hazard-location').inputValue()).toBe('生产车间及动火作业区');
           await page.getByTestId('inspection-hazard-sector').getByText(ent.sectorNames[0]!).waitFor();
           expect(await textarea(page, 'inspection-hazard-criterion').inputValue()).toBe(item.requirement ?? '');
@@ -109,6 +112,9 @@ describe.skipIf(skip !== null)('inspection spot check in Chromium', () => {
       await page.getByTestId('inspection-representative').getByText('周负责').waitFor();
       const links = page.getByTestId('inspection-failed').getByTestId('inspection-hazard-link');
       expect(await links.count()).toBe(2);
+      // each answer in the item's words: 是 for the two findings, 否 for the rest
+      const results = await page.getByTestId('inspection-answer-result').allTextContents();
+      expect(results.map((r) => r.replace(/\s/g, ''))).toEqual(ITEMS.map((_i, n) => (FAILS[n] ? '是' : '否')));
       await page.screenshot({ path: path.join(SHOTS, 'inspection-detail-phone.png'), fullPage: true });
 
       // ... the server agrees

@@ -53,7 +53,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   audience: '适用对象', currentVersion: '当前版本', template: '检查表', versionId: '版本', content: '检查表内容', added: '新增检查项',
   removed: '删除检查项', changed: '修改检查项', infoChanged: '基本信息有变化', groups: '检查内容', items: '检查项', key: '检查项编号',
   requirement: '检查要求', howToCheck: '排查要点及方式', checkMethods: '检查方法', responseType: '结果类型', photoRequired: '须拍照',
-  unit: '计量单位', templateId: '检查表', itemCount: '检查项数', publishedBy: '发布人', updatedBy: '填写人',
+  unit: '计量单位', question: '检查问题', finding: '发现问题表述', answerLabels: '回答文字', templateId: '检查表', itemCount: '检查项数', publishedBy: '发布人', updatedBy: '填写人',
   // 日周月 schedules
   dailyTemplateCode: '日检查表', weeklyTemplateCode: '周检查表', monthlyTemplateCode: '月检查表', daily: '日检查表', weekly: '周检查表',
   monthly: '月检查表', workOnWeekends: '周末照常上班', holidays: '休息日', extraWorkdays: '额外工作日', weeklyDueWeekday: '周自查截止',
@@ -74,6 +74,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   leaderNames: '组长', departments: '联系部门', villages: '联系村/社区',
   // fields of a nested record, by parent field
   'representative.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
+  'answerLabels.conform': '符合时', 'answerLabels.nonconform': '不符合时', 'answerLabels.not_applicable': '不适用时',
 };
 
 /** Where a kind of record calls a field otherwise. */

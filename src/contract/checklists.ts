@@ -1,7 +1,7 @@
 // Checklist templates (检查表). The content schema mirrors domain/checklist.ts; the domain's
 // templateProblems() is the rule, this only shapes and bounds the input.
 import { z, int, coerceInt } from './zod.ts';
-import { CHECK_METHODS, CHECKLIST_AUDIENCES, RESPONSE_TYPES } from '../domain/checklists/checklist.ts';
+import { ANSWER_LABEL_MAX, CHECK_METHODS, CHECKLIST_AUDIENCES, RESPONSE_TYPES } from '../domain/checklists/checklist.ts';
 import { CHECKLIST_ACTIONS, CHECKLIST_LIST_ACTIONS } from '../domain/checklists/checklist-policy.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
@@ -9,6 +9,11 @@ import { BatchParams, ImportCommitResult, ImportPreview } from './enterprises.ts
 
 const Line = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 const Optional = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+
+const AnswerWord = (of: string) =>
+  z.string().trim().min(1, `请填写“${of}”的回答文字`).max(ANSWER_LABEL_MAX, `回答文字不能超过${ANSWER_LABEL_MAX}个字`);
+/** The words of the three answers (符合/不符合/不适用 stay the stored results). */
+export const AnswerLabelsSchema = z.object({ conform: AnswerWord('符合'), nonconform: AnswerWord('不符合'), not_applicable: AnswerWord('不适用') });
 
 export const ChecklistItemSchema = z.object({
   key: z.string().trim().min(1, '请填写检查项编码').max(64),
@@ -19,6 +24,10 @@ export const ChecklistItemSchema = z.object({
   responseType: z.enum(RESPONSE_TYPES, { error: '请选择检查结果类型' }),
   photoRequired: z.boolean().default(false),
   unit: Optional(16),
+  // Absent in versions published before they existed: null, as the domain's defaults.
+  question: Optional(2000),
+  finding: Optional(2000),
+  answerLabels: AnswerLabelsSchema.nullish().transform((v) => v ?? null),
 });
 export type TChecklistItem = z.output<typeof ChecklistItemSchema>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANSWER_LABEL_PRESETS, type StoredTemplateContent, answerLabelsOf, itemFinding, itemQuestion, withItemDefaults,
   CHECK_METHODS, CHECK_METHOD_LABELS, CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS, CONFORMITY_RESULTS, CONFORMITY_RESULT_LABELS,
   type ChecklistTemplateContent, type ChecklistTemplateVersion, type CheckMethod, EDIT_IN_PLACE_REFUSAL_MESSAGES, RESPONSE_TYPES,
   RESPONSE_TYPE_LABELS, TEMPLATE_PROBLEM_MESSAGES, TEMPLATE_VERSION_REFUSAL_MESSAGES, type TemplateProblem, checkMethodsOf,
@@ -93,9 +94,10 @@ describe('checklistItem defaults', () => {
     expect(checklistItem({ key: 'a', content: 'x', howToCheck: '现场检查', checkMethods: ['look'] }).checkMethods).toEqual(['look']);
   });
 
-  it('a conformity item without photos, requirement or unit by default', () => {
+  it('a conformity item without photos, requirement, unit or wording of its own by default', () => {
     expect(checklistItem({ key: 'a', content: 'x' })).toEqual({
       key: 'a', content: 'x', requirement: null, howToCheck: '', checkMethods: [], responseType: 'conformity', photoRequired: false, unit: null,
+      question: null, finding: null, answerLabels: null,
     });
   });
 
@@ -139,6 +141,13 @@ describe('templateProblems', () => {
     ['a repeated check method', editItem(content(), 'exits', { checkMethods: ['look', 'look'] }), [{ problem: 'check_methods_invalid', key: 'exits' }]],
     ['an unknown check method', editItem(content(), 'exits', { checkMethods: ['smell' as never] }), [{ problem: 'check_methods_invalid', key: 'exits' }]],
     ['a unit on a text item', editItem(content(), 'duty-note', { unit: '人' }), [{ problem: 'unit_not_number', key: 'duty-note' }]],
+    ['the finding-first words 否/是/不适用', editItem(content(), 'exits', { answerLabels: ANSWER_LABEL_PRESETS.finding_yes }), []],
+    ['a question on a number item', editItem(content(), 'staff-count', { question: '在岗多少人？' }), []],
+    ['a blank answer word', editItem(content(), 'exits', { answerLabels: { conform: '否', nonconform: ' ', not_applicable: '不适用' } }), [{ problem: 'answer_labels_invalid', key: 'exits' }]],
+    ['two answers in the same word', editItem(content(), 'exits', { answerLabels: { conform: '是', nonconform: '是', not_applicable: '不适用' } }), [{ problem: 'answer_labels_invalid', key: 'exits' }]],
+    ['an answer word over 8 characters', editItem(content(), 'exits', { answerLabels: { conform: '否', nonconform: '是，存在该情形的问题', not_applicable: '不适用' } }), [{ problem: 'answer_labels_invalid', key: 'exits' }]],
+    ['answer words on a text item', editItem(content(), 'duty-note', { answerLabels: ANSWER_LABEL_PRESETS.finding_yes }), [{ problem: 'wording_not_conformity', key: 'duty-note' }]],
+    ['a finding on a number item', editItem(content(), 'staff-count', { finding: '人数不足' }), [{ problem: 'wording_not_conformity', key: 'staff-count' }]],
   ])('%s', (_name, t, problems) => {
     expect(templateProblems(t)).toEqual(problems);
   });
@@ -163,6 +172,9 @@ describe('template versioning', () => {
     ['the response type', (t) => editItem(t, 'exits', { responseType: 'photo' })],
     ['photo required', (t) => editItem(t, 'exits', { photoRequired: false })],
     ['the unit', (t) => editItem(t, 'staff-count', { unit: '名' })],
+    ['the question', (t) => editItem(t, 'exits', { question: '安全出口是否畅通？' })],
+    ['the finding', (t) => editItem(t, 'exits', { finding: '安全出口堵塞' })],
+    ['the answer words', (t) => editItem(t, 'exits', { answerLabels: ANSWER_LABEL_PRESETS.requirement_yes })],
     ['an item added', (t) => ({ ...t, groups: [t.groups[0]!, { ...t.groups[1]!, items: [...t.groups[1]!.items, checklistItem({ key: 'new', content: '新增项' })] }] })],
     ['an item removed', (t) => ({ ...t, groups: [{ ...t.groups[0]!, items: t.groups[0]!.items.slice(1) }, t.groups[1]!] })],
     ['items reordered', (t) => ({ ...t, groups: [{ ...t.groups[0]!, items: [...t.groups[0]!.items].reverse() }, t.groups[1]!] })],
@@ -214,6 +226,35 @@ describe('template versioning', () => {
     };
     expect(templateDiff(t, edited)).toEqual({ added: ['gas'], removed: ['duty-note'], changed: ['extinguishers', 'exits'] });
     expect(templateDiff(t, content())).toEqual({ added: [], removed: [], changed: [] });
+  });
+});
+
+describe('an item’s wording: its question, its finding and the words of its answers', () => {
+  const plain = checklistItem({ key: 'exits', content: '安全出口畅通' });
+  const spot = checklistItem({
+    key: 'certificates', content: '电焊等特种作业岗位人员无证上岗作业', requirement: '严禁无证上岗',
+    question: '是否存在“电焊等特种作业岗位人员无证上岗作业”的情形？', answerLabels: ANSWER_LABEL_PRESETS.finding_yes,
+  });
+
+  it('without wording of its own an item asks its content, finds its content and answers 符合/不符合/不适用', () => {
+    expect([itemQuestion(plain), itemFinding(plain), answerLabelsOf(plain)]).toEqual(['安全出口畅通', '安全出口畅通', CONFORMITY_RESULT_LABELS]);
+  });
+
+  it('an item worded as the violation asks whether it is there and answers 否 when it is not: never “… — 符合”', () => {
+    expect(itemQuestion(spot)).toBe('是否存在“电焊等特种作业岗位人员无证上岗作业”的情形？');
+    expect(answerLabelsOf(spot)).toEqual({ conform: '否', nonconform: '是', not_applicable: '不适用' });
+    // what a 是 (nonconform) finds is the content itself, the violation; the requirement stays the requirement
+    expect(itemFinding(spot)).toBe('电焊等特种作业岗位人员无证上岗作业');
+    expect(itemFinding({ ...spot, finding: '焊工无证' })).toBe('焊工无证');
+  });
+
+  it('a version stored before the wording existed reads with the defaults, and is the same content as one with them', () => {
+    const { question: _q, finding: _f, answerLabels: _a, ...old } = plain;
+    const stored: StoredTemplateContent = { ...content(), groups: [{ title: '消防设施', items: [old] }] };
+    const read = withItemDefaults(stored);
+    expect(read.groups[0]!.items[0]).toEqual(plain);
+    expect(templateChanged(read, { ...content(), groups: [{ title: '消防设施', items: [plain] }] })).toBe(false);
+    expect(templateChanged(stored as ChecklistTemplateContent, read)).toBe(false);
   });
 });
 

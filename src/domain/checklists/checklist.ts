@@ -37,6 +37,29 @@ export const CONFORMITY_RESULT_LABELS: Record<ConformityResult, string> = {
   not_applicable: '不适用',
 };
 
+/**
+ * The words a conformity item's three answers read as. Results are always stored as
+ * conform/nonconform/not_applicable (figures and forms count those); only the words differ, so an
+ * item asked as "是否存在……的情形？" answers 否 (conform) or 是 (nonconform, the finding).
+ */
+export type AnswerLabels = Record<ConformityResult, string>;
+export const ANSWER_LABEL_MAX = 8;
+
+/** The wordings the editor offers; a template may set any three distinct words. */
+export const ANSWER_LABEL_PRESETS = {
+  conformity: CONFORMITY_RESULT_LABELS,
+  /** The question asks whether the violation is there: 是 is the finding. */
+  finding_yes: { conform: '否', nonconform: '是', not_applicable: '不适用' },
+  /** The question asks whether the requirement is met: 否 is the finding. */
+  requirement_yes: { conform: '是', nonconform: '否', not_applicable: '不适用' },
+} as const satisfies Record<string, AnswerLabels>;
+export type AnswerLabelPreset = keyof typeof ANSWER_LABEL_PRESETS;
+export const ANSWER_LABEL_PRESET_NAMES: Record<AnswerLabelPreset, string> = {
+  conformity: '符合/不符合/不适用',
+  finding_yes: '否/是/不适用（“是”为发现问题）',
+  requirement_yes: '是/否/不适用（“否”为发现问题）',
+};
+
 export interface ChecklistItem {
   /** Stable within a template across versions: answers and form figures refer to it. */
   key: string;
@@ -53,7 +76,26 @@ export interface ChecklistItem {
   photoRequired: boolean;
   /** Unit of a number answer (e.g. '人'), else null. */
   unit: string | null;
+  /**
+   * The question as the page and the record put it (e.g. '是否存在“…”的情形？'), when the content
+   * does not read as one; null: the content is shown.
+   */
+  question: string | null;
+  /**
+   * What a 不符合 answer found, worded as the violation: the drafted hazard's description starts
+   * with it. null: the content.
+   */
+  finding: string | null;
+  /** The words of the three answers; null: 符合/不符合/不适用. Conformity items only. */
+  answerLabels: AnswerLabels | null;
 }
+
+/** The item as the fill page, the detail page and the printed record ask it. */
+export const itemQuestion = (i: Pick<ChecklistItem, 'content' | 'question'>): string => i.question ?? i.content;
+/** The violation a failed item records (a hazard's description, the 不符合项 list). */
+export const itemFinding = (i: Pick<ChecklistItem, 'content' | 'finding'>): string => i.finding ?? i.content;
+/** The words of an item's answers. */
+export const answerLabelsOf = (i: Pick<ChecklistItem, 'answerLabels'>): AnswerLabels => i.answerLabels ?? CONFORMITY_RESULT_LABELS;
 
 export interface ChecklistGroup {
   title: string;
@@ -110,6 +152,9 @@ export function checklistItem(i: {
   responseType?: ResponseType;
   photoRequired?: boolean;
   unit?: string | null;
+  question?: string | null;
+  finding?: string | null;
+  answerLabels?: AnswerLabels | null;
 }): ChecklistItem {
   const howToCheck = i.howToCheck ?? '';
   const responseType = i.responseType ?? 'conformity';
@@ -122,6 +167,34 @@ export function checklistItem(i: {
     responseType,
     photoRequired: responseType === 'photo' ? true : (i.photoRequired ?? false),
     unit: i.unit ?? null,
+    question: i.question ?? null,
+    finding: i.finding ?? null,
+    answerLabels: i.answerLabels ? { ...i.answerLabels } : null,
+  };
+}
+
+/** A stored item of a version published before a field existed: the missing fields get their defaults. */
+type StoredItem = Omit<ChecklistItem, 'requirement' | 'unit' | 'question' | 'finding' | 'answerLabels'> &
+  Partial<Pick<ChecklistItem, 'requirement' | 'unit' | 'question' | 'finding' | 'answerLabels'>>;
+export type StoredTemplateContent = Omit<ChecklistTemplateContent, 'groups'> & { groups: { title: string; items: StoredItem[] }[] };
+
+/** A version's content as stored, with every field of today (stored versions are never rewritten). */
+export function withItemDefaults(c: StoredTemplateContent): ChecklistTemplateContent {
+  return {
+    ...c,
+    source: c.source ?? null,
+    description: c.description ?? null,
+    groups: c.groups.map((g) => ({
+      title: g.title,
+      items: g.items.map((i) => ({
+        ...i,
+        requirement: i.requirement ?? null,
+        unit: i.unit ?? null,
+        question: i.question ?? null,
+        finding: i.finding ?? null,
+        answerLabels: i.answerLabels ?? null,
+      })),
+    })),
   };
 }
 
@@ -137,7 +210,9 @@ export type TemplateProblem =
   | { problem: 'item_content_missing'; key: string }
   | { problem: 'response_type_invalid'; key: string }
   | { problem: 'check_methods_invalid'; key: string }
-  | { problem: 'unit_not_number'; key: string };
+  | { problem: 'unit_not_number'; key: string }
+  | { problem: 'answer_labels_invalid'; key: string }
+  | { problem: 'wording_not_conformity'; key: string };
 
 export const TEMPLATE_PROBLEM_MESSAGES: Record<TemplateProblem['problem'], string> = {
   code_invalid: '检查表编码只能使用小写字母、数字和连字符',
@@ -152,6 +227,8 @@ export const TEMPLATE_PROBLEM_MESSAGES: Record<TemplateProblem['problem'], strin
   response_type_invalid: '检查结果类型无效',
   check_methods_invalid: '排查方式无效或重复',
   unit_not_number: '只有数值型检查项可以填写单位',
+  answer_labels_invalid: `回答文字须为三个不同的词，每个不超过${ANSWER_LABEL_MAX}个字`,
+  wording_not_conformity: '只有“符合/不符合/不适用”类检查项可以设置回答文字和发现问题表述',
 };
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -178,9 +255,16 @@ export function templateProblems(t: ChecklistTemplateContent): TemplateProblem[]
         out.push({ problem: 'check_methods_invalid', key: i.key });
       }
       if (i.unit !== null && i.responseType !== 'number') out.push({ problem: 'unit_not_number', key: i.key });
+      if (i.answerLabels && !answerLabelsValid(i.answerLabels)) out.push({ problem: 'answer_labels_invalid', key: i.key });
+      if ((i.answerLabels || i.finding) && i.responseType !== 'conformity') out.push({ problem: 'wording_not_conformity', key: i.key });
     }
   });
   return out;
+}
+
+function answerLabelsValid(l: AnswerLabels): boolean {
+  const words = CONFORMITY_RESULTS.map((r) => (typeof l[r] === 'string' ? l[r].trim() : ''));
+  return words.every((w) => w.length > 0 && [...w].length <= ANSWER_LABEL_MAX) && new Set(words).size === words.length;
 }
 
 /** The content in one fixed shape (key order, nulls), so two contents compare as strings. */
@@ -208,6 +292,9 @@ function canonicalItem(i: ChecklistItem) {
     responseType: i.responseType,
     photoRequired: i.photoRequired,
     unit: i.unit ?? null,
+    question: i.question ?? null,
+    finding: i.finding ?? null,
+    answerLabels: i.answerLabels ? CONFORMITY_RESULTS.map((r) => i.answerLabels![r]) : null,
   };
 }
 

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type ChecklistTemplateContent, type CheckMethod, firstTemplateVersion, itemsOf, templateProblems } from './checklist.ts';
+import {
+  type ChecklistTemplateContent, type CheckMethod, answerLabelsOf, firstTemplateVersion, itemFinding, itemQuestion, itemsOf, templateProblems,
+} from './checklist.ts';
 import { CHONGMING_SPOT_CHECK, DASHENG_SELF_CHECK, DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE, SEED_CHECKLISTS } from './seed-checklists.ts';
 
 // The seeds live in ../shared/seeds beside the repository (CI keeps them there too).
@@ -200,6 +202,21 @@ describe('崇明 调度表 section 2: spot-check items', () => {
       if (i.howToCheck !== '') expect(note).toContain(i.howToCheck);
     }
     expect(items.filter((i) => i.howToCheck !== '').map((i) => i.key)).toEqual(['special-work-certificates', 'outsourcing']);
+  });
+
+  it('each item asks whether its finding holds, answered 否 or 是 (the finding, stored as nonconform and counted by the form)', () => {
+    for (const i of items) {
+      expect(itemQuestion(i)).toBe(`是否存在“${i.content}”的情形？`);
+      expect(answerLabelsOf(i)).toEqual({ conform: '否', nonconform: '是', not_applicable: '不适用' });
+      expect(itemFinding(i)).toBe(i.content);
+    }
+    expect(t.description).toContain('答“是”');
+  });
+
+  it('the 大盛 lists keep the plain 符合/不符合/不适用 (their items are requirements)', () => {
+    for (const i of [...itemsOf(DASHENG_SMALL_ENTERPRISE), ...itemsOf(DASHENG_SMALL_VENUE), ...itemsOf(DASHENG_SELF_CHECK)]) {
+      expect([i.question, i.finding, i.answerLabels]).toEqual([null, null, null]);
+    }
   });
 
   it('the note’s 现场检查 and 存单…检查核实 are look and records', () => {

@@ -4,7 +4,7 @@
 // Cells are copied as they stand, line breaks inside a cell included; only the 崇明 form's
 // column headers lose the line breaks of their narrow cells and the count unit （家）.
 // seed-checklists.test.ts checks every string against the seed files.
-import { type ChecklistTemplateContent, checklistItem } from './checklist.ts';
+import { ANSWER_LABEL_PRESETS, type ChecklistTemplateContent, checklistItem } from './checklist.ts';
 
 const DASHENG_PLAN = '大盛府发〔2024〕31号';
 
@@ -156,42 +156,52 @@ export const DASHENG_SMALL_VENUE: ChecklistTemplateContent = {
 };
 
 /**
+ * One 崇明 spot-check item. The content is the form's column header word for word, and it is
+ * worded as the finding that counts an enterprise in that column, so the item asks whether the
+ * finding holds: "是否存在“…”的情形？", answered 否 (conform) or 是 (nonconform: the finding, which
+ * the drafted hazard's description starts with; the content is the finding, so `finding` stays null).
+ */
+function spotCheckItem(i: { key: string; content: string; requirement: string; howToCheck?: string; checkMethods?: ('ask' | 'records' | 'look')[] }) {
+  return checklistItem({ ...i, question: `是否存在“${i.content}”的情形？`, answerLabels: ANSWER_LABEL_PRESETS.finding_yes });
+}
+
+/**
  * 崇明 dispatch form, section 2 (对企业自查自改进行抽查检查情况), rows 2 to 8: each item is the
  * column header word for word, phrased as the finding that counts an enterprise in that column,
- * so 不符合 means the finding holds. The requirement is the plan's clause (seed 002, 三.(一)1 to 5);
- * how to check is the form's note 2 where it gives one.
+ * so 是 (stored as nonconform) means the finding holds. The requirement is the plan's clause
+ * (seed 002, 三.(一)1 to 5); how to check is the form's note 2 where it gives one.
  */
 export const CHONGMING_SPOT_CHECK: ChecklistTemplateContent = {
   code: 'chongming-spot-check',
   name: '对企业自查自改进行抽查检查情况',
   audience: 'spot_check',
   source: '上海市崇明区重大事故隐患专项排查整治2023行动进展情况调度表',
-  description: '各项为调度表栏目原文；抽查发现企业存在该情形的，判定为“不符合”，计入调度表该栏（家）。',
+  description: '各项为调度表栏目原文，按“是否存在该情形”提问；抽查发现企业存在该情形的答“是”（记为不符合），计入调度表该栏（家）。',
   groups: [
     {
       title: '对企业自查自改进行抽查检查情况',
       items: [
-        checklistItem({
+        spotCheckItem({
           key: 'principal-study',
           content: '企业主要负责人未按要求亲自研究排查整治工作',
           requirement: '企业主要负责人要学习研究本行业领域重大事故隐患判定标准或重点检查事项，组织研究部署开展对标对表自查自改；组织建立企业重大事故隐患台账清单，实行闭环管理。',
         }),
-        checklistItem({
+        spotCheckItem({
           key: 'principal-led-inspection',
           content: '企业主要负责人未带队检查',
           requirement: '专项行动期间，主要负责人每季度要带队对本单位重大事故隐患排查整治情况至少开展1次检查（高危行业领域企业每月至少1次）。',
         }),
-        checklistItem({
+        spotCheckItem({
           key: 'deputy-duty-list',
           content: '企业未制定分管负责人职责清单',
           requirement: '突出管理团队安全责任落实，组织制定企业各分管负责人安全生产职责清单和本次专项行动工作清单',
         }),
-        checklistItem({
+        spotCheckItem({
           key: 'safety-management',
           content: '企业未依法建立安全管理机构和配足安全管理人员',
           requirement: '按规定设置安全生产管理机构或者配备专兼职安全生产管理人员',
         }),
-        checklistItem({
+        spotCheckItem({
           key: 'special-work-certificates',
           content: '电焊等特种作业岗位人员无证上岗作业',
           requirement: '严禁聘用和招请未经安全培训合格、未取得相关证书的人员在特种作业岗位上岗作业，明确“谁招请无证人员，谁负责任”的管理制度。',
@@ -199,13 +209,13 @@ export const CHONGMING_SPOT_CHECK: ChecklistTemplateContent = {
           // The note names the methods in other words: 现场检查 (look), 存单…检查核实 (records).
           checkMethods: ['records', 'look'],
         }),
-        checklistItem({
+        spotCheckItem({
           key: 'outsourcing',
           content: '外包外租安全管理混乱',
           requirement: '企业主要负责人要针对本企业生产经营项目和场所外包外租（包括委托、合作等类似方式）情况组织开展1次全面排查，重点检查是否存在承包承租方不具备安全生产条件或者相应资质以及双方未签订安全生产协议、安全生产管理职责不清等问题，不符合法律法规规定的要坚决依法处理',
           howToCheck: '外包外租管理混乱，是指符合以下情形之一的：承包承租方不具备安全生产条件、未取得相应资质，双方未签订安全生产协议，安全生产管理职责不清，未纳入本企业统一管理。',
         }),
-        checklistItem({
+        spotCheckItem({
           key: 'drill-and-escape',
           content: '未按规定开展应急演练、员工不熟悉逃生出口',
           requirement: '企业主要负责人要根据本行业领域事故特点，组织开展1次事故应急救援预案演练（高危行业领域企业每半年至少1次），特别要让全体从业人员熟知安全逃生出口（或避灾路线），切实提高从业人员应急避险意识。',

@@ -105,7 +105,7 @@ export const ANSWER_PROBLEM_MESSAGES: Record<AnswerProblem, string> = {
   unanswered: '尚未填写',
   result_invalid: '检查结果应为符合、不符合或不适用',
   number_invalid: '请填写有效数值',
-  comment_missing: '不符合的检查项须填写情况说明',
+  comment_missing: '发现问题（不符合）的检查项须填写情况说明',
   photo_missing: '该检查项须上传照片',
   unknown_item: '检查表中没有该检查项',
   duplicate_answer: '该检查项填写了多次',

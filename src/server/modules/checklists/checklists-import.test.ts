@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TChecklistDetail, TChecklistImportPreview } from '../../../contract/checklists.ts';
 import { TEMPLATE_VERSION_REFUSAL_MESSAGES } from '../../../domain/checklists/checklist.ts';
-import { DASHENG_SMALL_ENTERPRISE, SEED_CHECKLISTS } from '../../../domain/checklists/seed-checklists.ts';
+import { CHONGMING_SPOT_CHECK, DASHENG_SMALL_ENTERPRISE, DASHENG_SMALL_VENUE, SEED_CHECKLISTS } from '../../../domain/checklists/seed-checklists.ts';
 import { checklistTemplateVersions, checklistTemplates } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { buildDistrict, buildTownship, buildUser, buildVillage } from '../../test/factories.ts';
@@ -47,6 +47,11 @@ async function edit(buf: Buffer, change: (wb: ExcelJS.Workbook) => void): Promis
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   change(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+async function loadSheet(buf: Buffer, name: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb.getWorksheet(name)!;
 }
 const versionCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(checklistTemplateVersions))[0]!.n;
 
@@ -150,6 +155,33 @@ describe('checklist xlsx', () => {
       { row: 3, column: '检查项编码', message: '检查项编码重复' },
       { row: 4, column: '单位', message: '只有数值型检查项可以填写单位' },
     ]);
+  });
+
+  it('carries each item’s question, finding and answer words out and back in', async () => {
+    const spot = CHONGMING_SPOT_CHECK;
+    const ws = await loadSheet(await exportOf(spot.code), '检查项');
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(-3)).toEqual(['检查问题', '发现问题表述', '回答文字（符合/不符合/不适用）']);
+    expect((ws.getRow(6).values as unknown[]).slice(-3)).toEqual(['是否存在“电焊等特种作业岗位人员无证上岗作业”的情形？', '', '否/是/不适用']);
+
+    // An edited 大盛 workbook: one item asked as a question with 是/否 and a finding; one bad cell.
+    const buf = await edit(await exportOf(DASHENG_SMALL_VENUE.code), (wb) => {
+      const items = wb.getWorksheet('检查项')!;
+      items.getCell(2, 10).value = '是否明确了专兼职安全管理人员？';
+      items.getCell(2, 11).value = '未明确专兼职安全管理人员';
+      items.getCell(2, 12).value = '是／否／不涉及';
+      items.getCell(3, 12).value = '否/是';
+    });
+    const bad = (await upload(admin, buf)).json() as TChecklistImportPreview;
+    expect(bad.errors).toEqual([{ row: 3, column: '回答文字（符合/不符合/不适用）', message: expect.stringContaining('用“/”分隔') }]);
+    const good = await edit(buf, (wb) => (wb.getWorksheet('检查项')!.getCell(3, 12).value = null));
+    const p = (await upload(admin, good)).json() as TChecklistImportPreview;
+    expect(p.errors).toEqual([]);
+    expect(p.diff!.changed).toMatchObject([{
+      key: 'safety-manager',
+      after: { question: '是否明确了专兼职安全管理人员？', finding: '未明确专兼职安全管理人员', answerLabels: { conform: '是', nonconform: '否', not_applicable: '不涉及' } },
+    }]);
+    expect((await admin.request('POST', `/api/checklists/import/${p.batchId}/commit`)).json()).toEqual({ created: 0, updated: 1, skipped: 0 });
   });
 
   it('refuses a file without the two sheets, and non-managers', async () => {

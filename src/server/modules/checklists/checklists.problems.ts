@@ -13,6 +13,8 @@ const ITEM_FIELD: Partial<Record<TemplateProblem['problem'], string>> = {
   response_type_invalid: 'responseType',
   check_methods_invalid: 'checkMethods',
   unit_not_number: 'unit',
+  answer_labels_invalid: 'answerLabels',
+  wording_not_conformity: 'answerLabels',
 };
 
 /** Where each problem sits in the content. A key problem names every item with that key (a duplicate: all but the first). */

@@ -1,7 +1,7 @@
 // Checklist templates and their immutable versions. currentTemplateVersion and
 // templateVersionById are the entry points other modules (inspections, schedules) use.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ChecklistAudience, ChecklistTemplateContent } from '../../../domain/checklists/checklist.ts';
+import { type ChecklistAudience, type ChecklistTemplateContent, type StoredTemplateContent, withItemDefaults } from '../../../domain/checklists/checklist.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { checklistTemplates, checklistTemplateVersions, inspections, users } from '../../db/schema/index.ts';
 import { containsText } from '../../kernel/list-query.ts';
@@ -9,7 +9,8 @@ import { containsText } from '../../kernel/list-query.ts';
 export type TemplateRow = typeof checklistTemplates.$inferSelect;
 export type TemplateVersionRow = Omit<typeof checklistTemplateVersions.$inferSelect, 'content'> & { content: ChecklistTemplateContent };
 
-const asVersion = (r: typeof checklistTemplateVersions.$inferSelect): TemplateVersionRow => ({ ...r, content: r.content as ChecklistTemplateContent });
+// Versions stored before an item field existed lack it: every read fills the defaults.
+const asVersion = (r: typeof checklistTemplateVersions.$inferSelect): TemplateVersionRow => ({ ...r, content: withItemDefaults(r.content as StoredTemplateContent) });
 
 /** The newest published version of an active template of the district, or null. */
 export async function currentTemplateVersion(db: DbOrTx, districtId: string, code: string): Promise<TemplateVersionRow | null> {

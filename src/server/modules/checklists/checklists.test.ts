@@ -35,7 +35,7 @@ afterAll(() => t?.close());
 
 const item = (key: string, content: string, extra: Partial<TChecklistContent['groups'][number]['items'][number]> = {}) => ({
   key, content, requirement: null, howToCheck: '查看现场，查台账', checkMethods: ['records', 'look'] as ('ask' | 'records' | 'look')[],
-  responseType: 'conformity' as const, photoRequired: false, unit: null, ...extra,
+  responseType: 'conformity' as const, photoRequired: false, unit: null, question: null, finding: null, answerLabels: null, ...extra,
 });
 const fireCheck = (): TChecklistContent => ({
   code: 'fire-check', name: '消防安全检查表', audience: 'small_venue', source: '测试文件', description: null,

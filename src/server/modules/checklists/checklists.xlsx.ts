@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import type { TImportRowError } from '../../../contract/enterprises.ts';
 import { ChecklistContentSchema } from '../../../contract/checklists.ts';
 import {
-  CHECK_METHOD_LABELS, CHECKLIST_AUDIENCE_LABELS, RESPONSE_TYPE_LABELS, type CheckMethod, type ChecklistGroup, type ChecklistItem,
-  type ChecklistTemplateContent, type ResponseType, checkMethodsOf,
+  type AnswerLabels, CHECK_METHOD_LABELS, CHECKLIST_AUDIENCE_LABELS, CONFORMITY_RESULTS, RESPONSE_TYPE_LABELS, type CheckMethod, type ChecklistGroup,
+  type ChecklistItem, type ChecklistTemplateContent, type ResponseType, checkMethodsOf,
 } from '../../../domain/checklists/checklist.ts';
 import {
   NO, YES, cellText, columnIndex, fromLabel, lastDataRow, normalizeHeader, parseBool,
@@ -16,7 +16,9 @@ const ITEMS_SHEET = '检查项';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 type InfoKey = 'code' | 'name' | 'audience' | 'source' | 'description';
-type ItemKey = 'group' | 'key' | 'content' | 'requirement' | 'howToCheck' | 'checkMethods' | 'responseType' | 'photoRequired' | 'unit';
+type ItemKey =
+  | 'group' | 'key' | 'content' | 'requirement' | 'howToCheck' | 'checkMethods' | 'responseType' | 'photoRequired' | 'unit' | 'question'
+  | 'finding' | 'answerLabels';
 interface Col<K> { key: K; header: string; required: boolean; width: number; note: string }
 
 export const INFO_COLUMNS: Col<InfoKey>[] = [
@@ -36,12 +38,29 @@ export const ITEM_COLUMNS: Col<ItemKey>[] = [
   { key: 'responseType', header: '结果类型', required: false, width: 16, note: `可选：${Object.values(RESPONSE_TYPE_LABELS).join('、')}；不填为${RESPONSE_TYPE_LABELS.conformity}` },
   { key: 'photoRequired', header: '须拍照', required: false, width: 8, note: '是/否，不填为否' },
   { key: 'unit', header: '单位', required: false, width: 8, note: '仅数值型检查项填写，如 人' },
+  { key: 'question', header: '检查问题', required: false, width: 36, note: '填写、打印时的问法，如“是否存在“……”的情形？”；不填时以检查内容提问' },
+  { key: 'finding', header: '发现问题表述', required: false, width: 30, note: '不符合时记录的问题，作为隐患描述的开头；不填时为检查内容' },
+  {
+    key: 'answerLabels', header: '回答文字（符合/不符合/不适用）', required: false, width: 18,
+    note: '依次写三种结果显示的文字，用“/”分隔，如“否/是/不适用”（问“是否存在……”时“是”为发现问题）；不填为 符合/不符合/不适用；仅“符合/不符合/不适用”类检查项填写',
+  },
 ];
 const INFO_BY_HEADER = new Map(INFO_COLUMNS.map((c) => [normalizeHeader(c.header), c]));
 const ITEM_BY_HEADER = new Map(ITEM_COLUMNS.map((c) => [normalizeHeader(c.header), c]));
 const infoHeader = (k: InfoKey) => `${INFO_COLUMNS.find((c) => c.key === k)!.header}（${INFO_SHEET}）`;
 const itemHeader = (k: ItemKey) => ITEM_COLUMNS.find((c) => c.key === k)!.header;
 const NONE = '无';
+const LABEL_SEPARATOR = '/';
+
+/** 回答文字 as written: the three words in the order 符合/不符合/不适用, or '' for the default. */
+const labelsCell = (l: AnswerLabels | null): string => (l ? CONFORMITY_RESULTS.map((r) => l[r]).join(LABEL_SEPARATOR) : '');
+
+function parseLabels(text: string): AnswerLabels | null | 'bad' {
+  if (text === '') return null;
+  const words = text.split(/[/／]/).map((w) => w.trim());
+  if (words.length !== CONFORMITY_RESULTS.length || words.some((w) => w === '')) return 'bad';
+  return { conform: words[0]!, nonconform: words[1]!, not_applicable: words[2]! };
+}
 
 /** 排查方式 as written: the labels, or 无 when the text names methods the item does not carry. */
 function methodsCell(i: ChecklistItem): string {
@@ -76,6 +95,7 @@ export async function buildTemplateWorkbook(c: ChecklistTemplateContent): Promis
     wb, ITEMS_SHEET, ITEM_COLUMNS,
     c.groups.flatMap((g) => g.items.map((i) => [
       g.title, i.key, i.content, i.requirement ?? '', i.howToCheck, methodsCell(i), RESPONSE_TYPE_LABELS[i.responseType], i.photoRequired ? YES : NO, i.unit ?? '',
+      i.question ?? '', i.finding ?? '', labelsCell(i.answerLabels),
     ])),
   );
   addHelp(wb);
@@ -182,6 +202,8 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
     if (!responseType) bad('responseType', `“${typeText}”不是有效选项（可选：${Object.values(RESPONSE_TYPE_LABELS).join('、')}）`);
     const photo = parseBool(text('photoRequired'));
     if (photo === 'bad') bad('photoRequired', '请填写“是”或“否”');
+    const answerLabels = parseLabels(text('answerLabels'));
+    if (answerLabels === 'bad') bad('answerLabels', '请依次填写符合、不符合、不适用时显示的三个词，用“/”分隔，如“否/是/不适用”');
     const keyText = text('key');
     if (keyText) used.add(keyText);
     pending.push({
@@ -189,6 +211,7 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
       item: {
         key: keyText, content, requirement: text('requirement') || null, howToCheck, checkMethods, responseType: responseType ?? 'conformity',
         photoRequired: responseType === 'photo' ? true : photo === true, unit: text('unit') || null,
+        question: text('question') || null, finding: text('finding') || null, answerLabels: answerLabels === 'bad' ? null : answerLabels,
       },
     });
     if (title) {
@@ -236,7 +259,7 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
 export function problemCell(p: ParsedWorkbook, problem: { problem: string; key?: string; group?: number }, content: ChecklistTemplateContent): { row: number; column: string } {
   const byItem: Record<string, ItemKey> = {
     item_key_invalid: 'key', item_key_duplicate: 'key', item_content_missing: 'content', response_type_invalid: 'responseType',
-    check_methods_invalid: 'checkMethods', unit_not_number: 'unit',
+    check_methods_invalid: 'checkMethods', unit_not_number: 'unit', answer_labels_invalid: 'answerLabels', wording_not_conformity: 'answerLabels',
   };
   if (problem.key !== undefined && byItem[problem.problem]) {
     const rows = p.rowsOfKey.get(problem.key) ?? [];

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { HazardCreate, type THazardCreate } from '../../../contract/hazards.ts';
 import type { InspectionComplete, TInspectionDetail, THazardDraft } from '../../../contract/inspections.ts';
+import { itemFinding } from '../../../domain/checklists/checklist.ts';
 import type { HazardSource } from '../../../domain/hazards/hazard-machine.ts';
 import {
   ANSWER_PROBLEM_MESSAGES, INSPECTION_COMPLETION_REFUSAL_MESSAGES, type InspectionCompletionRefusal, failedItems, inspectionCompletionRefusal,
@@ -83,7 +84,7 @@ export async function completeInspection(ctx: AppContext, actor: Actor, id: stri
   const now = ctx.clock.now();
   const failed = failedItems(state.items, answers).map(({ item }) => {
     const draft = state.answers.find((a) => a.itemKey === item.key)?.hazardDraft as THazardDraft | null;
-    if (!draft) throw invalid({ [`answers.${item.key}.hazardDraft`]: [HAZARD_DRAFT_MISSING] }, `检查项「${short(item.content)}」不符合：${HAZARD_DRAFT_MISSING}`);
+    if (!draft) throw invalid({ [`answers.${item.key}.hazardDraft`]: [HAZARD_DRAFT_MISSING] }, `检查项「${short(itemFinding(item))}」：${HAZARD_DRAFT_MISSING}`);
     const parsed = HazardCreate.safeParse({
       enterpriseId: row.enterpriseId, source: HAZARD_SOURCE_BY_ROLE[actor.role], foundAt: now.toISOString(), description: draft.description,
       location: draft.location, sectorId: draft.sectorId, category: null, level: draft.level, criterion: draft.criterion, fixedOnSpot: false,
@@ -93,7 +94,7 @@ export async function completeInspection(ctx: AppContext, actor: Actor, id: stri
       const fields: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fields[`answers.${item.key}.hazardDraft.${issue.path.join('.')}`] ??= []).push(issue.message);
       const first = parsed.error.issues[0]?.message ?? '隐患信息有误';
-      throw invalid(fields, `检查项「${short(item.content)}」的隐患：${first}`);
+      throw invalid(fields, `检查项「${short(itemFinding(item))}」的隐患：${first}`);
     }
     return { item, input: parsed.data as THazardCreate };
   });
@@ -111,12 +112,12 @@ export async function completeInspection(ctx: AppContext, actor: Actor, id: stri
     const hazardIds: string[] = [];
     for (const { item, input } of failed) {
       const link = {
-        inspectionId: id, itemKey: item.key, note: `检查记录 ${row.number}：${short(item.content)}`, copyBeforePhotos: state.photos.get(item.key) ?? [],
+        inspectionId: id, itemKey: item.key, note: `检查记录 ${row.number}：${short(itemFinding(item))}`, copyBeforePhotos: state.photos.get(item.key) ?? [],
       };
       const hazardId = await createHazardInTx(tx, ctx, actor, input, link).catch((e: unknown) => {
         if (e instanceof AppError && e.code === 'VALIDATION') {
           const fields = Object.fromEntries(Object.entries(e.fieldErrors ?? {}).map(([k, v]) => [`answers.${item.key}.hazardDraft.${k}`, v]));
-          throw invalid(fields, `检查项「${short(item.content)}」的隐患：${Object.values(e.fieldErrors ?? {})[0]?.[0] ?? e.userMessage}`);
+          throw invalid(fields, `检查项「${short(itemFinding(item))}」的隐患：${Object.values(e.fieldErrors ?? {})[0]?.[0] ?? e.userMessage}`);
         }
         throw e;
       });

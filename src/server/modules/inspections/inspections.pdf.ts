@@ -1,7 +1,7 @@
 // 现场检查记录: the completed inspection as one A4 HTML page (everything escaped, photos inline
 // as data URIs), printed to PDF by the shared Chromium printer.
 import type { TInspectionDetail } from '../../../contract/inspections.ts';
-import { CONFORMITY_RESULT_LABELS, itemsOf } from '../../../domain/checklists/checklist.ts';
+import { answerLabelsOf, itemQuestion, itemsOf } from '../../../domain/checklists/checklist.ts';
 import { HAZARD_LEVEL_LABELS } from '../../../domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, isSelfInspection } from '../../../domain/inspections/inspection-rules.ts';
 import type { AppContext } from '../../context.ts';
@@ -55,11 +55,12 @@ export function inspectionRecordHtml(d: TInspectionDetail, photoData: ReadonlyMa
       rows.push(`<tr class="group"><td colspan="4">${esc(group)}</td></tr>`);
     }
     const a = answers.get(item.key);
-    const value = !a ? '' : a.result ? CONFORMITY_RESULT_LABELS[a.result] : a.number !== null ? `${a.number}${item.unit ?? ''}` : (a.text ?? '');
+    // The item's own question and answer words: "是否存在“…”的情形？ 否", never a finding marked 符合.
+    const value = !a ? '' : a.result ? answerLabelsOf(item)[a.result] : a.number !== null ? `${a.number}${item.unit ?? ''}` : (a.text ?? '');
     const photos = (a?.photos ?? []).map((p) => (photoData.has(p.id) ? `<img src="${photoData.get(p.id)!}" alt="">` : '')).join('');
     const hazard = a?.hazard ? `<div>隐患：${esc(a.hazard.number)}（${esc(HAZARD_LEVEL_LABELS[a.hazard.level])}）</div>` : '';
     rows.push(
-      `<tr><td class="r">${n + 1}</td><td>${esc(item.content)}${item.howToCheck ? `<div class="muted">${esc(item.howToCheck)}</div>` : ''}</td>` +
+      `<tr><td class="r">${n + 1}</td><td>${esc(itemQuestion(item))}${item.howToCheck ? `<div class="muted">${esc(item.howToCheck)}</div>` : ''}</td>` +
         `<td class="r">${esc(value)}</td><td>${esc(a?.comment ?? '')}${hazard}${photos ? `<div class="photos">${photos}</div>` : ''}</td></tr>`,
     );
   });

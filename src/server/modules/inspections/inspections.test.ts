@@ -215,7 +215,7 @@ describe('completion', () => {
     expect(res.statusCode).toBe(400);
     const e = errorOf(res);
     expect(e.message).toContain('检查表尚未填写完整');
-    expect(e.fieldErrors?.[`answers.${SPOT.keys[0]}`]).toEqual(['不符合的检查项须填写情况说明']);
+    expect(e.fieldErrors?.[`answers.${SPOT.keys[0]}`]).toEqual(['发现问题（不符合）的检查项须填写情况说明']);
     expect(e.fieldErrors?.[`answers.${SPOT.keys[1]}`]).toEqual(['尚未填写']);
     expect(Object.keys(e.fieldErrors ?? {})).toHaveLength(SPOT.keys.length);
     expect(d.progress).toEqual({ answered: 1, total: SPOT.keys.length });

@@ -43,6 +43,10 @@ function bodyOf(v: EditorValues): ChecklistContentBody {
         responseType: i.responseType,
         photoRequired: i.responseType === 'photo' ? true : !!i.photoRequired,
         unit: i.responseType === 'number' ? i.unit || null : null,
+        question: i.question?.trim() || null,
+        // The words and the finding belong to conformity items only (the domain refuses them elsewhere).
+        finding: i.responseType === 'conformity' ? i.finding?.trim() || null : null,
+        answerLabels: i.responseType === 'conformity' ? (i.answerLabels ?? null) : null,
       })),
     })),
   };

@@ -4,6 +4,7 @@ import { DeleteOutlined, EditOutlined, FilePdfOutlined, FileProtectOutlined, For
 import { Alert, App, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { itemFinding } from '../../../domain/checklists/checklist.ts';
 import { isSelfInspection } from '../../../domain/inspections/inspection-rules.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
@@ -90,13 +91,14 @@ function SignatureBlock({ d, meId }: { d: InspectionDetailData; meId: string }) 
 function FailedItems({ d }: { d: InspectionDetailData }) {
   const failed = d.answers.filter((a) => a.result === 'nonconform');
   if (failed.length === 0) return null;
-  const contentOf = new Map(d.template.groups.flatMap((g) => g.items.map((i) => [i.key, i.content] as const)));
+  // Each failed item by what was found (its finding), not by its question or requirement.
+  const findingOf = new Map(d.template.groups.flatMap((g) => g.items.map((i) => [i.key, itemFinding(i)] as const)));
   return (
     <Card title={`不符合项（${failed.length}）`} size="small" className="detail-section" data-testid="inspection-failed">
       <Flex vertical gap={10}>
         {failed.map((a) => (
           <div key={a.itemKey} className="record-row" data-testid="inspection-failed-item">
-            <Typography.Text type="danger">{contentOf.get(a.itemKey) ?? a.itemKey}</Typography.Text>
+            <Typography.Text type="danger">{findingOf.get(a.itemKey) ?? a.itemKey}</Typography.Text>
             {a.comment && <div className="record-text pre-wrap">{a.comment}</div>}
             <div className="record-text"><AnswerHazard a={a} /></div>
           </div>

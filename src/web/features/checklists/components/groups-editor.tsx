@@ -5,6 +5,7 @@ import { Button, Card, Checkbox, Col, Flex, Form, type FormInstance, Input, Row,
 import {
   CHECK_METHODS, CHECK_METHOD_LABELS, RESPONSE_TYPES, RESPONSE_TYPE_LABELS, type ChecklistItem, checkMethodsOf,
 } from '../../../../domain/checklists/checklist.ts';
+import { AnswerLabelsInput } from './answer-labels-input.tsx';
 
 export type EditorItem = ChecklistItem;
 export interface EditorValues {
@@ -27,6 +28,7 @@ export function freshKey(form: FormInstance, reserved: ReadonlySet<string>): str
 
 export const blankItem = (key: string): EditorItem => ({
   key, content: '', requirement: null, howToCheck: '', checkMethods: [], responseType: 'conformity', photoRequired: false, unit: null,
+  question: null, finding: null, answerLabels: null,
 });
 
 function Move({ index, count, move, what }: { index: number; count: number; move: (from: number, to: number) => void; what: string }) {
@@ -91,6 +93,10 @@ function ItemFields({ form, groupIndex, itemIndex }: { form: FormInstance; group
             options={RESPONSE_TYPES.map((t) => ({ value: t, label: RESPONSE_TYPE_LABELS[t] }))}
             onChange={(t: string) => {
               if (t !== 'number') form.setFieldValue([...path, 'unit'], null);
+              if (t !== 'conformity') {
+                form.setFieldValue([...path, 'answerLabels'], null);
+                form.setFieldValue([...path, 'finding'], null);
+              }
               if (t === 'photo') form.setFieldValue([...path, 'photoRequired'], true);
             }}
             data-testid="item-type"
@@ -113,6 +119,25 @@ function ItemFields({ form, groupIndex, itemIndex }: { form: FormInstance; group
                     <Input maxLength={16} placeholder="如 人" />
                   </Form.Item>
                 </Col>
+              )}
+              <Col xs={24} md={12}>
+                <Form.Item name={[itemIndex, 'question']} label="检查问题" extra="填写页和检查记录上的问法；不填时以检查内容提问">
+                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder="如：是否存在“……”的情形？" data-testid="item-question" />
+                </Form.Item>
+              </Col>
+              {type === 'conformity' && (
+                <>
+                  <Col xs={24} md={12}>
+                    <Form.Item name={[itemIndex, 'answerLabels']} label="回答文字" extra="检查结果仍按符合、不符合、不适用统计">
+                      <AnswerLabelsInput />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24}>
+                    <Form.Item name={[itemIndex, 'finding']} label="发现问题表述" extra="不符合时记录的问题，作为所生成隐患的描述开头；不填时为检查内容">
+                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder="如：电焊等特种作业岗位人员无证上岗作业" data-testid="item-finding" />
+                    </Form.Item>
+                  </Col>
+                </>
               )}
             </>
           );

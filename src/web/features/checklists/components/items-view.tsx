@@ -1,9 +1,9 @@
-// A version's groups and items, read-only: 检查内容, 排查要点及方式 with 问/查/看 tags, result type,
-// photo required. A table per group on a desktop, one card per item on a phone.
+// A version's groups and items, read-only: 检查内容 (with its question and finding when the item
+// states them), 排查要点及方式 with 问/查/看 tags, result type in the item's answer words, photo required. A table per group on a desktop, one card per item on a phone.
 import { CameraOutlined } from '@ant-design/icons';
 import { Card, Flex, Table, type TableProps, Typography } from 'antd';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import { RESPONSE_TYPE_LABELS } from '../../../../domain/checklists/checklist.ts';
+import { CONFORMITY_RESULTS, RESPONSE_TYPE_LABELS } from '../../../../domain/checklists/checklist.ts';
 import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { ItemNumber } from '../../../components/item-number.tsx';
 import { MethodTags } from './labels.tsx';
@@ -11,6 +11,7 @@ import { MethodTags } from './labels.tsx';
 interface Group { title: string; items: TChecklistItem[] }
 
 function resultText(i: TChecklistItem) {
+  if (i.responseType === 'conformity' && i.answerLabels) return CONFORMITY_RESULTS.map((r) => i.answerLabels![r]).join('/');
   return `${RESPONSE_TYPE_LABELS[i.responseType]}${i.unit ? `（${i.unit}）` : ''}`;
 }
 
@@ -28,6 +29,8 @@ function Content({ item }: { item: TChecklistItem }) {
   return (
     <div>
       <div className="pre-wrap">{item.content}</div>
+      {item.question && <div className="pre-wrap" data-testid="checklist-item-question">问：{item.question}</div>}
+      {item.finding && <Typography.Text type="secondary" className="pre-wrap" style={{ display: 'block' }}>发现问题：{item.finding}</Typography.Text>}
       {item.requirement && <Typography.Text type="secondary" className="pre-wrap">要求：{item.requirement}</Typography.Text>}
     </div>
   );

@@ -2,7 +2,7 @@
 // added, removed and changed (each changed field shown before → after).
 import { Alert, Card, Flex, Tag, Typography } from 'antd';
 import type { TChecklistDiff } from '../../../../contract/checklists.ts';
-import { CHECK_METHOD_LABELS, RESPONSE_TYPE_LABELS } from '../../../../domain/checklists/checklist.ts';
+import { CHECK_METHOD_LABELS, CONFORMITY_RESULTS, RESPONSE_TYPE_LABELS } from '../../../../domain/checklists/checklist.ts';
 
 type DiffItem = TChecklistDiff['added'][number];
 const INFO_LABELS = { name: '名称', audience: '适用对象', source: '来源', description: '说明' } as const;
@@ -16,6 +16,9 @@ const FIELDS: { key: keyof DiffItem; label: string; text: (i: DiffItem) => strin
   { key: 'responseType', label: '结果类型', text: (i) => RESPONSE_TYPE_LABELS[i.responseType] },
   { key: 'photoRequired', label: '须拍照', text: (i) => (i.photoRequired ? '是' : '否') },
   { key: 'unit', label: '单位', text: (i) => i.unit ?? '' },
+  { key: 'question', label: '检查问题', text: (i) => i.question ?? '' },
+  { key: 'finding', label: '发现问题表述', text: (i) => i.finding ?? '' },
+  { key: 'answerLabels', label: '回答文字', text: (i) => (i.answerLabels ? CONFORMITY_RESULTS.map((r) => i.answerLabels![r]).join('/') : '') },
 ];
 
 function ItemLine({ item }: { item: DiffItem }) {

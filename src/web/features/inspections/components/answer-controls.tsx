@@ -1,9 +1,9 @@
-// The answer controls of one item, by its response type: three big buttons for 符合/不符合/不适用,
-// a number with its unit, or a text.
+// The answer controls of one item, by its response type: three big buttons for 符合/不符合/不适用
+// (in the item's own words, e.g. 否/是/不适用), a number with its unit, or a text.
 import { CheckOutlined, CloseOutlined, MinusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { CONFORMITY_RESULTS, CONFORMITY_RESULT_LABELS, type ConformityResult } from '../../../../domain/checklists/checklist.ts';
+import { type AnswerLabels, CONFORMITY_RESULTS, CONFORMITY_RESULT_LABELS, type ConformityResult } from '../../../../domain/checklists/checklist.ts';
 
 const ICONS: Record<ConformityResult, ReactNode> = {
   conform: <CheckOutlined />,
@@ -11,7 +11,13 @@ const ICONS: Record<ConformityResult, ReactNode> = {
   not_applicable: <MinusOutlined />,
 };
 
-export function ConformityButtons({ value, onChange, disabled }: { value: ConformityResult | null; onChange: (v: ConformityResult) => void; disabled?: boolean }) {
+export function ConformityButtons({ value, onChange, disabled, labels = CONFORMITY_RESULT_LABELS }: {
+  value: ConformityResult | null;
+  onChange: (v: ConformityResult) => void;
+  disabled?: boolean;
+  /** The item's words; the colours and icons stay with the result (green for conform, red for the finding). */
+  labels?: AnswerLabels;
+}) {
   return (
     <Flex gap={8} role="radiogroup" aria-label="检查结果">
       {CONFORMITY_RESULTS.map((r) => {
@@ -36,7 +42,7 @@ export function ConformityButtons({ value, onChange, disabled }: { value: Confor
             }}
             data-testid={`inspection-result-${r}`}
           >
-            {CONFORMITY_RESULT_LABELS[r]}
+            {labels[r]}
           </Button>
         );
       })}

@@ -30,6 +30,17 @@ describe('the hazard of a failed item', () => {
     expect(describeHazard(item, '')).toBe(item.content);
   });
 
+  it('describes what was found: the item’s finding, not its question or requirement (that is the 判定依据)', () => {
+    const asked = checklistItem({
+      key: 'special-work', content: '特种作业人员持证上岗', requirement: '《安全生产法》第三十条', question: '特种作业人员是否持证上岗？',
+      finding: '特种作业人员无证上岗作业', answerLabels: { conform: '是', nonconform: '否', not_applicable: '不适用' },
+    });
+    const h = prefilledHazard(asked, '焊工王某无证', defaults);
+    expect(h.description).toBe('特种作业人员无证上岗作业：焊工王某无证');
+    expect(h.criterion).toBe('《安全生产法》第三十条');
+    expect(describeHazard(asked, '')).toBe('特种作业人员无证上岗作业');
+  });
+
   it('takes the enterprise sector once known, keeping one already chosen', () => {
     const h = prefilledHazard(item, '', { location: 'x', sectorId: '' });
     expect(hazardWithDefaults(h, defaults).sectorId).toBe(SECTOR);

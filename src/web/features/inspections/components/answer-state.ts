@@ -4,7 +4,7 @@
 import type { TStoredFile } from '../../../../contract/files.ts';
 import { HazardDraft } from '../../../../contract/inspections.ts';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import type { ConformityResult } from '../../../../domain/checklists/checklist.ts';
+import { type ConformityResult, itemFinding } from '../../../../domain/checklists/checklist.ts';
 import type { HazardLevel } from '../../../../domain/hazards/hazard-machine.ts';
 import type { AnswerSaveBody, InspectionAnswerData } from '../api/keys.ts';
 
@@ -37,9 +37,11 @@ export interface HazardDefaults {
   sectorId: string;
 }
 
-export function describeHazard(item: Pick<TChecklistItem, 'content'>, comment: string): string {
+/** The hazard's description: the item's finding (the violation, never its requirement or question), then what was seen. */
+export function describeHazard(item: Pick<TChecklistItem, 'content' | 'finding'>, comment: string): string {
   const c = comment.trim();
-  return c ? `${item.content}：${c}` : item.content;
+  const finding = itemFinding(item);
+  return c ? `${finding}：${c}` : finding;
 }
 
 export function prefilledHazard(item: TChecklistItem, comment: string, d: HazardDefaults): HazardForm {
@@ -48,6 +50,7 @@ export function prefilledHazard(item: TChecklistItem, comment: string, d: Hazard
     description: describeHazard(item, comment),
     location: d.location,
     sectorId: d.sectorId,
+    // 判定依据 is the requirement the item checks, not the finding (that is the description).
     criterion: item.requirement ?? '',
     dueDate: null,
     autoDescription: true,

@@ -2,6 +2,7 @@
 // hazard it became (or, in a draft, the hazard it will become).
 import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { answerLabelsOf, itemQuestion } from '../../../../domain/checklists/checklist.ts';
 import { HAZARD_LEVEL_LABELS } from '../../../../domain/hazards/hazard-machine.ts';
 import { paths } from '../../../app/paths.ts';
 import { HazardLevelTag, HazardStatusTag } from '../../../components/hazard-tags.tsx';
@@ -15,7 +16,7 @@ type Item = InspectionDetailData['template']['groups'][number]['items'][number];
 function AnswerValue({ item, a }: { item: Item; a: InspectionAnswerData | undefined }) {
   switch (item.responseType) {
     case 'conformity':
-      return <ConformityTag result={a?.result ?? null} />;
+      return <ConformityTag result={a?.result ?? null} labels={answerLabelsOf(item)} />;
     case 'number':
       return a?.number != null ? <strong>{a.number}{item.unit ?? ''}</strong> : <Tag>未填写</Tag>;
     case 'text':
@@ -63,8 +64,8 @@ export function AnswersSection({ d }: { d: InspectionDetailData }) {
                 <div key={item.key} className="record-row" style={{ padding: '8px 0' }} data-testid="inspection-answer" data-item-key={item.key}>
                   <Flex justify="space-between" gap={8} align="flex-start">
                     <div style={{ minWidth: 0 }}>
-                      <ItemNumber n={n} content={item.content} />
-                      <Typography.Text type={failed ? 'danger' : undefined} strong={failed}>{item.content}</Typography.Text>
+                      <ItemNumber n={n} content={itemQuestion(item)} />
+                      <Typography.Text type={failed ? 'danger' : undefined} strong={failed}>{itemQuestion(item)}</Typography.Text>
                       {item.checkMethods.length > 0 && (
                         <span style={{ marginInlineStart: 6 }}><CheckMethodTags methods={item.checkMethods} /></span>
                       )}

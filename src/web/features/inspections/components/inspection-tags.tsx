@@ -3,7 +3,7 @@
 import { Space, Tag } from 'antd';
 import { INSPECTION_STATUS_LABELS } from '../../../../contract/inspections.ts';
 import {
-  CHECK_METHOD_LABELS, CONFORMITY_RESULT_LABELS, type CheckMethod, type ConformityResult,
+  type AnswerLabels, CHECK_METHOD_LABELS, CONFORMITY_RESULT_LABELS, type CheckMethod, type ConformityResult,
 } from '../../../../domain/checklists/checklist.ts';
 import {
   INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS, type InspectionMethodTag, type InspectionType, isSelfInspection,
@@ -51,11 +51,12 @@ export function CheckMethodTags({ methods }: { methods: readonly CheckMethod[] }
 
 export const CONFORMITY_COLORS: Record<ConformityResult, string> = { conform: 'green', nonconform: 'red', not_applicable: 'default' };
 
-export function ConformityTag({ result }: { result: ConformityResult | null }) {
+/** A result in the item's own words (e.g. 否 for conform), coloured by what it means. */
+export function ConformityTag({ result, labels = CONFORMITY_RESULT_LABELS }: { result: ConformityResult | null; labels?: AnswerLabels }) {
   if (!result) return <Tag style={{ marginInlineEnd: 0 }}>未填写</Tag>;
   return (
     <Tag color={CONFORMITY_COLORS[result]} style={{ marginInlineEnd: 0 }} data-testid="inspection-answer-result">
-      {CONFORMITY_RESULT_LABELS[result]}
+      {labels[result]}
     </Tag>
   );
 }

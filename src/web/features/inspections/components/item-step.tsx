@@ -2,7 +2,7 @@
 // and, for 不符合, the hazard it will become.
 import { Card, Flex, Form, Input, Tag, Typography } from 'antd';
 import type { TChecklistItem } from '../../../../contract/checklists.ts';
-import type { ConformityResult } from '../../../../domain/checklists/checklist.ts';
+import { type ConformityResult, answerLabelsOf, itemQuestion } from '../../../../domain/checklists/checklist.ts';
 import { FileUploader } from '../../../components/file-uploader.tsx';
 import { ConformityButtons, NumberAnswer, TextAnswer } from './answer-controls.tsx';
 import {
@@ -54,7 +54,7 @@ export function ItemStep({ item, index, total, value, onChange, defaults, ownSec
           <Tag style={{ marginInlineEnd: 0 }} className="nowrap">第 {index + 1}/{total} 项</Tag>
         </Flex>
         <Typography.Paragraph strong style={{ fontSize: 16, marginBottom: 8 }} data-testid="inspection-item-content">
-          {item.content}
+          {itemQuestion(item)}
         </Typography.Paragraph>
         {(item.howToCheck || item.checkMethods.length > 0) && (
           <div style={{ marginBottom: 8 }}>
@@ -77,7 +77,7 @@ export function ItemStep({ item, index, total, value, onChange, defaults, ownSec
         <Form layout="vertical" component="div">
           {item.responseType === 'conformity' && (
             <Form.Item style={{ marginBottom: 12 }}>
-              <ConformityButtons value={value.result} onChange={onResult} />
+              <ConformityButtons value={value.result} onChange={onResult} labels={answerLabelsOf(item)} />
             </Form.Item>
           )}
           {item.responseType === 'number' && (
@@ -91,10 +91,10 @@ export function ItemStep({ item, index, total, value, onChange, defaults, ownSec
             </Form.Item>
           )}
           <Form.Item
-            label={failed ? '情况说明（不符合须填写）' : '情况说明'}
+            label={failed ? '情况说明（发现问题须填写）' : '情况说明'}
             required={failed}
             validateStatus={commentMissing ? 'warning' : undefined}
-            help={commentMissing ? '不符合的检查项须填写情况说明' : undefined}
+            help={commentMissing ? '发现问题（不符合）的检查项须写明发现的问题' : undefined}
             style={{ marginBottom: 12 }}
           >
             <Input.TextArea

@@ -1,6 +1,7 @@
 // The last step of the fill page: what still stands in the way, the summary, the inspectors'
 // signatures and the enterprise representative's (or the recorded refusal), then 完成并签名.
 import { Alert, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
+import { itemQuestion } from '../../../../domain/checklists/checklist.ts';
 import { isSelfInspection } from '../../../../domain/inspections/inspection-rules.ts';
 import type { InspectionDetailData } from '../api/keys.ts';
 import { InspectorSignatures } from './inspector-signatures.tsx';
@@ -34,7 +35,7 @@ export function SignatureStep(p: SignatureStepProps) {
   const self = isSelfInspection(d.type);
   const items = d.template.groups.flatMap((g) => g.items);
   const numberOf = new Map(items.map((i, n) => [i.key, n + 1] as const));
-  const titleOf = new Map(items.map((i) => [i.key, i.content] as const));
+  const titleOf = new Map(items.map((i) => [i.key, itemQuestion(i)] as const));
   const unsigned = d.inspectors.filter((i) => !i.signed && i.userId !== p.meId);
   const err = (k: string) => (p.errors[k] ? { validateStatus: 'error' as const, help: p.errors[k] } : {});
 
