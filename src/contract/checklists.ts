@@ -150,6 +150,7 @@ export const checklistRoutes = {
   importTemplate: defineRoute({ method: 'GET', path: '/api/checklists/import/template', summary: '下载检查表导入模板（xlsx）', tag: 'checklists', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/checklists/import/preview', summary: '上传检查表xlsx并预检（不写入）', tag: 'checklists', multipart: true, response: ChecklistImportPreview }),
   importCommit: defineRoute({ method: 'POST', path: '/api/checklists/import/:batchId/commit', summary: '提交导入：新建检查表或发布新版本', tag: 'checklists', params: BatchParams, response: ImportCommitResult }),
+  importRejects: defineRoute({ method: 'GET', path: '/api/checklists/import/:batchId/rejects', summary: '下载标注了错误原因的文件（改正后可直接重新导入）', tag: 'checklists', params: BatchParams, responseType: 'xlsx' }),
   get: defineRoute({ method: 'GET', path: '/api/checklists/:id', summary: '检查表详情（含版本历史）', tag: 'checklists', params: IdParams, response: ChecklistDetail }),
   getVersion: defineRoute({ method: 'GET', path: '/api/checklists/:id/versions/:version', summary: '检查表某一版本的完整内容', tag: 'checklists', params: ChecklistVersionParams, response: ChecklistVersionView }),
   previewPublish: defineRoute({ method: 'POST', path: '/api/checklists/:id/versions/preview', summary: '发布前预览：与当前版本的差异（不写入）', tag: 'checklists', params: IdParams, body: ChecklistPublish, response: ChecklistDiff }),

@@ -5,7 +5,7 @@ import { registerRoute } from '../../http/route.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 import * as calendar from './checklists.calendar.ts';
-import { commitChecklistImport, previewChecklistImport } from './checklists.import.ts';
+import { checklistImportRejects, commitChecklistImport, previewChecklistImport } from './checklists.import.ts';
 import * as svc from './checklists.service.ts';
 import { buildImportTemplate, buildTemplateWorkbook } from './checklists.xlsx.ts';
 
@@ -34,6 +34,10 @@ export function registerChecklistRoutes(app: FastifyInstance, ctx: AppContext) {
     return previewChecklistImport(ctx, actor, fileName, buf);
   });
   registerRoute(app, r.importCommit, MANAGERS, ({ actor, params }) => commitChecklistImport(ctx, actor, params.batchId));
+  registerRoute(app, r.importRejects, MANAGERS, async ({ actor, params, reply }) => {
+    const f = await checklistImportRejects(ctx, actor, params.batchId);
+    return sendXlsx(reply, f.fileName, f.buf);
+  });
 
   registerRoute(app, cal.year, READERS, ({ actor, params }) => calendar.getCalendarYear(ctx, actor, params.year));
   registerRoute(app, cal.setYear, MANAGERS, ({ actor, params, body }) => calendar.setCalendarYear(ctx, actor, params.year, body.days));
