@@ -24,6 +24,7 @@ export function registerChecklistRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.publish, MANAGERS, ({ actor, params, body }) => svc.publishChecklist(ctx, actor, params.id, body));
   registerRoute(app, r.setActive, MANAGERS, ({ actor, params, body }) => svc.setChecklistActive(ctx, actor, params.id, body));
   registerRoute(app, r.loadBuiltIns, MANAGERS, ({ actor }) => svc.loadBuiltIns(ctx, actor));
+  registerRoute(app, r.updateBuiltIns, MANAGERS, ({ actor }) => svc.updateBuiltIns(ctx, actor));
   registerRoute(app, r.exportVersion, MANAGERS, async ({ actor, params, reply }) => {
     const v = await svc.getVersion(ctx, actor, params.id, params.version);
     return sendXlsx(reply, `检查表-${v.content.name}-第${v.version}版.xlsx`, await buildTemplateWorkbook(v.content));
