@@ -1,12 +1,15 @@
-// Golden path in a real browser: sign in, register an enterprise through the form, find it in the list.
+// Golden path in a real browser: sign in, register an enterprise through the form, find it in the list;
+// import a workbook with a bad row, which is named by its unit, downloads with 错误原因 and counts as skipped.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TEnterprise } from '../src/contract/enterprises.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { randomUscc } from '../src/server/test/factories.ts';
 import { loginAs } from '../src/server/test/http.ts';
+import { buildXlsx, readXlsx } from '../src/server/test/xlsx.ts';
 import {
-  SHOTS, chromiumOrSkipReason, input, pickOption, useHarness, watching,
+  DESKTOP, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
@@ -69,5 +72,51 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
       name, uscc, villageName: '明月村', sectorNames: ['工贸'], address: '明月村三组18号', employeeCount: 12, isSmall: true,
       principalName: '端木测试', principalPhone: '13900001234', status: 'operating',
     });
+  }, 120_000);
+
+  it('imports a workbook: the bad row is named by its unit, skipped, and downloads with its reason', async () => {
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const { headers } = await readXlsx((await office.get('/api/enterprises/import/template')).rawPayload);
+    const suffix = Date.now().toString(36);
+    const row = (name: string, village: string) => ({
+      '单位名称*': name, 统一社会信用代码: randomUscc('500112'), '单位类型*': '企业', '地址*': '明月村四组1号', '所在村/社区*': village,
+      '行业领域*': '工贸', '主要负责人*': '端木导入', '主要负责人电话*': '13900004321',
+    });
+    const good = `端到端导入五金厂${suffix}`;
+    const bad = `端到端坏行厂${suffix}`;
+    const file = path.join(SHOTS, `enterprise-import-${suffix}.xlsx`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(file, await buildXlsx(headers, [row(good, '明月村'), row(bad, '不存在村')]));
+    const { page } = harness.browser;
+    try {
+      await watching(page, 'enterprise-import', async () => {
+        await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
+        await page.goto(`${harness.server.url}/enterprises/import`);
+        await page.getByTestId('import-template').waitFor();
+        await page.locator('input[type=file]').setInputFiles(file); // the upload area's own input
+        await page.getByTestId('import-preview').waitFor();
+        // the bad row by its unit, column and reason
+        const errorRow = page.getByTestId('import-errors').locator('tr', { hasText: bad });
+        await errorRow.waitFor();
+        expect(await errorRow.textContent()).toContain('村/社区“不存在村”不存在');
+
+        // the bad row downloads with 错误原因, ready to fix and upload again
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejects').click()]);
+        expect(download.suggestedFilename()).toBe(`enterprise-import-${suffix}-未导入的行.xlsx`);
+        const rejected = await readXlsx(fs.readFileSync(await download.path()));
+        expect(rejected.headers).toEqual([...headers, '错误原因']);
+        expect(rejected.rows.map((r) => [r['单位名称*'], r['错误原因']])).toEqual([[bad, '所在村/社区：村/社区“不存在村”不存在']]);
+        await page.screenshot({ path: path.join(SHOTS, 'enterprise-import-preview.png'), fullPage: true });
+
+        // the result counts it: 新增 1，跳过 1 (not 跳过 0), and offers it again
+        await page.getByTestId('import-commit').click();
+        const result = page.getByTestId('import-result');
+        await result.waitFor();
+        expect(await result.textContent()).toContain('新增 1 个，更新 0 个，跳过 1 行');
+        await result.getByTestId('import-rejects').getByText('下载未导入的 1 行').waitFor();
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   }, 120_000);
 });

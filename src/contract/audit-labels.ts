@@ -42,6 +42,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'checklist.publish': '发布检查表新版本',
   'checklist.import': '导入检查表',
   'checklist.load_builtin': '载入内置检查表',
+  'checklist.update_builtin': '更新内置检查表',
   'checklist.retire': '停用检查表',
   'checklist.reactivate': '重新启用检查表',
   'work_calendar.set_year': '设置全年节假日',

@@ -132,6 +132,8 @@ export type TChecklistDiff = z.output<typeof ChecklistDiff>;
 export const ChecklistDiffQuery = z.object({ from: VersionNo, to: VersionNo });
 
 export const BuiltInsResult = z.object({ created: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) });
+/** The district copies that took the built-ins' newer wording, each with its new version number. */
+export const BuiltInsUpdateResult = z.object({ updated: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), version: int() })) });
 
 /** Preview of one template workbook: which code, and whether it is new or the next version. */
 export const ChecklistImportPreview = ImportPreview.extend({
@@ -147,9 +149,11 @@ export const checklistRoutes = {
   list: defineRoute({ method: 'GET', path: '/api/checklists', summary: '检查表列表', tag: 'checklists', query: ChecklistListQuery, response: ChecklistListResponse }),
   create: defineRoute({ method: 'POST', path: '/api/checklists', summary: '新建检查表（第1版）', tag: 'checklists', body: ChecklistContentSchema, response: ChecklistDetail }),
   loadBuiltIns: defineRoute({ method: 'POST', path: '/api/checklists/built-ins', summary: '载入内置检查表（已有的编码跳过）', tag: 'checklists', response: BuiltInsResult }),
+  updateBuiltIns: defineRoute({ method: 'POST', path: '/api/checklists/built-ins/update', summary: '更新内置检查表：未修改过的内置检查表发布新表述为新版本', tag: 'checklists', response: BuiltInsUpdateResult }),
   importTemplate: defineRoute({ method: 'GET', path: '/api/checklists/import/template', summary: '下载检查表导入模板（xlsx）', tag: 'checklists', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/checklists/import/preview', summary: '上传检查表xlsx并预检（不写入）', tag: 'checklists', multipart: true, response: ChecklistImportPreview }),
   importCommit: defineRoute({ method: 'POST', path: '/api/checklists/import/:batchId/commit', summary: '提交导入：新建检查表或发布新版本', tag: 'checklists', params: BatchParams, response: ImportCommitResult }),
+  importRejects: defineRoute({ method: 'GET', path: '/api/checklists/import/:batchId/rejects', summary: '下载标注了错误原因的文件（改正后可直接重新导入）', tag: 'checklists', params: BatchParams, responseType: 'xlsx' }),
   get: defineRoute({ method: 'GET', path: '/api/checklists/:id', summary: '检查表详情（含版本历史）', tag: 'checklists', params: IdParams, response: ChecklistDetail }),
   getVersion: defineRoute({ method: 'GET', path: '/api/checklists/:id/versions/:version', summary: '检查表某一版本的完整内容', tag: 'checklists', params: ChecklistVersionParams, response: ChecklistVersionView }),
   previewPublish: defineRoute({ method: 'POST', path: '/api/checklists/:id/versions/preview', summary: '发布前预览：与当前版本的差异（不写入）', tag: 'checklists', params: IdParams, body: ChecklistPublish, response: ChecklistDiff }),

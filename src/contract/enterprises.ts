@@ -116,7 +116,14 @@ export type TEnterpriseListQuery = z.output<typeof EnterpriseListQuery>;
 export const EnterpriseListResponse = pageOf(Enterprise);
 
 // ---- import (preview, then commit)
-export const ImportRowError = z.object({ row: int(), column: z.string(), message: z.string() });
+// Shared by every import with a preview and a commit (enterprises, hazards, checklists).
+export const ImportRowError = z.object({
+  row: int(),
+  column: z.string(),
+  message: z.string(),
+  /** The unit the row names (the enterprise's name, or the row's identifying value); '' for a problem of the file or its header. */
+  label: z.string(),
+});
 export type TImportRowError = z.infer<typeof ImportRowError>;
 export const ImportPreview = z.object({
   batchId: z.string(),
@@ -126,9 +133,14 @@ export const ImportPreview = z.object({
   toCreate: int(),
   toUpdate: int(),
   errors: z.array(ImportRowError),
+  /** What an error's `label` names, e.g. 单位名称. */
+  labelTitle: z.string(),
+  /** Rows with a problem, each counted once: the commit skips them, and they download with their reasons (…/import/:batchId/rejects). */
+  rejectedRows: int(),
   expiresAt: z.string(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
+/** skipped: the rows of the file not imported, those the preview found wrong included. */
 export const ImportCommitResult = z.object({ created: int(), updated: int(), skipped: int() });
 export const BatchParams = z.object({ batchId: Uuid });
 
@@ -142,4 +154,5 @@ export const enterpriseRoutes = {
   importTemplate: defineRoute({ method: 'GET', path: '/api/enterprises/import/template', summary: '下载导入模板（xlsx）', tag: 'enterprises', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/enterprises/import/preview', summary: '上传xlsx并预检', tag: 'enterprises', multipart: true, response: ImportPreview }),
   importCommit: defineRoute({ method: 'POST', path: '/api/enterprises/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'enterprises', params: BatchParams, response: ImportCommitResult }),
+  importRejects: defineRoute({ method: 'GET', path: '/api/enterprises/import/:batchId/rejects', summary: '下载未导入的行（含错误原因，改正后可直接重新导入）', tag: 'enterprises', params: BatchParams, responseType: 'xlsx' }),
 };

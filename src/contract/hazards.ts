@@ -243,5 +243,6 @@ export const hazardRoutes = {
   importTemplate: defineRoute({ method: 'GET', path: '/api/hazards/import/template', summary: '下载隐患台账导入模板（xlsx）', tag: 'hazards', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/hazards/import/preview', summary: '上传历史隐患台账并预检', tag: 'hazards', multipart: true, response: ImportPreview }),
   importCommit: defineRoute({ method: 'POST', path: '/api/hazards/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'hazards', params: BatchParams, response: ImportCommitResult }),
+  importRejects: defineRoute({ method: 'GET', path: '/api/hazards/import/:batchId/rejects', summary: '下载未导入的行（含错误原因，改正后可直接重新导入）', tag: 'hazards', params: BatchParams, responseType: 'xlsx' }),
   dashboard: defineRoute({ method: 'GET', path: '/api/dashboard/hazards', summary: '隐患整治看板', tag: 'dashboard', query: DashboardQuery, response: HazardDashboard }),
 };

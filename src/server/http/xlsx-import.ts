@@ -1,18 +1,12 @@
-// Shared plumbing of spreadsheet imports: reading the upload, finding the header row, cell text,
-// and the import batch (preview stored, then committed once by the same user).
-import { and, eq } from 'drizzle-orm';
+// Shared plumbing of spreadsheet imports: reading the upload, finding the header row and cell
+// text. The batch (preview stored, then committed once) is xlsx-import-batch.ts; what the import
+// did not take, xlsx-rejects.ts.
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
-import type { TImportRowError } from '../../contract/enterprises.ts';
-import type { AppContext } from '../context.ts';
-import type { Tx } from '../db/client.ts';
-import { importBatches } from '../db/schema/index.ts';
-import type { Actor } from './actor.ts';
-import { AppError, notFound } from './errors.ts';
+import { AppError } from './errors.ts';
 import { readingMultipart } from './multipart.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
-const BATCH_TTL_MS = 60 * 60_000;
 export const YES = '是';
 export const NO = '否';
 
@@ -105,33 +99,4 @@ export async function readXlsxUpload(req: FastifyRequest): Promise<{ fileName: s
   const { filename, buf } = upload;
   if (!/\.xlsx$/i.test(filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
   return { fileName: filename.slice(0, 200), buf };
-}
-
-export async function saveBatch(
-  ctx: AppContext,
-  actor: Actor,
-  b: { kind: string; fileName: string; rows: unknown[]; errors: TImportRowError[]; totalRows: number },
-) {
-  const now = ctx.clock.now();
-  const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
-  const [batch] = await ctx.db
-    .insert(importBatches)
-    .values({ districtId: actor.districtId, userId: actor.userId, ...b, createdAt: now, expiresAt })
-    .returning({ id: importBatches.id });
-  return { batchId: batch!.id, expiresAt: expiresAt.toISOString() };
-}
-
-/** Locks the user's own uncommitted, unexpired batch inside the commit transaction. */
-export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId: string, now: Date): Promise<Row[]> {
-  const [batch] = await tx
-    .select()
-    .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, kind)))
-    .limit(1)
-    .for('update');
-  if (!batch) throw notFound('导入批次');
-  if (batch.committedAt) throw new AppError('CONFLICT', '该批次已导入，请勿重复提交');
-  if (batch.expiresAt < now) throw new AppError('CONFLICT', '预检结果已过期，请重新上传文件');
-  await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
-  return batch.rows as Row[];
 }

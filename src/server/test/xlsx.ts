@@ -35,3 +35,20 @@ export async function readXlsx(buf: Buffer): Promise<{ headers: string[]; rows: 
   }
   return { headers, rows, sheetNames: wb.worksheets.map((w) => w.name) };
 }
+
+/** A workbook changed as a user's Excel would: `col` finds a column of the first sheet by its header text. */
+export async function editXlsx(buf: Buffer, change: (ws: ExcelJS.Worksheet, col: (header: string) => number) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets.find((w) => w.state !== 'hidden')!;
+  const col = (header: string) => {
+    let at = 0;
+    ws.getRow(1).eachCell((c, n) => {
+      if (c.value === header) at = n;
+    });
+    if (!at) throw new Error(`no column ${header}`);
+    return at;
+  };
+  change(ws, col);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,7 +1,9 @@
 // The three steps of an xlsx import, shared by every import page: download the template,
-// upload the workbook for a preview (counts and the rows with problems, nothing written
-// yet), then commit the good rows and show the result. Each page passes its own mutations
-// (one file per endpoint in its feature's api/), its counts and its texts.
+// upload the workbook for a preview (counts and the rows with problems, each named by its
+// unit, nothing written yet), then commit the good rows and show the result with the rows
+// skipped. The rows not imported download with a 错误原因 column, to fix and upload again as
+// they are. Each page passes its own mutations (one file per endpoint in its feature's api/),
+// its counts and its texts.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Result, Row, Statistic, Steps, Table, Typography, Upload } from 'antd';
@@ -33,7 +35,7 @@ export interface ImportStat {
  * create a record and how many update one (imports that only create leave it out).
  */
 export function defaultImportStats(p: TImportPreview, opts: { split: boolean }): ImportStat[] {
-  const bad = p.totalRows - p.validRows;
+  const bad = p.rejectedRows;
   return [
     { title: '总行数', value: p.totalRows },
     { title: opts.split ? '无误行数' : '无误（将导入）', value: p.validRows, color: GOOD },
@@ -49,7 +51,22 @@ function spans(n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === 0 ? 24 - base * (n - 1) : base));
 }
 
-function PreviewView({ preview, stats }: { preview: TImportPreview; stats: ImportStat[] }) {
+/** The button that downloads a batch's rows not imported (the server names the file). */
+function RejectsButton({ batchId, rejects, text }: { batchId: string; rejects: ImportWizardProps['rejects']; text: string }) {
+  const { message } = App.useApp();
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={rejects.isPending}
+      onClick={() => rejects.mutate(batchId, { onError: (e) => void message.error(`下载失败：${errorMessage(e)}`) })}
+      data-testid="import-rejects"
+    >
+      {text}
+    </Button>
+  );
+}
+
+function PreviewView({ preview, stats, rejects, rejectsText }: Pick<ImportWizardProps, 'rejects' | 'rejectsText'> & { preview: TImportPreview; stats: ImportStat[] }) {
   const md = spans(stats.length);
   return (
     <>
@@ -62,9 +79,12 @@ function PreviewView({ preview, stats }: { preview: TImportPreview; stats: Impor
       </Row>
       {preview.errors.length > 0 ? (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            有误的行（导入时跳过，请修改后重新上传）
-          </Typography.Title>
+          <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16, marginBottom: 8 }}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              有误的行（导入时跳过{preview.rejectedRows > 0 ? '；可下载这些行，改正后直接重新上传' : '，请修改后重新上传'}）
+            </Typography.Title>
+            {preview.rejectedRows > 0 && <RejectsButton batchId={preview.batchId} rejects={rejects} text={rejectsText} />}
+          </Flex>
           <Table<TImportRowError>
             size="small"
             rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
@@ -72,7 +92,9 @@ function PreviewView({ preview, stats }: { preview: TImportPreview; stats: Impor
             pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处错误` }}
             scroll={{ x: 400 }}
             columns={[
-              { title: '行号', dataIndex: 'row', width: 64, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
+              // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
+              { title: '行号', dataIndex: 'row', width: 64 },
+              { title: preview.labelTitle, dataIndex: 'label', width: 220, ellipsis: true, render: (v: string) => v || '—' },
               { title: '列', dataIndex: 'column', width: 120 },
               { title: '原因', dataIndex: 'message' },
             ]}
@@ -94,13 +116,18 @@ export interface ImportWizardProps {
   template: UseMutationResult<void, Error, void>;
   previewer: UseMutationResult<TImportPreview, Error, File>;
   committer: UseMutationResult<TImportCommitResult, Error, string>;
+  /** Downloads a batch's rows not imported, with their reasons. */
+  rejects: UseMutationResult<void, Error, string>;
+  /** The preview's download button, e.g. 下载有误的行（含错误原因）. */
+  rejectsText: string;
   stats: (preview: TImportPreview) => ImportStat[];
   resultText: (result: TImportCommitResult) => string;
   /** Where the finished import leads (the list it wrote into). */
   done: { to: string; text: string };
 }
 
-export function ImportWizard({ title, backTo, intro, template, previewer, committer, stats, resultText, done }: ImportWizardProps) {
+export function ImportWizard(props: ImportWizardProps) {
+  const { title, backTo, intro, template, previewer, committer, rejects, rejectsText, stats, resultText, done } = props;
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const [preview, setPreview] = useState<TImportPreview | null>(null);
@@ -111,6 +138,7 @@ export function ImportWizard({ title, backTo, intro, template, previewer, commit
     setUploadError(null);
     committer.reset();
     previewer.reset();
+    rejects.reset();
   };
 
   const beforeUpload = (file: File) => {
@@ -162,6 +190,8 @@ export function ImportWizard({ title, backTo, intro, template, previewer, commit
               <Link key="list" to={done.to}>
                 <Button type="primary" data-testid="import-done">{done.text}</Button>
               </Link>,
+              // The rows skipped (the preview's and any the commit could not write) with their reasons.
+              ...(result.skipped > 0 && preview ? [<RejectsButton key="rejects" batchId={preview.batchId} rejects={rejects} text={`下载未导入的 ${result.skipped} 行`} />] : []),
               <Button key="again" onClick={restart}>继续导入</Button>,
             ]}
             data-testid="import-result"
@@ -174,7 +204,7 @@ export function ImportWizard({ title, backTo, intro, template, previewer, commit
               </Typography.Text>
               <Typography.Text type="secondary">检查结果保留至 {formatDateTime(preview.expiresAt)}，此前尚未写入任何数据</Typography.Text>
             </Flex>
-            <PreviewView preview={preview} stats={stats(preview)} />
+            <PreviewView preview={preview} stats={stats(preview)} rejects={rejects} rejectsText={rejectsText} />
             {committer.isError && <div style={{ marginTop: 16 }}><ErrorAlert error={committer.error} /></div>}
             <Flex gap={8} justify="flex-end" wrap style={{ marginTop: 24 }}>
               <Button onClick={restart} disabled={committer.isPending} data-testid="import-restart">重新上传</Button>

@@ -62,7 +62,7 @@ describe('checklist xlsx', () => {
       expect(res.statusCode, res.body).toBe(200);
       const p = res.json() as TChecklistImportPreview;
       expect(p).toMatchObject({ code: seed.code, fromVersion: 1, validRows: 0, toCreate: 0, toUpdate: 0 });
-      expect(p.errors).toEqual([{ row: 2, column: '编码（检查表信息）', message: TEMPLATE_VERSION_REFUSAL_MESSAGES.unchanged }]);
+      expect(p.errors).toEqual([{ row: 2, column: '编码（检查表信息）', message: TEMPLATE_VERSION_REFUSAL_MESSAGES.unchanged, label: seed.name }]);
     }
   });
 
@@ -125,18 +125,44 @@ describe('checklist xlsx', () => {
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json() as TChecklistImportPreview;
     expect(p).toMatchObject({ totalRows: 4, validRows: 0, toCreate: 0 });
+    // Info sheet first, then the items; each row named by its 名称 or 检查内容 (its 编码 when that is blank).
+    expect(p).toMatchObject({ labelTitle: '检查内容', rejectedRows: 4 });
     expect(p.errors).toEqual([
-      { row: 2, column: '适用对象（检查表信息）', message: expect.stringContaining('“饭店”不是有效选项') },
-      { row: 3, column: '检查内容', message: '请填写检查内容' },
-      { row: 4, column: '排查方式（问/查/看）', message: expect.stringContaining('排查方式只能填写') },
-      { row: 4, column: '结果类型', message: expect.stringContaining('“长度”不是有效选项') },
-      { row: 4, column: '须拍照', message: '请填写“是”或“否”' },
-      { row: 5, column: '分组', message: '请填写分组' },
+      { row: 2, column: '适用对象（检查表信息）', message: expect.stringContaining('“饭店”不是有效选项'), label: '燃气检查' },
+      { row: 3, column: '检查内容', message: '请填写检查内容', label: 'hose' },
+      { row: 4, column: '排查方式（问/查/看）', message: expect.stringContaining('排查方式只能填写'), label: '软管长度' },
+      { row: 4, column: '结果类型', message: expect.stringContaining('“长度”不是有效选项'), label: '软管长度' },
+      { row: 4, column: '须拍照', message: '请填写“是”或“否”', label: '软管长度' },
+      { row: 5, column: '分组', message: '请填写分组', label: '从业人员数' },
     ]);
     const commit = await admin.request('POST', `/api/checklists/import/${p.batchId}/commit`);
     expect(commit.statusCode).toBe(400);
     expect(await versionCount()).toBe(before);
     expect((await t.db.select().from(checklistTemplates).where(eq(checklistTemplates.code, 'gas-check')))).toEqual([]);
+
+    // A template goes in whole: the download is the whole file with 错误原因 on the wrong rows.
+    const rejects = await admin.get(`/api/checklists/import/${p.batchId}/rejects`);
+    expect(rejects.statusCode, rejects.body).toBe(200);
+    expect(rejects.headers['content-disposition']).toContain(encodeURIComponent('checklist-标注错误.xlsx'));
+    const marked = await loadSheet(rejects.rawPayload, '检查项');
+    const cells = (ws: ExcelJS.Worksheet) => Array.from({ length: ws.rowCount }, (_, r) => (ws.getRow(r + 1).values as unknown[]).slice(1));
+    expect(cells(marked).map((r) => [r[0], r[7]])).toEqual([
+      ['检查内容', '错误原因'], ['燃气报警器完好', undefined], [undefined, '检查内容：请填写检查内容'],
+      ['软管长度', expect.stringMatching(/^排查方式（问\/查\/看）：.*；结果类型：.*；须拍照：请填写“是”或“否”$/)], ['从业人员数', '分组：请填写分组'],
+    ]);
+    expect(cells(await loadSheet(rejects.rawPayload, '检查表信息'))[1]).toEqual(['燃气检查', 'gas-check', '饭店', expect.stringContaining('适用对象（检查表信息）：')]);
+    const fixed = await edit(rejects.rawPayload, (wb) => {
+      wb.getWorksheet('检查表信息')!.getCell('C2').value = '九小场所';
+      const ws = wb.getWorksheet('检查项')!;
+      ws.getCell('A3').value = '软管无老化';
+      ws.getCell('C4').value = 'length';
+      ws.getCell('D4').value = '数值';
+      ws.getCell('E4').value = '';
+      ws.getCell('F4').value = '看';
+      ws.getCell('B5').value = '二、人员';
+    });
+    const again = (await upload(admin, fixed)).json() as TChecklistImportPreview;
+    expect(again).toMatchObject({ errors: [], rejectedRows: 0, toCreate: 1, totalRows: 4 });
   });
 
   it('places domain problems (duplicate keys, units on non-number items) on their rows', async () => {
@@ -151,9 +177,9 @@ describe('checklist xlsx', () => {
     items.addRow(['一、燃气', 'valve', '切断阀完好', '个']);
     const p = (await upload(admin, Buffer.from(await wb.xlsx.writeBuffer()))).json() as TChecklistImportPreview;
     expect(p.errors).toEqual([
-      { row: 2, column: '编码（检查表信息）', message: '检查表编码只能使用小写字母、数字和连字符' },
-      { row: 3, column: '检查项编码', message: '检查项编码重复' },
-      { row: 4, column: '单位', message: '只有数值型检查项可以填写单位' },
+      { row: 2, column: '编码（检查表信息）', message: '检查表编码只能使用小写字母、数字和连字符', label: '燃气检查' },
+      { row: 3, column: '检查项编码', message: '检查项编码重复', label: '软管完好' },
+      { row: 4, column: '单位', message: '只有数值型检查项可以填写单位', label: '切断阀完好' },
     ]);
   });
 
@@ -173,7 +199,7 @@ describe('checklist xlsx', () => {
       items.getCell(3, 12).value = '否/是';
     });
     const bad = (await upload(admin, buf)).json() as TChecklistImportPreview;
-    expect(bad.errors).toEqual([{ row: 3, column: '回答文字（符合/不符合/不适用）', message: expect.stringContaining('用“/”分隔') }]);
+    expect(bad.errors).toEqual([{ row: 3, column: '回答文字（符合/不符合/不适用）', message: expect.stringContaining('用“/”分隔'), label: expect.stringContaining('2.对经营场所') }]);
     const good = await edit(buf, (wb) => (wb.getWorksheet('检查项')!.getCell(3, 12).value = null));
     const p = (await upload(admin, good)).json() as TChecklistImportPreview;
     expect(p.errors).toEqual([]);

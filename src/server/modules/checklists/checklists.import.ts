@@ -2,16 +2,17 @@
 // template (version 1) or publishes the next version of an existing code, writing nothing; the
 // commit publishes it. A template goes in whole or not at all, so any error blocks the commit.
 import type { TChecklistImportPreview } from '../../../contract/checklists.ts';
-import type { TImportRowError } from '../../../contract/enterprises.ts';
 import { type ChecklistTemplateContent, type TemplateProblem, TEMPLATE_PROBLEM_MESSAGES, TEMPLATE_VERSION_REFUSAL_MESSAGES, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklists/checklist.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { invalid, notFound } from '../../http/errors.ts';
-import { loadWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import.ts';
+import { loadWorkbook } from '../../http/xlsx-import.ts';
+import { rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
+import type { RowProblem } from '../../http/xlsx-rejects.ts';
 import { presentDiff } from './checklists.presenter.ts';
 import * as repo from './checklists.repository.ts';
 import { insertFirstVersion, insertNextVersion } from './checklists.service.ts';
-import { parseTemplateWorkbook, problemCell } from './checklists.xlsx.ts';
+import { INFO, parseTemplateWorkbook, problemCell } from './checklists.xlsx.ts';
 
 const KIND = 'checklists';
 interface BatchRow { content: ChecklistTemplateContent; templateId: string | null; baseVersion: number | null }
@@ -19,7 +20,7 @@ interface BatchRow { content: ChecklistTemplateContent; templateId: string | nul
 export async function previewChecklistImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer): Promise<TChecklistImportPreview> {
   const wb = await loadWorkbook(buf);
   let parsed = parseTemplateWorkbook(wb, new Set());
-  const errors: TImportRowError[] = [...parsed.errors];
+  const errors: RowProblem[] = [...parsed.errors];
   let fromVersion: number | null = null;
   let diff: TChecklistImportPreview['diff'] = null;
   let row: BatchRow | null = null;
@@ -35,10 +36,10 @@ export async function previewChecklistImport(ctx: AppContext, actor: Actor, file
     const content = parsed.content!;
     const r = nextTemplateVersion({ ...current.content, version: current.version }, content);
     if (!existing.active) {
-      errors.push({ row: parsed.infoRow, column: '编码（检查表信息）', message: '该检查表已停用，请先重新启用再导入新版本' });
+      errors.push({ sheet: INFO, row: parsed.infoRow, column: '编码（检查表信息）', message: '该检查表已停用，请先重新启用再导入新版本' });
     } else if (!r.ok) {
       if (r.refusal === 'invalid') for (const p of r.problems) errors.push({ ...problemCell(parsed, p, content), message: problemMessage(p) });
-      else errors.push({ row: parsed.infoRow, column: '编码（检查表信息）', message: TEMPLATE_VERSION_REFUSAL_MESSAGES[r.refusal] });
+      else errors.push({ sheet: INFO, row: parsed.infoRow, column: '编码（检查表信息）', message: TEMPLATE_VERSION_REFUSAL_MESSAGES[r.refusal] });
     } else {
       diff = presentDiff(current, { version: r.template.version, content });
       row = { content, templateId: existing.id, baseVersion: current.version };
@@ -50,12 +51,13 @@ export async function previewChecklistImport(ctx: AppContext, actor: Actor, file
     else row = { content, templateId: null, baseVersion: null };
   }
 
-  errors.sort((a, b) => a.row - b.row);
   const ok = errors.length === 0 && row !== null;
-  const { batchId, expiresAt } = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: ok ? [row] : [], errors, totalRows: parsed.itemRows });
+  // A template goes in whole: the download is the whole file, its wrong rows marked.
+  const report = { keep: 'whole' as const, labelTitle: '检查内容', sheets: parsed.sheets, problems: errors };
+  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: ok ? [row] : [], report, totalRows: parsed.itemRows });
   return {
-    batchId, fileName, totalRows: parsed.itemRows, validRows: ok ? parsed.itemRows : 0,
-    toCreate: ok && !row!.templateId ? 1 : 0, toUpdate: ok && row!.templateId ? 1 : 0, errors, expiresAt,
+    ...saved, fileName, totalRows: parsed.itemRows, validRows: ok ? parsed.itemRows : 0,
+    toCreate: ok && !row!.templateId ? 1 : 0, toUpdate: ok && row!.templateId ? 1 : 0,
     code, name: parsed.content?.name ?? null, fromVersion, diff,
   };
 }
@@ -65,7 +67,7 @@ const problemMessage = (p: TemplateProblem) => TEMPLATE_PROBLEM_MESSAGES[p.probl
 export async function commitChecklistImport(ctx: AppContext, actor: Actor, batchId: string) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await takeBatch<BatchRow>(tx, actor, KIND, batchId, now);
+    const [row] = (await takeBatch<BatchRow>(tx, actor, KIND, batchId, now)).rows;
     if (!row) throw invalid({ file: ['文件有误，请修改后重新上传'] }, '文件有误，未导入任何内容');
     if (row.templateId === null) {
       await insertFirstVersion(tx, actor, row.content, now, 'checklist.import');
@@ -77,3 +79,6 @@ export async function commitChecklistImport(ctx: AppContext, actor: Actor, batch
     return { created: 0, updated: 1, skipped: 0 };
   });
 }
+
+/** The file of a batch with its problems marked row by row, to fix and upload again. */
+export const checklistImportRejects = (ctx: AppContext, actor: Actor, batchId: string) => rejectsWorkbook(ctx.db, actor, KIND, batchId);

@@ -32,6 +32,19 @@ export async function templateVersionById(db: DbOrTx, id: string): Promise<Templ
   return r ? asVersion(r) : null;
 }
 
+/** Active templates of the district with these codes, each with its current version. */
+export async function currentVersionsOf(db: DbOrTx, districtId: string, codes: readonly string[]): Promise<{ t: TemplateRow; v: TemplateVersionRow }[]> {
+  const rows = await db
+    .select({ t: checklistTemplates, v: checklistTemplateVersions })
+    .from(checklistTemplates)
+    .innerJoin(
+      checklistTemplateVersions,
+      and(eq(checklistTemplateVersions.templateId, checklistTemplates.id), eq(checklistTemplateVersions.version, checklistTemplates.currentVersion)),
+    )
+    .where(and(eq(checklistTemplates.districtId, districtId), inArray(checklistTemplates.code, [...codes]), eq(checklistTemplates.active, true)));
+  return rows.map((r) => ({ t: r.t, v: asVersion(r.v) }));
+}
+
 export interface TemplateFilter {
   q?: string | undefined;
   audience?: ChecklistAudience | undefined;

@@ -5,7 +5,7 @@ import { registerRoute } from '../../http/route.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 import * as calendar from './checklists.calendar.ts';
-import { commitChecklistImport, previewChecklistImport } from './checklists.import.ts';
+import { checklistImportRejects, commitChecklistImport, previewChecklistImport } from './checklists.import.ts';
 import * as svc from './checklists.service.ts';
 import { buildImportTemplate, buildTemplateWorkbook } from './checklists.xlsx.ts';
 
@@ -24,6 +24,7 @@ export function registerChecklistRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.publish, MANAGERS, ({ actor, params, body }) => svc.publishChecklist(ctx, actor, params.id, body));
   registerRoute(app, r.setActive, MANAGERS, ({ actor, params, body }) => svc.setChecklistActive(ctx, actor, params.id, body));
   registerRoute(app, r.loadBuiltIns, MANAGERS, ({ actor }) => svc.loadBuiltIns(ctx, actor));
+  registerRoute(app, r.updateBuiltIns, MANAGERS, ({ actor }) => svc.updateBuiltIns(ctx, actor));
   registerRoute(app, r.exportVersion, MANAGERS, async ({ actor, params, reply }) => {
     const v = await svc.getVersion(ctx, actor, params.id, params.version);
     return sendXlsx(reply, `检查表-${v.content.name}-第${v.version}版.xlsx`, await buildTemplateWorkbook(v.content));
@@ -34,6 +35,10 @@ export function registerChecklistRoutes(app: FastifyInstance, ctx: AppContext) {
     return previewChecklistImport(ctx, actor, fileName, buf);
   });
   registerRoute(app, r.importCommit, MANAGERS, ({ actor, params }) => commitChecklistImport(ctx, actor, params.batchId));
+  registerRoute(app, r.importRejects, MANAGERS, async ({ actor, params, reply }) => {
+    const f = await checklistImportRejects(ctx, actor, params.batchId);
+    return sendXlsx(reply, f.fileName, f.buf);
+  });
 
   registerRoute(app, cal.year, READERS, ({ actor, params }) => calendar.getCalendarYear(ctx, actor, params.year));
   registerRoute(app, cal.setYear, MANAGERS, ({ actor, params, body }) => calendar.setCalendarYear(ctx, actor, params.year, body.days));

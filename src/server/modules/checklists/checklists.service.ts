@@ -3,7 +3,9 @@
 import type { TChecklistContent, TChecklistDetail, TChecklistPublish } from '../../../contract/checklists.ts';
 import { type ChecklistAudience, type ChecklistTemplateContent, firstTemplateVersion, itemsOf, nextTemplateVersion } from '../../../domain/checklists/checklist.ts';
 import { can } from '../../../domain/access/permissions.ts';
+import { builtInUpdateFor } from '../../../domain/checklists/built-in-updates.ts';
 import { checklistAllowedActions, checklistListAllowedActions } from '../../../domain/checklists/checklist-policy.ts';
+import { SEED_CHECKLISTS } from '../../../domain/checklists/seed-checklists.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -32,13 +34,38 @@ export async function listChecklists(ctx: AppContext, actor: Actor, q: { q?: str
   // Everyone else reads the templates inspections may use: the active ones.
   const active = manager ? q.active : true;
   const { items, total } = await repo.listTemplates(ctx.db, actor.districtId, { q: q.q, audience: q.audience, active }, q.page, q.pageSize);
-  // Only a manager needs the count (the built-in templates are offered to a district with none).
-  const templateCount = manager ? await repo.countTemplates(ctx.db, actor.districtId) : null;
+  // Only a manager needs the counts (the built-in templates are offered to a district with none,
+  // their newer wording while a district copy is behind).
+  const district = manager
+    ? { templateCount: await repo.countTemplates(ctx.db, actor.districtId), builtInUpdates: (await pendingBuiltInUpdates(ctx.db, actor.districtId)).length }
+    : null;
   return {
     items: items.map((r) => presentListItem(r.t, r)),
     total, page: q.page, pageSize: q.pageSize,
-    allowedActions: templateCount === null ? [] : checklistListAllowedActions(actor.role, { templateCount }),
+    allowedActions: district === null ? [] : checklistListAllowedActions(actor.role, district),
   };
+}
+
+/** The district's built-in copies still as an earlier release loaded them, with the wording they may take. */
+async function pendingBuiltInUpdates(db: DbOrTx, districtId: string) {
+  const rows = await repo.currentVersionsOf(db, districtId, SEED_CHECKLISTS.map((t) => t.code));
+  return rows.flatMap(({ t, v }) => {
+    const latest = builtInUpdateFor(v.content);
+    return latest ? [{ t, latest }] : [];
+  });
+}
+
+/** Publishes the built-ins' newer wording as the next version of each untouched district copy (past versions stay). */
+export async function updateBuiltIns(ctx: AppContext, actor: Actor) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const updated = [];
+    for (const { t, latest } of await pendingBuiltInUpdates(tx, actor.districtId)) {
+      const u = await insertNextVersion(tx, actor, t, t.currentVersion, latest, now, 'checklist.update_builtin');
+      updated.push({ id: u.id, code: u.code, name: u.name, version: u.currentVersion });
+    }
+    return { updated };
+  });
 }
 
 /** A template the actor may read: managers any of the district's, others only active ones. */

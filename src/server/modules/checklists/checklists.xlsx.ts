@@ -1,7 +1,6 @@
 // A template as a workbook: a sheet of template info (编码, 名称, 适用对象, 来源, 说明) and a sheet
 // of items, one row each. Headers may come in any order; an exported version re-imports unchanged.
 import ExcelJS from 'exceljs';
-import type { TImportRowError } from '../../../contract/enterprises.ts';
 import { ChecklistContentSchema } from '../../../contract/checklists.ts';
 import {
   type AnswerLabels, CHECK_METHOD_LABELS, CHECKLIST_AUDIENCE_LABELS, CONFORMITY_RESULTS, RESPONSE_TYPE_LABELS, type CheckMethod, type ChecklistGroup,
@@ -10,6 +9,7 @@ import {
 import {
   NO, YES, cellText, columnIndex, fromLabel, lastDataRow, normalizeHeader, parseBool,
 } from '../../http/xlsx-import.ts';
+import { type CapturedSheet, type RowProblem, captureSheet } from '../../http/xlsx-rejects.ts';
 
 const INFO_SHEET = '检查表信息';
 const ITEMS_SHEET = '检查项';
@@ -131,10 +131,16 @@ function findSheet(wb: ExcelJS.Workbook, anchors: string[]) {
   return null;
 }
 
+/** Problems name their sheet by its place among the captured ones. */
+export const INFO = 0;
+export const ITEMS = 1;
+
 export interface ParsedWorkbook {
   /** Null when the file's problems keep a template from being assembled at all. */
   content: ChecklistTemplateContent | null;
-  errors: TImportRowError[];
+  errors: RowProblem[];
+  /** Both sheets as text (info, items), each row known by its name or 检查内容; empty when a sheet is missing. */
+  sheets: CapturedSheet[];
   itemRows: number;
   /** The sheet rows of each item key (several when duplicated), and the info row: to place later problems. */
   rowsOfKey: Map<string, number[]>;
@@ -146,21 +152,27 @@ export interface ParsedWorkbook {
  * `reservedKeys` are the keys generated ones must avoid (those of the template's current version).
  */
 export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: ReadonlySet<string>): ParsedWorkbook {
-  const errors: TImportRowError[] = [];
+  const errors: RowProblem[] = [];
   const rowsOfKey = new Map<string, number[]>();
   const info = findSheet(wb, ['编码', '名称', '适用对象']);
   const items = findSheet(wb, ['分组', '检查内容']);
   if (!info) errors.push({ row: 1, column: INFO_SHEET, message: `未找到“${INFO_SHEET}”工作表：表头应包含 编码、名称、适用对象` });
   if (!items) errors.push({ row: 1, column: ITEMS_SHEET, message: `未找到“${ITEMS_SHEET}”工作表：表头应包含 分组、检查内容` });
-  if (!info || !items) return { content: null, errors, itemRows: 0, rowsOfKey, infoRow: 1 };
+  if (!info || !items) return { content: null, errors, sheets: [], itemRows: 0, rowsOfKey, infoRow: 1 };
 
   // Template info: the first non-empty row under the header.
   const icol = columnIndex(info.ws, info.headerRow, INFO_BY_HEADER);
   const infoLast = lastDataRow(info.ws, info.headerRow);
+  const col = columnIndex(items.ws, items.headerRow, ITEM_BY_HEADER);
+  const last = lastDataRow(items.ws, items.headerRow);
+  const sheets = [
+    captureSheet(info.ws, info.headerRow, infoLast, [icol.get('name'), icol.get('code')]),
+    captureSheet(items.ws, items.headerRow, last, [col.get('content'), col.get('key')]),
+  ];
   let infoRow = info.headerRow + 1;
   const itext = (r: number, k: InfoKey) => (icol.has(k) ? cellText(info.ws.getRow(r).getCell(icol.get(k)!)) : '');
   while (infoRow < infoLast && INFO_COLUMNS.every((c) => itext(infoRow, c.key) === '')) infoRow++;
-  const badInfo = (k: InfoKey, message: string) => errors.push({ row: infoRow, column: infoHeader(k), message });
+  const badInfo = (k: InfoKey, message: string) => errors.push({ sheet: INFO, row: infoRow, column: infoHeader(k), message });
   const code = itext(infoRow, 'code');
   const name = itext(infoRow, 'name');
   const audienceText = itext(infoRow, 'audience');
@@ -171,8 +183,6 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
   else if (!audience) badInfo('audience', `“${audienceText}”不是有效选项（可选：${Object.values(CHECKLIST_AUDIENCE_LABELS).join('、')}）`);
 
   // Items: every non-empty row; groups in the order their titles first appear.
-  const col = columnIndex(items.ws, items.headerRow, ITEM_BY_HEADER);
-  const last = lastDataRow(items.ws, items.headerRow);
   const groups = new Map<string, ChecklistGroup>();
   const pending: { row: number; item: ChecklistItem }[] = [];
   const used = new Set(reservedKeys);
@@ -182,7 +192,7 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
     const text = (k: ItemKey) => (col.has(k) ? cellText(row.getCell(col.get(k)!)) : '');
     if (ITEM_COLUMNS.every((c) => text(c.key) === '')) continue;
     itemRows++;
-    const bad = (k: ItemKey, message: string) => errors.push({ row: r, column: itemHeader(k), message });
+    const bad = (k: ItemKey, message: string) => errors.push({ sheet: ITEMS, row: r, column: itemHeader(k), message });
     const title = text('group');
     if (!title) bad('group', '请填写分组');
     const content = text('content');
@@ -229,8 +239,8 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
     }
     rowsOfKey.set(p.item.key, [...(rowsOfKey.get(p.item.key) ?? []), p.row]);
   }
-  if (itemRows === 0) errors.push({ row: items.headerRow, column: ITEMS_SHEET, message: '没有检查项' });
-  if (errors.length > 0 || !audience) return { content: null, errors, itemRows, rowsOfKey, infoRow };
+  if (itemRows === 0) errors.push({ sheet: ITEMS, row: items.headerRow, column: ITEMS_SHEET, message: '没有检查项' });
+  if (errors.length > 0 || !audience) return { content: null, errors, sheets, itemRows, rowsOfKey, infoRow };
 
   const content: ChecklistTemplateContent = {
     code, name, audience, source: itext(infoRow, 'source') || null, description: itext(infoRow, 'description') || null, groups: [...groups.values()],
@@ -243,20 +253,22 @@ export function parseTemplateWorkbook(wb: ExcelJS.Workbook, reservedKeys: Readon
       if (top === 'groups' && typeof gi === 'number' && typeof ii === 'number') {
         const item = content.groups[gi]?.items[ii];
         const column = ITEM_COLUMNS.find((c) => c.key === field)?.header ?? ITEMS_SHEET;
-        errors.push({ row: (item && rowsOfKey.get(item.key)?.[0]) ?? items.headerRow, column, message: issue.message });
+        errors.push({ sheet: ITEMS, row: (item && rowsOfKey.get(item.key)?.[0]) ?? items.headerRow, column, message: issue.message });
       } else if (INFO_COLUMNS.some((c) => c.key === top)) {
         badInfo(top as InfoKey, issue.message);
       } else {
-        errors.push({ row: items.headerRow, column: ITEMS_SHEET, message: issue.message });
+        errors.push({ sheet: ITEMS, row: items.headerRow, column: ITEMS_SHEET, message: issue.message });
       }
     }
-    return { content: null, errors, itemRows, rowsOfKey, infoRow };
+    return { content: null, errors, sheets, itemRows, rowsOfKey, infoRow };
   }
-  return { content, errors, itemRows, rowsOfKey, infoRow };
+  return { content, errors, sheets, itemRows, rowsOfKey, infoRow };
 }
 
 /** Where a domain problem of parsed content sits in the file. */
-export function problemCell(p: ParsedWorkbook, problem: { problem: string; key?: string; group?: number }, content: ChecklistTemplateContent): { row: number; column: string } {
+export function problemCell(
+  p: ParsedWorkbook, problem: { problem: string; key?: string; group?: number }, content: ChecklistTemplateContent,
+): { sheet: number; row: number; column: string } {
   const byItem: Record<string, ItemKey> = {
     item_key_invalid: 'key', item_key_duplicate: 'key', item_content_missing: 'content', response_type_invalid: 'responseType',
     check_methods_invalid: 'checkMethods', unit_not_number: 'unit', answer_labels_invalid: 'answerLabels', wording_not_conformity: 'answerLabels',
@@ -264,12 +276,13 @@ export function problemCell(p: ParsedWorkbook, problem: { problem: string; key?:
   if (problem.key !== undefined && byItem[problem.problem]) {
     const rows = p.rowsOfKey.get(problem.key) ?? [];
     const row = problem.problem === 'item_key_duplicate' ? rows[1] : rows[0];
-    return { row: row ?? p.infoRow, column: itemHeader(byItem[problem.problem]!) };
+    return row === undefined ? { sheet: INFO, row: p.infoRow, column: itemHeader(byItem[problem.problem]!) } : { sheet: ITEMS, row, column: itemHeader(byItem[problem.problem]!) };
   }
   if (problem.group !== undefined) {
     const first = content.groups[problem.group]?.items[0];
-    return { row: (first && p.rowsOfKey.get(first.key)?.[0]) ?? p.infoRow, column: itemHeader('group') };
+    const row = first && p.rowsOfKey.get(first.key)?.[0];
+    return row === undefined ? { sheet: INFO, row: p.infoRow, column: itemHeader('group') } : { sheet: ITEMS, row, column: itemHeader('group') };
   }
   const info: Record<string, InfoKey> = { code_invalid: 'code', name_missing: 'name', audience_invalid: 'audience' };
-  return { row: p.infoRow, column: info[problem.problem] ? infoHeader(info[problem.problem]!) : ITEMS_SHEET };
+  return { sheet: INFO, row: p.infoRow, column: info[problem.problem] ? infoHeader(info[problem.problem]!) : ITEMS_SHEET };
 }

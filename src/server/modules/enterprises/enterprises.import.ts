@@ -1,15 +1,15 @@
 // Spreadsheet import: parse and check every row first (preview, nothing written),
 // then commit the good rows in one transaction. Same file again → updates, not duplicates.
-import { EnterpriseCreate, type TEnterpriseCreate, type TImportPreview, type TImportRowError } from '../../../contract/enterprises.ts';
+import { EnterpriseCreate, type TEnterpriseCreate, type TImportPreview } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprises/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
-import {
-  cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, parseBool, readWorkbook, saveBatch, takeBatch,
-} from '../../http/xlsx-import.ts';
+import { cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, parseBool, readWorkbook } from '../../http/xlsx-import.ts';
+import { rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { type RowProblem, captureSheet } from '../../http/xlsx-rejects.ts';
 import { recordAudit } from '../audit/index.ts';
 import { listSectors, listUnits } from '../org/index.ts';
 import { COLUMN_BY_HEADER, ENTERPRISE_COLUMNS, type Column, type ColumnKey } from './enterprises.columns.ts';
@@ -28,7 +28,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   const ws = await readWorkbook(buf);
   const headerRow = findHeaderRow(ws, '单位名称');
   const colIndex = columnIndex(ws, headerRow, COLUMN_BY_HEADER);
-  const errors: TImportRowError[] = [];
+  const errors: RowProblem[] = [];
   const missing = ENTERPRISE_COLUMNS.filter((c) => c.required && !colIndex.has(c.key));
   for (const c of missing) errors.push({ row: headerRow, column: c.header, message: '缺少必填列' });
 
@@ -58,7 +58,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     const text = (key: ColumnKey) => (colIndex.has(key) ? cellText(row.getCell(colIndex.get(key)!)) : '');
     if (ENTERPRISE_COLUMNS.every((c) => text(c.key) === '')) continue; // blank line
     totalRows++;
-    const rowErrors: TImportRowError[] = [];
+    const rowErrors: RowProblem[] = [];
     const bad = (c: Column | ColumnKey, message: string) =>
       rowErrors.push({ row: r, column: typeof c === 'string' ? headerOf(c) : c.header, message });
     const label = <K extends string>(key: ColumnKey, labels: Record<K, string>): K | null => {
@@ -165,18 +165,18 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     }
     accepted.push({ ...g, existingId });
   }
-  errors.sort((a, b) => a.row - b.row);
 
-  const { batchId, expiresAt } = await saveBatch(ctx, actor, { kind: 'enterprises', fileName, rows: accepted, errors, totalRows });
+  // Each row is known by its unit: the enterprise's name, else its code.
+  const sheet = captureSheet(ws, headerRow, lastRow, [colIndex.get('name'), colIndex.get('uscc')]);
+  const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [sheet], problems: errors };
+  const saved = await saveBatch(ctx, actor, { kind: 'enterprises', fileName, rows: accepted, report, totalRows });
   return {
-    batchId,
+    ...saved,
     fileName,
     totalRows,
     validRows: accepted.length,
     toCreate: accepted.filter((g) => !g.existingId).length,
     toUpdate: accepted.filter((g) => g.existingId).length,
-    errors,
-    expiresAt,
   };
 }
 
@@ -184,15 +184,14 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
   const now = ctx.clock.now();
   const scope = enterpriseScopeFor(actor);
   return ctx.db.transaction(async (tx) => {
-    const rows = await takeBatch<GoodRow>(tx, actor, 'enterprises', batchId, now);
+    const batch = await takeBatch<GoodRow>(tx, actor, 'enterprises', batchId, now);
     let created = 0;
     let updated = 0;
-    let skipped = 0;
     const villages = new Map((await listUnits(tx, { districtId: actor.districtId, kind: 'village' })).map((r) => [r.unit.id, r.unit]));
-    for (const g of rows) {
+    for (const g of batch.rows) {
       const townshipId = villages.get(g.data.villageId)?.parentId;
       if (!townshipId) {
-        skipped++;
+        batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
         continue;
       }
       // Re-check at commit time: someone may have registered the same code since the preview.
@@ -200,7 +199,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
       if (existingId) {
         const current = await repo.findEnterpriseInScope(tx, scope, existingId);
         if (!current || current.e.voidedAt) {
-          skipped++;
+          batch.skip(g.row, headerOf('name'), '该单位已作废或不在您的管辖范围内，未更新');
           continue;
         }
         const e = await repo.updateEnterprise(tx, existingId, null, { ...g.data, townshipId, updatedAt: now });
@@ -212,6 +211,9 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
         created++;
       }
     }
-    return { created, updated, skipped };
+    return { created, updated, skipped: await batch.finish() };
   });
 }
+
+/** The rows of a batch not imported, with their reasons, to fix and upload again. */
+export const enterpriseImportRejects = (ctx: AppContext, actor: Actor, batchId: string) => rejectsWorkbook(ctx.db, actor, 'enterprises', batchId);

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { listUnits } from '../org/index.ts';
 import { listSectors } from '../org/index.ts';
-import { commitImport, previewImport } from './enterprises.import.ts';
+import { commitImport, enterpriseImportRejects, previewImport } from './enterprises.import.ts';
 import * as svc from './enterprises.service.ts';
 import { EXPORT_COLUMNS, buildImportTemplate, exportRow } from './enterprises.xlsx.ts';
 import { mapBatches, sendXlsx, sendXlsxExport } from '../../http/xlsx-export.ts';
@@ -31,6 +31,10 @@ export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) 
   });
 
   registerRoute(app, r.importCommit, { permission: 'import:enterprise' }, ({ actor, params }) => commitImport(ctx, actor, params.batchId));
+  registerRoute(app, r.importRejects, { permission: 'import:enterprise' }, async ({ actor, params, reply }) => {
+    const f = await enterpriseImportRejects(ctx, actor, params.batchId);
+    return sendXlsx(reply, f.fileName, f.buf);
+  });
 
   registerRoute(app, r.get, { permission: 'read:enterprise' }, ({ actor, params }) => svc.getEnterprise(ctx, actor, params.id));
   registerRoute(app, r.update, { permission: 'edit:enterprise' }, ({ actor, params, body }) => svc.updateEnterprise(ctx, actor, params.id, body));

@@ -8,7 +8,7 @@ import {
   type BuiltUser, type SectorRow, type UnitRow, buildDistrict, buildSector, buildTownship, buildUser, buildVillage, randomUscc,
 } from '../../test/factories.ts';
 import { type Session, XLSX_MIME, errorOf, loginAs, multipartBody } from '../../test/http.ts';
-import { buildXlsx, readXlsx } from '../../test/xlsx.ts';
+import { buildXlsx, editXlsx, readXlsx } from '../../test/xlsx.ts';
 
 let t: TestApp;
 let district: UnitRow;
@@ -114,11 +114,13 @@ describe('import preview and commit', () => {
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
     expect(p).toMatchObject({ fileName: 'enterprises.xlsx', totalRows: 8, validRows: 4, toCreate: 4, toUpdate: 0 });
+    // Each bad row names its unit: the enterprise's name, or its code when the name is blank.
+    expect(p).toMatchObject({ labelTitle: '单位名称', rejectedRows: 4 });
     expect(p.errors).toEqual([
-      { row: 3, column: '统一社会信用代码', message: '统一社会信用代码校验位错误' },
-      { row: 5, column: '单位名称', message: '请输入单位名称' },
-      { row: 7, column: '所在村/社区', message: '村/社区“不存在村”不存在' },
-      { row: 8, column: '统一社会信用代码', message: '与第2行重复' },
+      { row: 3, column: '统一社会信用代码', message: '统一社会信用代码校验位错误', label: '校验位错误公司' },
+      { row: 5, column: '单位名称', message: '请输入单位名称', label: bad[1]![H.uscc] },
+      { row: 7, column: '所在村/社区', message: '村/社区“不存在村”不存在', label: '无此村公司' },
+      { row: 8, column: '统一社会信用代码', message: '与第2行重复', label: '重复代码公司' },
     ]);
     expect(new Date(p.expiresAt).getTime()).toBe(t.clock.now().getTime() + 60 * 60_000);
     expect(await count()).toBe(before.n);
@@ -130,7 +132,8 @@ describe('import preview and commit', () => {
     const before = await count();
     const res = await office.request('POST', `/api/enterprises/import/${batchId}/commit`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ created: 4, updated: 0, skipped: 0 });
+    // The four rows the preview found wrong are not imported: 跳过 4, not 0.
+    expect(res.json()).toEqual({ created: 4, updated: 0, skipped: 4 });
     expect(await count()).toBe(before + 4);
     const names = (await t.db.select({ name: enterprises.name }).from(enterprises)).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['东风化工有限公司', '西岭五金店', '东风小饭馆', '西岭建材有限公司']));
@@ -146,6 +149,41 @@ describe('import preview and commit', () => {
     expect(audits).toHaveLength(4);
   });
 
+  it('offers the rows not imported as a workbook with 错误原因, which imports as is once fixed', async () => {
+    const res = await office.get(`/api/enterprises/import/${batchId}/rejects`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_MIME);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('enterprises-未导入的行.xlsx'));
+    const file = await readXlsx(res.rawPayload);
+    const uploaded = [...templateHeaders].reverse();
+    [uploaded[1], uploaded[4]] = [uploaded[4]!, uploaded[1]!];
+    expect(file.headers).toEqual([...uploaded, '错误原因']);
+    expect(file.rows.map((r) => [r['单位名称*'], r['错误原因']])).toEqual([
+      ['校验位错误公司', '统一社会信用代码：统一社会信用代码校验位错误'],
+      ['', '单位名称：请输入单位名称'],
+      ['无此村公司', '所在村/社区：村/社区“不存在村”不存在'],
+      ['重复代码公司', '统一社会信用代码：与第2行重复'],
+    ]);
+    expect(file.rows[0]).toMatchObject({ '地址*': '东风村5号', '主要负责人电话*': '13800000005', 统一社会信用代码: badCheck });
+
+    // Fixed in place and uploaded as it is, 错误原因 column and all.
+    const fixed = await editXlsx(res.rawPayload, (ws, col) => {
+      ws.getCell(2, col('统一社会信用代码')).value = randomUscc();
+      ws.getCell(3, col('单位名称*')).value = '补填名称公司';
+      ws.getCell(4, col('所在村/社区*')).value = '西岭村';
+      ws.getCell(5, col('统一社会信用代码')).value = randomUscc();
+    });
+    const p = (await upload(office, fixed, 'enterprises-未导入的行.xlsx')).json();
+    expect(p).toMatchObject({ totalRows: 4, validRows: 4, toCreate: 4, rejectedRows: 0, errors: [] });
+    const commit = await office.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
+    expect(commit.json()).toEqual({ created: 4, updated: 0, skipped: 0 });
+    const none = await office.get(`/api/enterprises/import/${p.batchId}/rejects`);
+    expect(none.statusCode).toBe(409);
+    expect(errorOf(none).message).toBe('该批次没有未导入的行');
+    // Only the user who uploaded the file gets its rows.
+    expect((await villager.get(`/api/enterprises/import/${batchId}/rejects`)).statusCode).toBe(404);
+  });
+
   it('refuses to commit the same batch twice', async () => {
     const res = await office.request('POST', `/api/enterprises/import/${batchId}/commit`);
     expect(res.statusCode).toBe(409);
@@ -158,7 +196,7 @@ describe('import preview and commit', () => {
     const p = (await upload(office, await fileOf(changed))).json();
     expect(p).toMatchObject({ validRows: 4, toCreate: 0, toUpdate: 4 });
     const res = await office.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
-    expect(res.json()).toEqual({ created: 0, updated: 4, skipped: 0 });
+    expect(res.json()).toEqual({ created: 0, updated: 4, skipped: 4 });
     expect(await count()).toBe(before);
     const [a] = await t.db.select().from(enterprises).where(eq(enterprises.uscc, USCC_A));
     expect(a).toMatchObject({ employeeCount: 60, version: 2 });
@@ -188,6 +226,24 @@ describe('import preview and commit', () => {
     const res = await villager.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
     expect(res.statusCode).toBe(404);
   });
+
+  it('counts and lists a row the commit could not write after all', async () => {
+    const uscc = randomUscc();
+    const first = (await upload(office, await fileOf([{ ...good[0]!, [H.uscc]: uscc, [H.name]: '即将作废公司' }]))).json();
+    expect((await office.request('POST', `/api/enterprises/import/${first.batchId}/commit`)).json()).toEqual({ created: 1, updated: 0, skipped: 0 });
+    const [e] = await t.db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
+    // Previewed as an update, voided before the commit.
+    const p = (await upload(office, await fileOf([{ ...good[0]!, [H.uscc]: uscc, [H.name]: '即将作废公司', [H.employees]: 9 }, bad[0]!]))).json();
+    expect(p).toMatchObject({ toUpdate: 1, rejectedRows: 1 });
+    expect((await office.request('POST', `/api/enterprises/${e!.id}/void`, { reason: '重复登记', version: e!.version })).statusCode).toBe(200);
+    const res = await office.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
+    expect(res.json()).toEqual({ created: 0, updated: 0, skipped: 2 });
+    const file = await readXlsx((await office.get(`/api/enterprises/import/${p.batchId}/rejects`)).rawPayload);
+    expect(file.rows.map((r) => [r['单位名称*'], r['错误原因']])).toEqual([
+      ['即将作废公司', '单位名称：该单位已作废或不在您的管辖范围内，未更新'],
+      ['校验位错误公司', '统一社会信用代码：统一社会信用代码校验位错误'],
+    ]);
+  });
 });
 
 describe('import checks', () => {
@@ -197,8 +253,8 @@ describe('import checks', () => {
     expect(p.validRows).toBe(0);
     expect(p.errors).toEqual(
       expect.arrayContaining([
-        { row: 1, column: '单位类型', message: '缺少必填列' },
-        { row: 1, column: '所在村/社区', message: '缺少必填列' },
+        { row: 1, column: '单位类型', message: '缺少必填列', label: '' },
+        { row: 1, column: '所在村/社区', message: '缺少必填列', label: '' },
       ]),
     );
   });
@@ -218,7 +274,7 @@ describe('import checks', () => {
     ];
     const p = (await upload(villager, await fileOf(rows))).json();
     expect(p).toMatchObject({ validRows: 1, toCreate: 1 });
-    expect(p.errors).toEqual([{ row: 3, column: '所在村/社区', message: '不在您的管辖范围内' }]);
+    expect(p.errors).toEqual([{ row: 3, column: '所在村/社区', message: '不在您的管辖范围内', label: '外村新厂' }]);
   });
 
   it('refuses a file that is not xlsx, whatever it is called', async () => {
@@ -257,7 +313,7 @@ describe('village names repeated across townships', () => {
     await buildVillage(t.db, { township: otherTown, name: '东风村' });
     const row = { ...good[0]!, [H.uscc]: randomUscc(), [H.name]: '同名村新厂' };
     const ambiguous = (await upload(office, await fileOf([row]))).json();
-    expect(ambiguous.errors).toEqual([{ row: 2, column: '所在村/社区', message: '有多个同名村/社区“东风村”，请填写为“镇名/村名”' }]);
+    expect(ambiguous.errors).toEqual([{ row: 2, column: '所在村/社区', message: '有多个同名村/社区“东风村”，请填写为“镇名/村名”', label: '同名村新厂' }]);
     const qualified = (await upload(office, await fileOf([{ ...row, [H.village]: `${township.name}/东风村` }]))).json();
     expect(qualified).toMatchObject({ validRows: 1, toCreate: 1, errors: [] });
   });

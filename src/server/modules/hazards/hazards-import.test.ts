@@ -9,7 +9,7 @@ import {
   type EnterpriseRow, type UnitRow, buildDepartment, buildDistrict, buildEnterprise, buildSector, buildTownship, buildUser, buildVillage,
 } from '../../test/factories.ts';
 import { type Session, XLSX_MIME, loginAs, multipartBody } from '../../test/http.ts';
-import { buildXlsx, readXlsx } from '../../test/xlsx.ts';
+import { buildXlsx, editXlsx, readXlsx } from '../../test/xlsx.ts';
 
 let t: TestApp;
 let office: Session;
@@ -81,6 +81,32 @@ describe('hazard ledger import', () => {
     expect(byRow(8)).toEqual(['隐患描述:与第2行重复']);
     expect(byRow(9)).toEqual(['发现日期:日期不存在']);
     expect(await count()).toBe(before);
+    // Each error names the unit of its row; seven rows are not imported.
+    expect(p).toMatchObject({ labelTitle: '单位名称', rejectedRows: 7 });
+    expect(p.errors.find((e: { row: number }) => e.row === 5).label).toBe('不存在的厂');
+    expect(p.errors.filter((e: { row: number }) => e.row !== 5).every((e: { label: string }) => e.label === '东风五金厂')).toBe(true);
+
+    // The commit writes the one good row and counts the seven it skips.
+    const commit = await office.request('POST', `/api/hazards/import/${p.batchId}/commit`);
+    expect(commit.json()).toEqual({ created: 1, updated: 0, skipped: 7 });
+
+    // The seven download with their reasons; fixed in the file, they import as they are.
+    const rejects = await office.get(`/api/hazards/import/${p.batchId}/rejects`);
+    expect(rejects.statusCode, rejects.body).toBe(200);
+    const file = await readXlsx(rejects.rawPayload);
+    expect(file.headers).toEqual([...H, '错误原因']);
+    expect(file.rows.map((r) => r['隐患描述*'])).toEqual(['通道堵塞', '无报警装置', '线路老化', '堆放杂物', '违规动火', '灭火器过期', '插座私拉']);
+    expect(file.rows[3]!['错误原因']).toBe('销号日期：已销号的隐患须填写销号日期；验收人：已销号的隐患须填写验收人');
+    const fixed = await editXlsx(rejects.rawPayload, (ws, col) => {
+      ws.getCell(2, col('整改责任人')).value = '张三';
+      for (const [k, v] of Object.entries({ 整改期限: '2024-12-20', 整改措施: '清理通道', '整改资金（元）': 500, 应急预案: '专人值守' })) ws.getCell(2, col(k)).value = v;
+      ws.getCell(4, col('单位名称*')).value = '东风五金厂';
+      ws.getCell(8, col('发现日期*')).value = '2024-11-21';
+    });
+    const again = (await upload(office, fixed)).json();
+    expect(again).toMatchObject({ totalRows: 7, validRows: 3, rejectedRows: 4 });
+    // 灭火器过期 (found 2024-11-20) is in the ledger now: no longer a duplicate in the file, a duplicate of the ledger.
+    expect(again.errors.filter((e: { row: number }) => e.row === 7).map((e: { message: string }) => e.message)).toEqual(['台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入']);
   });
 
   it('checks the dates, notes and figures of a history row', async () => {
@@ -156,6 +182,6 @@ describe('hazard ledger import', () => {
   it('keeps a village officer to the enterprises of its village', async () => {
     const p = (await upload(villager, await buildXlsx(H, [row({ '单位名称*': otherVillageEnt.name, '隐患描述*': '油烟管道未清洗', '状态*': '待整改' })]))).json();
     expect(p.validRows).toBe(0);
-    expect(p.errors).toEqual([{ row: 2, column: '单位名称', message: '单位不存在或不在您的管辖范围内' }]);
+    expect(p.errors).toEqual([{ row: 2, column: '单位名称', message: '单位不存在或不在您的管辖范围内', label: otherVillageEnt.name }]);
   });
 });

@@ -1,7 +1,7 @@
 // Importing an existing hazard ledger (历史隐患台账): preview every row with its problems first,
 // then commit the good rows in one transaction, each with its plan, reports and timeline.
 import ExcelJS from 'exceljs';
-import type { TImportPreview, TImportRowError } from '../../../contract/enterprises.ts';
+import type { TImportPreview } from '../../../contract/enterprises.ts';
 import { isValidDay, shanghaiDay, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import {
   HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, type HazardLevel, type HazardSource, type HazardStatus,
@@ -11,8 +11,10 @@ import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import {
-  NO, YES, cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, normalizeHeader, parseBool, readWorkbook, saveBatch, takeBatch,
+  NO, YES, cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, normalizeHeader, parseBool, readWorkbook,
 } from '../../http/xlsx-import.ts';
+import { rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { type RowProblem, captureSheet } from '../../http/xlsx-rejects.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findLiveInScopeByKey } from '../enterprises/index.ts';
 import { listSectors } from '../org/index.ts';
@@ -125,7 +127,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   const ws = await readWorkbook(buf);
   const headerRow = findHeaderRow(ws, '单位名称');
   const col = columnIndex(ws, headerRow, BY_HEADER);
-  const errors: TImportRowError[] = [];
+  const errors: RowProblem[] = [];
   const missing = HAZARD_IMPORT_COLUMNS.filter((c) => c.required && !col.has(c.key));
   for (const c of missing) errors.push({ row: headerRow, column: c.header, message: '缺少必填列' });
   const sectorByName = new Map((await listSectors(ctx.db, actor.districtId, false)).map((s) => [s.name, s.id]));
@@ -248,18 +250,20 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
     }
     accepted.push(g);
   }
-  errors.sort((a, b) => a.row - b.row);
-  const { batchId, expiresAt } = await saveBatch(ctx, actor, { kind: 'hazards', fileName, rows: accepted, errors, totalRows });
-  return { batchId, fileName, totalRows, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0, errors, expiresAt };
+  // Each row is known by the enterprise it names (its code when the name is blank), else its old number.
+  const sheet = captureSheet(ws, headerRow, lastRow, [col.get('enterprise'), col.get('uscc'), col.get('originalNumber')]);
+  const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [sheet], problems: errors };
+  const saved = await saveBatch(ctx, actor, { kind: 'hazards', fileName, rows: accepted, report, totalRows });
+  return { ...saved, fileName, totalRows, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0 };
 }
 
 export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId: string) {
   const now = ctx.clock.now();
   const district = await repo.findUnitRow(ctx.db, actor.districtId);
   return ctx.db.transaction(async (tx) => {
-    const rows = await takeBatch<GoodRow>(tx, actor, 'hazards', batchId, now);
+    const batch = await takeBatch<GoodRow>(tx, actor, 'hazards', batchId, now);
     let created = 0;
-    for (const g of rows) {
+    for (const g of batch.rows) {
       const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
       const year = Number(g.foundOn.slice(0, 4));
       const seq = await nextRecordSeq(tx, actor.districtId, 'hazard', year);
@@ -290,6 +294,9 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
       await recordAudit(tx, { at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h });
       created++;
     }
-    return { created, updated: 0, skipped: 0 };
+    return { created, updated: 0, skipped: await batch.finish() };
   });
 }
+
+/** The rows of a batch not imported, with their reasons, to fix and upload again. */
+export const hazardImportRejects = (ctx: AppContext, actor: Actor, batchId: string) => rejectsWorkbook(ctx.db, actor, 'hazards', batchId);

@@ -5,7 +5,7 @@ import { registerRoute } from '../../http/route.ts';
 import { mapBatches, sendXlsx, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 import { listSectors } from '../org/index.ts';
-import { buildHazardTemplate, commitHazardImport, previewHazardImport } from './hazards.import.ts';
+import { buildHazardTemplate, commitHazardImport, hazardImportRejects, previewHazardImport } from './hazards.import.ts';
 import { registerFileOwnerAccess } from '../files/index.ts';
 import { hazardDashboard } from './hazards.dashboard.ts';
 import * as criteria from './hazard-criteria.service.ts';
@@ -39,6 +39,10 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
     return previewHazardImport(ctx, actor, fileName, buf);
   });
   registerRoute(app, r.importCommit, { permission: 'import:hazard' }, ({ actor, params }) => commitHazardImport(ctx, actor, params.batchId));
+  registerRoute(app, r.importRejects, { permission: 'import:hazard' }, async ({ actor, params, reply }) => {
+    const f = await hazardImportRejects(ctx, actor, params.batchId);
+    return sendXlsx(reply, f.fileName, f.buf);
+  });
   registerRoute(app, r.get, { permission: 'read:hazard' }, ({ actor, params }) => svc.getHazard(ctx, actor, params.id));
   registerRoute(app, r.act, { permission: 'act:hazard' }, ({ actor, params, body }) => svc.actOnHazard(ctx, actor, params.id, body));
 }

@@ -6,6 +6,7 @@ import { NoAccess } from '../../components/no-access.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { userCan } from '../../lib/abilities.ts';
 import { useCommitChecklistImport } from './api/commit-import.ts';
+import { useDownloadChecklistImportRejects } from './api/download-import-rejects.ts';
 import { useDownloadChecklistImportTemplate } from './api/download-import-template.ts';
 import { usePreviewChecklistImport } from './api/preview-import.ts';
 import type { TChecklistImportPreview } from '../../../contract/checklists.ts';
@@ -17,7 +18,7 @@ const INTRO =
 
 function stats(p: TImportPreview): ImportStat[] {
   const c = p as TChecklistImportPreview;
-  const badRows = new Set(c.errors.map((e) => e.row)).size;
+  const badRows = c.rejectedRows;
   const out: ImportStat[] = [
     { title: '检查项', value: c.totalRows },
     { title: '有误的行', value: badRows, color: badRows ? '#cf1322' : undefined },
@@ -39,6 +40,7 @@ export function ChecklistImportPage() {
   const template = useDownloadChecklistImportTemplate();
   const previewer = usePreviewChecklistImport();
   const committer = useCommitChecklistImport();
+  const rejects = useDownloadChecklistImportRejects();
   if (!userCan(me, 'manage:checklist')) return <NoAccess text="只有管理员和安委办可以导入检查表" />;
   return (
     <ImportWizard
@@ -48,6 +50,8 @@ export function ChecklistImportPage() {
       template={template}
       previewer={previewer}
       committer={committer}
+      rejects={rejects}
+      rejectsText="下载标注了错误原因的文件"
       stats={stats}
       resultText={(r) => (r.created ? '已新建检查表（第1版）' : '已发布新版本，原版本保留')}
       done={{ to: paths.checklists.list, text: '查看检查表' }}

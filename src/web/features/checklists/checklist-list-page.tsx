@@ -1,9 +1,11 @@
 // 检查表: the district's checklist templates. Managers create, import and retire them; every role
-// reads the active ones (inspections use them). An empty district is offered the built-in ones.
+// reads the active ones (inspections use them). An empty district is offered the built-in ones, and
+// a district whose built-in copies are behind their newer wording is offered to update them.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Space, type TableProps, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Space, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { BUILT_IN_UPDATE_NOTE } from '../../../domain/checklists/checklist-policy.ts';
 import { CHECKLIST_AUDIENCES, CHECKLIST_AUDIENCE_LABELS } from '../../../domain/checklists/checklist.ts';
 import { paths } from '../../app/paths.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
@@ -20,6 +22,7 @@ import { type SearchPatch, enumParam, intParam, pagePatch, useSearchState } from
 import type { ChecklistListItem, ChecklistListQuery } from './api/keys.ts';
 import { useChecklists } from './api/list-checklists.ts';
 import { useLoadBuiltIns } from './api/load-built-ins.ts';
+import { useUpdateBuiltIns } from './api/update-built-ins.ts';
 import { AudienceTag, VersionTag } from './components/labels.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -76,6 +79,7 @@ export function ChecklistListPage() {
   };
   const list = useChecklists(query);
   const builtIns = useLoadBuiltIns();
+  const builtInUpdate = useUpdateBuiltIns();
   const can = useCan();
   const canManage = can('manage:checklist');
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
@@ -85,6 +89,12 @@ export function ChecklistListPage() {
   const loadBuiltIns = () =>
     builtIns.mutate(undefined, {
       onSuccess: (r) => void message.success(r.created.length ? `已载入 ${r.created.length} 张内置检查表` : '内置检查表均已存在'),
+      onError: (e) => void message.error(errorMessage(e)),
+    });
+
+  const updateBuiltIns = () =>
+    builtInUpdate.mutate(undefined, {
+      onSuccess: (r) => void message.success(r.updated.length ? `已发布 ${r.updated.map((t) => `${t.name}第${t.version}版`).join('、')}` : '内置检查表均已是最新'),
       onError: (e) => void message.error(errorMessage(e)),
     });
 
@@ -144,6 +154,21 @@ export function ChecklistListPage() {
         onClear={() => reset(['pageSize'])}
         drawerSize="40%"
       />
+      {list.data?.allowedActions.includes('update_built_ins') && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="内置检查表有新的表述"
+          description={`${BUILT_IN_UPDATE_NOTE}本区未修改过的内置检查表可发布为新版本，原版本和已有检查记录不变。`}
+          action={
+            <Button size="small" type="primary" loading={builtInUpdate.isPending} onClick={updateBuiltIns} data-testid="checklist-update-built-ins">
+              更新内置检查表
+            </Button>
+          }
+          data-testid="checklist-built-in-update"
+        />
+      )}
       <PagedResults
         list={list}
         page={query.page as number}

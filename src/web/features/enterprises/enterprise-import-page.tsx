@@ -1,6 +1,7 @@
 import { paths } from '../../app/paths.ts';
 import { ImportWizard, defaultImportStats } from '../../components/import-wizard.tsx';
 import { useCommitImport } from './api/commit-import.ts';
+import { useDownloadImportRejects } from './api/download-import-rejects.ts';
 import { useDownloadImportTemplate } from './api/download-import-template.ts';
 import { usePreviewImport } from './api/preview-import.ts';
 import { enterpriseListUrl } from './components/last-list-url.ts';
@@ -9,6 +10,7 @@ export function EnterpriseImportPage() {
   const template = useDownloadImportTemplate();
   const previewer = usePreviewImport();
   const committer = useCommitImport();
+  const rejects = useDownloadImportRejects();
   return (
     <ImportWizard
       title="导入生产经营单位"
@@ -17,6 +19,8 @@ export function EnterpriseImportPage() {
       template={template}
       previewer={previewer}
       committer={committer}
+      rejects={rejects}
+      rejectsText="下载有误的行（含错误原因）"
       stats={(p) => defaultImportStats(p, { split: true })}
       resultText={(r) => `新增 ${r.created} 个，更新 ${r.updated} 个，跳过 ${r.skipped} 行`}
       done={{ to: paths.enterprises.list, text: '查看单位列表' }}

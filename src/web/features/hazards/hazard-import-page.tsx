@@ -7,6 +7,7 @@ import { NoAccess } from '../../components/no-access.tsx';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { userCan } from '../../lib/abilities.ts';
 import { useCommitHazardImport } from './api/commit-import.ts';
+import { useDownloadHazardImportRejects } from './api/download-import-rejects.ts';
 import { useDownloadHazardImportTemplate } from './api/download-import-template.ts';
 import { usePreviewHazardImport } from './api/preview-import.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
@@ -20,6 +21,7 @@ export function HazardImportPage() {
   const template = useDownloadHazardImportTemplate();
   const previewer = usePreviewHazardImport();
   const committer = useCommitHazardImport();
+  const rejects = useDownloadHazardImportRejects();
   if (!userCan(me, 'import:hazard')) return <NoAccess text="只有管理员、安委办、科室/站所和村居可以导入隐患台账" />;
   return (
     <ImportWizard
@@ -29,6 +31,8 @@ export function HazardImportPage() {
       template={template}
       previewer={previewer}
       committer={committer}
+      rejects={rejects}
+      rejectsText="下载有误的行（含错误原因）"
       stats={(p) => defaultImportStats(p, { split: false })}
       resultText={(r) => `已导入 ${r.created} 条隐患${r.skipped ? `，跳过 ${r.skipped} 行` : ''}`}
       done={{ to: paths.hazards.list, text: '查看隐患台账' }}

@@ -1,0 +1,96 @@
+// The import batch: a preview stores the rows it accepted and its report (the file's rows as text
+// and the problems found); the same user commits it once, within the hour, and may download the
+// rows that were not imported, before or after committing.
+import { and, eq } from 'drizzle-orm';
+import type { TImportRowError } from '../../contract/enterprises.ts';
+import type { AppContext } from '../context.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { importBatches } from '../db/schema/index.ts';
+import type { Actor } from './actor.ts';
+import { AppError, notFound } from './errors.ts';
+import { type ImportReport, type RowProblem, buildRejectsWorkbook, labelledErrors, rejectedRowCount } from './xlsx-rejects.ts';
+
+const BATCH_TTL_MS = 60 * 60_000;
+
+/** What every preview answers besides its own counts. */
+export interface SavedBatch {
+  batchId: string;
+  expiresAt: string;
+  errors: TImportRowError[];
+  labelTitle: string;
+  rejectedRows: number;
+}
+
+// The report lives in the batch's `errors` column (jsonb): a batch saved before reports existed
+// holds a bare array of errors there, and has no rows to give back.
+const reportOf = (stored: unknown): ImportReport | null =>
+  stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as ImportReport) : null;
+
+export async function saveBatch(
+  ctx: AppContext,
+  actor: Actor,
+  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number },
+): Promise<SavedBatch> {
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
+  const [batch] = await ctx.db
+    .insert(importBatches)
+    .values({
+      districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
+      createdAt: now, expiresAt,
+    })
+    .returning({ id: importBatches.id });
+  return {
+    batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: labelledErrors(b.report), labelTitle: b.report.labelTitle,
+    rejectedRows: rejectedRowCount(b.report),
+  };
+}
+
+export interface TakenBatch<Row> {
+  rows: Row[];
+  /** A row the commit could not write after all (e.g. its village was removed since the preview), and why. */
+  skip(row: number, column: string, message: string): void;
+  /** Stores the commit's skips with the preview's problems; the rows of the file not imported, each counted once. */
+  finish(): Promise<number>;
+}
+
+/** Locks the user's own uncommitted, unexpired batch inside the commit transaction. */
+export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId: string, now: Date): Promise<TakenBatch<Row>> {
+  const [batch] = await tx
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, kind)))
+    .limit(1)
+    .for('update');
+  if (!batch) throw notFound('导入批次');
+  if (batch.committedAt) throw new AppError('CONFLICT', '该批次已导入，请勿重复提交');
+  if (batch.expiresAt < now) throw new AppError('CONFLICT', '预检结果已过期，请重新上传文件');
+  await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
+  const report = reportOf(batch.errors);
+  const skipped: RowProblem[] = [];
+  return {
+    rows: batch.rows as Row[],
+    skip: (row, column, message) => skipped.push({ row, column, message }),
+    async finish() {
+      if (!report) return batch.totalRows - (batch.rows as unknown[]).length + skipped.length;
+      const after = { ...report, problems: [...report.problems, ...skipped] };
+      if (skipped.length > 0) await tx.update(importBatches).set({ errors: after }).where(eq(importBatches.id, batchId));
+      return rejectedRowCount(after);
+    },
+  };
+}
+
+/** The user's own batch's rows not imported, as a workbook to fix and upload again. */
+export async function rejectsWorkbook(db: DbOrTx, actor: Actor, kind: string, batchId: string): Promise<{ fileName: string; buf: Buffer }> {
+  const [batch] = await db
+    .select({ fileName: importBatches.fileName, errors: importBatches.errors })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, kind)))
+    .limit(1);
+  if (!batch) throw notFound('导入批次');
+  const report = reportOf(batch.errors);
+  if (!report || rejectedRowCount(report) === 0) throw new AppError('CONFLICT', '该批次没有未导入的行');
+  const base = batch.fileName.replace(/\.xlsx$/i, '');
+  const fileName = report.keep === 'whole' ? `${base}-标注错误.xlsx` : `${base}-未导入的行.xlsx`;
+  return { fileName, buf: await buildRejectsWorkbook(report) };
+}
