@@ -1,0 +1,51 @@
+// axe-core's WCAG 2.1 A/AA check of the page as it stands (issue 9: older officers, sunlight on a
+// phone). Used by the page walker on every page it opens and by the login page's test.
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** The rule sets of WCAG 2.1 levels A and AA (axe's tags). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** What fails a page: axe's two highest impacts (moderate and minor are left to a person's eye). */
+const FAILING = new Set(['serious', 'critical']);
+/** Selectors named per rule: enough to find the element, short enough to read in a list. */
+const SELECTORS_SHOWN = 3;
+
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  /** How many elements break the rule. */
+  count: number;
+  /** The first few of them, as CSS selectors. */
+  selectors: string[];
+}
+
+/**
+ * Runs axe on the page's document and returns its serious and critical violations. The script is
+ * evaluated through the protocol (the app's Content-Security-Policy allows no inline script) once
+ * per document: a single-page app keeps it across its own navigations.
+ */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  const present = await page.evaluate(() => 'axe' in window);
+  if (!present) await page.evaluate(axe.source);
+  return page.evaluate(
+    async ({ tags, failing, shown }) => {
+      const a = (window as unknown as { axe: typeof axe }).axe;
+      // Only violations are reported back: building passes and incomplete results for every node
+      // costs as much again on a long list.
+      const result = await a.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact && failing.includes(v.impact))
+        .map((v) => ({
+          rule: v.id,
+          impact: v.impact ?? '',
+          count: v.nodes.length,
+          selectors: v.nodes.slice(0, shown).map((n) => n.target.map(String).join(' >> ')),
+        }));
+    },
+    { tags: WCAG_TAGS, failing: [...FAILING], shown: SELECTORS_SHOWN },
+  );
+}
+
+/** One line per rule: `color-contrast (serious) ×12: .a | .b | .c`. */
+export const describeFinding = (f: AxeFinding): string =>
+  `axe ${f.rule} (${f.impact}) ×${f.count}: ${f.selectors.join(' | ')}`;
