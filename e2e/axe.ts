@@ -15,7 +15,7 @@ export interface AxeFinding {
   impact: string;
   /** How many elements break the rule. */
   count: number;
-  /** The first few of them, as CSS selectors. */
+  /** The first few of them: a CSS selector and the start of the element's HTML (React's ids say little). */
   selectors: string[];
 }
 
@@ -39,7 +39,7 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
           rule: v.id,
           impact: v.impact ?? '',
           count: v.nodes.length,
-          selectors: v.nodes.slice(0, shown).map((n) => n.target.map(String).join(' >> ')),
+          selectors: v.nodes.slice(0, shown).map((n) => `${n.target.map(String).join(' >> ')} ${n.html.replace(/\s+/g, ' ').slice(0, 100)}`),
         }));
     },
     { tags: WCAG_TAGS, failing: [...FAILING], shown: SELECTORS_SHOWN },

@@ -1,0 +1,42 @@
+// The signed-in app's antd theme. Every colour a person reads is at least 4.5:1 against what it
+// stands on (WCAG 2.1 AA, checked by axe in the page smoke test): the app is used by older officers
+// and on phones in the sun, where antd's light greys and pale tag texts (2.2–3.4:1) could not be
+// read. The plain CSS (styles.css, auth.css) uses the same values.
+import type { ThemeConfig } from 'antd';
+
+/** The brand blue: buttons, links, the chosen tab, info tags (6.1:1 on white). */
+export const BRAND_BLUE = '#1f5fbf';
+
+export const appTheme: ThemeConfig = {
+  token: {
+    colorPrimary: BRAND_BLUE,
+    // antd derives links and info (Tag processing, Alert info) from colorInfo, its own #1677ff
+    // (4.1:1), not from colorPrimary.
+    colorInfo: BRAND_BLUE,
+    colorLink: BRAND_BLUE,
+    // Danger buttons, form errors, Typography danger: antd's #ff4d4f is 3.3:1 on white, and
+    // white on it as little. The palette's next red (#cf1322, 5.6:1) is what 重大 and 逾期 use.
+    colorError: '#cf1322',
+    borderRadius: 6,
+    // Secondary text (Typography type="secondary", descriptions, Statistic titles, Empty) is
+    // antd's tertiary grey, rgba(0,0,0,0.45) = #8c8c8c, 3.4:1. 0.6 gives #666, 5.7:1 on white and
+    // 5.0:1 on the selected row's blue. colorTextSecondary itself (0.65, #595959) already passes.
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    // Placeholders are the only visible label of some filters: 4.6:1 instead of #bfbfbf's 1.8:1,
+    // still lighter than a value (0.88).
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.54)',
+    // A preset Tag's text is the palette's 7th colour on its 1st. These are 2.8–4.4:1 in antd's
+    // palette; the 8th shade reaches 4.5:1 for green, orange, cyan and volcano, lime and yellow
+    // need the 9th, gold a shade between (5.2:1). Blue, purple, magenta, red and geekblue pass.
+    gold7: '#9a5b00',
+    green7: '#237804',
+    orange7: '#ad4e00',
+    cyan7: '#006d75',
+    volcano7: '#ad2102',
+    lime7: '#3f6600',
+    yellow7: '#876800',
+    // A solid preset Tag (逾期) puts white on the 6th colour: red's #f5222d is 4.1:1.
+    red6: '#cf1322',
+  },
+};
