@@ -17,6 +17,8 @@ export interface AxeFinding {
   count: number;
   /** The first few of them: a CSS selector and the start of the element's HTML (React's ids say little). */
   selectors: string[];
+  /** axe's reason for the first of them (for contrast: the two colours and the ratio). */
+  why: string;
 }
 
 /**
@@ -40,12 +42,13 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
           impact: v.impact ?? '',
           count: v.nodes.length,
           selectors: v.nodes.slice(0, shown).map((n) => `${n.target.map(String).join(' >> ')} ${n.html.replace(/\s+/g, ' ').slice(0, 100)}`),
+          why: (v.nodes[0]?.any[0] ?? v.nodes[0]?.all[0] ?? v.nodes[0]?.none[0])?.message ?? '',
         }));
     },
     { tags: WCAG_TAGS, failing: [...FAILING], shown: SELECTORS_SHOWN },
   );
 }
 
-/** One line per rule: `color-contrast (serious) ×12: .a | .b | .c`. */
+/** One line per rule: `color-contrast (serious) ×12 [why the first]: .a <span…> | .b <a…> | .c <div…>`. */
 export const describeFinding = (f: AxeFinding): string =>
-  `axe ${f.rule} (${f.impact}) ×${f.count}: ${f.selectors.join(' | ')}`;
+  `axe ${f.rule} (${f.impact}) ×${f.count} [${f.why.slice(0, 160)}]: ${f.selectors.join(' | ')}`;
