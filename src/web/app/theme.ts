@@ -38,11 +38,19 @@ export const appTheme: ThemeConfig = {
     // (4.1:1), not from colorPrimary.
     colorInfo: BRAND_BLUE,
     colorLink: BRAND_BLUE,
-    // antd lightens a link under the pointer (3.8:1 here); darker instead, readable while pointed at.
+    // antd lightens a link under the pointer (3.8:1 here): darker instead, readable while pointed at.
     colorLinkHover: '#174ea6',
     // Danger buttons, form errors, Typography danger: antd's #ff4d4f is 3.3:1 on white, and
     // white on it as little. The palette's next red (#cf1322, 5.6:1) is what 重大 and 逾期 use.
     colorError: '#cf1322',
+    // Status colours as text (Typography type="success"/"warning", form warnings): antd makes
+    // these the bright status colours themselves here (#52c41a 2.3:1, #faad14 1.9:1).
+    colorSuccessText: '#237804',
+    colorWarningText: '#9a5b00',
+    // antd lightens a primary button under the pointer (#417dcc: white on it 4.2:1); darker
+    // instead, as the link.
+    colorPrimaryHover: '#174ea6',
+    colorErrorHover: '#a8071a',
     borderRadius: 6,
     // Secondary text (Typography type="secondary", descriptions, Statistic titles, Empty) is
     // antd's tertiary grey, rgba(0,0,0,0.45) = #8c8c8c, 3.4:1. 0.6 gives #666, 5.7:1 on white and
