@@ -32,16 +32,27 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   return page.evaluate(
     async ({ tags, failing, shown }) => {
       const a = (window as unknown as { axe: typeof axe }).axe;
-      // Only violations are reported back: building passes and incomplete results for every node
-      // costs as much again on a long list.
-      const result = await a.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      // noHtml: axe would copy the HTML of every node it looks at, passes included; the few
+      // failing ones are described below instead. Only violations are reported back: building
+      // passes and incomplete results for every node costs as much again on a long list.
+      a.configure({ noHtml: true });
+      const result = await a.run(document, {
+        runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false,
+      });
+      const describe = (target: string) => {
+        const el = document.querySelector(target);
+        return el ? el.outerHTML.replace(/\s+/g, ' ').slice(0, 100) : '';
+      };
       return result.violations
         .filter((v) => v.impact && failing.includes(v.impact))
         .map((v) => ({
           rule: v.id,
           impact: v.impact ?? '',
           count: v.nodes.length,
-          selectors: v.nodes.slice(0, shown).map((n) => `${n.target.map(String).join(' >> ')} ${n.html.replace(/\s+/g, ' ').slice(0, 100)}`),
+          selectors: v.nodes.slice(0, shown).map((n) => {
+            const target = n.target.map(String).join(' >> ');
+            return `${target} ${describe(String(n.target[0]))}`;
+          }),
           why: (v.nodes[0]?.any[0] ?? v.nodes[0]?.all[0] ?? v.nodes[0]?.none[0])?.message ?? '',
         }));
     },
