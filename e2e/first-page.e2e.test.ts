@@ -1,12 +1,14 @@
 // The first page, on the production build and the real server (issue 9): /login arrives with its
 // form already in the HTML, and its scripts precompressed and cached for good; it loads no antd,
 // no ECharts and no other page, within the budget of 350 kB gzip; what is typed before the scripts
-// run is kept, and the form signs in once they have.
+// run is kept, and the form signs in once they have; the page passes axe's WCAG 2.1 A/AA check at
+// desktop and phone width.
 import zlib from 'node:zlib';
 import type { Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
-import { chromiumOrSkipReason, useHarness, watching } from './helpers.ts';
+import { describeFinding, axeViolations } from './axe.ts';
+import { DESKTOP, PHONE, chromiumOrSkipReason, useHarness, watching } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 /** The budget of issue 9 for the first page's JavaScript, gzip (kB of 1000 bytes). */
@@ -45,6 +47,25 @@ describe.skipIf(skip !== null)('the first page in Chromium', () => {
       gzip += zlib.gzipSync(await s.body()).length;
     }
     expect(gzip).toBeLessThanOrEqual(LOGIN_JS_GZIP_BUDGET);
+  });
+
+  it('has no serious or critical WCAG 2.1 A/AA violation at desktop and phone width', async () => {
+    const { page, context } = harness.browser;
+    await context.clearCookies();
+    const found: string[] = [];
+    for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${harness.server.url}/login`);
+      // Once the scripts run: the button enabled, the page as a person uses it.
+      await page.getByTestId('login-submit').and(page.locator(':enabled')).waitFor();
+      found.push(...(await axeViolations(page)).map((f) => `${width}: ${describeFinding(f)}`));
+      // And with a field's error shown (submitted empty): the error text must be readable too.
+      await page.getByTestId('login-submit').click();
+      await page.locator('.login-field-error').first().waitFor();
+      found.push(...(await axeViolations(page)).map((f) => `${width} with errors: ${describeFinding(f)}`));
+    }
+    await page.setViewportSize(DESKTOP);
+    expect(found).toEqual([]);
   });
 
   it('keeps what is typed before the scripts run, then signs in and opens the home page', async () => {

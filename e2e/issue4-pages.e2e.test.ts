@@ -109,6 +109,8 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
   let chromium: Chromium | undefined;
   const notices = new Set<string>();
   const slot = limit(WALKERS);
+  /** For the timing line: when the walks started, the pages they checked and axe's share of the time. */
+  const totals = { walksStarted: 0, pages: 0, axeMs: 0, axeByRule: new Map<string, number>() };
 
   beforeAll(async () => {
     fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -119,9 +121,14 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
     if (started.status === 'fulfilled') server = started.value;
     if (launched.status === 'fulfilled') chromium = launched.value;
     for (const r of [started, launched]) if (r.status === 'rejected') throw r.reason;
+    totals.walksStarted = Date.now();
   }, 300_000);
 
   afterAll(async () => {
+    if (totals.pages) {
+      const rules = [...totals.axeByRule].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+      console.log(`[issue4-pages] ${ACCOUNTS.length} accounts walked in ${((Date.now() - totals.walksStarted) / 1000).toFixed(0)} s: ${totals.pages} pages checked, ${(totals.axeMs / 1000).toFixed(0)} s of tab time in axe; serious/critical elements by rule: ${rules}`);
+    }
     if (notices.size) console.warn(`[issue4-pages] antd deprecations:\n${[...notices].join('\n')}`);
     await chromium?.close();
     await server?.close();
@@ -138,6 +145,9 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
         throw new Error(`${who} ${vp} at ${tab.page.url()}: ${(e as Error).message}`, { cause: e });
       });
       for (const n of walker.notices) notices.add(n);
+      totals.pages += walker.pagesChecked;
+      totals.axeMs += walker.axeMs;
+      for (const { finding } of walker.axeFindings) totals.axeByRule.set(finding.rule, (totals.axeByRule.get(finding.rule) ?? 0) + finding.count);
       return { labels, problems: walker.problems };
     } finally {
       await tab.close();

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { type AxeFinding, axeViolations, describeFinding } from './axe.ts';
 import { type Viewport } from './helpers.ts';
 
 export type Width = 'desktop' | 'phone';
@@ -59,6 +60,11 @@ export async function installNetProbe(context: BrowserContext): Promise<void> {
 export class PageWalker {
   readonly problems: string[] = [];
   readonly notices = new Set<string>();
+  /** Every page's serious and critical axe findings, by where they were (counted for the report). */
+  readonly axeFindings: { where: string; finding: AxeFinding }[] = [];
+  /** Pages checked and the time spent in axe on them, for the test's timing line. */
+  pagesChecked = 0;
+  axeMs = 0;
   private pageErrors: string[] = [];
   private consoleErrors: string[] = [];
   private badResponses: string[] = [];
@@ -216,6 +222,15 @@ export class PageWalker {
     for (const e of new Set(this.consoleErrors)) found.push(`${where}: console error ${e.slice(0, 300)}`);
     for (const r of new Set(this.badResponses)) found.push(`${where}: API ${r}`);
     if (vp === 'phone' && seen.width > this.viewport.width + 1) found.push(`${where}: scrolls sideways (${seen.width}px)`);
+    // WCAG 2.1 A/AA, once per page as it settled (with its modal open, when one was opened).
+    const axeStarted = Date.now();
+    const findings = await axeViolations(page);
+    this.axeMs += Date.now() - axeStarted;
+    this.pagesChecked += 1;
+    for (const f of findings) {
+      this.axeFindings.push({ where, finding: f });
+      found.push(`${where}: ${describeFinding(f)}`);
+    }
     this.problems.push(...found);
     if (found.length || this.rules.shots.all) {
       // A phone's menu drawer closes on its own after a click, and a spinner's blur fades: let them go.

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect } from 'react';
 import { takeFailedAttemptsNotice } from '../features/auth/failed-attempts.ts';
 import '../lib/format.ts'; // dayjs plugins and the zh-cn locale
 import { RequireAuth } from './require-auth.tsx';
+import { appTheme } from './theme.ts';
 
 /**
  * What every signed-in page stands in: antd's ConfigProvider (Chinese locale, the app's theme) and
@@ -12,7 +13,7 @@ import { RequireAuth } from './require-auth.tsx';
  */
 export function SignedInFrame({ children, passwordChangePage = false }: { children: ReactNode; passwordChangePage?: boolean }) {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} theme={appTheme}>
       <AntApp>
         <FailedAttemptsNotice />
         <RequireAuth passwordChangePage={passwordChangePage}>{children}</RequireAuth>

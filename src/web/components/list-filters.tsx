@@ -1,6 +1,10 @@
 // What a list's filter panel is built from: selects, a date range and 含已作废 bound to keys of the
 // URL's state, yes/no options that say what they mean, and unit options labelled alike on every list.
+// The filters show their name as the placeholder only (a row of labels would double the bar's
+// height); the same name is each control's accessible label, so that a screen reader and a voice
+// command find it, and it stays once a value replaces the placeholder.
 import { Checkbox, DatePicker, Select, type SelectProps } from 'antd';
+import { useId } from 'react';
 import { dayjs } from '../lib/format.ts';
 import type { SearchPatch } from '../lib/search-params.ts';
 
@@ -37,6 +41,7 @@ export function filterSelect({ values, onChange, vertical }: FilterPanelProps, o
       <Select
         allowClear
         placeholder={placeholder}
+        aria-label={placeholder}
         value={values[key] || undefined}
         onChange={(v: string | undefined) => onChange({ [key]: v })}
         options={options}
@@ -51,16 +56,37 @@ export function filterSelect({ values, onChange, vertical }: FilterPanelProps, o
 
 /** The from/to days of a list (YYYY-MM-DD in the URL); on a phone no keyboard pops up. */
 export function DateRangeFilter({ values, onChange, vertical, placeholder, testId }: FilterPanelProps & { placeholder: [string, string]; testId?: string }) {
+  const ids = useDateRangeIds();
   return (
-    <DatePicker.RangePicker
-      value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
-      onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-      allowEmpty={[true, true]}
-      placeholder={placeholder}
-      inputReadOnly={vertical}
-      style={{ width: vertical ? '100%' : 250 }}
-      data-testid={testId}
-    />
+    <>
+      <DateRangeLabels ids={ids} labels={placeholder} />
+      <DatePicker.RangePicker
+        id={ids}
+        value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
+        onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+        allowEmpty={[true, true]}
+        placeholder={placeholder}
+        inputReadOnly={vertical}
+        style={{ width: vertical ? '100%' : 250 }}
+        data-testid={testId}
+      />
+    </>
+  );
+}
+
+/** Ids for a RangePicker's two inputs (antd gives both the same aria-label, so each gets its own <label>). */
+export function useDateRangeIds(): { start: string; end: string } {
+  const id = useId();
+  return { start: `${id}-start`, end: `${id}-end` };
+}
+
+/** The two inputs' labels of a RangePicker, for assistive technology only (their placeholders show the same words). */
+export function DateRangeLabels({ ids, labels }: { ids: { start: string; end: string }; labels: readonly [string, string] }) {
+  return (
+    <>
+      <label htmlFor={ids.start} className="sr-only">{labels[0]}</label>
+      <label htmlFor={ids.end} className="sr-only">{labels[1]}</label>
+    </>
   );
 }
 

@@ -4,17 +4,28 @@ import {
   type EnterpriseKind, type EnterpriseStatus, type RiskGrade, type VenueType,
 } from '../../domain/enterprises/enterprise-rules.ts';
 
+/** The four risk colours (红橙黄蓝), as a solid tag's background and the form's dots. */
 export const RISK_GRADE_COLORS: Record<RiskGrade, string> = {
   red: '#cf1322',
   orange: '#fa8c16',
-  yellow: '#d4b106',
-  blue: '#1677ff',
+  yellow: '#fadb14',
+  blue: '#0958d9',
+};
+/**
+ * The text on each: white on orange or yellow would be 2.4:1 or less, so those two carry dark text
+ * (8:1 and more) and keep their colour; red and blue are dark enough for white (5.6 and 6.2:1).
+ */
+const RISK_GRADE_TEXT: Record<RiskGrade, string> = {
+  red: '#fff',
+  orange: 'rgba(0, 0, 0, 0.88)',
+  yellow: 'rgba(0, 0, 0, 0.88)',
+  blue: '#fff',
 };
 
 export function RiskGradeTag({ grade }: { grade: RiskGrade | null | undefined }) {
   if (!grade) return <span className="text-muted">未分级</span>;
   return (
-    <Tag color={RISK_GRADE_COLORS[grade]} variant="solid" style={{ marginInlineEnd: 0 }}>
+    <Tag color={RISK_GRADE_COLORS[grade]} variant="solid" style={{ marginInlineEnd: 0, color: RISK_GRADE_TEXT[grade] }}>
       {RISK_GRADE_LABELS[grade]}
     </Tag>
   );

@@ -24,8 +24,13 @@ interface Values {
   measure?: string; reason?: string; hazardId?: string | null; accident?: string; decidedOn?: Dayjs | null; decidedBy?: string; documentNo?: string;
 }
 
-/** Search-as-you-type hazard picker (GET /api/hazards?q=), for the record's linked hazard. */
-function HazardPicker({ value, onChange, current }: { value?: string | null; onChange?: (v: string | null) => void; current: { id: string; number: string } | null }) {
+/**
+ * Search-as-you-type hazard picker (GET /api/hazards?q=), for the record's linked hazard. It takes
+ * Form.Item's id for its input, so that the 关联隐患 label names it.
+ */
+function HazardPicker({ id, value, onChange, current }: {
+  id?: string; value?: string | null; onChange?: (v: string | null) => void; current: { id: string; number: string } | null;
+}) {
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['hazards', 'accountability-picker', q],
@@ -35,7 +40,7 @@ function HazardPicker({ value, onChange, current }: { value?: string | null; onC
   const options = (found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.number} ${h.enterpriseName} ${h.description}` }));
   if (current && !options.some((o) => o.value === current.id)) options.unshift({ value: current.id, label: current.number });
   return (
-    <Select allowClear value={value ?? undefined} onChange={(v: string | undefined) => onChange?.(v ?? null)} options={options}
+    <Select id={id} allowClear value={value ?? undefined} onChange={(v: string | undefined) => onChange?.(v ?? null)} options={options}
       showSearch={{ filterOption: false, onSearch: setQ }} placeholder="输入隐患编号或单位名称搜索" loading={found.isFetching} data-testid="accountability-hazard" />
   );
 }

@@ -9,6 +9,7 @@ import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, type HazardStatus } from '../../
 import { type LedgerFilter, paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { HAZARD_STATUS_HEX, HazardLevelTag, HazardStatusTag } from '../../components/hazard-tags.tsx';
+import { DateRangeLabels, useDateRangeIds } from '../../components/list-filters.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { dayjs, daysPast, formatDate } from '../../lib/format.ts';
@@ -101,6 +102,7 @@ export function DashboardPage() {
   const { values, update } = useSearchState();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
+  const rangeIds = useDateRangeIds();
   const query: DashboardQuery = { from: dateParam(values.from), to: dateParam(values.to) };
   const dash = useHazardDashboard(query);
   const range: LedgerFilter = { from: query.from, to: query.to };
@@ -153,7 +155,9 @@ export function DashboardPage() {
   ];
   const rangeBar = (
     <Flex gap={8} wrap align="center" className="dashboard-range">
+      <DateRangeLabels ids={rangeIds} labels={['发现日期起', '发现日期止']} />
       <DatePicker.RangePicker
+        id={rangeIds}
         value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
         onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         allowEmpty={[true, true]}

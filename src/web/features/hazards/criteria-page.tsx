@@ -130,6 +130,7 @@ export function CriteriaPage() {
             ]}
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 200 }}
+            aria-label="行业领域"
             data-testid="criteria-filter-sector"
           />
           <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} data-testid="criteria-include-inactive">

@@ -303,7 +303,7 @@ function FillForm({ d }: { d: InspectionDetailData }) {
             </Typography.Text>
           </Flex>
           <Flex align="center" gap={8} style={{ marginTop: 6 }}>
-            <Progress percent={total ? Math.round((answeredCount / total) * 100) : 0} showInfo={false} size="small" style={{ flex: 1, margin: 0 }} />
+            <Progress percent={total ? Math.round((answeredCount / total) * 100) : 0} showInfo={false} size="small" style={{ flex: 1, margin: 0 }} aria-label="填写进度" />
             <span className="nowrap" data-testid="inspection-progress">已填 {answeredCount}/{total}</span>
           </Flex>
           <Flex gap={8} style={{ marginTop: 8 }} wrap>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-display.tsx';
 import { formErrorMessage } from '../../components/form-errors.ts';
 import { NoAccess } from '../../components/no-access.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { userCan } from '../../lib/abilities.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatMinute } from '../../lib/format.ts';
@@ -27,6 +28,7 @@ function WebhookSettings() {
   const remove = useDeleteWebhook();
   const [page, setPage] = useState(1);
   const deliveries = useDeliveries(page);
+  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const s = settings.data;
@@ -69,7 +71,10 @@ function WebhookSettings() {
       </Card>
       <Card size="small" title="推送记录">
         <Table
-          rowKey="id" size="small" loading={deliveries.isLoading} dataSource={deliveries.data?.items ?? []} scroll={{ x: 640 }}
+          rowKey="id" size="small" loading={deliveries.isLoading} dataSource={deliveries.data?.items ?? []}
+          // No sideways scroll on a phone: a scrolling region with nothing to focus in it cannot be
+          // scrolled from a keyboard; the columns wrap instead.
+          scroll={isMobile ? undefined : { x: 640 }}
           pagination={{ current: page, pageSize: 20, total: deliveries.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
           locale={{ emptyText: '暂无推送记录' }}
           columns={[

@@ -78,7 +78,7 @@ export function PlanDetailPage() {
       <Card size="small" style={{ marginTop: 16 }} title={month ? `${month}月计划` : '全部计划条目'}>
         <Flex gap={8} wrap style={{ marginBottom: 8 }}>
           <SearchBox value={values.q} onSearch={(q) => update({ q: q || undefined }, { resetPage: true })} placeholder="单位名称" testId="entry-search" />
-          <Select allowClear placeholder="完成情况" style={{ width: 130 }} value={state} options={STATE_FILTERS} onChange={(v?: string) => update({ state: v }, { resetPage: true })} />
+          <Select allowClear placeholder="完成情况" aria-label="完成情况" style={{ width: 130 }} value={state} options={STATE_FILTERS} onChange={(v?: string) => update({ state: v }, { resetPage: true })} />
         </Flex>
         {entries.isError ? (
           <ErrorDisplay error={entries.error} onRetry={() => void entries.refetch()} />

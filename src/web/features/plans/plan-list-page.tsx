@@ -2,7 +2,7 @@
 // township's), with their coverage; 新建 for those who keep plans.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, InputNumber, Progress, type TableProps } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { TPlanListItem } from '../../../contract/plans.ts';
 import { paths } from '../../app/paths.ts';
@@ -22,6 +22,7 @@ export function PlanListPage() {
   const pageSize = intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100);
   const list = usePlans({ year, page, pageSize });
   const [creating, setCreating] = useState(false);
+  const yearId = useId();
   const units = list.data?.unitOptions ?? [];
 
   const columns: TableProps<TPlanListItem>['columns'] = [
@@ -33,7 +34,14 @@ export function PlanListPage() {
       title: '已检查',
       key: 'covered',
       width: 160,
-      render: (_v, p) => <Progress percent={p.planned ? Math.round((p.covered / p.planned) * 100) : 0} size="small" format={() => `${p.covered}/${p.planned}`} />,
+      render: (_v, p) => (
+        <Progress
+          percent={p.planned ? Math.round((p.covered / p.planned) * 100) : 0}
+          size="small"
+          format={() => `${p.covered}/${p.planned}`}
+          aria-label={`已检查 ${p.covered}/${p.planned}`}
+        />
+      ),
     },
   ];
 
@@ -44,8 +52,8 @@ export function PlanListPage() {
     >
       <Card size="small" className="filter-card">
         <Flex gap={8} align="center">
-          年度
-          <InputNumber min={2000} max={2100} value={year} onChange={(v) => update({ year: v ?? undefined }, { resetPage: true })} placeholder="全部" data-testid="plan-year" />
+          <label htmlFor={yearId}>年度</label>
+          <InputNumber id={yearId} min={2000} max={2100} value={year} onChange={(v) => update({ year: v ?? undefined }, { resetPage: true })} placeholder="全部" data-testid="plan-year" />
         </Flex>
       </Card>
       {list.isError ? (

@@ -8,6 +8,7 @@ import type { TBehindItem } from '../../../contract/schedules.ts';
 import { SELF_INSPECTION_FREQUENCIES, SELF_INSPECTION_FREQUENCY_LABELS } from '../../../domain/schedules/self-inspection-schedule.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
+import { DateRangeLabels, useDateRangeIds } from '../../components/list-filters.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
@@ -23,6 +24,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function SelfInspectionPage() {
   const { values, update } = useSearchState();
+  const rangeIds = useDateRangeIds();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const filter: BehindFilterQuery = {
@@ -72,6 +74,7 @@ export function SelfInspectionPage() {
           <Select
             allowClear
             placeholder="村/社区"
+            aria-label="村/社区"
             style={{ width: 140 }}
             value={filter.villageId}
             onChange={(v?: string) => set({ villageId: v })}
@@ -81,13 +84,16 @@ export function SelfInspectionPage() {
           <Select
             allowClear
             placeholder="日/周/月"
+            aria-label="自查频次"
             style={{ width: 110 }}
             value={filter.frequency}
             onChange={(v?: string) => set({ frequency: v })}
             options={SELF_INSPECTION_FREQUENCIES.map((f) => ({ value: f, label: `${SELF_INSPECTION_FREQUENCY_LABELS[f]}查` }))}
             data-testid="behind-frequency"
           />
+          <DateRangeLabels ids={rangeIds} labels={['开始日期', '结束日期']} />
           <DatePicker.RangePicker
+            id={rangeIds}
             allowClear
             value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}
             onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}

@@ -6,7 +6,7 @@ import { percent } from './labels.ts';
 /** Completion rate and missed count per frequency (only the frequencies with something due). */
 export function ComplianceFigures({ compliance }: { compliance: TCompliance }) {
   const shown = SELF_INSPECTION_FREQUENCIES.filter((f) => compliance.byFrequency[f].total > 0);
-  if (shown.length === 0) return <span style={{ color: 'rgba(0,0,0,0.45)' }}>期间内暂无应完成的自查</span>;
+  if (shown.length === 0) return <span className="text-muted">期间内暂无应完成的自查</span>;
   return (
     <Flex gap={24} wrap>
       {shown.map((f) => {
@@ -16,7 +16,7 @@ export function ComplianceFigures({ compliance }: { compliance: TCompliance }) {
             key={f}
             title={`${SELF_INSPECTION_FREQUENCY_LABELS[f]}查完成率`}
             value={percent(c.rate)}
-            suffix={<span style={{ fontSize: 13, color: c.missed > 0 ? '#cf1322' : 'rgba(0,0,0,0.45)' }}>未按期 {c.missed}</span>}
+            suffix={<span style={{ fontSize: 13, color: c.missed > 0 ? '#cf1322' : 'rgba(0, 0, 0, 0.6)' }}>未按期 {c.missed}</span>}
             data-testid={`compliance-${f}`}
           />
         );
