@@ -37,6 +37,7 @@ export function AnswerLabelsInput({ value, onChange }: { value?: AnswerLabels | 
         value={choice}
         onChange={pick}
         options={[...PRESETS.map((p) => ({ value: p, label: ANSWER_LABEL_PRESET_NAMES[p] })), { value: CUSTOM, label: '自定义' }]}
+        aria-label="回答用语"
         data-testid="item-answer-labels"
       />
       {choice === CUSTOM && (
