@@ -6,7 +6,7 @@ import { type SQL, and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { TWorkbenchItem } from '../../../contract/workbench.ts';
 import { addDays, monthStartOf, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import { HAZARD_STATUS_LABELS, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
-import { hazardRelations, hazardWorkflow } from '../../../domain/hazards/hazard-workflow.ts';
+import { hazardWorkflow } from '../../../domain/hazards/hazard-workflow.ts';
 import { mustAct } from '../../../domain/workflow/workflow.ts';
 import { dueWords, lightOf } from '../../../domain/workbench/light.ts';
 import { type WorkbenchKind, hazardDutyKind, shows } from '../../../domain/workbench/workbench.ts';
@@ -14,6 +14,7 @@ import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { enterprises, hazardTransfers, hazards, orgUnits, supervisionGroupMembers, supervisionGroupUnits } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
+import { hazardRelationsFor } from './hazards.workflow.ts';
 
 /** Open hazards read per request at most: the most urgent first (a unit's own are far fewer). */
 const CANDIDATES = 1000;
@@ -70,13 +71,7 @@ async function dutyItems(db: DbOrTx, actor: Actor, today: string): Promise<Workb
     .limit(CANDIDATES);
   const part: WorkbenchPart = { items: [], totals: {} };
   for (const r of rows) {
-    const relations = hazardRelations({
-      role: actor.role,
-      isOwnEnterprise: actor.role === 'enterprise' && actor.enterpriseId === r.enterpriseId,
-      isResponsibleUnit: (actor.role === 'village' || actor.role === 'department') && actor.unitId === r.responsibleUnitId,
-      isTransferTarget: r.transferTo !== null && r.transferTo === actor.unitId,
-      reportedRectification: r.rectifiedBy === actor.userId,
-    });
+    const relations = hazardRelationsFor(actor, r);
     const facts = {
       status: r.status, level: r.level, hasPlan: r.hasPlan, accepted: r.accepted, pendingExtension: r.pendingExtension,
       pendingTransfer: r.transferTo !== null, discoveryReportedToDepartment: false, discoveryReportedToGovernment: false,

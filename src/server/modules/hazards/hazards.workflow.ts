@@ -30,15 +30,29 @@ export async function hazardFacts(db: DbOrTx, h: repo.HazardRow): Promise<Hazard
   };
 }
 
-export async function hazardRelationsOf(db: DbOrTx, actor: Actor, h: repo.HazardRow): Promise<HazardRelation[]> {
-  const pending = h.pendingTransferId ? await repo.findTransfer(db, h.pendingTransferId) : null;
+/** The columns of a hazard that tie an actor to it (the workflow's row, or the 工作台's batch). */
+export interface HazardTieColumns {
+  enterpriseId: string;
+  responsibleUnitId: string;
+  rectifiedBy: string | null;
+  /** The unit a pending transfer is addressed to, if any. */
+  transferTo: string | null;
+}
+
+/** One place that says how an actor is tied to a hazard: the actions and the 工作台 both read it. */
+export function hazardRelationsFor(actor: Actor, h: HazardTieColumns): HazardRelation[] {
   return hazardRelations({
     role: actor.role,
     isOwnEnterprise: actor.role === 'enterprise' && actor.enterpriseId === h.enterpriseId,
     isResponsibleUnit: (actor.role === 'village' || actor.role === 'department') && actor.unitId === h.responsibleUnitId,
-    isTransferTarget: pending !== null && pending.toUnitId === actor.unitId,
+    isTransferTarget: h.transferTo !== null && h.transferTo === actor.unitId,
     reportedRectification: h.rectifiedBy === actor.userId,
   });
+}
+
+export async function hazardRelationsOf(db: DbOrTx, actor: Actor, h: repo.HazardRow): Promise<HazardRelation[]> {
+  const pending = h.pendingTransferId ? await repo.findTransfer(db, h.pendingTransferId) : null;
+  return hazardRelationsFor(actor, { ...h, transferTo: pending?.toUnitId ?? null });
 }
 
 /** Built by the service, which owns the presenter (a function so the two modules need not import each other at load). */
