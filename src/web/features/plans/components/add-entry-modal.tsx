@@ -16,14 +16,19 @@ export function AddEntryModal({ planId, open, onClose, month }: { planId: string
   const add = useAddEntries(planId);
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const [q, setText] = useTypedSearch();
+  const [q, setText, typingAhead] = useTypedSearch();
   const search = useEnterpriseSearch(q, { enabled: open });
   const [known, setKnown] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     const items = search.data?.items ?? [];
     if (items.length) setKnown((m) => new Map([...m, ...items.map((e) => [e.id, `${e.name}（${e.villageName}）${e.isKey ? ' · 重点' : ''}`] as const)]));
   }, [search.data]);
-  const options = useMemo(() => (search.data?.items ?? []).map((e) => ({ value: e.id, label: known.get(e.id) ?? e.name })), [search.data, known]);
+  // As in the enterprise picker: the results of an older query are never offered while typing is ahead.
+  const stale = typingAhead || search.isPlaceholderData;
+  const options = useMemo(
+    () => (stale ? [] : (search.data?.items ?? [])).map((e) => ({ value: e.id, label: known.get(e.id) ?? e.name })),
+    [search.data, known, stale],
+  );
   const keyFromEnterprise = Form.useWatch('keyFromEnterprise', form);
 
   const onOk = async () => {
@@ -54,8 +59,8 @@ export function AddEntryModal({ planId, open, onClose, month }: { planId: string
             optionRender={(o) => known.get(String(o.value)) ?? o.label}
             labelRender={(o) => known.get(String(o.value)) ?? o.label}
             placeholder="输入单位名称搜索"
-            loading={search.isFetching}
-            notFoundContent={search.isFetching ? '搜索中…' : '没有找到单位'}
+            loading={search.isFetching || typingAhead}
+            notFoundContent={search.isFetching || stale ? '搜索中…' : '没有找到单位'}
             data-testid="entry-enterprises"
           />
         </Form.Item>
