@@ -63,6 +63,9 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   { testId: 'checklist-create' },
   { testId: 'checklist-edit' },
   { testId: 'plan-create', modal: true },
+  // The quick report and the enterprise form: the forms most used on a phone, checked by axe too.
+  { testId: 'hazard-create' },
+  { testId: 'enterprise-create' },
 ];
 /** Codes the server sends that a page must show by their Chinese label. */
 const RAW_CODES = new Set<string>([
