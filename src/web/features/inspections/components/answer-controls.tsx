@@ -37,8 +37,9 @@ export function ConformityButtons({ value, onChange, disabled, labels = CONFORMI
               flex: 1,
               height: 56,
               fontSize: 16,
-              ...(on && r === 'conform' ? { background: '#389e0d', borderColor: '#389e0d' } : {}),
-              ...(on && r === 'not_applicable' ? { background: '#8c8c8c', borderColor: '#8c8c8c' } : {}),
+              ...(on && r === 'conform' ? { background: '#237804', borderColor: '#237804' } : {}),
+              // White on #237804 and #595959 reads at 5.6:1 and 7:1 (antd's #389e0d and #8c8c8c gave 3.6:1 and 3.4:1).
+              ...(on && r === 'not_applicable' ? { background: '#595959', borderColor: '#595959' } : {}),
             }}
             data-testid={`inspection-result-${r}`}
           >
