@@ -2,6 +2,7 @@
 // calendar by the domain's withDistrictCalendar), and the day helpers of the schedule pages. Pure.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
+import { addDays, monthStartOf } from '../../../domain/common/dates.ts';
 import { type DistrictDays, type SelfInspectionSchedule, isoWeekStart, withDistrictCalendar } from '../../../domain/schedules/self-inspection-schedule.ts';
 import type { ScheduleRow } from './schedules.repository.ts';
 
@@ -22,9 +23,10 @@ export function scheduleOfRow(row: ScheduleFields): SelfInspectionSchedule {
 
 export const effectiveSchedule = (row: ScheduleRow, district: DistrictDays): SelfInspectionSchedule => withDistrictCalendar(scheduleOfRow(row), district);
 
-export const addDays = (day: string, n: number) => dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
-export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
-export const monthEnd = (day: string) => dayjs.utc(monthStart(day)).endOf('month').format('YYYY-MM-DD');
+// Day arithmetic is the domain's (one date helper); the names stay for this module's readers.
+export { addDays };
+export const monthStart = (day: string) => monthStartOf(day);
+export const monthEnd = (day: string) => addDays(monthStartOf(day, 1), -1);
 export const maxDay = (a: string, b: string) => (a > b ? a : b);
 export const minDay = (a: string, b: string) => (a < b ? a : b);
 
