@@ -64,6 +64,20 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...CASE_ACTION_AUDIT_LABELS,
   'accountability.create': '登记问责',
   'accountability.update': '修改问责',
+  'campaign.create': '新建专项行动',
+  'campaign.update': '修改专项行动',
+  'campaign.publish': '发布专项行动',
+  'campaign_task.create': '添加任务',
+  'campaign_task.update': '修改任务',
+  'campaign_task.void': '作废任务',
+  'campaign_task.reorder': '调整任务顺序',
+  'campaign_task.import': '导入工作清单',
+  'unit_alias.save': '保存单位简称',
+  'progress_report.file': '报送落实情况',
+  'progress_report.confirm': '确认落实情况',
+  'progress_report.return': '退回落实情况',
+  'occurrence.acknowledge': '签收任务',
+  'occurrence.urge': '催办',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -82,6 +96,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enforcement_case: '执法案件',
   accountability: '问责记录',
   supervision_group: '督导工作组',
+  campaign: '专项行动',
+  campaign_task: '专项行动任务',
+  progress_report: '工作落实情况',
+  unit_alias: '单位简称',
 };
 
 /** An action's name; one the list does not know keeps its code (nothing recorded is hidden). */

@@ -12,9 +12,11 @@ import { scheduleRoutes } from './schedules.ts';
 import { planRoutes } from './plans.ts';
 import { notificationRoutes } from './notifications.ts';
 import { workbenchRoutes } from './workbench.ts';
+import { campaignRoutes } from './campaigns.ts';
+import { campaignProgressRoutes } from './campaign-progress.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

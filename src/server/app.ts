@@ -28,6 +28,7 @@ import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { NotificationHub, Notifier, type Poster, registerNotificationRoutes, unreadCount } from './modules/notifications/index.ts';
 
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerWorkbenchRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
 
   if (webDir) await registerWebApp(app, webDir);
   return { app, ctx };

@@ -68,6 +68,13 @@ export const PERMISSIONS = {
   'read:accountability': ['admin', 'office', 'leader'],
   'edit:accountability': OFFICE,
 
+  /** 专项行动: read in the region (a unit sees the campaign and its own occurrences). */
+  'read:campaign': WATCHERS,
+  /** Create and edit the region's campaigns, their stages and task lists; confirm or return reports; urge units. */
+  'edit:campaign': OFFICE,
+  /** File 工作落实情况 and acknowledge tasks for the caller's own unit. */
+  'report:progress': ['admin', 'office', 'department', 'village'],
+
   'upload:file': EVERYONE,
   /** A file is served to whoever may see the record it belongs to. */
   'read:file': EVERYONE,

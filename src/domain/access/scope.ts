@@ -88,3 +88,40 @@ export function enterpriseInScope(scope: EnterpriseScope, e: ScopedEnterprise): 
       return false;
   }
 }
+
+/**
+ * Which campaigns an actor sees: a district-level unit every campaign of the district (its own and
+ * its townships'); a township's people and its departments their township's and the district's
+ * own; a village its township's (its parent's) and the district's own; a district department the
+ * district's own. Enterprises none.
+ */
+export type CampaignScope =
+  | { kind: 'district' }
+  | { kind: 'township'; townshipId: string }
+  | { kind: 'parentOf'; unitId: string }
+  | { kind: 'districtOwn' }
+  | { kind: 'none' };
+
+export function campaignScopeFor(actor: ScopeActor): CampaignScope {
+  if (actor.role === 'enterprise') return { kind: 'none' };
+  switch (actor.unitKind) {
+    case 'district':
+      return { kind: 'district' };
+    case 'township':
+      return { kind: 'township', townshipId: actor.unitId };
+    case 'village':
+      return { kind: 'parentOf', unitId: actor.unitId };
+    case 'department': {
+      const r = actor.departmentRegion;
+      if (!r) return { kind: 'none' };
+      return r.level === 'township' ? { kind: 'township', townshipId: r.id } : { kind: 'districtOwn' };
+    }
+  }
+}
+
+/** The 安委办 (or admin) that issued a campaign keeps it: edits it, reviews its reports, urges its units. */
+export function keepsCampaign(actor: ScopeActor, c: { districtId: string; townshipId: string | null }): boolean {
+  if (actor.role !== 'office' && actor.role !== 'admin') return false;
+  if (actor.districtId !== c.districtId) return false;
+  return c.townshipId === null ? actor.unitKind === 'district' : actor.unitKind === 'township' && actor.unitId === c.townshipId;
+}

@@ -30,3 +30,8 @@ export function addDays(day: string, n: number): string {
 export function monthStartOf(day: string, n = 0): string {
   return dayjs.utc(`${day.slice(0, 7)}-01`).add(n, 'month').format('YYYY-MM-DD');
 }
+
+/** Whole days from `from` to `to` (both 'YYYY-MM-DD'; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+}

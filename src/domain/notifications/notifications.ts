@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'hazard.due_soon', 'hazard.overdue',
   'inspection.awaiting_signature',
   'case.step',
+  'campaign.published', 'campaign.report_filed', 'campaign.report_confirmed', 'campaign.report_returned', 'campaign.urged',
+  'campaign.due_soon', 'campaign.overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -28,6 +30,13 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'hazard.overdue': '隐患已逾期',
   'inspection.awaiting_signature': '检查记录待签名',
   'case.step': '执法案件进展',
+  'campaign.published': '专项行动任务下达',
+  'campaign.report_filed': '落实情况待确认',
+  'campaign.report_confirmed': '落实情况已确认',
+  'campaign.report_returned': '落实情况被退回',
+  'campaign.urged': '任务催办',
+  'campaign.due_soon': '专项行动任务即将到期',
+  'campaign.overdue': '专项行动任务已逾期',
 };
 
 /** Reminders are about deadlines: the same kind is sent again only for a new deadline. */

@@ -11,3 +11,4 @@ export * from './cases.ts';
 export * from './accountability.ts';
 export * from './kernel.ts';
 export * from './notifications.ts';
+export * from './campaigns.ts';
