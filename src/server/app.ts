@@ -28,7 +28,7 @@ import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
-import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { NotificationHub, Notifier, type Poster, registerNotificationRoutes, unreadCount } from './modules/notifications/index.ts';
 

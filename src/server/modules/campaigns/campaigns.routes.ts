@@ -5,6 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
 import { registerFileOwnerAccess } from '../files/index.ts';
+import { registerReminderSource } from '../notifications/index.ts';
+import { campaignReminders } from './campaigns.reminders.ts';
 import { commitAnnex, previewAnnex, readAnnexGrid } from './annex-import.service.ts';
 import { exportTasks } from './campaign-export.service.ts';
 import * as tasks from './campaign-tasks.service.ts';
@@ -14,6 +16,7 @@ import * as progress from './progress.service.ts';
 import { matrix, myOccurrences } from './progress-views.service.ts';
 
 export function registerCampaignRoutes(app: FastifyInstance, ctx: AppContext) {
+  registerReminderSource(campaignReminders);
   registerFileOwnerAccess('progress_report', (c, actor, reportId) => reportVisibleTo(c, actor, reportId));
   const read = { permission: 'read:campaign' } as const;
   const edit = { permission: 'edit:campaign' } as const;

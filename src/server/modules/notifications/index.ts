@@ -5,3 +5,4 @@ export { Notifier } from './notifications.notifier.ts';
 export { unreadCount } from './notifications.service.ts';
 export { registerNotificationRoutes } from './notifications.routes.ts';
 export { type Poster, fetchPoster } from './notifications.webhook.ts';
+export { type ReminderSource, registerReminderSource, produceReminders } from './notifications.reminders.ts';

@@ -6,8 +6,25 @@ import { sql } from 'drizzle-orm';
 import { DUE_SOON_DAYS } from '../../../domain/workbench/light.ts';
 import { type Db, sqlWrite } from '../../db/client.ts';
 
-/** Queues the reminders due on `today` (a Shanghai day); returns how many were new. */
+/**
+ * Another area's reminders (a campaign's occurrences, …): queued with a dedupe key, like the
+ * hazards' own, so a repeat writes nothing. Areas register theirs at start-up; the notifier runs
+ * them all on its timer.
+ */
+export type ReminderSource = (db: Db, today: string) => Promise<number>;
+const sources: ReminderSource[] = [];
+export function registerReminderSource(s: ReminderSource): void {
+  if (!sources.includes(s)) sources.push(s);
+}
+
+/** Queues every area's reminders due on `today` (a Shanghai day); returns how many were new. */
 export async function produceReminders(db: Db, today: string): Promise<number> {
+  let n = await hazardReminders(db, today);
+  for (const s of sources) n += await s(db, today);
+  return n;
+}
+
+async function hazardReminders(db: Db, today: string): Promise<number> {
   const audience = sql`jsonb_build_object(
     'unitIds', jsonb_build_array(h.responsible_unit_id),
     'enterpriseIds', case when h.enterprise_id is not null and h.status in ('reported', 'rectifying')

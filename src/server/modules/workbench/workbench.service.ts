@@ -11,6 +11,7 @@ import type { Actor } from '../../http/actor.ts';
 import { hazardFigures, hazardWorkbench } from '../hazards/index.ts';
 import { inspectionWorkbench } from '../inspections/index.ts';
 import { todayTasks } from '../schedules/index.ts';
+import { campaignWorkbench } from '../campaigns/index.ts';
 
 interface Part { items: TWorkbenchItem[]; totals: Partial<Record<WorkbenchKind, number>>; moreHref?: Partial<Record<WorkbenchKind, string>> }
 type Source = (ctx: AppContext, actor: Actor, today: string) => Promise<Part[]>;
@@ -34,6 +35,7 @@ const SOURCES: Source[] = [
   selfInspectionToday,
   (ctx, actor, today) => hazardWorkbench(ctx.db, actor, today, ctx.clock.now()),
   (ctx, actor, today) => inspectionWorkbench(ctx.db, actor, today),
+  campaignWorkbench,
 ];
 
 export async function workbenchOf(ctx: AppContext, actor: Actor): Promise<TWorkbench> {

@@ -1,0 +1,5 @@
+// What other parts of the server use of the campaigns module.
+export { registerCampaignRoutes } from './campaigns.routes.ts';
+export { campaignWorkbench } from './campaigns.workbench.ts';
+export { campaignReminders } from './campaigns.reminders.ts';
+export { previewAnnex, commitAnnex } from './annex-import.service.ts';
