@@ -13,6 +13,7 @@ export const ImportToken = z.object({ token: z.string(), unitIds: z.array(z.stri
 export const ImportPreviewRow = z.object({
   line: int(),
   rowKey: z.string(),
+  kind: z.enum(['task', 'self_check']),
   number: z.string(),
   groupName: z.string(),
   action: z.string(),

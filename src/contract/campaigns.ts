@@ -179,6 +179,7 @@ export const campaignRoutes = {
   updateTask: defineRoute({ method: 'PATCH', path: '/api/campaigns/:id/tasks/:taskId', summary: '修改任务', tag: 'campaigns', params: TaskParams, body: TaskUpdate, response: CampaignTask }),
   voidTask: defineRoute({ method: 'POST', path: '/api/campaigns/:id/tasks/:taskId/void', summary: '作废任务', tag: 'campaigns', params: TaskParams, body: VoidRequest, response: CampaignTask }),
   reorder: defineRoute({ method: 'POST', path: '/api/campaigns/:id/tasks/reorder', summary: '调整任务顺序', tag: 'campaigns', params: IdParams, body: TaskReorder, response: OkResponse }),
+  units: defineRoute({ method: 'GET', path: '/api/campaigns/:id/units', summary: '可指定的责任单位', tag: 'campaigns', params: IdParams, response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) }) }),
   parseDeadline: defineRoute({ method: 'POST', path: '/api/deadline-rules/parse', summary: '识别时限要求', tag: 'campaigns', body: DeadlineParseRequest, response: DeadlineParseResponse }),
   aliases: defineRoute({ method: 'GET', path: '/api/unit-aliases', summary: '单位简称', tag: 'campaigns', response: UnitAliasList }),
   putAliases: defineRoute({ method: 'PUT', path: '/api/unit-aliases', summary: '保存单位简称', tag: 'campaigns', body: UnitAliasPut, response: UnitAliasList }),

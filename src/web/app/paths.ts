@@ -59,6 +59,12 @@ export const paths = {
     /** One enterprise's 日周月 calendar, optionally at a month (YYYY-MM). */
     enterprise: (id: string, month?: string) => withQuery(`/enterprises/${encodeURIComponent(id)}/self-inspection`, { month }),
   },
+  campaigns: {
+    list: '/campaigns',
+    detail: (id: string, tab?: 'tasks' | 'matrix') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
+    myTasks: '/my-tasks',
+    occurrence: (key: string) => `/occurrences/${encodeURIComponent(key)}`,
+  },
   plans: {
     list: '/plans',
     detail: (id: string) => `/plans/${encodeURIComponent(id)}`,
@@ -125,6 +131,10 @@ export const routePatterns = {
   accountabilityEdit: '/accountability/:id/edit',
   selfInspection: '/self-inspection',
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
+  campaignList: '/campaigns',
+  campaignDetail: '/campaigns/:id',
+  myTasks: '/my-tasks',
+  occurrence: '/occurrences/:key',
   planList: '/plans',
   planDetail: '/plans/:id',
   checklistList: '/checklists',

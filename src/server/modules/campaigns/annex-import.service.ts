@@ -61,7 +61,7 @@ export async function previewAnnex(ctx: AppContext, actor: Actor, id: string, gr
     else if (needsConfirmation(rule)) rowProblems.push('时限要求需人工确认');
     const key = rowKey(r);
     return {
-      line: r.line, rowKey: key, number: r.number, groupName: r.group, action: r.action, requirement: r.requirement, unitsText,
+      line: r.line, rowKey: key, kind: selfCheck ? 'self_check' as const : 'task' as const, number: r.number, groupName: r.group, action: r.action, requirement: r.requirement, unitsText,
       tokens: m.tokens, unitIds, unmatched: m.unmatched, deadlineText: r.deadlineText, deadline: deadlineView(rule, period),
       existingTaskId: byKey.get(key) ?? null, problems: rowProblems,
     };

@@ -149,3 +149,9 @@ export function parseDeadlineText(text: string, period: Period) {
   const rule = parseDeadline(text, period);
   return { rule: rule as unknown as Record<string, unknown>, dueDates: expandDeadline(rule, period).map((d) => d.due), label: describeDeadline(rule, period), needsConfirmation: needsConfirmation(rule) };
 }
+
+/** The units the campaign's tasks can be assigned to (for the task form). */
+export async function assignable(ctx: AppContext, actor: Actor, id: string) {
+  const { c } = await loadCampaign(ctx.db, actor, id);
+  return { items: (await repo.assignableUnits(ctx.db, c.districtId, c.townshipId)).map((u) => ({ id: u.id, name: u.name, kind: u.kind })) };
+}

@@ -32,6 +32,7 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.updateTask, edit, ({ actor, params, body }) => tasks.updateTask(ctx, actor, params.id, params.taskId, body));
   registerRoute(app, r.voidTask, edit, ({ actor, params, body }) => tasks.voidTask(ctx, actor, params.id, params.taskId, body));
   registerRoute(app, r.reorder, edit, ({ actor, params, body }) => tasks.reorderTasks(ctx, actor, params.id, body.taskIds));
+  registerRoute(app, r.units, read, ({ actor, params }) => tasks.assignable(ctx, actor, params.id));
   registerRoute(app, r.parseDeadline, read, async ({ body }) => tasks.parseDeadlineText(body.text, body.period));
   registerRoute(app, r.aliases, edit, ({ actor }) => aliasList(ctx, actor));
   registerRoute(app, r.putAliases, edit, ({ actor, body }) => putAliases(ctx, actor, body.items));

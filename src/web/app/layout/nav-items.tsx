@@ -2,7 +2,7 @@
 // an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
   NotificationOutlined,
-  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
@@ -31,6 +31,12 @@ export function navEntriesFor(me: TMe): NavEntry[] {
   const entries: NavEntry[] = [{ key: paths.home, label: '首页', icon: <HomeOutlined /> }];
   if (can('read:dashboard')) {
     entries.push({ key: paths.dashboard, label: '看板', icon: <DashboardOutlined />, text: '隐患发现、整改、销号和逾期情况，按村/社区和行业领域统计' });
+  }
+  if (can('read:campaign')) {
+    entries.push({ key: paths.campaigns.list, label: '专项行动', icon: <FlagOutlined />, text: '专项行动的阶段、工作清单和责任清单，各单位落实情况一览' });
+  }
+  if (can('report:progress')) {
+    entries.push({ key: paths.campaigns.myTasks, label: '我的任务', icon: <CarryOutOutlined />, text: '本单位承担的专项行动任务：签收、报送工作落实情况' });
   }
   if (own) {
     entries.push({ key: paths.enterprises.detail(own), label: '本单位信息', icon: <ShopOutlined />, text: '查看本单位登记信息，更新联系人和从业人数' });
