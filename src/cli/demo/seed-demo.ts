@@ -33,6 +33,7 @@ import { numberInspections } from './demo-inspection-rows.ts';
 import { generateAuthorityInspections } from './demo-inspections.ts';
 import { generatePlans } from './demo-plans.ts';
 import { generateSchedules } from './demo-schedules.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { fakePhone, personName } from './demo-names.ts';
 import {
   DEMO_DEPARTMENTS, DEMO_DISTRICT, DEMO_GROUPS, DEMO_SECTORS, DEMO_TOWNSHIP, DEMO_VILLAGES, type DemoSector,
@@ -197,6 +198,8 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     // One row per record, as recordAudit() would write them, appended in a few statements.
     await recordAuditBatch(tx, events);
     auditRows = events.length;
+    // ---- issue 10: the campaigns (after the chain above: the 邻鄂 import writes its audit rows as its office would)
+    await seedDemoCampaigns(tx, new Rand(mulberry32(DEMO_SEED + 10)), { districtId, townshipId, passwordHash, now });
     return true;
   });
   if (!done) return null;

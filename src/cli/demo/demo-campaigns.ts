@@ -1,0 +1,37 @@
+// The demo's campaigns: 大盛镇's live 秋冬季大排查 and the second district 黔江区 › 邻鄂镇 with its
+// finished 2023 专项行动. Every 大盛 department and village gets an account of its own (the demo's
+// named logins keep theirs) so that each unit's reports have a filer.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { shanghaiDay } from '../../domain/common/dates.ts';
+import type { Tx } from '../../server/db/client.ts';
+import { orgUnits, users } from '../../server/db/schema/index.ts';
+import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
+import { seedLineDistrict } from './demo-campaign-line.ts';
+import { personName } from './demo-names.ts';
+import type { Rand } from './prng.ts';
+
+export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: string; townshipId: string; passwordHash: string; now: Date }) {
+  const today = shanghaiDay(o.now);
+  const units = await tx.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits)
+    .where(and(eq(orgUnits.parentId, o.townshipId), inArray(orgUnits.kind, ['department', 'village'])));
+  const existing = await tx.select({ id: users.id, name: users.displayName, unitId: users.unitId, role: users.role, username: users.username }).from(users)
+    .where(and(eq(users.districtId, o.districtId), inArray(users.role, ['department', 'village', 'office'])));
+  const created = new Date(o.now.getTime() - 200 * 86400_000);
+  const extra = units.filter((u) => !existing.some((x) => x.unitId === u.id && x.role !== 'office')).map((u, i) => ({
+    id: randomUUID(), districtId: o.districtId, username: `ds${u.kind === 'village' ? 'c' : 'k'}${String(i + 1).padStart(2, '0')}`, displayName: personName(rand),
+    role: u.kind === 'village' ? 'village' as const : 'department' as const, unitId: u.id, passwordHash: o.passwordHash, createdAt: created, updatedAt: created,
+  }));
+  if (extra.length) await tx.insert(users).values(extra);
+  const filers = new Map<string, { id: string; name: string; unitName: string }>();
+  for (const u of [...existing.filter((x) => x.role !== 'office'), ...extra.map((x) => ({ id: x.id, name: x.displayName, unitId: x.unitId }))]) {
+    if (!filers.has(u.unitId)) filers.set(u.unitId, { id: u.id, name: u.name, unitName: units.find((x) => x.id === u.unitId)?.name ?? '' });
+  }
+  const office = existing.find((x) => x.username === 'anweiban')!;
+  const dasheng = await seedDashengCampaign(tx, rand, {
+    districtId: o.districtId, townshipId: o.townshipId, office: { id: office.id, name: office.name, unitName: '大盛镇' }, units,
+    filerOf: (id) => filers.get(id), today,
+  });
+  const line = await seedLineDistrict(tx, rand, { passwordHash: o.passwordHash, now: o.now, today });
+  return { dasheng, line, unitAccounts: extra.length };
+}
