@@ -59,7 +59,7 @@ function readInMonth(month: number, s: string): { part: DatePart; rest: string }
 function readPart(s: string, hasYear: boolean): { part: DatePart; rest: string } | null {
   const name = FESTIVAL_NAMES.find((n) => s.startsWith(n));
   if (name) return { part: { type: 'festival', name }, rest: s.slice(name.length) };
-  const yearEnd = hasYear ? /^(?:底|内)/.exec(s) : /^年(?:底|内)/.exec(s); // "2023年底", "年底", "2024年内"
+  const yearEnd = hasYear ? /^年?(?:底|内)/.exec(s) : /^年(?:底|内)/.exec(s); // "2023年底", "年底", "2024年内", "明年年底"
   if (yearEnd) return { part: { type: 'year', part: 'end' }, rest: s.slice(yearEnd[0].length) };
   const half = /^([上下])半年/.exec(s);
   if (half) return { part: { type: 'year', part: half[1] === '上' ? 'h1' : 'h2' }, rest: s.slice(half[0].length) };

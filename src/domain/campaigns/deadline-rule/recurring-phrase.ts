@@ -23,7 +23,7 @@ const UNITS: [RegExp, RecurringUnit | 'day' | 'ten-days' | 'half-month'][] = [
 const LIST_SEPARATOR = /^(?:[、,;]|和|及|与)/;
 const TEN_DAYS: Record<string, RecurringDay> = { 上: 10, 中: 20, 下: 'end' }; // 上旬 → 10th, 中旬 → 20th, 下旬 → month end
 // What may follow the rhythm: how often and what is done, never a date ("至少组织1次", "报送1次", "听取1次").
-const FREQUENCY = /^(?:至少|不少于|最少)?(?:要|应|须)?(?:开展|组织|召开|报送|报告|上报|进行|听取|检查|汇总|通报|研判|调度|演练|培训)?(?:\d+(?:次|轮)(?:以上)?)?$/;
+const FREQUENCY = /^(?:至少|不少于|最少)?(?:要|应|须)?(?:开展|组织|召开|报送|报告|上报|进行|听取|检查|汇总|通报|研判|调度|演练|培训)*(?:\d+(?:次|轮)(?:以上)?)?$/;
 
 /** Days of a month: "14日和月底", "15日、30日", "10日、20日、30", "下旬". */
 function readMonthDays(s: string): { days: RecurringDay[]; rest: string } {
@@ -44,17 +44,22 @@ function readMonthDays(s: string): { days: RecurringDay[]; rest: string } {
   return { days, rest };
 }
 
-/** Weekdays: "五", "1、3、5", "日" (after numerals became digits: 周五 → 周5). */
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+/**
+ * Weekdays: "五", "一、三、五", "日", or digits ("周5"). normalize.ts leaves 周一…周六 in Chinese, since
+ * as digits "每周五12点前" would read "每周512点前"; a digit is a weekday only when no digit follows.
+ */
 function readWeekDays(s: string): { days: RecurringDay[]; rest: string } {
   const days: RecurringDay[] = [];
   let rest = s;
   for (;;) {
-    const m = /^(?:周|星期)?([1-7日天])(?![\d次个轮:时点])/.exec(rest);
+    const m = /^(?:周|星期|礼拜)?(?:([一二三四五六日天])|([1-7])(?![\d次个轮:时点]))/.exec(rest);
     if (!m) break;
-    days.push(m[1] === '日' || m[1] === '天' ? 7 : Number(m[1]));
+    days.push(m[1] !== undefined ? WEEKDAY[m[1]]! : Number(m[2]));
     rest = rest.slice(m[0].length);
     const sep = LIST_SEPARATOR.exec(rest);
-    if (!sep || !/^(?:周|星期)?[1-7日天]/.test(rest.slice(sep[0].length))) break;
+    if (!sep || !/^(?:周|星期|礼拜)?[1-7一二三四五六日天]/.test(rest.slice(sep[0].length))) break;
     rest = rest.slice(sep[0].length);
   }
   return { days, rest };
