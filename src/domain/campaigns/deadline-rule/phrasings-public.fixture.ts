@@ -108,5 +108,12 @@ export const PUBLIC_PHRASINGS: Phrasing[] = [
   ['立即', 'http://www.kys-environmental.com/xspd/snxw/2025/0127/302885.shtml', { start: '2025-01-15', end: '2025-02-15' }, 'unread'],
   ['春節前', 'http://www.kys-environmental.com/xspd/snxw/2025/0127/302885.shtml', { start: '2025-01-15', end: '2025-02-15' }, 'dates? 2025-01-28'],
   ['從7月起開始至10月底結束', 'http://taohuan.cc/show-17-19031-1.html', { start: '2023-07-14', end: '2023-10-31' }, 'range? 2023-07-01..2023-10-31'],
+  ['从即日起至农历年末', 'https://m.829897.com/html/cznd/2023/IQACILNI_1129/514205.html', { start: '2023-11-29', end: '2024-02-09' }, 'range? 2023-11-29..2024-02-09'],
+  ['2023年12月底前', 'https://m.829897.com/html/cznd/2023/IQACILNI_1129/514205.html', { start: '2023-11-29', end: '2024-02-09' }, 'dates 2023-12-31'],
+  ['2024年1月底前', 'https://m.829897.com/html/cznd/2023/IQACILNI_1129/514205.html', { start: '2023-11-29', end: '2024-02-09' }, 'dates 2024-01-31'],
+  ['2024年2月中旬前', 'https://m.829897.com/html/cznd/2023/IQACILNI_1129/514205.html', { start: '2023-11-29', end: '2024-02-09' }, 'dates 2024-02-20'],
+  ['三月底前', 'http://m.zltai.com/html/news/enterprises/2010/0401/34810.html', { start: '2010-03-15', end: '2010-04-30' }, 'dates? 2010-03-31'],
+  ['四月上旬', 'http://m.zltai.com/html/news/enterprises/2010/0401/34810.html', { start: '2010-03-15', end: '2010-04-30' }, 'dates? 2010-04-10'],
+  ['四月中旬', 'http://m.zltai.com/html/news/enterprises/2010/0401/34810.html', { start: '2010-03-15', end: '2010-04-30' }, 'dates? 2010-04-20'],
   ['每周二中午12時前', 'http://cmdaaicheng.com/content-8-331-1.html', { start: '2016-04-19', end: '2016-05-19' }, 'recurring 2016-04-19@12:00 2016-04-26@12:00 2016-05-03@12:00 2016-05-10@12:00 2016-05-17@12:00'],
 ];

@@ -23,7 +23,7 @@ const UNITS: [RegExp, RecurringUnit | 'day' | 'ten-days' | 'half-month'][] = [
 const LIST_SEPARATOR = /^(?:[、,;]|和|及|与)/;
 const TEN_DAYS: Record<string, RecurringDay> = { 上: 10, 中: 20, 下: 'end' }; // 上旬 → 10th, 中旬 → 20th, 下旬 → month end
 // What may follow the rhythm: how often and what is done, never a date ("至少组织1次", "报送1次", "听取1次").
-const FREQUENCY = /^(?:至少|不少于|最少)?(?:要|应|须)?(?:开展|组织|召开|报送|报告|上报|进行|听取|检查|汇总|通报|研判|调度|演练|培训)*(?:\d+(?:次|轮)(?:以上)?)?$/;
+const FREQUENCY = /^(?:至少|不少于|最少)?(?:要|应|须)?(?:开展|组织|召开|报送|报告|上报|进行|听取|检查|排查|巡查|自查|汇总|通报|研判|调度|演练|培训)*(?:\d+(?:次|轮)(?:以上)?)?$/;
 
 /** Days of a month: "14日和月底", "15日、30日", "10日、20日、30", "下旬". */
 function readMonthDays(s: string): { days: RecurringDay[]; rest: string } {
