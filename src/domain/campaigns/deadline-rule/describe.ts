@@ -2,13 +2,13 @@
 // and whether a person must confirm it before the campaign relies on it.
 import { chineseDay, yearOf } from './calendar.ts';
 import { expandDeadline } from './expand.ts';
+import { COUNTED_UNIT } from './recurring-phrase.ts';
 import type { DeadlineRule, Period, RecurringDay } from './types.ts';
 
 type Recurring = Extract<DeadlineRule, { kind: 'recurring' }>;
 
 const WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日'];
 const UNIT = { week: '周', month: '月', quarter: '季度', 'half-year': '半年', year: '年' } as const;
-const INTERVAL_UNIT = { week: '周', month: '个月', quarter: '个季度', 'half-year': '个半年', year: '年' } as const;
 
 const count = (n: number) => (n === 1 ? '（1次）' : `（共${n}次）`);
 const withTime = (label: string, time: string | undefined) => (time ? `${label} ${time}` : label);
@@ -24,7 +24,7 @@ function dayLabel(every: 'week' | 'month', d: RecurringDay): string {
 }
 
 function rhythm(rule: Recurring): string {
-  if (rule.interval !== 1) return `每${rule.interval}${INTERVAL_UNIT[rule.every]}`;
+  if (rule.interval !== 1) return `每${rule.interval}${COUNTED_UNIT[rule.every]}`;
   const every = rule.every;
   if (!rule.days || ((every === 'week' || every === 'month') && rule.days.every((d) => d === 'end'))) {
     return every === 'week' ? '每周' : `每${UNIT[every]}末`;

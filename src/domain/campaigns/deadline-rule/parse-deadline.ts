@@ -4,18 +4,20 @@
 import { chineseDay } from './calendar.ts';
 import { readDatePhrase, type DatePhrase } from './date-phrase.ts';
 import { normalizePhrase } from './normalize.ts';
-import { readRecurring } from './recurring-phrase.ts';
+import { COUNTED_UNIT, readRecurring } from './recurring-phrase.ts';
 import { resolveDatePhrase, type Anchor, type Resolved } from './resolve-date.ts';
-import type { Certainty, DeadlineRule, Period, RecurringUnit } from './types.ts';
+import type { Certainty, DeadlineRule, Period } from './types.ts';
 
-const CONTINUOUS = /^(?:常态化(?:开展|推进|管理)?|长期(?:坚持|开展|推进|持续)?|持续(?:推进|开展|进行)?|长效(?:推进|管理)?|贯穿(?:全年|始终)|全年|全过程|(?:专项)?(?:行动|整治)期间|专项行动期间)$/;
-const PLACEHOLDER = /[Xx×*□_]|某/;
+// Work with no deadline of its own: reported on the campaign's reporting rhythm. Whole phrase only:
+// "持续到5月底" is a date.
+const CONTINUOUS = /^(?:常态化(?:开展|推进|管理)?|长期(?:坚持|开展|推进|持续)?|持续(?:推进|开展|进行)?|长效(?:推进|管理)?|贯穿(?:全年|始终)|全年|全过程|(?:专项)?(?:行动|整治)期间)$/;
+const PLACEHOLDER = /[Xx×*□_]|某/; // "20XX年6月1日", "X月X日": a template, not a date
+// Words that leave the day to someone's judgement; only used to say why a phrase stays unread.
 const VAGUE = /随时|及时|立即|即时|马上|尽快|适时|定期|不定期|视情|根据需要|按需|上级|另行|待定|届时|期间|前后|左右|汛前|汛后|汛期/;
+// "3个月内", "用3个月左右时间": counted from a day the phrase does not give.
 const RELATIVE = /\d+个?(?:日|天|周|星期|月|年|工作日|小时)(?:内|以内|之内)|用\d+个?月|为期/;
 const LIST_SEPARATOR = /以及|[、,;]|和|及|与/;
 const RANGE_SEPARATOR = /~|至|到/;
-
-const UNIT_LABEL: Record<RecurringUnit, string> = { week: '周', month: '个月', quarter: '个季度', 'half-year': '个半年', year: '年' };
 
 function unread(text: string, reason: string): DeadlineRule {
   return { kind: 'unread', text, notes: [reason] };
@@ -34,7 +36,7 @@ function recurringRule(text: string, s: string, period: Period): DeadlineRule {
   if ('error' in read) return unread(text, read.error);
   if (read.every === 'day') return { kind: 'continuous', text, certainty: 'certain', notes: ['每日开展：不逐日设期限'] };
   const notes: string[] = [];
-  if (read.interval > 1) notes.push(`自专项行动开始日（${chineseDay(period.start)}）起每${read.interval}${UNIT_LABEL[read.every]}为一期`);
+  if (read.interval > 1) notes.push(`自专项行动开始日（${chineseDay(period.start)}）起每${read.interval}${COUNTED_UNIT[read.every]}为一期`);
   const short = (read.days ?? []).filter((d): d is number => d !== 'end' && d >= 29);
   if (read.every === 'month' && short.length > 0) notes.push(`${short.join('、')}日在没有这一天的月份按月底计`);
   return { kind: 'recurring', text, ...read, certainty: 'certain', notes };

@@ -4,6 +4,9 @@
 import { readTime } from './date-phrase.ts';
 import type { RecurringDay, RecurringUnit } from './types.ts';
 
+/** "每3个月", "每2周": the unit after a count, for notes and labels. */
+export const COUNTED_UNIT: Record<RecurringUnit, string> = { week: '周', month: '个月', quarter: '个季度', 'half-year': '个半年', year: '年' };
+
 export type RecurringRead =
   | { every: RecurringUnit; interval: number; days?: RecurringDay[]; time?: string }
   | { every: 'day' } // 每天, 每日: daily work, no deadline of its own
