@@ -35,7 +35,7 @@ function readMonthDays(s: string): { days: RecurringDay[]; rest: string } {
   for (;;) {
     // A number followed by 次 is a count ("每月1次"), by 时/点/: a time: neither is a day.
     const m = /^(?:(\d{1,2})(?:日|(?![\d次个轮:时点]))|(月?底|最后1天)|([上中下])旬)/.exec(rest);
-    if (!m) break;
+    if (!m || (m[1] !== undefined && (Number(m[1]) < 1 || Number(m[1]) > 31))) break; // "每月32日" stays unread
     if (m[1] !== undefined) days.push(Number(m[1]));
     else if (m[2] !== undefined) days.push('end');
     else days.push(TEN_DAYS[m[3]!]!);
