@@ -72,7 +72,7 @@ export async function seedLineDistrict(tx: Tx, rand: Rand, o: { passwordHash: st
 
   const tasks = await tx.select().from(campaignTasks).where(eq(campaignTasks.campaignId, c.id));
   const assignments = await tx.select({ taskId: campaignTaskUnits.taskId, unitId: campaignTaskUnits.unitId }).from(campaignTaskUnits).where(eq(campaignTaskUnits.campaignId, c.id));
-  const filers = new Map(unitUsers.map((u) => [u.unitId, { id: u.id, name: u.displayName, unitName: units.find((x) => x.id === u.unitId)!.name }]));
+  const filers = new Map<string, { id: string; name: string; unitName: string }>(unitUsers.map((u) => [u.unitId, { id: u.id, name: u.displayName, unitName: units.find((x) => x.id === u.unitId)!.name }]));
   const progress = await fillProgress(tx, rand, { id: c.id, districtId, periodStart: '2023-05-18', periodEnd: '2023-12-31', reportCycleText: '每月', publishedDay: '2023-05-19' },
     tasks, assignments, { filerOf: (u) => filers.get(u), office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }, o.today,
     { confirmed: 0.88, submitted: 0.01, returned: 0.02, returnedOnce: 0.05, urged: 0.5 });
