@@ -99,8 +99,11 @@ function mergeHeaders(top: AnnexHeader, below: AnnexHeader): AnnexHeader {
   return { row: below.row, columns, ignored };
 }
 
-/** Whether a data row only repeats the header (Word repeats it on every page of a long table). */
+/**
+ * Whether a data row only repeats the header (Word repeats it on every page of a long table):
+ * each read column holds a heading. Of any kind, so that the upper row of a two-row heading
+ * ("责任单位" over "牵头单位 | 配合单位") counts too.
+ */
 export function repeatsHeader(cells: readonly string[], header: AnnexHeader): boolean {
-  const entries = Object.entries(header.columns) as [AnnexColumn, number][];
-  return entries.every(([col, i]) => columnOfHeading(cells[i] ?? '') === col);
+  return Object.values(header.columns).every((i) => columnOfHeading(cells[i] ?? '') !== undefined);
 }

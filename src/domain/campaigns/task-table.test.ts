@@ -87,10 +87,15 @@ describe('tasksFromGrid: the task annex', () => {
       ['序号', '专项行动', '工作要求', '责任单位', '责任单位', '时限要求'],
       ['序号', '专项行动', '工作要求', '牵头单位', '配合单位', '时限要求'],
       ['1', 'G', 'r', '应急办', '党政办', '月底'],
+      // Repeated on the next page.
+      ['序号', '专项行动', '工作要求', '责任单位', '责任单位', '时限要求'],
+      ['序号', '专项行动', '工作要求', '牵头单位', '配合单位', '时限要求'],
+      ['2', 'G', 'r2', '规建办', '', '月底'],
     ];
     const { rows, problems } = tasksFromGrid(grid);
     expect(problems).toEqual([]);
     expect(rows[0]).toMatchObject({ line: 3, unitsText: '应急办', coUnitsText: '党政办', deadlineText: '月底' });
+    expect(rows.map((r) => [r.line, r.requirement, r.unitsText])).toEqual([[3, 'r', '应急办'], [6, 'r2', '规建办']]);
   });
 
   it('says when there is no header, or nothing under it', () => {

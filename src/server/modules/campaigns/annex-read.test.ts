@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { annexDocx } from '../../../cli/demo/annex-files.ts';
+import { LIN_E_2023_ANNEX } from '../../../cli/demo/data/lin-e-2023-annex.ts';
 import { AppError } from '../../http/errors.ts';
 import { gridFromDocx, gridFromPastedText, gridFromXlsx } from './annex-read.ts';
 
@@ -75,7 +77,25 @@ describe('gridFromXlsx', () => {
   });
 });
 
+/** A Word document with a table of its own inserted before (or instead of) the annex table. */
+async function docxWithTableFirst(keepAnnex: boolean): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await annexDocx(LIN_E_2023_ANNEX.slice(0, 2)));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const small = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${cell('文号')}${cell('邻鄂府发〔2023〕58号')}</w:tr></w:tbl><w:p/>`;
+  const body = keepAnnex ? xml.replace('<w:tbl>', `${small}<w:tbl>`) : xml.replace(/<w:tbl>.*<\/w:tbl>/s, small);
+  zip.file('word/document.xml', body);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 describe('gridFromDocx', () => {
+  it('reads the first table with a header row, else the first table', async () => {
+    const grid = await gridFromDocx(await docxWithTableFirst(true));
+    expect(grid[0]).toEqual(['序号', '专项行动', '行动任务', '工作要求', '责任单位', '时限要求', '工作落实情况']);
+    expect(grid.map((r) => r[0])).toEqual(['序号', '1', '2']);
+    expect(await gridFromDocx(await docxWithTableFirst(false))).toEqual([['文号', '邻鄂府发〔2023〕58号']]);
+  });
+
   it('refuses an old .doc, a file that is not a .docx, and one over 5 MB, in Chinese', async () => {
     const doc = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect((await refusal(gridFromDocx(doc))).userMessage).toBe('不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后上传');
