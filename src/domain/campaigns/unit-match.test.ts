@@ -102,6 +102,11 @@ describe('matchUnits', () => {
     expect(m.unmatched).toEqual(['各村（居）']);
   });
 
+  it('takes units typed as database rows (kind: string); an unknown kind is matched by name, never by a set', () => {
+    const rows = [{ id: 'g1', name: '网格一组', kind: 'grid', parentId: 't1' }, { id: 'd2', name: '应急办', kind: 'department', parentId: 't1' }];
+    expect(matchUnits('网格一组、各部门', rows, []).tokens.map((t) => t.unitIds)).toEqual([['g1'], ['d2']]);
+  });
+
   it('matches nothing in an empty cell', () => {
     expect(matchUnits('  ', units, [])).toEqual({ tokens: [], unmatched: [] });
   });

@@ -5,11 +5,19 @@
 // unit, or more than one by name, comes back unmatched for a person to resolve (usually by adding
 // an alias), because a task silently given to the wrong unit goes undone.
 
+export type UnitKind = 'village' | 'department' | 'township' | 'district';
+
 export interface UnitRef {
   id: string;
   name: string;
-  kind: 'village' | 'department' | 'township' | 'district';
+  kind: UnitKind;
 }
+
+/**
+ * What matching reads of a unit. The kind is a plain string as a database row types it; a kind
+ * outside UnitKind matches by name and alias but is never part of a set.
+ */
+export type MatchableUnit = Omit<UnitRef, 'kind'> & { kind: UnitKind | (string & {}) };
 
 export interface UnitAlias {
   alias: string;
@@ -76,14 +84,14 @@ const endsToken = (s: string, at: number) => at >= s.length || SEPARATORS.has(s[
  * as "各相关科室" to the departments really meant); then the set phrases, which expand to every
  * department, every village, or both. Townships and districts are never part of a set.
  */
-export function matchUnits(text: string, units: readonly UnitRef[], aliases: readonly UnitAlias[]): UnitMatch {
+export function matchUnits(text: string, units: readonly MatchableUnit[], aliases: readonly UnitAlias[]): UnitMatch {
   const known = new Set(units.map((u) => u.id));
   const tokens = splitUnitText(text).map((token) => matchToken(token, units, aliases, known));
   const unmatched = tokens.filter((t) => t.unitIds.length === 0).map((t) => t.token);
   return { tokens, unmatched };
 }
 
-function matchToken(token: string, units: readonly UnitRef[], aliases: readonly UnitAlias[], known: Set<string>): UnitMatch['tokens'][number] {
+function matchToken(token: string, units: readonly MatchableUnit[], aliases: readonly UnitAlias[], known: Set<string>): UnitMatch['tokens'][number] {
   const key = compact(token);
   const byName = units.filter((u) => compact(u.name) === key);
   if (byName.length === 1) return { token, unitIds: [byName[0]!.id], via: 'name' };
@@ -97,7 +105,7 @@ function matchToken(token: string, units: readonly UnitRef[], aliases: readonly 
   if (byAlias.length > 0) return { token, unitIds: byAlias, via: 'alias' };
   const set = setOf(key);
   if (set) {
-    const kinds: UnitRef['kind'][] = set === 'both' ? ['department', 'village'] : set === 'departments' ? ['department'] : ['village'];
+    const kinds: string[] = set === 'both' ? ['department', 'village'] : set === 'departments' ? ['department'] : ['village'];
     return { token, unitIds: units.filter((u) => kinds.includes(u.kind)).map((u) => u.id), via: 'set' };
   }
   // "应急办（牵头）": the note in brackets is no part of the name.
