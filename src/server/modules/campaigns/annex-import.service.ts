@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TAnnexCommit, TAnnexPreview, TImportPreviewRow } from '../../../contract/campaign-progress.ts';
 import { AnnexText } from '../../../contract/campaign-progress.ts';
 import { needsConfirmation, parseDeadline } from '../../../domain/campaigns/deadline-rule/index.ts';
-import { rowKey, tasksFromGrid } from '../../../domain/campaigns/task-table.ts';
+import { rowKeys, tasksFromGrid } from '../../../domain/campaigns/task-table.ts';
 import { matchUnits } from '../../../domain/campaigns/unit-match.ts';
 import type { AppContext } from '../../context.ts';
 import { campaignTasks } from '../../db/schema/index.ts';
@@ -48,7 +48,8 @@ export async function previewAnnex(ctx: AppContext, actor: Actor, id: string, gr
   const byKey = new Map(existing.filter((t) => t.rowKey).map((t) => [t.rowKey!, t.id]));
   // A self-check list (检查事项/具体内容) names no units: it is for every department and village.
   const selfCheck = rows.length > 0 && rows.every((r) => r.unitsText === '' && r.deadlineText === '');
-  const out: TImportPreviewRow[] = rows.map((r) => {
+  const keys = rowKeys(rows);
+  const out: TImportPreviewRow[] = rows.map((r, i) => {
     const unitsText = r.unitsText || (selfCheck ? SELF_CHECK_UNITS : '');
     const m = matchUnits([unitsText, r.coUnitsText].filter(Boolean).join('、'), units, aliases);
     const unitIds = [...new Set(m.tokens.flatMap((t) => t.unitIds))];
@@ -59,7 +60,7 @@ export async function previewAnnex(ctx: AppContext, actor: Actor, id: string, gr
     for (const u of m.unmatched) rowProblems.push(`责任单位“${u}”未找到对应单位`);
     if (rule.kind === 'unread') rowProblems.push(r.deadlineText ? `时限要求“${r.deadlineText}”无法识别` : '缺少时限要求');
     else if (needsConfirmation(rule)) rowProblems.push('时限要求需人工确认');
-    const key = rowKey(r);
+    const key = keys[i]!;
     return {
       line: r.line, rowKey: key, kind: selfCheck ? 'self_check' as const : 'task' as const, number: r.number, groupName: r.group, action: r.action, requirement: r.requirement, unitsText,
       tokens: m.tokens, unitIds, unmatched: m.unmatched, deadlineText: r.deadlineText, deadline: deadlineView(rule, period),
