@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../contract/hazards.ts';
 import type { TInspectionDetail } from '../../contract/inspections.ts';
 import {
-  accountabilityRecords, enforcementCases, hazardTransfers, hazards, inspections, orgUnits, sectors, users,
+  accountabilityRecords, enforcementCases, hazardTransfers, hazards, inspections, occurrenceUrges, orgUnits, sectors, users,
 } from '../../server/db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../server/test/app.ts';
 import { createTestClock } from '../../server/test/clock.ts';
@@ -180,5 +180,48 @@ describe('demo inspections, schedules, plans, cases and 问责 through the API',
     const records = await ok(as('anweiban'), '/api/accountability?pageSize=50');
     expect(records.total).toBe((await t.db.select().from(accountabilityRecords)).length);
     expect((await as('yingji').get('/api/accountability')).statusCode).toBe(403);
+  });
+});
+
+describe('the demo campaigns', () => {
+  type Item = { id: string; name: string; state: string; currentStage: string | null; figures: Record<string, number> };
+  const get = async (s: Session, url: string): Promise<unknown> => {
+    const res = await s.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  it('大盛镇 runs its 秋冬季大排查 now, in its second stage, with progress in every state', async () => {
+    const list = (await get(as('anweiban'), '/api/campaigns')) as unknown as { items: Item[] };
+    const c = list.items.find((x) => x.name === '全镇秋冬季安全生产大排查')!;
+    expect(c).toMatchObject({ state: 'active', currentStage: '督促检查' });
+    expect(c.figures.tasks).toBe(18);
+    for (const k of ['confirmed', 'submitted', 'returned', 'overdue']) expect(c.figures[k], k).toBeGreaterThan(0);
+    expect(c.figures.unreadDeadlines).toBe(0);
+    const matrix = (await get(as('anweiban'), `/api/campaigns/${c.id}/matrix`)) as unknown as { rows: { cells: { state: string }[] }[] };
+    const states = new Set(matrix.rows.flatMap((r) => r.cells.map((x) => x.state)));
+    // A returned occurrence past its due date shows as overdue; the returned ones are counted in the figures above.
+    for (const s of ['overdue', 'submitted', 'confirmed', 'upcoming']) expect(states, s).toContain(s);
+    // A village officer sees what the village owes; some of it was urged, and it is on the 工作台.
+    const mine = (await get(as('mingyue'), '/api/my/occurrences?owed=true&pageSize=100')) as unknown as { items: { key: string; due: string }[]; total: number };
+    expect(mine.total).toBeGreaterThan(0);
+    const wb = (await get(as('mingyue'), '/api/workbench')) as unknown as { items: { kind: string }[] };
+    expect(wb.items.some((i) => i.kind === 'campaign_report')).toBe(true);
+    const urged = await t.db.select().from(occurrenceUrges).where(eq(occurrenceUrges.campaignId, c.id));
+    expect(urged.length).toBeGreaterThan(0);
+  });
+
+  it('黔江区 › 邻鄂镇 keeps its finished 2023 专项行动: 47 rows imported, every unit matched, most reported and confirmed', async () => {
+    const line = await loginAs(t.app, 'line', DEMO_PASSWORD);
+    const list = (await get(line, '/api/campaigns')) as unknown as { items: Item[] };
+    expect(list.items).toHaveLength(1); // not 大盛's
+    const c = list.items[0]!;
+    expect(c).toMatchObject({ name: '邻鄂镇重大事故隐患专项排查整治2023行动', state: 'ended' });
+    expect(c.figures).toMatchObject({ tasks: 47, unreadDeadlines: 0 });
+    expect(c.figures.confirmed! / c.figures.dueSoFar!).toBeGreaterThan(0.8);
+    expect(c.figures.overdue).toBeGreaterThan(0);
+    const tasks = (await get(line, `/api/campaigns/${c.id}/tasks?pageSize=100`)) as unknown as { items: { number: string; units: unknown[] }[] };
+    expect(tasks.items.filter((x) => x.number === '40')).toHaveLength(2);
+    expect(tasks.items.every((x) => x.units.length > 0)).toBe(true);
+    expect((await as('anweiban').get(`/api/campaigns/${c.id}`)).statusCode).toBe(404);
   });
 });

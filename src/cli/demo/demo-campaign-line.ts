@@ -12,8 +12,8 @@ import type { Actor } from '../../server/http/actor.ts';
 import { commitAnnex, previewAnnex } from '../../server/modules/campaigns/index.ts';
 import { gridFromXlsx } from '../../server/modules/campaigns/annex-read.ts';
 import { createCampaign, publishCampaign } from '../../server/modules/campaigns/campaigns.service.ts';
-import { campaignTaskUnits, campaignTasks } from '../../server/db/schema/index.ts';
-import { eq } from 'drizzle-orm';
+import { auditLog, campaignTaskUnits, campaignTasks } from '../../server/db/schema/index.ts';
+import { eq, sql } from 'drizzle-orm';
 import { annexXlsx } from './annex-files.ts';
 import { LIN_E_2023_ANNEX } from './data/lin-e-2023-annex.ts';
 import { personName } from './demo-names.ts';
@@ -76,5 +76,7 @@ export async function seedLineDistrict(tx: Tx, rand: Rand, o: { passwordHash: st
   const progress = await fillProgress(tx, rand, { id: c.id, districtId, periodStart: '2023-05-18', periodEnd: '2023-12-31', reportCycleText: '每月', publishedDay: '2023-05-19' },
     tasks, assignments, { filerOf: (u) => filers.get(u), office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }, o.today,
     { confirmed: 0.88, submitted: 0.01, returned: 0.02, returnedOnce: 0.05, urged: 0.5 });
-  return { districtId, townshipId, campaignId: c.id, tasks: tasks.length, users: 1 + unitUsers.length, ...progress };
+  // What the office's import wrote to the audit log (the rest of the demo's rows are counted by the seed).
+  const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.districtId, districtId));
+  return { districtId, townshipId, campaignId: c.id, tasks: tasks.length, users: 1 + unitUsers.length, auditRows: n, ...progress };
 }

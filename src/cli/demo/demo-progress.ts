@@ -63,10 +63,16 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
       const ackRoll = rand.next();
       if (filer && ackRoll < 0.93) acks.set(`${t.id}|${a.unitId}`, at(addDays(c.publishedDay, ackRoll < 0.85 ? 1 : rand.int(3, 6)), 10));
       for (const d of dues) {
-        if (d.due >= today || !filer) continue;
+        if (!filer || d.due > addDays(today, 10)) continue;
+        // Due in the coming days: a few units have reported early (one was returned), the rest still owe.
+        const early = d.due >= today;
         const roll = rand.next();
+        const outcome = early
+          ? (roll < 0.25 ? 'submitted' : roll < 0.4 ? 'returned' : 'none')
+          : roll < mix.confirmed ? 'confirmed' : roll < mix.confirmed + mix.submitted ? 'submitted' : roll < mix.confirmed + mix.submitted + mix.returned ? 'returned' : 'none';
         const base = { districtId: c.districtId, campaignId: c.id, taskId: t.id, unitId: a.unitId, due: d.due, inspectionIds: [] as string[] };
-        const filedDay = addDays(d.due, -rand.int(0, 3)) < d.from ? d.from : addDays(d.due, -rand.int(0, 3));
+        const latest = early ? addDays(today, -1) : d.due;
+        const filedDay = addDays(latest, -rand.int(0, 3)) < d.from ? d.from : addDays(latest, -rand.int(0, 3));
         const filed = at(filedDay, rand.int(9, 17));
         const file = (revision: number, when: Date, status: 'submitted' | 'confirmed' | 'returned', review?: { at: Date; reason?: string }) => {
           const id = randomUUID();
@@ -83,7 +89,7 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
           }
         };
         const reviewAt = (when: Date, days: number) => new Date(Math.min(when.getTime() + days * 86400_000, at(today, 8).getTime()));
-        if (roll < mix.confirmed) {
+        if (outcome === 'confirmed') {
           if (rand.chance(mix.returnedOnce)) {
             file(1, filed, 'returned', { at: reviewAt(filed, 1), reason: rand.pick(RETURN_REASONS) });
             const again = reviewAt(filed, 2);
@@ -91,11 +97,11 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
           } else {
             file(1, filed, 'confirmed', { at: reviewAt(filed, rand.int(1, 3)) });
           }
-        } else if (roll < mix.confirmed + mix.submitted) {
+        } else if (outcome === 'submitted') {
           file(1, filed, 'submitted');
-        } else if (roll < mix.confirmed + mix.submitted + mix.returned) {
+        } else if (outcome === 'returned') {
           file(1, filed, 'returned', { at: reviewAt(filed, 1), reason: rand.pick(RETURN_REASONS) });
-        } else if (rand.chance(mix.urged)) {
+        } else if (!early && rand.chance(mix.urged)) {
           urges.push({ ...base, note: '请尽快报送落实情况', byId: people.office.id, byName: people.office.name, at: at(addDays(d.due, 1), 9) });
         }
       }

@@ -199,7 +199,8 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     await recordAuditBatch(tx, events);
     auditRows = events.length;
     // ---- issue 10: the campaigns (after the chain above: the 邻鄂 import writes its audit rows as its office would)
-    await seedDemoCampaigns(tx, new Rand(mulberry32(DEMO_SEED + 10)), { districtId, townshipId, passwordHash, now });
+    const campaignsSeeded = await seedDemoCampaigns(tx, new Rand(mulberry32(DEMO_SEED + 10)), { districtId, townshipId, passwordHash, now });
+    auditRows += campaignsSeeded.line.auditRows;
     return true;
   });
   if (!done) return null;
