@@ -5,7 +5,7 @@
 // the deadlines that take the campaign's year, commits and publishes. It keeps the seed's own dates:
 // a finished campaign, most occurrences reported and confirmed, some never done.
 import { randomUUID } from 'node:crypto';
-import type { Tx, Db } from '../../server/db/client.ts';
+import type { Db } from '../../server/db/client.ts';
 import type { AppContext } from '../../server/context.ts';
 import { orgUnits, unitAliases, users } from '../../server/db/schema/index.ts';
 import type { Actor } from '../../server/http/actor.ts';
@@ -28,7 +28,7 @@ const VILLAGES = ['邻鄂社区', '杉岭村', '双龙村', '石门村', '长丰
 /** Unit accounts for the demo's reports: username prefix and number. */
 const unitUsername = (i: number) => `line${String(i + 1).padStart(2, '0')}`;
 
-export async function seedLineDistrict(tx: Tx, rand: Rand, o: { passwordHash: string; now: Date; today: string }) {
+export async function seedLineDistrict(db: Db, rand: Rand, o: { passwordHash: string; now: Date; today: string }) {
   const districtId = randomUUID();
   const townshipId = randomUUID();
   const created = new Date('2023-05-01T01:00:00.000Z');
@@ -38,19 +38,21 @@ export async function seedLineDistrict(tx: Tx, rand: Rand, o: { passwordHash: st
     ...DEPARTMENTS.map((name, i) => ({ id: randomUUID(), districtId, kind: 'department' as const, name, code: null, parentId: townshipId, sortOrder: i })),
     ...VILLAGES.map((name, i) => ({ id: randomUUID(), districtId, kind: 'village' as const, name, code: null, parentId: townshipId, sortOrder: i })),
   ];
-  await tx.insert(orgUnits).values(units.map((u) => ({ ...u, createdAt: created, updatedAt: created })));
   const office = { id: randomUUID(), username: LINE_ACCOUNT.username, displayName: personName(rand), role: 'office' as const, unitId: townshipId };
   const unitUsers = units.slice(2).map((u, i) => ({ id: randomUUID(), username: unitUsername(i), displayName: personName(rand), role: u.kind === 'village' ? 'village' as const : 'department' as const, unitId: u.id }));
-  await tx.insert(users).values([office, ...unitUsers].map((u) => ({ ...u, districtId, passwordHash: o.passwordHash, createdAt: created, updatedAt: created })));
-  // The office's alias for its annexes: the plan writes 党政办 for 党政办公室.
-  await tx.insert(unitAliases).values({ districtId, alias: '党政办', unitId: units.find((u) => u.name === '党政办公室')!.id });
+  await db.transaction(async (tx) => {
+    await tx.insert(orgUnits).values(units.map((u) => ({ ...u, createdAt: created, updatedAt: created })));
+    await tx.insert(users).values([office, ...unitUsers].map((u) => ({ ...u, districtId, passwordHash: o.passwordHash, createdAt: created, updatedAt: created })));
+    // The office's alias for its annexes: the plan writes 党政办 for 党政办公室.
+    await tx.insert(unitAliases).values({ districtId, alias: '党政办', unitId: units.find((u) => u.name === '党政办公室')!.id });
+  });
 
   const actor: Actor = {
     userId: office.id, username: office.username, displayName: office.displayName, role: 'office', unitName: LINE_TOWNSHIP, mustChangePassword: false,
     sessionId: 'demo', csrfToken: 'demo', districtId, unitId: townshipId, unitKind: 'township', departmentRegion: null, sectorIds: [], enterpriseId: null, groupAssignments: null,
   };
   let clock = new Date('2023-05-18T02:00:00.000Z');
-  const ctx = { db: tx as unknown as Db, dbKind: 'pglite', config: {}, clock: { now: () => clock } } as unknown as AppContext;
+  const ctx = { db, dbKind: 'pglite', config: {}, clock: { now: () => clock } } as unknown as AppContext;
   const c = await createCampaign(ctx, actor, {
     name: '邻鄂镇重大事故隐患专项排查整治2023行动', docNumber: '邻鄂府发〔2023〕58号', periodStart: '2023-05-18', periodEnd: '2023-12-31', parentId: null,
     stages: [
@@ -70,13 +72,13 @@ export async function seedLineDistrict(tx: Tx, rand: Rand, o: { passwordHash: st
   clock = new Date('2023-05-19T01:00:00.000Z');
   await publishCampaign(ctx, actor, c.id, c.version);
 
-  const tasks = await tx.select().from(campaignTasks).where(eq(campaignTasks.campaignId, c.id));
-  const assignments = await tx.select({ taskId: campaignTaskUnits.taskId, unitId: campaignTaskUnits.unitId }).from(campaignTaskUnits).where(eq(campaignTaskUnits.campaignId, c.id));
+  const tasks = await db.select().from(campaignTasks).where(eq(campaignTasks.campaignId, c.id));
+  const assignments = await db.select({ taskId: campaignTaskUnits.taskId, unitId: campaignTaskUnits.unitId }).from(campaignTaskUnits).where(eq(campaignTaskUnits.campaignId, c.id));
   const filers = new Map<string, { id: string; name: string; unitName: string }>(unitUsers.map((u) => [u.unitId, { id: u.id, name: u.displayName, unitName: units.find((x) => x.id === u.unitId)!.name }]));
-  const progress = await fillProgress(tx, rand, { id: c.id, districtId, periodStart: '2023-05-18', periodEnd: '2023-12-31', reportCycleText: '每月', publishedDay: '2023-05-19' },
+  const progress = await db.transaction((tx) => fillProgress(tx, rand, { id: c.id, districtId, periodStart: '2023-05-18', periodEnd: '2023-12-31', reportCycleText: '每月', publishedDay: '2023-05-19' },
     tasks, assignments, { filerOf: (u) => filers.get(u), office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }, o.today,
-    { confirmed: 0.88, submitted: 0.01, returned: 0.02, returnedOnce: 0.05, urged: 0.5 });
+    { confirmed: 0.88, submitted: 0.01, returned: 0.02, returnedOnce: 0.05, urged: 0.5 }));
   // What the office's import wrote to the audit log (the rest of the demo's rows are counted by the seed).
-  const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.districtId, districtId));
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.districtId, districtId));
   return { districtId, townshipId, campaignId: c.id, tasks: tasks.length, users: 1 + unitUsers.length, auditRows: n, ...progress };
 }

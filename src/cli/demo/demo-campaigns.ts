@@ -1,5 +1,4 @@
-// The demo's campaigns: 大盛镇's live 秋冬季大排查 and the second district 黔江区 › 邻鄂镇 with its
-// finished 2023 专项行动. Every 大盛 department and village gets an account of its own (the demo's
+// The demo's live campaign, 大盛镇's 秋冬季大排查 (the second district's archive is demo-campaign-line.ts). Every 大盛 department and village gets an account of its own (the demo's
 // named logins keep theirs) so that each unit's reports have a filer.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -7,7 +6,6 @@ import { shanghaiDay } from '../../domain/common/dates.ts';
 import type { Tx } from '../../server/db/client.ts';
 import { orgUnits, users } from '../../server/db/schema/index.ts';
 import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
-import { seedLineDistrict } from './demo-campaign-line.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -32,6 +30,5 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, office: { id: office.id, name: office.name, unitName: '大盛镇' }, units,
     filerOf: (id) => filers.get(id), today,
   });
-  const line = await seedLineDistrict(tx, rand, { passwordHash: o.passwordHash, now: o.now, today });
-  return { dasheng, line, unitAccounts: extra.length };
+  return { dasheng, unitAccounts: extra.length };
 }
