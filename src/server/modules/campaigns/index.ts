@@ -3,3 +3,5 @@ export { registerCampaignRoutes } from './campaigns.routes.ts';
 export { campaignWorkbench } from './campaigns.workbench.ts';
 export { campaignReminders } from './campaigns.reminders.ts';
 export { previewAnnex, commitAnnex } from './annex-import.service.ts';
+export { gridFromXlsx } from './annex-read.ts';
+export { createCampaign, publishCampaign } from './campaigns.service.ts';
