@@ -21,6 +21,7 @@ import { MIGRATIONS_DIR, PGLITE_EXTENSIONS, fromPglite, openPostgres, type Datab
 import { DataDirLockedError, acquireDataDirLock, type DirLock } from '../server/db/lock.ts';
 import { filesRootOf } from '../server/modules/files/files.storage.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
+import { LINE_ACCOUNT } from './demo/demo-campaign-line.ts';
 
 class Refused extends Error {
   constructor(
@@ -155,6 +156,7 @@ export async function demoReset(config: AppConfig, opts: { yes: boolean; force: 
     console.log(`  合计 / total: ${t2 - t0} ms`);
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${ROLE_LABELS[a.role]}·${a.unitName}  ${a.description}`);
+    console.log(`  ${LINE_ACCOUNT.username.padEnd(9)} ${ROLE_LABELS.office}·${LINE_ACCOUNT.unitName}  ${LINE_ACCOUNT.description}`);
   } finally {
     await database.close();
   }
