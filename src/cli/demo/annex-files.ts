@@ -2,7 +2,7 @@
 // .docx of the plan, both with the 专项行动 and 行动任务 cells merged over their rows as in the
 // real plan (seed 000). The demo offers them for download and the import tests read them back,
 // so the readers are tested on merges made the way Excel and Word make them.
-import ExcelJS from 'exceljs';
+import { annexWorkbook } from '../../server/modules/campaigns/index.ts';
 import JSZip from 'jszip';
 import type { AnnexTaskSeed } from './data/lin-e-2023-annex.ts';
 import { LIN_E_2023_ANNEX_TITLE } from './data/lin-e-2023-annex.ts';
@@ -43,45 +43,9 @@ function cellsOf(row: AnnexTaskSeed, r: number, merges: Record<1 | 2, MergeState
   return cells;
 }
 
-/** The annex as an .xlsx: title row, header row, one row per task, 专项行动/行动任务 merged. */
-export async function annexXlsx(rows: readonly AnnexTaskSeed[], title = LIN_E_2023_ANNEX_TITLE): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('工作清单', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  const border = { style: 'thin' as const };
-  const borders = { top: border, left: border, bottom: border, right: border };
-
-  ws.mergeCells(1, 1, 1, ANNEX_HEADINGS.length);
-  const titleCell = ws.getCell(1, 1);
-  titleCell.value = title;
-  titleCell.font = { name: '方正小标宋_GBK', size: 16 };
-  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 32;
-
-  const header = ws.getRow(2);
-  ANNEX_HEADINGS.forEach((h, i) => {
-    const c = header.getCell(i + 1);
-    c.value = h;
-    c.font = { name: '黑体', size: 11 };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.border = borders;
-  });
-
-  const merges = mergeStates(rows);
-  rows.forEach((row, i) => {
-    const line = ws.getRow(3 + i);
-    cellsOf(row, i, merges).forEach((text, j) => {
-      const c = line.getCell(j + 1);
-      c.value = text;
-      c.font = { name: '方正仿宋_GBK', size: 10 };
-      c.alignment = { vertical: 'middle', horizontal: j === 0 || j >= 4 ? 'center' : 'left', wrapText: true };
-      c.border = borders;
-    });
-  });
-  for (const [col, same] of [[2, sameGroup], [3, sameAction]] as const) {
-    for (const [first, last] of mergeRuns(rows, same)) if (last > first) ws.mergeCells(3 + first, col, 3 + last, col);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The annex as an .xlsx, written as the server writes its export (title, header, 专项行动/行动任务 merged), with 工作落实情况 blank. */
+export function annexXlsx(rows: readonly AnnexTaskSeed[], title = LIN_E_2023_ANNEX_TITLE): Promise<Buffer> {
+  return annexWorkbook(title, rows.map((r) => ({ number: r.number, group: r.group, action: r.action, requirement: r.requirement, units: r.units, deadline: r.deadline, progress: '' })));
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

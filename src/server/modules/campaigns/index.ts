@@ -5,3 +5,4 @@ export { campaignReminders } from './campaigns.reminders.ts';
 export { previewAnnex, commitAnnex } from './annex-import.service.ts';
 export { gridFromXlsx } from './annex-read.ts';
 export { createCampaign, publishCampaign } from './campaigns.service.ts';
+export { annexWorkbook } from './campaigns.xlsx.ts';
