@@ -78,7 +78,11 @@ export const CampaignListQuery = PageQuery.extend({
   state: z.enum(CAMPAIGN_STATES).optional(),
   q: z.string().trim().max(64).optional(),
 });
-export const CampaignListResponse = pageOf(CampaignListItem).extend({ allowedActions: z.array(z.enum(['create'])) });
+export const CampaignListResponse = pageOf(CampaignListItem).extend({
+  allowedActions: z.array(z.enum(['create'])),
+  /** District campaigns a township office's new campaign may implement (empty for others). */
+  parentOptions: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 
 export const Stage = z.object({ id: z.string(), ordinal: int(), name: z.string(), startDate: z.string(), endDate: z.string(), due: z.string().nullable() });
 export const CampaignDetail = CampaignListItem.extend({

@@ -11,7 +11,8 @@ export type TaskRow = typeof campaignTasks.$inferSelect;
 export type TaskUnitRow = typeof campaignTaskUnits.$inferSelect;
 export type UnitRef = { id: string; name: string; kind: string; parentId: string | null };
 
-const issuerName = sql<string>`coalesce((select name from org_units u where u.id = coalesce(${campaigns.townshipId}, ${campaigns.districtId})), '')`;
+// Qualified by hand: inside the subquery drizzle's bare column names would resolve to org_units' own district_id.
+const issuerName = sql<string>`coalesce((select u.name from org_units u where u.id = coalesce("campaigns"."township_id", "campaigns"."district_id")), '')`;
 
 export async function findCampaign(db: DbOrTx, scope: SQL, id: string) {
   const [row] = await db.select({ c: campaigns, issuerName }).from(campaigns).where(and(scope, eq(campaigns.id, id))).limit(1);

@@ -1,7 +1,7 @@
 // Campaign use cases: list, read, create, edit and publish. The issuing office keeps a campaign
 // (domain/access/scope.ts keepsCampaign); everyone in its region reads it. State, current stage and
 // days left are derived from the dates and today; figures from the derived occurrences.
-import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { TCampaignCreate, TCampaignDetail, TCampaignListItem, TCampaignUpdate } from '../../../contract/campaigns.ts';
 import { keepsCampaign } from '../../../domain/access/scope.ts';
 import { can } from '../../../domain/access/permissions.ts';
@@ -63,9 +63,14 @@ export async function listCampaigns(ctx: AppContext, actor: Actor, q: { state?: 
   if (q.state === 'active') conds.push(and(isNotNull(campaigns.publishedAt), gte(campaigns.periodEnd, today))!);
   if (q.state === 'ended') conds.push(and(isNotNull(campaigns.publishedAt), lt(campaigns.periodEnd, today))!);
   const { items, total } = await repo.listCampaigns(ctx.db, and(...conds)!, q.page, q.pageSize);
+  const creates = can(actor.role, 'edit:campaign') && (actor.unitKind === 'district' || actor.unitKind === 'township');
+  const parents = creates && actor.unitKind === 'township'
+    ? await ctx.db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns)
+      .where(and(campaignScopeSql(actor), isNull(campaigns.townshipId), isNotNull(campaigns.publishedAt))).orderBy(desc(campaigns.periodEnd)).limit(50)
+    : [];
   return {
     items: await presentItems(ctx.db, items, today), total, page: q.page, pageSize: q.pageSize,
-    allowedActions: can(actor.role, 'edit:campaign') && (actor.unitKind === 'district' || actor.unitKind === 'township') ? ['create' as const] : [],
+    allowedActions: creates ? ['create' as const] : [], parentOptions: parents,
   };
 }
 

@@ -256,3 +256,32 @@ describe('each unit\'s occurrences', () => {
     expect(ob.items.find((i) => i.href === `/occurrences/${key}`)).toMatchObject({ kind: 'campaign_review' });
   });
 });
+
+describe('a district\'s campaign and the townships implementing it', () => {
+  it('a township campaign implements the district\'s, which sees it and its progress; each region reads only what it may', async () => {
+    const officeD = await loginAs(t.app, w.users.officeD.username, w.users.officeD.password);
+    const d = await ok<TCampaignDetail>(officeD.request('POST', '/api/campaigns', { name: '全区重大事故隐患专项排查整治', periodStart: '2024-05-01', periodEnd: '2024-12-31' }));
+    expect(d.issuerName).toBe('测试区');
+    await ok(officeD.request('POST', `/api/campaigns/${d.id}/tasks`, { requirement: '制定本行业专项行动方案', unitIds: [w.depBuildD.id, w.T1.id], deadlineText: '2024年6月30日前' }));
+    // A township's unit cannot be given a district task it does not belong to the region of; another region's unit is refused.
+    expect((await officeD.request('POST', `/api/campaigns/${d.id}/tasks`, { requirement: 'x', unitIds: [w.XV.id], deadlineText: '每月' })).statusCode).toBe(400);
+    await ok(officeD.request('POST', `/api/campaigns/${d.id}/publish`, { version: d.version }));
+
+    const list = await ok<{ parentOptions: { id: string }[] }>(office.get('/api/campaigns'));
+    expect(list.parentOptions.map((p) => p.id)).toEqual([d.id]);
+    const child = await ok<TCampaignDetail>(office.request('POST', '/api/campaigns', { name: '一镇落实方案', periodStart: '2024-05-10', periodEnd: '2024-12-31', parentId: d.id }));
+    expect(child.parent).toEqual({ id: d.id, name: '全区重大事故隐患专项排查整治' });
+    const seen = await ok<TCampaignDetail>(officeD.get(`/api/campaigns/${d.id}`));
+    expect(seen.children.map((c) => c.id)).toEqual([child.id]);
+
+    // The township reads the district's campaign but cannot change it; a village of another township does not see 一镇's.
+    expect((await office.get(`/api/campaigns/${d.id}`)).statusCode).toBe(200);
+    expect((await office.request('PATCH', `/api/campaigns/${d.id}`, { name: '改名', version: 2 })).statusCode).toBe(403);
+    const v2 = await loginAs(t.app, w.users.villageV2.username, w.users.villageV2.password);
+    expect((await v2.get(`/api/campaigns/${child.id}`)).statusCode).toBe(404);
+    expect((await v2.get(`/api/campaigns/${d.id}`)).statusCode).toBe(200);
+    // 一镇's office owes the district task as a unit: it is on its own list.
+    const mine = await ok<{ items: { campaignId: string }[] }>(office.get('/api/my/occurrences'));
+    expect(mine.items.some((o) => o.campaignId === d.id)).toBe(true);
+  });
+});

@@ -81,7 +81,7 @@ export function CampaignListPage() {
           testId="campaign-table"
         />
       )}
-      <CampaignFormModal open={creating} onClose={() => setCreating(false)} />
+      <CampaignFormModal open={creating} onClose={() => setCreating(false)} parentOptions={list.data?.parentOptions ?? []} />
     </PageContainer>
   );
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { campaignRoutes } from '../../../../contract/campaigns.ts';
+import { checklistRoutes } from '../../../../contract/checklists.ts';
 import { api } from '../../../lib/api.ts';
 import { type CampaignCreateBody, type CampaignListQuery, type CampaignUpdateBody, campaignKeys } from './keys.ts';
 
@@ -24,4 +25,9 @@ export function useUpdateCampaign(id: string) {
 export function usePublishCampaign(id: string) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (version: number) => api(campaignRoutes.publish, { params: { id }, body: { version } }), onSuccess: () => void qc.invalidateQueries({ queryKey: campaignKeys.all }) });
+}
+
+/** The district's active checklist templates, for the checklists a campaign uses. */
+export function useCampaignChecklists(enabled: boolean) {
+  return useQuery({ queryKey: ['campaigns', 'checklists'], queryFn: ({ signal }) => api(checklistRoutes.list, { query: { pageSize: 100 }, signal }), enabled, staleTime: 60_000 });
 }

@@ -1,23 +1,29 @@
 // 新建 / 修改专项行动: name, 文号, period, stages (name, dates, what is due), the report cycle for
 // continuous tasks and how many days ahead units are reminded.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { paths } from '../../../app/paths.ts';
 import { formErrorMessage } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
-import { useCreateCampaign, useUpdateCampaign } from '../api/campaigns.ts';
+import { useSectors } from '../../../reference-data/list-sectors.ts';
+import { useCampaignChecklists, useCreateCampaign, useUpdateCampaign } from '../api/campaigns.ts';
 import type { CampaignDetailData } from '../api/keys.ts';
 
 interface StageValues { name: string; range: [Dayjs, Dayjs]; due?: string }
 interface Values {
   name: string; docNumber?: string; period: [Dayjs, Dayjs]; stages: StageValues[]; reportCycleText: string; remindDaysBefore: number; note?: string;
+  parentId?: string; keySectorIds: string[]; checklistTemplateIds: string[];
 }
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
-export function CampaignFormModal({ open, onClose, campaign }: { open: boolean; onClose: () => void; campaign?: CampaignDetailData }) {
+export function CampaignFormModal({ open, onClose, campaign, parentOptions = [] }: {
+  open: boolean; onClose: () => void; campaign?: CampaignDetailData; parentOptions?: { id: string; name: string }[];
+}) {
+  const sectors = useSectors({}, { enabled: open });
+  const checklists = useCampaignChecklists(open);
   const [form] = Form.useForm<Values>();
   const create = useCreateCampaign();
   const update = useUpdateCampaign(campaign?.id ?? '');
@@ -28,8 +34,9 @@ export function CampaignFormModal({ open, onClose, campaign }: { open: boolean; 
       name: campaign.name, docNumber: campaign.docNumber ?? undefined, period: [dayjs(campaign.periodStart), dayjs(campaign.periodEnd)],
       stages: campaign.stages.map((s) => ({ name: s.name, range: [dayjs(s.startDate), dayjs(s.endDate)], due: s.due ?? undefined })),
       reportCycleText: campaign.reportCycleText, remindDaysBefore: campaign.remindDaysBefore, note: campaign.note ?? undefined,
+      keySectorIds: campaign.keySectors.map((x) => x.id), checklistTemplateIds: campaign.checklists.map((x) => x.id),
     }
-    : { stages: [], reportCycleText: '每月', remindDaysBefore: 3 };
+    : { stages: [], reportCycleText: '每月', remindDaysBefore: 3, keySectorIds: [], checklistTemplateIds: [] };
   const onOk = async () => {
     const v = await form.validateFields();
     setError(null);
@@ -37,10 +44,11 @@ export function CampaignFormModal({ open, onClose, campaign }: { open: boolean; 
       name: v.name, docNumber: v.docNumber ?? null, periodStart: day(v.period[0]), periodEnd: day(v.period[1]),
       stages: (v.stages ?? []).map((s) => ({ name: s.name, startDate: day(s.range[0]), endDate: day(s.range[1]), due: s.due ?? null })),
       reportCycleText: v.reportCycleText, remindDaysBefore: v.remindDaysBefore, note: v.note ?? null,
+      keySectorIds: v.keySectorIds ?? [], checklistTemplateIds: v.checklistTemplateIds ?? [],
     };
     const onError = (e: unknown) => setError(formErrorMessage(form, e));
     if (campaign) update.mutate({ ...body, version: campaign.version }, { onSuccess: onClose, onError });
-    else create.mutate(body, { onSuccess: (c) => { onClose(); navigate(paths.campaigns.detail(c.id)); }, onError });
+    else create.mutate({ ...body, parentId: v.parentId ?? null }, { onSuccess: (c) => { onClose(); navigate(paths.campaigns.detail(c.id)); }, onError });
   };
   return (
     <Modal
@@ -58,6 +66,11 @@ export function CampaignFormModal({ open, onClose, campaign }: { open: boolean; 
             <DatePicker.RangePicker style={{ width: '100%' }} data-testid="campaign-period" />
           </Form.Item>
         </Flex>
+        {!campaign && parentOptions.length > 0 && (
+          <Form.Item name="parentId" label="落实的区级专项行动（选填）">
+            <Select allowClear options={parentOptions.map((p) => ({ value: p.id, label: p.name }))} placeholder="本镇方案落实哪个区级专项行动" />
+          </Form.Item>
+        )}
         <Form.List name="stages">
           {(fields, { add, remove }) => (
             <Flex vertical gap={4} style={{ marginBottom: 12 }}>
@@ -84,6 +97,16 @@ export function CampaignFormModal({ open, onClose, campaign }: { open: boolean; 
           </Form.Item>
           <Form.Item name="remindDaysBefore" label="到期前提醒（天）" rules={[{ required: true, message: '请填写天数' }]} style={{ flex: '0 1 160px' }}>
             <InputNumber min={0} max={30} style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item name="keySectorIds" label="重点行业领域" style={{ flex: '1 1 240px' }}>
+            <Select mode="multiple" allowClear optionFilterProp="label" loading={sectors.isLoading} placeholder="选填"
+              options={(sectors.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+          </Form.Item>
+          <Form.Item name="checklistTemplateIds" label="使用的检查表" style={{ flex: '1 1 240px' }}>
+            <Select mode="multiple" allowClear optionFilterProp="label" loading={checklists.isLoading} placeholder="选填"
+              options={(checklists.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
           </Form.Item>
         </Flex>
         <Form.Item name="note" label="说明"><Input.TextArea maxLength={2000} rows={2} /></Form.Item>
