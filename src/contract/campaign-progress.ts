@@ -21,6 +21,8 @@ export const ImportPreviewRow = z.object({
   unitsText: z.string(),
   tokens: z.array(ImportToken),
   unitIds: z.array(z.string()),
+  /** Of unitIds, those named as 牵头/责任单位 (the rest co-operate: 配合单位). */
+  leadUnitIds: z.array(z.string()),
   unmatched: z.array(z.string()),
   deadlineText: z.string(),
   deadline: DeadlineView,
@@ -47,6 +49,8 @@ export const ImportCommitRow = z.object({
   requirement: z.string().trim().min(1, '请填写工作要求').max(2000),
   unitsText: z.string().trim().max(500).default(''),
   unitIds: z.array(Uuid).max(500),
+  /** Omitted or empty: every unit leads. */
+  leadUnitIds: z.array(Uuid).max(500).default([]),
   deadlineText: z.string().trim().max(100),
   /** A person has checked a deadline the parser was not certain of. */
   deadlineConfirmed: z.boolean().default(false),

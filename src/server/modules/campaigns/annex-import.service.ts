@@ -51,7 +51,10 @@ export async function previewAnnex(ctx: AppContext, actor: Actor, id: string, gr
   const keys = rowKeys(rows);
   const out: TImportPreviewRow[] = rows.map((r, i) => {
     const unitsText = r.unitsText || (selfCheck ? SELF_CHECK_UNITS : '');
-    const m = matchUnits([unitsText, r.coUnitsText].filter(Boolean).join('、'), units, aliases);
+    const lead = matchUnits(unitsText, units, aliases);
+    const co = r.coUnitsText ? matchUnits(r.coUnitsText, units, aliases) : { tokens: [], unmatched: [] };
+    const m = { tokens: [...lead.tokens, ...co.tokens], unmatched: [...lead.unmatched, ...co.unmatched] };
+    const leadUnitIds = [...new Set(lead.tokens.flatMap((t) => t.unitIds))];
     const unitIds = [...new Set(m.tokens.flatMap((t) => t.unitIds))];
     const rule = parseDeadline(r.deadlineText, period);
     const rowProblems: string[] = [];
@@ -63,7 +66,7 @@ export async function previewAnnex(ctx: AppContext, actor: Actor, id: string, gr
     const key = keys[i]!;
     return {
       line: r.line, rowKey: key, kind: selfCheck ? 'self_check' as const : 'task' as const, number: r.number, groupName: r.group, action: r.action, requirement: r.requirement, unitsText,
-      tokens: m.tokens, unitIds, unmatched: m.unmatched, deadlineText: r.deadlineText, deadline: deadlineView(rule, period),
+      tokens: m.tokens, unitIds, leadUnitIds, unmatched: m.unmatched, deadlineText: r.deadlineText, deadline: deadlineView(rule, period),
       existingTaskId: byKey.get(key) ?? null, problems: rowProblems,
     };
   });
@@ -114,7 +117,7 @@ export async function commitAnnex(ctx: AppContext, actor: Actor, id: string, inp
         [task] = (await tx.insert(campaignTasks).values({ ...fields, districtId: c.districtId, campaignId: id, rowKey: r.rowKey, createdAt: now }).returning()) as [typeof old & object];
         created++;
       }
-      await repo.setTaskUnits(tx, task, r.unitIds.map((unitId) => ({ unitId, lead: true })), now);
+      await repo.setTaskUnits(tx, task, r.unitIds.map((unitId) => ({ unitId, lead: r.leadUnitIds.length === 0 || r.leadUnitIds.includes(unitId) })), now);
     }
     await repo.saveAliases(tx, c.districtId, input.aliases);
     await recordAudit(tx, { at: now, districtId: c.districtId, actor, action: 'campaign_task.import', entityType: 'campaign', entityId: id, after: { created, updated, rows: input.rows.length, aliases: input.aliases } });

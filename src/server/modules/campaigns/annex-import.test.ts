@@ -83,6 +83,15 @@ describe('importing seed 000\'s annex', () => {
     expect(list.items.map((i) => i.number).filter((n) => n === '40')).toHaveLength(2);
   });
 
+  it('tells lead units from co-operating ones (配合单位)', async () => {
+    const text = ['序号\t工作要求\t牵头单位\t配合单位\t时限要求', '1\t开展燃气安全专项检查\t规建办\t应急办、各村（居）\t2023年9月30日前'].join('\n');
+    const res = await office.request('POST', `/api/campaigns/${campaign.id}/tasks/import/preview`, { text });
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = (res.json() as TAnnexPreview).rows;
+    expect(row!.leadUnitIds).toEqual([units.get('规建办')!.id]);
+    expect(row!.unitIds).toHaveLength(1 + 1 + 3);
+  });
+
   it('refuses what is not an annex, in words', async () => {
     const res = await upload('方案.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
     expect(res.statusCode).toBe(415);

@@ -57,7 +57,7 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
       for (const [alias, unitId] of Object.entries(f.picked)) aliases.set(alias, unitId);
       return {
         line: r.line, rowKey: r.rowKey, kind: r.kind, number: r.number, groupName: r.groupName, action: r.action, requirement: r.requirement,
-        unitsText: r.unitsText, unitIds: [...new Set([...f.unitIds, ...Object.values(f.picked)])], deadlineText: f.deadlineText,
+        unitsText: r.unitsText, unitIds: [...new Set([...f.unitIds, ...Object.values(f.picked)])], leadUnitIds: r.leadUnitIds.length ? [...r.leadUnitIds, ...Object.values(f.picked)] : [], deadlineText: f.deadlineText,
         // An edited phrase is the person's own reading; an unedited uncertain one needs the tick.
         deadlineConfirmed: f.confirmed || f.deadlineText !== r.deadlineText,
       };

@@ -1,6 +1,6 @@
 // 落实情况: tasks × units, each cell coloured by its most pressing state; filter by group, unit,
 // state and overdue. A cell opens the occurrence it is about; the office ticks cells to 催办 them.
-import { BellOutlined } from '@ant-design/icons';
+import { BellOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Popconfirm, Select, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { paths } from '../../../app/paths.ts';
 import { ErrorDisplay } from '../../../components/error-display.tsx';
 import { errorMessage } from '../../../lib/api.ts';
 import type { CampaignDetailData, MatrixData } from '../api/keys.ts';
-import { useMatrix, useUrge } from '../api/progress.ts';
+import { useExportTasks, useMatrix, useUrge } from '../api/progress.ts';
 import { CELL_COLORS, CELL_STATE_LABELS } from './labels.ts';
 
 type Row = MatrixData['rows'][number];
@@ -22,6 +22,7 @@ export function ProgressMatrix({ campaign }: { campaign: CampaignDetailData }) {
   const [state, setState] = useState<CellState>();
   const m = useMatrix(campaign.id, { group, unitId, state });
   const urge = useUrge();
+  const exporter = useExportTasks(campaign.id);
   const { message } = App.useApp();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
@@ -65,6 +66,11 @@ export function ProgressMatrix({ campaign }: { campaign: CampaignDetailData }) {
         <Select allowClear placeholder="专项行动（分组）" aria-label="专项行动（分组）" style={{ width: 220 }} value={group} options={(data?.groups ?? []).map((g) => ({ value: g, label: g }))} onChange={(v?: string) => setGroup(v)} />
         <Select allowClear showSearch optionFilterProp="label" placeholder="责任单位" aria-label="责任单位" style={{ width: 160 }} value={unitId} options={(data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} onChange={(v?: string) => setUnitId(v)} />
         <Select allowClear placeholder="状态" aria-label="状态" style={{ width: 130 }} value={state} options={CELL_STATES.map((s) => ({ value: s, label: CELL_STATE_LABELS[s] }))} onChange={(v?: CellState) => setState(v)} data-testid="matrix-state" />
+        {unitId && (
+          <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(unitId, { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) })}>
+            导出本单位落实情况
+          </Button>
+        )}
       </Flex>
       {mayUrge && (
         <Flex gap={8} wrap align="center">

@@ -54,7 +54,7 @@ export function TaskList({ campaign }: { campaign: CampaignDetailData }) {
     {
       title: '责任单位', key: 'units', width: 180,
       render: (_v, t) => t.units.length > 4 ? <Tooltip title={t.units.map((u) => u.name).join('、')}><span>{t.unitsText || `${t.units.length} 个单位`}（{t.units.length}）</span></Tooltip>
-        : <Flex gap={4} wrap>{t.units.map((u) => <Tag key={u.id}>{u.name}</Tag>)}</Flex>,
+        : <Flex gap={4} wrap>{t.units.map((u) => <Tag key={u.id} color={u.lead ? undefined : 'default'}>{u.name}{u.lead ? '' : '（配合）'}</Tag>)}</Flex>,
     },
     {
       title: '时限要求', key: 'deadline', width: 170,
