@@ -76,6 +76,10 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
         const filed = at(filedDay, rand.int(9, 17));
         const file = (revision: number, when: Date, status: 'submitted' | 'confirmed' | 'returned', review?: { at: Date; reason?: string }) => {
           const id = randomUUID();
+          // Filing answers the task: a unit that reports has acknowledged it by then.
+          const ackKey = `${t.id}|${a.unitId}`;
+          const acked = acks.get(ackKey);
+          if (!acked || acked > when) acks.set(ackKey, when);
           reports.push({
             ...base, id, revision, status, text: rand.pick(TEXTS), filedBy: filer.id, filedAt: when, createdAt: when, updatedAt: review?.at ?? when,
             reviewedBy: review ? people.office.id : null, reviewedAt: review?.at ?? null, reviewReason: review?.reason ?? null, version: review ? 2 : 1,
