@@ -257,6 +257,30 @@ describe('each unit\'s occurrences', () => {
   });
 });
 
+describe('editing the task list', () => {
+  it('adds, edits (re-reading the deadline), reorders and voids tasks; only the office may', async () => {
+    type Task = { id: string; number: string; version: number; deadline: { dueDates: string[]; kind: string }; voided: boolean };
+    const added = await ok<Task>(office.request('POST', `/api/campaigns/${campaign.id}/tasks`, { number: '5', requirement: '开展燃气安全检查', unitIds: [w.V1a.id], deadlineText: '2024年7月15日前' }));
+    expect(added.deadline.dueDates).toEqual(['2024-07-15']);
+    expect((await dept.request('POST', `/api/campaigns/${campaign.id}/tasks`, { requirement: 'x', unitIds: [w.V1a.id], deadlineText: '每月' })).statusCode).toBe(403);
+    const edited = await ok<Task>(office.request('PATCH', `/api/campaigns/${campaign.id}/tasks/${added.id}`, { deadlineText: '每季度', version: added.version }));
+    expect(edited.deadline).toMatchObject({ kind: 'recurring', dueDates: ['2024-06-30', '2024-08-31'] });
+    expect((await office.request('PATCH', `/api/campaigns/${campaign.id}/tasks/${added.id}`, { deadlineText: '每月', version: added.version })).statusCode).toBe(409);
+
+    const before = (await ok<{ items: Task[] }>(office.get(`/api/campaigns/${campaign.id}/tasks`))).items.map((x) => x.id);
+    await ok(office.request('POST', `/api/campaigns/${campaign.id}/tasks/reorder`, { taskIds: [added.id] }));
+    const after = (await ok<{ items: Task[] }>(office.get(`/api/campaigns/${campaign.id}/tasks`))).items.map((x) => x.id);
+    expect(after).toEqual([added.id, ...before.filter((x) => x !== added.id)]);
+
+    const voided = await ok<Task>(office.request('POST', `/api/campaigns/${campaign.id}/tasks/${added.id}/void`, { reason: '与第3项重复', version: edited.version }));
+    expect(voided.voided).toBe(true);
+    const live = await ok<{ items: Task[] }>(office.get(`/api/campaigns/${campaign.id}/tasks`));
+    expect(live.items.map((x) => x.id)).not.toContain(added.id);
+    const gone = await ok<{ items: Task[] }>(office.get(`/api/campaigns/${campaign.id}/tasks?voided=true`));
+    expect(gone.items.map((x) => x.id)).toEqual([added.id]);
+  });
+});
+
 describe('a district\'s campaign and the townships implementing it', () => {
   it('a township campaign implements the district\'s, which sees it and its progress; each region reads only what it may', async () => {
     const officeD = await loginAs(t.app, w.users.officeD.username, w.users.officeD.password);
