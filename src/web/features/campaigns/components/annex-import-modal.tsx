@@ -12,6 +12,8 @@ import { previewAnnexFile, previewAnnexText, useCommitAnnex } from '../api/tasks
 import { DeadlineHint } from './deadline-hint.tsx';
 
 interface RowFix { unitIds: string[]; picked: Record<string, string>; deadlineText: string; confirmed: boolean }
+/** A row's units: those matched by the server and those a person picked for unknown names. */
+const unitsOf = (f: RowFix) => [...new Set([...f.unitIds, ...Object.values(f.picked)])];
 
 export function AnnexImportModal({ campaign, open, onClose }: { campaign: CampaignDetailData; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -45,7 +47,8 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
     const unmatchedLeft = r.unmatched.filter((u) => !f.picked[u]).length;
     const deadlineEdited = f.deadlineText !== r.deadlineText;
     const unread = !deadlineEdited && r.deadline.kind === 'unread';
-    return unmatchedLeft > 0 || f.unitIds.length === 0 || unread || (!deadlineEdited && r.deadline.needsConfirmation && !f.confirmed) || f.deadlineText.trim() === '';
+    // A row whose only unit was an unknown name is ready once that name is given a unit.
+    return unmatchedLeft > 0 || unitsOf(f).length === 0 || unread || (!deadlineEdited && r.deadline.needsConfirmation && !f.confirmed) || f.deadlineText.trim() === '';
   };
   const left = preview ? preview.rows.filter(blocking).length : 0;
 
@@ -57,7 +60,7 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
       for (const [alias, unitId] of Object.entries(f.picked)) aliases.set(alias, unitId);
       return {
         line: r.line, rowKey: r.rowKey, kind: r.kind, number: r.number, groupName: r.groupName, action: r.action, requirement: r.requirement,
-        unitsText: r.unitsText, unitIds: [...new Set([...f.unitIds, ...Object.values(f.picked)])], deadlineText: f.deadlineText,
+        unitsText: r.unitsText, unitIds: unitsOf(f), deadlineText: f.deadlineText,
         // An edited phrase is the person's own reading; an unedited uncertain one needs the tick.
         deadlineConfirmed: f.confirmed || f.deadlineText !== r.deadlineText,
       };
@@ -81,7 +84,8 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
             <Flex gap={4} wrap>{f.unitIds.slice(0, 6).map((u) => <Tag key={u}>{unitName.get(u)}</Tag>)}{f.unitIds.length > 6 && <Tag>等{f.unitIds.length}个</Tag>}</Flex>
             {r.unmatched.map((u) => (
               <Flex key={u} vertical gap={2}>
-                <Typography.Text type="danger">“{u}”未找到，请选择对应单位：</Typography.Text>
+                {f.picked[u] ? <Typography.Text type="secondary">“{u}”对应（下次导入自动识别）：</Typography.Text>
+                  : <Typography.Text type="danger">“{u}”未找到，请选择对应单位：</Typography.Text>}
                 <Select
                   size="small" showSearch optionFilterProp="label" placeholder="选择单位" value={f.picked[u]} aria-label={`“${u}”对应的单位`}
                   options={(preview?.units ?? []).map((x) => ({ value: x.id, label: x.name }))} onChange={(v: string) => fix(r.line, { picked: { ...f.picked, [u]: v } })}
