@@ -1,6 +1,6 @@
 // A campaign's task list from import to a confirmed report, in a real browser: the office creates a
 // campaign, imports its annex (.xlsx) and in the preview picks the unit for a name the system does
-// not know, commits and publishes; 应急办 at phone width finds the task in 我的任务 and files its
+// not know (once, for both rows that name it), commits and publishes; 应急办 at phone width finds the task in 我的任务 and files its
 // 落实情况 with a photo; the office opens the task from the 落实情况 matrix, confirms the report, and
 // the matrix cell turns from 待确认 to 已确认.
 import path from 'node:path';
@@ -52,11 +52,13 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
     const unknownUnit = '安监站';
     const fixedRequirement = `排查辖区加油站消防设施和应急物资 ${stamp}`;
     const otherRequirement = `组织一次危化品泄漏应急演练 ${stamp}`;
+    const sharedRequirement = `督促加油站开展应急演练 ${stamp}`;
     // A dated phrase with its year: read with certainty, no tick needed.
     const deadline = `${y}年${m}月${d}日前`;
     const annex = await annexXlsx([
       { number: '1', group: '一、隐患排查整治', action: '全面排查重点场所', requirement: fixedRequirement, units: unknownUnit, deadline },
       { number: '2', group: '一、隐患排查整治', action: '全面排查重点场所', requirement: otherRequirement, units: '应急办', deadline },
+      { number: '3', group: '一、隐患排查整治', action: '全面排查重点场所', requirement: sharedRequirement, units: `${unknownUnit}、应急办`, deadline },
     ], `${name}工作清单`);
 
     const s = await office();
@@ -75,32 +77,34 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
       campaignId = new URL(page.url()).pathname.split('/').pop()!;
       await page.getByTestId('task-table').waitFor();
 
-      // 2. ... imports the annex, where one row names a unit the township does not have
+      // 2. ... imports the annex, where two rows name a unit the township does not have
       await page.getByTestId('task-import').click();
       await page.locator('input[type=file][data-testid="import-annex-file"]').setInputFiles({ name: '附件1 工作清单.xlsx', mimeType: XLSX_MIME, buffer: annex });
       const preview = page.getByTestId('import-preview');
       await preview.waitFor();
       const pickers = page.locator('[data-testid^="import-pick-"]');
-      await expect.poll(() => pickers.count()).toBe(1);
+      await expect.poll(() => pickers.count()).toBe(2);
       await expect.poll(async () => (await preview.locator('tbody tr', { hasText: fixedRequirement }).textContent()) ?? '').toContain(`“${unknownUnit}”未找到`);
       const commit = page.getByTestId('import-commit');
-      await expect.poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('还有1行待处理');
+      await expect.poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('还有2行待处理');
       expect(await commit.isDisabled()).toBe(true);
       await page.screenshot({ path: path.join(SHOTS, 'campaign-import-preview.png') });
 
-      // 3. ... picks 应急办 for it, and the row is ready
+      // 3. ... picks 应急办 for it in the first row, and both rows are ready
       await pickOption(page, (await pickers.first().getAttribute('data-testid'))!, '应急办');
-      await expect.poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('导入2行');
+      await expect.poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('导入3行');
       await commit.click();
       await preview.waitFor({ state: 'detached' });
       const table = page.getByTestId('task-table');
       await table.locator('tbody tr', { hasText: fixedRequirement }).waitFor();
       await table.locator('tbody tr', { hasText: otherRequirement }).waitFor();
+      await table.locator('tbody tr', { hasText: sharedRequirement }).waitFor();
 
       const tasks = ((await s.get(`/api/campaigns/${campaignId}/tasks?pageSize=100`)).json() as { items: TCampaignTask[] }).items;
       expect(tasks.map((t) => [t.requirement, t.units.map((u) => u.name), t.deadline.kind])).toEqual([
         [fixedRequirement, ['应急办'], 'dates'],
         [otherRequirement, ['应急办'], 'dates'],
+        [sharedRequirement, ['应急办'], 'dates'],
       ]);
       // the name picked is remembered for the next import
       const aliases = (await s.get('/api/unit-aliases')).json() as { items: { alias: string; unitName: string }[] };
@@ -165,7 +169,7 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
       expect(cellOf(fixedRequirement)).toEqual([expect.objectContaining({ state: 'confirmed', confirmed: 1, total: 1 })]);
       expect(cellOf(otherRequirement)).toEqual([expect.objectContaining({ state: 'upcoming', confirmed: 0 })]);
       const c = (await s.get(`/api/campaigns/${campaignId}`)).json() as TCampaignDetail;
-      expect(c.figures).toMatchObject({ tasks: 2, confirmed: 1, submitted: 0 });
+      expect(c.figures).toMatchObject({ tasks: 3, confirmed: 1, submitted: 0 });
     });
   }, 240_000);
 });
