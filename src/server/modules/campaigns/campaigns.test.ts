@@ -178,6 +178,10 @@ describe('each unit\'s occurrences', () => {
     const confirmed = await ok<TOccurrenceDetail>(office.request('POST', `/api/progress-reports/${d2.reports[1]!.id}/actions`, { action: 'confirm', version: 1 }));
     expect(confirmed).toMatchObject({ state: 'confirmed', overdue: false });
     expect(confirmed.history.map((h) => h.what)).toEqual(expect.arrayContaining(['报送落实情况', '退回', '确认']));
+    // Filing signed for the task at that moment, by the filer: 签收 comes first, with its time and name.
+    const [signed, filed] = confirmed.history;
+    expect(signed).toMatchObject({ what: '签收', at: filed!.at, who: d1.reports[0]!.filedByName });
+    expect(filed).toMatchObject({ what: '报送落实情况' });
     // The unit was told of the return and of the confirmation.
     await t.ctx.notifier!.flush();
     const kinds = (await ok<{ items: { kind: string }[] }>(dept.get('/api/notifications'))).items.map((i) => i.kind);

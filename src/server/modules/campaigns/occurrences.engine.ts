@@ -22,6 +22,9 @@ export interface Occurrence {
   acknowledged: boolean;
   assignedDay: string;
   acknowledgedDay: string | null;
+  /** When and by whom the unit signed for the task (filing signs for it too). */
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
   urges: number;
   latestReportId: string | null;
 }
@@ -72,6 +75,7 @@ export async function occurrencesOf(db: DbOrTx, cs: readonly repo.CampaignRow[],
         out.push({
           key, campaign: c, task: t, unitId: u.unitId, due: d.due, from: d.from, state, overdue: isOverdue(state, d.due, today),
           acknowledged: u.acknowledgedAt !== null, assignedDay: shanghaiDay(u.assignedAt), acknowledgedDay: u.acknowledgedAt ? shanghaiDay(u.acknowledgedAt) : null,
+          acknowledgedAt: u.acknowledgedAt, acknowledgedBy: u.acknowledgedBy,
           urges: urges.get(key) ?? 0, latestReportId: r?.id ?? null,
         });
       }

@@ -54,15 +54,16 @@ export async function occurrenceDetail(ctx: AppContext, actor: Actor, key: strin
   const [files, events, people, linked] = await Promise.all([
     listFilesOf(ctx.db, REPORT_FILE_OWNER, ids),
     ids.length ? ctx.db.select().from(recordEvents).where(and(eq(recordEvents.entityType, 'progress_report'), inArray(recordEvents.entityId, ids))).orderBy(asc(recordEvents.seq)).limit(500) : [],
-    repo.userNames(ctx.db, reports.flatMap((r) => [r.filedBy, r.reviewedBy].filter((x): x is string => x !== null))),
+    repo.userNames(ctx.db, [...reports.flatMap((r) => [r.filedBy, r.reviewedBy]), o.acknowledgedBy].filter((x): x is string => x !== null)),
     inspectionsByIds(ctx.db, o.campaign.districtId, reports.flatMap((r) => r.inspectionIds)),
   ]);
   const reviewer = keepsCampaign(actor, o.campaign);
   const latestId = reports.at(-1)?.id;
+  // 签收 first: filing signs for an unsigned task at the same moment, and the sort keeps ties in order.
   const history = [
+    ...(o.acknowledgedAt ? [{ at: o.acknowledgedAt.toISOString(), who: (o.acknowledgedBy && people.get(o.acknowledgedBy)) || '', what: '签收', note: null }] : []),
     ...events.map((e) => ({ at: e.at.toISOString(), who: [e.actorUnitName, e.actorName].filter(Boolean).join(' '), what: e.action === 'file' ? `报送落实情况` : (PROGRESS_REPORT_ACTION_LABELS as Record<string, string>)[e.action] ?? e.action, note: e.note })),
     ...urges.map((u) => ({ at: u.at.toISOString(), who: u.byName, what: '催办', note: u.note })),
-    ...(o.acknowledgedDay ? [{ at: `${o.acknowledgedDay}T00:00:00.000Z`, who: '', what: '签收', note: null }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const actions: TOccurrenceDetail['allowedActions'] = [];
   if (mayFile(actor, o)) actions.push('report');

@@ -39,6 +39,7 @@ export function CampaignDetailPage() {
   const can = (a: (typeof c.allowedActions)[number]) => c.allowedActions.includes(a);
   const f = c.figures;
   const tab = values.tab === 'matrix' ? 'matrix' : 'tasks';
+  const stage = c.currentStageIndex === null ? undefined : c.stages[c.currentStageIndex];
 
   const extra = (
     <>
@@ -69,7 +70,9 @@ export function CampaignDetailPage() {
             {c.parent && <>，落实 <Link to={paths.campaigns.detail(c.parent.id)}>{c.parent.name}</Link></>}
           </Typography.Text>
           <StageTimeline c={c} />
-          <Flex gap={32} wrap>
+          {stage?.due && <Typography.Text data-testid="campaign-stage-due"><b>本阶段（{stage.name}）工作重点：</b>{stage.due}</Typography.Text>}
+          {c.note && <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? '收起' : '展开') }} style={{ marginBottom: 0 }}>说明：{c.note}</Typography.Paragraph>}
+          <Flex gap="8px 24px" wrap>
             <Statistic title="任务" value={f.tasks} />
             <Statistic title="已到期节点" value={f.dueSoFar} suffix={`/ ${f.occurrences}`} />
             <Statistic title="已确认" value={f.confirmed} />

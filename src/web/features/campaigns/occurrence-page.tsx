@@ -3,14 +3,15 @@
 // history (签收, 报送, 确认/退回, 催办); the unit 签收s and files here, the office confirms,
 // returns or urges.
 import { Alert, App, Button, Card, Descriptions, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
+import { useCurrentUser } from '../../lib/auth.ts';
 import { formatMinute } from '../../lib/format.ts';
 import { useAcknowledge, useOccurrence, useUrge } from './api/progress.ts';
-import { OCCURRENCE_STATE_COLORS, OCCURRENCE_STATE_LABELS } from './components/labels.ts';
+import { OCCURRENCE_STATE_COLORS, OCCURRENCE_STATE_LABELS, taskNo } from './components/labels.ts';
 import { ReportCard } from './components/report-card.tsx';
 import { ReportForm } from './components/report-form.tsx';
 
@@ -20,33 +21,37 @@ export function OccurrencePage() {
   const ack = useAcknowledge(key);
   const urge = useUrge();
   const { message } = App.useApp();
+  const me = useCurrentUser();
   if (occ.isError) {
-    return <PageContainer title="任务" backTo={paths.campaigns.myTasks}><ErrorDisplay error={occ.error} onRetry={() => void occ.refetch()} /></PageContainer>;
+    return <PageContainer title="任务落实情况" backTo={paths.campaigns.myTasks}><ErrorDisplay error={occ.error} onRetry={() => void occ.refetch()} /></PageContainer>;
   }
   const o = occ.data;
-  if (!o) return <PageContainer title="任务"><Card><Skeleton active /></Card></PageContainer>;
+  if (!o) return <PageContainer title="任务落实情况"><Card><Skeleton active /></Card></PageContainer>;
+  // The unit's own task came from 我的任务; another unit's from the campaign's 落实情况.
+  const backTo = o.unitId === me.unit.id ? paths.campaigns.myTasks : paths.campaigns.detail(o.campaignId, 'matrix');
   const can = (a: (typeof o.allowedActions)[number]) => o.allowedActions.includes(a);
   const onErr = (e: unknown) => void message.error(errorMessage(e));
 
   return (
     <PageContainer
-      title={`${o.taskNumber ? `${o.taskNumber}. ` : ''}落实情况`}
-      subTitle={<Flex gap={4} wrap><Tag color={OCCURRENCE_STATE_COLORS[o.state]}>{OCCURRENCE_STATE_LABELS[o.state]}</Tag>{o.overdue && <Tag color="error">已逾期</Tag>}</Flex>}
-      backTo={paths.campaigns.detail(o.campaignId, 'matrix')}
+      title={`${o.taskNumber ? `${taskNo(o.taskNumber)}任务` : '任务'}落实情况`}
+      subTitle={<Flex gap={4} wrap align="center"><Tag color={OCCURRENCE_STATE_COLORS[o.state]}>{OCCURRENCE_STATE_LABELS[o.state]}</Tag>{o.overdue && <Tag color="error">已逾期</Tag>}{o.unitName} · {o.due} 到期</Flex>}
+      backTo={backTo}
       extra={<>
         {can('acknowledge') && <Button onClick={() => ack.mutate(undefined, { onError: onErr })} loading={ack.isPending} data-testid="occurrence-ack">签收</Button>}
         {can('urge') && <Button onClick={() => urge.mutate({ keys: [o.key], note: null }, { onSuccess: () => void message.success('已催办'), onError: onErr })} loading={urge.isPending} data-testid="occurrence-urge">催办</Button>}
       </>}
     >
       <Card size="small">
+        {/* What to do first: the requirement and its date, then where it comes from. */}
         <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} items={[
-          { key: 'c', label: '专项行动', children: o.campaignName },
-          { key: 'u', label: '责任单位', children: o.unitName },
-          { key: 'g', label: '专项行动（分组）', children: o.groupName || '—' },
+          { key: 'r', label: '工作要求', span: 2, children: o.requirement },
           { key: 'd', label: '时限', children: `${o.due}（${o.deadlineText || o.deadline.label}）` },
           { key: 'w', label: '本期', children: `${o.from} 至 ${o.due}` },
+          { key: 'u', label: '责任单位', children: o.unitName },
           { key: 'a', label: '签收', children: o.ackState },
-          { key: 'r', label: '工作要求', span: 2, children: o.requirement },
+          { key: 'c', label: '专项行动', children: <Link to={paths.campaigns.detail(o.campaignId)}>{o.campaignName}</Link> },
+          { key: 'g', label: '专项行动（分组）', children: o.groupName || '—' },
           ...(o.action ? [{ key: 't', label: '行动任务', span: 2, children: <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开' }} style={{ marginBottom: 0 }}>{o.action}</Typography.Paragraph> }] : []),
         ]} />
       </Card>

@@ -1,6 +1,7 @@
 // 导入清单: upload the annex (.xlsx or .docx) or paste the table from Word or Excel; the preview
 // shows every row with its deadline as understood and its units as matched. A person picks the
-// unit for each name not found (remembered as the office's alias for next time), rewrites a
+// unit for each name not found, once for all the rows that name it (remembered as the office's
+// alias for next time), rewrites a
 // deadline that could not be read and confirms the uncertain ones; then all rows are written at once.
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Flex, Input, Modal, Select, Table, Tabs, Tag, Typography, Upload } from 'antd';
@@ -11,12 +12,19 @@ import type { AnnexPreviewData, CampaignDetailData } from '../api/keys.ts';
 import { previewAnnexFile, previewAnnexText, useCommitAnnex } from '../api/tasks.ts';
 import { DeadlineHint } from './deadline-hint.tsx';
 
-interface RowFix { unitIds: string[]; picked: Record<string, string>; deadlineText: string; confirmed: boolean }
+interface RowFix { unitIds: string[]; deadlineText: string; confirmed: boolean }
+/** Unknown name → the unit a person picked for it: one pick serves every row naming it. */
+type Picks = Record<string, string>;
+/** A row's units: those matched by the server and those picked for its unknown names. */
+const unitsOf = (r: TImportPreviewRow, f: RowFix, picked: Picks) =>
+  [...new Set([...f.unitIds, ...r.unmatched.map((u) => picked[u]).filter((x): x is string => !!x)])];
 
 export function AnnexImportModal({ campaign, open, onClose }: { campaign: CampaignDetailData; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const [preview, setPreview] = useState<AnnexPreviewData | null>(null);
   const [fixes, setFixes] = useState<Record<number, RowFix>>({});
+  const [picked, setPicked] = useState<Picks>({});
+  const [onlyPending, setOnlyPending] = useState(false);
   const [pasted, setPasted] = useState('');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +37,9 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
     try {
       const data = await p;
       setPreview(data);
-      setFixes(Object.fromEntries(data.rows.map((r) => [r.line, { unitIds: r.unitIds, picked: {}, deadlineText: r.deadlineText, confirmed: false }])));
+      setFixes(Object.fromEntries(data.rows.map((r) => [r.line, { unitIds: r.unitIds, deadlineText: r.deadlineText, confirmed: false }])));
+      setPicked({});
+      setOnlyPending(false);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -42,27 +52,31 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
   const blocking = (r: TImportPreviewRow) => {
     const f = fixes[r.line];
     if (!f) return true;
-    const unmatchedLeft = r.unmatched.filter((u) => !f.picked[u]).length;
+    const unmatchedLeft = r.unmatched.filter((u) => !picked[u]).length;
     const deadlineEdited = f.deadlineText !== r.deadlineText;
     const unread = !deadlineEdited && r.deadline.kind === 'unread';
-    return unmatchedLeft > 0 || f.unitIds.length === 0 || unread || (!deadlineEdited && r.deadline.needsConfirmation && !f.confirmed) || f.deadlineText.trim() === '';
+    // A row whose only unit was an unknown name is ready once that name is given a unit.
+    return unmatchedLeft > 0 || unitsOf(r, f, picked).length === 0 || unread || (!deadlineEdited && r.deadline.needsConfirmation && !f.confirmed) || f.deadlineText.trim() === '';
   };
   const left = preview ? preview.rows.filter(blocking).length : 0;
 
   const onCommit = () => {
     if (!preview) return;
-    const aliases = new Map<string, string>();
+    const named = new Set(preview.rows.flatMap((r) => r.unmatched));
+    const aliases = Object.entries(picked).filter(([alias]) => named.has(alias));
     const rows = preview.rows.map((r) => {
       const f = fixes[r.line]!;
-      for (const [alias, unitId] of Object.entries(f.picked)) aliases.set(alias, unitId);
       return {
         line: r.line, rowKey: r.rowKey, kind: r.kind, number: r.number, groupName: r.groupName, action: r.action, requirement: r.requirement,
-        unitsText: r.unitsText, unitIds: [...new Set([...f.unitIds, ...Object.values(f.picked)])], leadUnitIds: r.leadUnitIds.length ? [...r.leadUnitIds, ...Object.values(f.picked)] : [], deadlineText: f.deadlineText,
+        unitsText: r.unitsText, unitIds: unitsOf(r, f, picked),
+        // A unit picked for an unknown name leads, as the name it stands for did (配合单位 stay as matched).
+        leadUnitIds: r.leadUnitIds.length ? [...new Set([...r.leadUnitIds, ...r.unmatched.map((u) => picked[u]).filter((x): x is string => !!x)])] : [],
+        deadlineText: f.deadlineText,
         // An edited phrase is the person's own reading; an unedited uncertain one needs the tick.
         deadlineConfirmed: f.confirmed || f.deadlineText !== r.deadlineText,
       };
     });
-    commit.mutate({ rows, aliases: [...aliases].map(([alias, unitId]) => ({ alias, unitId })) }, {
+    commit.mutate({ rows, aliases: aliases.map(([alias, unitId]) => ({ alias, unitId })) }, {
       onSuccess: (res) => { void message.success(`已导入：新增 ${res.created} 项，更新 ${res.updated} 项`); onClose(); },
       onError: (e) => setError(errorMessage(e)),
     });
@@ -81,10 +95,11 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
             <Flex gap={4} wrap>{f.unitIds.slice(0, 6).map((u) => <Tag key={u}>{unitName.get(u)}</Tag>)}{f.unitIds.length > 6 && <Tag>等{f.unitIds.length}个</Tag>}</Flex>
             {r.unmatched.map((u) => (
               <Flex key={u} vertical gap={2}>
-                <Typography.Text type="danger">“{u}”未找到，请选择对应单位：</Typography.Text>
+                {picked[u] ? <Typography.Text type="secondary">“{u}”对应（同名的行一并处理）：</Typography.Text>
+                  : <Typography.Text type="danger">“{u}”未找到，请选择对应单位：</Typography.Text>}
                 <Select
-                  size="small" showSearch optionFilterProp="label" placeholder="选择单位" value={f.picked[u]} aria-label={`“${u}”对应的单位`}
-                  options={(preview?.units ?? []).map((x) => ({ value: x.id, label: x.name }))} onChange={(v: string) => fix(r.line, { picked: { ...f.picked, [u]: v } })}
+                  size="small" showSearch optionFilterProp="label" placeholder="选择单位" value={picked[u]} aria-label={`“${u}”对应的单位`}
+                  options={(preview?.units ?? []).map((x) => ({ value: x.id, label: x.name }))} onChange={(v: string) => setPicked((p) => ({ ...p, [u]: v }))}
                   data-testid={`import-pick-${r.line}`}
                 />
               </Flex>
@@ -117,6 +132,8 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
   return (
     <Modal
       title="导入工作清单和责任清单" open={open} onCancel={onClose} width={1100} destroyOnHidden
+      // The table fills what the window leaves, so that 导入 stays in view at 1366×768.
+      style={{ top: 24 }}
       footer={preview ? [
         <Button key="back" onClick={() => setPreview(null)}>重新选择</Button>,
         <Button key="ok" type="primary" disabled={left > 0} loading={commit.isPending} onClick={onCommit} data-testid="import-commit">
@@ -156,8 +173,12 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
             共 {preview.summary.rows} 行：{preview.summary.unmatchedRows} 行有未找到的单位，{preview.summary.unreadRows} 行时限无法识别，{preview.summary.toConfirmRows} 行时限需确认
             {preview.summary.updates > 0 && `；${preview.summary.updates} 行将更新此前导入的任务`}。
           </Typography.Text>
+          {(left > 0 || onlyPending) && (
+            <Checkbox checked={onlyPending} onChange={(e) => setOnlyPending(e.target.checked)} data-testid="import-only-pending">只看待处理的行（{left}）</Checkbox>
+          )}
           {preview.problems.map((p) => <Alert key={p} type="warning" showIcon title={p} />)}
-          <Table rowKey="line" size="small" dataSource={preview.rows} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 900, y: 480 }} data-testid="import-preview" />
+          <Table rowKey="line" size="small" dataSource={onlyPending ? preview.rows.filter(blocking) : preview.rows} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: '各行均已处理，可以导入' }} scroll={{ x: 900, y: 'max(240px, calc(100vh - 400px))' }} data-testid="import-preview" />
         </Flex>
       )}
     </Modal>

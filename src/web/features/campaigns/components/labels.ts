@@ -15,3 +15,15 @@ export const CELL_COLORS: Record<CellState, { bg: string; fg: string }> = {
   confirmed: { bg: '#f6ffed', fg: '#237804' },
   none: { bg: '#ffffff', fg: '#8c8c8c' },
 };
+
+/** A task's 序号 as people say it: "4" is 第4项; anything else (一、（1）) stays as written. */
+export const taskNo = (n: string): string => (/^\d+$/.test(n) ? `第${n}项` : n);
+
+/**
+ * A 时限要求 as one or two lines: the reading alone when it only adds the count to the phrase
+ * ("2026年11月10日前" read as "2026年11月10日前（1次）"), else the phrase and its reading.
+ */
+export function deadlineLines(text: string, label: string): { main: string; reading: string | null } {
+  if (text && label.startsWith(text) && /^（[^（）]*）$/.test(label.slice(text.length))) return { main: label, reading: null };
+  return { main: text || label, reading: text ? label : null };
+}

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { CELL_STATES, type CellState } from '../../../../domain/campaigns/occurrences.ts';
 import { paths } from '../../../app/paths.ts';
 import { ErrorDisplay } from '../../../components/error-display.tsx';
+import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import type { CampaignDetailData, MatrixData } from '../api/keys.ts';
 import { useExportTasks, useMatrix, useUrge } from '../api/progress.ts';
@@ -27,6 +28,10 @@ export function ProgressMatrix({ campaign }: { campaign: CampaignDetailData }) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
   const mayUrge = campaign.allowedActions.includes('urge');
+  // A phone keeps the task column narrow, so that a unit's column shows beside it.
+  const isMobile = useIsMobile();
+  const taskWidth = isMobile ? 150 : 240;
+  const unitWidth = isMobile ? 130 : 140;
 
   if (!campaign.published) return <Typography.Text type="secondary">专项行动发布后，这里按任务和单位显示落实情况。</Typography.Text>;
   if (m.isError) return <ErrorDisplay error={m.error} onRetry={() => void m.refetch()} />;
@@ -38,24 +43,33 @@ export function ProgressMatrix({ campaign }: { campaign: CampaignDetailData }) {
     if (!c) return null;
     const color = CELL_COLORS[c.state];
     const text = `${CELL_STATE_LABELS[c.state]}${c.total > 1 ? ` ${c.confirmed}/${c.total}` : ''}`;
+    // 未签收 matters while something is still owed; under 已确认 it only adds noise.
+    const unsigned = !c.acknowledged && c.state !== 'confirmed';
     return (
       <Flex gap={4} align="center" style={{ background: color.bg, color: color.fg, padding: '2px 6px', borderRadius: 4 }} data-testid={`cell-${c.state}`}>
         {mayUrge && c.nextKey && URGEABLE.includes(c.state) && (
           <Checkbox checked={picked.has(c.nextKey)} onChange={(e) => toggle(c.nextKey!, e.target.checked)} aria-label={`选择催办：${text}`} />
         )}
-        {c.nextKey ? <Link to={paths.campaigns.occurrence(c.nextKey)} style={{ color: color.fg }}>{text}</Link> : <span>{text}</span>}
-        {!c.acknowledged && <span title="未签收">·未签收</span>}
+        <Flex vertical style={{ minWidth: 0 }}>
+          {c.nextKey ? <Link to={paths.campaigns.occurrence(c.nextKey)} style={{ color: color.fg, whiteSpace: 'nowrap' }}>{text}</Link> : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>}
+          {unsigned && <span style={{ fontSize: 12, whiteSpace: 'nowrap' }}>未签收</span>}
+        </Flex>
       </Flex>
     );
   };
 
   const columns: TableProps<Row>['columns'] = [
     {
-      title: '任务', key: 'task', fixed: 'left', width: 240,
-      render: (_v, r) => <Flex vertical gap={2}><Typography.Text ellipsis={{ tooltip: r.requirement }} style={{ maxWidth: 228 }}>{r.number} {r.requirement}</Typography.Text><Typography.Text type="secondary">{r.deadlineLabel}</Typography.Text></Flex>,
+      title: '任务', key: 'task', fixed: 'left', width: taskWidth,
+      render: (_v, r) => (
+        <Flex vertical gap={2}>
+          <Typography.Paragraph ellipsis={{ rows: isMobile ? 2 : 1, tooltip: r.requirement }} style={{ maxWidth: taskWidth - 12, marginBottom: 0 }}>{r.number} {r.requirement}</Typography.Paragraph>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: r.deadlineLabel }} style={{ maxWidth: taskWidth - 12 }}>{r.deadlineLabel}</Typography.Text>
+        </Flex>
+      ),
     },
     ...(data?.units ?? []).map((u) => ({
-      title: u.name, key: u.id, width: 130,
+      title: u.name, key: u.id, width: unitWidth,
       render: (_v: unknown, r: Row) => cellView(r.cells.find((c) => c.unitId === u.id)),
     })),
   ];
@@ -88,7 +102,7 @@ export function ProgressMatrix({ campaign }: { campaign: CampaignDetailData }) {
       )}
       <Table<Row>
         rowKey="taskId" size="small" bordered dataSource={data?.rows ?? []} columns={columns} loading={m.isFetching}
-        scroll={{ x: 240 + 130 * (data?.units.length ?? 0) }} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: taskWidth + unitWidth * (data?.units.length ?? 0) }} pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: '没有符合条件的任务' }} data-testid="progress-matrix"
       />
     </Flex>

@@ -1,17 +1,35 @@
 // The campaign's task list: search and group filter; for the office 导入清单, 添加, 修改, 作废 and
 // moving a row up or down (when the whole list is shown unfiltered).
 import { ArrowDownOutlined, ArrowUpOutlined, ImportOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Empty, Flex, Input, Pagination, Select, Space, Spin, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { type ReactNode, useState } from 'react';
 import type { TCampaignTask } from '../../../../contract/campaigns.ts';
 import { SearchBox } from '../../../components/search-box.tsx';
+import { useIsMobile } from '../../../components/use-is-mobile.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import type { CampaignDetailData } from '../api/keys.ts';
 import { useReorderTasks, useTasks, useVoidTask } from '../api/tasks.ts';
 import { AnnexImportModal } from './annex-import-modal.tsx';
+import { deadlineLines, taskNo } from './labels.ts';
 import { TaskFormModal } from './task-form-modal.tsx';
 
 const PAGE_SIZE = 100;
+
+function Units({ t }: { t: TCampaignTask }) {
+  return t.units.length > 4 ? <Tooltip title={t.units.map((u) => u.name).join('、')}><span>{t.unitsText || `${t.units.length} 个单位`}（{t.units.length}）</span></Tooltip>
+    : <Flex gap={4} wrap>{t.units.map((u) => <Tag key={u.id}>{u.name}{u.lead ? '' : '（配合）'}</Tag>)}</Flex>;
+}
+
+function Deadline({ t }: { t: TCampaignTask }) {
+  const unread = t.deadline.kind === 'unread';
+  const { main, reading } = deadlineLines(t.deadlineText, t.deadline.label);
+  return (
+    <Flex vertical gap={2}>
+      <span>{main}</span>
+      {reading && <Typography.Text type={unread ? 'danger' : 'secondary'}>{unread && <WarningOutlined />} {reading}</Typography.Text>}
+    </Flex>
+  );
+}
 
 export function TaskList({ campaign }: { campaign: CampaignDetailData }) {
   const [q, setQ] = useState<string>();
@@ -26,6 +44,7 @@ export function TaskList({ campaign }: { campaign: CampaignDetailData }) {
   const keeps = campaign.allowedActions.includes('edit_tasks');
   const items = tasks.data?.items ?? [];
   const canMove = keeps && !q && !group && (tasks.data?.total ?? 0) <= PAGE_SIZE;
+  const isMobile = useIsMobile();
 
   const move = (i: number, by: -1 | 1) => {
     const ids = items.map((t) => t.id);
@@ -44,6 +63,14 @@ export function TaskList({ campaign }: { campaign: CampaignDetailData }) {
     });
   };
 
+  const ops = (t: TCampaignTask, i: number) => (
+    <Space size={0}>
+      <Button type="link" size="small" onClick={() => setEditing(t)}>修改</Button>
+      <Button type="link" size="small" danger onClick={() => askVoid(t)}>作废</Button>
+      {canMove && <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)} />}
+      {canMove && <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label="下移" disabled={i === items.length - 1} onClick={() => move(i, 1)} />}
+    </Space>
+  );
   const columns: TableProps<TCampaignTask>['columns'] = [
     { title: '序号', dataIndex: 'number', key: 'number', width: 60 },
     {
@@ -51,34 +78,12 @@ export function TaskList({ campaign }: { campaign: CampaignDetailData }) {
       render: (_v, t) => <Flex vertical gap={2}><span>{t.groupName}</span><Typography.Text type="secondary" ellipsis={{ tooltip: t.action }} style={{ maxWidth: 200 }}>{t.action}</Typography.Text></Flex>,
     },
     { title: '工作要求', dataIndex: 'requirement', key: 'requirement' },
-    {
-      title: '责任单位', key: 'units', width: 180,
-      render: (_v, t) => t.units.length > 4 ? <Tooltip title={t.units.map((u) => u.name).join('、')}><span>{t.unitsText || `${t.units.length} 个单位`}（{t.units.length}）</span></Tooltip>
-        : <Flex gap={4} wrap>{t.units.map((u) => <Tag key={u.id} color={u.lead ? undefined : 'default'}>{u.name}{u.lead ? '' : '（配合）'}</Tag>)}</Flex>,
-    },
-    {
-      title: '时限要求', key: 'deadline', width: 170,
-      render: (_v, t) => (
-        <Flex vertical gap={2}>
-          <span>{t.deadlineText}</span>
-          <Typography.Text type={t.deadline.kind === 'unread' ? 'danger' : 'secondary'}>
-            {t.deadline.kind === 'unread' && <WarningOutlined />} {t.deadline.label}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    ...(keeps ? [{
-      title: '操作', key: 'ops', width: 150, fixed: 'right' as const,
-      render: (_v: unknown, t: TCampaignTask, i: number) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditing(t)}>修改</Button>
-          <Button type="link" size="small" danger onClick={() => askVoid(t)}>作废</Button>
-          {canMove && <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)} />}
-          {canMove && <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label="下移" disabled={i === items.length - 1} onClick={() => move(i, 1)} />}
-        </Space>
-      ),
-    }] : []),
+    { title: '责任单位', key: 'units', width: 180, render: (_v, t) => <Units t={t} /> },
+    { title: '时限要求', key: 'deadline', width: 180, render: (_v, t) => <Deadline t={t} /> },
+    ...(keeps ? [{ title: '操作', key: 'ops', width: canMove ? 180 : 120, fixed: 'right' as const, render: (_v: unknown, t: TCampaignTask, i: number) => ops(t, i) }] : []),
   ];
+  const emptyText = keeps ? '还没有任务：导入方案附件中的工作清单，或逐项添加' : '还没有任务';
+  const total = tasks.data?.total ?? 0;
 
   return (
     <Flex vertical gap={8}>
@@ -95,14 +100,41 @@ export function TaskList({ campaign }: { campaign: CampaignDetailData }) {
           </Flex>
         )}
       </Flex>
-      <Table<TCampaignTask>
-        rowKey="id" size="small" dataSource={items} loading={tasks.isFetching} columns={columns} scroll={{ x: 960 }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: tasks.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 项任务`, hideOnSinglePage: true }}
-        locale={{ emptyText: keeps ? '还没有任务：导入方案附件中的工作清单，或逐项添加' : '还没有任务' }}
-        data-testid="task-table"
-      />
+      {isMobile ? (
+        <TaskCards loading={tasks.isFetching} empty={emptyText} page={page} total={total} onPage={setPage}>
+          {items.map((t, i) => (
+            <Card key={t.id} size="small" data-testid="task-card">
+              <Flex vertical gap={6}>
+                <Typography.Text type="secondary">{[taskNo(t.number), t.groupName].filter(Boolean).join(' · ')}</Typography.Text>
+                <Typography.Text strong>{t.requirement}</Typography.Text>
+                <Units t={t} />
+                <Deadline t={t} />
+                {keeps && <div style={{ marginLeft: -8 }}>{ops(t, i)}</div>}
+              </Flex>
+            </Card>
+          ))}
+        </TaskCards>
+      ) : (
+        <Table<TCampaignTask>
+          rowKey="id" size="small" dataSource={items} loading={tasks.isFetching} columns={columns} scroll={{ x: 960 }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, showTotal: (n) => `共 ${n} 项任务`, hideOnSinglePage: true }}
+          locale={{ emptyText }}
+          data-testid="task-table"
+        />
+      )}
       {editing && <TaskFormModal campaign={campaign} task={editing === 'new' ? undefined : editing} open onClose={() => setEditing(null)} />}
       {importing && <AnnexImportModal campaign={campaign} open onClose={() => setImporting(false)} />}
     </Flex>
+  );
+}
+
+/** The phone's task list: one card a task (the table's columns do not fit 375 px), paged like the table. */
+function TaskCards({ loading, empty, page, total, onPage, children }: { loading: boolean; empty: string; page: number; total: number; onPage: (p: number) => void; children: ReactNode[] }) {
+  if (!loading && children.length === 0) return <Empty description={empty} />;
+  return (
+    <Spin spinning={loading}>
+      <Flex vertical gap={8} data-testid="task-cards">{children}</Flex>
+      {total > PAGE_SIZE && <Flex justify="center" style={{ marginTop: 12 }}><Pagination simple current={page} pageSize={PAGE_SIZE} total={total} onChange={onPage} /></Flex>}
+    </Spin>
   );
 }
