@@ -21,6 +21,9 @@ const skip = chromiumOrSkipReason();
 describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', () => {
   const harness = useHarness();
 
+  /** expect.poll with room for a loaded machine (its default gives up after 1 s). */
+  const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
   /** As the office, through the API: what the server holds, to check what the pages did. */
   async function office() {
     return loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
@@ -34,8 +37,8 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
     await inputs.nth(0).press('Enter');
     await inputs.nth(1).fill(to);
     await inputs.nth(1).press('Enter');
-    await expect.poll(() => inputs.nth(0).inputValue()).toBe(from);
-    await expect.poll(() => inputs.nth(1).inputValue()).toBe(to);
+    await poll(() => inputs.nth(0).inputValue()).toBe(from);
+    await poll(() => inputs.nth(1).inputValue()).toBe(to);
   }
 
   /** The matrix row of the task whose requirement is `requirement`. */
@@ -83,16 +86,18 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
       const preview = page.getByTestId('import-preview');
       await preview.waitFor();
       const pickers = page.locator('[data-testid^="import-pick-"]');
-      await expect.poll(() => pickers.count()).toBe(2);
-      await expect.poll(async () => (await preview.locator('tbody tr', { hasText: fixedRequirement }).textContent()) ?? '').toContain(`“${unknownUnit}”未找到`);
+      await poll(() => pickers.count()).toBe(2);
+      await poll(async () => (await preview.locator('tbody tr', { hasText: fixedRequirement }).textContent()) ?? '').toContain(`“${unknownUnit}”未找到`);
       const commit = page.getByTestId('import-commit');
-      await expect.poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('还有2行待处理');
+      await poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('还有2行待处理');
       expect(await commit.isDisabled()).toBe(true);
       await page.screenshot({ path: path.join(SHOTS, 'campaign-import-preview.png') });
 
       // 3. ... picks 应急办 for it in the first row, and both rows are ready
       await pickOption(page, (await pickers.first().getAttribute('data-testid'))!, '应急办');
-      await expect.poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('导入3行');
+      // pickOption ends with an Escape, which once closed the dialog when the dropdown had already shut
+      expect(await preview.count()).toBe(1);
+      await poll(async () => (await commit.textContent())?.replace(/\s/g, '')).toBe('导入3行');
       await commit.click();
       await preview.waitFor({ state: 'detached' });
       const table = page.getByTestId('task-table');
@@ -134,7 +139,7 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
       await page.getByTestId('report-files-file').first().waitFor();
       await page.getByTestId('report-submit').click();
       const card1 = page.getByTestId('report-card');
-      await expect.poll(async () => (await card1.first().textContent()) ?? '').toContain('待确认');
+      await poll(async () => (await card1.first().textContent()) ?? '').toContain('待确认');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await page.screenshot({ path: path.join(SHOTS, 'campaign-report-phone.png'), fullPage: true });
 
@@ -155,7 +160,7 @@ describe.skipIf(skip !== null)('campaign: import, report, confirm in Chromium', 
       await row.getByTestId('cell-submitted').getByRole('link').click();
       await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/occurrences/${occurrenceKey}`);
       await page.getByTestId('report-confirm').click();
-      await expect.poll(async () => (await page.getByTestId('report-card').first().textContent()) ?? '').toContain('已确认');
+      await poll(async () => (await page.getByTestId('report-card').first().textContent()) ?? '').toContain('已确认');
       expect(await page.getByTestId('report-confirm').count()).toBe(0);
 
       await page.goto(`${harness.server.url}/campaigns/${campaignId}?tab=matrix`);

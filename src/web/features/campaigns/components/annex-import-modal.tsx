@@ -134,6 +134,9 @@ export function AnnexImportModal({ campaign, open, onClose }: { campaign: Campai
       title="导入工作清单和责任清单" open={open} onCancel={onClose} width={1100} destroyOnHidden
       // The table fills what the window leaves, so that 导入 stays in view at 1366×768.
       style={{ top: 24 }}
+      // Once a preview holds picks and edits, a click beside the dialog or an Escape meant for a
+      // dropdown must not throw them away: only × closes it.
+      mask={{ closable: !preview }} keyboard={!preview}
       footer={preview ? [
         <Button key="back" onClick={() => setPreview(null)}>重新选择</Button>,
         <Button key="ok" type="primary" disabled={left > 0} loading={commit.isPending} onClick={onCommit} data-testid="import-commit">
