@@ -53,7 +53,7 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
   const reports: (typeof progressReports.$inferInsert)[] = [];
   const events: (typeof recordEvents.$inferInsert)[] = [];
   const urges: (typeof occurrenceUrges.$inferInsert)[] = [];
-  const acks = new Map<string, Date>();
+  const acks = new Map<string, { at: Date; by: string }>();
   for (const t of tasks) {
     const rule = t.deadlineRule as DeadlineRule;
     const dues = taskDues(rule.kind, expandDeadline(rule, period), cycle);
@@ -61,7 +61,7 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
       const filer = people.filerOf(a.unitId);
       // Most units acknowledge within a day of publication; a few late, a few never.
       const ackRoll = rand.next();
-      if (filer && ackRoll < 0.93) acks.set(`${t.id}|${a.unitId}`, at(addDays(c.publishedDay, ackRoll < 0.85 ? 1 : rand.int(3, 6)), 10));
+      if (filer && ackRoll < 0.93) acks.set(`${t.id}|${a.unitId}`, { at: at(addDays(c.publishedDay, ackRoll < 0.85 ? 1 : rand.int(3, 6)), 10), by: filer.id });
       for (const d of dues) {
         if (!filer || d.due > addDays(today, 10)) continue;
         // Due in the coming days: a few units have reported early (one was returned), the rest still owe.
@@ -79,7 +79,7 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
           // Filing answers the task: a unit that reports has acknowledged it by then.
           const ackKey = `${t.id}|${a.unitId}`;
           const acked = acks.get(ackKey);
-          if (!acked || acked > when) acks.set(ackKey, when);
+          if (!acked || acked.at > when) acks.set(ackKey, { at: when, by: filer.id });
           reports.push({
             ...base, id, revision, status, text: rand.pick(TEXTS), filedBy: filer.id, filedAt: when, createdAt: when, updatedAt: review?.at ?? when,
             reviewedBy: review ? people.office.id : null, reviewedAt: review?.at ?? null, reviewReason: review?.reason ?? null, version: review ? 2 : 1,
@@ -117,11 +117,11 @@ export async function fillProgress(tx: Tx, rand: Rand, c: ProgressCampaign, task
   // One statement for every acknowledgment.
   const ackRows = [...acks].map(([key, when]) => {
     const [taskId, unitId] = key.split('|') as [string, string];
-    return sql`(${taskId}::uuid, ${unitId}::uuid, ${when.toISOString()}::timestamptz)`;
+    return sql`(${taskId}::uuid, ${unitId}::uuid, ${when.at.toISOString()}::timestamptz, ${when.by}::uuid)`;
   });
   for (let i = 0; i < ackRows.length; i += 500) {
-    await tx.execute(sql`update campaign_task_units u set acknowledged_at = v.at
-      from (values ${sql.join(ackRows.slice(i, i + 500), sql`, `)}) as v(task_id, unit_id, at) where u.task_id = v.task_id and u.unit_id = v.unit_id`);
+    await tx.execute(sql`update campaign_task_units u set acknowledged_at = v.at, acknowledged_by = v.by
+      from (values ${sql.join(ackRows.slice(i, i + 500), sql`, `)}) as v(task_id, unit_id, at, by) where u.task_id = v.task_id and u.unit_id = v.unit_id`);
   }
   return { reports: reports.length, urges: urges.length };
 }

@@ -98,7 +98,8 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Pr
     remindDaysBefore: c.remindDaysBefore, note: c.note, published: published(c),
     parent: parent ? { id: parent.c.id, name: parent.c.name } : null,
     children, today, version: c.version,
-    allowedActions: keeps ? (published(c) ? ['edit', 'edit_tasks', 'review', 'urge'] : ['edit', 'publish', 'edit_tasks']) : [],
+    // An ended campaign is still corrected and reviewed, but nobody is urged any more.
+    allowedActions: keeps ? (published(c) ? ['edit', 'edit_tasks', 'review', ...(item!.state === 'ended' ? [] : ['urge' as const])] : ['edit', 'publish', 'edit_tasks']) : [],
   };
 }
 

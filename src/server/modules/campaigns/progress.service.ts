@@ -68,7 +68,7 @@ export async function occurrenceDetail(ctx: AppContext, actor: Actor, key: strin
   const actions: TOccurrenceDetail['allowedActions'] = [];
   if (mayFile(actor, o)) actions.push('report');
   if (can(actor.role, 'report:progress') && actor.unitId === o.unitId && !o.acknowledged) actions.push('acknowledge');
-  if (reviewer && isOwed(o.state)) actions.push('urge');
+  if (reviewer && isOwed(o.state) && today <= o.campaign.periodEnd) actions.push('urge');
   return {
     key: o.key, campaignId: o.campaign.id, campaignName: o.campaign.name, taskId: o.task.id, taskNumber: o.task.number, groupName: o.task.groupName,
     requirement: o.task.requirement, action: o.task.action, unitId: o.unitId, unitName: unit.get(o.unitId)?.name ?? '', due: o.due, from: o.from,
@@ -151,6 +151,7 @@ export async function urge(ctx: AppContext, actor: Actor, keys: readonly string[
   const occs: Occurrence[] = [];
   for (const k of unique) occs.push(await loadOccurrence(ctx.db, actor, k, today));
   if (occs.some((o) => !keepsCampaign(actor, o.campaign))) throw forbidden('只有发布该专项行动的安委办可以催办');
+  if (occs.some((o) => today > o.campaign.periodEnd)) throw conflict('专项行动已结束，不再催办');
   const owed = occs.filter((o) => isOwed(o.state));
   if (owed.length === 0) throw conflict('所选事项均已报送，无需催办');
   const now = ctx.clock.now();
