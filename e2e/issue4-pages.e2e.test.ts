@@ -86,6 +86,7 @@ const RULES: WalkRules = {
   benignConsole: BENIGN_CONSOLE,
   notice: DEPRECATION,
   shots: { dir: SHOTS, all: process.env.ISSUE4_SHOTS === 'all' },
+  axeSeen: new Set<string>(),
 };
 
 /** Runs at most `n` of the functions given to it at once, in the order they were given. */
@@ -113,7 +114,7 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
   const notices = new Set<string>();
   const slot = limit(WALKERS);
   /** For the timing line: when the walks started, the pages they checked and axe's share of the time. */
-  const totals = { walksStarted: 0, pages: 0, axeMs: 0, axeByRule: new Map<string, number>() };
+  const totals = { walksStarted: 0, pages: 0, axePages: 0, axeMs: 0, axeByRule: new Map<string, number>() };
 
   beforeAll(async () => {
     fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -130,7 +131,7 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
   afterAll(async () => {
     if (totals.pages) {
       const rules = [...totals.axeByRule].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
-      console.log(`[issue4-pages] ${ACCOUNTS.length} accounts walked in ${((Date.now() - totals.walksStarted) / 1000).toFixed(0)} s: ${totals.pages} pages checked, ${(totals.axeMs / 1000).toFixed(0)} s of tab time in axe; serious/critical elements by rule: ${rules}`);
+      console.log(`[issue4-pages] ${ACCOUNTS.length} accounts walked in ${((Date.now() - totals.walksStarted) / 1000).toFixed(0)} s: ${totals.pages} pages checked (${totals.axePages} distinct by axe), ${(totals.axeMs / 1000).toFixed(0)} s of tab time in axe; serious/critical elements by rule: ${rules}`);
     }
     if (notices.size) console.warn(`[issue4-pages] antd deprecations:\n${[...notices].join('\n')}`);
     await chromium?.close();
@@ -149,6 +150,7 @@ describe.skipIf(skip !== null || usingPostgres())('issue 4 pages in Chromium', (
       });
       for (const n of walker.notices) notices.add(n);
       totals.pages += walker.pagesChecked;
+      totals.axePages += walker.axeChecked;
       totals.axeMs += walker.axeMs;
       for (const { finding } of walker.axeFindings) totals.axeByRule.set(finding.rule, (totals.axeByRule.get(finding.rule) ?? 0) + finding.count);
       return { labels, problems: walker.problems };
