@@ -1,7 +1,8 @@
 // The task list (工作清单和责任清单) of a campaign: read by everyone who sees the campaign, kept by
 // its office. A task's deadline phrase is parsed when saved (and again when the period changes);
 // the parsed rule is shown beside the text so a person sees what the phrase will mean.
-import { and, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { containsText } from '../../kernel/list-query.ts';
 import type { TCampaignTask, TTaskInput, TTaskUpdate } from '../../../contract/campaigns.ts';
 import { type DeadlineRule, type Period, describeDeadline, expandDeadline, needsConfirmation, parseDeadline } from '../../../domain/campaigns/deadline-rule/index.ts';
 import type { AppContext } from '../../context.ts';
@@ -36,12 +37,11 @@ type TaskQuery = { q?: string | undefined; group?: string | undefined; unitId?: 
 
 export async function listTasks(ctx: AppContext, actor: Actor, id: string, q: TaskQuery) {
   const { c } = await loadCampaign(ctx.db, actor, id);
-  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const where = and(
     eq(campaignTasks.campaignId, id),
     q.voided ? isNotNull(campaignTasks.voidedAt) : isNull(campaignTasks.voidedAt),
     q.group ? eq(campaignTasks.groupName, q.group) : undefined,
-    like ? or(ilike(campaignTasks.requirement, like), ilike(campaignTasks.action, like), ilike(campaignTasks.unitsText, like), ilike(campaignTasks.number, like)) : undefined,
+    containsText(q.q, campaignTasks.requirement, campaignTasks.action, campaignTasks.unitsText, campaignTasks.number),
     q.unitId ? sql`exists (select 1 from campaign_task_units u where u.task_id = ${campaignTasks.id} and u.unit_id = ${q.unitId})` : undefined,
   )!;
   const [items, [total], groups] = await Promise.all([

@@ -1,7 +1,8 @@
 // Reading and writing campaigns, stages, tasks and their units. Every read of a campaign goes
 // through the caller's scope (campaigns.scope.ts); tasks and units are read by campaign id once the
 // campaign has been found in scope.
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { containsText } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { campaignStages, campaignTaskUnits, campaignTasks, campaigns, orgUnits, unitAliases, users } from '../../db/schema/index.ts';
 
@@ -28,10 +29,7 @@ export async function listCampaigns(db: DbOrTx, where: SQL, page: number, pageSi
   return { items, total: total?.n ?? 0 };
 }
 
-export const textFilter = (q: string) => {
-  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  return or(ilike(campaigns.name, like), ilike(campaigns.docNumber, like))!;
-};
+export const textFilter = (q: string) => containsText(q, campaigns.name, campaigns.docNumber)!;
 
 export async function childrenOf(db: DbOrTx, scope: SQL, parentId: string) {
   return db.select({ c: campaigns, issuerName }).from(campaigns).where(and(scope, eq(campaigns.parentId, parentId))).orderBy(asc(campaigns.createdAt)).limit(200);
