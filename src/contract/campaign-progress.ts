@@ -6,6 +6,7 @@ import { IdParams, OptionalText, PageQuery, QueryBool, Uuid, pageOf } from './co
 import { CELL_STATES, OCCURRENCE_STATES } from '../domain/campaigns/occurrences.ts';
 import { PROGRESS_REPORT_ACTIONS, PROGRESS_REPORT_STATES } from '../domain/campaigns/progress-report-workflow.ts';
 import { DeadlineView } from './campaigns.ts';
+import { OCCURRENCE_ACTIONS } from '../domain/campaigns/campaign-policy.ts';
 
 // ---- import of the annex
 export const AnnexText = z.object({ text: z.string().min(1, '请粘贴表格内容').max(500_000, '粘贴的内容过长') });
@@ -108,7 +109,6 @@ export const ProgressReport = z.object({
   allowedActions: z.array(z.enum(PROGRESS_REPORT_ACTIONS)),
 });
 export const OccurrenceHistoryItem = z.object({ at: z.string(), who: z.string(), what: z.string(), note: z.string().nullable() });
-export const OCCURRENCE_ACTIONS = ['report', 'acknowledge', 'urge'] as const;
 export const OccurrenceDetail = OccurrenceItem.extend({
   action: z.string(),
   deadlineText: z.string(),

@@ -5,7 +5,9 @@ import { defineRoute } from './route.ts';
 import { DateStr, IdParams, OkResponse, OptionalText, PageQuery, QueryBool, Uuid, VoidRequest, pageOf } from './common.ts';
 import { CAMPAIGN_STATES } from '../domain/campaigns/campaign.ts';
 
-export const CAMPAIGN_ACTIONS = ['edit', 'publish', 'edit_tasks', 'review', 'urge'] as const;
+import { CAMPAIGN_ACTIONS } from '../domain/campaigns/campaign-policy.ts';
+
+export { CAMPAIGN_ACTIONS };
 const Name = z.string().trim().min(1, '请填写专项行动名称').max(200, '名称不超过200字');
 
 export const StageInput = z.object({

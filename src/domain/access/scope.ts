@@ -125,3 +125,10 @@ export function keepsCampaign(actor: ScopeActor, c: { districtId: string; townsh
   if (actor.districtId !== c.districtId) return false;
   return c.townshipId === null ? actor.unitKind === 'district' : actor.unitKind === 'township' && actor.unitId === c.townshipId;
 }
+
+/** Who sees every unit's occurrences of a campaign (not only their own unit's): its office, and the watchers of its region or above. */
+export function watchesAllUnits(actor: ScopeActor, c: { districtId: string; townshipId: string | null }): boolean {
+  if (keepsCampaign(actor, c)) return true;
+  const watcher = actor.role === 'office' || actor.role === 'admin' || actor.role === 'leader' || actor.role === 'supervision_group';
+  return watcher && actor.districtId === c.districtId && (actor.unitKind === 'district' || (actor.unitKind === 'township' && c.townshipId === actor.unitId));
+}

@@ -6,6 +6,7 @@ import type { TCampaignCreate, TCampaignDetail, TCampaignListItem, TCampaignUpda
 import { keepsCampaign } from '../../../domain/access/scope.ts';
 import { can } from '../../../domain/access/permissions.ts';
 import { campaignState, currentStageIndex, daysLeft, stageProblems } from '../../../domain/campaigns/campaign.ts';
+import { campaignAllowedActions } from '../../../domain/campaigns/campaign-policy.ts';
 import { describeDeadline, parseDeadline } from '../../../domain/campaigns/deadline-rule/index.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import type { AppContext } from '../../context.ts';
@@ -98,8 +99,7 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Pr
     remindDaysBefore: c.remindDaysBefore, note: c.note, published: published(c),
     parent: parent ? { id: parent.c.id, name: parent.c.name } : null,
     children, today, version: c.version,
-    // An ended campaign is still corrected and reviewed, but nobody is urged any more.
-    allowedActions: keeps ? (published(c) ? ['edit', 'edit_tasks', 'review', ...(item!.state === 'ended' ? [] : ['urge' as const])] : ['edit', 'publish', 'edit_tasks']) : [],
+    allowedActions: campaignAllowedActions({ keeps, published: published(c), state: item!.state }),
   };
 }
 

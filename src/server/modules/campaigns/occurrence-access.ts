@@ -3,7 +3,7 @@
 // A department or village sees only its own unit's occurrences (another unit's answers 404); the
 // campaign's office, and the region's watchers above it, see all.
 import { and, eq } from 'drizzle-orm';
-import { keepsCampaign } from '../../../domain/access/scope.ts';
+import { watchesAllUnits } from '../../../domain/access/scope.ts';
 import { parseOccurrenceKey } from '../../../domain/campaigns/occurrences.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { campaignTasks, campaigns } from '../../db/schema/index.ts';
@@ -13,13 +13,6 @@ import { loadCampaign } from './campaigns.service.ts';
 import { type Occurrence, occurrencesOf } from './occurrences.engine.ts';
 
 const NOT_FOUND = '任务节点';
-
-/** Whether the actor watches every unit of the campaign (not only its own). */
-export function watchesAllUnits(actor: Actor, c: { districtId: string; townshipId: string | null }): boolean {
-  if (keepsCampaign(actor, c)) return true;
-  const watcher = actor.role === 'office' || actor.role === 'admin' || actor.role === 'leader' || actor.role === 'supervision_group';
-  return watcher && (actor.unitKind === 'district' || (actor.unitKind === 'township' && c.townshipId === actor.unitId));
-}
 
 export async function loadOccurrence(db: DbOrTx, actor: Actor, key: string, today: string): Promise<Occurrence> {
   const ref = parseOccurrenceKey(key);
@@ -35,3 +28,5 @@ export async function loadOccurrence(db: DbOrTx, actor: Actor, key: string, toda
   if (!occ) throw notFound(NOT_FOUND);
   return occ;
 }
+
+export { watchesAllUnits };

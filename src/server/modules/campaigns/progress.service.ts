@@ -5,7 +5,8 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { TOccurrenceDetail, TReportAction, TReportFile } from '../../../contract/campaign-progress.ts';
 import { keepsCampaign } from '../../../domain/access/scope.ts';
 import { can } from '../../../domain/access/permissions.ts';
-import { ACK_STATE_LABELS, OCCURRENCE_STATE_LABELS, ackState, isOwed, parseOccurrenceKey } from '../../../domain/campaigns/occurrences.ts';
+import { ACK_STATE_LABELS, OCCURRENCE_STATE_LABELS, ackState, parseOccurrenceKey } from '../../../domain/campaigns/occurrences.ts';
+import { occurrenceAllowedActions } from '../../../domain/campaigns/campaign-policy.ts';
 import { PROGRESS_REPORT_ACTION_LABELS, progressReportWorkflow } from '../../../domain/campaigns/progress-report-workflow.ts';
 import { allowedActions } from '../../../domain/workflow/workflow.ts';
 import type { AppContext } from '../../context.ts';
@@ -36,7 +37,11 @@ async function inspectionsInWindow(db: DbOrTx, o: Occurrence) {
     .orderBy(asc(inspections.inspectedOn)).limit(200);
 }
 
-const mayFile = (actor: Actor, o: Occurrence) => can(actor.role, 'report:progress') && actor.unitId === o.unitId && isOwed(o.state);
+/** The actor's ties to an occurrence, for the domain's policy (campaign-policy.ts). */
+const tiesOf = (actor: Actor, o: Occurrence, today: string) => ({
+  reportsForUnit: can(actor.role, 'report:progress') && actor.unitId === o.unitId,
+  keeps: keepsCampaign(actor, o.campaign), state: o.state, acknowledged: o.acknowledged, campaignEnded: today > o.campaign.periodEnd,
+});
 
 export async function occurrenceDetail(ctx: AppContext, actor: Actor, key: string): Promise<TOccurrenceDetail> {
   const today = todayOf(ctx);
@@ -65,10 +70,7 @@ export async function occurrenceDetail(ctx: AppContext, actor: Actor, key: strin
     ...events.map((e) => ({ at: e.at.toISOString(), who: [e.actorUnitName, e.actorName].filter(Boolean).join(' '), what: e.action === 'file' ? `报送落实情况` : (PROGRESS_REPORT_ACTION_LABELS as Record<string, string>)[e.action] ?? e.action, note: e.note })),
     ...urges.map((u) => ({ at: u.at.toISOString(), who: u.byName, what: '催办', note: u.note })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const actions: TOccurrenceDetail['allowedActions'] = [];
-  if (mayFile(actor, o)) actions.push('report');
-  if (can(actor.role, 'report:progress') && actor.unitId === o.unitId && !o.acknowledged) actions.push('acknowledge');
-  if (reviewer && isOwed(o.state) && today <= o.campaign.periodEnd) actions.push('urge');
+  const actions = occurrenceAllowedActions(tiesOf(actor, o, today));
   return {
     key: o.key, campaignId: o.campaign.id, campaignName: o.campaign.name, taskId: o.task.id, taskNumber: o.task.number, groupName: o.task.groupName,
     requirement: o.task.requirement, action: o.task.action, unitId: o.unitId, unitName: unit.get(o.unitId)?.name ?? '', due: o.due, from: o.from,
@@ -102,9 +104,11 @@ async function inspectionsByIds(db: DbOrTx, districtId: string, ids: readonly st
 const keeperUnit = (c: repo.CampaignRow) => c.townshipId ?? c.districtId;
 
 export async function fileReport(ctx: AppContext, actor: Actor, key: string, input: TReportFile): Promise<TOccurrenceDetail> {
-  const o = await loadOccurrence(ctx.db, actor, key, todayOf(ctx));
-  if (actor.unitId !== o.unitId || !can(actor.role, 'report:progress')) throw forbidden('只有责任单位可以报送落实情况');
-  if (!isOwed(o.state)) throw conflict(`该节点${OCCURRENCE_STATE_LABELS[o.state]}，不能重复报送`);
+  const today = todayOf(ctx);
+  const o = await loadOccurrence(ctx.db, actor, key, today);
+  const ties = tiesOf(actor, o, today);
+  if (!ties.reportsForUnit) throw forbidden('只有责任单位可以报送落实情况');
+  if (!occurrenceAllowedActions(ties).includes('report')) throw conflict(`该节点${OCCURRENCE_STATE_LABELS[o.state]}，不能重复报送`);
   // Linked inspections must be the unit's own, recorded in the window the occurrence covers.
   const allowed = new Set((await inspectionsInWindow(ctx.db, o)).map((i) => i.id));
   if (input.inspectionIds.some((i) => !allowed.has(i))) throw invalid({ inspectionIds: ['只能关联本单位在本期内完成的检查'] });
@@ -132,9 +136,11 @@ export async function fileReport(ctx: AppContext, actor: Actor, key: string, inp
 }
 
 export async function acknowledge(ctx: AppContext, actor: Actor, key: string): Promise<TOccurrenceDetail> {
-  const o = await loadOccurrence(ctx.db, actor, key, todayOf(ctx));
-  if (actor.unitId !== o.unitId || !can(actor.role, 'report:progress')) throw forbidden('只有责任单位可以签收任务');
-  if (o.acknowledged) throw conflict('该任务已签收');
+  const today = todayOf(ctx);
+  const o = await loadOccurrence(ctx.db, actor, key, today);
+  const ties = tiesOf(actor, o, today);
+  if (!ties.reportsForUnit) throw forbidden('只有责任单位可以签收任务');
+  if (!occurrenceAllowedActions(ties).includes('acknowledge')) throw conflict('该任务已签收');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx.update(campaignTaskUnits).set({ acknowledgedAt: now, acknowledgedBy: actor.userId })
@@ -150,9 +156,10 @@ export async function urge(ctx: AppContext, actor: Actor, keys: readonly string[
   if (unique.some((k) => parseOccurrenceKey(k) === null)) throw invalid({ keys: ['催办事项有误，请刷新后重试'] });
   const occs: Occurrence[] = [];
   for (const k of unique) occs.push(await loadOccurrence(ctx.db, actor, k, today));
-  if (occs.some((o) => !keepsCampaign(actor, o.campaign))) throw forbidden('只有发布该专项行动的安委办可以催办');
-  if (occs.some((o) => today > o.campaign.periodEnd)) throw conflict('专项行动已结束，不再催办');
-  const owed = occs.filter((o) => isOwed(o.state));
+  const ties = occs.map((o) => tiesOf(actor, o, today));
+  if (ties.some((x) => !x.keeps)) throw forbidden('只有发布该专项行动的安委办可以催办');
+  if (ties.some((x) => x.campaignEnded)) throw conflict('专项行动已结束，不再催办');
+  const owed = occs.filter((_o, i) => occurrenceAllowedActions(ties[i]!).includes('urge'));
   if (owed.length === 0) throw conflict('所选事项均已报送，无需催办');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
