@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidating } from './invalidating.ts';
 import { campaignProgressRoutes as p } from '../../../../contract/campaign-progress.ts';
 import type { RouteBody } from '../../../../contract/route.ts';
 import { api, apiFile } from '../../../lib/api.ts';
@@ -15,11 +16,6 @@ export function useMyOccurrences(query: MyOccurrencesQuery) {
 
 export function useOccurrence(key: string) {
   return useQuery({ queryKey: campaignKeys.occurrence(key), queryFn: ({ signal }) => api(p.occurrence, { params: { key }, signal }) });
-}
-
-function useInvalidating<A, R>(fn: (a: A) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: campaignKeys.all }) });
 }
 
 export const useFileReport = (key: string) => useInvalidating((body: RouteBody<typeof p.fileReport>) => api(p.fileReport, { params: { key }, body }));

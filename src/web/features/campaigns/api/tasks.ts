@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useInvalidating } from './invalidating.ts';
 import { campaignProgressRoutes } from '../../../../contract/campaign-progress.ts';
 import { campaignRoutes } from '../../../../contract/campaigns.ts';
 import { api } from '../../../lib/api.ts';
@@ -6,11 +7,6 @@ import { type AnnexCommitBody, type TaskBody, type TaskListQuery, campaignKeys }
 
 export function useTasks(id: string, query: TaskListQuery) {
   return useQuery({ queryKey: campaignKeys.tasks(id, query), queryFn: ({ signal }) => api(campaignRoutes.tasks, { params: { id }, query, signal }), placeholderData: keepPreviousData });
-}
-
-function useInvalidating<A, R>(fn: (a: A) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: campaignKeys.all }) });
 }
 
 export const useCreateTask = (id: string) => useInvalidating((body: TaskBody) => api(campaignRoutes.createTask, { params: { id }, body }));
