@@ -12,3 +12,4 @@ export * from './accountability.ts';
 export * from './kernel.ts';
 export * from './notifications.ts';
 export * from './campaigns.ts';
+export * from './reports.ts';

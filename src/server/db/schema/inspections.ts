@@ -1,6 +1,6 @@
 // Inspections, their inspectors and their answers.
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districtId, id, timestamps, version, instant, day } from './columns.ts';
 
 /** 检查记录: an inspection by the authorities or an enterprise's own 日/周/月 self-inspection. */
@@ -30,6 +30,8 @@ export const inspections = pgTable(
     summary: text('summary'),
     status: text('status', { enum: ['draft', 'completed'] }).notNull().default('draft'),
     failedCount: integer('failed_count').notNull().default(0),
+    /** 领导带队: a leader of the unit took part (附件3 其中领导检查企业). */
+    leaderLed: boolean('leader_led').notNull().default(false),
     /** 被检查单位负责人: signed (name) or refused (note). */
     representativeName: text('representative_name'),
     representativeRefusalNote: text('representative_refusal_note'),
