@@ -1,0 +1,82 @@
+// Evaluates a form's computed cells for many units at once: one query per (family, unit kind),
+// every cell of that family an aggregate with its own FILTER, grouped by unit. A whole 调度表 for
+// every township of a district is a handful of scans, never a query per cell or per unit. With
+// `ids`, each cell also returns the ids of the records it counted (the snapshot a submission keeps).
+import { type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, sqlRows } from '../../../db/client.ts';
+import { FAMILIES, type Family, type MetricWindow, type UnitKind } from './families.ts';
+import { type MetricDef, type Params, metricOf } from './registry.ts';
+
+export interface MetricCell {
+  key: string;
+  metric: string;
+  params?: Params | undefined;
+}
+export interface EvalUnit {
+  id: string;
+  kind: UnitKind;
+}
+export interface CellResult {
+  value: number;
+  ids?: string[];
+}
+/** unit id → cell key → result. */
+export type Evaluation = Map<string, Map<string, CellResult>>;
+
+function aggregate(m: MetricDef, p: Params, w: MetricWindow): SQL {
+  const where = m.where(p, w);
+  if (m.agg === 'sum') return sql`coalesce(sum(${m.amount!(p, w)}) filter (where ${where}), 0)::bigint`;
+  return sql`count(distinct ${m.recordId}) filter (where ${where})::int`;
+}
+
+async function evaluateGroup(db: DbOrTx, o: { districtId: string; family: Family; kind: UnitKind; unitIds: string[]; cells: { cell: MetricCell; m: MetricDef }[]; w: MetricWindow; ids: boolean }) {
+  const f = FAMILIES[o.family];
+  const cols = o.cells.flatMap(({ cell, m }, n) => {
+    const p = cell.params ?? {};
+    const value = sql`${aggregate(m, p, o.w)} as ${sql.raw(`v${n}`)}`;
+    if (!o.ids) return [value];
+    return [value, sql`coalesce(array_agg(distinct ${m.recordId}) filter (where ${m.where(p, o.w)}), '{}') as ${sql.raw(`r${n}`)}`];
+  });
+  const unitList = sql.join(o.unitIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const rows = await sqlRows<Record<string, unknown>>(db, sql`select u.id as unit_id, ${sql.join(cols, sql`, `)}
+    from ${f.from} join org_units u on u.id in (${unitList}) and ${f.attribution(o.kind)}
+    where ${f.district} = ${o.districtId} and ${f.base(o.w)}
+    group by u.id`);
+  return rows;
+}
+
+/** Every cell for every unit; a unit with no records gets zeros. Unknown metrics are skipped (templates are checked on save). */
+export async function evaluateCells(
+  db: DbOrTx,
+  o: { districtId: string; units: readonly EvalUnit[]; cells: readonly MetricCell[]; window: MetricWindow; ids?: boolean },
+): Promise<Evaluation> {
+  const out: Evaluation = new Map(o.units.map((u) => [u.id, new Map(o.cells.filter((c) => metricOf(c.metric)).map((c) => [c.key, o.ids ? { value: 0, ids: [] } : { value: 0 }]))]));
+  if (o.units.length === 0 || o.cells.length === 0) return out;
+  const byFamily = new Map<Family, { cell: MetricCell; m: MetricDef }[]>();
+  for (const cell of o.cells) {
+    const m = metricOf(cell.metric);
+    if (!m) continue;
+    byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), { cell, m }]);
+  }
+  const byKind = new Map<UnitKind, string[]>();
+  for (const u of o.units) byKind.set(u.kind, [...(byKind.get(u.kind) ?? []), u.id]);
+  for (const [family, cells] of byFamily) {
+    for (const [kind, unitIds] of byKind) {
+      const rows = await evaluateGroup(db, { districtId: o.districtId, family, kind, unitIds, cells, w: o.window, ids: o.ids ?? false });
+      for (const r of rows) {
+        const unit = out.get(r.unit_id as string)!;
+        cells.forEach(({ cell }, n) => {
+          const ids = o.ids ? (r[`r${n}`] as string[]).map(String).sort() : undefined;
+          unit.set(cell.key, ids ? { value: Number(r[`v${n}`]), ids } : { value: Number(r[`v${n}`]) });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The ids of the records one cell counts for one unit (a drill-down of a draft or a roll-up). */
+export async function cellRecordIds(db: DbOrTx, o: { districtId: string; unit: EvalUnit; cell: MetricCell; window: MetricWindow }): Promise<string[]> {
+  const r = await evaluateCells(db, { districtId: o.districtId, units: [o.unit], cells: [o.cell], window: o.window, ids: true });
+  return r.get(o.unit.id)?.get(o.cell.key)?.ids ?? [];
+}

@@ -1,0 +1,90 @@
+// What a metric counts over: a family is one table (with the joins its metrics need), the
+// conditions every row of it must meet in a window, and how a row belongs to a unit of each kind.
+// Attribution is the unit's data scope as the forms read it: a village counts what is in the
+// village; a department what is in its sectors in its region (enterprises, hazards) and what it
+// did itself (inspections, cases); a township or district what is in its region.
+import { type SQL, sql } from 'drizzle-orm';
+import { shanghaiDayStart } from '../../../../domain/common/dates.ts';
+
+export type UnitKind = 'district' | 'township' | 'village' | 'department';
+export type Family = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability';
+
+/** The window a figure counts: records from `from` (a day) up to the cut-off instant (the end of `to`, the due day). */
+export interface MetricWindow {
+  from: string;
+  to: string;
+  cutoff: Date;
+}
+
+export interface FamilySpec {
+  /** FROM … with the row alias the metrics use (e, h, i, c, a). */
+  from: SQL;
+  district: SQL;
+  base(w: MetricWindow): SQL;
+  /** The row belongs to unit `u` (an org_units row aliased u) of this kind. */
+  attribution(kind: UnitKind): SQL;
+}
+
+const fromDay = (w: MetricWindow) => shanghaiDayStart(w.from);
+const SELF_TYPES = sql.raw(`('self_daily', 'self_weekly', 'self_monthly')`);
+
+/** Region containment for a department: its parent is a township or the district. */
+const deptRegion = (t: string) => sql.raw(`(${t}.township_id = u.parent_id or ${t}.district_id = u.parent_id)`);
+
+export const FAMILIES: Record<Family, FamilySpec> = {
+  enterprise: {
+    from: sql`enterprises e`,
+    district: sql`e.district_id`,
+    base: (w) => sql`e.voided_at is null and e.status <> 'closed' and e.created_at < ${w.cutoff}`,
+    attribution: (kind) => ({
+      village: sql`e.village_id = u.id`,
+      township: sql`e.township_id = u.id`,
+      district: sql`e.district_id = u.id`,
+      department: sql`e.sector_ids && u.sector_ids and ${deptRegion('e')}`,
+    })[kind],
+  },
+  hazard: {
+    from: sql`hazards h`,
+    district: sql`h.district_id`,
+    base: (w) => sql`h.status <> 'voided' and h.found_at >= ${fromDay(w)} and h.found_at < ${w.cutoff}`,
+    attribution: (kind) => ({
+      village: sql`h.village_id = u.id`,
+      township: sql`h.township_id = u.id`,
+      district: sql`h.district_id = u.id`,
+      department: sql`h.sector_id = any(u.sector_ids) and ${deptRegion('h')}`,
+    })[kind],
+  },
+  inspection: {
+    from: sql`inspections i`,
+    district: sql`i.district_id`,
+    base: (w) => sql`i.status = 'completed' and i.type not in ${SELF_TYPES} and i.inspected_on >= ${w.from} and i.inspected_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`i.unit_id = u.id`,
+      department: sql`i.unit_id = u.id`,
+      township: sql`i.township_id = u.id`,
+      district: sql`i.district_id = u.id`,
+    })[kind],
+  },
+  case: {
+    from: sql`enforcement_cases c`,
+    district: sql`c.district_id`,
+    base: (w) => sql`c.filed_on >= ${w.from} and c.filed_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`c.village_id = u.id`,
+      department: sql`c.unit_id = u.id`,
+      township: sql`c.township_id = u.id`,
+      district: sql`c.district_id = u.id`,
+    })[kind],
+  },
+  accountability: {
+    from: sql`accountability_records a`,
+    district: sql`a.district_id`,
+    base: (w) => sql`a.decided_on >= ${w.from} and a.decided_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`a.target_unit_id = u.id`,
+      department: sql`a.target_unit_id = u.id`,
+      township: sql`a.township_id = u.id`,
+      district: sql`a.district_id = u.id`,
+    })[kind],
+  },
+};

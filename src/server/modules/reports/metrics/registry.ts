@@ -1,0 +1,183 @@
+// The metric registry: every figure a form, the dashboard or a drill-down shows is one of these,
+// a named, versioned, documented condition over a family's rows in a window, with parameters.
+// A metric counts distinct records (or sums an amount over them) and can list the records it
+// counted. Bump `version` when a definition changes what it counts: submitted versions keep the
+// version they were counted with.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Family, MetricWindow } from './families.ts';
+
+export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability';
+export type Params = Readonly<Record<string, string>>;
+
+export interface ParamSpec {
+  label: string;
+  /** Allowed values and their labels; absent: any short text (a checklist code, an item key). */
+  values?: Record<string, string>;
+  /** Comma-separated values from `values` allowed. */
+  list?: boolean;
+  required?: boolean;
+}
+
+export interface MetricDef {
+  key: string;
+  version: number;
+  label: string;
+  description: string;
+  unit: string;
+  family: Family;
+  params: Record<string, ParamSpec>;
+  /** count: distinct records; sum: an amount (integer, e.g. fen) summed over them. */
+  agg: 'count' | 'sum';
+  /** What the drill-down lists, and the expression of its id in the family's row. */
+  record: RecordKind;
+  recordId: SQL;
+  where(p: Params, w: MetricWindow): SQL;
+  amount?(p: Params, w: MetricWindow): SQL;
+}
+
+const LEVEL = { level: { label: '隐患级别', values: { major: '重大隐患' } } } satisfies Record<string, ParamSpec>;
+const SOURCE = { source: { label: '发现来源', values: { self_inspection: '企业自查', authority: '部门（村居、督导）检查' } } } satisfies Record<string, ParamSpec>;
+const GRADES = { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' };
+const MEASURES = {
+  penalty: '行政处罚', suspension: '责令停产整顿', work_stop: '责令停止作业', judicial_referral: '移送司法机关', closure_request: '提请关闭',
+  industry_ban: '行业禁入', summons: '约谈', exposure: '曝光', joint_sanction: '联合惩戒', circular: '通报',
+};
+
+const AUTHORITY = sql.raw(`('department', 'village', 'supervision', 'assigned')`);
+function hazardFilter(p: Params): SQL {
+  const parts = [sql`true`];
+  if (p.level === 'major') parts.push(sql`h.level = 'major'`);
+  if (p.source === 'self_inspection') parts.push(sql`h.source = 'self_inspection'`);
+  if (p.source === 'authority') parts.push(sql`h.source in ${AUTHORITY}`);
+  return sql.join(parts, sql` and `);
+}
+const closedBy = (w: MetricWindow) => sql`h.closed_at is not null and h.closed_at < ${w.cutoff}`;
+const listedBy = (w: MetricWindow) => sql`exists (select 1 from hazard_listings l where l.hazard_id = h.id and l.listed_on <= ${w.to})`;
+const measureOf = (kinds: string, w: MetricWindow, alias = 'm') => {
+  const list = kinds.split(',').map((k) => k.trim()).filter(Boolean);
+  return sql`${sql.raw(alias)}.case_id = c.id and ${sql.raw(alias)}.kind in (${sql.join(list.map((k) => sql`${k}`), sql`, `)}) and ${sql.raw(alias)}.decided_on <= ${w.to}`;
+};
+
+const hazardMetric = (key: string, label: string, description: string, extra: (w: MetricWindow) => SQL | null): MetricDef => ({
+  key, version: 1, label, description, unit: '条', family: 'hazard', params: { ...LEVEL, ...SOURCE }, agg: 'count', record: 'hazard', recordId: sql`h.id`,
+  where: (p, w) => { const e = extra(w); return e ? sql`${hazardFilter(p)} and ${e}` : hazardFilter(p); },
+});
+
+export const METRICS: readonly MetricDef[] = [
+  {
+    key: 'enterprises.supervised', version: 1, label: '监管单位', unit: '家', family: 'enterprise', agg: 'count', record: 'enterprise', recordId: sql`e.id`,
+    description: '截止日仍在经营（未注销、未作废）的生产经营单位；可按风险等级（红橙黄蓝）统计。',
+    params: { grade: { label: '风险等级', values: GRADES } },
+    where: (p) => (p.grade ? sql`e.risk_grade = ${p.grade}` : sql`true`),
+  },
+  hazardMetric('hazards.found', '排查隐患', '统计期内发现且未作废的隐患。', () => null),
+  hazardMetric('hazards.rectified', '已整改隐患', '统计期内发现、截止日前已验收销号的隐患。', closedBy),
+  hazardMetric('hazards.listed', '挂牌督办隐患', '统计期内发现、截止日前已挂牌督办的隐患。', listedBy),
+  hazardMetric('hazards.listed_rectified', '挂牌督办已整改隐患', '挂牌督办隐患中截止日前已验收销号的。', (w) => sql`${listedBy(w)} and ${closedBy(w)}`),
+  {
+    ...hazardMetric('hazards.transferred', '移送隐患', '统计期内发现、截止日前移送（待接收或已接收）给区级部门或镇属部门的隐患。', () => null),
+    params: { ...LEVEL, to: { label: '移送给', values: { district_department: '区级部门', township_department: '镇属部门' }, required: true } },
+    where: (p, w) => sql`${hazardFilter(p)} and exists (select 1 from hazard_transfers t join org_units tu on tu.id = t.to_unit_id join org_units tp on tp.id = tu.parent_id
+      where t.hazard_id = h.id and t.status in ('pending', 'accepted') and t.requested_at < ${w.cutoff} and tu.kind = 'department'
+      and tp.kind = ${p.to === 'district_department' ? 'district' : 'township'})`,
+  },
+  {
+    key: 'inspections.enterprises', version: 1, label: '检查企业', unit: '家', family: 'inspection', agg: 'count', record: 'enterprise', recordId: sql`i.enterprise_id`,
+    description: '统计期内已完成检查（不含企业自查）的企业数，同一企业多次检查计一家；可限定领导带队、检查类型或使用的检查表。',
+    params: {
+      leaderLed: { label: '领导带队', values: { yes: '是' } },
+      type: { label: '检查类型', values: { enforcement: '执法检查', assistance: '帮扶指导', supervision: '督导检查', spot_check: '抽查检查' } },
+      template: { label: '检查表编号' },
+    },
+    where: (p) => sql.join([
+      sql`true`, ...(p.leaderLed === 'yes' ? [sql`i.leader_led`] : []), ...(p.type ? [sql`i.type = ${p.type}`] : []), ...(p.template ? [sql`i.template_code = ${p.template}`] : []),
+    ], sql` and `),
+  },
+  {
+    key: 'inspections.visits', version: 1, label: '检查（家次）', unit: '家次', family: 'inspection', agg: 'count', record: 'inspection', recordId: sql`i.id`,
+    description: '统计期内已完成的检查次数（不含企业自查）；可限定检查类型、重点企业。',
+    params: {
+      type: { label: '检查类型', values: { enforcement: '执法检查', assistance: '帮扶指导', supervision: '督导检查', spot_check: '抽查检查' } },
+      key: { label: '重点企业', values: { yes: '是' } },
+    },
+    where: (p) => sql.join([
+      sql`true`, ...(p.type ? [sql`i.type = ${p.type}`] : []),
+      ...(p.key === 'yes' ? [sql`exists (select 1 from enterprises ke where ke.id = i.enterprise_id and ke.is_key)`] : []),
+    ], sql` and `),
+  },
+  {
+    key: 'inspections.item_failed', version: 1, label: '检查项不符合的企业', unit: '家', family: 'inspection', agg: 'count', record: 'enterprise', recordId: sql`i.enterprise_id`,
+    description: '统计期内用指定检查表检查、指定检查项判为不符合的企业数。',
+    params: { template: { label: '检查表编号', required: true }, item: { label: '检查项', required: true } },
+    where: (p) => sql`i.template_code = ${p.template ?? ''} and exists (select 1 from inspection_answers ia where ia.inspection_id = i.id and ia.item_key = ${p.item ?? ''} and ia.result = 'nonconform')`,
+  },
+  {
+    key: 'cases.enterprises', version: 1, label: '执法处罚企业', unit: '家', family: 'case', agg: 'count', record: 'enterprise', recordId: sql`c.enterprise_id`,
+    description: '统计期内立案的执法案件涉及的企业数。', params: {}, where: () => sql`true`,
+  },
+  {
+    key: 'cases.fines', version: 1, label: '罚款金额', unit: '万元', family: 'case', agg: 'sum', record: 'case', recordId: sql`c.id`,
+    description: '统计期内立案、截止日前作出处罚决定的案件罚款合计（对企业和对主要负责人），以分计、以万元显示。', params: {},
+    where: (_p, w) => sql`c.decided_on is not null and c.decided_on <= ${w.to} and (c.fine_on_enterprise_fen + c.fine_on_principal_fen) > 0`,
+    amount: () => sql`(c.fine_on_enterprise_fen + c.fine_on_principal_fen)`,
+  },
+  {
+    key: 'cases.with_measure', version: 1, label: '作出某类处理措施的案件', unit: '次', family: 'case', agg: 'count', record: 'case', recordId: sql`c.id`,
+    description: '统计期内立案、截止日前作出指定措施（如行政处罚）的案件数。',
+    params: { kind: { label: '措施', values: MEASURES, required: true } },
+    where: (p, w) => sql`exists (select 1 from enforcement_measures m where ${measureOf(p.kind ?? '', w)})`,
+  },
+  {
+    key: 'cases.dual_penalty', version: 1, label: '一案双罚', unit: '次', family: 'case', agg: 'count', record: 'case', recordId: sql`c.id`,
+    description: '截止日前作出决定、同时处罚企业和企业主要负责人的案件。', params: {},
+    where: (_p, w) => sql`c.decided_on is not null and c.decided_on <= ${w.to} and c.fine_on_enterprise_fen > 0 and c.fine_on_principal_fen > 0`,
+  },
+  {
+    key: 'cases.published', version: 1, label: '公布典型执法案例', unit: '个', family: 'case', agg: 'count', record: 'case', recordId: sql`c.id`,
+    description: '截止日前公布的典型执法案例；可限定危险作业罪案例。', params: { crime: { label: '危险作业罪', values: { yes: '是' } } },
+    where: (p, w) => sql`c.published and c.published_at < ${w.cutoff}${p.crime === 'yes' ? sql` and c.dangerous_operation_crime` : sql``}`,
+  },
+  {
+    key: 'measures.enterprises', version: 1, label: '受处理措施的企业', unit: '家', family: 'case', agg: 'count', record: 'enterprise', recordId: sql`c.enterprise_id`,
+    description: '截止日前被作出指定措施（可多选，如曝光、约谈、联合惩戒）的企业数。',
+    params: { kinds: { label: '措施', values: MEASURES, list: true, required: true } },
+    where: (p, w) => sql`exists (select 1 from enforcement_measures m where ${measureOf(p.kinds ?? '', w)})`,
+  },
+  {
+    key: 'measures.persons', version: 1, label: '移送人数', unit: '人', family: 'case', agg: 'sum', record: 'case', recordId: sql`c.id`,
+    description: '截止日前作出指定措施（如移送司法机关）所涉人数合计。',
+    params: { kind: { label: '措施', values: MEASURES, required: true } },
+    where: (p, w) => sql`exists (select 1 from enforcement_measures m where ${measureOf(p.kind ?? '', w)})`,
+    amount: (p, w) => sql`(select coalesce(sum(coalesce(mp.person_count, 0)), 0) from enforcement_measures mp where ${measureOf(p.kind ?? '', w, 'mp')})`,
+  },
+  {
+    key: 'accountability.persons', version: 1, label: '追责问责', unit: '人', family: 'accountability', agg: 'count', record: 'accountability', recordId: sql`a.id`,
+    description: '统计期内作出的追责问责（对个人）。', params: {},
+    where: () => sql`a.kind = 'accountability' and a.target_type = 'person'`,
+  },
+  {
+    key: 'accountability.unit_interviews', version: 1, label: '约谈通报单位', unit: '次', family: 'accountability', agg: 'count', record: 'accountability', recordId: sql`a.id`,
+    description: '统计期内对有关部门及单位的约谈通报。', params: {},
+    where: () => sql`a.kind = 'interview_notice' and a.target_type = 'unit'`,
+  },
+];
+
+const BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
+export const metricOf = (key: string): MetricDef | undefined => BY_KEY.get(key);
+export const knownMetric = (key: string): boolean => BY_KEY.has(key);
+
+/** What is wrong with a metric's parameters, in words for the office. */
+export function paramProblems(key: string, params: Params | undefined): string[] {
+  const m = BY_KEY.get(key);
+  if (!m) return [`统计口径“${key}”不存在`];
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const spec = m.params[name];
+    if (!spec) { out.push(`统计口径“${m.label}”没有参数“${name}”`); continue; }
+    if (typeof value !== 'string' || value.length > 100) { out.push(`参数“${spec.label}”无效`); continue; }
+    const values = spec.list ? value.split(',').map((v) => v.trim()) : [value];
+    if (spec.values && values.some((v) => !(v in spec.values!))) out.push(`参数“${spec.label}”的值“${value}”无效`);
+  }
+  for (const [name, spec] of Object.entries(m.params)) if (spec.required && !params?.[name]) out.push(`统计口径“${m.label}”需要参数“${spec.label}”`);
+  return out;
+}
