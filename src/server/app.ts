@@ -29,6 +29,7 @@ import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { NotificationHub, Notifier, type Poster, registerNotificationRoutes, unreadCount } from './modules/notifications/index.ts';
 
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerNotificationRoutes(app, ctx);
   registerWorkbenchRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
 
   if (webDir) await registerWebApp(app, webDir);
   return { app, ctx };

@@ -74,6 +74,12 @@ export const PERMISSIONS = {
   'edit:campaign': OFFICE,
   /** File 工作落实情况 and acknowledge tasks for the caller's own unit. */
   'report:progress': ['admin', 'office', 'department', 'village'],
+  /** 调度表/汇总表: read the forms, rounds and submissions in the caller's scope. */
+  'read:report': WATCHERS,
+  /** Fill and submit the caller's own unit's forms. */
+  'fill:report': ['admin', 'office', 'department', 'village'],
+  /** Attach forms to a campaign and change their schedule; approve, return, excuse and reopen the units' submissions. */
+  'review:report': OFFICE,
 
   'upload:file': EVERYONE,
   /** A file is served to whoever may see the record it belongs to. */

@@ -132,3 +132,32 @@ export function watchesAllUnits(actor: ScopeActor, c: { districtId: string; town
   const watcher = actor.role === 'office' || actor.role === 'admin' || actor.role === 'leader' || actor.role === 'supervision_group';
   return watcher && actor.districtId === c.districtId && (actor.unitKind === 'district' || (actor.unitKind === 'township' && c.townshipId === actor.unitId));
 }
+
+/** A unit's form submission, as the scope rules read it. */
+export interface SubmissionRef {
+  districtId: string;
+  unitId: string;
+  unitKind: 'district' | 'township' | 'village' | 'department';
+  /** The unit's township (itself for a township); null for a district-level unit. */
+  townshipId: string | null;
+}
+
+const WATCHER_ROLES = ['office', 'admin', 'leader', 'supervision_group'];
+
+/** Who sees a submission: its own unit; the office, leaders and groups of its township; those of the district. Anyone else gets 404. */
+export function seesSubmission(actor: ScopeActor, s: SubmissionRef): boolean {
+  if (actor.districtId !== s.districtId || actor.role === 'enterprise') return false;
+  if (actor.unitId === s.unitId) return true;
+  if (!WATCHER_ROLES.includes(actor.role)) return false;
+  return actor.unitKind === 'district' || (actor.unitKind === 'township' && actor.unitId === s.townshipId);
+}
+
+/**
+ * Who approves or returns a submission (DHIS2's approval levels): the township's office for its
+ * villages and departments, the district's office for townships and district-level units.
+ */
+export function reviewsSubmission(actor: ScopeActor, s: SubmissionRef): boolean {
+  if ((actor.role !== 'office' && actor.role !== 'admin') || actor.districtId !== s.districtId) return false;
+  const belowTownship = (s.unitKind === 'village' || s.unitKind === 'department') && s.townshipId !== null && s.townshipId !== s.unitId;
+  return belowTownship ? actor.unitKind === 'township' && actor.unitId === s.townshipId : actor.unitKind === 'district';
+}

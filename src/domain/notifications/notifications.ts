@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'case.step',
   'campaign.published', 'campaign.report_filed', 'campaign.report_confirmed', 'campaign.report_returned', 'campaign.urged',
   'campaign.due_soon', 'campaign.overdue',
+  'report.submit', 'report.approve', 'report.return', 'report.excuse', 'report.reopen', 'report.due_soon', 'report.overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +38,13 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'campaign.urged': '任务催办',
   'campaign.due_soon': '专项行动任务即将到期',
   'campaign.overdue': '专项行动任务已逾期',
+  'report.submit': '报表待审核',
+  'report.approve': '报表已审核',
+  'report.return': '报表被退回',
+  'report.excuse': '报表免报',
+  'report.reopen': '报表已重新开放',
+  'report.due_soon': '报表即将到期',
+  'report.overdue': '报表已逾期未报',
 };
 
 /** Reminders are about deadlines: the same kind is sent again only for a new deadline. */

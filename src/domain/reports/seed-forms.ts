@@ -49,7 +49,9 @@ const CHONGMING_INDICATORS: Indicator[] = [
   pending('assessments', '组织开展考核巡查督导检查', '次', '考核巡查记录'),
 ];
 
+/** One numbered cell; several keys print together in one value cell under `label`. */
 const cell = (no: number, ...keys: string[]) => keys.map((indicator, i) => ({ no: i === 0 ? String(no) : '', indicator }));
+const pair = (no: number, label: string, a: string, b: string) => [{ no: String(no), indicator: a, label }, { no: '', indicator: b }];
 const rows = (...pairs: { no: string; indicator: string }[][][]) => pairs.map((r) => ({ cells: r.flat() }));
 
 export const CHONGMING_DISPATCH: TemplateBody = {
@@ -71,14 +73,14 @@ export const CHONGMING_DISPATCH: TemplateBody = {
       {
         title: '部门精准严格执法情况',
         rows: rows(
-          [cell(1, 'assist_townships'), cell(2, 'assist_key')], [cell(3, 'penalties', 'penalty_amount'), cell(4, 'dual_penalty')],
-          [cell(5, 'referrals'), cell(6, 'suspensions')], [cell(7, 'exposures'), cell(8, 'published_cases', 'crime_cases')],
+          [cell(1, 'assist_townships'), cell(2, 'assist_key')], [pair(3, '行政处罚（次，万元）', 'penalties', 'penalty_amount'), cell(4, 'dual_penalty')],
+          [cell(5, 'referrals'), cell(6, 'suspensions')], [cell(7, 'exposures'), pair(8, '公布典型执法案例（个），其中危险作业罪案例（个）', 'published_cases', 'crime_cases')],
           [cell(9, 'accountability'), cell(10, 'unit_interviews')],
         ),
       },
       {
         title: '党委政府组织领导情况',
-        rows: rows([cell(1, 'study'), cell(2, 'research')], [cell(3, 'onsite'), cell(4, 'briefings')], [cell(5, 'rewards', 'anonymous_rewards'), cell(6, 'media')], [cell(7, 'inspectors'), cell(8, 'assessments')]),
+        rows: rows([cell(1, 'study'), cell(2, 'research')], [cell(3, 'onsite'), cell(4, 'briefings')], [pair(5, '举报奖励（万元），其中匿名举报查实奖励（万元）', 'rewards', 'anonymous_rewards'), cell(6, 'media')], [cell(7, 'inspectors'), cell(8, 'assessments')]),
       },
     ],
   },

@@ -50,7 +50,8 @@ export interface GridLayout {
 
 /** A sheet row holds one or two indicators, each with the number printed before it. */
 export interface SheetRow {
-  cells: { no: string; indicator: string }[];
+  /** A cell with an empty `no` continues the one before it (a pair printed in one value cell, e.g. 行政处罚（次，万元）). */
+  cells: { no: string; indicator: string; label?: string }[];
 }
 export interface SheetLayout {
   kind: 'sheet';

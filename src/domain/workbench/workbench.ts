@@ -7,7 +7,7 @@ export const WORKBENCH_KINDS = [
   'self_inspection_today',
   'hazard_transfer', 'hazard_verify', 'hazard_plan_review', 'hazard_extension', 'hazard_plan', 'hazard_rectify', 'hazard_transfer_returned',
   'inspection_sign', 'inspection_draft', 'plan_entry',
-  'campaign_report', 'campaign_review',
+  'campaign_report', 'campaign_review', 'report_fill', 'report_review',
   'overdue_by_unit', 'due_this_week_by_unit', 'listed_hazard',
   'inspection_found', 'covered_unit',
 ] as const;
@@ -27,6 +27,8 @@ export const WORKBENCH_KIND_LABELS: Record<WorkbenchKind, string> = {
   plan_entry: '本月计划检查',
   campaign_report: '专项行动任务待报送',
   campaign_review: '落实情况待确认',
+  report_fill: '报表待填报',
+  report_review: '报表待审核',
   overdue_by_unit: '逾期隐患（按单位）',
   due_this_week_by_unit: '本周到期隐患（按单位）',
   listed_hazard: '挂牌督办隐患',

@@ -6,3 +6,6 @@ export { previewAnnex, commitAnnex } from './annex-import.service.ts';
 export { gridFromXlsx } from './annex-read.ts';
 export { createCampaign, publishCampaign } from './campaigns.service.ts';
 export { annexWorkbook } from './campaigns.xlsx.ts';
+export { loadCampaign, loadKeptCampaign } from './campaigns.service.ts';
+export { publishedCampaigns } from './progress-views.service.ts';
+export type { CampaignRow } from './campaigns.repository.ts';

@@ -12,6 +12,7 @@ import { hazardFigures, hazardWorkbench } from '../hazards/index.ts';
 import { inspectionWorkbench } from '../inspections/index.ts';
 import { todayTasks } from '../schedules/index.ts';
 import { campaignWorkbench } from '../campaigns/index.ts';
+import { reportWorkbench } from '../reports/index.ts';
 
 interface Part { items: TWorkbenchItem[]; totals: Partial<Record<WorkbenchKind, number>>; moreHref?: Partial<Record<WorkbenchKind, string>> }
 type Source = (ctx: AppContext, actor: Actor, today: string) => Promise<Part[]>;
@@ -36,6 +37,7 @@ const SOURCES: Source[] = [
   (ctx, actor, today) => hazardWorkbench(ctx.db, actor, today, ctx.clock.now()),
   (ctx, actor, today) => inspectionWorkbench(ctx.db, actor, today),
   campaignWorkbench,
+  reportWorkbench,
 ];
 
 export async function workbenchOf(ctx: AppContext, actor: Actor): Promise<TWorkbench> {

@@ -1,0 +1,5 @@
+// What other parts of the server use of the reports module.
+export { registerReportRoutes } from './reports.routes.ts';
+export { reportWorkbench } from './reports.workbench.ts';
+export { reportReminders } from './reports.reminders.ts';
+export { evaluateCells, type EvalUnit, type MetricCell } from './metrics/evaluate.ts';

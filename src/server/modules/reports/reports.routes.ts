@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { reportRoutes as r } from '../../../contract/reports.ts';
+import type { AppContext } from '../../context.ts';
+import { registerRoute } from '../../http/route.ts';
+import { sendXlsx } from '../../http/xlsx-export.ts';
+import { registerReminderSource } from '../notifications/index.ts';
+import { attachForm, editForm, listForms, listTemplates } from './forms.service.ts';
+import { exportRollup, exportSubmission } from './reports.export.ts';
+import { reportReminders } from './reports.reminders.ts';
+import { cellRecords, rollup } from './rollup.service.ts';
+import { actOnSubmission, getSubmission, saveSubmission } from './submission.service.ts';
+
+export function registerReportRoutes(app: FastifyInstance, ctx: AppContext) {
+  registerReminderSource(reportReminders);
+  const read = { permission: 'read:report' } as const;
+  const review = { permission: 'review:report' } as const;
+  registerRoute(app, r.templates, read, ({ actor }) => listTemplates(ctx, actor));
+  registerRoute(app, r.forms, read, ({ actor, params }) => listForms(ctx, actor, params.id));
+  registerRoute(app, r.attach, review, ({ actor, params, body }) => attachForm(ctx, actor, params.id, body));
+  registerRoute(app, r.edit, review, ({ actor, params, body }) => editForm(ctx, actor, params.id, body));
+  registerRoute(app, r.rollup, read, ({ actor, params, query }) => rollup(ctx, actor, params.id, params.due, query.form));
+  registerRoute(app, r.rollupXlsx, read, async ({ actor, params, query, reply }) => {
+    const f = await exportRollup(ctx, actor, params.id, params.due, query.form);
+    return sendXlsx(reply, f.fileName, f.buf);
+  });
+  registerRoute(app, r.get, read, ({ actor, params }) => getSubmission(ctx, actor, params.key));
+  registerRoute(app, r.save, { permission: 'fill:report' }, ({ actor, params, body }) => saveSubmission(ctx, actor, params.key, body));
+  registerRoute(app, r.act, read, ({ actor, params, body }) => actOnSubmission(ctx, actor, params.key, body));
+  registerRoute(app, r.records, read, ({ actor, params, query }) => cellRecords(ctx, actor, params.key, params.cell, query.page, query.pageSize));
+  registerRoute(app, r.xlsx, read, async ({ actor, params, reply }) => {
+    const f = await exportSubmission(ctx, actor, params.key);
+    return sendXlsx(reply, f.fileName, f.buf);
+  });
+}

@@ -1,0 +1,104 @@
+// A round's roll-up for the office: every unit's state and submitted figures, their sum, and the
+// same metrics recomputed over the whole region beside it (a difference shows a record counted by
+// two units, or one no unit counted); and the records behind any figure.
+import { inArray, sql } from 'drizzle-orm';
+import type { TCellRecords, TRollup } from '../../../contract/reports.ts';
+import { seesSubmission } from '../../../domain/access/scope.ts';
+import { SUBMISSION_STATE_LABELS, type SubmissionView, completeness, isOverdueSubmission } from '../../../domain/reports/submission-workflow.ts';
+import { roundsOf } from '../../../domain/reports/rounds.ts';
+import type { AppContext } from '../../context.ts';
+import { type DbOrTx, sqlRows } from '../../db/client.ts';
+import { orgUnits } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/actor.ts';
+import { notFound } from '../../http/errors.ts';
+import { loadCampaign } from '../campaigns/index.ts';
+import { cellRecordIds, evaluateCells } from './metrics/evaluate.ts';
+import { type RecordKind, metricOf } from './metrics/registry.ts';
+import * as repo from './reports.repository.ts';
+import { type SnapshotCell, cellsOf, loadScene, periodOf, submissionKey, windowOf } from './submission-scene.ts';
+
+export async function rollup(ctx: AppContext, actor: Actor, campaignId: string, due: string, seriesId: string): Promise<TRollup> {
+  const c = (await loadCampaign(ctx.db, actor, campaignId)).c;
+  const t = await repo.currentOfSeries(ctx.db, seriesId);
+  if (!t || t.campaignId !== c.id) throw notFound('报表');
+  const body = repo.bodyOf(t);
+  const round = roundsOf(body, periodOf(c)).find((r) => r.due === due);
+  if (!round) throw notFound('报表轮次');
+  // a township's people see their own township's units of a district campaign
+  const regionId = c.townshipId ?? (actor.unitKind === 'township' ? actor.unitId : c.districtId);
+  const [region] = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, [regionId])).limit(1);
+  if (!region || !seesSubmission(actor, { districtId: c.districtId, unitId: region.id, unitKind: region.kind, townshipId: region.kind === 'township' ? region.id : null })) throw notFound('报表');
+  const units = (await repo.fillerUnits(ctx.db, c, body.fillers)).filter((u) => region.kind === 'district' || u.townshipId === region.id);
+  const subs = (await repo.submissionsOfRound(ctx.db, [seriesId], due)).filter((s) => units.some((u) => u.id === s.unitId));
+  const bySub = new Map(subs.map((s) => [s.unitId, s]));
+  const reported = subs.filter((s) => s.status === 'submitted' || s.status === 'approved');
+  const versions = await repo.latestVersions(ctx.db, reported.map((s) => s.id));
+  const now = ctx.clock.now();
+  const numericKeys = body.indicators.filter((i) => i.source.kind === 'computed' || i.source.type === 'number' || i.source.type === 'amount').map((i) => i.key);
+  const sum: Record<string, number> = Object.fromEntries(numericKeys.map((k) => [k, 0]));
+  const rows = units.map((u) => {
+    const s = bySub.get(u.id);
+    const state: SubmissionView = s?.status ?? 'missing';
+    const v = s ? versions.get(s.id) : undefined;
+    const values: Record<string, number | boolean | string | null> = {};
+    for (const cell of (v?.cells ?? []) as SnapshotCell[]) {
+      values[cell.key] = cell.value;
+      if (typeof cell.value === 'number' && cell.key in sum) sum[cell.key] = sum[cell.key]! + cell.value;
+    }
+    return {
+      unit: { id: u.id, name: u.name, kind: u.kind }, key: submissionKey({ seriesId, unitId: u.id, due }), state, stateLabel: SUBMISSION_STATE_LABELS[state],
+      late: s?.late ?? false, overdue: isOverdueSubmission(state, round.deadline, now), values,
+    };
+  });
+  const computed = body.indicators.flatMap((i) => (i.source.kind === 'computed' ? [{ key: i.key, metric: i.source.metric, params: i.source.params }] : []));
+  const ev = await evaluateCells(ctx.db, { districtId: c.districtId, units: [{ id: region.id, kind: region.kind }], cells: computed, window: windowOf(round) });
+  const regionKey = submissionKey({ seriesId, unitId: region.id, due });
+  return {
+    form: { seriesId, title: body.title.replace('{unit}', ''), layout: body.layout },
+    round: { due: round.due, from: round.from },
+    indicators: body.indicators.map((i) => ({ key: i.key, label: i.label, unit: i.unit, kind: i.source.kind })),
+    rows, sum,
+    region: {
+      unitId: region.id, name: region.name,
+      values: Object.fromEntries([...(ev.get(region.id) ?? new Map())].map(([k, r]) => [k, r.value])),
+      recordsHref: Object.fromEntries(computed.map((cc) => [cc.key, `/report-submissions/${regionKey}/cells/${cc.key}`])),
+    },
+    completeness: completeness(rows),
+  };
+}
+
+type RecordRow = { id: string; title: string; subtitle: string };
+const RECORD_QUERIES: Record<RecordKind, { entity: string; href: (id: string) => string; query: (ids: string[]) => ReturnType<typeof sql> }> = {
+  enterprise: { entity: '生产经营单位', href: (id) => `/enterprises/${id}`, query: (ids) => sql`select e.id, e.name as title, coalesce(v.name, '') || ' · ' || e.address as subtitle from enterprises e left join org_units v on v.id = e.village_id where e.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by e.name` },
+  hazard: { entity: '隐患', href: (id) => `/hazards/${id}`, query: (ids) => sql`select h.id, h.number || ' ' || left(h.description, 60) as title, to_char(h.found_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' · ' || e.name as subtitle from hazards h join enterprises e on e.id = h.enterprise_id where h.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by h.found_at desc` },
+  inspection: { entity: '检查记录', href: (id) => `/inspections/${id}`, query: (ids) => sql`select i.id, i.number || ' ' || e.name as title, i.inspected_on::text as subtitle from inspections i join enterprises e on e.id = i.enterprise_id where i.id in (${sql.join(ids.map((x) => sql`${x}::uuid`), sql`, `)}) order by i.inspected_on desc` },
+  case: { entity: '执法案件', href: (id) => `/cases/${id}`, query: (ids) => sql`select c.id, c.number || ' ' || c.title as title, c.filed_on::text || ' · ' || e.name as subtitle from enforcement_cases c join enterprises e on e.id = c.enterprise_id where c.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by c.filed_on desc` },
+  accountability: { entity: '问责记录', href: (id) => `/accountability/${id}`, query: (ids) => sql`select a.id, a.target_name || ' · ' || a.measure as title, a.decided_on::text as subtitle from accountability_records a where a.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by a.decided_on desc` },
+};
+
+async function recordRows(db: DbOrTx, kind: RecordKind, ids: string[]): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  return sqlRows<RecordRow>(db, RECORD_QUERIES[kind].query(ids));
+}
+
+/** The records a figure counted: the submitted version's when frozen, else counted now. Paged, in the record's own order. */
+export async function cellRecords(ctx: AppContext, actor: Actor, key: string, cellKey: string, page: number, pageSize: number): Promise<TCellRecords> {
+  const s = await loadScene(ctx.db, actor, key);
+  const ind = s.body.indicators.find((i) => i.key === cellKey);
+  if (!ind || ind.source.kind !== 'computed') throw notFound('指标');
+  const m = metricOf(ind.source.metric);
+  if (!m) throw notFound('指标');
+  const { cells, frozen } = s.isRegion ? { cells: null, frozen: false } : await cellsOf(ctx.db, s);
+  const snap = cells?.find((c) => c.key === cellKey);
+  const ids = snap?.recordIds ?? await cellRecordIds(ctx.db, { districtId: s.campaign.districtId, unit: { id: s.unit.id, kind: s.unit.kind }, cell: { key: cellKey, metric: m.key, params: ind.source.params }, window: windowOf(s.round) });
+  // ids sorted by id: order the page by the record's own order instead, one query for the page's ids in that order
+  const all = await recordRows(ctx.db, m.record, ids);
+  const slice = all.slice((page - 1) * pageSize, page * pageSize);
+  const value = typeof snap?.value === 'number' ? snap.value : ids.length;
+  const q = RECORD_QUERIES[m.record];
+  return {
+    items: slice.map((r) => ({ ...r, href: q.href(r.id) })), total: all.length, page, pageSize,
+    label: ind.label, unit: ind.unit, value: snap ? Number(snap.value ?? 0) : (m.agg === 'count' ? ids.length : value), entity: q.entity, frozen, unitName: s.unit.name,
+    backHref: s.isRegion ? `/campaigns/${s.campaign.id}/reports/${s.round.due}?form=${s.template.seriesId}` : `/report-submissions/${s.key}`,
+  };
+}
