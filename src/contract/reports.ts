@@ -60,6 +60,7 @@ export const CampaignForm = z.object({
   current: z.string().nullable(),
 });
 export const CampaignForms = z.object({ items: z.array(CampaignForm), canEdit: z.boolean() });
+export type TCampaignForms = z.output<typeof CampaignForms>;
 export type TCampaignForm = z.output<typeof CampaignForm>;
 
 export const AttachForm = z.object({

@@ -96,7 +96,7 @@ export async function attachForm(ctx: AppContext, actor: Actor, campaignId: stri
   if (problems.length) throw invalid({ ref: problems }, problems[0]);
   const existing = await repo.formsOf(ctx.db, [c.id]);
   const code = shipped?.code ?? own!.code;
-  if (existing.some((f) => (code && f.code === code) || repo.bodyOf(f).title === tBody.title)) throw conflict('该专项行动已添加此报表');
+  if (existing.some((f) => (code ? f.code === code : f.name === own!.name))) throw conflict('该专项行动已添加此报表');
   const now = ctx.clock.now();
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {

@@ -2,7 +2,8 @@
 // a named, versioned, documented condition over a family's rows in a window, with parameters.
 // A metric counts distinct records (or sums an amount over them) and can list the records it
 // counted. Bump `version` when a definition changes what it counts: submitted versions keep the
-// version they were counted with.
+// version they were counted with. A condition may read the unit it is evaluated for as `u` (an
+// org_units row), e.g. a department counts only the transfers it made itself.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Family, MetricWindow } from './families.ts';
 
@@ -75,10 +76,11 @@ export const METRICS: readonly MetricDef[] = [
   hazardMetric('hazards.listed', '挂牌督办隐患', '统计期内发现、截止日前已挂牌督办的隐患。', listedBy),
   hazardMetric('hazards.listed_rectified', '挂牌督办已整改隐患', '挂牌督办隐患中截止日前已验收销号的。', (w) => sql`${listedBy(w)} and ${closedBy(w)}`),
   {
-    ...hazardMetric('hazards.transferred', '移送隐患', '统计期内发现、截止日前移送（待接收或已接收）给区级部门或镇属部门的隐患。', () => null),
+    ...hazardMetric('hazards.transferred', '移送隐患', '统计期内发现、截止日前移送（待接收或已接收）给区级部门或镇属部门的隐患；科室、村居只计本单位移送的。', () => null),
     params: { ...LEVEL, to: { label: '移送给', values: { district_department: '区级部门', township_department: '镇属部门' }, required: true } },
     where: (p, w) => sql`${hazardFilter(p)} and exists (select 1 from hazard_transfers t join org_units tu on tu.id = t.to_unit_id join org_units tp on tp.id = tu.parent_id
       where t.hazard_id = h.id and t.status in ('pending', 'accepted') and t.requested_at < ${w.cutoff} and tu.kind = 'department'
+      and (u.kind in ('township', 'district') or t.from_unit_id = u.id)
       and tp.kind = ${p.to === 'district_department' ? 'district' : 'township'})`,
   },
   {
