@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../contract/hazards.ts';
 import type { TInspectionDetail } from '../../contract/inspections.ts';
 import {
-  accountabilityRecords, enforcementCases, hazardTransfers, hazards, inspections, occurrenceUrges, orgUnits, sectors, users,
+  accountabilityRecords, enforcementCases, hazardTransfers, hazards, inspections, occurrenceUrges, orgUnits, reportSubmissions, reportTemplates, sectors, users,
 } from '../../server/db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../server/test/app.ts';
 import { createTestClock } from '../../server/test/clock.ts';
@@ -229,5 +229,34 @@ describe('the demo campaigns', () => {
     const m = (await get(line, `/api/campaigns/${c.id}/matrix?state=overdue`)) as { rows: { cells: { nextKey: string | null }[] }[] };
     const late = m.rows.flatMap((r) => r.cells).find((x) => x.nextKey)!.nextKey!;
     expect((await line.request('POST', '/api/occurrences/urge', { keys: [late] })).statusCode).toBe(409);
+  });
+});
+
+describe('demo report forms through the API', () => {
+  it('大盛 fills 附件3 and 附件4 and the district\'s 调度表, with submissions in every state', async () => {
+    const forms = await t.db.select({ code: reportTemplates.code }).from(reportTemplates);
+    expect(forms.map((f) => f.code).sort()).toEqual(['chongming-dispatch-2023', 'dasheng-annex-3', 'dasheng-annex-4']);
+    const states = new Set((await t.db.select({ s: reportSubmissions.status }).from(reportSubmissions)).map((r) => r.s));
+    expect([...states].sort()).toEqual(['approved', 'draft', 'excused', 'returned', 'submitted']);
+  });
+
+  it('every computed figure of every seed form counts as many records as its value', async () => {
+    const templates = await t.db.select().from(reportTemplates);
+    for (const tpl of templates) {
+      const subs = await t.db.select().from(reportSubmissions).where(eq(reportSubmissions.seriesId, tpl.seriesId)).limit(40);
+      const frozen = subs.find((s) => s.status === 'approved')!;
+      const live = subs.find((s) => s.status === 'draft' || s.status === 'returned') ?? subs.find((s) => s.status !== 'approved')!;
+      for (const s of [frozen, live]) {
+        const key = `${s.seriesId}_${s.unitId}_${s.due}`;
+        const res = await as('anweiban').get(`/api/report-submissions/${key}`);
+        if (res.statusCode === 404) continue; // the district's form is the admin's to read
+        expect(res.statusCode, res.body).toBe(200);
+        for (const c of res.json().cells as { kind: string; unit: string | null; key: string; value: number; records?: { count: number } }[]) {
+          if (c.kind === 'computed' && c.unit !== '万元' && c.key !== 'referrals') expect(c.records!.count, `${tpl.code} ${c.key}`).toBe(c.value);
+        }
+      }
+    }
+    const villageKey = (await t.db.select().from(reportSubmissions).where(isNotNull(reportSubmissions.submittedAt)).limit(1))[0]!;
+    expect((await as('qiye').get(`/api/report-submissions/${villageKey.seriesId}_${villageKey.unitId}_${villageKey.due}`)).statusCode).toBe(403);
   });
 });

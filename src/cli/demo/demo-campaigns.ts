@@ -6,6 +6,7 @@ import { shanghaiDay } from '../../domain/common/dates.ts';
 import type { Tx } from '../../server/db/client.ts';
 import { orgUnits, users } from '../../server/db/schema/index.ts';
 import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -30,5 +31,10 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, office: { id: office.id, name: office.name, unitName: '大盛镇' }, units,
     filerOf: (id) => filers.get(id), today,
   });
-  return { dasheng, unitAccounts: extra.length };
+  const [admin] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.districtId, o.districtId), eq(users.username, 'admin')));
+  const reports = await seedDemoReports(tx, rand, {
+    districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
+    district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
+  });
+  return { dasheng, reports, unitAccounts: extra.length };
 }

@@ -284,6 +284,8 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
     principalName: e.principalName, principalPhone: e.principalPhone,
     safetyManagerName: e.safetyManagerName, safetyManagerPhone: e.safetyManagerPhone,
     riskGrade: e.riskGrade, isKey: e.isKey, isHighRisk: e.isHighRisk, status: e.status, ...stamps,
+    // on the books long before the campaigns: the forms count the units supervised as of each cut-off
+    createdAt: new Date(now.getTime() - 400 * 86_400_000),
   }));
   const qiyeEnterprise = enterpriseRows[0]!;
   const qiyeManager = demoEnterprises[0]!.safetyManagerName ?? freshName();

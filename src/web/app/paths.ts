@@ -61,9 +61,17 @@ export const paths = {
   },
   campaigns: {
     list: '/campaigns',
-    detail: (id: string, tab?: 'tasks' | 'matrix') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
+    detail: (id: string, tab?: 'tasks' | 'matrix' | 'reports') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
     myTasks: '/my-tasks',
     occurrence: (key: string) => `/occurrences/${encodeURIComponent(key)}`,
+  },
+  reports: {
+    /** One unit's submission of one round of a form. */
+    submission: (key: string) => `/report-submissions/${encodeURIComponent(key)}`,
+    /** The records behind one figure. */
+    records: (key: string, cell: string) => `/report-submissions/${encodeURIComponent(key)}/cells/${encodeURIComponent(cell)}`,
+    /** A round of a form: every unit's state and the roll-up. */
+    round: (campaignId: string, due: string, form: string) => `/campaigns/${encodeURIComponent(campaignId)}/reports/${due}?form=${encodeURIComponent(form)}`,
   },
   plans: {
     list: '/plans',
@@ -135,6 +143,9 @@ export const routePatterns = {
   campaignDetail: '/campaigns/:id',
   myTasks: '/my-tasks',
   occurrence: '/occurrences/:key',
+  reportSubmission: '/report-submissions/:key',
+  reportRecords: '/report-submissions/:key/cells/:cell',
+  reportRound: '/campaigns/:id/reports/:due',
   planList: '/plans',
   planDetail: '/plans/:id',
   checklistList: '/checklists',
