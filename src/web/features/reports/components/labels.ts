@@ -37,13 +37,14 @@ export function groupCells<C extends { key: string; label: string }>(layout: Tem
   const out: CellGroup<C>[] = [];
   const loose: CellGroup<C> = { title: '其他', cells: [] };
   type H = (typeof layout.headings)[number];
+  // `path`: the headings above h; the group's own (the first) is its title, not repeated in the label
   const leaves = (h: H, path: string[]): { label: string; cell: C }[] => {
     if (h.children?.length) return h.children.flatMap((x) => leaves(x as H, [...path, h.label]));
     const cell = byKey.get(h.indicator ?? '');
     return cell ? [{ label: [...path.slice(1), h.label].join(' · '), cell }] : [];
   };
   for (const h of layout.headings) {
-    if (h.children?.length) out.push({ title: h.label, cells: leaves(h, [h.label]) });
+    if (h.children?.length) out.push({ title: h.label, cells: leaves(h, []) });
     else loose.cells.push(...leaves(h, ['']));
   }
   if (loose.cells.length) out.push(loose);
