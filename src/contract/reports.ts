@@ -181,4 +181,5 @@ export const reportRoutes = {
   act: defineRoute({ method: 'POST', path: '/api/report-submissions/:key/actions', summary: '提交、审核、退回、免报或重新开放', tag: 'reports', params: KeyParams, body: SubmissionActionBody, response: SubmissionDetail }),
   records: defineRoute({ method: 'GET', path: '/api/report-submissions/:key/cells/:cell/records', summary: '指标对应的记录', tag: 'reports', params: KeyParams.extend({ cell: z.string().min(1).max(60) }), query: PageQuery, response: CellRecords }),
   xlsx: defineRoute({ method: 'GET', path: '/api/report-submissions/:key/export.xlsx', summary: '导出报表', tag: 'reports', params: KeyParams, responseType: 'xlsx' }),
+  pdf: defineRoute({ method: 'GET', path: '/api/report-submissions/:key/export.pdf', summary: '打印报表（PDF）', tag: 'reports', params: KeyParams, responseType: 'file' }),
 };

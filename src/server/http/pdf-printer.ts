@@ -48,3 +48,16 @@ export class PdfPrinter {
     if (b) await (await b.catch(() => null))?.close().catch(() => {});
   }
 }
+
+const printers = new WeakMap<object, PdfPrinter>();
+/** The one printer (one Chromium) of an app, closed with it; every module that prints shares it. */
+export function sharedPdfPrinter(app: { addHook(name: 'onClose', fn: () => Promise<void>): unknown }): PdfPrinter {
+  let p = printers.get(app);
+  if (!p) {
+    const printer = new PdfPrinter();
+    printers.set(app, printer);
+    app.addHook('onClose', () => printer.close());
+    p = printer;
+  }
+  return p;
+}

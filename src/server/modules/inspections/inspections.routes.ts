@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { inspectionRoutes as r } from '../../../contract/inspections.ts';
 import type { AppContext } from '../../context.ts';
-import { PdfPrinter } from '../../http/pdf-printer.ts';
+import { sharedPdfPrinter } from '../../http/pdf-printer.ts';
 import { registerRoute } from '../../http/route.ts';
 import { mapBatches, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { registerFileOwnerAccess } from '../files/index.ts';
@@ -14,8 +14,7 @@ import { INSPECTION_EXPORT_COLUMNS, inspectionExportRow } from './inspections.xl
 export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext) {
   // An answer's photos are served to whoever may see the inspection.
   registerFileOwnerAccess('inspection', (c, actor, id) => svc.inspectionVisibleTo(c, actor, id));
-  const printer = new PdfPrinter();
-  app.addHook('onClose', () => printer.close());
+  const printer = sharedPdfPrinter(app);
 
   registerRoute(app, r.list, { permission: 'read:inspection' }, ({ actor, query }) => svc.listInspections(ctx, actor, query));
   registerRoute(app, r.exportXlsx, { permission: 'read:inspection' }, async ({ actor, query, reply }) => {

@@ -3,21 +3,34 @@
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { notFound } from '../../http/errors.ts';
-import { formWorkbook } from './reports.xlsx.ts';
+import type { PdfPrinter } from '../../http/pdf-printer.ts';
+import { formHtml } from './reports.pdf.ts';
+import { type FormSheet, formWorkbook } from './reports.xlsx.ts';
 import * as repo from './reports.repository.ts';
 import { rollup } from './rollup.service.ts';
 import { cellsOf, loadScene } from './submission-scene.ts';
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|{}]/g, '').slice(0, 80);
 
-export async function exportSubmission(ctx: AppContext, actor: Actor, key: string) {
+/** One unit's submission as a form sheet (frozen figures once submitted), and its file name without extension. */
+async function submissionSheet(ctx: AppContext, actor: Actor, key: string): Promise<{ sheet: FormSheet; name: string }> {
   const s = await loadScene(ctx.db, actor, key);
   const { cells } = await cellsOf(ctx.db, s);
   const values = Object.fromEntries(cells.map((c) => [c.key, c.value]));
-  const buf = await formWorkbook({
-    body: s.body, titleUnit: s.unit.name, rows: [{ unitName: s.unit.name, values }], fillerName: s.row?.fillerName ?? null, fillerPhone: s.row?.fillerPhone ?? null, due: s.round.due,
-  });
-  return { fileName: `${safe(s.body.title.replace('{unit}', s.unit.name))}-${s.round.due}.xlsx`, buf };
+  return {
+    sheet: { body: s.body, titleUnit: s.unit.name, rows: [{ unitName: s.unit.name, values }], fillerName: s.row?.fillerName ?? null, fillerPhone: s.row?.fillerPhone ?? null, due: s.round.due },
+    name: `${safe(s.body.title.replace('{unit}', s.unit.name))}-${s.round.due}`,
+  };
+}
+
+export async function exportSubmission(ctx: AppContext, actor: Actor, key: string) {
+  const { sheet, name } = await submissionSheet(ctx, actor, key);
+  return { fileName: `${name}.xlsx`, buf: await formWorkbook(sheet) };
+}
+
+export async function printSubmission(ctx: AppContext, printer: PdfPrinter, actor: Actor, key: string) {
+  const { sheet, name } = await submissionSheet(ctx, actor, key);
+  return { fileName: `${name}.pdf`, pdf: await printer.print(formHtml(sheet)) };
 }
 
 export async function exportRollup(ctx: AppContext, actor: Actor, campaignId: string, due: string, seriesId: string) {

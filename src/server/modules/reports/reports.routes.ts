@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { reportRoutes as r } from '../../../contract/reports.ts';
 import type { AppContext } from '../../context.ts';
+import { sharedPdfPrinter } from '../../http/pdf-printer.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
 import { registerReminderSource } from '../notifications/index.ts';
 import { attachForm, editForm, listForms, listTemplates } from './forms.service.ts';
-import { exportRollup, exportSubmission } from './reports.export.ts';
+import { exportRollup, exportSubmission, printSubmission } from './reports.export.ts';
 import { reportReminders } from './reports.reminders.ts';
 import { cellRecords, rollup } from './rollup.service.ts';
 import { actOnSubmission, getSubmission, saveSubmission } from './submission.service.ts';
@@ -27,6 +28,12 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.save, { permission: 'fill:report' }, ({ actor, params, body }) => saveSubmission(ctx, actor, params.key, body));
   registerRoute(app, r.act, read, ({ actor, params, body }) => actOnSubmission(ctx, actor, params.key, body));
   registerRoute(app, r.records, read, ({ actor, params, query }) => cellRecords(ctx, actor, params.key, params.cell, query.page, query.pageSize));
+  const printer = sharedPdfPrinter(app);
+  registerRoute(app, r.pdf, read, async ({ actor, params, reply }) => {
+    const f = await printSubmission(ctx, printer, actor, params.key);
+    return reply.header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="form.pdf"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.pdf);
+  });
   registerRoute(app, r.xlsx, read, async ({ actor, params, reply }) => {
     const f = await exportSubmission(ctx, actor, params.key);
     return sendXlsx(reply, f.fileName, f.buf);

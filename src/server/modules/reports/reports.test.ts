@@ -3,10 +3,12 @@
 // says equals its records; a figure opens exactly the records it counted; a submitted version is
 // frozen; the roll-up equals the units' sum where no record is shared; scope answers 404.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCampaignForms, TRollup, TSubmissionDetail } from '../../../contract/reports.ts';
 import { campaigns } from '../../db/schema/index.ts';
+import { chromiumPath } from '../../http/pdf-printer.ts';
 import { buildHazard } from '../../test/builders.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
@@ -203,6 +205,25 @@ describe('the roll-up', () => {
   });
 });
 
+describe('what awaits whom', () => {
+  it('a unit\'s 工作台 lists the rounds it owes; the township\'s the submissions awaiting review', async () => {
+    const wb = (await v2.request('GET', '/api/workbench')).json() as { items: { kind: string; href: string; dueText: string }[] };
+    const owed = wb.items.filter((i) => i.kind === 'report_fill');
+    expect(owed.length).toBeGreaterThan(0);
+    expect(owed.every((i) => i.href.startsWith('/report-submissions/'))).toBe(true);
+    const ob = (await office.request('GET', '/api/workbench')).json() as { items: { kind: string; href: string }[] };
+    const f4 = formOf('附件4');
+    expect(ob.items.filter((i) => i.kind === 'report_review').map((i) => i.href)).toContain(`/report-submissions/${keyOf(f4.seriesId, w.V2.id)}`);
+  });
+
+  it('reminds owing units before the due date and once overdue, each once', async () => {
+    const { reportReminders } = await import('./reports.reminders.ts');
+    const first = await reportReminders(t.db, '2026-12-12');
+    expect(first).toBeGreaterThan(0);
+    expect(await reportReminders(t.db, '2026-12-12')).toBe(0);
+  });
+});
+
 describe('Excel in the seeds\' layout', () => {
   const open = async (s: Session, url: string) => {
     const res = await s.request('GET', url);
@@ -235,6 +256,13 @@ describe('Excel in the seeds\' layout', () => {
     expect(names).toContain('合计');
     expect(ws.getCell('A9').value).toBe('合计');
     expect(ws.getCell('G9').value).toBe(6);
+  });
+
+  it.skipIf(!fs.existsSync(chromiumPath()))('prints a submission as a PDF', async () => {
+    const res = await dept.request('GET', `/api/report-submissions/${keyOf(formOf('附件3').seriesId, w.dept.id)}/export.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
   });
 
   it('the 崇明 调度表 merges each section down its first column', async () => {

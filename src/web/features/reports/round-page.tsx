@@ -43,10 +43,15 @@ export function RoundPage() {
         </Flex>
       </Card>
       <Card size="small" title="各单位填报情况" style={{ marginTop: 16 }}>
-        <Table rowKey={(x) => x.unit.id} size="small" pagination={false} dataSource={r.rows} scroll={{ x: 420 }} data-testid="round-units"
+        <Typography.Paragraph type="secondary">各单位已提交的数据（未提交的单位为空）。点单位名称查看、审核或退回。</Typography.Paragraph>
+        <Table rowKey={(x) => x.unit.id} size="small" pagination={false} dataSource={r.rows} scroll={{ x: 300 + 96 * r.indicators.length }} data-testid="round-units"
           columns={[
-            { title: '单位', key: 'unit', render: (_v, x) => <Link to={paths.reports.submission(x.key)}>{x.unit.name}</Link> },
-            { title: '状态', key: 'state', width: 160, render: (_v, x) => <Flex gap={4} wrap><Tag color={SUBMISSION_STATE_COLORS[x.state]}>{x.stateLabel}</Tag>{x.overdue && <Tag color="error">逾期</Tag>}{x.late && <Tag color="warning">逾期提交</Tag>}</Flex> },
+            { title: '单位', key: 'unit', fixed: 'left', width: 130, render: (_v, x) => <Link to={paths.reports.submission(x.key)}>{x.unit.name}</Link> },
+            { title: '状态', key: 'state', width: 150, render: (_v, x) => <Flex gap={4} wrap><Tag color={SUBMISSION_STATE_COLORS[x.state]}>{x.stateLabel}</Tag>{x.overdue && <Tag color="error">逾期</Tag>}{x.late && <Tag color="warning">逾期提交</Tag>}</Flex> },
+            ...r.indicators.map((i) => ({
+              title: i.label, key: i.key, width: 96, align: 'right' as const,
+              render: (_v: unknown, x: (typeof r.rows)[number]) => showValue(x.values[i.key] ?? null, i.unit),
+            })),
           ]} />
       </Card>
       <Card size="small" title="汇总" style={{ marginTop: 16 }}>

@@ -1,7 +1,7 @@
 // /report-submissions/:key: one unit's form for one round. Computed figures come filled (each
 // opens the records it counted); the unit fills only what the system cannot know, may override a
 // figure with a reason, and submits; the office approves, returns, excuses or reopens it.
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,7 +10,7 @@ import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { formatMinute } from '../../lib/format.ts';
-import { type CellData, useExportSubmission, useSaveSubmission, useSubmission, useSubmissionAction } from './api/reports.ts';
+import { type CellData, useExportSubmission, usePrintSubmission, useSaveSubmission, useSubmission, useSubmissionAction } from './api/reports.ts';
 import { CellRow, type ManualValue } from './components/cell-row.tsx';
 import { SUBMISSION_STATE_COLORS, groupCells } from './components/labels.ts';
 import { OverrideModal } from './components/override-modal.tsx';
@@ -27,6 +27,7 @@ export function SubmissionPage() {
   const save = useSaveSubmission(key);
   const act = useSubmissionAction(key);
   const exporter = useExportSubmission(key);
+  const printer = usePrintSubmission(key);
   const { message } = App.useApp();
   const [manual, setManual] = useState<Record<string, ManualValue>>({});
   const [overriding, setOverriding] = useState<CellData | null>(null);
@@ -70,7 +71,10 @@ export function SubmissionPage() {
         {d.unit.name} · 报送期 {d.round.due}{d.round.time ? ` ${d.round.time}` : ''}
       </Flex>}
       backTo={paths.campaigns.detail(d.campaign.id, 'reports')}
-      extra={<Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(undefined, { onError: onErr })} data-testid="submission-export">导出Excel</Button>}
+      extra={<>
+        <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(undefined, { onError: onErr })} data-testid="submission-export">导出Excel</Button>
+        <Button icon={<PrinterOutlined />} loading={printer.isPending} onClick={() => printer.mutate(undefined, { onError: onErr })} data-testid="submission-pdf">打印PDF</Button>
+      </>}
     >
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} items={[

@@ -58,6 +58,15 @@ export function useExportSubmission(key: string) {
   });
 }
 
+export function usePrintSubmission(key: string) {
+  return useMutation({
+    mutationFn: async () => {
+      const { blob, fileName } = await apiFile(r.pdf, { params: { key } });
+      saveBlob(blob, fileName ?? '报表.pdf');
+    },
+  });
+}
+
 export function useExportRollup(id: string, due: string, form: string) {
   return useMutation({
     mutationFn: async () => {
