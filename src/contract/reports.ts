@@ -164,12 +164,27 @@ export const CellRecords = pageOf(RecordItem).extend({
 });
 export type TCellRecords = z.output<typeof CellRecords>;
 
+const Figure = z.object({ key: z.string(), label: z.string(), value: int(), href: z.string() });
+export const CampaignDashboard = z.object({
+  region: z.object({ id: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  hazards: z.array(Figure),
+  weekly: z.array(z.object({ week: z.string(), found: int(), rectified: int(), href: z.string() })),
+  byVillage: z.array(z.object({ id: z.string(), name: z.string(), found: int(), rectified: int(), href: z.string() })),
+  bySector: z.array(z.object({ id: z.string(), name: z.string(), found: int(), rectified: int(), href: z.string() })),
+  units: z.array(z.object({ id: z.string(), name: z.string(), dueSoFar: int(), confirmed: int(), submitted: int(), overdue: int() })),
+  forms: z.array(z.object({ seriesId: z.string(), name: z.string(), due: z.string().nullable(), expected: int(), reported: int(), onTime: int(), approved: int(), overdue: int(), href: z.string().nullable() })),
+});
+export type TCampaignDashboard = z.output<typeof CampaignDashboard>;
+
 const KeyParams = z.object({ key: z.string().min(10).max(120) });
 const CampaignParams = z.object({ id: Uuid });
 const RoundParams = z.object({ id: Uuid, due: DateStr });
 const SeriesQuery = z.object({ form: Uuid });
 
 export const reportRoutes = {
+  dashboard: defineRoute({ method: 'GET', path: '/api/campaigns/:id/dashboard', summary: '专项行动概况：任务、报表与隐患统计', tag: 'reports', params: z.object({ id: Uuid }), response: CampaignDashboard }),
   templates: defineRoute({ method: 'GET', path: '/api/report-templates', summary: '报表模板库', tag: 'reports', response: TemplateList }),
   forms: defineRoute({ method: 'GET', path: '/api/campaigns/:id/report-rounds', summary: '专项行动的报表及各轮填报情况', tag: 'reports', params: CampaignParams, response: CampaignForms }),
   attach: defineRoute({ method: 'POST', path: '/api/campaigns/:id/report-forms', summary: '为专项行动添加报表', tag: 'reports', params: CampaignParams, body: AttachForm, response: CampaignForms }),

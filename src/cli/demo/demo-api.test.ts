@@ -225,7 +225,7 @@ describe('the demo campaigns', () => {
     expect((await as('anweiban').get(`/api/campaigns/${c.id}`)).statusCode).toBe(404);
     // Ended: still corrected and reviewed, nobody urged any more.
     const detail = (await get(line, `/api/campaigns/${c.id}`)) as { allowedActions: string[] };
-    expect(detail.allowedActions).toEqual(['edit', 'edit_tasks', 'review']);
+    expect(detail.allowedActions).toEqual(['edit', 'edit_tasks', 'review', 'overview']);
     const m = (await get(line, `/api/campaigns/${c.id}/matrix?state=overdue`)) as { rows: { cells: { nextKey: string | null }[] }[] };
     const late = m.rows.flatMap((r) => r.cells).find((x) => x.nextKey)!.nextKey!;
     expect((await line.request('POST', '/api/occurrences/urge', { keys: [late] })).statusCode).toBe(409);

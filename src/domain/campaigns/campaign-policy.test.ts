@@ -3,10 +3,12 @@ import { campaignAllowedActions, occurrenceAllowedActions } from './campaign-pol
 
 describe('campaign policy', () => {
   it('lets only the issuing office act on a campaign; a draft is published, an ended one no longer urged', () => {
-    expect(campaignAllowedActions({ keeps: false, published: true, state: 'active' })).toEqual([]);
-    expect(campaignAllowedActions({ keeps: true, published: false, state: 'draft' })).toEqual(['edit', 'publish', 'edit_tasks']);
-    expect(campaignAllowedActions({ keeps: true, published: true, state: 'active' })).toEqual(['edit', 'edit_tasks', 'review', 'urge']);
-    expect(campaignAllowedActions({ keeps: true, published: true, state: 'ended' })).toEqual(['edit', 'edit_tasks', 'review']);
+    expect(campaignAllowedActions({ keeps: false, watches: false, published: true, state: 'active' })).toEqual([]);
+    expect(campaignAllowedActions({ keeps: false, watches: true, published: true, state: 'active' })).toEqual(['overview']);
+    expect(campaignAllowedActions({ keeps: false, watches: true, published: false, state: 'draft' })).toEqual([]);
+    expect(campaignAllowedActions({ keeps: true, watches: true, published: false, state: 'draft' })).toEqual(['edit', 'publish', 'edit_tasks']);
+    expect(campaignAllowedActions({ keeps: true, watches: true, published: true, state: 'active' })).toEqual(['edit', 'edit_tasks', 'review', 'urge', 'overview']);
+    expect(campaignAllowedActions({ keeps: true, watches: true, published: true, state: 'ended' })).toEqual(['edit', 'edit_tasks', 'review', 'overview']);
   });
 
   it('lets the owing unit report while it owes and acknowledge once; the office urges while owed and running', () => {

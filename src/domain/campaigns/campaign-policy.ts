@@ -3,14 +3,19 @@
 import type { CampaignState } from './campaign.ts';
 import { type OccurrenceState, isOwed } from './occurrences.ts';
 
-export const CAMPAIGN_ACTIONS = ['edit', 'publish', 'edit_tasks', 'review', 'urge'] as const;
+export const CAMPAIGN_ACTIONS = ['edit', 'publish', 'edit_tasks', 'review', 'urge', 'overview'] as const;
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
 
-/** The issuing office edits a draft and publishes it; once published it reviews and urges, and an ended campaign is no longer urged. */
-export function campaignAllowedActions(o: { keeps: boolean; published: boolean; state: CampaignState }): CampaignAction[] {
-  if (!o.keeps) return [];
+/**
+ * The issuing office edits a draft and publishes it; once published it reviews and urges, and an
+ * ended campaign is no longer urged. Those who watch every unit (the office, the region's leaders
+ * and groups) see the published campaign's 概况 (its region's figures, every unit's progress).
+ */
+export function campaignAllowedActions(o: { keeps: boolean; watches: boolean; published: boolean; state: CampaignState }): CampaignAction[] {
+  const overview: CampaignAction[] = o.published && (o.keeps || o.watches) ? ['overview'] : [];
+  if (!o.keeps) return overview;
   if (!o.published) return ['edit', 'publish', 'edit_tasks'];
-  return ['edit', 'edit_tasks', 'review', ...(o.state === 'ended' ? [] : ['urge' as const])];
+  return ['edit', 'edit_tasks', 'review', ...(o.state === 'ended' ? [] : ['urge' as const]), ...overview];
 }
 
 export const OCCURRENCE_ACTIONS = ['report', 'acknowledge', 'urge'] as const;

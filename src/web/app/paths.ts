@@ -61,7 +61,7 @@ export const paths = {
   },
   campaigns: {
     list: '/campaigns',
-    detail: (id: string, tab?: 'tasks' | 'matrix' | 'reports') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
+    detail: (id: string, tab?: 'tasks' | 'matrix' | 'reports' | 'overview') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
     myTasks: '/my-tasks',
     occurrence: (key: string) => `/occurrences/${encodeURIComponent(key)}`,
   },

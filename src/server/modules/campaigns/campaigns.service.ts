@@ -3,7 +3,7 @@
 // days left are derived from the dates and today; figures from the derived occurrences.
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { TCampaignCreate, TCampaignDetail, TCampaignListItem, TCampaignUpdate } from '../../../contract/campaigns.ts';
-import { keepsCampaign } from '../../../domain/access/scope.ts';
+import { keepsCampaign, watchesAllUnits } from '../../../domain/access/scope.ts';
 import { can } from '../../../domain/access/permissions.ts';
 import { campaignState, currentStageIndex, daysLeft, stageProblems } from '../../../domain/campaigns/campaign.ts';
 import { campaignAllowedActions } from '../../../domain/campaigns/campaign-policy.ts';
@@ -99,7 +99,7 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Pr
     remindDaysBefore: c.remindDaysBefore, note: c.note, published: published(c),
     parent: parent ? { id: parent.c.id, name: parent.c.name } : null,
     children, today, version: c.version,
-    allowedActions: campaignAllowedActions({ keeps, published: published(c), state: item!.state }),
+    allowedActions: campaignAllowedActions({ keeps, watches: watchesAllUnits(actor, c), published: published(c), state: item!.state }),
   };
 }
 

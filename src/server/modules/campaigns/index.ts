@@ -9,3 +9,4 @@ export { annexWorkbook } from './campaigns.xlsx.ts';
 export { loadCampaign, loadKeptCampaign } from './campaigns.service.ts';
 export { publishedCampaigns } from './progress-views.service.ts';
 export type { CampaignRow } from './campaigns.repository.ts';
+export { occurrencesOf } from './occurrences.engine.ts';

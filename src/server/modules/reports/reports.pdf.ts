@@ -65,7 +65,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #00
 td { text-align: left; } td.n, td.c { text-align: center; } .notes { margin-top: 8px; }
 </style></head><body>
 <h1>${esc(title)}</h1>${b.subtitle ? `<p class="sub">${esc(b.subtitle)}</p>` : ''}
-<div class="meta"><span>${b.title.includes('{unit}') ? '' : `单位：${esc(f.titleUnit)}　`}填报人：${esc(f.fillerName ?? '')}</span><span>联系电话：${esc(f.fillerPhone ?? '')}　时间：${y}年${m}月${d}日</span></div>
+<div class="meta"><span>${b.title.includes('{unit}') ? '' : `单位：${esc(f.titleUnit)}&emsp;`}填报人：${esc(f.fillerName ?? '')}</span><span>联系电话：${esc(f.fillerPhone ?? '')}&emsp;时间：${y}年${m}月${d}日</span></div>
 ${b.layout.kind === 'grid' ? gridHtml(b as TemplateBody & { layout: { kind: 'grid' } }, f) : sheetHtml(b as TemplateBody & { layout: { kind: 'sheet' } }, f)}
 <div class="notes">${b.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>
 </body></html>`;

@@ -5,6 +5,7 @@ import { sharedPdfPrinter } from '../../http/pdf-printer.ts';
 import { registerRoute } from '../../http/route.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
 import { registerReminderSource } from '../notifications/index.ts';
+import { campaignDashboard } from './campaign-dashboard.service.ts';
 import { attachForm, editForm, listForms, listTemplates } from './forms.service.ts';
 import { exportRollup, exportSubmission, printSubmission } from './reports.export.ts';
 import { reportReminders } from './reports.reminders.ts';
@@ -15,6 +16,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext) {
   registerReminderSource(reportReminders);
   const read = { permission: 'read:report' } as const;
   const review = { permission: 'review:report' } as const;
+  registerRoute(app, r.dashboard, { permission: 'read:campaign' }, ({ actor, params }) => campaignDashboard(ctx, actor, params.id));
   registerRoute(app, r.templates, read, ({ actor }) => listTemplates(ctx, actor));
   registerRoute(app, r.forms, read, ({ actor, params }) => listForms(ctx, actor, params.id));
   registerRoute(app, r.attach, review, ({ actor, params, body }) => attachForm(ctx, actor, params.id, body));

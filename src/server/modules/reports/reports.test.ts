@@ -205,6 +205,20 @@ describe('the roll-up', () => {
   });
 });
 
+describe('the campaign\'s 概况', () => {
+  it('counts the region\'s hazards with the forms\' metrics, split by week, village and sector; only for those who watch every unit', async () => {
+    const res = await office.request('GET', `/api/campaigns/${campaignId}/dashboard`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json() as { hazards: { key: string; value: number; href: string }[]; weekly: { found: number }[]; byVillage: { found: number }[]; bySector: { found: number }[]; forms: unknown[] };
+    const found = d.hazards.find((h) => h.key === 'found')!;
+    expect(found.value).toBeGreaterThan(0);
+    for (const part of [d.weekly, d.byVillage, d.bySector]) expect(part.reduce((s, x) => s + x.found, 0)).toBe(found.value);
+    expect(found.href).toBe('/hazards?from=2026-11-01&to=2026-12-01');
+    expect(d.forms).toHaveLength(2);
+    expect((await v1.request('GET', `/api/campaigns/${campaignId}/dashboard`)).statusCode).toBe(403);
+  });
+});
+
 describe('what awaits whom', () => {
   it('a unit\'s 工作台 lists the rounds it owes; the township\'s the submissions awaiting review', async () => {
     const wb = (await v2.request('GET', '/api/workbench')).json() as { items: { kind: string; href: string; dueText: string }[] };

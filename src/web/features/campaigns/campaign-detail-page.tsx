@@ -18,6 +18,7 @@ import { ProgressMatrix } from './components/progress-matrix.tsx';
 import { StageTimeline } from './components/stage-timeline.tsx';
 import { TaskList } from './components/task-list.tsx';
 import { CampaignForms } from '../reports/components/campaign-forms.tsx';
+import { CampaignOverview } from '../reports/components/campaign-overview.tsx';
 
 export function CampaignDetailPage() {
   const { id = '' } = useParams();
@@ -39,7 +40,7 @@ export function CampaignDetailPage() {
   if (!c) return <PageContainer title="专项行动" backTo={paths.campaigns.list}><Card><Skeleton active /></Card></PageContainer>;
   const can = (a: (typeof c.allowedActions)[number]) => c.allowedActions.includes(a);
   const f = c.figures;
-  const tab = values.tab === 'matrix' || values.tab === 'reports' ? values.tab : 'tasks';
+  const tab = values.tab === 'matrix' || values.tab === 'reports' || values.tab === 'overview' ? values.tab : 'tasks';
   const stage = c.currentStageIndex === null ? undefined : c.stages[c.currentStageIndex];
 
   const extra = (
@@ -107,6 +108,7 @@ export function CampaignDetailPage() {
             { key: 'tasks', label: '工作清单和责任清单', children: <TaskList campaign={c} /> },
             { key: 'matrix', label: '落实情况', children: <ProgressMatrix campaign={c} /> },
             ...(c.published || can('edit') ? [{ key: 'reports', label: '报表', children: <CampaignForms campaignId={c.id} /> }] : []),
+            ...(can('overview') ? [{ key: 'overview', label: '概况', children: <CampaignOverview campaignId={c.id} /> }] : []),
           ]}
         />
       </Card>

@@ -4,7 +4,7 @@
 // `ids`, each cell also returns the ids of the records it counted (the snapshot a submission keeps).
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, sqlRows } from '../../../db/client.ts';
-import { FAMILIES, type Family, type MetricWindow, type UnitKind } from './families.ts';
+import { type Dimension, FAMILIES, type Family, type MetricWindow, type UnitKind } from './families.ts';
 import { type MetricDef, type Params, metricOf } from './registry.ts';
 
 export interface MetricCell {
@@ -79,4 +79,37 @@ export async function evaluateCells(
 export async function cellRecordIds(db: DbOrTx, o: { districtId: string; unit: EvalUnit; cell: MetricCell; window: MetricWindow }): Promise<string[]> {
   const r = await evaluateCells(db, { districtId: o.districtId, units: [o.unit], cells: [o.cell], window: o.window, ids: true });
   return r.get(o.unit.id)?.get(o.cell.key)?.ids ?? [];
+}
+
+/**
+ * One unit's cells broken down by a dimension (village, sector, week): one query per family, the
+ * same conditions as evaluateCells, grouped by the dimension instead of the unit. Cells whose
+ * family has no such dimension are left out. group value → cell key → value.
+ */
+export async function breakdownCells(
+  db: DbOrTx,
+  o: { districtId: string; unit: EvalUnit; cells: readonly MetricCell[]; window: MetricWindow; by: Dimension },
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  const byFamily = new Map<Family, { cell: MetricCell; m: MetricDef }[]>();
+  for (const cell of o.cells) {
+    const m = metricOf(cell.metric);
+    if (m && FAMILIES[m.family].dimensions[o.by]) byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), { cell, m }]);
+  }
+  for (const [family, cells] of byFamily) {
+    const f = FAMILIES[family];
+    const dim = f.dimensions[o.by]!;
+    const cols = cells.map(({ cell, m }, n) => sql`${aggregate(m, cell.params ?? {}, o.window)} as ${sql.raw(`v${n}`)}`);
+    const rows = await sqlRows<Record<string, unknown>>(db, sql`select ${dim} as g, ${sql.join(cols, sql`, `)}
+      from ${f.from} join org_units u on u.id = ${o.unit.id}::uuid and ${f.attribution(o.unit.kind)}
+      where ${f.district} = ${o.districtId} and ${f.base(o.window)}
+      group by 1 order by 1`);
+    for (const r of rows) {
+      const g = String(r.g);
+      const m = out.get(g) ?? new Map<string, number>();
+      cells.forEach(({ cell }, n) => m.set(cell.key, Number(r[`v${n}`])));
+      out.set(g, m);
+    }
+  }
+  return out;
 }

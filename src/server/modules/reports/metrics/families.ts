@@ -16,6 +16,9 @@ export interface MetricWindow {
   cutoff: Date;
 }
 
+/** What a breakdown groups by, beside the unit (the campaign dashboard's charts). */
+export type Dimension = 'village' | 'sector' | 'week';
+
 export interface FamilySpec {
   /** FROM … with the row alias the metrics use (e, h, i, c, a). */
   from: SQL;
@@ -23,7 +26,12 @@ export interface FamilySpec {
   base(w: MetricWindow): SQL;
   /** The row belongs to unit `u` (an org_units row aliased u) of this kind. */
   attribution(kind: UnitKind): SQL;
+  /** The expression of each dimension this family can be broken down by. */
+  dimensions: Partial<Record<Dimension, SQL>>;
 }
+
+/** The Monday of an instant's week in Asia/Shanghai, as 'YYYY-MM-DD'. */
+const weekOf = (col: string) => sql.raw(`to_char(date_trunc('week', ${col} at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`);
 
 const fromDay = (w: MetricWindow) => shanghaiDayStart(w.from);
 const SELF_TYPES = sql.raw(`('self_daily', 'self_weekly', 'self_monthly')`);
@@ -42,6 +50,7 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`e.district_id = u.id`,
       department: sql`e.sector_ids && u.sector_ids and ${deptRegion('e')}`,
     })[kind],
+    dimensions: { village: sql`e.village_id::text` },
   },
   hazard: {
     from: sql`hazards h`,
@@ -53,6 +62,7 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`h.district_id = u.id`,
       department: sql`h.sector_id = any(u.sector_ids) and ${deptRegion('h')}`,
     })[kind],
+    dimensions: { village: sql`h.village_id::text`, sector: sql`h.sector_id::text`, week: weekOf('h.found_at') },
   },
   inspection: {
     from: sql`inspections i`,
@@ -64,6 +74,7 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       township: sql`i.township_id = u.id`,
       district: sql`i.district_id = u.id`,
     })[kind],
+    dimensions: { village: sql`i.village_id::text`, week: sql`to_char(date_trunc('week', i.inspected_on), 'YYYY-MM-DD')` },
   },
   case: {
     from: sql`enforcement_cases c`,
@@ -75,6 +86,7 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       township: sql`c.township_id = u.id`,
       district: sql`c.district_id = u.id`,
     })[kind],
+    dimensions: { village: sql`c.village_id::text`, week: sql`to_char(date_trunc('week', c.filed_on), 'YYYY-MM-DD')` },
   },
   accountability: {
     from: sql`accountability_records a`,
@@ -86,5 +98,6 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       township: sql`a.township_id = u.id`,
       district: sql`a.district_id = u.id`,
     })[kind],
+    dimensions: { week: sql`to_char(date_trunc('week', a.decided_on), 'YYYY-MM-DD')` },
   },
 };

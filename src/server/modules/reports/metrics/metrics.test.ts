@@ -3,7 +3,7 @@
 // self-inspections, another district's, out of the unit's scope).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, createTestDatabase } from '../../../test/db.ts';
-import { type EvalUnit, type MetricCell, evaluateCells } from './evaluate.ts';
+import { type EvalUnit, type MetricCell, breakdownCells, evaluateCells } from './evaluate.ts';
 import { buildMetricsWorld, WINDOW } from './metrics-world.ts';
 import { METRICS, paramProblems } from './registry.ts';
 
@@ -95,6 +95,21 @@ describe('metrics, evaluated for units of every kind in one grouped pass', () =>
   it('a unit with no records gets zeros, not a missing figure', async () => {
     const f = await figures([{ id: w.districtDept.id, kind: 'department' }]);
     expect(f(w.districtDept.id).fines).toBe(0);
+  });
+});
+
+describe('a breakdown by village, sector and week', () => {
+  it('splits the same figures the unit\'s total gives', async () => {
+    const cells: MetricCell[] = [{ key: 'found', metric: 'hazards.found' }, { key: 'fixed', metric: 'hazards.rectified' }, { key: 'supervised', metric: 'enterprises.supervised' }];
+    const unit = { id: w.T.id, kind: 'township' as const };
+    const byVillage = await breakdownCells(db.db, { districtId: w.D.id, unit, cells, window: WINDOW, by: 'village' });
+    expect(Object.fromEntries(byVillage.get(w.V1.id)!)).toEqual({ found: 4, fixed: 2, supervised: 2 });
+    expect(Object.fromEntries(byVillage.get(w.V2.id)!)).toEqual({ found: 1, fixed: 0, supervised: 1 });
+    const bySector = await breakdownCells(db.db, { districtId: w.D.id, unit, cells, window: WINDOW, by: 'sector' });
+    expect([...bySector.values()].map((m) => m.get('found')).sort()).toEqual([2, 3]);
+    expect([...bySector.values()].every((m) => !m.has('supervised'))).toBe(true);
+    const byWeek = await breakdownCells(db.db, { districtId: w.D.id, unit, cells, window: WINDOW, by: 'week' });
+    expect(Object.fromEntries([...byWeek].map(([k, m]) => [k, m.get('found')]))).toEqual({ '2026-11-02': 4, '2026-11-30': 1 });
   });
 });
 

@@ -30,7 +30,7 @@ export function groupCells<C extends { key: string; label: string }>(layout: Tem
       title: s.title,
       cells: s.rows.flatMap((r) => r.cells).flatMap((c) => {
         const cell = byKey.get(c.indicator);
-        return cell ? [{ label: `${c.no ? `${c.no}. ` : '　'}${cell.label}`, cell }] : [];
+        return cell ? [{ label: `${c.no ? `${c.no}. ` : '\u3000'}${cell.label}`, cell }] : [];
       }),
     }));
   }
