@@ -261,38 +261,3 @@ export async function hazardExists(db: DbOrTx, scope: SQL, h: { enterpriseId: st
  * The dashboard's figures of the hazards in a scope found in a date range (voided ones left out), in
  * one scan grouped four ways: the whole scope, per village, per sector, per status.
  */
-export async function dashboardCounts(db: DbOrTx, scope: SQL, range: { from?: string | undefined; to?: string | undefined }, today: string) {
-  const where = and(scope, ...filterSql(range, today))!;
-  const major = sql`${hazards.level} = 'major'`;
-  const rows = await db
-    .select({
-      villageId: hazards.villageId, villageName: village.name, sectorId: hazards.sectorId, sectorName: sectors.name, status: hazards.status,
-      /** Which grouping a row is: 0b111 the whole scope; village, sector and status rows leave their own bit 0. */
-      g: sql<number>`grouping(${hazards.villageId}, ${hazards.sectorId}, ${hazards.status})::int`,
-      found: sql<number>`count(*)::int`,
-      closed: sql<number>`count(*) filter (where ${hazards.status} = 'closed')::int`,
-      overdue: sql<number>`count(*) filter (where ${overdueSql(today)})::int`,
-      open: sql<number>`count(*) filter (where ${hazards.status} <> 'closed')::int`,
-      major: sql<number>`count(*) filter (where ${major})::int`,
-      majorListed: sql<number>`count(*) filter (where ${major} and ${hazards.listingLevel} is not null)::int`,
-    })
-    .from(hazards)
-    .innerJoin(village, eq(village.id, hazards.villageId))
-    .innerJoin(sectors, eq(sectors.id, hazards.sectorId))
-    .where(where)
-    .groupBy(sql`grouping sets ((), (${hazards.villageId}, ${village.name}, ${village.sortOrder}), (${hazards.sectorId}, ${sectors.name}, ${sectors.sortOrder}), (${hazards.status}))`)
-    .orderBy(asc(sql`${village.sortOrder}`), asc(village.name), asc(sql`${sectors.sortOrder}`), asc(sectors.name));
-  const ALL = 0b111;
-  const VILLAGE = 0b011;
-  const SECTOR = 0b101;
-  const STATUS = 0b110;
-  const totals = rows.find((r) => r.g === ALL);
-  const figures = (r: (typeof rows)[number]) => ({ found: r.found, closed: r.closed, overdue: r.overdue });
-  return {
-    totals: totals ? { ...figures(totals), open: totals.open } : { found: 0, closed: 0, overdue: 0, open: 0 },
-    majorByStatus: rows.filter((r) => r.g === STATUS && r.major > 0).map((r) => ({ status: r.status, n: r.major })),
-    majorListed: totals?.majorListed ?? 0,
-    byVillage: rows.filter((r) => r.g === VILLAGE).map((r) => ({ villageId: r.villageId, villageName: r.villageName, ...figures(r) })),
-    bySector: rows.filter((r) => r.g === SECTOR).map((r) => ({ sectorId: r.sectorId, sectorName: r.sectorName, ...figures(r) })),
-  };
-}

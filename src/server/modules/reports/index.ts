@@ -2,6 +2,6 @@
 export { registerReportRoutes } from './reports.routes.ts';
 export { reportWorkbench } from './reports.workbench.ts';
 export { reportReminders } from './reports.reminders.ts';
-export { evaluateCells, type EvalUnit, type MetricCell } from './metrics/evaluate.ts';
+export { evaluateCells, scopedCells, type EvalUnit, type MetricCell } from './metrics/evaluate.ts';
 export { fillerUnits } from './reports.repository.ts';
 export { type SnapshotCell, submissionKey } from './submission-scene.ts';

@@ -113,3 +113,29 @@ export async function breakdownCells(
   }
   return out;
 }
+
+/**
+ * Cells over a data scope instead of a unit (the 看板: what the signed-in person sees), with the
+ * same metric conditions: `scope` is a condition on the family's table under its own name (e.g.
+ * the hazards scope), applied by id. One query for the totals, or one per breakdown.
+ */
+export async function scopedCells(
+  db: DbOrTx,
+  o: { family: Family; scope: SQL; cells: readonly MetricCell[]; window: MetricWindow; by?: Dimension },
+): Promise<Map<string, Map<string, number>>> {
+  const f = FAMILIES[o.family];
+  const defs = o.cells.flatMap((cell) => {
+    const m = metricOf(cell.metric);
+    return m && m.family === o.family ? [{ cell, m }] : [];
+  });
+  const out = new Map<string, Map<string, number>>();
+  if (defs.length === 0) return out;
+  const dim = o.by ? f.dimensions[o.by] : undefined;
+  if (o.by && !dim) return out;
+  const cols = defs.map(({ cell, m }, n) => sql`${aggregate(m, cell.params ?? {}, o.window)} as ${sql.raw(`v${n}`)}`);
+  const rows = await sqlRows<Record<string, unknown>>(db, sql`select ${dim ?? sql`''`} as g, ${sql.join(cols, sql`, `)}
+    from ${f.from} where ${f.base(o.window)} and ${f.id} in (select id from ${f.table} where ${o.scope})
+    ${dim ? sql`group by 1` : sql``}`);
+  for (const r of rows) out.set(String(r.g), new Map(defs.map(({ cell }, n) => [cell.key, Number(r[`v${n}`])])));
+  return out;
+}

@@ -17,7 +17,7 @@ export interface MetricWindow {
 }
 
 /** What a breakdown groups by, beside the unit (the campaign dashboard's charts). */
-export type Dimension = 'village' | 'sector' | 'week';
+export type Dimension = 'village' | 'sector' | 'week' | 'status';
 
 export interface FamilySpec {
   /** FROM … with the row alias the metrics use (e, h, i, c, a). */
@@ -26,6 +26,9 @@ export interface FamilySpec {
   base(w: MetricWindow): SQL;
   /** The row belongs to unit `u` (an org_units row aliased u) of this kind. */
   attribution(kind: UnitKind): SQL;
+  /** The family's table by its own name, for a condition written on it (a data scope) to be applied by id. */
+  table: SQL;
+  id: SQL;
   /** The expression of each dimension this family can be broken down by. */
   dimensions: Partial<Record<Dimension, SQL>>;
 }
@@ -42,6 +45,8 @@ const deptRegion = (t: string) => sql.raw(`(${t}.township_id = u.parent_id or ${
 export const FAMILIES: Record<Family, FamilySpec> = {
   enterprise: {
     from: sql`enterprises e`,
+    table: sql`enterprises`,
+    id: sql`e.id`,
     district: sql`e.district_id`,
     base: (w) => sql`e.voided_at is null and e.status <> 'closed' and e.created_at < ${w.cutoff}`,
     attribution: (kind) => ({
@@ -54,6 +59,8 @@ export const FAMILIES: Record<Family, FamilySpec> = {
   },
   hazard: {
     from: sql`hazards h`,
+    table: sql`hazards`,
+    id: sql`h.id`,
     district: sql`h.district_id`,
     base: (w) => sql`h.status <> 'voided' and h.found_at >= ${fromDay(w)} and h.found_at < ${w.cutoff}`,
     attribution: (kind) => ({
@@ -62,10 +69,12 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`h.district_id = u.id`,
       department: sql`h.sector_id = any(u.sector_ids) and ${deptRegion('h')}`,
     })[kind],
-    dimensions: { village: sql`h.village_id::text`, sector: sql`h.sector_id::text`, week: weekOf('h.found_at') },
+    dimensions: { village: sql`h.village_id::text`, sector: sql`h.sector_id::text`, week: weekOf('h.found_at'), status: sql`h.status` },
   },
   inspection: {
     from: sql`inspections i`,
+    table: sql`inspections`,
+    id: sql`i.id`,
     district: sql`i.district_id`,
     base: (w) => sql`i.status = 'completed' and i.type not in ${SELF_TYPES} and i.inspected_on >= ${w.from} and i.inspected_on <= ${w.to}`,
     attribution: (kind) => ({
@@ -78,6 +87,8 @@ export const FAMILIES: Record<Family, FamilySpec> = {
   },
   case: {
     from: sql`enforcement_cases c`,
+    table: sql`enforcement_cases`,
+    id: sql`c.id`,
     district: sql`c.district_id`,
     base: (w) => sql`c.filed_on >= ${w.from} and c.filed_on <= ${w.to}`,
     attribution: (kind) => ({
@@ -90,6 +101,8 @@ export const FAMILIES: Record<Family, FamilySpec> = {
   },
   accountability: {
     from: sql`accountability_records a`,
+    table: sql`accountability_records`,
+    id: sql`a.id`,
     district: sql`a.district_id`,
     base: (w) => sql`a.decided_on >= ${w.from} and a.decided_on <= ${w.to}`,
     attribution: (kind) => ({

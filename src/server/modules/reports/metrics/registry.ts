@@ -73,6 +73,8 @@ export const METRICS: readonly MetricDef[] = [
   },
   hazardMetric('hazards.found', '排查隐患', '统计期内发现且未作废的隐患。', () => null),
   hazardMetric('hazards.rectified', '已整改隐患', '统计期内发现、截止日前已验收销号的隐患。', closedBy),
+  hazardMetric('hazards.open', '未销号隐患', '统计期内发现、截止日时尚未验收销号的隐患。', (w) => sql`(h.closed_at is null or h.closed_at >= ${w.cutoff})`),
+  hazardMetric('hazards.overdue', '逾期未整改隐患', '统计期内发现、截止日时尚未销号且整改期限已过的隐患。', (w) => sql`(h.closed_at is null or h.closed_at >= ${w.cutoff}) and h.due_date < ${w.to}`),
   hazardMetric('hazards.listed', '挂牌督办隐患', '统计期内发现、截止日前已挂牌督办的隐患。', listedBy),
   hazardMetric('hazards.listed_rectified', '挂牌督办已整改隐患', '挂牌督办隐患中截止日前已验收销号的。', (w) => sql`${listedBy(w)} and ${closedBy(w)}`),
   {
