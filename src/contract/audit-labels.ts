@@ -78,6 +78,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'progress_report.return': '退回落实情况',
   'occurrence.acknowledge': '签收任务',
   'occurrence.urge': '催办',
+  'report_form.attach': '添加报表',
+  'report_form.edit': '修改报表',
+  'report_submission.save': '保存报表',
+  'report_submission.submit': '提交报表',
+  'report_submission.approve': '审核报表',
+  'report_submission.return': '退回报表',
+  'report_submission.excuse': '报表免报',
+  'report_submission.reopen': '重新开放报表',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -100,6 +108,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   campaign_task: '专项行动任务',
   progress_report: '工作落实情况',
   unit_alias: '单位简称',
+  report_template: '报表',
+  report_submission: '报表填报',
 };
 
 /** An action's name; one the list does not know keeps its code (nothing recorded is hidden). */

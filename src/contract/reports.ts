@@ -123,8 +123,9 @@ const CellInput = z.union([z.number(), z.boolean(), z.string().max(500), z.null(
 export const SaveSubmission = z.object({
   /** The row's version when it exists (absent for a first save). */
   version: int().optional(),
-  values: z.record(z.string().max(60), CellInput).default({}),
-  overrides: z.record(z.string().max(60), z.object({ value: int().min(0, '数值不能为负'), reason: z.string().trim().min(2, '请填写修改理由（至少2个字）').max(500) }).nullable()).default({}),
+  values: z.record(z.string().max(60), CellInput).default({}).refine((v) => Object.keys(v).length <= 200, '填写的指标过多'),
+  overrides: z.record(z.string().max(60), z.object({ value: int().min(0, '数值不能为负'), reason: z.string().trim().min(2, '请填写修改理由（至少2个字）').max(500) }).nullable()).default({})
+    .refine((v) => Object.keys(v).length <= 200, '修改的指标过多'),
   note: OptionalText(2000),
   fillerName: OptionalText(50),
   fillerPhone: OptionalText(30),
