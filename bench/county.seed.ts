@@ -81,6 +81,8 @@ export async function seedCounty(db: Db, o: { scale?: number; log?: (line: strin
     await analyzeIfNeeded(db);
     return { ...(await describe(db, marker.district_id)), scale, counts: marker.counts, reused: true };
   }
+  const [other] = await sqlRows<{ n: number }>(db, sql`select count(*)::int as n from org_units`);
+  if (other!.n > 0) throw new Error('this database holds data of its own: a generated county is written only into an empty database (a bench database)');
   const districtId = (await sqlRows<{ id: string }>(db, sql.raw(`select ${uid('district', "'0'")} as id`)))[0]!.id;
   const v = countyVolumes(scale);
   const counts: Record<string, number> = {};
