@@ -23,6 +23,8 @@ export interface FamilySpec {
   /** FROM … with the row alias the metrics use (e, h, i, c, a). */
   from: SQL;
   district: SQL;
+  /** The row's township (a department's region, when it is a township). */
+  township: SQL;
   base(w: MetricWindow): SQL;
   /** The row belongs to unit `u` (an org_units row aliased u) of this kind. */
   attribution(kind: UnitKind): SQL;
@@ -31,6 +33,14 @@ export interface FamilySpec {
   id: SQL;
   /** The expression of each dimension this family can be broken down by. */
   dimensions: Partial<Record<Dimension, SQL>>;
+  /** Kinds whose attribution keeps a row inside the unit's parent region: the engine then reads those regions only. */
+  inParentRegion: readonly UnitKind[];
+  /**
+   * Per-row facts some metrics read, each a join the engine adds once for all the cells that name
+   * it (MetricDef.joins), instead of a subquery per cell and row. A join yields at most one row per
+   * family row. `gate` (the scopes of the cells that use it) says which rows need it: a lateral join runs for those only.
+   */
+  joins: Record<string, (gate: SQL, w: MetricWindow) => SQL>;
 }
 
 /** The Monday of an instant's week in Asia/Shanghai, as 'YYYY-MM-DD'. */
@@ -48,6 +58,7 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     table: sql`enterprises`,
     id: sql`e.id`,
     district: sql`e.district_id`,
+    township: sql`e.township_id`,
     base: (w) => sql`e.voided_at is null and e.status <> 'closed' and e.created_at < ${w.cutoff}`,
     attribution: (kind) => ({
       village: sql`e.village_id = u.id`,
@@ -56,12 +67,15 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       department: sql`e.sector_ids && u.sector_ids and ${deptRegion('e')}`,
     })[kind],
     dimensions: { village: sql`e.village_id::text` },
+    inParentRegion: ['department'],
+    joins: {},
   },
   hazard: {
     from: sql`hazards h`,
     table: sql`hazards`,
     id: sql`h.id`,
     district: sql`h.district_id`,
+    township: sql`h.township_id`,
     base: (w) => sql`h.status <> 'voided' and h.found_at >= ${fromDay(w)} and h.found_at < ${w.cutoff}`,
     attribution: (kind) => ({
       village: sql`h.village_id = u.id`,
@@ -70,12 +84,18 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       department: sql`h.sector_id = any(u.sector_ids) and ${deptRegion('h')}`,
     })[kind],
     dimensions: { village: sql`h.village_id::text`, sector: sql`h.sector_id::text`, week: weekOf('h.found_at'), status: sql`h.status` },
+    inParentRegion: ['department'],
+    joins: {
+      /** hl.listed_on: the day the hazard was first listed (挂牌督办), if ever. */
+      listing: (gate) => sql`left join lateral (select min(l.listed_on) as listed_on from hazard_listings l where ${gate} and l.hazard_id = h.id) hl on true`,
+    },
   },
   inspection: {
     from: sql`inspections i`,
     table: sql`inspections`,
     id: sql`i.id`,
     district: sql`i.district_id`,
+    township: sql`i.township_id`,
     base: (w) => sql`i.status = 'completed' and i.type not in ${SELF_TYPES} and i.inspected_on >= ${w.from} and i.inspected_on <= ${w.to}`,
     attribution: (kind) => ({
       village: sql`i.unit_id = u.id`,
@@ -84,12 +104,21 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`i.district_id = u.id`,
     })[kind],
     dimensions: { village: sql`i.village_id::text`, week: sql`to_char(date_trunc('week', i.inspected_on), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {
+      /** ke: the inspected enterprise if it is a key enterprise (重点企业), else nulls: a join the planner hashes over the few key ones. */
+      keyEnterprise: () => sql`left join enterprises ke on ke.id = i.enterprise_id and ke.is_key`,
+      /** nc.items: the checklist items answered 不符合. */
+      nonconform: (gate) => sql`left join lateral (select array_agg(ia.item_key) as items from inspection_answers ia
+        where ${gate} and ia.inspection_id = i.id and ia.result = 'nonconform') nc on true`,
+    },
   },
   case: {
     from: sql`enforcement_cases c`,
     table: sql`enforcement_cases`,
     id: sql`c.id`,
     district: sql`c.district_id`,
+    township: sql`c.township_id`,
     base: (w) => sql`c.filed_on >= ${w.from} and c.filed_on <= ${w.to}`,
     attribution: (kind) => ({
       village: sql`c.village_id = u.id`,
@@ -98,12 +127,19 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`c.district_id = u.id`,
     })[kind],
     dimensions: { village: sql`c.village_id::text`, week: sql`to_char(date_trunc('week', c.filed_on), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {
+      /** cm.kinds, cm.persons: the kind and number of persons of each measure decided by the due day. */
+      measures: (gate, w) => sql`left join lateral (select array_agg(m.kind) as kinds, array_agg(coalesce(m.person_count, 0)) as persons
+        from enforcement_measures m where ${gate} and m.case_id = c.id and m.decided_on <= ${w.to}) cm on true`,
+    },
   },
   accountability: {
     from: sql`accountability_records a`,
     table: sql`accountability_records`,
     id: sql`a.id`,
     district: sql`a.district_id`,
+    township: sql`a.township_id`,
     base: (w) => sql`a.decided_on >= ${w.from} and a.decided_on <= ${w.to}`,
     attribution: (kind) => ({
       village: sql`a.target_unit_id = u.id`,
@@ -112,5 +148,7 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`a.district_id = u.id`,
     })[kind],
     dimensions: { week: sql`to_char(date_trunc('week', a.decided_on), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {},
   },
 };

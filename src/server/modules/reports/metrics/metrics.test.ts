@@ -1,7 +1,9 @@
 // Every metric of the registry against records built with the factories: what counts, and what
 // must not (before the window, after the cut-off at the due day's end in Shanghai, voided, drafts,
 // self-inspections, another district's, out of the unit's scope).
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRows } from '../../../db/client.ts';
 import { type TestDatabase, createTestDatabase } from '../../../test/db.ts';
 import { type EvalUnit, type MetricCell, breakdownCells, evaluateCells } from './evaluate.ts';
 import { buildMetricsWorld, WINDOW } from './metrics-world.ts';
@@ -90,6 +92,21 @@ describe('metrics, evaluated for units of every kind in one grouped pass', () =>
       const m = METRICS.find((x) => x.key === c.metric)!;
       if (m.agg === 'count') expect(cells.get(c.key)!.ids!.length, c.key).toBe(cells.get(c.key)!.value);
     }
+  });
+
+  it("a township's departments alone (read in their township only) count as they do beside a district department", async () => {
+    const alone = await figures([{ id: w.dept.id, kind: 'department' }, { id: w.dept2.id, kind: 'department' }]);
+    const beside = await figures([{ id: w.dept.id, kind: 'department' }, { id: w.dept2.id, kind: 'department' }, { id: w.districtDept.id, kind: 'department' }]);
+    for (const id of [w.dept.id, w.dept2.id]) expect(alone(id)).toEqual(beside(id));
+  });
+
+  it("inside a caller's transaction, leaves its settings as they were", async () => {
+    const jit = await db.db.transaction(async (tx) => {
+      await tx.execute(sql`set local jit = on`);
+      await evaluateCells(tx, { districtId: w.D.id, units: [{ id: w.T.id, kind: 'township' }], cells: CELLS, window: WINDOW });
+      return (await sqlRows<{ jit: string }>(tx, sql`select current_setting('jit') as jit`))[0]!.jit;
+    });
+    expect(jit).toBe('on');
   });
 
   it('a unit with no records gets zeros, not a missing figure', async () => {

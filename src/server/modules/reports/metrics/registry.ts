@@ -34,6 +34,15 @@ export interface MetricDef {
   recordId: SQL;
   where(p: Params, w: MetricWindow): SQL;
   amount?(p: Params, w: MetricWindow): SQL;
+  /**
+   * A cheap condition on the family's own columns that every record the metric counts meets (so
+   * implied by `where`): the engine reads only the rows some cell's scope admits (which an index
+   * can serve: major hazards only, one checklist) and runs a join only for the rows its cells'
+   * scopes admit. Absent: every row of the family.
+   */
+  scope?(p: Params, w: MetricWindow): SQL;
+  /** The family's joins (FamilySpec.joins) `where` reads. */
+  joins?: readonly string[];
 }
 
 const LEVEL = { level: { label: '隐患级别', values: { major: '重大隐患' } } } satisfies Record<string, ParamSpec>;
@@ -45,38 +54,52 @@ const MEASURES = {
 };
 
 const AUTHORITY = sql.raw(`('department', 'village', 'supervision', 'assigned')`);
+/** Conditions joined with and; none: true. */
+const all = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 function hazardFilter(p: Params): SQL {
-  const parts = [sql`true`];
+  const parts: SQL[] = [];
   if (p.level === 'major') parts.push(sql`h.level = 'major'`);
   if (p.source === 'self_inspection') parts.push(sql`h.source = 'self_inspection'`);
   if (p.source === 'authority') parts.push(sql`h.source in ${AUTHORITY}`);
-  return sql.join(parts, sql` and `);
+  return all(parts);
 }
 const closedBy = (w: MetricWindow) => sql`h.closed_at is not null and h.closed_at < ${w.cutoff}`;
-const listedBy = (w: MetricWindow) => sql`exists (select 1 from hazard_listings l where l.hazard_id = h.id and l.listed_on <= ${w.to})`;
-const measureOf = (kinds: string, w: MetricWindow, alias = 'm') => {
-  const list = kinds.split(',').map((k) => k.trim()).filter(Boolean);
-  return sql`${sql.raw(alias)}.case_id = c.id and ${sql.raw(alias)}.kind in (${sql.join(list.map((k) => sql`${k}`), sql`, `)}) and ${sql.raw(alias)}.decided_on <= ${w.to}`;
-};
+/** Listed by the due day: the hazard family's `listing` join (its first listing day). */
+const listedBy = (w: MetricWindow) => sql`hl.listed_on <= ${w.to}`;
+/** The measure kinds a parameter names ('exposure,summons'), as a text[]. */
+const kindList = (kinds: string) => sql`array[${sql.join(kinds.split(',').map((k) => sql`${k.trim()}`), sql`, `)}]::text[]`;
+/** A measure of one of these kinds decided by the due day: the case family's `measures` join. */
+const measureOf = (kinds: string) => sql`cm.kinds && ${kindList(kinds)}`;
 
-const hazardMetric = (key: string, label: string, description: string, extra: (w: MetricWindow) => SQL | null): MetricDef => ({
+const hazardMetric = (key: string, label: string, description: string, extra: (w: MetricWindow) => SQL | null, joins?: readonly string[]): MetricDef => ({
   key, version: 1, label, description, unit: '条', family: 'hazard', params: { ...LEVEL, ...SOURCE }, agg: 'count', record: 'hazard', recordId: sql`h.id`,
   where: (p, w) => { const e = extra(w); return e ? sql`${hazardFilter(p)} and ${e}` : hazardFilter(p); },
+  scope: (p) => hazardFilter(p),
+  ...(joins ? { joins } : {}),
 });
+const gradeOf = (p: Params) => (p.grade ? sql`e.risk_grade = ${p.grade}` : sql`true`);
+const inspectionFilter = (p: Params) => all([
+  ...(p.leaderLed === 'yes' ? [sql`i.leader_led`] : []), ...(p.type ? [sql`i.type = ${p.type}`] : []), ...(p.template ? [sql`i.template_code = ${p.template}`] : []),
+]);
+const decidedFines = (w: MetricWindow) => sql`c.decided_on is not null and c.decided_on <= ${w.to} and (c.fine_on_enterprise_fen + c.fine_on_principal_fen) > 0`;
+const dualPenalty = (w: MetricWindow) => sql`c.decided_on is not null and c.decided_on <= ${w.to} and c.fine_on_enterprise_fen > 0 and c.fine_on_principal_fen > 0`;
+const publishedBy = (p: Params, w: MetricWindow) => sql`c.published and c.published_at < ${w.cutoff}${p.crime === 'yes' ? sql` and c.dangerous_operation_crime` : sql``}`;
+const personAccountability = () => sql`a.kind = 'accountability' and a.target_type = 'person'`;
+const unitInterview = () => sql`a.kind = 'interview_notice' and a.target_type = 'unit'`;
 
 export const METRICS: readonly MetricDef[] = [
   {
     key: 'enterprises.supervised', version: 1, label: '监管单位', unit: '家', family: 'enterprise', agg: 'count', record: 'enterprise', recordId: sql`e.id`,
     description: '截止日仍在经营（未注销、未作废）的生产经营单位；可按风险等级（红橙黄蓝）统计。',
     params: { grade: { label: '风险等级', values: GRADES } },
-    where: (p) => (p.grade ? sql`e.risk_grade = ${p.grade}` : sql`true`),
+    where: gradeOf, scope: gradeOf,
   },
   hazardMetric('hazards.found', '排查隐患', '统计期内发现且未作废的隐患。', () => null),
   hazardMetric('hazards.rectified', '已整改隐患', '统计期内发现、截止日前已验收销号的隐患。', closedBy),
   hazardMetric('hazards.open', '未销号隐患', '统计期内发现、截止日时尚未验收销号的隐患。', (w) => sql`(h.closed_at is null or h.closed_at >= ${w.cutoff})`),
   hazardMetric('hazards.overdue', '逾期未整改隐患', '统计期内发现、截止日时尚未销号且整改期限已过的隐患。', (w) => sql`(h.closed_at is null or h.closed_at >= ${w.cutoff}) and h.due_date < ${w.to}`),
-  hazardMetric('hazards.listed', '挂牌督办隐患', '统计期内发现、截止日前已挂牌督办的隐患。', listedBy),
-  hazardMetric('hazards.listed_rectified', '挂牌督办已整改隐患', '挂牌督办隐患中截止日前已验收销号的。', (w) => sql`${listedBy(w)} and ${closedBy(w)}`),
+  hazardMetric('hazards.listed', '挂牌督办隐患', '统计期内发现、截止日前已挂牌督办的隐患。', listedBy, ['listing']),
+  hazardMetric('hazards.listed_rectified', '挂牌督办已整改隐患', '挂牌督办隐患中截止日前已验收销号的。', (w) => sql`${listedBy(w)} and ${closedBy(w)}`, ['listing']),
   {
     ...hazardMetric('hazards.transferred', '移送隐患', '统计期内发现、截止日前移送（待接收或已接收）给区级部门或镇属部门的隐患；科室、村居只计本单位移送的。', () => null),
     params: { ...LEVEL, to: { label: '移送给', values: { district_department: '区级部门', township_department: '镇属部门' }, required: true } },
@@ -93,9 +116,7 @@ export const METRICS: readonly MetricDef[] = [
       type: { label: '检查类型', values: { enforcement: '执法检查', assistance: '帮扶指导', supervision: '督导检查', spot_check: '抽查检查' } },
       template: { label: '检查表编号' },
     },
-    where: (p) => sql.join([
-      sql`true`, ...(p.leaderLed === 'yes' ? [sql`i.leader_led`] : []), ...(p.type ? [sql`i.type = ${p.type}`] : []), ...(p.template ? [sql`i.template_code = ${p.template}`] : []),
-    ], sql` and `),
+    where: inspectionFilter, scope: inspectionFilter,
   },
   {
     key: 'inspections.visits', version: 1, label: '检查（家次）', unit: '家次', family: 'inspection', agg: 'count', record: 'inspection', recordId: sql`i.id`,
@@ -104,16 +125,17 @@ export const METRICS: readonly MetricDef[] = [
       type: { label: '检查类型', values: { enforcement: '执法检查', assistance: '帮扶指导', supervision: '督导检查', spot_check: '抽查检查' } },
       key: { label: '重点企业', values: { yes: '是' } },
     },
-    where: (p) => sql.join([
-      sql`true`, ...(p.type ? [sql`i.type = ${p.type}`] : []),
-      ...(p.key === 'yes' ? [sql`exists (select 1 from enterprises ke where ke.id = i.enterprise_id and ke.is_key)`] : []),
-    ], sql` and `),
+    where: (p) => all([...(p.type ? [sql`i.type = ${p.type}`] : []), ...(p.key === 'yes' ? [sql`ke.id is not null`] : [])]),
+    scope: (p) => (p.type ? sql`i.type = ${p.type}` : sql`true`),
+    joins: ['keyEnterprise'],
   },
   {
     key: 'inspections.item_failed', version: 1, label: '检查项不符合的企业', unit: '家', family: 'inspection', agg: 'count', record: 'enterprise', recordId: sql`i.enterprise_id`,
     description: '统计期内用指定检查表检查、指定检查项判为不符合的企业数。',
     params: { template: { label: '检查表编号', required: true }, item: { label: '检查项', required: true } },
-    where: (p) => sql`i.template_code = ${p.template ?? ''} and exists (select 1 from inspection_answers ia where ia.inspection_id = i.id and ia.item_key = ${p.item ?? ''} and ia.result = 'nonconform')`,
+    where: (p) => sql`i.template_code = ${p.template ?? ''} and nc.items @> array[${p.item ?? ''}]::text[]`,
+    scope: (p) => sql`i.template_code = ${p.template ?? ''}`,
+    joins: ['nonconform'],
   },
   {
     key: 'cases.enterprises', version: 1, label: '执法处罚企业', unit: '家', family: 'case', agg: 'count', record: 'enterprise', recordId: sql`c.enterprise_id`,
@@ -122,47 +144,50 @@ export const METRICS: readonly MetricDef[] = [
   {
     key: 'cases.fines', version: 1, label: '罚款金额', unit: '万元', family: 'case', agg: 'sum', record: 'case', recordId: sql`c.id`,
     description: '统计期内立案、截止日前作出处罚决定的案件罚款合计（对企业和对主要负责人），以分计、以万元显示。', params: {},
-    where: (_p, w) => sql`c.decided_on is not null and c.decided_on <= ${w.to} and (c.fine_on_enterprise_fen + c.fine_on_principal_fen) > 0`,
+    where: (_p, w) => decidedFines(w), scope: (_p, w) => decidedFines(w),
     amount: () => sql`(c.fine_on_enterprise_fen + c.fine_on_principal_fen)`,
   },
   {
     key: 'cases.with_measure', version: 1, label: '作出某类处理措施的案件', unit: '次', family: 'case', agg: 'count', record: 'case', recordId: sql`c.id`,
     description: '统计期内立案、截止日前作出指定措施（如行政处罚）的案件数。',
     params: { kind: { label: '措施', values: MEASURES, required: true } },
-    where: (p, w) => sql`exists (select 1 from enforcement_measures m where ${measureOf(p.kind ?? '', w)})`,
+    where: (p) => measureOf(p.kind ?? ''),
+    joins: ['measures'],
   },
   {
     key: 'cases.dual_penalty', version: 1, label: '一案双罚', unit: '次', family: 'case', agg: 'count', record: 'case', recordId: sql`c.id`,
     description: '截止日前作出决定、同时处罚企业和企业主要负责人的案件。', params: {},
-    where: (_p, w) => sql`c.decided_on is not null and c.decided_on <= ${w.to} and c.fine_on_enterprise_fen > 0 and c.fine_on_principal_fen > 0`,
+    where: (_p, w) => dualPenalty(w), scope: (_p, w) => dualPenalty(w),
   },
   {
     key: 'cases.published', version: 1, label: '公布典型执法案例', unit: '个', family: 'case', agg: 'count', record: 'case', recordId: sql`c.id`,
     description: '截止日前公布的典型执法案例；可限定危险作业罪案例。', params: { crime: { label: '危险作业罪', values: { yes: '是' } } },
-    where: (p, w) => sql`c.published and c.published_at < ${w.cutoff}${p.crime === 'yes' ? sql` and c.dangerous_operation_crime` : sql``}`,
+    where: publishedBy, scope: publishedBy,
   },
   {
     key: 'measures.enterprises', version: 1, label: '受处理措施的企业', unit: '家', family: 'case', agg: 'count', record: 'enterprise', recordId: sql`c.enterprise_id`,
     description: '截止日前被作出指定措施（可多选，如曝光、约谈、联合惩戒）的企业数。',
     params: { kinds: { label: '措施', values: MEASURES, list: true, required: true } },
-    where: (p, w) => sql`exists (select 1 from enforcement_measures m where ${measureOf(p.kinds ?? '', w)})`,
+    where: (p) => measureOf(p.kinds ?? ''),
+    joins: ['measures'],
   },
   {
     key: 'measures.persons', version: 1, label: '移送人数', unit: '人', family: 'case', agg: 'sum', record: 'case', recordId: sql`c.id`,
     description: '截止日前作出指定措施（如移送司法机关）所涉人数合计。',
     params: { kind: { label: '措施', values: MEASURES, required: true } },
-    where: (p, w) => sql`exists (select 1 from enforcement_measures m where ${measureOf(p.kind ?? '', w)})`,
-    amount: (p, w) => sql`(select coalesce(sum(coalesce(mp.person_count, 0)), 0) from enforcement_measures mp where ${measureOf(p.kind ?? '', w, 'mp')})`,
+    where: (p) => measureOf(p.kind ?? ''),
+    amount: (p) => sql`(select coalesce(sum(x.persons), 0) from unnest(cm.kinds, cm.persons) as x(kind, persons) where x.kind = any(${kindList(p.kind ?? '')}))`,
+    joins: ['measures'],
   },
   {
     key: 'accountability.persons', version: 1, label: '追责问责', unit: '人', family: 'accountability', agg: 'count', record: 'accountability', recordId: sql`a.id`,
     description: '统计期内作出的追责问责（对个人）。', params: {},
-    where: () => sql`a.kind = 'accountability' and a.target_type = 'person'`,
+    where: personAccountability, scope: personAccountability,
   },
   {
     key: 'accountability.unit_interviews', version: 1, label: '约谈通报单位', unit: '次', family: 'accountability', agg: 'count', record: 'accountability', recordId: sql`a.id`,
     description: '统计期内对有关部门及单位的约谈通报。', params: {},
-    where: () => sql`a.kind = 'interview_notice' and a.target_type = 'unit'`,
+    where: unitInterview, scope: unitInterview,
   },
 ];
 
