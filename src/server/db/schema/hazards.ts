@@ -69,6 +69,8 @@ export const hazards = pgTable(
     // The reminder scheduler's scan: open hazards by deadline, across districts.
     index('hazards_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
     index('hazards_inspection_idx').on(t.inspectionId),
+    // the forms' major-hazard figures read a district's major hazards in a window without the rest (bench:forms)
+    index('hazards_major_found_idx').on(t.districtId, t.foundAt).where(sql`${t.level} = 'major'`),
   ],
 );
 

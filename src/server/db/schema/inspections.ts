@@ -100,5 +100,10 @@ export const inspectionAnswers = pgTable(
     updatedBy: uuid('updated_by').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('inspection_answers_item_uq').on(t.inspectionId, t.itemKey), index('inspection_answers_hazard_idx').on(t.hazardId)],
+  (t) => [
+    uniqueIndex('inspection_answers_item_uq').on(t.inspectionId, t.itemKey),
+    index('inspection_answers_hazard_idx').on(t.hazardId),
+    // a spot check's failed items in one small probe (the 崇明 form's per-item figures, bench:forms)
+    index('inspection_answers_nonconform_idx').on(t.inspectionId, t.itemKey).where(sql`${t.result} = 'nonconform'`),
+  ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX IF NOT EXISTS "hazards_major_found_idx" ON "hazards" USING btree ("district_id","found_at") WHERE "hazards"."level" = 'major';--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "inspection_answers_nonconform_idx" ON "inspection_answers" USING btree ("inspection_id","item_key") WHERE "inspection_answers"."result" = 'nonconform';
