@@ -67,6 +67,15 @@ describe.skipIf(skip !== null)('report forms in Chromium', () => {
       const ws = wb.worksheets[0]!;
       expect(String(ws.getCell('A1').value)).toContain('秋冬季安全生产大排查情况汇总表');
       expect(ws.getCell('G4').value).toBe('隐患排查整治情况');
+
+      // the campaign's 概况: the same figures, each opening the ledger
+      await page.goto(`${harness.server.url}/campaigns/${campaign.id}?tab=overview`);
+      await poll(() => page.getByTestId('overview-found').count()).toBe(1);
+      await page.screenshot({ path: path.join(SHOTS, 'campaign-overview-desktop.png'), fullPage: true });
+      await page.setViewportSize(PHONE);
+      await page.screenshot({ path: path.join(SHOTS, 'campaign-overview-phone.png'), fullPage: true });
+      await page.getByTestId('overview-major').click();
+      await page.waitForURL(/\/hazards\?.*level=major/);
     });
   });
 });

@@ -99,7 +99,7 @@ describe('a unit\'s submission', () => {
 
   it('every computed cell of every seed form counts as many records as its value', async () => {
     const f4 = formOf('附件4');
-    const chongming = ((await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds`)).json() as TCampaignForms).items[0]!;
+    const chongming = ((await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds`)).json() as TCampaignForms).items.find((f) => f.name.includes('崇明'))!;
     const keys = [
       [v1, keyOf(f4.seriesId, w.V1.id)], [v2, keyOf(f4.seriesId, w.V2.id)],
       [district, keyOf(chongming.seriesId, w.T.id, '2026-11-28')], [district, keyOf(chongming.seriesId, w.districtDept.id, '2026-11-28')],
@@ -193,7 +193,7 @@ describe('the roll-up', () => {
   });
 
   it('a township submits the district\'s form only when its units below are done', async () => {
-    const chongming = ((await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds`)).json() as TCampaignForms).items[0]!;
+    const chongming = ((await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds`)).json() as TCampaignForms).items.find((f) => f.name.includes('崇明'))!;
     const key = keyOf(chongming.seriesId, w.T.id, '2026-11-28');
     const missing = await act(township, key, { action: 'submit' });
     expect(errorOf(missing).message).toBe('还有需手工填写的指标未填写');
@@ -235,6 +235,33 @@ describe('what awaits whom', () => {
     const first = await reportReminders(t.db, '2026-12-12');
     expect(first).toBeGreaterThan(0);
     expect(await reportReminders(t.db, '2026-12-12')).toBe(0);
+  });
+});
+
+describe('approval up the hierarchy', () => {
+  it('a township\'s own submission waits until every village below it is approved or excused', async () => {
+    const { reportTemplates } = await import('../../db/schema/index.ts');
+    const { DASHENG_VILLAGE_SUMMARY } = await import('../../../domain/reports/seed-forms.ts');
+    const id = randomUUID();
+    await t.db.insert(reportTemplates).values({
+      id, districtId: w.D.id, seriesId: id, version: 1, campaignId: districtCampaignId, name: '村镇两级汇总表', createdBy: randomUUID(), createdAt: new Date('2026-11-01T00:00:00Z'),
+      body: { ...DASHENG_VILLAGE_SUMMARY, title: '{unit}两级汇总表', fillers: ['village', 'township'], dueText: '每月28日前' },
+    });
+    const due = '2026-11-28'; // locks after 12-01: still open on the test's day
+    const mine = keyOf(id, w.T.id, due);
+    expect(errorOf(await act(township, mine, { action: 'submit' })).message).toBe('还有下级单位的报表未审核或免报，汇总表暂不能上报');
+    // the township's office reviews its villages in the district's campaign
+    expect((await act(v1, keyOf(id, w.V1.id, due), { action: 'submit' })).statusCode).toBe(200);
+    let d = await get(office, keyOf(id, w.V1.id, due));
+    expect(d.allowedActions).toEqual(['approve', 'return']);
+    expect((await act(office, d.key, { action: 'approve', version: d.version })).statusCode).toBe(200);
+    d = await get(office, keyOf(id, w.V2.id, due));
+    expect((await act(office, d.key, { action: 'excuse', version: d.version, reason: '本期无监管对象' })).json()).toMatchObject({ state: 'excused' });
+    expect((await act(township, mine, { action: 'submit' })).json()).toMatchObject({ state: 'submitted' });
+    // and the district, not the township, approves or returns it
+    expect((await get(township, mine)).allowedActions).toEqual([]);
+    d = await get(district, mine);
+    expect((await act(district, mine, { action: 'return', version: d.version, reason: '请补充说明' })).json()).toMatchObject({ state: 'returned' });
   });
 });
 
@@ -280,7 +307,7 @@ describe('Excel in the seeds\' layout', () => {
   });
 
   it('the 崇明 调度表 merges each section down its first column', async () => {
-    const chongming = ((await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds`)).json() as TCampaignForms).items[0]!;
+    const chongming = ((await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds`)).json() as TCampaignForms).items.find((f) => f.name.includes('崇明'))!;
     const ws = await open(district, `/api/report-submissions/${keyOf(chongming.seriesId, w.T.id, '2026-11-28')}/export.xlsx`);
     expect(ws.getCell('A1').value).toBe('上海市崇明区重大事故隐患专项排查整治2023行动进展情况调度表');
     expect(merges(ws)).toEqual(expect.arrayContaining(['A3:A5', 'A6:A9', 'A10:A14', 'A15:A18']));
