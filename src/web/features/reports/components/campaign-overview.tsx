@@ -60,8 +60,8 @@ function Body({ d }: { d: Data }) {
       </Row>
       {d.forms.length > 0 && (
         <Card size="small" title="报表本期填报">
-          <Table rowKey="seriesId" size="small" pagination={false} dataSource={d.forms} scroll={{ x: 420 }} columns={[
-            { title: '报表', key: 'name', render: (_v, f) => (f.href ? <Link to={f.href}>{f.name}</Link> : f.name) },
+          <Table rowKey="seriesId" size="small" pagination={false} dataSource={d.forms} scroll={{ x: 580 }} columns={[
+            { title: '报表', key: 'name', width: 180, render: (_v, f) => (f.href ? <Link to={f.href}>{f.name}</Link> : f.name) },
             { title: '报送期', dataIndex: 'due', key: 'due', width: 110 },
             { title: '已报/应报', key: 'r', width: 100, render: (_v, f) => `${f.reported}/${f.expected}` },
             { title: '已审核', dataIndex: 'approved', key: 'a', width: 80 },
