@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { readingMultipart } from '../../http/multipart.ts';
 import { registerRoute } from '../../http/route.ts';
-import { type FilePurpose, openFileForDownload, uploadFile } from './files.service.ts';
+import { type FilePurpose, XLSX_MIME, openFileForDownload, uploadFile } from './files.service.ts';
 import { StoredObjectMissing } from './files.storage.ts';
 
 /** RFC 5987 value: encodeURIComponent leaves ' ( ) * ! which are not attr-chars. */
@@ -14,7 +14,7 @@ function contentDisposition(type: 'inline' | 'attachment', name: string, ext: st
   return `${type}; filename="file.${ext}"; filename*=UTF-8''${rfc5987(name)}`;
 }
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf', [XLSX_MIME]: 'xlsx' };
 
 /** The one file part (field `file`) and the optional `purpose` field, in either order. */
 async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer; purpose: FilePurpose | null }> {

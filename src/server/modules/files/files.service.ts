@@ -12,7 +12,7 @@ import { presentFile } from './files.presenter.ts';
 import * as repo from './files.repository.ts';
 import type { FileRow } from './files.repository.ts';
 import { type FileKind, sniffFileType } from './files.sniff.ts';
-import { type FileStorage, LocalDiskStorage, filesRootOf, newStorageKey } from './files.storage.ts';
+import { type FileStorage, LocalDiskStorage, StoredObjectMissing, filesRootOf, newStorageKey } from './files.storage.ts';
 
 export type { FileRow } from './files.repository.ts';
 export type { FileKind } from './files.sniff.ts';
@@ -63,23 +63,31 @@ export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInp
   // The first bytes only say what the file claims to be; the whole of it must open.
   const problem = await decodeProblem(input.data, type);
   if (problem) throw new AppError('UNSUPPORTED_FILE', problem, { file: [problem] });
+  return presentFile(await storeBytes(ctx, actor, { data: input.data, kind: type.kind, mime: type.mime, originalName: cleanFilename(input.filename, type.ext), purpose }));
+}
+
+/**
+ * Writes the bytes, then the row and its audit row; the bytes are removed again if the row
+ * cannot be saved. The caller has decided what the content is.
+ */
+async function storeBytes(ctx: AppContext, actor: Actor, input: { data: Buffer; kind: FileKind; mime: string; originalName: string; purpose: string | null }): Promise<FileRow> {
   const now = ctx.clock.now();
   const storage = storageOf(ctx);
   const storageKey = newStorageKey(now);
   const sha256 = createHash('sha256').update(input.data).digest('hex');
   await storage.put(storageKey, input.data);
   try {
-    const row = await ctx.db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       const f = await repo.insertFile(tx, {
         districtId: actor.districtId,
         ownerType: null,
         ownerId: null,
-        purpose,
-        kind: type.kind,
-        mime: type.mime,
+        purpose: input.purpose,
+        kind: input.kind,
+        mime: input.mime,
         size: input.data.length,
         sha256,
-        originalName: cleanFilename(input.filename, type.ext),
+        originalName: input.originalName,
         storageKey,
         uploadedBy: actor.userId,
         createdAt: now,
@@ -90,9 +98,45 @@ export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInp
       });
       return f;
     });
-    return presentFile(row);
   } catch (e) {
     await storage.remove(storageKey).catch(() => {});
+    throw e;
+  }
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Stores an .xlsx that the calling module has opened and checked itself (the upload route takes
+ * photos and PDFs only), unowned until claimed with claimUpload. Size: the caller's own limit.
+ */
+export async function storeSpreadsheet(ctx: AppContext, actor: Actor, input: { filename: string; data: Buffer; purpose: string }): Promise<FileRow> {
+  return storeBytes(ctx, actor, { data: input.data, kind: 'document', mime: XLSX_MIME, originalName: cleanFilename(input.filename, 'xlsx'), purpose: input.purpose });
+}
+
+/** The actor's own upload that no record has claimed yet, or null. */
+export async function freeUploadOf(db: DbOrTx, actor: Actor, id: string): Promise<FileRow | null> {
+  if (!UUID.test(id)) return null;
+  const row = await repo.findFile(db, id);
+  return row && row.districtId === actor.districtId && row.uploadedBy === actor.userId && row.ownerId === null ? row : null;
+}
+
+/** Gives the actor's free upload its record, inside the caller's transaction; false when it is no longer free. */
+export async function claimUpload(tx: DbOrTx, actor: Actor, o: { id: string; ownerType: string; ownerId: string; purpose: string }): Promise<boolean> {
+  const claimed = await repo.claimUnownedFiles(tx, { ids: [o.id], districtId: actor.districtId, uploadedBy: actor.userId, ownerType: o.ownerType, ownerId: o.ownerId, purpose: o.purpose });
+  return claimed.length === 1;
+}
+
+/** A stored file's bytes (for a module that reads its own files, e.g. a form's workbook); null when the row or its bytes are missing. */
+export async function fileBytes(ctx: AppContext, id: string): Promise<Buffer | null> {
+  const row = await repo.findFile(ctx.db, id);
+  if (!row) return null;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const c of await storageOf(ctx).open(row.storageKey)) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+    return Buffer.concat(chunks);
+  } catch (e) {
+    if (e instanceof StoredObjectMissing) return null;
     throw e;
   }
 }
