@@ -72,6 +72,8 @@ export const paths = {
     records: (key: string, cell: string) => `/report-submissions/${encodeURIComponent(key)}/cells/${encodeURIComponent(cell)}`,
     /** A round of a form: every unit's state and the roll-up. */
     round: (campaignId: string, due: string, form: string) => `/campaigns/${encodeURIComponent(campaignId)}/reports/${due}?form=${encodeURIComponent(form)}`,
+    /** 上传本镇报表: a township's own .xlsx bound cell by cell; back to the campaign it was opened from. */
+    newTemplate: (campaignId?: string) => withQuery('/report-templates/new', { campaign: campaignId }),
   },
   plans: {
     list: '/plans',
@@ -146,6 +148,7 @@ export const routePatterns = {
   reportSubmission: '/report-submissions/:key',
   reportRecords: '/report-submissions/:key/cells/:cell',
   reportRound: '/campaigns/:id/reports/:due',
+  reportTemplateNew: '/report-templates/new',
   planList: '/plans',
   planDetail: '/plans/:id',
   checklistList: '/checklists',

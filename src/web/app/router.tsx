@@ -78,6 +78,7 @@ const signedInPages: RouteObject[] = [
   { path: r.reportSubmission, ...page(async () => (await import('../features/reports/submission-page.tsx')).SubmissionPage) },
   { path: r.reportRecords, ...page(async () => (await import('../features/reports/cell-records-page.tsx')).CellRecordsPage) },
   { path: r.reportRound, ...page(async () => (await import('../features/reports/round-page.tsx')).RoundPage) },
+  { path: r.reportTemplateNew, ...page(async () => (await import('../features/reports/workbook-page.tsx')).WorkbookPage) },
   { path: r.planList, ...page(async () => (await import('../features/plans/plan-list-page.tsx')).PlanListPage) },
   { path: r.planDetail, ...page(async () => (await import('../features/plans/plan-detail-page.tsx')).PlanDetailPage) },
   { path: r.hazardList, ...page(async () => (await import('../features/hazards/hazard-list-page.tsx')).HazardListPage) },

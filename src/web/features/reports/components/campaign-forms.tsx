@@ -33,6 +33,9 @@ function AttachModal({ campaignId, open, onClose }: { campaignId: string; open: 
           <Input maxLength={100} />
         </Form.Item>
       </Form>
+      <Typography.Text type="secondary">
+        报表库里没有本镇的表？<Link to={paths.reports.newTemplate(campaignId)} data-testid="workbook-new">上传本镇报表</Link>（.xlsx），在表格中点选要填数的格子即可，导出时按原表格式填入。
+      </Typography.Text>
     </Modal>
   );
 }
