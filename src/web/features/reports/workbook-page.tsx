@@ -16,7 +16,7 @@ import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { useCan } from '../../lib/abilities.ts';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useAttachForm } from './api/reports.ts';
-import { type WorkbookPreview, useMetrics, useSaveWorkbookTemplate, useUploadWorkbook } from './api/workbooks.ts';
+import { type MetricInfo, type WorkbookPreview, useMetrics, useSaveWorkbookTemplate, useUploadWorkbook } from './api/workbooks.ts';
 import { BindingPanel, type Bound } from './components/binding-panel.tsx';
 import { drawSheet, keyForCell, keyForColumn, proposedLabel } from './components/workbook-grid.ts';
 import { type CellMark, WorkbookSheet } from './components/workbook-sheet.tsx';
@@ -40,10 +40,17 @@ function guessUnitRow(p: WorkbookPreview): number {
   return Math.min(2, p.rows);
 }
 
-function sourceText(b: Bound, metricLabel: (k: string) => string): string {
-  if (b.source.kind === 'manual') return `手工填写（${MANUAL_TYPE_LABELS[b.source.type]}）`;
-  const params = Object.values(b.source.params ?? {}).filter(Boolean);
-  return `自动统计：${metricLabel(b.source.metric)}${params.length ? `（${params.join('、')}）` : ''}`;
+/** Where a bound figure comes from, in words: the metric and its parameters by their labels. */
+function sourceText(b: Bound, metrics: readonly MetricInfo[]): string {
+  const s = b.source;
+  if (s.kind === 'manual') return `手工填写（${MANUAL_TYPE_LABELS[s.type]}）`;
+  const m = metrics.find((x) => x.key === s.metric);
+  const params = Object.entries(s.params ?? {}).filter(([, v]) => v).map(([name, v]) => {
+    const p = m?.params.find((x) => x.name === name);
+    const value = v.split(',').map((one) => p?.values?.find((o) => o.value === one)?.label ?? one).join('、');
+    return p ? `${p.label}：${value}` : value;
+  });
+  return `自动统计：${m?.label ?? s.metric}${params.length ? `（${params.join('；')}）` : ''}`;
 }
 
 function UploadStep({ onDone }: { onDone: (p: WorkbookPreview) => void }) {
@@ -92,7 +99,6 @@ function Binder({ preview, campaignId, back, onRestart }: { preview: WorkbookPre
   const [columns, setColumns] = useState<Record<string, Bound>>({});
   const [selected, setSelected] = useState<string | null>(null);
   const sheet = useMemo(() => drawSheet(preview), [preview]);
-  const metricLabel = (k: string) => metrics.data?.items.find((m) => m.key === k)?.label ?? k;
   const fieldErrors = save.error instanceof ApiError ? Object.entries(save.error.fieldErrors ?? {}) : [];
 
   const marks = useMemo(() => {
@@ -230,8 +236,8 @@ function Binder({ preview, campaignId, back, onRestart }: { preview: WorkbookPre
           <Table rowKey="at" size="small" pagination={false} dataSource={bound} scroll={{ x: 480 }} data-testid="workbook-bindings"
             columns={[
               { title: mode === 'grid' ? '列' : '单元格', dataIndex: 'at', width: 70 },
-              { title: '指标', key: 'label', render: (_v, x) => `${x.b.label}${x.b.unit ? `（${x.b.unit}）` : ''}` },
-              { title: '来源', key: 'source', render: (_v, x) => sourceText(x.b, metricLabel) },
+              { title: '指标', key: 'label', render: (_v, x) => `${x.b.label}${x.b.unit && !x.b.label.includes('（') ? `（${x.b.unit}）` : ''}` },
+              { title: '来源', key: 'source', render: (_v, x) => sourceText(x.b, metrics.data?.items ?? []) },
               { title: '', key: 'op', width: 110, render: (_v, x) => <Flex gap={4}><Button size="small" type="link" onClick={() => pick(mode === 'grid' ? `${x.at}${grid.row}` : x.at)}>修改</Button><Button size="small" type="link" danger onClick={() => remove(x.at)}>删除</Button></Flex> },
             ]} />
         )}

@@ -7,7 +7,7 @@
 import type JSZip from 'jszip';
 import type { CellValue } from '../../../../domain/reports/values.ts';
 import { type WorkbookBindings, addressOf, colNumber, parseAddress } from '../../../../domain/reports/workbook.ts';
-import { relationshipsOf, openWorkbook, readSheet } from './workbook-package.ts';
+import { openWorkbook, partText, readSheet, relationshipsOf } from './workbook-package.ts';
 import { type SheetParts, attrsOf, cellAttrs, cellAt, escapeXml, joinSheet, setAttr, twoDecimalsStyle, unescapeXml, valueCell } from './sheet-xml.ts';
 
 export interface FillRow {
@@ -194,14 +194,14 @@ export async function fillWorkbook(buf: Buffer, input: FillInput): Promise<Buffe
   w.zip.file(w.sheetPath, joinSheet(p));
   if (stylesChanged && w.stylesPath) w.zip.file(w.stylesPath, sheet.styles.xml);
   if (moved || hasFormulas) {
-    let wbXml = (await w.zip.file(w.workbookPath)!.async('string'));
+    let wbXml = (await partText(w.zip, w.workbookPath)) ?? '';
     if (moved) wbXml = shiftDefinedNames(wbXml, w.sheetName, moved);
     w.zip.file(w.workbookPath, recalcOnLoad(wbXml));
   }
   if (moved) {
     for (const rel of (await relationshipsOf(w.zip, w.sheetPath)).values()) {
       if (!rel.type.endsWith('/drawing')) continue;
-      const xml = await w.zip.file(rel.target)?.async('string');
+      const xml = await partText(w.zip, rel.target);
       if (xml) w.zip.file(rel.target, shiftAnchors(xml, moved));
     }
     await dropCalcChain(w.zip, w.workbookPath);
@@ -216,8 +216,8 @@ async function dropCalcChain(zip: JSZip, workbookPath: string) {
   if (!chain) return;
   zip.remove(chain[1].target);
   const relsPath = workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`);
-  const xml = await zip.file(relsPath)?.async('string');
+  const xml = await partText(zip, relsPath);
   if (xml) zip.file(relsPath, xml.replace(new RegExp(`<Relationship\\b[^>]*?Id\\s*=\\s*"${chain[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?/>`), ''));
-  const types = await zip.file('[Content_Types].xml')?.async('string');
+  const types = await partText(zip, '[Content_Types].xml');
   if (types) zip.file('[Content_Types].xml', types.replace(new RegExp(`<Override\\b[^>]*?PartName\\s*=\\s*"/${chain[1].target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?/>`), ''));
 }

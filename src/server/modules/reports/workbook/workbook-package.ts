@@ -8,7 +8,7 @@ import { AppError } from '../../../http/errors.ts';
 import { type SheetParts, type StyleSheet, attrsOf, cellAttrs, cellText, formatOf, readStyles, sharedStrings, splitSheet } from './sheet-xml.ts';
 
 export const WORKBOOK_MAX_BYTES = 10 * 1024 * 1024;
-/** Inflated bytes of all parts together: a small zip cannot unpack into gigabytes. */
+/** Inflated bytes of all parts together, as the zip declares them (partText enforces a bound on what is really inflated). */
 const MAX_INFLATED_BYTES = 80 * 1024 * 1024;
 const MAX_PARTS = 3000;
 /** What the binding page draws at most; a form is a page or two, not a ledger. */
@@ -30,6 +30,33 @@ export interface OpenedWorkbook {
 }
 
 const unsupported = (msg: string) => new AppError('UNSUPPORTED_FILE', msg, { file: [msg] });
+const TOO_LARGE = '文件内容过于庞大，不像一张报表，请只保留报表所在的工作表后上传';
+/** One part inflated at most this far (a sheet of a few thousand cells is well under 1 MB). */
+const MAX_PART_BYTES = 40 * 1024 * 1024;
+
+/**
+ * A part's text, or null when the package has no such part. Inflated as a stream and stopped past
+ * MAX_PART_BYTES: the sizes a zip declares are the sender's word, the inflated bytes are not.
+ */
+export function partText(zip: JSZip, path: string): Promise<string | null> {
+  const f = zip.file(path);
+  if (!f) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const stream = f.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
+        if (done) return;
+        size += chunk.length;
+        if (size > MAX_PART_BYTES) { done = true; stream.pause(); stream.removeAllListeners('data'); reject(unsupported(TOO_LARGE)); return; }
+        chunks.push(chunk);
+      })
+      .on('error', () => { if (!done) { done = true; reject(unsupported(BROKEN)); } })
+      .on('end', () => { if (!done) { done = true; resolve(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '')); } });
+  });
+}
 const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
 
 /** A relationship target resolved against the part that names it (absolute targets start with '/'). */
@@ -48,7 +75,7 @@ export const relsPathOf = (part: string) => `${dirOf(part)}_rels/${part.slice(di
 
 /** The relationships of a part: id → { type, target path }. */
 export async function relationshipsOf(zip: JSZip, part: string): Promise<Map<string, { type: string; target: string }>> {
-  const xml = await zip.file(relsPathOf(part))?.async('string');
+  const xml = await partText(zip, relsPathOf(part));
   const out = new Map<string, { type: string; target: string }>();
   for (const m of (xml ?? '').matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
     const a = attrsOf(m[1]!);
@@ -71,16 +98,16 @@ export async function openWorkbook(buf: Buffer): Promise<OpenedWorkbook> {
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   const inflated = entries.reduce((n, f) => n + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
-  if (entries.length > MAX_PARTS || inflated > MAX_INFLATED_BYTES) throw unsupported('文件内容过于庞大，不像一张报表，请只保留报表所在的工作表后上传');
+  if (entries.length > MAX_PARTS || inflated > MAX_INFLATED_BYTES) throw unsupported(TOO_LARGE);
   const root = await relationshipsOf(zip, '');
   const workbookPath = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  const workbookXml = await zip.file(workbookPath)?.async('string');
+  const workbookXml = await partText(zip, workbookPath);
   if (!workbookXml) throw unsupported(NOT_XLSX);
   const rels = await relationshipsOf(zip, workbookPath);
   const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => attrsOf(m[1]!));
   const first = sheets.find((s) => (s.get('state') ?? 'visible') === 'visible' && rels.get(s.get('r:id') ?? '')?.type.endsWith('/worksheet'));
   const sheetPath = first ? rels.get(first.get('r:id') ?? '')!.target : null;
-  const sheetXml = sheetPath ? await zip.file(sheetPath)?.async('string') : undefined;
+  const sheetXml = sheetPath ? await partText(zip, sheetPath) : null;
   if (!first || !sheetPath || !sheetXml) throw new AppError('VALIDATION', '文件中没有可用的工作表', { file: ['文件中没有可用的工作表'] });
   const byType = (t: string) => [...rels.values()].find((r) => r.type.endsWith(t))?.target ?? null;
   return { zip, sheetName: first.get('name') ?? 'Sheet1', sheetPath, sheetXml, workbookPath, stylesPath: byType('/styles'), sharedStringsPath: byType('/sharedStrings') };
@@ -112,8 +139,8 @@ export interface SheetModel {
 }
 
 export async function readSheet(w: OpenedWorkbook): Promise<SheetModel> {
-  const strings = sharedStrings(w.sharedStringsPath ? (await w.zip.file(w.sharedStringsPath)?.async('string')) ?? null : null);
-  const styles = readStyles(w.stylesPath ? (await w.zip.file(w.stylesPath)?.async('string')) ?? null : null);
+  const strings = sharedStrings(w.sharedStringsPath ? await partText(w.zip, w.sharedStringsPath) : null);
+  const styles = readStyles(w.stylesPath ? await partText(w.zip, w.stylesPath) : null);
   let parts: SheetParts;
   try {
     parts = splitSheet(w.sheetXml);

@@ -10,11 +10,12 @@ export interface CellMark {
   tone: 'bound' | 'unit' | 'repeat';
 }
 
-const HEAD: CSSProperties = { background: '#fafafa', color: '#8c8c8c', fontSize: 11, textAlign: 'center', border: '1px solid #f0f0f0', position: 'sticky', zIndex: 1 };
+const HEAD: CSSProperties = { background: '#fafafa', color: '#595959', fontSize: 11, textAlign: 'center', border: '1px solid #f0f0f0', position: 'sticky', zIndex: 1 };
 const TONE: Record<CellMark['tone'], CSSProperties> = {
-  bound: { background: '#e6f4ff', color: '#0958d9' },
-  unit: { background: '#f6ffed', color: '#389e0d' },
-  repeat: { background: '#f5f5f5', color: '#8c8c8c' },
+  // dark enough on their tints for WCAG AA at 11px
+  bound: { background: '#e6f4ff', color: '#003eb3' },
+  unit: { background: '#f6ffed', color: '#135200' },
+  repeat: { background: '#f5f5f5', color: '#595959' },
 };
 
 export function WorkbookSheet({ preview, marks, selected, onPick }: {
@@ -27,12 +28,14 @@ export function WorkbookSheet({ preview, marks, selected, onPick }: {
   const s = drawSheet(preview);
   const cols = Array.from({ length: preview.cols }, (_, i) => i + 1);
   const rows = Array.from({ length: preview.rows }, (_, i) => i + 1);
+  // the sheet keeps its own widths and scrolls in its frame rather than squeezing to the screen
+  const width = 32 + cols.reduce((n, c) => n + columnPx(preview.widths[c - 1] ?? 8.43), 0);
   const keyPick = (e: KeyboardEvent, a: string) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(a); }
   };
   return (
     <div style={{ overflow: 'auto', maxHeight: '65vh', maxWidth: '100%', border: '1px solid #f0f0f0', WebkitOverflowScrolling: 'touch' }} data-testid="workbook-sheet">
-      <table style={{ borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: 12, background: '#fff' }} aria-label="上传的报表">
+      <table style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width, minWidth: width, fontSize: 12, background: '#fff' }} aria-label="上传的报表">
         <colgroup>
           <col style={{ width: 32 }} />
           {cols.map((c) => <col key={c} style={{ width: columnPx(preview.widths[c - 1] ?? 8.43) }} />)}
