@@ -64,7 +64,7 @@ function UploadStep({ onDone }: { onDone: (p: WorkbookPreview) => void }) {
         <p className="ant-upload-text">{upload.isPending ? '正在读取…' : '点击或拖入 .xlsx 文件'}</p>
         <p className="ant-upload-hint">只读取第一张工作表；旧版 .xls 请先另存为 .xlsx</p>
       </Upload.Dragger>
-      {upload.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorMessage(upload.error)} data-testid="workbook-upload-error" />}
+      {upload.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon title={errorMessage(upload.error)} data-testid="workbook-upload-error" />}
     </Card>
   );
 }
@@ -230,7 +230,7 @@ function Binder({ preview, campaignId, back, onRestart }: { preview: WorkbookPre
           </Flex>
         </Flex>
       </Card>
-      {isMobile && <Drawer open={Boolean(panel)} placement="bottom" height="75%" onClose={() => setSelected(null)} title="设置单元格" destroyOnHidden>{panel}</Drawer>}
+      {isMobile && <Drawer open={Boolean(panel)} placement="bottom" size="75%" onClose={() => setSelected(null)} title="设置单元格" destroyOnHidden>{panel}</Drawer>}
       <Card size="small" title={`已绑定 ${bound.length} 项`}>
         {bound.length === 0 ? <Empty description="还没有绑定单元格" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
           <Table rowKey="at" size="small" pagination={false} dataSource={bound} scroll={{ x: 480 }} data-testid="workbook-bindings"
@@ -244,7 +244,7 @@ function Binder({ preview, campaignId, back, onRestart }: { preview: WorkbookPre
         {mode === 'sheet' && unitCell && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{unitCell} 写入填报单位名称</Typography.Paragraph>}
       </Card>
       {save.isError && (
-        <Alert type="error" showIcon message={errorMessage(save.error)} data-testid="workbook-save-error"
+        <Alert type="error" showIcon title={errorMessage(save.error)} data-testid="workbook-save-error"
           description={fieldErrors.length > 1 ? <ul style={{ margin: 0, paddingLeft: 20 }}>{fieldErrors.flatMap(([, msgs]) => msgs).map((m) => <li key={m}>{m}</li>)}</ul> : undefined} />
       )}
       <Flex justify="flex-end" gap={8}>

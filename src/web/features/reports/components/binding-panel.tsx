@@ -63,7 +63,7 @@ export function BindingPanel({ title, initial, isUnitName, proposed, indicator, 
             options={metrics.map((x) => ({ value: x.key, label: `${x.label}（${x.unit}）` }))} />
           {m && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.description}</Typography.Text>}
           {m?.params.map((p) => (
-            <Space key={p.name} direction="vertical" size={4} style={{ width: '100%' }}>
+            <Space key={p.name} orientation="vertical" size={4} style={{ width: '100%' }}>
               <label htmlFor={`param-${p.name}`}>{p.label}{p.required ? '（必选）' : '（可不选）'}</label>
               {p.values ? (
                 <Select id={`param-${p.name}`} allowClear mode={p.list ? 'multiple' : undefined} data-testid={`binding-param-${p.name}`} placeholder={p.required ? '请选择' : '不限'}
@@ -95,7 +95,7 @@ export function BindingPanel({ title, initial, isUnitName, proposed, indicator, 
           <Input id="binding-label" value={label} maxLength={100} onChange={(e) => setLabel(e.target.value)} data-testid="binding-label" />
         </>
       )}
-      {problem && <Alert type="warning" showIcon message={problem} />}
+      {problem && <Alert type="warning" showIcon title={problem} />}
       <Flex gap={8} wrap>
         <Button type="primary" onClick={apply} data-testid="binding-apply">确定</Button>
         {(initial || isUnitName) && <Button danger onClick={onClear} data-testid="binding-clear">取消绑定</Button>}
