@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { TCampaignForms, TSubmissionDetail } from '../src/contract/reports.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
-import { TEXT_BOX_TEXT, ownSheetForm } from '../src/server/modules/reports/workbook/workbook.fixtures.ts';
+import { TEXT_BOX_TEXT, ownGridForm, ownSheetForm } from '../src/server/modules/reports/workbook/workbook.fixtures.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import { axeViolations, describeFinding } from './axe.ts';
 import { DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching } from './helpers.ts';
@@ -82,6 +82,40 @@ describe.skipIf(skip !== null)('a township\'s own Excel form in Chromium', () =>
     expect(ws.getCell('A5').value).toBe('明月村');
     expect(ws.getCell('B5').value).toBe(d.cells.find((c) => c.key === 'c_B5')!.value);
     expect(ws.getCell('E5').value).toBe('是');
+
+    // the village fills it like any form: every bound figure, the manual one answered
+    await watching(page, 'workbook-village', async () => {
+      await signIn(harness.browser, harness.server, 'mingyue', PHONE);
+      await page.goto(`${harness.server.url}/report-submissions/${encodeURIComponent(key)}`);
+      await poll(() => page.getByText('是否召开专题会').first().isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, 'workbook-submission-phone.png'), fullPage: true });
+    });
+  });
+
+  it('a grid form: the units\' row and its columns are bound by clicking the first unit row', async () => {
+    const { page } = harness.browser;
+    await watching(page, 'workbook-grid', async () => {
+      await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
+      await page.goto(`${harness.server.url}/report-templates/new`);
+      await page.locator('input[type=file]').setInputFiles({ name: '村居汇总.xlsx', mimeType: XLSX, buffer: await ownGridForm(1) });
+      await poll(() => page.getByTestId('workbook-sheet').isVisible()).toBe(true);
+      await page.getByTestId('workbook-mode').getByText('每个单位填一行').click();
+      await poll(() => page.getByTestId('cell-A5').innerText()).toBe('〔单位名称〕');
+      for (const [cell, metric] of [['B5', '排查隐患'], ['C5', '已整改隐患']] as const) {
+        await page.getByTestId(`cell-${cell}`).click();
+        await pickOption(page, 'binding-metric', metric);
+        await page.getByTestId('binding-apply').click();
+      }
+      await poll(() => page.getByTestId('workbook-bindings').locator('tr.ant-table-row').count()).toBe(2);
+      await input(page, 'workbook-name').fill('村居汇总（本镇格式）');
+      expect((await axeViolations(page)).map(describeFinding)).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, 'workbook-grid-desktop.png'), fullPage: true });
+      await page.getByTestId('workbook-save').click();
+      await page.waitForURL(/\/campaigns$/);
+    });
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const list = (await office.get('/api/report-templates')).json() as { items: { name: string; source: string; indicators: number }[] };
+    expect(list.items.find((i) => i.name === '村居汇总（本镇格式）')).toMatchObject({ source: 'district', indicators: 2 });
   });
 
   it('at phone width the sheet scrolls in its frame, not the page, and a cell is bound from a drawer', async () => {

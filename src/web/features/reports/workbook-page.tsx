@@ -110,7 +110,10 @@ function Binder({ preview, campaignId, back, onRestart }: { preview: WorkbookPre
       out.set(`${grid.unitColumn}${grid.row}`, { text: '〔单位名称〕', tone: 'unit' });
       for (const [col, b] of Object.entries(columns)) {
         out.set(`${col}${grid.row}`, { text: b.label, tone: 'bound' });
-        for (let r = grid.row + 1; r <= Math.min(preview.rows, grid.row + 2); r++) if (sheet.bindable(`${col}${r}`)) out.set(`${col}${r}`, { text: '⋯', tone: 'repeat' });
+        // the drawn rows below repeat the column (not a 合计 row: its unit cell has text)
+        for (let r = grid.row + 1; r <= Math.min(preview.rows, grid.row + 2); r++) {
+          if (sheet.bindable(`${col}${r}`) && !sheet.textAt(r, colNumber(grid.unitColumn)).trim()) out.set(`${col}${r}`, { text: '⋯', tone: 'repeat' });
+        }
       }
     }
     return out;
