@@ -156,6 +156,8 @@ export const Rollup = z.object({
   /** The same metrics over the whole region; a difference means a record counted by two units, or one no unit counted. */
   region: z.object({ unitId: z.string(), name: z.string(), values: z.record(z.string(), z.number()), recordsHref: z.record(z.string(), z.string()) }),
   completeness: z.object({ expected: int(), reported: int(), onTime: int(), approved: int(), rate: z.number(), onTimeRate: z.number() }),
+  /** A district's view: each township's units' completeness and timeliness in this round (district-level units apart). */
+  byTownship: z.array(z.object({ id: z.string().nullable(), name: z.string(), expected: int(), reported: int(), onTime: int(), approved: int(), rate: z.number(), onTimeRate: z.number() })),
 });
 export type TRollup = z.output<typeof Rollup>;
 

@@ -202,6 +202,11 @@ describe('the roll-up', () => {
     const d = (await act(township, key, { action: 'submit' })).json() as TSubmissionDetail;
     expect(d).toMatchObject({ state: 'submitted' });
     expect((await get(district, key)).allowedActions).toEqual(['approve', 'return']);
+    // the district sees each township's completeness in the round, its own departments apart
+    const r = (await district.request('GET', `/api/campaigns/${districtCampaignId}/report-rounds/2026-11-28/rollup?form=${chongming.seriesId}`)).json() as TRollup;
+    expect(r.byTownship).toEqual([
+      expect.objectContaining({ id: w.T.id, expected: 1, reported: 1 }), expect.objectContaining({ id: null, name: '区级部门', expected: 1, reported: 0 }),
+    ]);
   });
 });
 

@@ -64,7 +64,22 @@ export async function rollup(ctx: AppContext, actor: Actor, campaignId: string, 
       recordsHref: Object.fromEntries(computed.map((cc) => [cc.key, `/report-submissions/${regionKey}/cells/${cc.key}`])),
     },
     completeness: completeness(rows),
+    byTownship: region.kind === 'district' ? await byTownship(ctx, units, rows) : [],
   };
+}
+
+/** Completeness per township (and one line for the district's own units), for the district's view of a round. */
+async function byTownship(ctx: AppContext, units: readonly { id: string; townshipId: string | null }[], rows: readonly { unit: { id: string }; state: SubmissionView; late: boolean }[]) {
+  const ids = [...new Set(units.map((u) => u.townshipId).filter((x): x is string => x !== null))];
+  const names = new Map((ids.length ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, sortOrder: orgUnits.sortOrder }).from(orgUnits).where(inArray(orgUnits.id, ids)) : [])
+    .map((t) => [t.id, t]));
+  const groups = new Map<string | null, typeof rows[number][]>();
+  for (const r of rows) {
+    const t = units.find((u) => u.id === r.unit.id)?.townshipId ?? null;
+    groups.set(t, [...(groups.get(t) ?? []), r]);
+  }
+  return [...groups].map(([id, rs]) => ({ id, name: id ? names.get(id)?.name ?? '' : '区级部门', ...completeness(rs) }))
+    .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : (names.get(a.id)?.sortOrder ?? 0) - (names.get(b.id)?.sortOrder ?? 0)));
 }
 
 type RecordRow = { id: string; title: string; subtitle: string };

@@ -42,6 +42,17 @@ export function RoundPage() {
           <Statistic title="已审核" value={k.approved} />
         </Flex>
       </Card>
+      {r.byTownship.length > 0 && (
+        <Card size="small" title="各乡镇（街道）报送情况" style={{ marginTop: 16 }}>
+          <Table rowKey={(x) => x.id ?? 'district'} size="small" pagination={false} dataSource={r.byTownship} scroll={{ x: 420 }} data-testid="round-townships"
+            columns={[
+              { title: '乡镇（街道）', dataIndex: 'name', key: 'name' },
+              { title: '已报/应报', key: 'r', width: 110, render: (_v, x) => `${x.reported}/${x.expected}（${pct(x.rate)}）` },
+              { title: '按时', key: 'o', width: 100, render: (_v, x) => `${x.onTime}（${pct(x.onTimeRate)}）` },
+              { title: '已审核', dataIndex: 'approved', key: 'a', width: 80 },
+            ]} />
+        </Card>
+      )}
       <Card size="small" title="各单位填报情况" style={{ marginTop: 16 }}>
         <Typography.Paragraph type="secondary">各单位已提交的数据（未提交的单位为空）。点单位名称查看、审核或退回。</Typography.Paragraph>
         <Table rowKey={(x) => x.unit.id} size="small" pagination={false} dataSource={r.rows} scroll={{ x: 300 + 96 * r.indicators.length }} data-testid="round-units"
