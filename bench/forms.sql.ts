@@ -9,7 +9,7 @@ const SPOT = 'chongming-spot-check';
 const AUTHORITY = sql.raw(`('department', 'village', 'supervision', 'assigned')`);
 const SELF = sql.raw(`('self_daily', 'self_weekly', 'self_monthly')`);
 const failed = (n: number, item: string) =>
-  sql`count(distinct i.enterprise_id) filter (where i.template_code = ${SPOT} and f.items @> array[${item}]::text[])::int as ${sql.raw(`spot_${n}`)}`;
+  sql`count(distinct i.enterprise_id) filter (where i.template_code = ${SPOT} and i.failed_item_keys @> array[${item}]::text[])::int as ${sql.raw(`spot_${n}`)}`;
 
 /**
  * 崇明 调度表 for one region: the district (`region` 'district_id') or a township ('township_id').
@@ -38,8 +38,6 @@ export function dispatchQuery(o: { districtId: string; region: 'district_id' | '
         count(*) filter (where i.type = 'assistance' and e.id is not null)::int as assist_key
       from inspections i
       left join enterprises e on e.id = i.enterprise_id and e.is_key
-      left join lateral (select array_agg(ia.item_key) as items from inspection_answers ia
-        where i.template_code = ${SPOT} and ia.inspection_id = i.id and ia.result = 'nonconform') f on true
       where i.district_id = ${D} and ${col('i')} = ${U} and i.status = 'completed' and i.type not in ${SELF}
         and i.inspected_on >= ${w.from} and i.inspected_on <= ${w.to} and (i.template_code = ${SPOT} or i.type = 'assistance')
     ), cs as (
@@ -85,9 +83,10 @@ export function departmentSummaryQuery(o: { districtId: string; townshipId: stri
         count(*) filter (where t.hazard_id is not null)::int as transferred, count(*) filter (where l.hazard_id is not null)::int as listed
       from hazards h join u on h.sector_id = any(u.sector_ids)
       left join (select distinct hazard_id from hazard_listings where district_id = ${D} and listed_on <= ${w.to}) l on l.hazard_id = h.id
-      left join (select distinct t.hazard_id from hazard_transfers t join org_units tu on tu.id = t.to_unit_id and tu.kind = 'department'
+      -- a department counts the transfers it made itself
+      left join (select distinct t.hazard_id, t.from_unit_id from hazard_transfers t join org_units tu on tu.id = t.to_unit_id and tu.kind = 'department'
           join org_units tp on tp.id = tu.parent_id and tp.kind = 'district'
-        where t.district_id = ${D} and t.status in ('pending', 'accepted') and t.requested_at < ${w.cutoff}) t on t.hazard_id = h.id
+        where t.district_id = ${D} and t.status in ('pending', 'accepted') and t.requested_at < ${w.cutoff}) t on t.hazard_id = h.id and t.from_unit_id = u.id
       where h.district_id = ${D} and h.township_id = ${T} and h.status <> 'voided' and h.found_at >= ${from} and h.found_at < ${w.cutoff}
       group by u.id
     ), insp as (

@@ -44,7 +44,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   inspectionItemKey: '检查项', beforePhotoIds: '整改前照片',
   // inspections
   inspectionId: '检查记录', methodTags: '检查方式', inspectedOn: '检查日期', templateVersionId: '检查表版本', templateCode: '检查表',
-  templateVersion: '检查表版本号', periodKey: '自查周期', planEntryId: '计划条目', summary: '检查情况', failedCount: '不符合项数', leaderLed: '领导带队',
+  templateVersion: '检查表版本号', periodKey: '自查周期', planEntryId: '计划条目', summary: '检查情况', failedCount: '不符合项数', leaderLed: '领导带队', failedItemKeys: '不符合项',
   representativeName: '被检查单位负责人', representativeRefusalNote: '拒签说明', representativeSignedAt: '负责人签名时间',
   signedPayload: '签名内容', completedAt: '完成时间', completedBy: '完成人', inspectors: '检查人员', answers: '检查项填写',
   itemKey: '检查项', result: '检查结果', photoIds: '照片', hazardDraft: '隐患草稿', representative: '被检查单位负责人签名',

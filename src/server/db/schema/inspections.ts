@@ -32,6 +32,8 @@ export const inspections = pgTable(
     failedCount: integer('failed_count').notNull().default(0),
     /** 领导带队: a leader of the unit took part (附件3 其中领导检查企业). */
     leaderLed: boolean('leader_led').notNull().default(false),
+    /** The items answered 不符合, kept by a trigger on inspection_answers (the forms count enterprises per failed item). */
+    failedItemKeys: text('failed_item_keys').array().notNull().default(sql`'{}'::text[]`),
     /** 被检查单位负责人: signed (name) or refused (note). */
     representativeName: text('representative_name'),
     representativeRefusalNote: text('representative_refusal_note'),

@@ -108,9 +108,6 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     joins: {
       /** ke: the inspected enterprise if it is a key enterprise (重点企业), else nulls: a join the planner hashes over the few key ones. */
       keyEnterprise: () => sql`left join enterprises ke on ke.id = i.enterprise_id and ke.is_key`,
-      /** nc.items: the checklist items answered 不符合. */
-      nonconform: (gate) => sql`left join lateral (select array_agg(ia.item_key) as items from inspection_answers ia
-        where ${gate} and ia.inspection_id = i.id and ia.result = 'nonconform') nc on true`,
     },
   },
   case: {

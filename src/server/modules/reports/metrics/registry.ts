@@ -133,9 +133,9 @@ export const METRICS: readonly MetricDef[] = [
     key: 'inspections.item_failed', version: 1, label: '检查项不符合的企业', unit: '家', family: 'inspection', agg: 'count', record: 'enterprise', recordId: sql`i.enterprise_id`,
     description: '统计期内用指定检查表检查、指定检查项判为不符合的企业数。',
     params: { template: { label: '检查表编号', required: true }, item: { label: '检查项', required: true } },
-    where: (p) => sql`i.template_code = ${p.template ?? ''} and nc.items @> array[${p.item ?? ''}]::text[]`,
+    // inspections.failed_item_keys is kept by a trigger on the answers: no lookup per inspection
+    where: (p) => sql`i.template_code = ${p.template ?? ''} and i.failed_item_keys @> array[${p.item ?? ''}]::text[]`,
     scope: (p) => sql`i.template_code = ${p.template ?? ''}`,
-    joins: ['nonconform'],
   },
   {
     key: 'cases.enterprises', version: 1, label: '执法处罚企业', unit: '家', family: 'case', agg: 'count', record: 'enterprise', recordId: sql`c.enterprise_id`,
