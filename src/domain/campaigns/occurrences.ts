@@ -3,6 +3,7 @@
 // people did (reports, urges, acknowledgments), and the state of an occurrence is read from its
 // latest report. Overdue is derived from the due date and today (a Shanghai day, passed in).
 import { addDays } from '../common/dates.ts';
+import { UUID_SOURCE } from '../common/ids.ts';
 import type { Due } from './deadline-rule/index.ts';
 
 export const OCCURRENCE_STATES = ['not_reported', 'submitted', 'returned', 'confirmed'] as const;
@@ -17,8 +18,7 @@ export interface OccurrenceRef {
   due: string;
 }
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const KEY = new RegExp(`^(${UUID})_(${UUID})_(\\d{4}-\\d{2}-\\d{2})$`, 'i');
+const KEY = new RegExp(`^(${UUID_SOURCE})_(${UUID_SOURCE})_(\\d{4}-\\d{2}-\\d{2})$`, 'i');
 
 /** A stable, URL-safe name of an occurrence: task, unit and due day. */
 export const occurrenceKey = (o: OccurrenceRef) => `${o.taskId}_${o.unitId}_${o.due}`;

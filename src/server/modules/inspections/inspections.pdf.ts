@@ -11,9 +11,7 @@ import { AppError } from '../../http/errors.ts';
 import { storageOf } from '../files/index.ts';
 import { detailOf, loadInScope } from './inspections.service.ts';
 import { loadState } from './inspections.state.ts';
-
-const esc = (v: unknown): string =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { esc } from '../../http/html-escape.ts';
 
 /** Shanghai wall-clock time of an ISO instant, to the minute. */
 const at = (iso: string | null): string => {

@@ -3,9 +3,7 @@
 import { type Heading, type TemplateBody, gridLeaves, headingDepth } from '../../../domain/reports/template.ts';
 import { displayValue, type CellValue } from '../../../domain/reports/values.ts';
 import type { FormSheet } from './reports.xlsx.ts';
-
-const esc = (v: unknown): string =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { esc } from '../../http/html-escape.ts';
 
 /** The heading rows of a grid: each group spans its leaves, each leaf spans down to the last row. */
 function headingRows(headings: readonly Heading[], depth: number, unitHeading: string): string[] {

@@ -4,6 +4,7 @@
 import type { SubmissionRef } from '../../../domain/access/scope.ts';
 import { seesSubmission } from '../../../domain/access/scope.ts';
 import { type Round, isLocked, roundsOf } from '../../../domain/reports/rounds.ts';
+import { parseSubmissionKey, submissionKey } from '../../../domain/reports/submission-key.ts';
 import type { SubmissionView } from '../../../domain/reports/submission-workflow.ts';
 import type { Indicator, TemplateBody } from '../../../domain/reports/template.ts';
 import type { CellValue } from '../../../domain/reports/values.ts';
@@ -17,13 +18,7 @@ import type { UnitKind } from './metrics/families.ts';
 import { metricOf } from './metrics/registry.ts';
 import * as repo from './reports.repository.ts';
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const KEY = new RegExp(`^(${UUID})_(${UUID})_(\\d{4}-\\d{2}-\\d{2})$`, 'i');
-export const submissionKey = (o: { seriesId: string; unitId: string; due: string }) => `${o.seriesId}_${o.unitId}_${o.due}`;
-export function parseSubmissionKey(key: string) {
-  const m = KEY.exec(key);
-  return m ? { seriesId: m[1]!.toLowerCase(), unitId: m[2]!.toLowerCase(), due: m[3]! } : null;
-}
+export { submissionKey } from '../../../domain/reports/submission-key.ts';
 
 export interface Scene {
   key: string;
