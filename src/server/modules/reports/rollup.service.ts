@@ -83,17 +83,25 @@ async function byTownship(ctx: AppContext, units: readonly { id: string; townshi
 }
 
 type RecordRow = { id: string; title: string; subtitle: string };
-const RECORD_QUERIES: Record<RecordKind, { entity: string; href: (id: string) => string; query: (ids: string[]) => ReturnType<typeof sql> }> = {
-  enterprise: { entity: '生产经营单位', href: (id) => `/enterprises/${id}`, query: (ids) => sql`select e.id, e.name as title, coalesce(v.name, '') || ' · ' || e.address as subtitle from enterprises e left join org_units v on v.id = e.village_id where e.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by e.name` },
-  hazard: { entity: '隐患', href: (id) => `/hazards/${id}`, query: (ids) => sql`select h.id, h.number || ' ' || left(h.description, 60) as title, to_char(h.found_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' · ' || e.name as subtitle from hazards h join enterprises e on e.id = h.enterprise_id where h.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by h.found_at desc` },
-  inspection: { entity: '检查记录', href: (id) => `/inspections/${id}`, query: (ids) => sql`select i.id, i.number || ' ' || e.name as title, i.inspected_on::text as subtitle from inspections i join enterprises e on e.id = i.enterprise_id where i.id in (${sql.join(ids.map((x) => sql`${x}::uuid`), sql`, `)}) order by i.inspected_on desc` },
-  case: { entity: '执法案件', href: (id) => `/cases/${id}`, query: (ids) => sql`select c.id, c.number || ' ' || c.title as title, c.filed_on::text || ' · ' || e.name as subtitle from enforcement_cases c join enterprises e on e.id = c.enterprise_id where c.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by c.filed_on desc` },
-  accountability: { entity: '问责记录', href: (id) => `/accountability/${id}`, query: (ids) => sql`select a.id, a.target_name || ' · ' || a.measure as title, a.decided_on::text as subtitle from accountability_records a where a.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) order by a.decided_on desc` },
+/**
+ * The page of a figure's records, in each record's own order: the ids go as ONE array parameter
+ * (a district's figure can count a hundred thousand records, past a statement's parameter limit)
+ * and only the page's rows are read.
+ */
+type Page = { ids: string[]; limit: number; offset: number };
+const idsIn = (alias: string, p: Page) => sql`${sql.raw(alias)}.id = any(${`{${p.ids.join(',')}}`}::uuid[])`;
+const paged = (p: Page) => sql`limit ${p.limit} offset ${p.offset}`;
+const RECORD_QUERIES: Record<RecordKind, { entity: string; href: (id: string) => string; query: (p: Page) => ReturnType<typeof sql> }> = {
+  enterprise: { entity: '生产经营单位', href: (id) => `/enterprises/${id}`, query: (p) => sql`select e.id, e.name as title, coalesce(v.name, '') || ' · ' || e.address as subtitle from enterprises e left join org_units v on v.id = e.village_id where ${idsIn('e', p)} order by e.name, e.id ${paged(p)}` },
+  hazard: { entity: '隐患', href: (id) => `/hazards/${id}`, query: (p) => sql`select h.id, h.number || ' ' || left(h.description, 60) as title, to_char(h.found_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' · ' || e.name as subtitle from hazards h join enterprises e on e.id = h.enterprise_id where ${idsIn('h', p)} order by h.found_at desc, h.id ${paged(p)}` },
+  inspection: { entity: '检查记录', href: (id) => `/inspections/${id}`, query: (p) => sql`select i.id, i.number || ' ' || e.name as title, i.inspected_on::text as subtitle from inspections i join enterprises e on e.id = i.enterprise_id where ${idsIn('i', p)} order by i.inspected_on desc, i.id ${paged(p)}` },
+  case: { entity: '执法案件', href: (id) => `/cases/${id}`, query: (p) => sql`select c.id, c.number || ' ' || c.title as title, c.filed_on::text || ' · ' || e.name as subtitle from enforcement_cases c join enterprises e on e.id = c.enterprise_id where ${idsIn('c', p)} order by c.filed_on desc, c.id ${paged(p)}` },
+  accountability: { entity: '问责记录', href: (id) => `/accountability/${id}`, query: (p) => sql`select a.id, a.target_name || ' · ' || a.measure as title, a.decided_on::text as subtitle from accountability_records a where ${idsIn('a', p)} order by a.decided_on desc, a.id ${paged(p)}` },
 };
 
-async function recordRows(db: DbOrTx, kind: RecordKind, ids: string[]): Promise<RecordRow[]> {
-  if (ids.length === 0) return [];
-  return sqlRows<RecordRow>(db, RECORD_QUERIES[kind].query(ids));
+async function recordRows(db: DbOrTx, kind: RecordKind, p: Page): Promise<RecordRow[]> {
+  if (p.ids.length === 0) return [];
+  return sqlRows<RecordRow>(db, RECORD_QUERIES[kind].query(p));
 }
 
 /** The records a figure counted: the submitted version's when frozen, else counted now. Paged, in the record's own order. */
@@ -106,13 +114,11 @@ export async function cellRecords(ctx: AppContext, actor: Actor, key: string, ce
   const { cells, frozen } = s.isRegion ? { cells: null, frozen: false } : await cellsOf(ctx.db, s);
   const snap = cells?.find((c) => c.key === cellKey);
   const ids = snap?.recordIds ?? await cellRecordIds(ctx.db, { districtId: s.campaign.districtId, unit: { id: s.unit.id, kind: s.unit.kind }, cell: { key: cellKey, metric: m.key, params: ind.source.params }, window: windowOf(s.round) });
-  // ids sorted by id: order the page by the record's own order instead, one query for the page's ids in that order
-  const all = await recordRows(ctx.db, m.record, ids);
-  const slice = all.slice((page - 1) * pageSize, page * pageSize);
+  const slice = await recordRows(ctx.db, m.record, { ids, limit: pageSize, offset: (page - 1) * pageSize });
   const value = typeof snap?.value === 'number' ? snap.value : ids.length;
   const q = RECORD_QUERIES[m.record];
   return {
-    items: slice.map((r) => ({ ...r, href: q.href(r.id) })), total: all.length, page, pageSize,
+    items: slice.map((r) => ({ ...r, href: q.href(r.id) })), total: ids.length, page, pageSize,
     label: ind.label, unit: ind.unit, value: snap ? Number(snap.value ?? 0) : (m.agg === 'count' ? ids.length : value), entity: q.entity, frozen, unitName: s.unit.name,
     backHref: s.isRegion ? `/campaigns/${s.campaign.id}/reports/${s.round.due}?form=${s.template.seriesId}` : `/report-submissions/${s.key}`,
   };
