@@ -70,8 +70,13 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   // files
   ownerType: '所属记录类型', ownerId: '所属记录', purpose: '用途', mime: '文件格式', size: '大小（字节）', sha256: '校验值',
   originalName: '文件名', storageKey: '存储位置', uploadedBy: '上传人',
-  // supervision groups (demo data)
-  leaderNames: '组长', departments: '联系部门', villages: '联系村/社区',
+  // supervision: groups, visits, findings, leaders' activities, technical inspectors
+  people: '组长和成员', departments: '联系部门', villages: '联系村/社区', campaignId: '专项行动', leaderPost: '领导职务',
+  supervisionVisitId: '督导检查', groupId: '督导工作组', visitId: '督导检查', visitedOn: '督导日期', memberUserIds: '参加人员', methods: '督导方式',
+  measures: '整改措施', answeredAt: '报送整改时间', answeredBy: '报送整改人', returnReason: '退回原因', closedBy: '销号人',
+  heldOn: '活动日期', topic: '主题', place: '地点', leaders: '参加领导', leaderUserIds: '参加领导', taskIds: '相关任务', posts: '领导职务',
+  kinds: '活动类型', frequencyText: '频次要求', taskId: '任务', label: '名称', employment: '专职/兼职', fromDate: '起始日期', toDate: '截止日期',
+  certificates: '证书', userId: '账号',
   // fields of a nested record, by parent field
   'representative.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
   'answerLabels.conform': '符合时', 'answerLabels.nonconform': '不符合时', 'answerLabels.not_applicable': '不适用时',

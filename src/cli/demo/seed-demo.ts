@@ -176,7 +176,7 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     }
     for (const s of sectorRows) audit('sector', s.id!, { name: s.name, sortOrder: s.sortOrder });
     for (const { row, def } of groupRows) {
-      audit('supervision_group', row.id, { name: row.name, leaderNames: row.leaderNames, departments: def.departments, villages: def.villages });
+      audit('supervision_group', row.id, { name: row.name, people: row.people, departments: def.departments, villages: def.villages });
     }
     for (const u of userRows) {
       audit('user', u.id!, { username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId });
@@ -265,7 +265,12 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
     return {
       row: {
         id: randomUUID(), districtId, townshipId, name: g.name,
-        leaderNames: `组长：${secretary}（党委书记）、${mayor}（镇长）；成员：${member}（${g.memberTitle}）`, ...stamps,
+        people: [
+          { role: 'leader', name: secretary, title: '党委书记', userId: null },
+          { role: 'leader', name: mayor, title: '镇长', userId: null },
+          { role: 'member', name: member, title: g.memberTitle, userId: null },
+        ] as { role: 'leader' | 'member'; name: string; title: string; userId: string | null }[],
+        ...stamps,
       } satisfies typeof supervisionGroups.$inferInsert,
       member,
       def: g,
@@ -310,13 +315,19 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
   };
   const userRows: (typeof users.$inferInsert)[] = DEMO_ACCOUNTS.map((a) => ({
     id: randomUUID(), districtId, username: a.username, displayName: displayNames[a.username] ?? freshName(),
-    phone: fakePhone(LATER_ACCOUNTS.has(a.username) ? later : rand), role: a.role, unitId: unitIdByName(a.unitName),
+    phone: fakePhone(LATER_ACCOUNTS.has(a.username) ? later : rand), role: a.role, unitId: unitIdByName(a.unitName), leaderPost: a.username === 'leader' ? 'government_head' as const : null,
     enterpriseId: a.role === 'enterprise' ? qiyeEnterprise.id! : null,
     // Clearly fictional 行政执法证 numbers.
     enforcementCertificateNo: CERTIFIED.has(a.username) ? `渝执字第5000${later.digits(4)}号` : null,
     passwordHash, mustChangePassword: false, ...stamps,
   }));
   const dudaoId = userRows.find((u) => u.username === 'dudao')!.id!;
+  const leaderId = userRows.find((u) => u.username === 'leader')!.id!;
+  // The accounts among the groups' people: the 镇长 leads every group, dudao is group 1's member.
+  for (const [i, g] of groupRows.entries()) {
+    g.row.people[1]!.userId = leaderId;
+    if (i === 0) g.row.people[2]!.userId = dudaoId;
+  }
 
   // 判定依据 suggestions, then the hazard ledger over the enterprises and accounts above.
   const criterionRows: (typeof hazardCriteria.$inferInsert)[] = DEMO_CRITERIA.map((c, i) => ({

@@ -81,6 +81,22 @@ export const PERMISSIONS = {
   /** Attach forms to a campaign and change their schedule; approve, return, excuse and reopen the units' submissions. */
   'review:report': OFFICE,
 
+  /** 督导工作组, their 督导检查 visits and findings, in scope (a unit sees the findings sent to it). */
+  'read:supervision': WATCHERS,
+  /** Set up the region's work groups: people, assigned units, the campaign served. */
+  'manage:supervision_group': OFFICE,
+  /** Record a 督导检查 of an assigned unit and accept or return its answers (a member of the group; the office over it). */
+  'visit:supervision': ['admin', 'office', 'leader', 'supervision_group'],
+  /** Answer a finding sent to the caller's own unit. */
+  'answer:finding': ['admin', 'office', 'department', 'village'],
+  /** 领导活动 and the compliance with the campaigns' required frequencies. */
+  'read:leadership': ['admin', 'office', 'leader', 'department', 'supervision_group'],
+  /** Record leaders' activities (a department those of its head as 安委会成员单位负责人). */
+  'record:leadership': ['admin', 'office', 'leader', 'department'],
+  /** 专兼职技术检查员 roster. */
+  'read:inspector_roster': ['admin', 'office', 'leader', 'department'],
+  'manage:inspector_roster': OFFICE,
+
   'upload:file': EVERYONE,
   /** A file is served to whoever may see the record it belongs to. */
   'read:file': EVERYONE,

@@ -49,6 +49,8 @@ export const hazards = pgTable(
     /** Found in an inspection: the inspection and the checklist item answered 不符合. */
     inspectionId: uuid('inspection_id'),
     inspectionItemKey: text('inspection_item_key'),
+    /** Seen during a 督导检查 of a department or village (an enterprise-level problem becomes a hazard). */
+    supervisionVisitId: uuid('supervision_visit_id'),
     createdBy: uuid('created_by').notNull(),
     version: version(),
     ...timestamps,

@@ -13,3 +13,4 @@ export * from './kernel.ts';
 export * from './notifications.ts';
 export * from './campaigns.ts';
 export * from './reports.ts';
+export * from './supervision.ts';

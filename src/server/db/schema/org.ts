@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districtId, id, timestamps, version } from './columns.ts';
 
 /** Regions (district → township → village) and departments, one tree per district. */
@@ -56,6 +56,8 @@ export const users = pgTable(
     enterpriseId: uuid('enterprise_id'),
     /** 行政执法证号: required of every inspector of an enforcement inspection. */
     enforcementCertificateNo: text('enforcement_certificate_no'),
+    /** A leader's post (domain/supervision/leadership.ts LEADER_POSTS): whose activities the required frequencies bind. */
+    leaderPost: text('leader_post', { enum: ['party_secretary', 'government_head', 'deputy', 'member_unit_head'] }),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** Failed sign-ins since the last successful one, from every address (the delay across addresses, and what the user is told). */
@@ -123,7 +125,12 @@ export const supervisionGroups = pgTable(
     districtId: districtId(),
     townshipId: uuid('township_id'),
     name: text('name').notNull(),
-    leaderNames: text('leader_names').notNull().default(''),
+    /** 组长 and 成员 as the plan lists them (name, title, and the account when the person has one). */
+    people: jsonb('people').notNull().default(sql`'[]'::jsonb`),
+    /** The campaign the group serves (seed 003 附件5 belongs to its 大排查 plan). */
+    campaignId: uuid('campaign_id'),
+    /** A disbanded group keeps its visits and findings; it no longer grants its members scope. */
+    active: boolean('active').notNull().default(true),
     version: version(),
     ...timestamps,
   },

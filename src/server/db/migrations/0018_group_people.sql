@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_groups" DROP COLUMN "leader_names";
