@@ -265,11 +265,8 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
     return {
       row: {
         id: randomUUID(), districtId, townshipId, name: g.name,
-        people: [
-          { role: 'leader', name: secretary, title: '党委书记', userId: null },
-          { role: 'leader', name: mayor, title: '镇长', userId: null },
-          { role: 'member', name: member, title: g.memberTitle, userId: null },
-        ] as { role: 'leader' | 'member'; name: string; title: string; userId: string | null }[],
+        people: [{ role: 'leader', name: secretary, title: '党委书记', userId: null }, { role: 'leader', name: mayor, title: '镇长', userId: null },
+          { role: 'member', name: member, title: g.memberTitle, userId: null }] as { role: 'leader' | 'member'; name: string; title: string; userId: string | null }[],
         ...stamps,
       } satisfies typeof supervisionGroups.$inferInsert,
       member,
@@ -398,7 +395,5 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
     accountability,
   };
 
-  return {
-    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger, work,
-  };
+  return { districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger, work };
 }
