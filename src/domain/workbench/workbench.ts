@@ -8,6 +8,7 @@ export const WORKBENCH_KINDS = [
   'hazard_transfer', 'hazard_verify', 'hazard_plan_review', 'hazard_extension', 'hazard_plan', 'hazard_rectify', 'hazard_transfer_returned',
   'inspection_sign', 'inspection_draft', 'plan_entry',
   'campaign_report', 'campaign_review', 'report_fill', 'report_review',
+  'finding_answer', 'finding_accept', 'group_open_findings', 'leadership_due',
   'overdue_by_unit', 'due_this_week_by_unit', 'listed_hazard',
   'inspection_found', 'covered_unit',
 ] as const;
@@ -29,6 +30,10 @@ export const WORKBENCH_KIND_LABELS: Record<WorkbenchKind, string> = {
   campaign_review: '落实情况待确认',
   report_fill: '报表待填报',
   report_review: '报表待审核',
+  finding_answer: '督导问题待整改',
+  finding_accept: '督导问题整改待验收',
+  group_open_findings: '督导单位未销号问题',
+  leadership_due: '本期应开展的领导活动',
   overdue_by_unit: '逾期隐患（按单位）',
   due_this_week_by_unit: '本周到期隐患（按单位）',
   listed_hazard: '挂牌督办隐患',
