@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { orgUnits, sessions, supervisionGroupMembers, supervisionGroupUnits, users } from '../../db/schema/index.ts';
+import { orgUnits, sessions, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users } from '../../db/schema/index.ts';
 import type { RegionRef } from '../../../domain/access/scope.ts';
 
 export function findUserByUsername(db: DbOrTx, username: string) {
@@ -49,7 +49,10 @@ export function findUnit(db: DbOrTx, id: string) {
 /** What the supervision groups a user belongs to are assigned: villages and departments. */
 export async function groupAssignmentsOf(db: DbOrTx, userId: string) {
   const groupIds = (
-    await db.select({ id: supervisionGroupMembers.groupId }).from(supervisionGroupMembers).where(eq(supervisionGroupMembers.userId, userId))
+    await db.select({ id: supervisionGroupMembers.groupId }).from(supervisionGroupMembers)
+      // a disbanded group no longer grants its members scope
+      .innerJoin(supervisionGroups, and(eq(supervisionGroups.id, supervisionGroupMembers.groupId), eq(supervisionGroups.active, true)))
+      .where(eq(supervisionGroupMembers.userId, userId))
   ).map((r) => r.id);
   if (groupIds.length === 0) return { villageIds: [], departments: [] };
   const units = await db

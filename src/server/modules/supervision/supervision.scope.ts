@@ -1,0 +1,70 @@
+// Who sees and acts on the work groups, their visits and findings. A group is seen by the office,
+// admins and leaders of its region and by its own members; a visit or finding also by the unit it
+// concerns. A member acts for the group; so does the office over it (the 安委办 runs the groups).
+// Out of scope answers 404.
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { supervisionGroupMembers, supervisionGroups } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/actor.ts';
+
+export type GroupRow = typeof supervisionGroups.$inferSelect;
+
+const REGION_WATCHERS = new Set(['admin', 'office', 'leader']);
+
+/** The township a group set up by this actor belongs to (null: the district's own). */
+export const townshipOf = (actor: Actor): string | null => (actor.unitKind === 'township' ? actor.unitId : null);
+
+/** Whether the actor's region holds the group (district: every group of the district; township: its own). */
+export function inRegion(actor: Actor, g: { districtId: string; townshipId: string | null }): boolean {
+  if (g.districtId !== actor.districtId) return false;
+  if (actor.unitKind === 'district') return true;
+  return actor.unitKind === 'township' && g.townshipId === actor.unitId;
+}
+
+/** The office (or an admin) over the group: sets it up and acts for it. */
+export const keepsGroup = (actor: Actor, g: { districtId: string; townshipId: string | null }) =>
+  (actor.role === 'office' || actor.role === 'admin') && inRegion(actor, g);
+
+const memberOf = (actor: Actor) =>
+  sql`${supervisionGroups.id} in (select ${supervisionGroupMembers.groupId} from ${supervisionGroupMembers} where ${supervisionGroupMembers.userId} = ${actor.userId})`;
+
+/** The groups the actor sees. */
+export function groupScopeSql(actor: Actor): SQL {
+  const parts: SQL[] = [memberOf(actor)];
+  if (REGION_WATCHERS.has(actor.role)) {
+    if (actor.unitKind === 'district') parts.push(eq(supervisionGroups.districtId, actor.districtId));
+    if (actor.unitKind === 'township') parts.push(eq(supervisionGroups.townshipId, actor.unitId));
+  }
+  return and(eq(supervisionGroups.districtId, actor.districtId), or(...parts))!;
+}
+
+/** A visit's or finding's scope: its group is seen, or it concerns the actor's own unit. Written on the row's group_id and unit_id. */
+export function recordScopeSql(actor: Actor, t: { districtId: SQL | unknown; groupId: unknown; unitId: unknown }): SQL {
+  const groups = sql`select ${supervisionGroups.id} from ${supervisionGroups} where ${groupScopeSql(actor)}`;
+  return sql`(${t.districtId} = ${actor.districtId} and (${t.unitId} = ${actor.unitId} or ${t.groupId} in (${groups})))`;
+}
+
+/** The active groups the actor acts for: those they are a member of, and (office, admin) every active group of their region. */
+export async function actingGroupIds(db: DbOrTx, actor: Actor): Promise<string[]> {
+  const conds: SQL[] = [memberOf(actor)];
+  if (actor.role === 'office' || actor.role === 'admin') {
+    if (actor.unitKind === 'district') conds.push(eq(supervisionGroups.districtId, actor.districtId));
+    if (actor.unitKind === 'township') conds.push(eq(supervisionGroups.townshipId, actor.unitId));
+  }
+  const rows = await db.select({ id: supervisionGroups.id }).from(supervisionGroups)
+    .where(and(eq(supervisionGroups.districtId, actor.districtId), eq(supervisionGroups.active, true), or(...conds))).limit(500);
+  return rows.map((r) => r.id);
+}
+
+/** Whether the actor acts for this group now (a member, or the office over it) and the group is active. */
+export async function actsForGroup(db: DbOrTx, actor: Actor, groupId: string): Promise<boolean> {
+  const [g] = await db.select().from(supervisionGroups).where(and(eq(supervisionGroups.id, groupId), eq(supervisionGroups.districtId, actor.districtId))).limit(1);
+  if (!g || !g.active) return false;
+  if (keepsGroup(actor, g)) return true;
+  const [m] = await db.select({ g: supervisionGroupMembers.groupId }).from(supervisionGroupMembers)
+    .where(and(eq(supervisionGroupMembers.groupId, groupId), eq(supervisionGroupMembers.userId, actor.userId))).limit(1);
+  return m !== undefined;
+}
+
+export const groupsByIds = (db: DbOrTx, ids: readonly string[]) =>
+  ids.length ? db.select().from(supervisionGroups).where(inArray(supervisionGroups.id, [...new Set(ids)])) : Promise.resolve([] as GroupRow[]);
