@@ -5,12 +5,13 @@ import { z, int } from './zod.ts';
 import { FINDING_ACTIONS, FINDING_STATES, VISIT_METHODS, VISIT_RESULTS } from '../domain/supervision/finding-workflow.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
+import { StoredFile } from './files.ts';
 import { HazardCreate, HazardDetail } from './hazards.ts';
 
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 const OptText = (max: number) => z.string().trim().max(max, `不超过${max}字`).nullish().transform((v) => v || null);
 const FileIds = z.array(Uuid).max(20, '附件不超过20个').default([]);
-const FileView = z.object({ id: z.string(), name: z.string(), kind: z.string(), url: z.string() });
+
 const Ref = z.object({ id: z.string(), name: z.string() });
 
 // ---- groups
@@ -132,7 +133,7 @@ export const VisitDetail = VisitItem.extend({
     title: z.string(),
     items: z.array(z.object({ key: z.string(), content: z.string(), result: z.enum(VISIT_RESULTS).nullable(), note: z.string() })),
   })),
-  files: z.array(FileView),
+  files: z.array(StoredFile),
   findingList: z.array(FindingItem),
   hazards: z.array(z.object({ id: z.string(), number: z.string(), description: z.string(), status: z.string(), enterpriseName: z.string() })),
   createdAt: z.string(),
@@ -159,7 +160,7 @@ export const VisitFormResponse = z.object({
 export const FindingDetail = FindingItem.extend({
   measures: z.string().nullable(),
   returnReason: z.string().nullable(),
-  files: z.array(FileView),
+  files: z.array(StoredFile),
   history: z.array(z.object({ at: z.string(), who: z.string(), what: z.string(), note: z.string().nullable() })),
   allowedActions: z.array(z.enum(FINDING_ACTIONS)),
 });

@@ -39,7 +39,7 @@ export const paths = {
     /** The ledger with filters, e.g. from a dashboard figure. */
     ledger: (filter: LedgerFilter = {}) => withQuery('/hazards', filter),
     /** The quick report form, optionally for one enterprise. */
-    create: (enterpriseId?: string) => withQuery('/hazards/new', { enterpriseId }),
+    create: (enterpriseId?: string, visitId?: string) => withQuery('/hazards/new', { enterpriseId, visitId }),
     /** 导入历史隐患台账 (xlsx). */
     import: '/hazards/import',
     detail: (id: string) => `/hazards/${encodeURIComponent(id)}`,
@@ -86,6 +86,14 @@ export const paths = {
     /** 立案, optionally from an inspection, a hazard or for an enterprise. */
     create: (source: { inspectionId?: string; hazardId?: string; enterpriseId?: string } = {}) => withQuery('/cases/new', source),
     detail: (id: string) => `/cases/${encodeURIComponent(id)}`,
+  },
+  supervision: {
+    groups: '/supervision/groups',
+    visits: (filter: { groupId?: string; unitId?: string } = {}) => withQuery('/supervision/visits', filter),
+    newVisit: (preset: { groupId?: string; unitId?: string } = {}) => withQuery('/supervision/visits/new', preset),
+    visit: (id: string) => `/supervision/visits/${encodeURIComponent(id)}`,
+    findings: (filter: { status?: string; unitId?: string; groupId?: string; overdue?: string } = {}) => withQuery('/supervision/findings', filter),
+    finding: (id: string) => `/supervision/findings/${encodeURIComponent(id)}`,
   },
   accountability: {
     list: '/accountability',
@@ -135,6 +143,12 @@ export const routePatterns = {
   caseList: '/cases',
   caseCreate: '/cases/new',
   caseDetail: '/cases/:id',
+  supervisionGroups: '/supervision/groups',
+  supervisionVisits: '/supervision/visits',
+  supervisionVisitNew: '/supervision/visits/new',
+  supervisionVisit: '/supervision/visits/:id',
+  supervisionFindings: '/supervision/findings',
+  supervisionFinding: '/supervision/findings/:id',
   accountabilityList: '/accountability',
   accountabilityCreate: '/accountability/new',
   accountabilityDetail: '/accountability/:id',

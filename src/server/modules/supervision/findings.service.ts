@@ -37,7 +37,7 @@ export async function getFinding(ctx: AppContext, actor: Actor, id: string): Pro
   return {
     ...presentFinding(r, todayOf(ctx)),
     measures: r.f.measures, returnReason: r.f.returnReason,
-    files: (files.get(id) ?? []).map(presentFile).map((f) => ({ id: f.id, name: f.originalName, kind: f.kind, url: f.url })),
+    files: (files.get(id) ?? []).map(presentFile),
     history: events.map((e) => ({ at: e.at.toISOString(), who: [e.actorUnitName, e.actorName].filter(Boolean).join(' '), what: WHAT[e.action] ?? e.action, note: e.note })),
     allowedActions: allowedActions(findingWorkflow, { status: r.f.status }, relations),
   };

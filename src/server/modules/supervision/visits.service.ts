@@ -173,7 +173,7 @@ export async function getVisit(ctx: AppContext, actor: Actor, id: string): Promi
       title: g.title,
       items: g.items.map((i) => ({ key: i.key, content: i.content, result: answers.get(i.key)?.result ?? null, note: answers.get(i.key)?.note ?? '' })),
     })),
-    files: (files.get(v.id) ?? []).map(presentFile).map((f) => ({ id: f.id, name: f.originalName, kind: f.kind, url: f.url })),
+    files: (files.get(v.id) ?? []).map(presentFile),
     findingList,
     hazards: linked,
     createdAt: v.createdAt.toISOString(),

@@ -50,6 +50,19 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     text: own ? '监管部门对本单位的检查和本单位的日周月自查，可下载现场检查记录' : '在手机上逐项填写检查表，不符合项签名后直接生成隐患；可下载现场检查记录',
   });
   entries.push({ key: paths.cases.list, label: '执法案件', icon: <FileProtectOutlined /> });
+  // 督导检查: the groups and the office see the groups, visits and findings; a unit the findings sent to it.
+  if (can('visit:supervision') || can('manage:supervision_group')) {
+    entries.push({
+      key: 'supervision', label: '督导检查', icon: <AuditOutlined />,
+      children: [
+        { key: paths.supervision.groups, label: '督导工作组', icon: <TeamOutlined /> },
+        { key: paths.supervision.visits(), label: '督导检查记录', icon: <FileSearchOutlined /> },
+        { key: paths.supervision.findings(), label: '问题清单', icon: <ProfileOutlined /> },
+      ],
+    });
+  } else if (can('answer:finding')) {
+    entries.push({ key: paths.supervision.findings(), label: '督导问题整改', icon: <AuditOutlined />, text: '督导工作组检查本单位发现的问题：报送整改措施和照片' });
+  }
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
   // 日周月自查: an enterprise opens its own calendar; those who watch see who is behind.
   if (own) entries.push({ key: paths.selfInspection.enterprise(own), label: '本单位自查', icon: <CalendarOutlined /> });

@@ -57,7 +57,9 @@ export function HazardCreatePage() {
   const navigate = useNavigate();
   const [sp] = useSearchParams();
   const { message } = App.useApp();
-  const create = useCreateHazard();
+  // Opened from a 督导检查: the hazard is reported through the visit and linked to it.
+  const visitId = uuidParam(sp.get('visitId') ?? undefined);
+  const create = useCreateHazard(visitId);
   const [form] = Form.useForm<FormValues>();
   const ownEnterprise = me.enterpriseId !== null;
   const presetId = ownEnterprise ? (me.enterpriseId ?? undefined) : uuidParam(sp.get('enterpriseId') ?? undefined);
@@ -94,7 +96,7 @@ export function HazardCreatePage() {
   const [initialValues] = useState<FormValues>(
     () => ({
       enterpriseId: presetId ?? null,
-      source: defaultHazardSource(me.role),
+      source: visitId ? 'supervision' : defaultHazardSource(me.role),
       level: 'general',
       foundAt: dayjs(),
       fixedOnSpot: false,
@@ -156,7 +158,7 @@ export function HazardCreatePage() {
     try {
       const h = await create.mutateAsync(candidate);
       void message.success(`已报告隐患 ${h.number}`);
-      navigate(paths.hazards.detail(h.id), { replace: true });
+      navigate(visitId ? paths.supervision.visit(visitId) : paths.hazards.detail(h.id), { replace: true });
     } catch (e) {
       setError(formErrorMessage(form, e) ?? '请按提示修改标红的项目');
     } finally {
@@ -166,7 +168,7 @@ export function HazardCreatePage() {
 
   const uploading = busyBefore || (!!fixedOnSpot && busyAfter);
   const half = { xs: 24, md: 12 };
-  const backTo = presetId && !ownEnterprise ? paths.enterprises.detail(presetId) : ledgerUrl();
+  const backTo = visitId ? paths.supervision.visit(visitId) : presetId && !ownEnterprise ? paths.enterprises.detail(presetId) : ledgerUrl();
   const criterionOptions = (criteria.data?.items ?? []).map((c) => ({ value: c.text, label: <span className="wrap-option">{c.text}</span> }));
 
   return (
