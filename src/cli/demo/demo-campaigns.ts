@@ -7,6 +7,7 @@ import type { Tx } from '../../server/db/client.ts';
 import { orgUnits, users } from '../../server/db/schema/index.ts';
 import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
 import { seedDemoReports } from './demo-reports.ts';
+import { seedDemoSupervision } from './demo-supervision.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -36,5 +37,6 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
   });
-  return { dasheng, reports, unitAccounts: extra.length };
+  const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
+  return { dasheng, reports, supervision, unitAccounts: extra.length };
 }

@@ -3,13 +3,15 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkUscc } from '../../domain/enterprises/uscc.ts';
 import { ROLES } from '../../domain/access/roles.ts';
-import { auditLog, enterprises, orgUnits, sectors, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, users } from '../../server/db/schema/index.ts';
+import {
+  auditLog, enterprises, orgUnits, recordEvents, sectors, supervisionFindings, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, supervisionVisits, users,
+} from '../../server/db/schema/index.ts';
 import { verifyAuditChain } from '../../server/modules/audit/audit.service.ts';
 import { verifyPassword } from '../../server/modules/auth/password.ts';
 import { isRealName } from './demo-names.ts';
 import { DEMO_SECTORS, DEMO_VILLAGES } from './demo-region.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SEED, seedDemoIfEmpty } from './seed-demo.ts';
-import { database, seeded, useSeededDemo } from './seed-demo.test-world.ts';
+import { TODAY, database, seeded, useSeededDemo } from './seed-demo.test-world.ts';
 import { Rand, mulberry32 } from './prng.ts';
 import { generateDemoEnterprises } from './demo-enterprises.ts';
 import { createTestDatabase } from '../../server/test/db.ts';
@@ -30,6 +32,22 @@ describe('demo seed', () => {
     expect(byKind('village').map((u) => u.name).sort()).toEqual([...DEMO_VILLAGES].sort());
     expect(byKind('department')).toHaveLength(9);
     for (const u of units) expect(u.districtId).toBe(district.id);
+  });
+
+  it('puts the nine groups to work in the campaign: visits with 附件1 rated, findings in every state with the units\' answers and their history', async () => {
+    const db = database.db;
+    const groups = await db.select().from(supervisionGroups);
+    expect(new Set(groups.map((g) => g.campaignId)).size).toBe(1);
+    expect(groups[0]!.campaignId).not.toBeNull();
+    const visits = await db.select().from(supervisionVisits);
+    expect(new Set(visits.map((v) => v.groupId)).size).toBe(9);
+    expect(visits.map((v) => `${v.templateCode}:${(v.answers as unknown[]).length}`)).toEqual(visits.map(() => 'dasheng-self-check:15'));
+    const findings = await db.select().from(supervisionFindings);
+    expect(new Set(findings.map((f) => f.status))).toEqual(new Set(['open', 'answered', 'returned', 'closed']));
+    expect(findings.filter((f) => f.status !== 'open' && !(f.measures && f.answeredBy))).toEqual([]);
+    expect(findings.filter((f) => f.status === 'open' && f.dueDate < TODAY).length).toBeGreaterThan(0);
+    const events = await db.select().from(recordEvents).where(eq(recordEvents.entityType, 'supervision_finding'));
+    expect(events.filter((e) => e.action === 'create')).toHaveLength(findings.length);
   });
 
   it('has every sector supervised by at least one department', async () => {

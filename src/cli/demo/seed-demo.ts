@@ -119,7 +119,7 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
   const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const data = buildDemoData({ now, random: opts.random, passwordHash });
   const {
-    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger, work,
+    districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, criterionRows, ledger, work,
   } = data;
 
   // ---- one transaction: rows in batches, then the audit chain
@@ -135,7 +135,8 @@ async function seed(db: Db, opts: SeedDemoOptions, onlyIfEmpty: boolean): Promis
     await tx.insert(users).values(userRows);
     await tx.insert(supervisionGroups).values(groupRows.map((g) => g.row));
     await tx.insert(supervisionGroupUnits).values(groupUnitRows);
-    await tx.insert(supervisionGroupMembers).values({ districtId, groupId: groupRows[0]!.row.id, userId: dudaoId });
+    // the accounts among each group's people are its members
+    await tx.insert(supervisionGroupMembers).values(groupRows.flatMap((g) => g.row.people.filter((p) => p.userId).map((p) => ({ districtId, groupId: g.row.id, userId: p.userId! }))));
     await tx.insert(hazardCriteria).values(criterionRows);
     for (const part of chunk(ledger.hazards, 200)) await tx.insert(hazards).values(part);
     await tx.insert(recordCounters).values(ledger.counters);
@@ -395,5 +396,5 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
     accountability,
   };
 
-  return { districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, dudaoId, criterionRows, ledger, work };
+  return { districtId, townshipId, unitRows, sectorRows, groupRows, groupUnitRows, enterpriseRows, userRows, criterionRows, ledger, work };
 }
