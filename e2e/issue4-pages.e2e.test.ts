@@ -16,6 +16,7 @@ import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcem
 import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspections/inspection-rules.ts';
 import { ROLES } from '../src/domain/access/roles.ts';
+import { FINDING_STATES, VISIT_METHODS, VISIT_RESULTS } from '../src/domain/supervision/finding-workflow.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/schedules/self-inspection-schedule.ts';
 import { usingPostgres } from '../src/server/test/db.ts';
 import {
@@ -54,6 +55,9 @@ const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   // The enterprise and hazard pages gained inspection, case and self-inspection sections.
   { list: /^\/enterprises$/, detail: /^\/enterprises\/(?!new$|import$)[^/]+$/ },
   { list: /^\/hazards$/, detail: /^\/hazards\/(?!new$|import$)[^/]+$/ },
+  // 督导检查 (issue 12): a visit's record and a finding's page.
+  { list: /^\/supervision\/visits$/, detail: /^\/supervision\/visits\/(?!new$)[^/]+$/ },
+  { list: /^\/supervision\/findings$/, detail: /^\/supervision\/findings\/[^/]+$/ },
 ];
 /** Buttons of a page that lead to a create/edit page (navigation) or open a create modal. */
 const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
@@ -66,12 +70,14 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   // The quick report and the enterprise form: the forms most used on a phone, checked by axe too.
   { testId: 'hazard-create' },
   { testId: 'enterprise-create' },
+  { testId: 'visit-create' },
+  { testId: 'group-create', modal: true },
 ];
 /** Codes the server sends that a page must show by their Chinese label. */
 const RAW_CODES = new Set<string>([
   ...ACCOUNTABILITY_KINDS, ...ACCOUNTABILITY_TARGET_TYPES, ...INSPECTION_STATUSES, ...CHECK_METHODS, ...CHECKLIST_AUDIENCES,
   ...CONFORMITY_RESULTS, ...RESPONSE_TYPES, ...CASE_STATUSES, ...MEASURE_KINDS, ...HAZARD_STATUSES, ...INSPECTION_METHOD_TAGS,
-  ...INSPECTION_TYPES, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES,
+  ...INSPECTION_TYPES, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

@@ -67,7 +67,7 @@ export function FindingsPage() {
         filterCount={query.overdue ? 1 : 0}
         filters={() => (
           <Flex gap={8} align="center" wrap>
-            <Switch checked={!!query.overdue} onChange={(on) => setFilter({ overdue: on ? 'true' : undefined })} data-testid="finding-overdue" />
+            <Switch checked={!!query.overdue} onChange={(on) => setFilter({ overdue: on ? 'true' : undefined })} data-testid="finding-overdue" aria-label="只看逾期" />
             <span>只看逾期</span>
             {(query.unitId || query.groupId) && (
               <Tag closable onClose={() => setFilter({ unitId: undefined, groupId: undefined })}>{query.unitId ? '单位' : '工作组'}：{scoped ?? '所选'}</Tag>

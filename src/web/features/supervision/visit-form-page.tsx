@@ -107,10 +107,10 @@ function VisitForm({ data }: { data: VisitFormData }) {
       <Form layout="vertical" onFinish={() => void submit()} data-testid="visit-form">
         <Card size="small" className="detail-section" title="基本情况">
           <Form.Item label="督导工作组" required>
-            <Select value={groupId} onChange={setGroupId} options={data.groups.map((g) => ({ value: g.id, label: g.name }))} data-testid="visit-group" />
+            <Select aria-label="督导工作组" value={groupId} onChange={setGroupId} options={data.groups.map((g) => ({ value: g.id, label: g.name }))} data-testid="visit-group" />
           </Form.Item>
           <Form.Item label="被督导单位" required {...err('unitId')}>
-            <Select value={unitId} onChange={setUnitId} placeholder="选择本组联系的科室或村（社区）" data-testid="visit-unit"
+            <Select aria-label="被督导单位" value={unitId} onChange={setUnitId} placeholder="选择本组联系的科室或村（社区）" data-testid="visit-unit"
               options={group.units.map((u) => ({ value: u.id, label: `${u.name}${u.kind === 'department' ? '（科室）' : ''}` }))} />
           </Form.Item>
           <Form.Item label="督导日期" required {...err('visitedOn')}>
@@ -123,7 +123,7 @@ function VisitForm({ data }: { data: VisitFormData }) {
             <Checkbox.Group value={methods} onChange={(v) => setMethods(v as VisitMethod[])} options={VISIT_METHODS.map((m) => ({ value: m, label: VISIT_METHOD_LABELS[m] }))} />
           </Form.Item>
           <Form.Item label="检查表" style={{ marginBottom: 0 }}>
-            <Select value={templateId} onChange={(v) => { setTemplateId(v); setRatings({}); setFindings(findings.filter((f) => f.itemKey === null)); }} allowClear placeholder="不使用检查表"
+            <Select aria-label="检查表" value={templateId} onChange={(v) => { setTemplateId(v); setRatings({}); setFindings(findings.filter((f) => f.itemKey === null)); }} allowClear placeholder="不使用检查表"
               options={data.templates.map((t) => ({ value: t.id, label: t.source ? `${t.name}（${t.source}）` : t.name }))} data-testid="visit-template" />
           </Form.Item>
         </Card>

@@ -17,7 +17,7 @@ function AccountSelect({ value, label, onChange }: { value: string | null; label
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）`, name: p.name }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: label ?? '已选账号', name: label ?? '' });
   return (
-    <Select allowClear showSearch={{ filterOption: false, onSearch: setQ }} value={value} placeholder="系统账号（可不选）" style={{ minWidth: 180, flex: 1 }} options={options}
+    <Select aria-label="系统账号" allowClear showSearch={{ filterOption: false, onSearch: setQ }} value={value} placeholder="系统账号（可不选）" style={{ minWidth: 180, flex: 1 }} options={options}
       onChange={(id: string | undefined) => onChange(id ?? null, options.find((o) => o.value === id)?.name ?? null)} />
   );
 }
@@ -55,13 +55,13 @@ export function GroupFormModal({ group, open, onClose }: { group: GroupData | nu
       <Form layout="vertical" data-testid="group-form">
         <Form.Item label="名称" required><Input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} placeholder="如：第一督导工作组" data-testid="group-name" /></Form.Item>
         <Form.Item label="服务的专项行动">
-          <Select allowClear value={campaignId} onChange={(v: string | undefined) => setCampaignId(v ?? null)} placeholder="可不选" options={(opts.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          <Select aria-label="服务的专项行动" allowClear value={campaignId} onChange={(v: string | undefined) => setCampaignId(v ?? null)} placeholder="可不选" options={(opts.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item label="组长和成员" required>
           <Flex vertical gap={8}>
             {people.map((p) => (
               <Flex key={p.key} gap={6} wrap align="center">
-                <Select value={p.role} onChange={(role) => set(p.key, { role })} style={{ width: 76 }} options={[{ value: 'leader', label: '组长' }, { value: 'member', label: '成员' }]} />
+                <Select aria-label="组长或成员" value={p.role} onChange={(role) => set(p.key, { role })} style={{ width: 76 }} options={[{ value: 'leader', label: '组长' }, { value: 'member', label: '成员' }]} />
                 <Input value={p.name} onChange={(e) => set(p.key, { name: e.target.value })} placeholder="姓名" maxLength={32} style={{ width: 110 }} />
                 <Input value={p.title} onChange={(e) => set(p.key, { title: e.target.value })} placeholder="职务" maxLength={32} style={{ width: 130 }} />
                 <AccountSelect value={p.userId} label={p.userName} onChange={(userId, userName) => set(p.key, { userId, userName, name: p.name || userName || '' })} />
@@ -72,7 +72,7 @@ export function GroupFormModal({ group, open, onClose }: { group: GroupData | nu
           </Flex>
         </Form.Item>
         <Form.Item label="督导的科室和村（社区）" extra="选了系统账号的组长、成员可登记对这些单位的督导检查，并看到这些单位的隐患和问题">
-          <Select mode="multiple" value={unitIds} onChange={setUnitIds} optionFilterProp="label" placeholder="选择单位" data-testid="group-units"
+          <Select aria-label="督导的科室和村（社区）" mode="multiple" value={unitIds} onChange={setUnitIds} optionFilterProp="label" placeholder="选择单位" data-testid="group-units"
             options={(opts.data?.units ?? []).map((u) => ({ value: u.id, label: `${u.name}${u.kind === 'department' ? '（科室）' : ''}` }))} />
         </Form.Item>
         {group && <Form.Item label="在岗"><Switch checked={active} onChange={setActive} /> <span className="text-muted">撤销后保留督导记录，成员不再能登记</span></Form.Item>}
