@@ -28,7 +28,7 @@ const CELLS: MetricCell[] = [
 ];
 
 async function buildRecords() {
-  const { D, T, dept, districtDept, D2, T2, user, user2 } = w;
+  const { D, T, dept, districtDept, T2, user, user2 } = w;
   const by = user.id;
   const act = (o: Omit<Parameters<typeof buildLeadershipActivity>[1], 'createdBy'>) => buildLeadershipActivity(db.db, { createdBy: by, ...o });
   const study = await act({ unit: T, townshipId: T.id, kind: 'study', heldOn: '2026-11-05', posts: ['party_secretary', 'deputy'] });
