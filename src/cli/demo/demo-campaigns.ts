@@ -7,6 +7,7 @@ import type { Tx } from '../../server/db/client.ts';
 import { orgUnits, users } from '../../server/db/schema/index.ts';
 import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
 import { seedDemoReports } from './demo-reports.ts';
+import { seedDemoRoster } from './demo-roster.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -32,9 +33,11 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     filerOf: (id) => filers.get(id), today,
   });
   const [admin] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.districtId, o.districtId), eq(users.username, 'admin')));
+  // the rosters before the reports, whose 技术检查员 figures count them
+  const roster = await seedDemoRoster(tx, { districtId: o.districtId, townshipId: o.townshipId, districtKeeper: admin!.id, townshipKeeper: office.id, today });
   const reports = await seedDemoReports(tx, rand, {
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
   });
-  return { dasheng, reports, unitAccounts: extra.length };
+  return { dasheng, reports, roster, unitAccounts: extra.length };
 }
