@@ -8,6 +8,7 @@ import { defineRoute } from './route.ts';
 import { DateStr, IdParams, OptionalText, PageQuery, QueryBool, Uuid, VoidRequest, pageOf } from './common.ts';
 
 export { INSPECTOR_EMPLOYMENTS, INSPECTOR_EMPLOYMENT_LABELS };
+export type { InspectorEmployment } from '../domain/supervision/leadership.ts';
 
 export const INSPECTOR_ACTIONS = ['edit', 'end', 'void'] as const;
 export type InspectorAction = (typeof INSPECTOR_ACTIONS)[number];
