@@ -18,7 +18,7 @@ const TO_BEFORE_FROM = '离任日期不能早于起始日期';
 const Fields = {
   name: z.string().trim().min(1, '请填写姓名').max(32, '姓名不能超过32个字'),
   employment: z.enum(INSPECTOR_EMPLOYMENTS, { error: '请选择专职或兼职' }),
-  unitId: Uuid,
+  unitId: z.uuid({ error: (iss) => (iss.input ? '无效的编号' : '请选择所在单位') }),
   fromDate: DateStr,
   toDate: DateStr.nullish().transform((v) => v ?? null),
   certificates: OptionalText(200),

@@ -111,6 +111,7 @@ describe('the technical-inspector roster', () => {
     expect(fe.employment).toEqual(['请选择专职或兼职']);
     expect(fe.fromDate).toEqual(['日期不存在']);
     expect(fe.certificates).toHaveLength(1);
+    expect(errorOf(await office.request('POST', '/api/inspector-roster', entry({ unitId: '' }))).fieldErrors).toEqual({ unitId: ['请选择所在单位'] });
     expect((await office.request('POST', '/api/inspector-roster', entry({ name: '名'.repeat(33) }))).statusCode).toBe(400);
   });
 
