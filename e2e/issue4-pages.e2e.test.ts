@@ -11,6 +11,7 @@ import type { Browser as Chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGET_TYPES } from '../src/contract/accountability.ts';
 import { INSPECTION_STATUSES } from '../src/contract/inspections.ts';
+import { INSPECTOR_EMPLOYMENTS } from '../src/contract/inspector-roster.ts';
 import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklists/checklist.ts';
 import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcement.ts';
 import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
@@ -49,6 +50,7 @@ const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   { list: /^\/inspections$/, detail: /^\/inspections\/(?!new$)[^/]+$/ },
   { list: /^\/cases$/, detail: /^\/cases\/(?!new$)[^/]+$/ },
   { list: /^\/accountability$/, detail: /^\/accountability\/(?!new$)[^/]+$/ },
+  { list: /^\/inspector-roster$/, detail: /^\/inspector-roster\/(?!new$)[^/]+$/ },
   { list: /^\/checklists$/, detail: /^\/checklists\/(?!new$|import$)[^/]+$/ },
   { list: /^\/plans$/, detail: /^\/plans\/[^/]+$/ },
   { list: /^\/self-inspection$/, detail: /^\/enterprises\/[^/]+\/self-inspection$/ },
@@ -64,6 +66,7 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   { testId: 'inspection-create' },
   { testId: 'case-create' },
   { testId: 'accountability-create' },
+  { testId: 'roster-create' },
   { testId: 'checklist-create' },
   { testId: 'checklist-edit' },
   { testId: 'plan-create', modal: true },
@@ -77,7 +80,7 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
 const RAW_CODES = new Set<string>([
   ...ACCOUNTABILITY_KINDS, ...ACCOUNTABILITY_TARGET_TYPES, ...INSPECTION_STATUSES, ...CHECK_METHODS, ...CHECKLIST_AUDIENCES,
   ...CONFORMITY_RESULTS, ...RESPONSE_TYPES, ...CASE_STATUSES, ...MEASURE_KINDS, ...HAZARD_STATUSES, ...INSPECTION_METHOD_TAGS,
-  ...INSPECTION_TYPES, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
+  ...INSPECTION_TYPES, ...INSPECTOR_EMPLOYMENTS, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

@@ -9,6 +9,7 @@ import { ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VE
 import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS } from '../domain/inspections/inspection-rules.ts';
 import { ISO_WEEKDAY_LABELS } from '../domain/schedules/self-inspection-schedule.ts';
+import { INSPECTOR_EMPLOYMENT_LABELS } from '../domain/supervision/leadership.ts';
 import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_TARGET_TYPE_LABELS } from './accountability.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './audit-labels.ts';
 import { CALENDAR_DAY_KIND_LABELS } from './checklists.ts';
@@ -95,6 +96,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   inspection_plan: { unitId: '制定单位', name: '计划名称', isKey: '重点企业' },
   hazard_criterion: { text: '判定依据' },
   file: { kind: '文件类别' },
+  technical_inspector: { name: '姓名', unitId: '所在单位', toDate: '离任日期', note: '备注' },
 };
 
 /** A field's name in a record of `entityType`; `parent` names the field a nested record is the value of. */
@@ -116,7 +118,7 @@ const FIELD_VALUE_LABELS: Record<string, Labels> = {
   listingLevel: LISTING_LEVEL_LABELS, methodTags: INSPECTION_METHOD_TAG_LABELS, inspectionType: INSPECTION_TYPE_LABELS,
   result: CONFORMITY_RESULT_LABELS, audience: CHECKLIST_AUDIENCE_LABELS, checkMethods: CHECK_METHOD_LABELS, responseType: RESPONSE_TYPE_LABELS,
   targetType: ACCOUNTABILITY_TARGET_TYPE_LABELS, weeklyDueWeekday: ISO_WEEKDAY_LABELS, purpose: FILE_PURPOSE_LABELS, via: VIA_LABELS,
-  ownerType: AUDIT_ENTITY_LABELS,
+  ownerType: AUDIT_ENTITY_LABELS, employment: INSPECTOR_EMPLOYMENT_LABELS,
 };
 
 /** …and where the same field name holds another kind of record's codes. */

@@ -25,6 +25,7 @@ import { registerInspectionRoutes } from './modules/inspections/inspections.rout
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerAccountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
+import { registerInspectorRosterRoutes } from './modules/inspector-roster/inspector-roster.routes.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerCaseRoutes(app, ctx);
   registerAccountabilityRoutes(app, ctx);
   registerSupervisionRoutes(app, ctx);
+  registerInspectorRosterRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

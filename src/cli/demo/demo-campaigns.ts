@@ -8,6 +8,7 @@ import { orgUnits, users } from '../../server/db/schema/index.ts';
 import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
+import { seedDemoRoster } from './demo-roster.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -33,10 +34,12 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     filerOf: (id) => filers.get(id), today,
   });
   const [admin] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.districtId, o.districtId), eq(users.username, 'admin')));
+  // the rosters before the reports, whose 技术检查员 figures count them
+  const roster = await seedDemoRoster(tx, { districtId: o.districtId, townshipId: o.townshipId, districtKeeper: admin!.id, townshipKeeper: office.id, today });
   const reports = await seedDemoReports(tx, rand, {
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
   });
   const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
-  return { dasheng, reports, supervision, unitAccounts: extra.length };
+  return { dasheng, reports, roster, supervision, unitAccounts: extra.length };
 }

@@ -9,6 +9,10 @@ const pending = (key: string, label: string, unit: string | null, waitsFor: stri
   ({ key, label, unit, source: { kind: 'manual', type, pending: waitsFor } });
 
 const SPOT = 'chongming-spot-check';
+/** 党委政府 leaders: the main leaders and the deputies (not a member unit's head alone). */
+const GOVERNMENT_LEADERS = 'party_secretary,government_head,deputy';
+/** 主要负责同志: the Party secretary and the head of government. */
+const MAIN_LEADERS = 'party_secretary,government_head';
 const spotItem = (n: number, item: string, label: string) => computed(`spot_${n}`, label, '家', 'inspections.item_failed', { template: SPOT, item });
 
 const CHONGMING_INDICATORS: Indicator[] = [
@@ -38,15 +42,16 @@ const CHONGMING_INDICATORS: Indicator[] = [
   computed('crime_cases', '其中危险作业罪案例', '个', 'cases.published', { crime: 'yes' }),
   computed('accountability', '责任倒查追责问责', '人', 'accountability.persons'),
   computed('unit_interviews', '约谈通报有关部门及单位', '次', 'accountability.unit_interviews'),
-  pending('study', '区、乡镇党委政府分别组织专题学习安全生产十五条硬措施等', '次', '领导活动记录'),
-  pending('research', '区、乡镇党委政府主要负责同志分别专题研究', '次', '领导活动记录'),
-  pending('onsite', '区、乡镇政府负责同志分别现场督导检查', '次', '领导活动记录'),
-  pending('briefings', '区、乡镇安委会成员单位负责同志分别到企业宣讲', '次', '领导活动记录'),
+  // 党委政府 leaders (not a member unit's head alone) at the unit's level and below
+  computed('study', '区、乡镇党委政府分别组织专题学习安全生产十五条硬措施等', '次', 'leadership.activities', { kinds: 'study', posts: GOVERNMENT_LEADERS }),
+  computed('research', '区、乡镇党委政府主要负责同志分别专题研究', '次', 'leadership.activities', { kinds: 'meeting', posts: MAIN_LEADERS }),
+  computed('onsite', '区、乡镇政府负责同志分别现场督导检查', '次', 'leadership.activities', { kinds: 'site_supervision', posts: GOVERNMENT_LEADERS }),
+  computed('briefings', '区、乡镇安委会成员单位负责同志分别到企业宣讲', '次', 'leadership.activities', { kinds: 'enterprise_talk', posts: 'member_unit_head' }),
   pending('rewards', '举报奖励（万元）', '万元', '举报奖励记录', 'amount'),
   pending('anonymous_rewards', '其中匿名举报查实奖励（万元）', '万元', '举报奖励记录', 'amount'),
   pending('media', '是否在主流媒体播放安全生产专题栏目', null, '宣传记录', 'yesno'),
-  pending('inspectors', '区、乡镇两级配备专兼职技术检查员数量', '人', '技术检查员名册'),
-  pending('assessments', '组织开展考核巡查督导检查', '次', '考核巡查记录'),
+  computed('inspectors', '区、乡镇两级配备专兼职技术检查员数量', '人', 'inspectors.count'),
+  computed('assessments', '组织开展考核巡查督导检查', '次', 'leadership.activities', { kinds: 'assessment' }),
 ];
 
 /** One numbered cell; several keys print together in one value cell under `label`. */
@@ -121,8 +126,9 @@ export const DASHENG_DEPARTMENT_SUMMARY: TemplateBody = {
   graceDays: 3,
   indicators: [
     ...baseIndicators,
-    computed('inspected', '检查企业（家）', '家', 'inspections.enterprises'),
-    computed('inspected_by_leaders', '其中领导检查企业（家）', '家', 'inspections.enterprises', { leaderLed: 'yes' }),
+    // inspections and leaders' 调研检查/现场督导检查 visits together, so that 其中领导检查企业 stays a part of 检查企业
+    computed('inspected', '检查企业（家）', '家', 'checks.enterprises'),
+    computed('inspected_by_leaders', '其中领导检查企业（家）', '家', 'checks.enterprises', { leaders: 'yes' }),
     ...hazardIndicators,
     computed('transferred', '向区级部门移送隐患（条）', '条', 'hazards.transferred', { to: 'district_department' }),
     computed('listed', '纳入挂牌督办（条）', '条', 'hazards.listed'),

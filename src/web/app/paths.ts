@@ -101,6 +101,13 @@ export const paths = {
     detail: (id: string) => `/accountability/${encodeURIComponent(id)}`,
     edit: (id: string) => `/accountability/${encodeURIComponent(id)}/edit`,
   },
+  /** 专兼职技术检查员名册. */
+  inspectorRoster: {
+    list: '/inspector-roster',
+    create: '/inspector-roster/new',
+    detail: (id: string) => `/inspector-roster/${encodeURIComponent(id)}`,
+    edit: (id: string) => `/inspector-roster/${encodeURIComponent(id)}/edit`,
+  },
   checklists: {
     list: '/checklists',
     create: '/checklists/new',
@@ -153,6 +160,10 @@ export const routePatterns = {
   accountabilityCreate: '/accountability/new',
   accountabilityDetail: '/accountability/:id',
   accountabilityEdit: '/accountability/:id/edit',
+  inspectorRosterList: '/inspector-roster',
+  inspectorRosterCreate: '/inspector-roster/new',
+  inspectorRosterDetail: '/inspector-roster/:id',
+  inspectorRosterEdit: '/inspector-roster/:id/edit',
   selfInspection: '/self-inspection',
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
   campaignList: '/campaigns',

@@ -115,6 +115,16 @@ const signedInPages: RouteObject[] = [
       return { element: <AccountabilityFormPage key="edit" /> };
     },
   },
+  { path: r.inspectorRosterList, ...page(async () => (await import('../features/inspector-roster/inspector-roster-list-page.tsx')).InspectorRosterListPage) },
+  { path: r.inspectorRosterCreate, ...page(async () => (await import('../features/inspector-roster/inspector-form-page.tsx')).InspectorFormPage) },
+  { path: r.inspectorRosterDetail, ...page(async () => (await import('../features/inspector-roster/inspector-detail-page.tsx')).InspectorDetailPage) },
+  {
+    path: r.inspectorRosterEdit,
+    lazy: async () => {
+      const { InspectorFormPage } = await import('../features/inspector-roster/inspector-form-page.tsx');
+      return { element: <InspectorFormPage key="edit" /> };
+    },
+  },
   // ECharts is large: only those who open the dashboard download it.
   { path: r.dashboard, ...page(async () => (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage) },
   { path: r.adminUnits, ...page(async () => (await import('../features/org/units-page.tsx')).UnitsPage) },

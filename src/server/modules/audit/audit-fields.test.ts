@@ -8,7 +8,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../contract/audi
 import {
   accountabilityRecords, checklistTemplateVersions, checklistTemplates, enforcementCases, enforcementMeasures, enterprises, files, hazardCriteria,
   hazards, inspectionAnswers, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, sectors, selfInspectionSchedules,
-  supervisionGroups, users, workCalendarDays,
+  supervisionGroups, technicalInspectors, users, workCalendarDays,
 } from '../../db/schema/index.ts';
 
 /** The tables whose rows the audit trail holds, by the entity type they are audited as. */
@@ -18,7 +18,7 @@ const AUDITED: [string, PgTable][] = [
   ['inspection_plan', inspectionPlanEntries], ['accountability', accountabilityRecords], ['checklist_template', checklistTemplates],
   ['checklist_template', checklistTemplateVersions], ['unit', orgUnits], ['sector', sectors], ['user', users], ['file', files],
   ['hazard_criterion', hazardCriteria], ['self_inspection_schedule', selfInspectionSchedules], ['supervision_group', supervisionGroups],
-  ['work_calendar', workCalendarDays],
+  ['work_calendar', workCalendarDays], ['technical_inspector', technicalInspectors],
 ];
 /** Never written to the audit trail. */
 const NEVER_AUDITED = new Set(['passwordHash']);

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import {
   accountabilityRecords as acc, checklistTemplateVersions as versions, checklistTemplates as templates, enforcementCases as cases,
   enterprises, files, hazardCriteria as criteria, hazards, inspectionPlanEntries as planEntries, inspectionPlans as plans, inspections,
-  orgUnits, sectors, supervisionGroups as groups, users,
+  orgUnits, sectors, supervisionGroups as groups, technicalInspectors as inspectors, users,
 } from '../../db/schema/index.ts';
 import { containsText } from '../../kernel/list-query.ts';
 
@@ -55,6 +55,7 @@ const NAMED: NamedRecords[] = [
   { from: sql`from ${files}`, id: files.id, districtId: files.districtId, label: sql`${files.originalName}`, search: [files.originalName] },
   { from: sql`from ${criteria}`, id: criteria.id, districtId: criteria.districtId, label: short(criteria.text, 40), search: [criteria.text] },
   { from: sql`from ${groups}`, id: groups.id, districtId: groups.districtId, label: sql`${groups.name}`, search: [groups.name] },
+  { from: sql`from ${inspectors}`, id: inspectors.id, districtId: inspectors.districtId, label: sql`${inspectors.name}`, search: [inspectors.name] },
   {
     from: sql`from ${planEntries} join ${enterprises} on ${enterprises.id} = ${planEntries.enterpriseId}`, id: planEntries.id,
     districtId: planEntries.districtId, label: sql`${enterprises.name} || '（' || ${planEntries.month} || '月）'`, search: [],

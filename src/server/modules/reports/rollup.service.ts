@@ -1,11 +1,12 @@
 // A round's roll-up for the office: every unit's state and submitted figures, their sum, and the
 // same metrics recomputed over the whole region beside it (a difference shows a record counted by
 // two units, or one no unit counted); and the records behind any figure.
-import { inArray, sql } from 'drizzle-orm';
+import { type SQL, inArray, sql } from 'drizzle-orm';
 import type { TCellRecords, TRollup } from '../../../contract/reports.ts';
 import { seesSubmission } from '../../../domain/access/scope.ts';
 import { SUBMISSION_STATE_LABELS, type SubmissionView, completeness, isOverdueSubmission } from '../../../domain/reports/submission-workflow.ts';
 import { roundsOf } from '../../../domain/reports/rounds.ts';
+import { ACTIVITY_KIND_LABELS, INSPECTOR_EMPLOYMENT_LABELS } from '../../../domain/supervision/leadership.ts';
 import type { AppContext } from '../../context.ts';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/index.ts';
@@ -83,6 +84,9 @@ async function byTownship(ctx: AppContext, units: readonly { id: string; townshi
 }
 
 type RecordRow = { id: string; title: string; subtitle: string };
+/** A code's label in SQL (the labels are the domain's constants, passed as parameters). */
+const labelOf = (labels: Record<string, string>, code: SQL) =>
+  sql`coalesce((case ${code} ${sql.join(Object.entries(labels).map(([k, v]) => sql`when ${k} then ${v}::text`), sql` `)} end), ${code})`;
 /**
  * The page of a figure's records, in each record's own order: the ids go as ONE array parameter
  * (a district's figure can count a hundred thousand records, past a statement's parameter limit)
@@ -97,6 +101,8 @@ const RECORD_QUERIES: Record<RecordKind, { entity: string; href: (id: string) =>
   inspection: { entity: '检查记录', href: (id) => `/inspections/${id}`, query: (p) => sql`select i.id, i.number || ' ' || e.name as title, i.inspected_on::text as subtitle from inspections i join enterprises e on e.id = i.enterprise_id where ${idsIn('i', p)} order by i.inspected_on desc, i.id ${paged(p)}` },
   case: { entity: '执法案件', href: (id) => `/cases/${id}`, query: (p) => sql`select c.id, c.number || ' ' || c.title as title, c.filed_on::text || ' · ' || e.name as subtitle from enforcement_cases c join enterprises e on e.id = c.enterprise_id where ${idsIn('c', p)} order by c.filed_on desc, c.id ${paged(p)}` },
   accountability: { entity: '问责记录', href: (id) => `/accountability/${id}`, query: (p) => sql`select a.id, a.target_name || ' · ' || a.measure as title, a.decided_on::text as subtitle from accountability_records a where ${idsIn('a', p)} order by a.decided_on desc, a.id ${paged(p)}` },
+  leadership_activity: { entity: '领导活动', href: (id) => `/leadership/activities/${id}`, query: (p) => sql`select la.id, la.topic as title, la.held_on::text || ' · ' || ${labelOf(ACTIVITY_KIND_LABELS, sql`la.kind`)} || coalesce(' · ' || la.place, '') as subtitle from leadership_activities la where ${idsIn('la', p)} order by la.held_on desc, la.id ${paged(p)}` },
+  technical_inspector: { entity: '技术检查员', href: (id) => `/inspector-roster/${id}`, query: (p) => sql`select ti.id, ti.name || ' · ' || ${labelOf(INSPECTOR_EMPLOYMENT_LABELS, sql`ti.employment`)} as title, coalesce(u.name, '') || ' · ' || ti.from_date::text || ' 起' || coalesce('，' || ti.to_date::text || ' 离任', '') as subtitle from technical_inspectors ti left join org_units u on u.id = ti.unit_id where ${idsIn('ti', p)} order by ti.from_date, ti.name, ti.id ${paged(p)}` },
 };
 
 async function recordRows(db: DbOrTx, kind: RecordKind, p: Page): Promise<RecordRow[]> {
@@ -113,7 +119,9 @@ export async function cellRecords(ctx: AppContext, actor: Actor, key: string, ce
   if (!m) throw notFound('指标');
   const { cells, frozen } = s.isRegion ? { cells: null, frozen: false } : await cellsOf(ctx.db, s);
   const snap = cells?.find((c) => c.key === cellKey);
-  const ids = snap?.recordIds ?? await cellRecordIds(ctx.db, { districtId: s.campaign.districtId, unit: { id: s.unit.id, kind: s.unit.kind }, cell: { key: cellKey, metric: m.key, params: ind.source.params }, window: windowOf(s.round) });
+  // a version frozen when this figure was still entered by hand has no records behind it
+  const handEntered = frozen && snap !== undefined && snap.metric === undefined;
+  const ids = handEntered ? [] : snap?.recordIds ?? await cellRecordIds(ctx.db, { districtId: s.campaign.districtId, unit: { id: s.unit.id, kind: s.unit.kind }, cell: { key: cellKey, metric: m.key, params: ind.source.params }, window: windowOf(s.round) });
   const slice = await recordRows(ctx.db, m.record, { ids, limit: pageSize, offset: (page - 1) * pageSize });
   const value = typeof snap?.value === 'number' ? snap.value : ids.length;
   const q = RECORD_QUERIES[m.record];

@@ -110,6 +110,8 @@ export function presentCells(s: Scene, cells: readonly SnapshotCell[]): TCell[] 
     if (i.source.kind === 'manual') {
       return { ...common, kind: 'manual', manualType: i.source.type, ...(i.source.pending ? { pending: i.source.pending } : {}), value: c?.value ?? null };
     }
+    // frozen when the figure was still entered by hand (an older version of the form): the value stays as entered
+    if (c && c.metric === undefined && c.recordIds === undefined) return { ...common, kind: 'manual', manualType: 'number', value: c.value };
     const ids = c?.recordIds ?? [];
     return {
       ...common, kind: 'computed', value: c?.value ?? 0,

@@ -3,7 +3,7 @@
 import {
   NotificationOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
-  FileSearchOutlined, HomeOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
+  FileSearchOutlined, HomeOutlined, IdcardOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -64,6 +64,7 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     entries.push({ key: paths.supervision.findings(), label: '督导问题整改', icon: <AuditOutlined />, text: '督导工作组检查本单位发现的问题：报送整改措施和照片' });
   }
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
+  if (can('read:inspector_roster')) entries.push({ key: paths.inspectorRoster.list, label: '技术检查员', icon: <IdcardOutlined />, text: '专兼职技术检查员名册，按任一日期统计区、乡镇两级在岗人数' });
   // 日周月自查: an enterprise opens its own calendar; those who watch see who is behind.
   if (own) entries.push({ key: paths.selfInspection.enterprise(own), label: '本单位自查', icon: <CalendarOutlined /> });
   else if (can('read:schedule_compliance')) entries.push({ key: paths.selfInspection.list, label: '自查情况', icon: <CalendarOutlined /> });

@@ -27,6 +27,7 @@ const ENTITY_PAGES: Record<string, (id: string) => string> = {
   inspection_plan: paths.plans.detail,
   enforcement_case: paths.cases.detail,
   accountability: paths.accountability.detail,
+  technical_inspector: paths.inspectorRoster.detail,
 };
 
 /** The record's number or name, a link when the record has a page of its own. */

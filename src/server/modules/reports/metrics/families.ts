@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { shanghaiDayStart } from '../../../../domain/common/dates.ts';
 
 export type UnitKind = 'district' | 'township' | 'village' | 'department';
-export type Family = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability';
+export type Family = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'enterprise_check';
 
 /** The window a figure counts: records from `from` (a day) up to the cut-off instant (the end of `to`, the due day). */
 export interface MetricWindow {
@@ -48,6 +48,17 @@ const weekOf = (col: string) => sql.raw(`to_char(date_trunc('week', ${col} at ti
 
 const fromDay = (w: MetricWindow) => shanghaiDayStart(w.from);
 const SELF_TYPES = sql.raw(`('self_daily', 'self_weekly', 'self_monthly')`);
+
+/**
+ * Every check of an enterprise in one row set: completed inspections (not self-inspections) and
+ * leaders' 调研检查 / 现场督导检查 activities that name the enterprise visited (not voided). `leader`:
+ * a leader-led inspection, or any such activity (leaders' by definition).
+ */
+const ENTERPRISE_CHECKS = sql.raw(`(select i.id, i.enterprise_id, i.district_id, i.township_id, i.unit_id, i.inspected_on as on_day, i.leader_led as leader
+    from inspections i where i.status = 'completed' and i.type not in ('self_daily', 'self_weekly', 'self_monthly')
+  union all
+  select la.id, la.enterprise_id, la.district_id, la.township_id, la.unit_id, la.held_on, true
+    from leadership_activities la where la.voided_at is null and la.enterprise_id is not null and la.kind in ('research_inspection', 'site_supervision'))`);
 
 /** Region containment for a department: its parent is a township or the district. */
 const deptRegion = (t: string) => sql.raw(`(${t}.township_id = u.parent_id or ${t}.district_id = u.parent_id)`);
@@ -145,6 +156,63 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`a.district_id = u.id`,
     })[kind],
     dimensions: { week: sql`to_char(date_trunc('week', a.decided_on), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {},
+  },
+  /** 领导活动: a unit counts what it recorded; a township or district what was held in its region. */
+  leadership_activity: {
+    from: sql`leadership_activities la`,
+    table: sql`leadership_activities`,
+    id: sql`la.id`,
+    district: sql`la.district_id`,
+    township: sql`la.township_id`,
+    base: (w) => sql`la.voided_at is null and la.held_on >= ${w.from} and la.held_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`la.unit_id = u.id`,
+      department: sql`la.unit_id = u.id`,
+      township: sql`la.township_id = u.id`,
+      district: sql`la.district_id = u.id`,
+    })[kind],
+    dimensions: { week: sql`to_char(date_trunc('week', la.held_on), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {},
+  },
+  /**
+   * 专兼职技术检查员, counted on the window's last day (a roster is a state, not events): a township
+   * its own roster; the district both levels; a department or village those working for it.
+   */
+  technical_inspector: {
+    from: sql`technical_inspectors ti`,
+    table: sql`technical_inspectors`,
+    id: sql`ti.id`,
+    district: sql`ti.district_id`,
+    township: sql`ti.township_id`,
+    base: (w) => sql`ti.voided_at is null and ti.from_date <= ${w.to} and (ti.to_date is null or ti.to_date >= ${w.to})`,
+    attribution: (kind) => ({
+      village: sql`ti.unit_id = u.id`,
+      department: sql`ti.unit_id = u.id`,
+      township: sql`ti.township_id = u.id`,
+      district: sql`ti.district_id = u.id`,
+    })[kind],
+    dimensions: {},
+    inParentRegion: [],
+    joins: {},
+  },
+  /** Checks of enterprises (inspections and leaders' visits), each attributed like an inspection: to the unit that recorded it. */
+  enterprise_check: {
+    from: sql`${ENTERPRISE_CHECKS} ec`,
+    table: sql`${ENTERPRISE_CHECKS} enterprise_checks`,
+    id: sql`ec.id`,
+    district: sql`ec.district_id`,
+    township: sql`ec.township_id`,
+    base: (w) => sql`ec.on_day >= ${w.from} and ec.on_day <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`ec.unit_id = u.id`,
+      department: sql`ec.unit_id = u.id`,
+      township: sql`ec.township_id = u.id`,
+      district: sql`ec.district_id = u.id`,
+    })[kind],
+    dimensions: { week: sql`to_char(date_trunc('week', ec.on_day), 'YYYY-MM-DD')` },
     inParentRegion: [],
     joins: {},
   },

@@ -100,5 +100,5 @@ export async function buildMetricsWorld(db: Db) {
   await record({ districtId: D.id, townshipId: T.id, kind: 'accountability', targetType: 'person', decidedOn: '2026-09-01' });
   await record({ districtId: D2.id, townshipId: T2.id, kind: 'accountability', targetType: 'person', decidedOn: '2026-11-10' });
 
-  return { D, T, V1, V2, dept, dept2, districtDept, E1, E2, E3, h: { h1, h2, h3, h4, h9 }, i1, i2, i8, c1, c2 };
+  return { D, T, V1, V2, dept, dept2, districtDept, E1, E2, E3, h: { h1, h2, h3, h4, h9 }, i1, i2, i8, c1, c2, D2, T2, X, user, user2 };
 }

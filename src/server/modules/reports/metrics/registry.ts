@@ -5,9 +5,10 @@
 // version they were counted with. A condition may read the unit it is evaluated for as `u` (an
 // org_units row), e.g. a department counts only the transfers it made itself.
 import { type SQL, sql } from 'drizzle-orm';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, INSPECTOR_EMPLOYMENT_LABELS, LEADER_POST_LABELS } from '../../../../domain/supervision/leadership.ts';
 import type { Family, MetricWindow } from './families.ts';
 
-export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability';
+export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector';
 export type Params = Readonly<Record<string, string>>;
 
 export interface ParamSpec {
@@ -86,6 +87,14 @@ const dualPenalty = (w: MetricWindow) => sql`c.decided_on is not null and c.deci
 const publishedBy = (p: Params, w: MetricWindow) => sql`c.published and c.published_at < ${w.cutoff}${p.crime === 'yes' ? sql` and c.dangerous_operation_crime` : sql``}`;
 const personAccountability = () => sql`a.kind = 'accountability' and a.target_type = 'person'`;
 const unitInterview = () => sql`a.kind = 'interview_notice' and a.target_type = 'unit'`;
+/** Leaders' activities of the kinds, at the level, with a leader of one of the posts (the leaders jsonb: [{ userId, name, post }]). */
+const activityFilter = (p: Params) => all([
+  sql`la.kind = any(${kindList(p.kinds ?? '')})`,
+  ...(p.level ? [sql`la.level = ${p.level}`] : []),
+  ...(p.posts ? [sql`exists (select 1 from jsonb_array_elements(la.leaders) x where x->>'post' = any(${kindList(p.posts)}))`] : []),
+]);
+const employmentOf = (p: Params) => (p.employment ? sql`ti.employment = ${p.employment}` : sql`true`);
+const leaderChecks = (p: Params) => (p.leaders === 'yes' ? sql`ec.leader` : sql`true`);
 
 export const METRICS: readonly MetricDef[] = [
   {
@@ -188,6 +197,32 @@ export const METRICS: readonly MetricDef[] = [
     key: 'accountability.unit_interviews', version: 1, label: '约谈通报单位', unit: '次', family: 'accountability', agg: 'count', record: 'accountability', recordId: sql`a.id`,
     description: '统计期内对有关部门及单位的约谈通报。', params: {},
     where: unitInterview, scope: unitInterview,
+  },
+  {
+    key: 'leadership.activities', version: 1, label: '领导活动', unit: '次', family: 'leadership_activity', agg: 'count', record: 'leadership_activity', recordId: sql`la.id`,
+    description: '统计期内开展的领导活动（不含已作废），按活动类型（可多选）、级别（区级/乡镇级）和参加领导的职务（可多选，任一参加领导为该职务即计入）统计；'
+      + '科室、村居计本单位登记的，乡镇计本乡镇的，区计全区（区本级和各乡镇）的。',
+    params: {
+      kinds: { label: '活动类型', values: ACTIVITY_KIND_LABELS, list: true, required: true },
+      level: { label: '级别', values: ACTIVITY_LEVEL_LABELS },
+      posts: { label: '领导职务', values: LEADER_POST_LABELS, list: true },
+    },
+    where: activityFilter, scope: activityFilter,
+  },
+  {
+    key: 'inspectors.count', version: 1, label: '专兼职技术检查员', unit: '人', family: 'technical_inspector', agg: 'count', record: 'technical_inspector', recordId: sql`ti.id`,
+    description: '截止日当天在岗的专兼职技术检查员（起始日期不晚于截止日，未离任或离任日期不早于截止日，不含已作废的记录）；'
+      + '乡镇计本乡镇名册，区计区本级和各乡镇名册（两级合计），科室、村居计在本单位工作的。可限定专职或兼职。',
+    params: { employment: { label: '专职/兼职', values: INSPECTOR_EMPLOYMENT_LABELS } },
+    where: employmentOf, scope: employmentOf,
+  },
+  {
+    key: 'checks.enterprises', version: 1, label: '检查企业', unit: '家', family: 'enterprise_check', agg: 'count', record: 'enterprise', recordId: sql`ec.enterprise_id`,
+    description: '统计期内检查过的企业数，同一企业多次检查计一家：已完成的检查（不含企业自查），以及登记了所到企业的领导调研检查、现场督导检查活动（不含已作废）。'
+      + '限定“领导检查”时，计领导带队的检查和上述领导活动所到的企业——领导到企业调研检查已登记为领导活动的，不必再补录一条检查记录（最多报一次），'
+      + '而所计企业仍是“检查企业”的一部分。按登记单位归属：科室、村居计本单位的检查和本单位登记的领导活动，乡镇、区计辖区内的。',
+    params: { leaders: { label: '领导检查', values: { yes: '是' } } },
+    where: leaderChecks, scope: leaderChecks,
   },
 ];
 

@@ -1,0 +1,38 @@
+// The demo's technical-inspector rosters: the district's own and 大盛镇's, generated names (none of
+// the seeds' real officials), some who left and one voided, and the 崇明 调度表's 技术检查员 figure
+// frozen from them.
+import { describe, expect, it } from 'vitest';
+import { inspectorActiveOn } from '../../domain/supervision/leadership.ts';
+import { reportSubmissionVersions, technicalInspectors } from '../../server/db/schema/index.ts';
+import { isRealName, personName } from './demo-names.ts';
+import { ROSTER_SEED } from './demo-roster.ts';
+import { Rand, mulberry32 } from './prng.ts';
+import { TODAY, database, seeded, useSeededDemo } from './seed-demo.test-world.ts';
+
+useSeededDemo();
+
+describe('demo roster', () => {
+  it('keeps the district\'s own roster and 大盛镇\'s, with generated names, departures and one voided entry', async () => {
+    const rows = await database.db.select().from(technicalInspectors);
+    const district = rows.filter((r) => r.districtId === seeded!.districtId && r.townshipId === null);
+    const dasheng = rows.filter((r) => r.townshipId === seeded!.townshipId);
+    expect(district).toHaveLength(4);
+    expect(dasheng).toHaveLength(11);
+    const live = (rs: typeof rows) => rs.filter((r) => r.voidedAt === null && inspectorActiveOn(r, TODAY));
+    expect(live(district)).toHaveLength(3);
+    expect(live(dasheng)).toHaveLength(9);
+    expect(dasheng.filter((r) => r.voidedAt !== null).map((r) => r.voidReason)).toEqual(['重复登记']);
+    expect(rows.every((r) => !isRealName(r.name))).toBe(true);
+    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+    // deterministic: the first name is the seeded stream's first
+    expect(district.map((r) => r.name)).toContain(personName(new Rand(mulberry32(ROSTER_SEED))));
+    expect(rows.every((r) => r.toDate === null || r.toDate >= r.fromDate)).toBe(true);
+  });
+
+  it('feeds the 技术检查员 figure the reports froze', async () => {
+    const versions = await database.db.select({ cells: reportSubmissionVersions.cells }).from(reportSubmissionVersions);
+    const figures = versions.flatMap((v) => (v.cells as { key: string; metric?: string; value: unknown }[]).filter((c) => c.key === 'inspectors' && c.metric === 'inspectors.count'));
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.some((c) => typeof c.value === 'number' && c.value > 0)).toBe(true);
+  });
+});
