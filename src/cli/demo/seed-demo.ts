@@ -261,14 +261,14 @@ export function buildDemoData(opts: { now: Date; random?: () => number; password
   };
   const secretary = freshName();
   const mayor = freshName();
-  const groupRows = DEMO_GROUPS.map((g) => {
+  const groupRows = DEMO_GROUPS.map((g, i) => {
     const member = freshName();
     return {
       row: {
         id: randomUUID(), districtId, townshipId, name: g.name,
         people: [{ role: 'leader', name: secretary, title: '党委书记', userId: null }, { role: 'leader', name: mayor, title: '镇长', userId: null },
           { role: 'member', name: member, title: g.memberTitle, userId: null }] as { role: 'leader' | 'member'; name: string; title: string; userId: string | null }[],
-        ...stamps,
+        ...stamps, createdAt: new Date(now.getTime() + i), // listed in 附件5's order
       } satisfies typeof supervisionGroups.$inferInsert,
       member,
       def: g,
