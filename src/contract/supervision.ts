@@ -160,6 +160,7 @@ export const VisitFormResponse = z.object({
 export const FindingDetail = FindingItem.extend({
   measures: z.string().nullable(),
   returnReason: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
   files: z.array(StoredFile),
   history: z.array(z.object({ at: z.string(), who: z.string(), what: z.string(), note: z.string().nullable() })),
   allowedActions: z.array(z.enum(FINDING_ACTIONS)),
@@ -169,10 +170,13 @@ export const FindingActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('answer'), version: int(), measures: Text('整改措施'), fileIds: FileIds }),
   z.object({ action: z.literal('accept'), version: int(), note: OptText(1000) }),
   z.object({ action: z.literal('return'), version: int(), reason: Text('退回原因', 1000) }),
+  z.object({ action: z.literal('withdraw'), version: int(), reason: Text('撤回原因', 1000) }),
 ]);
 export type TFindingActionRequest = z.output<typeof FindingActionRequest>;
 export const FindingListQuery = PageQuery.extend({
   status: z.enum(FINDING_STATES).optional(), groupId: Uuid.optional(), unitId: Uuid.optional(), overdue: QueryBool.optional(),
+  /** What the unit still owes an answer on (待整改 and 已退回). */
+  owed: QueryBool.optional(),
   q: z.string().trim().max(64).optional(),
 });
 export type TFindingListQuery = z.output<typeof FindingListQuery>;

@@ -12,7 +12,7 @@ export const NOTIFICATION_KINDS = [
   'campaign.published', 'campaign.report_filed', 'campaign.report_confirmed', 'campaign.report_returned', 'campaign.urged',
   'campaign.due_soon', 'campaign.overdue',
   'report.submit', 'report.approve', 'report.return', 'report.excuse', 'report.reopen', 'report.due_soon', 'report.overdue',
-  'finding.created', 'finding.answered', 'finding.accepted', 'finding.returned', 'finding.due_soon', 'finding.overdue', 'leadership.due_soon', 'leadership.overdue',
+  'finding.created', 'finding.answered', 'finding.accepted', 'finding.returned', 'finding.withdrawn', 'finding.due_soon', 'finding.overdue', 'leadership.due_soon', 'leadership.overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -50,6 +50,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'finding.answered': '督导问题整改待验收',
   'finding.accepted': '督导问题已验收销号',
   'finding.returned': '督导问题整改被退回',
+  'finding.withdrawn': '督导问题已撤回',
   'finding.due_soon': '督导问题即将到期',
   'finding.overdue': '督导问题已逾期',
   'leadership.due_soon': '领导活动本期即将到期',

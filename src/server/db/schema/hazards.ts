@@ -58,6 +58,8 @@ export const hazards = pgTable(
   (t) => [
     uniqueIndex('hazards_number_uq').on(t.districtId, t.number),
     index('hazards_district_status_idx').on(t.districtId, t.status),
+    // a 督导检查's record lists the hazards reported from it
+    index('hazards_supervision_visit_idx').on(t.supervisionVisitId).where(sql`${t.supervisionVisitId} is not null`),
     // The ledger's order (found desc, id desc): pages and export keysets of a township or a district.
     index('hazards_township_found_idx').on(t.townshipId, t.foundAt.desc(), t.id.desc()),
     index('hazards_district_found_idx').on(t.districtId, t.foundAt.desc(), t.id.desc()),

@@ -51,7 +51,9 @@ export const supervisionFindings = pgTable(
     itemKey: text('item_key'),
     description: text('description').notNull(),
     dueDate: day('due_date').notNull(),
-    status: text('status', { enum: ['open', 'answered', 'returned', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'answered', 'returned', 'closed', 'withdrawn'] }).notNull().default('open'),
+    /** Why the group withdrew it (sent in error). */
+    withdrawReason: text('withdraw_reason'),
     measures: text('measures'),
     answeredAt: instant('answered_at'),
     answeredBy: uuid('answered_by'),

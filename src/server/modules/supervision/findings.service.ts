@@ -20,11 +20,12 @@ export async function listFindings(ctx: AppContext, actor: Actor, q: TFindingLis
   const { rows, total, counts } = await findingList.page(ctx.db, { ...q, scope: findingScope(actor), today }, q);
   return {
     items: rows.map((r) => presentFinding(r, today)), total, page: q.page, pageSize: q.pageSize,
-    counts: { open: counts.open.n, answered: counts.answered.n, returned: counts.returned.n, closed: counts.closed.n },
+    counts: { open: counts.open.n, answered: counts.answered.n, returned: counts.returned.n, closed: counts.closed.n, withdrawn: counts.withdrawn.n },
   };
 }
 
 const WHAT: Record<string, string> = { create: '督导检查发现问题', ...FINDING_ACTION_LABELS, accept: '验收销号', return: '退回整改' };
+
 
 export async function getFinding(ctx: AppContext, actor: Actor, id: string): Promise<TFindingDetail> {
   const r = await findFinding(ctx.db, and(eq(supervisionFindings.id, id), findingScope(actor))!);
@@ -36,7 +37,7 @@ export async function getFinding(ctx: AppContext, actor: Actor, id: string): Pro
   ]);
   return {
     ...presentFinding(r, todayOf(ctx)),
-    measures: r.f.measures, returnReason: r.f.returnReason,
+    measures: r.f.measures, returnReason: r.f.returnReason, withdrawReason: r.f.withdrawReason,
     files: (files.get(id) ?? []).map(presentFile),
     history: events.map((e) => ({ at: e.at.toISOString(), who: [e.actorUnitName, e.actorName].filter(Boolean).join(' '), what: WHAT[e.action] ?? e.action, note: e.note })),
     allowedActions: allowedActions(findingWorkflow, { status: r.f.status }, relations),

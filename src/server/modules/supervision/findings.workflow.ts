@@ -67,6 +67,10 @@ export function findingServerWorkflow(present: (ctx: AppContext, actor: Actor, i
         input: ({ body }) => ({ action: 'return', reason: body.reason }),
         run: async ({ body }) => ({ set: { returnReason: body.reason }, event: { note: body.reason } }),
       },
+      withdraw: {
+        input: ({ body }) => ({ action: 'withdraw', reason: body.reason }),
+        run: async ({ body }) => ({ set: { withdrawReason: body.reason }, event: { note: body.reason } }),
+      },
     },
     async notifications({ tx, actor, row, body }) {
       const title = row.description.slice(0, 60);
@@ -75,10 +79,9 @@ export function findingServerWorkflow(present: (ctx: AppContext, actor: Actor, i
       if (body.action === 'answer') {
         return [{ districtId: row.districtId, kind: 'finding.answered', title, body: `${actor.unitName} 已报送整改情况，请验收`, href, entity, audience: await groupAudience(tx, row), actorId: actor.userId }];
       }
-      return [{
-        districtId: row.districtId, kind: body.action === 'accept' ? 'finding.accepted' : 'finding.returned', title,
-        body: body.action === 'return' ? `退回原因：${body.reason}` : '整改情况已验收，问题销号', href, entity, audience: { unitIds: [row.unitId] }, actorId: actor.userId,
-      }];
+      const told = { accept: ['finding.accepted', '整改情况已验收，问题销号'], return: ['finding.returned', `退回原因：${'reason' in body ? body.reason : ''}`], withdraw: ['finding.withdrawn', `督导组已撤回该问题：${'reason' in body ? body.reason : ''}`] } as const;
+      const [kind, text] = told[body.action];
+      return [{ districtId: row.districtId, kind, title, body: text, href, entity, audience: { unitIds: [row.unitId] }, actorId: actor.userId }];
     },
     presentAfterAction: present,
   };

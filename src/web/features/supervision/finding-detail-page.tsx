@@ -44,7 +44,7 @@ export function FindingDetailPage() {
   const bar = (
     <ActionBar>
       {actions.map((a) => (
-        <Button key={a} type={a === 'return' ? 'default' : 'primary'} danger={a === 'return'} onClick={() => setOpen(a)} data-testid={`finding-action-${a}`}>
+        <Button key={a} type={a === 'return' || a === 'withdraw' ? 'default' : 'primary'} danger={a === 'return' || a === 'withdraw'} onClick={() => setOpen(a)} data-testid={`finding-action-${a}`}>
           {FINDING_ACTION_LABELS[a]}
         </Button>
       ))}
@@ -58,6 +58,7 @@ export function FindingDetailPage() {
   return (
     <PageContainer title="督导问题" subTitle={f.unit.name} backTo={backTo}>
       {f.status === 'returned' && f.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`已退回：${f.returnReason}`} />}
+      {f.status === 'withdrawn' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`督导组已撤回该问题：${f.withdrawReason ?? ''}`} />}
       <DetailColumns actions={bar} timeline={timeline} lastUpdate={f.history.at(-1)?.at}>
         <OverviewCard title="问题" items={overview(f)} />
         <Card title="整改情况" size="small" className="detail-section" data-testid="finding-answer">

@@ -46,4 +46,17 @@ const ret: Def<{ reason?: string }> = {
   width: 520,
 };
 
-export const FINDING_ACTION_FORMS: Record<FindingAction, Def<object>> = { answer: answer as Def<object>, accept: accept as Def<object>, return: ret as Def<object> };
+const withdraw: Def<{ reason?: string }> = {
+  Fields: () => (
+    <Form.Item name="reason" label="撤回原因" required extra="撤回后该问题不再要求单位整改，记录保留">
+      <Input.TextArea rows={3} maxLength={1000} placeholder="如：重复登记、不属于该单位" data-testid="finding-withdraw-reason" />
+    </Form.Item>
+  ),
+  body: (v, f) => ({ action: 'withdraw', version: f.version, reason: v.reason ?? '' }),
+  danger: true,
+  width: 520,
+};
+
+export const FINDING_ACTION_FORMS: Record<FindingAction, Def<object>> = {
+  answer: answer as Def<object>, accept: accept as Def<object>, return: ret as Def<object>, withdraw: withdraw as Def<object>,
+};

@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import { FINDING_STATE_LABELS, type FindingState, VISIT_RESULT_LABELS, type VisitResult } from '../../../../domain/supervision/finding-workflow.ts';
 
-const STATE_COLOR: Record<FindingState, string> = { open: 'orange', answered: 'blue', returned: 'red', closed: 'green' };
+const STATE_COLOR: Record<FindingState, string> = { open: 'orange', answered: 'blue', returned: 'red', closed: 'green', withdrawn: 'default' };
 const RESULT_COLOR: Record<VisitResult, string> = { done: 'green', not_done: 'red', not_applicable: 'default' };
 
 export function FindingStateTag({ status, overdue }: { status: FindingState; overdue?: boolean }) {

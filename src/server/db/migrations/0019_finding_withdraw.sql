@@ -1,0 +1,2 @@
+ALTER TABLE "supervision_findings" ADD COLUMN "withdraw_reason" text;--> statement-breakpoint
+CREATE INDEX "hazards_supervision_visit_idx" ON "hazards" USING btree ("supervision_visit_id") WHERE "hazards"."supervision_visit_id" is not null;
