@@ -8,6 +8,7 @@ import { calendarRoutes, checklistRoutes } from './checklists.ts';
 import { inspectionRoutes } from './inspections.ts';
 import { caseRoutes } from './cases.ts';
 import { accountabilityRoutes } from './accountability.ts';
+import { leadershipRoutes } from './leadership.ts';
 import { scheduleRoutes } from './schedules.ts';
 import { planRoutes } from './plans.ts';
 import { notificationRoutes } from './notifications.ts';
@@ -16,7 +17,7 @@ import { campaignRoutes } from './campaigns.ts';
 import { campaignProgressRoutes } from './campaign-progress.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, leadership: leadershipRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

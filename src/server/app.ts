@@ -24,6 +24,7 @@ import { registerChecklistRoutes } from './modules/checklists/checklists.routes.
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerAccountabilityRoutes } from './modules/accountability/accountability.routes.ts';
+import { registerLeadershipRoutes } from './modules/leadership/index.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerInspectionRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerAccountabilityRoutes(app, ctx);
+  registerLeadershipRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

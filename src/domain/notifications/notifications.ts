@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'campaign.published', 'campaign.report_filed', 'campaign.report_confirmed', 'campaign.report_returned', 'campaign.urged',
   'campaign.due_soon', 'campaign.overdue',
   'report.submit', 'report.approve', 'report.return', 'report.excuse', 'report.reopen', 'report.due_soon', 'report.overdue',
+  'leadership.due_soon', 'leadership.overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -45,6 +46,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'report.reopen': '报表已重新开放',
   'report.due_soon': '报表即将到期',
   'report.overdue': '报表已逾期未报',
+  'leadership.due_soon': '领导活动本期即将到期',
+  'leadership.overdue': '领导活动上期未完成',
 };
 
 /** Reminders are about deadlines: the same kind is sent again only for a new deadline. */

@@ -13,6 +13,7 @@ import { inspectionWorkbench } from '../inspections/index.ts';
 import { todayTasks } from '../schedules/index.ts';
 import { campaignWorkbench } from '../campaigns/index.ts';
 import { reportWorkbench } from '../reports/index.ts';
+import { leadershipWorkbench } from '../leadership/index.ts';
 
 interface Part { items: TWorkbenchItem[]; totals: Partial<Record<WorkbenchKind, number>>; moreHref?: Partial<Record<WorkbenchKind, string>> }
 type Source = (ctx: AppContext, actor: Actor, today: string) => Promise<Part[]>;
@@ -38,6 +39,7 @@ const SOURCES: Source[] = [
   (ctx, actor, today) => inspectionWorkbench(ctx.db, actor, today),
   campaignWorkbench,
   reportWorkbench,
+  (ctx, actor) => leadershipWorkbench(ctx, actor),
 ];
 
 export async function workbenchOf(ctx: AppContext, actor: Actor): Promise<TWorkbench> {
