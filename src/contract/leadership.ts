@@ -15,8 +15,11 @@ const OptId = Uuid.nullish().transform((v) => v ?? null);
 export const ActivityLeaderInput = z.object({
   /** The leader's account, when the leader has one (the frequencies count accounts only). */
   userId: OptId,
-  name: Text('领导姓名', 32),
+  /** A person without an account by name; an account is named by its own name (this is ignored). */
+  name: z.string().trim().max(32, '领导姓名不超过32字').default(''),
   post: z.enum(LEADER_POSTS, { error: '请选择领导职务' }),
+}).superRefine((v, ctx) => {
+  if (!v.userId && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: '请填写领导姓名或选择账号' });
 });
 export type TActivityLeaderInput = z.output<typeof ActivityLeaderInput>;
 
