@@ -37,7 +37,7 @@ export async function leaderDue(ctx: AppContext, actor: Actor): Promise<TLeaderD
   return {
     today,
     items: owed.map((o) => ({ ...o, campaignId: byId.get(o.requirementId)!.campaign.id, campaignName: byId.get(o.requirementId)!.campaign.name }))
-      .sort((a, b) => a.due.localeCompare(b.due)),
+      .sort((a, b) => a.due.localeCompare(b.due) || a.label.localeCompare(b.label)),
   };
 }
 

@@ -2,7 +2,7 @@
 // through the caller's scope (leadership.scope.ts); requirements are read by campaign id once the
 // campaign has been found in scope.
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { ACTIVITY_KINDS, type ActivityKind } from '../../../domain/supervision/leadership.ts';
+import { ACTIVITY_KINDS, LEADER_POSTS, type ActivityKind } from '../../../domain/supervision/leadership.ts';
 import type { TActivityFilter } from '../../../contract/leadership.ts';
 import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -75,12 +75,15 @@ export const usersAmong = (db: DbOrTx, allowed: SQL, ids: readonly string[]) =>
 export const userName = (db: DbOrTx, id: string) =>
   db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1).then((r) => r[0]?.name ?? '');
 
+/** The posts in the plans' order (党委, 政府, 分管, 成员单位). */
+const POST_ORDER = sql`array_position(array[${sql.join(LEADER_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[], ${users.leaderPost})`;
+
 /** The accounts with a post that the condition allows, with their unit's name. */
 export const leadersWhere = (db: DbOrTx, allowed: SQL) =>
   db.select({ userId: users.id, name: users.displayName, post: users.leaderPost, unitName: orgUnits.name, unitId: users.unitId, unitKind: orgUnits.kind, parentId: orgUnits.parentId })
     .from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .where(and(allowed, isNotNull(users.leaderPost), eq(users.active, true)))
-    .orderBy(asc(users.leaderPost), asc(users.displayName)).limit(500);
+    .orderBy(POST_ORDER, asc(users.displayName)).limit(500);
 
 /** The leaders of several regions (a township or a district, with the units directly under it), in one query. */
 export const leadersOfRegions = (db: DbOrTx, regionUnitIds: readonly string[]) =>
