@@ -4,6 +4,7 @@
 import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
+import { StoredFile } from './files.ts';
 import { ACTIVITY_KINDS, ACTIVITY_LEVELS, LEADER_POSTS } from '../domain/supervision/leadership.ts';
 import { ACTIVITY_ACTIONS, REQUIREMENT_ACTIONS } from '../domain/supervision/activity-policy.ts';
 
@@ -71,7 +72,7 @@ export const ActivityDetail = ActivityItem.extend({
   summary: z.string().nullable(),
   hazards: z.array(z.object({ id: z.string(), number: z.string(), description: z.string() })),
   tasks: z.array(z.object({ id: z.string(), number: z.string(), requirement: z.string() })),
-  files: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), url: z.string() })),
+  files: z.array(StoredFile),
   createdByName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

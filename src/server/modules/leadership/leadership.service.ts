@@ -49,7 +49,7 @@ export async function getActivity(ctx: AppContext, actor: Actor, id: string): Pr
   ]);
   return presentActivityDetail(row, {
     hazards, tasks, createdByName, allowedActions: actionsOf(actor, row.a),
-    files: (files.get(id) ?? []).map(presentFile).map((f) => ({ id: f.id, name: f.originalName, kind: f.kind, url: f.url })),
+    files: (files.get(id) ?? []).map(presentFile),
   });
 }
 

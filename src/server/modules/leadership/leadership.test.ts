@@ -151,7 +151,7 @@ describe('leaders’ activities', () => {
     const a = await ok<TActivityDetail>(leader.request('POST', '/api/leadership/activities', activity({ fileIds: [first.id] })));
     const second = await uploadPhoto(leader, 'evidence', '会议纪要.png');
     const e = await ok<TActivityDetail>(leader.request('PUT', `/api/leadership/activities/${a.id}`, { ...activity({ topic: '专题调度', fileIds: [second.id] }), version: a.version }));
-    expect(e).toMatchObject({ topic: '专题调度', version: 2, files: [{ id: second.id, name: '会议纪要.png' }] });
+    expect(e).toMatchObject({ topic: '专题调度', version: 2, files: [{ id: second.id, originalName: '会议纪要.png' }] });
     expect((await leader.request('PUT', `/api/leadership/activities/${a.id}`, { ...activity(), version: 1 })).statusCode).toBe(409);
     const noReason = await leader.request('POST', `/api/leadership/activities/${a.id}/void`, { reason: '', version: 2 });
     expect(noReason.statusCode).toBe(400);

@@ -2,7 +2,7 @@
 // an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
   NotificationOutlined,
-  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
+  ApartmentOutlined, AuditOutlined, CrownOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
@@ -50,6 +50,9 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     text: own ? '监管部门对本单位的检查和本单位的日周月自查，可下载现场检查记录' : '在手机上逐项填写检查表，不符合项签名后直接生成隐患；可下载现场检查记录',
   });
   entries.push({ key: paths.cases.list, label: '执法案件', icon: <FileProtectOutlined /> });
+  if (can('read:leadership')) {
+    entries.push({ key: paths.leadership.list, label: '领导活动', icon: <CrownOutlined />, text: '党政领导的专题学习、专题会议、听取汇报、调研检查，及专项行动要求的频次落实情况' });
+  }
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
   // 日周月自查: an enterprise opens its own calendar; those who watch see who is behind.
   if (own) entries.push({ key: paths.selfInspection.enterprise(own), label: '本单位自查', icon: <CalendarOutlined /> });
