@@ -15,15 +15,10 @@ import { errorMessage } from '../../../lib/api.ts';
 import { useCampaignLeadership, useVoidRequirement } from '../api/leadership.ts';
 import { type RequirementDraft, RequirementModal } from './requirement-modal.tsx';
 import { SuggestionsModal } from './suggestions-modal.tsx';
+import { windowLabel } from './window-label.ts';
 
 const STATUS_COLORS: Record<ComplianceStatus, string> = { done: 'success', missing: 'error', due: 'processing', upcoming: 'default' };
 const STATUS_MARK: Record<ComplianceStatus, string> = { done: '✓', missing: '✗', due: '待', upcoming: '—' };
-
-/** "6月" for a calendar month's window, else "08-18~11-17". */
-export function windowLabel(w: { from: string; due: string }): string {
-  const sameMonth = w.from.slice(0, 7) === w.due.slice(0, 7);
-  return sameMonth ? `${Number(w.from.slice(5, 7))}月` : `${w.from.slice(5)}~${w.due.slice(5)}`;
-}
 
 type Row = TRequirement['rows'][number];
 
