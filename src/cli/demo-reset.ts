@@ -22,6 +22,8 @@ import { DataDirLockedError, acquireDataDirLock, type DirLock } from '../server/
 import { filesRootOf } from '../server/modules/files/files.storage.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
 import { LINE_ACCOUNT } from './demo/demo-campaign-line.ts';
+import { LEADER_POST_LABELS } from '../domain/supervision/leadership.ts';
+import { LINE_LEADER_ACCOUNTS } from './demo/demo-leadership.ts';
 
 class Refused extends Error {
   constructor(
@@ -157,6 +159,7 @@ export async function demoReset(config: AppConfig, opts: { yes: boolean; force: 
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${ROLE_LABELS[a.role]}·${a.unitName}  ${a.description}`);
     console.log(`  ${LINE_ACCOUNT.username.padEnd(9)} ${ROLE_LABELS.office}·${LINE_ACCOUNT.unitName}  ${LINE_ACCOUNT.description}`);
+    for (const a of LINE_LEADER_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${ROLE_LABELS.leader}·${LINE_ACCOUNT.unitName}  ${a.title}（${LEADER_POST_LABELS[a.post]}）：领导活动和频次要求 / 邻鄂 leader`);
   } finally {
     await database.close();
   }

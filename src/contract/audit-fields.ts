@@ -8,6 +8,7 @@ import { CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../domain/enforcement/e
 import { ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS } from '../domain/enterprises/enterprise-rules.ts';
 import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS } from '../domain/inspections/inspection-rules.ts';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, LEADER_POST_LABELS } from '../domain/supervision/leadership.ts';
 import { ISO_WEEKDAY_LABELS } from '../domain/schedules/self-inspection-schedule.ts';
 import { INSPECTOR_EMPLOYMENT_LABELS } from '../domain/supervision/leadership.ts';
 import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_TARGET_TYPE_LABELS } from './accountability.ts';
@@ -97,6 +98,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   hazard_criterion: { text: '判定依据' },
   file: { kind: '文件类别' },
   technical_inspector: { name: '姓名', unitId: '所在单位', toDate: '离任日期', note: '备注' },
+  leadership_activity: { level: '级别', unitId: '登记单位', enterpriseId: '到访企业', hazardIds: '相关隐患', summary: '活动情况', fileIds: '附件' },
 };
 
 /** A field's name in a record of `entityType`; `parent` names the field a nested record is the value of. */
@@ -118,7 +120,7 @@ const FIELD_VALUE_LABELS: Record<string, Labels> = {
   listingLevel: LISTING_LEVEL_LABELS, methodTags: INSPECTION_METHOD_TAG_LABELS, inspectionType: INSPECTION_TYPE_LABELS,
   result: CONFORMITY_RESULT_LABELS, audience: CHECKLIST_AUDIENCE_LABELS, checkMethods: CHECK_METHOD_LABELS, responseType: RESPONSE_TYPE_LABELS,
   targetType: ACCOUNTABILITY_TARGET_TYPE_LABELS, weeklyDueWeekday: ISO_WEEKDAY_LABELS, purpose: FILE_PURPOSE_LABELS, via: VIA_LABELS,
-  ownerType: AUDIT_ENTITY_LABELS, employment: INSPECTOR_EMPLOYMENT_LABELS,
+  ownerType: AUDIT_ENTITY_LABELS, employment: INSPECTOR_EMPLOYMENT_LABELS, leaderPost: LEADER_POST_LABELS, posts: LEADER_POST_LABELS,
 };
 
 /** …and where the same field name holds another kind of record's codes. */
@@ -131,6 +133,8 @@ const ENTITY_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   accountability: { kind: ACCOUNTABILITY_KIND_LABELS },
   work_calendar: { kind: CALENDAR_DAY_KIND_LABELS },
   file: { kind: FILE_KIND_LABELS },
+  leadership_activity: { kind: ACTIVITY_KIND_LABELS, level: ACTIVITY_LEVEL_LABELS },
+  leadership_requirement: { kinds: ACTIVITY_KIND_LABELS },
 };
 
 /** hazard.<action> → the action's name, keyed by the bare action (an audited action's `after.action`). */

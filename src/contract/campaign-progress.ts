@@ -119,6 +119,11 @@ export const OccurrenceDetail = OccurrenceItem.extend({
   history: z.array(OccurrenceHistoryItem),
   /** What the system already holds for this window: inspections by the unit (最多报一次). */
   prefill: z.object({ count: int(), inspections: z.array(z.object({ id: z.string(), number: z.string().nullable(), enterpriseName: z.string(), at: z.string() })) }),
+  /** Records that settle it (leaders' activities for a task linked to a required frequency): met confirms it without a report. */
+  evidence: z.object({
+    label: z.string(), met: z.boolean(),
+    records: z.array(z.object({ id: z.string(), href: z.string(), day: z.string(), title: z.string(), who: z.string() })),
+  }).nullable(),
   allowedActions: z.array(z.enum(OCCURRENCE_ACTIONS)),
 });
 export type TOccurrenceDetail = z.output<typeof OccurrenceDetail>;

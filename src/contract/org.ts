@@ -1,5 +1,6 @@
 import { z, int } from './zod.ts';
 import { ROLES, UNIT_KINDS } from '../domain/access/roles.ts';
+import { LEADER_POSTS } from '../domain/supervision/leadership.ts';
 import { defineRoute } from './route.ts';
 import { IdParams, OkResponse, PageQuery, Phone, QueryBool, Uuid, pageOf } from './common.ts';
 
@@ -69,6 +70,8 @@ export const User = z.object({
   phone: z.string().nullable(),
   /** 行政执法证号 (enforcement inspections need two certified inspectors). */
   enforcementCertificateNo: z.string().nullable(),
+  /** 领导职务: whose activities a campaign's required frequencies bind (domain/supervision/leadership.ts). */
+  leaderPost: z.enum(LEADER_POSTS).nullable(),
   role: z.enum(ROLES),
   unitId: z.string(),
   unitName: z.string(),
@@ -95,6 +98,7 @@ export const UserCreate = z.object({
   displayName: z.string().trim().min(1, '请输入姓名').max(32),
   phone: Phone.nullish().or(z.literal('').transform(() => null)),
   enforcementCertificateNo: CertificateNo.nullish().transform((v) => v || null),
+  leaderPost: z.enum(LEADER_POSTS, { error: '请选择领导职务' }).nullish().transform((v) => v ?? null),
   role: z.enum(ROLES),
   unitId: Uuid,
   enterpriseId: Uuid.nullish(),
@@ -105,6 +109,8 @@ export const UserUpdate = z.object({
   phone: Phone.nullish().or(z.literal('').transform(() => null)),
   /** Omitted: unchanged; null or empty: cleared. */
   enforcementCertificateNo: CertificateNo.nullish().transform((v) => (v === undefined ? undefined : v || null)),
+  /** Omitted: unchanged; null: cleared. */
+  leaderPost: z.enum(LEADER_POSTS, { error: '请选择领导职务' }).nullish(),
   role: z.enum(ROLES).optional(),
   unitId: Uuid.optional(),
   enterpriseId: Uuid.nullish(),

@@ -26,6 +26,7 @@ import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerAccountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerInspectorRosterRoutes } from './modules/inspector-roster/inspector-roster.routes.ts';
+import { registerLeadershipRoutes } from './modules/leadership/index.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerAccountabilityRoutes(app, ctx);
   registerSupervisionRoutes(app, ctx);
   registerInspectorRosterRoutes(app, ctx);
+  registerLeadershipRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

@@ -5,6 +5,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../contract/hazards.ts';
 import type { TInspectionDetail } from '../../contract/inspections.ts';
+import type { TCampaignLeadership } from '../../contract/leadership.ts';
 import {
   accountabilityRecords, enforcementCases, hazardTransfers, hazards, inspections, occurrenceUrges, orgUnits, reportSubmissions, reportTemplates, sectors, users,
 } from '../../server/db/schema/index.ts';
@@ -229,6 +230,38 @@ describe('the demo campaigns', () => {
     const m = (await get(line, `/api/campaigns/${c.id}/matrix?state=overdue`)) as { rows: { cells: { nextKey: string | null }[] }[] };
     const late = m.rows.flatMap((r) => r.cells).find((x) => x.nextKey)!.nextKey!;
     expect((await line.request('POST', '/api/occurrences/urge', { keys: [late] })).statusCode).toBe(409);
+  });
+});
+
+describe('demo leaders’ activities through the API', () => {
+  type Item = { id: string; name: string };
+  const get = async (s: Session, url: string): Promise<unknown> => {
+    const res = await s.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  it('邻鄂镇: rows 4–8 are linked requirements, followed by the records: done and missing windows, confirmed and overdue tasks', async () => {
+    const shuji = await loginAs(t.app, 'lineshuji', DEMO_PASSWORD);
+    const c = ((await get(shuji, '/api/campaigns')) as unknown as { items: Item[] }).items[0]!;
+    const l = (await get(shuji, `/api/campaigns/${c.id}/leadership`)) as unknown as TCampaignLeadership;
+    expect(l.requirements.map((r) => r.task && r.frequencyText)).toEqual(['每3个月1次', '2023年5月20日前', '每月1次', '每月1次', '每月1次']);
+    const cells = l.requirements.flatMap((r) => r.rows.flatMap((row) => row.cells.map((x) => x.status)));
+    expect(new Set(cells)).toEqual(new Set(['done', 'missing']));
+    expect(l.requirements[2]!.rows.map((r) => r.leader.post)).toEqual(['party_secretary', 'government_head']);
+    const m = (await get(shuji, `/api/campaigns/${c.id}/matrix`)) as unknown as { rows: { number: string; cells: { confirmed: number; overdue: number }[] }[] };
+    const leaderRows = m.rows.filter((r) => ['4', '5', '6', '7', '8'].includes(r.number)).flatMap((r) => r.cells);
+    expect(leaderRows.some((x) => x.overdue > 0) && leaderRows.some((x) => x.confirmed > 0)).toBe(true);
+    expect(((await get(shuji, '/api/leadership/activities?pageSize=1')) as unknown as { total: number }).total).toBeGreaterThan(20);
+  });
+
+  it('大盛镇: the 镇长 has activities, and his home lists what is due this month', async () => {
+    const list = (await get(as('leader'), '/api/leadership/activities')) as unknown as { total: number };
+    expect(list.total).toBeGreaterThanOrEqual(3);
+    const due = (await get(as('leader'), '/api/leadership/due')) as unknown as { items: { label: string }[] };
+    expect(due.items.map((i) => i.label)).toEqual(['党政主要负责人每月开展1次调研检查或专题调度']);
+    const wb = (await get(as('leader'), '/api/workbench')) as unknown as { items: { kind: string }[] };
+    expect(wb.items.some((i) => i.kind === 'leadership_due')).toBe(true);
+    expect((await as('mingyue').get('/api/leadership/activities')).statusCode).toBe(403);
   });
 });
 

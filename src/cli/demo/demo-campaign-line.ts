@@ -16,6 +16,7 @@ import { annexXlsx } from './annex-files.ts';
 import { LIN_E_2023_ANNEX } from './data/lin-e-2023-annex.ts';
 import { personName } from './demo-names.ts';
 import { fillProgress } from './demo-progress.ts';
+import { LINE_LEADER_ROWS, seedLineLeadership } from './demo-leadership.ts';
 import type { Rand } from './prng.ts';
 
 export const LINE_DISTRICT = '黔江区';
@@ -73,10 +74,12 @@ export async function seedLineDistrict(db: Db, rand: Rand, o: { passwordHash: st
   const tasks = await db.select().from(campaignTasks).where(eq(campaignTasks.campaignId, c.id));
   const assignments = await db.select({ taskId: campaignTaskUnits.taskId, unitId: campaignTaskUnits.unitId }).from(campaignTaskUnits).where(eq(campaignTaskUnits.campaignId, c.id));
   const filers = new Map<string, { id: string; name: string; unitName: string }>(unitUsers.map((u) => [u.unitId, { id: u.id, name: u.displayName, unitName: units.find((x) => x.id === u.unitId)!.name }]));
+  // Rows 4–8 ask the leaders for activities: their progress comes from the activity records, not from reports.
+  const leadership = await db.transaction((tx) => seedLineLeadership(tx, rand, { districtId, townshipId, campaignId: c.id, officeId: office.id, passwordHash: o.passwordHash, tasks }));
   const progress = await db.transaction((tx) => fillProgress(tx, rand, { id: c.id, districtId, periodStart: '2023-05-18', periodEnd: '2023-12-31', reportCycleText: '每月', publishedDay: '2023-05-19' },
-    tasks, assignments, { filerOf: (u) => filers.get(u), office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }, o.today,
+    tasks.filter((t) => !LINE_LEADER_ROWS.has(t.number)), assignments, { filerOf: (u) => filers.get(u), office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }, o.today,
     { confirmed: 0.88, submitted: 0.01, returned: 0.02, returnedOnce: 0.05, urged: 0.5 }));
   // What the office's import wrote to the audit log (the rest of the demo's rows are counted by the seed).
   const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.districtId, districtId));
-  return { districtId, townshipId, campaignId: c.id, tasks: tasks.length, users: 1 + unitUsers.length, auditRows: n, ...progress };
+  return { districtId, townshipId, campaignId: c.id, tasks: tasks.length, users: 1 + unitUsers.length + leadership.leaders, auditRows: n, leadership, ...progress };
 }

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { shanghaiDay } from '../../domain/common/dates.ts';
 import type { Tx } from '../../server/db/client.ts';
-import { orgUnits, users } from '../../server/db/schema/index.ts';
+import { campaigns, orgUnits, users } from '../../server/db/schema/index.ts';
 import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 import { seedDemoRoster } from './demo-roster.ts';
+import { seedDashengLeadership } from './demo-leadership.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -40,6 +41,11 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
   });
+  const [leader] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.districtId, o.districtId), eq(users.username, 'leader')));
+  const [live] = await tx.select({ start: campaigns.periodStart }).from(campaigns).where(eq(campaigns.id, dasheng.campaignId));
+  const leadership = await seedDashengLeadership(tx, rand, {
+    districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, officeId: office.id, leader: leader!, today, periodStart: live!.start,
+  });
   const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
-  return { dasheng, reports, roster, supervision, unitAccounts: extra.length };
+  return { dasheng, reports, roster, leadership, supervision, unitAccounts: extra.length };
 }

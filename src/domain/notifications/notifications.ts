@@ -54,7 +54,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'finding.due_soon': '督导问题即将到期',
   'finding.overdue': '督导问题已逾期',
   'leadership.due_soon': '领导活动本期即将到期',
-  'leadership.overdue': '领导活动本期未完成',
+  'leadership.overdue': '领导活动上期未完成',
 };
 
 /** Reminders are about deadlines: the same kind is sent again only for a new deadline. */

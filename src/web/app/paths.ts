@@ -61,7 +61,7 @@ export const paths = {
   },
   campaigns: {
     list: '/campaigns',
-    detail: (id: string, tab?: 'tasks' | 'matrix' | 'reports' | 'overview') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
+    detail: (id: string, tab?: 'tasks' | 'matrix' | 'reports' | 'overview' | 'leadership') => `/campaigns/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
     myTasks: '/my-tasks',
     occurrence: (key: string) => `/occurrences/${encodeURIComponent(key)}`,
   },
@@ -107,6 +107,15 @@ export const paths = {
     create: '/inspector-roster/new',
     detail: (id: string) => `/inspector-roster/${encodeURIComponent(id)}`,
     edit: (id: string) => `/inspector-roster/${encodeURIComponent(id)}/edit`,
+  },
+  /** 领导活动: leaders' studies, meetings, heard briefings, inspections… */
+  leadership: {
+    list: '/leadership',
+    /** The list with filters, e.g. one leader's activities in one window. */
+    filtered: (filter: LedgerFilter = {}) => withQuery('/leadership', filter),
+    create: '/leadership/new',
+    detail: (id: string) => `/leadership/${encodeURIComponent(id)}`,
+    edit: (id: string) => `/leadership/${encodeURIComponent(id)}/edit`,
   },
   checklists: {
     list: '/checklists',
@@ -164,6 +173,10 @@ export const routePatterns = {
   inspectorRosterCreate: '/inspector-roster/new',
   inspectorRosterDetail: '/inspector-roster/:id',
   inspectorRosterEdit: '/inspector-roster/:id/edit',
+  leadershipList: '/leadership',
+  leadershipCreate: '/leadership/new',
+  leadershipDetail: '/leadership/:id',
+  leadershipEdit: '/leadership/:id/edit',
   selfInspection: '/self-inspection',
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
   campaignList: '/campaigns',

@@ -125,6 +125,16 @@ const signedInPages: RouteObject[] = [
       return { element: <InspectorFormPage key="edit" /> };
     },
   },
+  { path: r.leadershipList, ...page(async () => (await import('../features/leadership/activity-list-page.tsx')).ActivityListPage) },
+  { path: r.leadershipCreate, ...page(async () => (await import('../features/leadership/activity-form-page.tsx')).ActivityFormPage) },
+  { path: r.leadershipDetail, ...page(async () => (await import('../features/leadership/activity-detail-page.tsx')).ActivityDetailPage) },
+  {
+    path: r.leadershipEdit,
+    lazy: async () => {
+      const { ActivityFormPage } = await import('../features/leadership/activity-form-page.tsx');
+      return { element: <ActivityFormPage key="edit" /> };
+    },
+  },
   // ECharts is large: only those who open the dashboard download it.
   { path: r.dashboard, ...page(async () => (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage) },
   { path: r.adminUnits, ...page(async () => (await import('../features/org/units-page.tsx')).UnitsPage) },

@@ -10,3 +10,5 @@ export { loadCampaign, loadKeptCampaign } from './campaigns.service.ts';
 export { publishedCampaigns } from './progress-views.service.ts';
 export type { CampaignRow } from './campaigns.repository.ts';
 export { occurrencesOf } from './occurrences.engine.ts';
+export { type EvidenceOf, type EvidenceSource, type OccurrenceEvidence, registerOccurrenceEvidence } from './occurrence-evidence.ts';
+export type { TaskRow } from './campaigns.repository.ts';

@@ -1,6 +1,6 @@
 // Occurrences of campaigns, derived: each live task's deadline rule (or, for a continuous task, the
 // campaign's report cycle) expanded over the campaign's period, for each unit that owes the task;
-// the state of each from its latest report. One query per kind of row (tasks, units, latest
+// the state of each from its latest report, or from the records that settle it (occurrence-evidence.ts). One query per kind of row (tasks, units, latest
 // reports, urges) for any number of campaigns, never one per occurrence.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { expandDeadline, parseDeadline, type DeadlineRule, type Due } from '../../../domain/campaigns/deadline-rule/index.ts';
@@ -9,6 +9,7 @@ import { shanghaiDay } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { occurrenceUrges, progressReports } from '../../db/schema/index.ts';
 import * as repo from './campaigns.repository.ts';
+import { type OccurrenceEvidence, evidenceFor } from './occurrence-evidence.ts';
 
 export interface Occurrence {
   key: string;
@@ -27,6 +28,8 @@ export interface Occurrence {
   acknowledgedBy: string | null;
   urges: number;
   latestReportId: string | null;
+  /** Records that settle it (leaders' activities for a task linked to a required frequency), else null. */
+  evidence: OccurrenceEvidence | null;
 }
 
 const periodOf = (c: repo.CampaignRow) => ({ start: c.periodStart, end: c.periodEnd });
@@ -51,11 +54,12 @@ export interface OccurrenceFilter {
 export async function occurrencesOf(db: DbOrTx, cs: readonly repo.CampaignRow[], today: string, f: OccurrenceFilter = {}): Promise<Occurrence[]> {
   if (cs.length === 0) return [];
   const ids = cs.map((c) => c.id);
-  const [tasks, units, latest, urges] = await Promise.all([
+  const [tasks, units, latest, urges, evidenceOf] = await Promise.all([
     repo.tasksOf(db, ids),
     repo.taskUnitsOf(db, ids, f.unitId),
     latestReports(db, ids, f.unitId),
     urgeCounts(db, ids, f.unitId),
+    evidenceFor(db, cs),
   ]);
   const byId = new Map(cs.map((c) => [c.id, c]));
   const cycles = new Map(cs.map((c) => [c.id, cycleDues(c)]));
@@ -71,12 +75,14 @@ export async function occurrencesOf(db: DbOrTx, cs: readonly repo.CampaignRow[],
       for (const d of dues) {
         const key = occurrenceKey({ taskId: t.id, unitId: u.unitId, due: d.due });
         const r = latest.get(key);
-        const state = occurrenceState(r);
+        // Met by the records: confirmed without a report; otherwise the reports decide, as for any task.
+        const evidence = evidenceOf(t.id, d);
+        const state = evidence?.met ? 'confirmed' : occurrenceState(r);
         out.push({
           key, campaign: c, task: t, unitId: u.unitId, due: d.due, from: d.from, state, overdue: isOverdue(state, d.due, today),
           acknowledged: u.acknowledgedAt !== null, assignedDay: shanghaiDay(u.assignedAt), acknowledgedDay: u.acknowledgedAt ? shanghaiDay(u.acknowledgedAt) : null,
           acknowledgedAt: u.acknowledgedAt, acknowledgedBy: u.acknowledgedBy,
-          urges: urges.get(key) ?? 0, latestReportId: r?.id ?? null,
+          urges: urges.get(key) ?? 0, latestReportId: r?.id ?? null, evidence,
         });
       }
     }

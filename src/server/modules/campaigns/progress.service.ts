@@ -88,6 +88,7 @@ export async function occurrenceDetail(ctx: AppContext, actor: Actor, key: strin
     })),
     history,
     prefill: { count: prefill.length, inspections: prefill },
+    evidence: o.evidence ? { label: o.evidence.label, met: o.evidence.met, records: o.evidence.records } : null,
     allowedActions: actions,
   };
 }

@@ -16,7 +16,7 @@ export function presentSector(s: typeof sectors.$inferSelect): TSector {
 export function presentUser(r: { user: typeof users.$inferSelect; unitName: string; enterpriseName: string | null; lockedAddresses: number }): TUser {
   const u = r.user;
   return {
-    id: u.id, username: u.username, displayName: u.displayName, phone: u.phone, enforcementCertificateNo: u.enforcementCertificateNo, role: u.role, unitId: u.unitId,
+    id: u.id, username: u.username, displayName: u.displayName, phone: u.phone, enforcementCertificateNo: u.enforcementCertificateNo, leaderPost: u.leaderPost, role: u.role, unitId: u.unitId,
     unitName: r.unitName, enterpriseId: u.enterpriseId, enterpriseName: r.enterpriseName, active: u.active,
     lockedAddresses: Number(r.lockedAddresses), mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null, version: u.version,

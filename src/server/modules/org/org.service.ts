@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { SectorCreate, SectorUpdate, UnitCreate, UnitUpdate, UserCreate, UserUpdate } from '../../../contract/org.ts';
 import { adminManagesSectors, adminManagesUnit, adminMayCreateUnder } from '../../../domain/access/org-admin.ts';
-import { ROLE_LABELS, ROLE_UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/access/roles.ts';
+import { ROLE_LABELS, ROLE_UNIT_KINDS, UNIT_KIND_LABELS, type Role } from '../../../domain/access/roles.ts';
+import type { LeaderPost } from '../../../domain/supervision/leadership.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -160,6 +161,13 @@ async function assertCertificateFree(ctx: AppContext, actor: Actor, certificateN
   }
 }
 
+/** 领导职务 belongs to the government's people: an enterprise or a village account holds none. */
+function leaderPostFor(role: Role, post: LeaderPost | null | undefined): LeaderPost | null {
+  if (!post) return null;
+  if (role === 'enterprise' || role === 'village') throw invalid({ leaderPost: ['生产经营单位和村（社区）账号不设领导职务'] });
+  return post;
+}
+
 export async function createUser(ctx: AppContext, actor: Actor, input: z.output<typeof UserCreate>) {
   await assertRoleUnit(ctx, actor, input.role, input.unitId, input.enterpriseId);
   await assertCertificateFree(ctx, actor, input.enforcementCertificateNo, null);
@@ -169,10 +177,11 @@ export async function createUser(ctx: AppContext, actor: Actor, input: z.output<
   const id = await audited(ctx, actor, async (tx, audit) => {
     const id = await repo.insertUser(tx, {
       districtId: actor.districtId, username: input.username, displayName: input.displayName, phone: input.phone ?? null,
-      enforcementCertificateNo: input.enforcementCertificateNo, role: input.role, unitId: input.unitId, enterpriseId: input.role === 'enterprise' ? input.enterpriseId! : null,
+      enforcementCertificateNo: input.enforcementCertificateNo, leaderPost: leaderPostFor(input.role, input.leaderPost), role: input.role, unitId: input.unitId,
+      enterpriseId: input.role === 'enterprise' ? input.enterpriseId! : null,
       passwordHash, mustChangePassword: true, // an admin-set password is temporary
     });
-    await audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, enterpriseId: input.enterpriseId ?? null, enforcementCertificateNo: input.enforcementCertificateNo } });
+    await audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, enterpriseId: input.enterpriseId ?? null, enforcementCertificateNo: input.enforcementCertificateNo, leaderPost: input.leaderPost } });
     return id;
   });
   return presentUser((await repo.findUserInDistrict(ctx.db, actor.districtId, id, ctx.clock.now()))!);
@@ -195,7 +204,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   }
   await audited(ctx, actor, async (tx, audit) => {
     const { version, ...rest } = input;
-    const set = { ...rest, enterpriseId: role === 'enterprise' ? enterpriseId : null, updatedAt: ctx.clock.now() };
+    const leaderPost = leaderPostFor(role, input.leaderPost !== undefined ? input.leaderPost : current.user.leaderPost);
+    const set = { ...rest, leaderPost, enterpriseId: role === 'enterprise' ? enterpriseId : null, updatedAt: ctx.clock.now() };
     if (!(await repo.updateUser(tx, id, version, set))) throw conflict();
     if (input.active === false || input.role || input.unitId) await deleteSessionsOfUser(tx, id);
     await audit({ action: 'user.update', entityType: 'user', entityId: id, before: auditUser(current.user), after: set });

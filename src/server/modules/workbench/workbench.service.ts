@@ -14,6 +14,7 @@ import { todayTasks } from '../schedules/index.ts';
 import { campaignWorkbench } from '../campaigns/index.ts';
 import { reportWorkbench } from '../reports/index.ts';
 import { supervisionWorkbench } from '../supervision/index.ts';
+import { leadershipWorkbench } from '../leadership/index.ts';
 
 interface Part { items: TWorkbenchItem[]; totals: Partial<Record<WorkbenchKind, number>>; moreHref?: Partial<Record<WorkbenchKind, string>> }
 type Source = (ctx: AppContext, actor: Actor, today: string) => Promise<Part[]>;
@@ -40,6 +41,7 @@ const SOURCES: Source[] = [
   campaignWorkbench,
   reportWorkbench,
   supervisionWorkbench,
+  (ctx, actor) => leadershipWorkbench(ctx, actor),
 ];
 
 export async function workbenchOf(ctx: AppContext, actor: Actor): Promise<TWorkbench> {

@@ -2,7 +2,7 @@
 // an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
   NotificationOutlined,
-  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
+  ApartmentOutlined, AuditOutlined, CrownOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, IdcardOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
   TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
@@ -62,6 +62,9 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     });
   } else if (can('answer:finding')) {
     entries.push({ key: paths.supervision.findings(), label: '督导问题整改', icon: <AuditOutlined />, text: '督导工作组检查本单位发现的问题：报送整改措施和照片' });
+  }
+  if (can('read:leadership')) {
+    entries.push({ key: paths.leadership.list, label: '领导活动', icon: <CrownOutlined />, text: '党政领导的专题学习、专题会议、听取汇报、调研检查，及专项行动要求的频次落实情况' });
   }
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
   if (can('read:inspector_roster')) entries.push({ key: paths.inspectorRoster.list, label: '技术检查员', icon: <IdcardOutlined />, text: '专兼职技术检查员名册，按任一日期统计区、乡镇两级在岗人数' });

@@ -19,6 +19,8 @@ import { StageTimeline } from './components/stage-timeline.tsx';
 import { TaskList } from './components/task-list.tsx';
 import { CampaignForms } from '../reports/components/campaign-forms.tsx';
 import { CampaignOverview } from '../reports/components/campaign-overview.tsx';
+import { CampaignLeadership } from '../leadership/components/campaign-leadership.tsx';
+import { useCan } from '../../lib/abilities.ts';
 
 export function CampaignDetailPage() {
   const { id = '' } = useParams();
@@ -28,6 +30,7 @@ export function CampaignDetailPage() {
   const exporter = useExportTasks(id);
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
+  const userCan = useCan();
 
   if (campaign.isError) {
     return (
@@ -40,7 +43,7 @@ export function CampaignDetailPage() {
   if (!c) return <PageContainer title="专项行动" backTo={paths.campaigns.list}><Card><Skeleton active /></Card></PageContainer>;
   const can = (a: (typeof c.allowedActions)[number]) => c.allowedActions.includes(a);
   const f = c.figures;
-  const tab = values.tab === 'matrix' || values.tab === 'reports' || values.tab === 'overview' ? values.tab : 'tasks';
+  const tab = values.tab === 'matrix' || values.tab === 'reports' || values.tab === 'overview' || values.tab === 'leadership' ? values.tab : 'tasks';
   const stage = c.currentStageIndex === null ? undefined : c.stages[c.currentStageIndex];
 
   const extra = (
@@ -109,6 +112,7 @@ export function CampaignDetailPage() {
             { key: 'matrix', label: '落实情况', children: <ProgressMatrix campaign={c} /> },
             ...(c.published || can('edit') ? [{ key: 'reports', label: '报表', children: <CampaignForms campaignId={c.id} /> }] : []),
             ...(can('overview') ? [{ key: 'overview', label: '概况', children: <CampaignOverview campaignId={c.id} /> }] : []),
+            ...(userCan('read:leadership') ? [{ key: 'leadership', label: '领导履职', children: <CampaignLeadership campaignId={c.id} /> }] : []),
           ]}
         />
       </Card>

@@ -58,6 +58,18 @@ export function OccurrencePage() {
       {o.state === 'returned' && o.reports.at(-1)?.reviewReason && (
         <Alert type="warning" showIcon style={{ marginTop: 16 }} title={`已退回：${o.reports.at(-1)!.reviewReason}`} description="请按退回意见补充后重新报送。" />
       )}
+      {o.evidence && (
+        <Card size="small" title={`领导活动记录（${o.evidence.label}）`} style={{ marginTop: 16 }} data-testid="occurrence-evidence">
+          <Typography.Paragraph type={o.evidence.met ? 'success' : 'warning'}>
+            {o.evidence.met ? '本期已按要求开展，自动确认。' : '本期尚未按要求开展：相关领导登记活动后自动确认。'}
+          </Typography.Paragraph>
+          {o.evidence.records.length === 0 ? <Typography.Text type="secondary">本期没有计入的活动</Typography.Text> : (
+            <Flex vertical gap={4}>
+              {o.evidence.records.map((r) => <Link key={r.id} to={r.href}>{r.day} {r.title}（{r.who}）</Link>)}
+            </Flex>
+          )}
+        </Card>
+      )}
       {can('report') && <ReportForm occurrence={o} />}
       {o.reports.slice().reverse().map((r) => <ReportCard key={r.id} report={r} />)}
       {o.history.length > 0 && (

@@ -3,6 +3,7 @@ import { App, Button, Flex, Popconfirm, Space, type TableProps, Tag, Typography 
 import { useMemo, useState } from 'react';
 import type { TUser } from '../../../contract/org.ts';
 import { ROLES, ROLE_LABELS, UNIT_KIND_LABELS } from '../../../domain/access/roles.ts';
+import { LEADER_POST_LABELS } from '../../../domain/supervision/leadership.ts';
 import { useUnits } from '../../reference-data/list-units.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
@@ -55,7 +56,15 @@ export function UsersPage() {
       render: (v: string) => <span className="mono">{v}</span>,
     },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 110 },
-    { title: '角色', key: 'role', width: 120, render: (_v, u) => ROLE_LABELS[u.role] },
+    {
+      title: '角色', key: 'role', width: 140,
+      render: (_v, u) => (
+        <div>
+          <div>{ROLE_LABELS[u.role]}</div>
+          {u.leaderPost && <Typography.Text type="secondary">{LEADER_POST_LABELS[u.leaderPost]}</Typography.Text>}
+        </div>
+      ),
+    },
     {
       title: '所在单位',
       key: 'unit',

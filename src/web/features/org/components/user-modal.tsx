@@ -2,12 +2,16 @@ import { Alert, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type TUnit, type TUser, UserCreate, UserUpdate } from '../../../../contract/org.ts';
 import { ROLES, ROLE_LABELS, ROLE_UNIT_KINDS, type Role, UNIT_KIND_LABELS } from '../../../../domain/access/roles.ts';
+import { LEADER_POSTS, LEADER_POST_LABELS, type LeaderPost } from '../../../../domain/supervision/leadership.ts';
 import { EnterpriseSelect } from '../../../components/enterprise-select.tsx';
 import { formErrorMessage, parseWithSchema } from '../../../components/form-errors.ts';
 import { testId } from '../../../components/test-id.ts';
 import { PASSWORD_POLICY_TEXT, passwordProblemText, passwordRule } from '../../../components/password-rule.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
+
+/** The roles whose accounts may hold a 领导职务 (the server refuses it for villages and enterprises). */
+const POSTED_ROLES: readonly Role[] = ['leader', 'office', 'admin', 'department', 'supervision_group'];
 
 export type UserModalState = { mode: 'create' } | { mode: 'edit'; user: TUser } | null;
 
@@ -16,6 +20,7 @@ interface Values {
   displayName?: string;
   phone?: string | null;
   enforcementCertificateNo?: string | null;
+  leaderPost?: LeaderPost | null;
   role?: Role;
   unitId?: string;
   enterpriseId?: string | null;
@@ -39,7 +44,7 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
     if (state.mode === 'edit') {
       const u = state.user;
       form.setFieldsValue({
-        displayName: u.displayName, phone: u.phone ?? '', enforcementCertificateNo: u.enforcementCertificateNo ?? '', role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId, active: u.active,
+        displayName: u.displayName, phone: u.phone ?? '', enforcementCertificateNo: u.enforcementCertificateNo ?? '', leaderPost: u.leaderPost, role: u.role, unitId: u.unitId, enterpriseId: u.enterpriseId, active: u.active,
       });
     } else {
       form.setFieldsValue({ active: true });
@@ -61,10 +66,11 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
     setError(null);
     const v = form.getFieldsValue(true) as Values;
     const enterpriseId = v.role === 'enterprise' ? (v.enterpriseId ?? null) : null;
+    const leaderPost = v.role && POSTED_ROLES.includes(v.role) ? (v.leaderPost ?? null) : null;
     const onError = (e: unknown) => setError(formErrorMessage(form, e));
     if (editing) {
       const check = parseWithSchema(form, UserUpdate, {
-        displayName: v.displayName, phone: v.phone ?? '', enforcementCertificateNo: v.enforcementCertificateNo ?? '', role: v.role, unitId: v.unitId,
+        displayName: v.displayName, phone: v.phone ?? '', enforcementCertificateNo: v.enforcementCertificateNo ?? '', leaderPost, role: v.role, unitId: v.unitId,
         enterpriseId, active: v.active ?? true, version: editing.version,
       });
       if (!check.ok) return setError(check.unmatched.join('；') || null);
@@ -77,7 +83,7 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
       }
       const check = parseWithSchema(form, UserCreate, {
         username: v.username ?? '', displayName: v.displayName, phone: v.phone ?? '', enforcementCertificateNo: v.enforcementCertificateNo ?? '',
-        role: v.role, unitId: v.unitId, enterpriseId, password: v.password ?? '',
+        leaderPost, role: v.role, unitId: v.unitId, enterpriseId, password: v.password ?? '',
       });
       if (!check.ok) return setError(check.unmatched.join('；') || null);
       create.mutate(check.data, { onSuccess: onClose, onError });
@@ -138,6 +144,11 @@ export function UserModal({ state, units, onClose }: { state: UserModalState; un
             data-testid="user-unit"
           />
         </Form.Item>
+        {role && POSTED_ROLES.includes(role) && (
+          <Form.Item name="leaderPost" label="领导职务" extra="专项行动对领导活动的频次要求按职务落到人（如党委主要负责人每3个月听取1次汇报）">
+            <Select allowClear placeholder="无" options={LEADER_POSTS.map((p) => ({ value: p, label: LEADER_POST_LABELS[p] }))} data-testid="user-leader-post" />
+          </Form.Item>
+        )}
         {role === 'enterprise' && (
           <Form.Item name="enterpriseId" label="对应的生产经营单位" required extra={selectedUnit ? `在「${selectedUnit.name}」范围内搜索` : undefined}>
             <EnterpriseSelect
