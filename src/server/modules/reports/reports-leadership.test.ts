@@ -97,7 +97,7 @@ describe('崇明 section 4 from the records', () => {
 
     const study = await records(township, key, 'study');
     expect(study).toMatchObject({ total: 1, entity: '领导活动', frozen: false });
-    expect(study.items).toEqual([{ id: r.study.id, title: r.study.topic, subtitle: '2026-11-05 · 专题学习', href: `/leadership/activities/${r.study.id}` }]);
+    expect(study.items).toEqual([{ id: r.study.id, title: r.study.topic, subtitle: '2026-11-05 · 专题学习', href: `/leadership/${r.study.id}` }]);
     const inspectors = await records(township, key, 'inspectors');
     expect(inspectors).toMatchObject({ total: 2, entity: '技术检查员' });
     expect(inspectors.items.map((i) => i.href)).toContain(`/inspector-roster/${r.r1.id}`);
