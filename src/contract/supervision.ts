@@ -59,7 +59,9 @@ export const GroupListResponse = pageOf(GroupItem).extend({ canCreate: z.boolean
 export type TGroupListResponse = z.infer<typeof GroupListResponse>;
 
 /** Who may be named with an account: the region's users (a picker, searched). */
-export const PeopleQuery = z.object({ q: z.string().trim().max(32).optional() });
+export const PeopleQuery = z.object({ q: z.string().trim().max(32).optional(), groupId: Uuid.optional() });
+/** For an existing group, its own region's units and campaigns (the district may keep a township's group). */
+export const GroupOptionsQuery = z.object({ groupId: Uuid.optional() });
 export const PeopleResponse = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), unitName: z.string(), role: z.string() })) });
 /** The departments and villages of the caller's region a group may be assigned, and the campaigns it may serve. */
 export const GroupOptionsResponse = z.object({
@@ -185,7 +187,7 @@ export type TFindingListResponse = z.infer<typeof FindingListResponse>;
 
 export const supervisionRoutes = {
   groups: defineRoute({ method: 'GET', path: '/api/supervision/groups', summary: '督导工作组', tag: 'supervision', query: GroupListQuery, response: GroupListResponse }),
-  groupOptions: defineRoute({ method: 'GET', path: '/api/supervision/group-options', summary: '可督导的单位和专项行动', tag: 'supervision', response: GroupOptionsResponse }),
+  groupOptions: defineRoute({ method: 'GET', path: '/api/supervision/group-options', summary: '可督导的单位和专项行动', tag: 'supervision', query: GroupOptionsQuery, response: GroupOptionsResponse }),
   people: defineRoute({ method: 'GET', path: '/api/supervision/people', summary: '可选人员', tag: 'supervision', query: PeopleQuery, response: PeopleResponse }),
   createGroup: defineRoute({ method: 'POST', path: '/api/supervision/groups', summary: '新建督导工作组', tag: 'supervision', body: GroupCreate, response: GroupItem }),
   group: defineRoute({ method: 'GET', path: '/api/supervision/groups/:id', summary: '督导工作组详情', tag: 'supervision', params: IdParams, response: GroupItem }),

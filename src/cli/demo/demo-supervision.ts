@@ -85,7 +85,9 @@ export async function seedDemoSupervision(tx: Tx, rand: Rand, o: {
         const answeredAt = new Date(at.getTime() + rand.int(2, 6) * 86400_000);
         const measures = MEASURES[rand.int(0, MEASURES.length - 1)]!;
         const answered = state !== 'open' && filer && answeredAt < shanghaiDayStart(o.today);
-        const final: FindingState = answered ? state : 'open';
+        // the group's step comes a day after the answer: only once that day has passed
+        const settled = answered && answeredAt.getTime() + 86400_000 < shanghaiDayStart(o.today).getTime();
+        const final: FindingState = !answered ? 'open' : settled ? state : 'answered';
         const ev = (action: string, from: string | null, to: string, when: Date, who: { id: string; name: string; unitName: string }, note: string | null) =>
           events.push({ districtId: o.districtId, entityType: 'supervision_finding', entityId: fid, at: when, actorId: who.id, actorName: who.name, actorUnitName: who.unitName, action, fromStatus: from, toStatus: to, note });
         const groupActor = { id: visitor.id, name: visitor.name, unitName: g.name };

@@ -43,8 +43,8 @@ describe('the supervision finding workflow', () => {
 
   it('bounds the visit day and the due day', () => {
     expect(visitDateRefusal('2024-06-04', '2024-06-03')).toBe('督导日期不能晚于今天');
-    expect(visitDateRefusal('2023-06-03', '2024-06-03')).toBeNull();
-    expect(visitDateRefusal('2023-06-02', '2024-06-03')).toBe('督导日期不能早于一年前');
+    expect(visitDateRefusal('2023-07-01', '2024-06-03')).toBeNull();
+    expect(visitDateRefusal('2023-05-01', '2024-06-03')).toBe('督导日期不能早于一年前');
     expect(findingDueRefusal('2024-06-02', '2024-06-03')).toBe('整改期限不能早于督导日期');
     expect(findingDueRefusal('2024-06-03', '2024-06-03')).toBeNull();
     expect(findingDueRefusal('2025-06-04', '2024-06-03')).toBe('整改期限不能晚于督导日期后一年');

@@ -134,7 +134,15 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
  * hazards together with the record); returns the new hazard's id. Refusals throw and roll back
  * the caller's whole transaction.
  */
-export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, input: THazardCreate, link?: HazardInspectionLink): Promise<string> {
+/** A hazard seen on a 督导检查 of a department or village: the visit it is linked to, named in its first event. */
+export interface HazardVisitLink {
+  supervisionVisitId: string;
+  note: string;
+}
+
+export async function createHazardInTx(
+  tx: Tx, ctx: AppContext, actor: Actor, input: THazardCreate, link?: HazardInspectionLink, visit?: HazardVisitLink,
+): Promise<string> {
   if (!mayReportHazard(actor.role)) throw forbidden('领导账号只读，不能直接报告隐患');
   const ent = await findEnterpriseInScope(tx, enterpriseScopeFor(actor), input.enterpriseId);
   if (!ent || ent.e.voidedAt) throw invalid({ enterpriseId: ['生产经营单位不存在或不在您的管辖范围内'] });
@@ -160,7 +168,7 @@ export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, in
     sectorId: input.sectorId, category: input.category, level: input.level, criterion: input.criterion,
     fixedOnSpot: input.fixedOnSpot, status, responsibleUnitId, dueDate: input.dueDate,
     rectificationNote: input.fixedOnSpot ? input.rectificationNote : null, rectifiedAt: input.fixedOnSpot ? now : null, rectifiedBy: input.fixedOnSpot ? actor.userId : null,
-    inspectionId: link?.inspectionId ?? null, inspectionItemKey: link?.itemKey ?? null,
+    inspectionId: link?.inspectionId ?? null, inspectionItemKey: link?.itemKey ?? null, supervisionVisitId: visit?.supervisionVisitId ?? null,
     createdBy: actor.userId, createdAt: now, updatedAt: now,
   });
   await attachFiles(tx, actor, { ids: input.beforePhotoIds, ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', kind: 'photo', field: 'beforePhotoIds' });
@@ -171,8 +179,9 @@ export async function createHazardInTx(tx: Tx, ctx: AppContext, actor: Actor, in
   // (stored objects are never deleted while a row names them), so each record's files stay its own.
   const copied = link ? await copyFilesTo(tx, link.copyBeforePhotos, { ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', at: now }) : [];
   const event = eventWriter(tx, { entityType: 'hazard', entityId: h.id, districtId: h.districtId, actor, at: now });
-  const note = input.fixedOnSpot ? `即查即改：${input.rectificationNote}` : (link?.note ?? null);
-  await event({ action: 'report', from: null, to: status, note, data: link ? { inspectionId: link.inspectionId, itemKey: link.itemKey } : undefined });
+  const note = input.fixedOnSpot ? `即查即改：${input.rectificationNote}` : (link?.note ?? visit?.note ?? null);
+  const data = link ? { inspectionId: link.inspectionId, itemKey: link.itemKey } : visit ? { supervisionVisitId: visit.supervisionVisitId } : undefined;
+  await event({ action: 'report', from: null, to: status, note, data });
   await recordAudit(tx, {
     at: now, districtId: actor.districtId, actor: actor, action: 'hazard.create', entityType: 'hazard', entityId: h.id,
     after: link ? { ...h, beforePhotoIds: copied.map((f) => f.id) } : h,

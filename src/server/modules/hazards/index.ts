@@ -1,5 +1,5 @@
 // What other parts of the server use of the hazards module: everything else in it is its own.
 export { findHazardInScope } from './hazards.repository.ts';
 export { hazardScopeSql } from './hazards.scope.ts';
-export { createHazardInTx, getHazard } from './hazards.service.ts';
+export { type HazardVisitLink, createHazardInTx, getHazard } from './hazards.service.ts';
 export { hazardFigures, hazardWorkbench } from './hazards.workbench.ts';

@@ -48,20 +48,26 @@ export interface FindingFilter {
   groupId?: string;
   unitId?: string;
   overdue?: boolean;
+  owed?: boolean;
   q?: string;
 }
 
 const OWED = sql`${supervisionFindings.status} in ('open', 'returned')`;
 
-/** The 问题清单: page, total and the state tabs in one scan. Overdue first, then by due day. */
+/** The 问题清单: page, total and the state tabs in one scan. */
 export const findingList = defineListQuery<FindingFilter, JoinedRow, FindingState>({
   from: sql`from ${supervisionFindings}`,
   id: supervisionFindings.id,
   where: (f) => [
     f.scope, f.groupId ? eq(supervisionFindings.groupId, f.groupId) : undefined, f.unitId ? eq(supervisionFindings.unitId, f.unitId) : undefined,
-    f.overdue ? sql`${OWED} and ${supervisionFindings.dueDate} < ${f.today}` : undefined, containsText(f.q, supervisionFindings.description),
+    f.overdue ? sql`${OWED} and ${supervisionFindings.dueDate} < ${f.today}` : undefined, f.owed ? OWED : undefined,
+    containsText(f.q, supervisionFindings.description),
   ],
-  sort: () => [{ expr: supervisionFindings.dueDate, dir: 'asc' }, { expr: supervisionFindings.createdAt, dir: 'asc' }],
+  // what the unit owes first (by due day), then what awaits the group, then the settled
+  sort: () => [
+    { expr: sql`(case when ${OWED} then 0 when ${supervisionFindings.status} = 'answered' then 1 else 2 end)`, dir: 'asc' },
+    { expr: supervisionFindings.dueDate, dir: 'asc' }, { expr: supervisionFindings.createdAt, dir: 'asc' },
+  ],
   tab: { column: supervisionFindings.status, values: FINDING_STATES, where: (f, v) => (f.status ? sql`${v} = ${f.status}` : undefined) },
   rows: (db, ids) => joined(db).where(idIn(supervisionFindings.id, ids)),
   rowId: (r) => r.f.id,

@@ -1,13 +1,14 @@
 // The 问题清单: a unit sees the findings sent to it, a group those it found, the office its region's.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TFindingActionRequest, TFindingDetail, TFindingListQuery, TFindingListResponse } from '../../../contract/supervision.ts';
 import { FINDING_ACTION_LABELS, findingWorkflow } from '../../../domain/supervision/finding-workflow.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import { allowedActions } from '../../../domain/workflow/workflow.ts';
 import type { AppContext } from '../../context.ts';
-import { recordEvents, supervisionFindings } from '../../db/schema/index.ts';
+import { supervisionFindings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { notFound } from '../../http/errors.ts';
+import { eventsOf } from '../../kernel/record-events.ts';
 import { runAction } from '../../kernel/run-action.ts';
 import { listFilesOf, presentFile } from '../files/index.ts';
 import { findFinding, findingList, presentFinding } from './findings.repository.ts';
@@ -24,7 +25,7 @@ export async function listFindings(ctx: AppContext, actor: Actor, q: TFindingLis
   };
 }
 
-const WHAT: Record<string, string> = { create: '督导检查发现问题', ...FINDING_ACTION_LABELS, accept: '验收销号', return: '退回整改' };
+const WHAT: Record<string, string> = { create: '督导检查发现问题', ...FINDING_ACTION_LABELS, accept: '验收销号', return: '退回整改', withdraw: '撤回问题' };
 
 
 export async function getFinding(ctx: AppContext, actor: Actor, id: string): Promise<TFindingDetail> {
@@ -32,7 +33,7 @@ export async function getFinding(ctx: AppContext, actor: Actor, id: string): Pro
   if (!r) throw notFound('督导问题');
   const [files, events, relations] = await Promise.all([
     listFilesOf(ctx.db, FINDING_FILE_OWNER, [id]),
-    ctx.db.select().from(recordEvents).where(and(eq(recordEvents.entityType, 'supervision_finding'), inArray(recordEvents.entityId, [id]))).orderBy(asc(recordEvents.seq)).limit(200),
+    eventsOf(ctx.db, 'supervision_finding', id),
     findingRelations(ctx.db, actor, r.f),
   ]);
   return {

@@ -24,14 +24,14 @@ export const findingScope = (actor: Actor) =>
 export async function findingRelations(db: DbOrTx, actor: Actor, f: FindingRow): Promise<FindingRelation[]> {
   const rel: FindingRelation[] = [];
   if (actor.unitId === f.unitId && can(actor.role, 'answer:finding')) rel.push('unit');
-  if (can(actor.role, 'visit:supervision') && (await actsForGroup(db, actor, f.groupId))) rel.push('group');
+  if (can(actor.role, 'visit:supervision') && (await actsForGroup(db, actor, f.groupId, { settling: true }))) rel.push('group');
   return rel;
 }
 
-/** Everyone who acts for the group: its members' accounts (and the office's unit). */
+/** Everyone who acts for the group: its members' accounts and the office over it (a group may have no accounts). */
 async function groupAudience(db: DbOrTx, f: FindingRow) {
   const members = await db.select({ id: supervisionGroupMembers.userId }).from(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, f.groupId));
-  return { userIds: members.map((m) => m.id) };
+  return { userIds: members.map((m) => m.id), unitIds: [f.townshipId ?? f.districtId] };
 }
 
 export function findingServerWorkflow(present: (ctx: AppContext, actor: Actor, id: string) => Promise<TFindingDetail>): ServerWorkflow<

@@ -15,7 +15,7 @@ import type { Actor } from '../../http/actor.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type GroupRow, actsForGroup, groupScopeSql, inRegion, keepsGroup, townshipOf } from './supervision.scope.ts';
+import { type GroupRow, actsForGroup, groupScopeSql, keepsGroup, regionUsersSql, townshipOf } from './supervision.scope.ts';
 
 const groupList = defineListQuery<{ scope: ReturnType<typeof groupScopeSql>; q?: string; mine?: string }, GroupRow>({
   from: sql`from ${supervisionGroups}`,
@@ -40,11 +40,14 @@ async function present(db: DbOrTx, actor: Actor, rows: readonly GroupRow[], toda
       .innerJoin(orgUnits, eq(orgUnits.id, supervisionGroupUnits.unitId)).where(inArray(supervisionGroupUnits.groupId, ids)).orderBy(asc(orgUnits.kind), asc(orgUnits.sortOrder), asc(orgUnits.name)),
     people.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(people)])) : [],
     campaignIds.length ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, campaignIds)) : [],
-    db.select({ groupId: supervisionVisits.groupId, visits: sql<number>`count(*)::int`, units: sql<number>`count(distinct ${supervisionVisits.unitId})::int` })
-      .from(supervisionVisits).where(inArray(supervisionVisits.groupId, ids)).groupBy(supervisionVisits.groupId),
+    // units visited among those assigned now (a unit taken off the group no longer counts)
+    db.select({
+      groupId: supervisionVisits.groupId, visits: sql<number>`count(*)::int`,
+      units: sql<number>`count(distinct ${supervisionVisits.unitId}) filter (where exists (select 1 from supervision_group_units a where a.group_id = ${supervisionVisits.groupId} and a.unit_id = ${supervisionVisits.unitId}))::int`,
+    }).from(supervisionVisits).where(inArray(supervisionVisits.groupId, ids)).groupBy(supervisionVisits.groupId),
     db.select({
       groupId: supervisionFindings.groupId,
-      open: sql<number>`count(*) filter (where ${supervisionFindings.status} <> 'closed')::int`,
+      open: sql<number>`count(*) filter (where ${supervisionFindings.status} in ('open', 'answered', 'returned'))::int`,
       overdue: sql<number>`count(*) filter (where ${supervisionFindings.status} in ('open', 'returned') and ${supervisionFindings.dueDate} < ${today})::int`,
       closed: sql<number>`count(*) filter (where ${supervisionFindings.status} = 'closed')::int`,
     }).from(supervisionFindings).where(inArray(supervisionFindings.groupId, ids)).groupBy(supervisionFindings.groupId),
@@ -90,46 +93,57 @@ export async function getGroup(ctx: AppContext, actor: Actor, id: string): Promi
   return (await present(ctx.db, actor, [await loadGroup(ctx.db, actor, id)], today(ctx)))[0]!;
 }
 
-/** The departments and villages of the actor's region (what a group may be assigned) and its published campaigns. */
-export const groupOptions = (ctx: AppContext, actor: Actor) => regionOptions(ctx.db, actor);
+type Region = { districtId: string; townshipId: string | null };
+/** The region a new group of this actor belongs to. */
+const actorRegion = (actor: Actor): Region => ({ districtId: actor.districtId, townshipId: townshipOf(actor) });
 
-async function regionOptions(db: DbOrTx, actor: Actor) {
-  const region = actor.unitKind === 'township' ? eq(orgUnits.parentId, actor.unitId)
-    : sql`(${orgUnits.parentId} = ${actor.districtId} and ${orgUnits.kind} = 'department' or ${orgUnits.parentId} in (select id from org_units t where t.parent_id = ${actor.districtId} and t.kind = 'township'))`;
+/** The region whose units and people a group may take: an existing group's own (the district may keep a township's), else the actor's. */
+async function regionFor(db: DbOrTx, actor: Actor, groupId: string | undefined): Promise<Region> {
+  if (!groupId) return actorRegion(actor);
+  const g = await loadGroup(db, actor, groupId);
+  if (!keepsGroup(actor, g)) throw notFound('督导工作组');
+  return { districtId: g.districtId, townshipId: g.townshipId };
+}
+
+/** The departments and villages of a region (what a group may be assigned) and its published campaigns. */
+export const groupOptions = async (ctx: AppContext, actor: Actor, groupId?: string) => regionOptions(ctx.db, await regionFor(ctx.db, actor, groupId));
+
+async function regionOptions(db: DbOrTx, r: Region) {
+  const region = r.townshipId ? eq(orgUnits.parentId, r.townshipId)
+    : sql`(${orgUnits.parentId} = ${r.districtId} and ${orgUnits.kind} = 'department' or ${orgUnits.parentId} in (select id from org_units t where t.parent_id = ${r.districtId} and t.kind = 'township'))`;
   const [units, camps] = await Promise.all([
     db.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits)
-      .where(and(eq(orgUnits.districtId, actor.districtId), eq(orgUnits.active, true), inArray(orgUnits.kind, ['department', 'village']), region))
+      .where(and(eq(orgUnits.districtId, r.districtId), eq(orgUnits.active, true), inArray(orgUnits.kind, ['department', 'village']), region))
       .orderBy(asc(orgUnits.kind), asc(orgUnits.sortOrder), asc(orgUnits.name)).limit(1000),
     db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns)
-      .where(and(eq(campaigns.districtId, actor.districtId), actor.unitKind === 'township' ? eq(campaigns.townshipId, actor.unitId) : sql`${campaigns.townshipId} is null`))
+      .where(and(eq(campaigns.districtId, r.districtId), r.townshipId ? eq(campaigns.townshipId, r.townshipId) : sql`${campaigns.townshipId} is null`))
       .orderBy(sql`${campaigns.periodStart} desc`).limit(200),
   ]);
   return { units, campaigns: camps };
 }
 
 /** The region's active accounts (not enterprises), searched by name: who may be named with an account. */
-export async function people(ctx: AppContext, actor: Actor, q: string | undefined) {
-  const region = actor.unitKind === 'township'
-    ? sql`(${users.unitId} = ${actor.unitId} or ${users.unitId} in (select id from org_units where parent_id = ${actor.unitId}))`
-    : sql`true`;
+export async function people(ctx: AppContext, actor: Actor, q: string | undefined, groupId?: string) {
+  const r = await regionFor(ctx.db, actor, groupId);
   const rows = await ctx.db.select({ id: users.id, name: users.displayName, unitName: orgUnits.name, role: users.role }).from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-    .where(and(eq(users.districtId, actor.districtId), eq(users.active, true), sql`${users.role} <> 'enterprise'`, region, containsText(q, users.displayName, users.username)))
+    .where(and(eq(users.districtId, r.districtId), eq(users.active, true), sql`${users.role} <> 'enterprise'`, regionUsersSql(r, users.unitId), containsText(q, users.displayName, users.username)))
     .orderBy(asc(users.displayName)).limit(50);
   return { items: rows };
 }
 
 /** The request's units and accounts, checked against the actor's region. */
-async function checked(tx: DbOrTx, actor: Actor, input: TGroupCreate) {
-  const opts = await regionOptions(tx, actor);
+async function checked(tx: DbOrTx, r: Region, input: TGroupCreate) {
+  const opts = await regionOptions(tx, r);
   const allowed = new Set(opts.units.map((u) => u.id));
   const unitIds = [...new Set(input.unitIds)];
   if (unitIds.some((u) => !allowed.has(u))) throw invalid({ unitIds: ['只能选择本辖区的部门和村（社区）'] });
   if (input.campaignId && !opts.campaigns.some((c) => c.id === input.campaignId)) throw invalid({ campaignId: ['只能选择本级发布的专项行动'] });
   const userIds = [...new Set(input.people.map((p) => p.userId).filter((x): x is string => x !== null))];
   if (userIds.length) {
-    const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), eq(users.districtId, actor.districtId), eq(users.active, true), sql`${users.role} <> 'enterprise'`));
-    if (found.length !== userIds.length) throw invalid({ people: ['所选账号不存在或已停用'] });
+    const found = await tx.select({ id: users.id }).from(users)
+      .where(and(inArray(users.id, userIds), eq(users.districtId, r.districtId), eq(users.active, true), sql`${users.role} <> 'enterprise'`, regionUsersSql(r, users.unitId)));
+    if (found.length !== userIds.length) throw invalid({ people: ['所选账号不存在、已停用或不属于本辖区'] });
   }
   return { unitIds, userIds };
 }
@@ -145,7 +159,7 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: TGroupCr
   if (actor.unitKind !== 'district' && actor.unitKind !== 'township') throw invalid({ _: ['只有区、镇（街道）安委办可以设立督导工作组'] });
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    const { unitIds, userIds } = await checked(tx, actor, input);
+    const { unitIds, userIds } = await checked(tx, actorRegion(actor), input);
     const [g] = await tx.insert(supervisionGroups).values({
       districtId: actor.districtId, townshipId: townshipOf(actor), name: input.name, people: input.people, campaignId: input.campaignId, createdAt: now, updatedAt: now,
     }).returning();
@@ -158,11 +172,11 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: TGroupCr
 
 export async function updateGroup(ctx: AppContext, actor: Actor, id: string, input: TGroupUpdate): Promise<TGroupItem> {
   const before = await loadGroup(ctx.db, actor, id);
-  if (!keepsGroup(actor, before) || !inRegion(actor, before)) throw notFound('督导工作组');
+  if (!keepsGroup(actor, before)) throw notFound('督导工作组');
   if (before.version !== input.version) throw conflict();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const { unitIds, userIds } = await checked(tx, actor, input);
+    const { unitIds, userIds } = await checked(tx, before, input);
     const [g] = await tx.update(supervisionGroups)
       .set({ name: input.name, people: input.people, campaignId: input.campaignId, active: input.active, version: before.version + 1, updatedAt: now })
       .where(and(eq(supervisionGroups.id, id), eq(supervisionGroups.version, input.version))).returning();

@@ -18,8 +18,8 @@ export function registerSupervisionRoutes(app: FastifyInstance, ctx: AppContext)
   const manage = { permission: 'manage:supervision_group' } as const;
   const visit = { permission: 'visit:supervision' } as const;
   registerRoute(app, r.groups, read, ({ actor, query }) => groups.listGroups(ctx, actor, query));
-  registerRoute(app, r.groupOptions, manage, ({ actor }) => groups.groupOptions(ctx, actor));
-  registerRoute(app, r.people, manage, ({ actor, query }) => groups.people(ctx, actor, query.q));
+  registerRoute(app, r.groupOptions, manage, ({ actor, query }) => groups.groupOptions(ctx, actor, query.groupId));
+  registerRoute(app, r.people, manage, ({ actor, query }) => groups.people(ctx, actor, query.q, query.groupId));
   registerRoute(app, r.createGroup, manage, ({ actor, body }) => groups.createGroup(ctx, actor, body));
   registerRoute(app, r.group, read, ({ actor, params }) => groups.getGroup(ctx, actor, params.id));
   registerRoute(app, r.updateGroup, manage, ({ actor, params, body }) => groups.updateGroup(ctx, actor, params.id, body));

@@ -2,10 +2,11 @@
 // admins and leaders of its region and by its own members; a visit or finding also by the unit it
 // concerns. A member acts for the group; so does the office over it (the 安委办 runs the groups).
 // Out of scope answers 404.
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { supervisionGroupMembers, supervisionGroups } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
+import { can } from '../../../domain/access/permissions.ts';
 
 export type GroupRow = typeof supervisionGroups.$inferSelect;
 
@@ -40,6 +41,8 @@ export function groupScopeSql(actor: Actor): SQL {
 
 /** A visit's or finding's scope: its group is seen, or it concerns the actor's own unit. Written on the row's group_id and unit_id. */
 export function recordScopeSql(actor: Actor, t: { districtId: SQL | unknown; groupId: unknown; unitId: unknown }): SQL {
+  // An enterprise account carries its village's unit: it must not see the village's supervision.
+  if (!can(actor.role, 'read:supervision')) return sql`false`;
   const groups = sql`select ${supervisionGroups.id} from ${supervisionGroups} where ${groupScopeSql(actor)}`;
   return sql`(${t.districtId} = ${actor.districtId} and (${t.unitId} = ${actor.unitId} or ${t.groupId} in (${groups})))`;
 }
@@ -56,15 +59,26 @@ export async function actingGroupIds(db: DbOrTx, actor: Actor): Promise<string[]
   return rows.map((r) => r.id);
 }
 
-/** Whether the actor acts for this group now (a member, or the office over it) and the group is active. */
-export async function actsForGroup(db: DbOrTx, actor: Actor, groupId: string): Promise<boolean> {
+/**
+ * Whether the actor acts for this group now: a member of an active group, or the office over it.
+ * A disbanded group records no new visits; the office still settles the findings it left open.
+ */
+export async function actsForGroup(db: DbOrTx, actor: Actor, groupId: string, o: { settling?: boolean } = {}): Promise<boolean> {
   const [g] = await db.select().from(supervisionGroups).where(and(eq(supervisionGroups.id, groupId), eq(supervisionGroups.districtId, actor.districtId))).limit(1);
-  if (!g || !g.active) return false;
-  if (keepsGroup(actor, g)) return true;
+  if (!g) return false;
+  if (keepsGroup(actor, g) && (g.active || o.settling)) return true;
+  if (!g.active) return false;
   const [m] = await db.select({ g: supervisionGroupMembers.groupId }).from(supervisionGroupMembers)
     .where(and(eq(supervisionGroupMembers.groupId, groupId), eq(supervisionGroupMembers.userId, actor.userId))).limit(1);
   return m !== undefined;
 }
 
-export const groupsByIds = (db: DbOrTx, ids: readonly string[]) =>
-  ids.length ? db.select().from(supervisionGroups).where(inArray(supervisionGroups.id, [...new Set(ids)])) : Promise.resolve([] as GroupRow[]);
+/** The region's users (a township: its own unit's and its departments' and villages'), as SQL on users.unit_id. */
+export function regionUsersSql(region: { districtId: string; townshipId: string | null }, unitId: SQL | unknown): SQL {
+  return region.townshipId
+    ? sql`(${unitId} = ${region.townshipId} or ${unitId} in (select id from org_units where parent_id = ${region.townshipId}))`
+    : sql`true`;
+}
+
+/** The region a group belongs to, as an actor-like description (the office's view of it). */
+export const groupRegion = (g: { districtId: string; townshipId: string | null }) => ({ districtId: g.districtId, townshipId: g.townshipId });

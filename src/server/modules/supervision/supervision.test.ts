@@ -61,6 +61,8 @@ async function photo(s: Session): Promise<TStoredFile> {
   return ok<TStoredFile>(await s.request('POST', '/api/files', payload, { headers }));
 }
 const workbench = async (s: Session) => ok<TWorkbench>(await s.get('/api/workbench'));
+const creds = (u: BuiltUser) => [u.username, u.password] as const;
+let photoOfVisit = '';
 
 describe('work groups set up by the office', () => {
   let group: TGroupItem;
@@ -120,8 +122,9 @@ describe('督导检查 and the 问题清单', () => {
 
   it('a member records a visit to an assigned village with the checklist rated and a finding; the village is told', async () => {
     const g = await groupOf();
+    photoOfVisit = (await photo(member)).id;
     v = ok<TVisitDetail>(await visit(member, {
-      groupId: g.id, unitId: w.V1b.id, templateId, memberUserIds: [w.users.groupMember.id], summary: '看台账、查现场、问网格员',
+      groupId: g.id, unitId: w.V1b.id, templateId, memberUserIds: [w.users.groupMember.id], summary: '看台账、查现场、问网格员', fileIds: [photoOfVisit],
       answers: [{ itemKey: item(0), result: 'done' }, { itemKey: item(1), result: 'not_done', note: '未制定责任清单' }],
       findings: [{ itemKey: item(1), description: '未结合实际制定安全生产责任清单', dueDate: '2024-06-10' }],
     }));
@@ -153,7 +156,11 @@ describe('督导检查 and the 问题清单', () => {
     expect(ok<TFindingListResponse>(await villageV1a.get('/api/supervision/findings')).total).toBe(0);
     finding = ok<TFindingDetail>(await villageV1b.get(`/api/supervision/findings/${id}`));
     expect(finding.allowedActions).toEqual(['answer']);
-    expect(ok<TFindingDetail>(await member.get(`/api/supervision/findings/${id}`)).allowedActions).toEqual([]);
+    expect(ok<TFindingDetail>(await member.get(`/api/supervision/findings/${id}`)).allowedActions).toEqual(['withdraw']);
+    // an enterprise account carries its village's unit: it sees nothing of the village's supervision
+    const enterpriseInV1b = await loginAs(t.app, ...creds(await buildUser(t.db, { role: 'enterprise', unit: w.V1b, enterpriseId: w.enterprises.c.id })));
+    expect((await enterpriseInV1b.get(`/api/supervision/findings/${id}`)).statusCode).toBe(403);
+    expect((await enterpriseInV1b.get(`/api/files/${photoOfVisit}`)).statusCode).toBe(404);
     const act = await villageV1a.request('POST', `/api/supervision/findings/${id}/actions`, { action: 'answer', version: 1, measures: 'x' });
     expect(act.statusCode).toBe(404);
   });
@@ -184,7 +191,9 @@ describe('督导检查 and the 问题清单', () => {
     ok(await visit(member, { groupId: g.id, unitId: w.V1b.id, visitedOn: '2024-05-20', findings: [{ description: '网格员未开展拉网式排查', dueDate: '2024-05-31' }] }));
     const list = ok<TFindingListResponse>(await villageV1b.get('/api/supervision/findings?overdue=true'));
     expect(list.items.map((f) => [f.description, f.overdue])).toEqual([['网格员未开展拉网式排查', true]]);
-    expect(ok<TFindingListResponse>(await villageV1b.get('/api/supervision/findings')).counts).toEqual({ open: 1, answered: 0, returned: 0, closed: 1 });
+    expect(ok<TFindingListResponse>(await villageV1b.get('/api/supervision/findings')).counts).toEqual({ open: 1, answered: 0, returned: 0, closed: 1, withdrawn: 0 });
+    // what the unit owes comes first on the list, the settled last
+    expect(ok<TFindingListResponse>(await villageV1b.get('/api/supervision/findings')).items.map((f) => f.status)).toEqual(['open', 'closed']);
     expect((await workbench(villageV1b)).items.find((i) => i.kind === 'finding_answer')).toMatchObject({ light: 'red' });
   });
 
@@ -200,5 +209,37 @@ describe('督导检查 and the 问题清单', () => {
       enterpriseId: w.enterprises.a.id, source: 'supervision', foundAt: t.clock.now().toISOString(), description: '问题', location: '车间', sectorId: w.chem.id, level: 'general',
     });
     expect(outOfScope.statusCode).toBe(400);
+    // the village visited reads the visit, but not hazards outside its own scope
+    expect(ok<TVisitDetail>(await villageV1b.get(`/api/supervision/visits/${v.id}`)).hazards.map((x) => x.id)).toEqual([h.id]);
+    expect(ok<TVisitDetail>(await leaderT1.get(`/api/supervision/visits/${v.id}`)).allowedActions).toEqual([]);
+  });
+
+  it('the group withdraws a finding sent in error, with a reason; it leaves the unit\'s list of what it owes', async () => {
+    const g = await groupOf();
+    const made = ok<TVisitDetail>(await visit(member, { groupId: g.id, unitId: w.V1b.id, findings: [{ description: '误登记的问题', dueDate: '2024-06-20' }] }));
+    const f = made.findingList[0]!;
+    const noReason = await member.request('POST', `/api/supervision/findings/${f.id}/actions`, { action: 'withdraw', version: f.version, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect((await villageV1b.request('POST', `/api/supervision/findings/${f.id}/actions`, { action: 'withdraw', version: f.version, reason: '误' })).statusCode).toBe(403);
+    const w1 = ok<TFindingDetail>(await member.request('POST', `/api/supervision/findings/${f.id}/actions`, { action: 'withdraw', version: f.version, reason: '重复登记' }));
+    expect(w1).toMatchObject({ status: 'withdrawn', withdrawReason: '重复登记', allowedActions: [] });
+    expect(ok<TFindingListResponse>(await villageV1b.get('/api/supervision/findings?owed=true')).items.map((x) => x.description)).not.toContain('误登记的问题');
+  });
+});
+
+describe('the office over a group', () => {
+  it('the district keeps a township\'s group with the township\'s units; a township cannot name another township\'s account', async () => {
+    const adminD = await loginAs(t.app, ...creds(w.users.adminD));
+    const g = ok<TGroupItem>(await office.request('POST', '/api/supervision/groups', { name: '区镇共管组', unitIds: [w.V1a.id], people: [{ role: 'leader', name: '周' }] }));
+    const opts = ok<{ units: { id: string }[] }>(await adminD.get(`/api/supervision/group-options?groupId=${g.id}`));
+    expect(opts.units.map((u) => u.id)).toContain(w.V1a.id);
+    expect(opts.units.map((u) => u.id)).not.toContain(w.V2.id);
+    const saved = ok<TGroupItem>(await adminD.request('PUT', `/api/supervision/groups/${g.id}`, { name: '区镇共管组', unitIds: [w.V1a.id, w.V1b.id], people: [{ role: 'leader', name: '周' }], version: g.version }));
+    expect(saved.units).toHaveLength(2);
+    const moved = await adminD.request('PUT', `/api/supervision/groups/${g.id}`, { name: '区镇共管组', unitIds: [w.V2.id], people: [{ role: 'leader', name: '周' }], version: saved.version });
+    expect(errorOf(moved).fieldErrors).toHaveProperty('unitIds');
+    const t2User = await buildUser(t.db, { role: 'village', unit: w.V2 });
+    const foreign = await office.request('PUT', `/api/supervision/groups/${g.id}`, { name: '区镇共管组', people: [{ role: 'leader', name: '周', userId: t2User.id }], version: saved.version });
+    expect(errorOf(foreign).fieldErrors).toHaveProperty('people');
   });
 });

@@ -6,7 +6,9 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { THazardCreate, THazardDetail } from '../../../contract/hazards.ts';
 import type { TNewFinding, TVisitCreate, TVisitDetail, TVisitItem } from '../../../contract/supervision.ts';
 import type { ChecklistTemplateContent } from '../../../domain/checklists/checklist.ts';
+import { can } from '../../../domain/access/permissions.ts';
 import { addDays, shanghaiDay } from '../../../domain/common/dates.ts';
+import { findingDueRefusal, visitDateRefusal } from '../../../domain/supervision/finding-workflow.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import {
@@ -19,7 +21,7 @@ import { defineListQuery, idIn } from '../../kernel/list-query.ts';
 import { eventWriter } from '../../kernel/record-events.ts';
 import { recordAudit } from '../audit/index.ts';
 import { attachFiles, listFilesOf, presentFile } from '../files/index.ts';
-import { createHazardInTx, getHazard } from '../hazards/index.ts';
+import { createHazardInTx, getHazard, hazardScopeSql } from '../hazards/index.ts';
 import { notify } from '../notifications/index.ts';
 import { findingItems } from './findings.repository.ts';
 import { actingGroupIds, actsForGroup, recordScopeSql } from './supervision.scope.ts';
@@ -67,11 +69,16 @@ export async function visitForm(ctx: AppContext, actor: Actor) {
   };
 }
 
-function checkDue(findings: readonly TNewFinding[], visitedOn: string, field: string) {
+/** Each finding's due day against the visit's, and its item against the visit's checklist (none without one). */
+function checkFindings(findings: readonly TNewFinding[], visitedOn: string, itemKeys: ReadonlySet<string> | null, field = 'findings') {
   findings.forEach((f, i) => {
-    if (f.dueDate < visitedOn) throw invalid({ [`${field}.${i}.dueDate`]: ['整改期限不能早于督导日期'] }, '整改期限不能早于督导日期');
+    const due = findingDueRefusal(f.dueDate, visitedOn);
+    if (due) throw invalid({ [`${field}.${i}.dueDate`]: [due] }, due);
+    if (f.itemKey !== null && !itemKeys?.has(f.itemKey)) throw invalid({ [`${field}.${i}.itemKey`]: ['问题对应的检查项有误'] }, '问题对应的检查项有误');
   });
 }
+
+const itemKeysOf = (content: unknown) => new Set(contentOf(content).groups.flatMap((g) => g.items.map((i) => i.key)));
 
 async function insertFindings(tx: Tx, actor: Actor, v: VisitRow, findings: readonly TNewFinding[], now: Date) {
   if (findings.length === 0) return;
@@ -90,27 +97,28 @@ async function insertFindings(tx: Tx, actor: Actor, v: VisitRow, findings: reado
 }
 
 export async function createVisit(ctx: AppContext, actor: Actor, input: TVisitCreate): Promise<TVisitDetail> {
-  // A unit the actor's groups are not assigned answers as if it did not exist.
-  if (!(await actsForGroup(ctx.db, actor, input.groupId))) throw notFound('督导工作组');
-  const [assigned] = await ctx.db.select({ g: supervisionGroupUnits.groupId }).from(supervisionGroupUnits)
-    .where(and(eq(supervisionGroupUnits.groupId, input.groupId), eq(supervisionGroupUnits.unitId, input.unitId))).limit(1);
-  if (!assigned) throw notFound('督导单位');
   const today = shanghaiDay(ctx.clock.now());
-  if (input.visitedOn > today) throw invalid({ visitedOn: ['督导日期不能晚于今天'] });
-  checkDue(input.findings, input.visitedOn, 'findings');
-  const memberIds = new Set((await ctx.db.select({ id: supervisionGroupMembers.userId }).from(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, input.groupId))).map((m) => m.id));
-  if (input.memberUserIds.some((m) => !memberIds.has(m))) throw invalid({ memberUserIds: ['参加人员须为本工作组成员'] });
-  let template: Awaited<ReturnType<typeof unitChecklists>>[number] | null = null;
-  if (input.templateId) {
-    template = (await unitChecklists(ctx.db, actor.districtId, input.templateId))[0] ?? null;
-    if (!template) throw invalid({ templateId: ['检查表不存在或不适用于科室、村居'] });
-    const keys = new Set(contentOf(template.content).groups.flatMap((g) => g.items.map((i) => i.key)));
-    if (input.answers.some((a) => !keys.has(a.itemKey))) throw invalid({ answers: ['检查项与检查表不符，请刷新后重试'] });
-    if (input.findings.some((f) => f.itemKey !== null && !keys.has(f.itemKey))) throw invalid({ findings: ['问题对应的检查项有误'] });
-  } else if (input.answers.length) throw invalid({ templateId: ['请选择检查表'] });
-  const [group] = await ctx.db.select().from(supervisionGroups).where(eq(supervisionGroups.id, input.groupId)).limit(1);
+  const dateProblem = visitDateRefusal(input.visitedOn, today);
+  if (dateProblem) throw invalid({ visitedOn: [dateProblem] });
   const now = ctx.clock.now();
+  // Group, assignment, members and checklist are read in the transaction that writes the visit.
   const id = await ctx.db.transaction(async (tx) => {
+    // A unit the actor's groups are not assigned answers as if it did not exist.
+    if (!(await actsForGroup(tx, actor, input.groupId))) throw notFound('督导工作组');
+    const [assigned] = await tx.select({ g: supervisionGroupUnits.groupId }).from(supervisionGroupUnits)
+      .where(and(eq(supervisionGroupUnits.groupId, input.groupId), eq(supervisionGroupUnits.unitId, input.unitId))).limit(1);
+    if (!assigned) throw notFound('督导单位');
+    const memberIds = new Set((await tx.select({ id: supervisionGroupMembers.userId }).from(supervisionGroupMembers).where(eq(supervisionGroupMembers.groupId, input.groupId))).map((m) => m.id));
+    if (input.memberUserIds.some((m) => !memberIds.has(m))) throw invalid({ memberUserIds: ['参加人员须为本工作组成员'] });
+    let template: Awaited<ReturnType<typeof unitChecklists>>[number] | null = null;
+    if (input.templateId) {
+      template = (await unitChecklists(tx, actor.districtId, input.templateId))[0] ?? null;
+      if (!template) throw invalid({ templateId: ['检查表不存在或不适用于科室、村居'] });
+      const keys = itemKeysOf(template.content);
+      if (input.answers.some((a) => !keys.has(a.itemKey))) throw invalid({ answers: ['检查项与检查表不符，请刷新后重试'] });
+    } else if (input.answers.length) throw invalid({ templateId: ['请选择检查表'] });
+    checkFindings(input.findings, input.visitedOn, template ? itemKeysOf(template.content) : null);
+    const [group] = await tx.select().from(supervisionGroups).where(eq(supervisionGroups.id, input.groupId)).limit(1);
     const [v] = await tx.insert(supervisionVisits).values({
       districtId: actor.districtId, townshipId: group!.townshipId, groupId: input.groupId, campaignId: group!.campaignId, unitId: input.unitId, visitedOn: input.visitedOn,
       memberUserIds: [...new Set(input.memberUserIds)], methods: [...new Set(input.methods)], templateVersionId: template?.versionId ?? null, templateCode: template?.code ?? null,
@@ -133,7 +141,8 @@ async function loadVisit(db: DbOrTx, actor: Actor, id: string): Promise<VisitRow
 export async function addFinding(ctx: AppContext, actor: Actor, id: string, input: TNewFinding): Promise<TVisitDetail> {
   const v = await loadVisit(ctx.db, actor, id);
   if (!(await actsForGroup(ctx.db, actor, v.groupId))) throw forbidden('只有本工作组成员可以补充问题');
-  checkDue([input], v.visitedOn, 'findings');
+  const [tpl] = v.templateVersionId ? await ctx.db.select({ content: checklistTemplateVersions.content }).from(checklistTemplateVersions).where(eq(checklistTemplateVersions.id, v.templateVersionId)) : [];
+  checkFindings([input], v.visitedOn, tpl ? itemKeysOf(tpl.content) : null, 'finding');
   await ctx.db.transaction((tx) => insertFindings(tx, actor, v, [input], ctx.clock.now()));
   return getVisit(ctx, actor, id);
 }
@@ -142,11 +151,16 @@ export async function addFinding(ctx: AppContext, actor: Actor, id: string, inpu
 export async function recordVisitHazard(ctx: AppContext, actor: Actor, id: string, input: THazardCreate): Promise<THazardDetail> {
   const v = await loadVisit(ctx.db, actor, id);
   if (!(await actsForGroup(ctx.db, actor, v.groupId))) throw forbidden('只有本工作组成员可以登记督导中发现的隐患');
-  const hazardId = await ctx.db.transaction(async (tx) => {
-    const hid = await createHazardInTx(tx, ctx, actor, { ...input, source: 'supervision' });
-    await tx.update(hazards).set({ supervisionVisitId: v.id }).where(eq(hazards.id, hid));
-    return hid;
-  });
+  // The enterprise must be one the visited unit supervises: in the village, or in the department's sectors and region.
+  const [ent] = await ctx.db.select({ id: enterprises.id }).from(enterprises).innerJoin(orgUnits, eq(orgUnits.id, v.unitId))
+    .where(and(eq(enterprises.id, input.enterpriseId), eq(enterprises.districtId, v.districtId), sql`(
+      (${orgUnits.kind} = 'village' and ${enterprises.villageId} = ${orgUnits.id})
+      or (${orgUnits.kind} = 'department' and ${enterprises.sectorIds} && ${orgUnits.sectorIds}
+          and (${enterprises.townshipId} = ${orgUnits.parentId} or ${enterprises.districtId} = ${orgUnits.parentId})))`)).limit(1);
+  if (!ent) throw invalid({ enterpriseId: ['只能登记被督导单位所管辖的生产经营单位的隐患'] });
+  const [unit] = await ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, v.unitId));
+  const hazardId = await ctx.db.transaction((tx) =>
+    createHazardInTx(tx, ctx, actor, { ...input, source: 'supervision' }, undefined, { supervisionVisitId: v.id, note: `${v.visitedOn} 督导检查${unit?.name ?? ''}时发现` }));
   return getHazard(ctx, actor, hazardId);
 }
 
@@ -159,8 +173,10 @@ export async function getVisit(ctx: AppContext, actor: Actor, id: string): Promi
     v.memberUserIds.length ? ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, v.memberUserIds)) : [],
     listFilesOf(ctx.db, VISIT_FILE_OWNER, [v.id]),
     findingItems(ctx.db, eq(supervisionFindings.visitId, v.id), today),
+    // only the hazards the reader may open
     ctx.db.select({ id: hazards.id, number: hazards.number, description: hazards.description, status: hazards.status, enterpriseName: enterprises.name }).from(hazards)
-      .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId)).where(and(eq(hazards.districtId, v.districtId), eq(hazards.supervisionVisitId, v.id))).orderBy(asc(hazards.foundAt)).limit(100),
+      .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+      .where(and(eq(hazards.districtId, v.districtId), eq(hazards.supervisionVisitId, v.id), hazardScopeSql(actor))).orderBy(asc(hazards.foundAt)).limit(100),
     actsForGroup(ctx.db, actor, v.groupId),
   ]);
   const answers = new Map((v.answers as Answer[]).map((a) => [a.itemKey, a]));
@@ -177,7 +193,10 @@ export async function getVisit(ctx: AppContext, actor: Actor, id: string): Promi
     findingList,
     hazards: linked,
     createdAt: v.createdAt.toISOString(),
-    allowedActions: acting ? ['add_finding', 'record_hazard'] : [],
+    allowedActions: [
+      ...(acting && can(actor.role, 'visit:supervision') ? ['add_finding' as const] : []),
+      ...(acting && can(actor.role, 'create:hazard') ? ['record_hazard' as const] : []),
+    ],
   };
 }
 

@@ -52,6 +52,7 @@ export function FindingsPage() {
     unitId: values.unitId && UUID.test(values.unitId) ? values.unitId : undefined,
     groupId: values.groupId && UUID.test(values.groupId) ? values.groupId : undefined,
     overdue: values.overdue === 'true' ? ('true' as const) : undefined,
+    owed: values.owed === 'true' ? ('true' as const) : undefined,
     page: intParam(values.page, 1),
     pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100),
   };
@@ -64,17 +65,18 @@ export function FindingsPage() {
     <PageContainer title="督导问题清单">
       <FilterCard
         search={<SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder="问题描述" testId="finding-search" />}
-        filterCount={query.overdue ? 1 : 0}
+        filterCount={(query.overdue ? 1 : 0) + (query.owed ? 1 : 0)}
         filters={() => (
           <Flex gap={8} align="center" wrap>
             <Switch checked={!!query.overdue} onChange={(on) => setFilter({ overdue: on ? 'true' : undefined })} data-testid="finding-overdue" aria-label="只看逾期" />
             <span>只看逾期</span>
+            {query.owed && <Tag closable onClose={() => setFilter({ owed: undefined })}>待本单位整改（含已退回）</Tag>}
             {(query.unitId || query.groupId) && (
               <Tag closable onClose={() => setFilter({ unitId: undefined, groupId: undefined })}>{query.unitId ? '单位' : '工作组'}：{scoped ?? '所选'}</Tag>
             )}
           </Flex>
         )}
-        showClear={!!(values.q || values.status || query.overdue || query.unitId || query.groupId)}
+        showClear={!!(values.q || values.status || query.overdue || query.owed || query.unitId || query.groupId)}
         onClear={() => reset(['pageSize'])}
         drawerSize="40%"
       />

@@ -26,10 +26,10 @@ function GroupCard({ g, onEdit }: { g: GroupData; onEdit: () => void }) {
       {g.campaign && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{g.campaign.name}</Typography.Paragraph>}
       <Flex wrap gap={4} style={{ marginBottom: 8 }}>{g.units.length ? g.units.map((u) => <Tag key={u.id}>{u.name}</Tag>) : <Typography.Text type="secondary">未分配督导单位</Typography.Text>}</Flex>
       <Row gutter={8}>
-        <Col span={6}><Statistic title="已督导单位" value={f.unitsVisited} suffix={`/ ${g.units.length}`} /></Col>
-        <Col span={6}><Statistic title="督导次数" value={f.visits} /></Col>
-        <Col span={6}><Link to={paths.supervision.findings({ groupId: g.id })}><Statistic title="未销号问题" value={f.findingsOpen} valueStyle={f.findingsOverdue ? { color: '#cf1322' } : undefined} suffix={f.findingsOverdue ? <Typography.Text type="danger" style={{ fontSize: 12 }}>逾期{f.findingsOverdue}</Typography.Text> : null} /></Link></Col>
-        <Col span={6}><Statistic title="已销号" value={f.findingsClosed} /></Col>
+        <Col xs={12} sm={6}><Statistic title="已督导单位" value={f.unitsVisited} suffix={`/ ${g.units.length}`} /></Col>
+        <Col xs={12} sm={6}><Statistic title="督导次数" value={f.visits} /></Col>
+        <Col xs={12} sm={6}><Link to={paths.supervision.findings({ groupId: g.id })}><Statistic title="未销号问题" value={f.findingsOpen} valueStyle={f.findingsOverdue ? { color: '#cf1322' } : undefined} suffix={f.findingsOverdue ? <Typography.Text type="danger" style={{ fontSize: 12 }}>逾期{f.findingsOverdue}</Typography.Text> : null} /></Link></Col>
+        <Col xs={12} sm={6}><Statistic title="已销号" value={f.findingsClosed} /></Col>
       </Row>
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
         {g.allowedActions.includes('visit') && <Link to={paths.supervision.newVisit({ groupId: g.id })}><Button type="primary" size="small" data-testid="group-visit">登记督导检查</Button></Link>}

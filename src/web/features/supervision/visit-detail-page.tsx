@@ -6,6 +6,7 @@ import { App, Button, Card, DatePicker, type DescriptionsProps, Empty, Flex, For
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { NewFinding } from '../../../contract/supervision.ts';
+import { HAZARD_STATUS_LABELS, type HazardStatus } from '../../../domain/hazards/hazard-machine.ts';
 import { VISIT_METHOD_LABELS } from '../../../domain/supervision/finding-workflow.ts';
 import { paths } from '../../app/paths.ts';
 import { ActionBar, DetailColumns, OverviewCard } from '../../components/detail-layout.tsx';
@@ -114,7 +115,7 @@ export function VisitDetailPage() {
         {v.hazards.length > 0 && (
           <Card title="督导中发现的企业隐患" size="small" className="detail-section">
             {v.hazards.map((h) => (
-              <div key={h.id}><Link to={paths.hazards.detail(h.id)} className="mono">{h.number}</Link> {h.enterpriseName}：{h.description} <Tag>{h.status === 'closed' ? '已销号' : '整改中'}</Tag></div>
+              <div key={h.id}><Link to={paths.hazards.detail(h.id)} className="mono">{h.number}</Link> {h.enterpriseName}：{h.description} <Tag>{HAZARD_STATUS_LABELS[h.status as HazardStatus] ?? h.status}</Tag></div>
             ))}
           </Card>
         )}

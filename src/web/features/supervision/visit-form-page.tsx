@@ -40,7 +40,7 @@ export function VisitFormPage() {
 function VisitForm({ data }: { data: VisitFormData }) {
   const [sp] = useSearchParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const create = useCreateVisit();
   const presetGroup = data.groups.find((g) => g.id === uuidParam(sp.get('groupId') ?? undefined)) ?? data.groups.find((g) => g.units.some((u) => u.id === sp.get('unitId'))) ?? data.groups[0]!;
   const [groupId, setGroupId] = useState(presetGroup.id);
@@ -74,6 +74,16 @@ function VisitForm({ data }: { data: VisitFormData }) {
     } else if (patch.result && patch.result !== 'not_done') {
       setFindings(findings.filter((f) => f.itemKey !== key));
     }
+  };
+  // Another checklist drops the ratings made on this one (and the findings they made): asked first.
+  const changeTemplate = (v: string | undefined) => {
+    const apply = () => {
+      setTemplateId(v);
+      setRatings({});
+      setFindings(findings.filter((f) => f.itemKey === null));
+    };
+    if (Object.keys(ratings).length === 0) return apply();
+    modal.confirm({ title: '更换检查表？', content: '已评定的检查事项和由此列入问题清单的问题将被清除。', okText: '更换', cancelText: '保留', onOk: apply });
   };
   const setFinding = (key: number, patch: Partial<Finding>) => setFindings(findings.map((f) => (f.key === key ? { ...f, ...patch } : f)));
 
@@ -123,7 +133,7 @@ function VisitForm({ data }: { data: VisitFormData }) {
             <Checkbox.Group value={methods} onChange={(v) => setMethods(v as VisitMethod[])} options={VISIT_METHODS.map((m) => ({ value: m, label: VISIT_METHOD_LABELS[m] }))} />
           </Form.Item>
           <Form.Item label="检查表" style={{ marginBottom: 0 }}>
-            <Select aria-label="检查表" value={templateId} onChange={(v) => { setTemplateId(v); setRatings({}); setFindings(findings.filter((f) => f.itemKey === null)); }} allowClear placeholder="不使用检查表"
+            <Select aria-label="检查表" value={templateId} onChange={changeTemplate} allowClear placeholder="不使用检查表"
               options={data.templates.map((t) => ({ value: t.id, label: t.source ? `${t.name}（${t.source}）` : t.name }))} data-testid="visit-template" />
           </Form.Item>
         </Card>
@@ -158,9 +168,11 @@ function VisitForm({ data }: { data: VisitFormData }) {
                 <Form.Item label={`问题 ${idx + 1}`} required style={{ marginBottom: 6 }} {...err(`findings.${idx}.description`)}>
                   <Input.TextArea value={f.description} onChange={(e) => setFinding(f.key, { description: e.target.value })} rows={2} maxLength={1000} data-testid="visit-finding-description" />
                 </Form.Item>
+                {errors[`findings.${idx}.dueDate`] && <Typography.Text type="danger">{errors[`findings.${idx}.dueDate`]!.join('；')}</Typography.Text>}
                 <Flex gap={8} align="center">
                   <span>整改期限</span>
-                  <DatePicker value={dayjs(f.dueDate)} onChange={(d) => d && setFinding(f.key, { dueDate: d.format('YYYY-MM-DD') })} allowClear={false} inputReadOnly />
+                  <DatePicker value={dayjs(f.dueDate)} onChange={(d) => d && setFinding(f.key, { dueDate: d.format('YYYY-MM-DD') })} allowClear={false} inputReadOnly
+                    disabledDate={(d) => d.isBefore(visitedOn, 'day')} status={errors[`findings.${idx}.dueDate`] ? 'error' : undefined} />
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => setFindings(findings.filter((x) => x.key !== f.key))} aria-label="删除问题" />
                 </Flex>
               </div>

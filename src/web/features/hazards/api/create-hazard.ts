@@ -13,6 +13,8 @@ export function useCreateHazard(visitId?: string) {
     mutationFn: (body: HazardCreateBody) => (visitId ? api(supervisionRoutes.visitHazard, { params: { id: visitId }, body }) : createHazard(body)),
     onSuccess: (h) => {
       queryClient.setQueryData(hazardKeys.detail(h.id), h);
+      // the visit it came from lists it
+      if (visitId) void queryClient.invalidateQueries({ queryKey: ['supervision-visits'] });
       void queryClient.invalidateQueries({ queryKey: dashboardKey });
       return queryClient.invalidateQueries({ queryKey: hazardKeys.lists() });
     },

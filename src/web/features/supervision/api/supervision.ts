@@ -22,10 +22,10 @@ export const findingKeys = recordKeys<FindingListQuery>('supervision-findings');
 
 export const useGroups = (query: GroupListQuery) =>
   useQuery({ queryKey: groupKeys.list(query), queryFn: ({ signal }) => api(r.groups, { query, signal }), placeholderData: keepPreviousData });
-export const useGroupOptions = (enabled: boolean) =>
-  useQuery({ queryKey: ['supervision-group-options'], queryFn: ({ signal }) => api(r.groupOptions, { signal }), enabled });
-export const usePeople = (q: string, enabled: boolean) =>
-  useQuery({ queryKey: ['supervision-people', q], queryFn: ({ signal }) => api(r.people, { query: { q: q || undefined }, signal }), enabled, placeholderData: keepPreviousData });
+export const useGroupOptions = (enabled: boolean, groupId?: string) =>
+  useQuery({ queryKey: ['supervision-group-options', groupId], queryFn: ({ signal }) => api(r.groupOptions, { query: { groupId }, signal }), enabled });
+export const usePeople = (q: string, groupId?: string) =>
+  useQuery({ queryKey: ['supervision-people', q, groupId], queryFn: ({ signal }) => api(r.people, { query: { q: q || undefined, groupId }, signal }), placeholderData: keepPreviousData });
 
 export function useSaveGroup() {
   const qc = useQueryClient();
@@ -60,14 +60,6 @@ export function useAddFinding(visitId: string) {
       qc.setQueryData(visitKeys.detail(v.id), v);
       return qc.invalidateQueries({ queryKey: findingKeys.all });
     },
-  });
-}
-
-export function useVisitHazard(visitId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RouteBody<typeof r.visitHazard>) => api(r.visitHazard, { params: { id: visitId }, body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: visitKeys.detail(visitId) }),
   });
 }
 

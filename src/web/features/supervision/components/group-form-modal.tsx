@@ -11,9 +11,9 @@ import { type GroupData, useGroupOptions, usePeople, useSaveGroup } from '../api
 type Person = TGroupPerson & { key: number; userName?: string | null };
 let seq = 0;
 
-function AccountSelect({ value, label, onChange }: { value: string | null; label: string | null | undefined; onChange: (id: string | null, name: string | null) => void }) {
+function AccountSelect({ value, label, groupId, onChange }: { value: string | null; label: string | null | undefined; groupId?: string; onChange: (id: string | null, name: string | null) => void }) {
   const [q, setQ] = useState('');
-  const people = usePeople(q, true);
+  const people = usePeople(q, groupId);
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）`, name: p.name }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: label ?? '已选账号', name: label ?? '' });
   return (
@@ -23,7 +23,7 @@ function AccountSelect({ value, label, onChange }: { value: string | null; label
 }
 
 export function GroupFormModal({ group, open, onClose }: { group: GroupData | null; open: boolean; onClose: () => void }) {
-  const opts = useGroupOptions(open);
+  const opts = useGroupOptions(open, group?.id);
   const save = useSaveGroup();
   const { message } = App.useApp();
   const [name, setName] = useState(group?.name ?? '');
@@ -64,7 +64,7 @@ export function GroupFormModal({ group, open, onClose }: { group: GroupData | nu
                 <Select aria-label="组长或成员" value={p.role} onChange={(role) => set(p.key, { role })} style={{ width: 76 }} options={[{ value: 'leader', label: '组长' }, { value: 'member', label: '成员' }]} />
                 <Input value={p.name} onChange={(e) => set(p.key, { name: e.target.value })} placeholder="姓名" maxLength={32} style={{ width: 110 }} />
                 <Input value={p.title} onChange={(e) => set(p.key, { title: e.target.value })} placeholder="职务" maxLength={32} style={{ width: 130 }} />
-                <AccountSelect value={p.userId} label={p.userName} onChange={(userId, userName) => set(p.key, { userId, userName, name: p.name || userName || '' })} />
+                <AccountSelect value={p.userId} label={p.userName} groupId={group?.id} onChange={(userId, userName) => set(p.key, { userId, userName, name: p.name || userName || '' })} />
                 <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除" onClick={() => setPeople(people.filter((x) => x.key !== p.key))} />
               </Flex>
             ))}
