@@ -10,6 +10,8 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useIsMobile } from './use-is-mobile.ts';
 
 const ALL = 'all';
+/** More tabs than this may not fit a desktop's list beside the menu. */
+const MAX_ANTD_TABS = 6;
 /** The active key while none of the tabs is chosen (a toggle beside them is on instead). */
 const NONE = '__none';
 
@@ -39,7 +41,8 @@ export function CountTabs({
   const items = [{ key: ALL, label: label(ALL, '全部', allCount) }, ...tabs.map((t) => ({ key: t.key, label: label(t.key, t.label, t.count) }))];
   const activeKey = noneChosen ? NONE : (value ?? ALL);
   const choose = (k: string) => onChange(k === ALL ? undefined : k);
-  if (isMobile) return <ScrollingTabs items={items} activeKey={activeKey} onChoose={choose} ariaLabel={ariaLabel} />;
+  // Many tabs (the eight kinds of leaders' activities) overflow a desktop's row too: the same row of our own.
+  if (isMobile || tabs.length > MAX_ANTD_TABS) return <ScrollingTabs items={items} activeKey={activeKey} onChoose={choose} ariaLabel={ariaLabel} />;
   return (
     <Tabs
       className={noneChosen ? 'status-tabs status-tabs-none' : 'status-tabs'}
