@@ -100,11 +100,18 @@ describe('work groups set up by the office', () => {
     expect(edit.statusCode).toBe(403);
   });
 
-  it('a disbanded group grants no visits', async () => {
-    const g = ok<TGroupItem>(await office.request('POST', '/api/supervision/groups', { name: '临时组', unitIds: [w.V1a.id], people: [{ role: 'leader', name: '王', userId: w.users.groupMember.id }] }));
-    const off = ok<TGroupItem>(await office.request('PUT', `/api/supervision/groups/${g.id}`, { name: '临时组', unitIds: [w.V1a.id], people: [{ role: 'leader', name: '王', userId: w.users.groupMember.id }], active: false, version: g.version }));
+  it('a disbanded group grants no visits; the office still settles the findings it left', async () => {
+    const people = [{ role: 'leader', name: '王', userId: w.users.groupMember.id }];
+    const g = ok<TGroupItem>(await office.request('POST', '/api/supervision/groups', { name: '临时组', unitIds: [w.depChemT1.id], people }));
+    const made = ok<TVisitDetail>(await visit(member, { groupId: g.id, unitId: w.depChemT1.id, findings: [{ description: '临时组发现的问题', dueDate: '2024-06-20' }] }));
+    const off = ok<TGroupItem>(await office.request('PUT', `/api/supervision/groups/${g.id}`, { name: '临时组', unitIds: [w.depChemT1.id], people, active: false, version: g.version }));
     expect(off).toMatchObject({ active: false, allowedActions: ['edit'] });
-    expect((await visit(member, { groupId: g.id, unitId: w.V1a.id })).statusCode).toBe(404);
+    expect((await visit(member, { groupId: g.id, unitId: w.depChemT1.id })).statusCode).toBe(404);
+    const f = made.findingList[0]!;
+    expect(ok<TFindingDetail>(await member.get(`/api/supervision/findings/${f.id}`)).allowedActions).toEqual([]);
+    const answered = ok<TFindingDetail>(await (await loginAs(t.app, ...creds(w.users.deptChemT1))).request('POST', `/api/supervision/findings/${f.id}/actions`, { action: 'answer', version: f.version, measures: '已整改' }));
+    const closed = ok<TFindingDetail>(await office.request('POST', `/api/supervision/findings/${f.id}/actions`, { action: 'accept', version: answered.version }));
+    expect(closed.status).toBe('closed');
   });
 });
 
