@@ -159,3 +159,17 @@ export async function compliance(ctx: AppContext, actor: Actor, q: TComplianceQu
     items: rows.map((r) => ({ enterprise: { id: r.id, name: r.name, villageName: r.villageName, isHighRisk: r.isHighRisk }, drill: r.drill, training: r.training })),
   };
 }
+
+/** 工作台: the enterprise's own drill or training whose open window closes within 30 days unmet (an earlier missed window does not hide it). */
+export async function drillWorkbench(ctx: AppContext, actor: Actor, today: string) {
+  if (actor.role !== 'enterprise' || !actor.enterpriseId) return [];
+  const { items } = await compliance(ctx, actor, { enterpriseId: actor.enterpriseId, year: Number(today.slice(0, 4)), page: 1, pageSize: 1 });
+  const me = items[0];
+  if (!me) return [];
+  const due = (['drill', 'training'] as const).flatMap((c) => {
+    const s = me[c];
+    const days = s.dueOn ? (Date.parse(`${s.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000 : -1;
+    return s.dueOn && days >= 0 && days <= 30 ? [{ category: c, dueOn: s.dueOn! }] : [];
+  });
+  return due;
+}

@@ -157,3 +157,21 @@ describe('compliance: who is behind', () => {
     t.clock.set('2024-06-03T01:30:00.000Z');
   });
 });
+
+describe('the enterprise’s 工作台', () => {
+  it('lists 演练/培训待完成 when the window closes within 30 days unmet', async () => {
+    const e = await buildEnterprise(t.db, { village: w.V1b, sectorIds: [w.fire.id], name: '待演练商贸', createdAt: new Date('2023-01-01T00:00:00Z') });
+    const u = await buildUser(t.db, { role: 'enterprise', unit: w.V1b, enterpriseId: e.id });
+    const kindsAt = async (at: string) => {
+      t.clock.set(at);
+      const s = await loginAs(t.app, u.username, u.password);
+      const res = await s.get('/api/workbench');
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { kind: string; title: string; due: string }[] }).items.filter((i) => i.kind === 'drill_due');
+    };
+    expect(await kindsAt('2024-11-20T02:00:00Z')).toEqual([]);
+    const due = await kindsAt('2024-12-10T02:00:00Z');
+    expect(due.map((i) => [i.title, i.due])).toEqual([['本期应急演练尚未开展', '2024-12-31'], ['本期安全培训尚未开展', '2024-12-31']]);
+    t.clock.set('2024-06-03T01:30:00.000Z');
+  });
+});
