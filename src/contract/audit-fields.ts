@@ -9,6 +9,7 @@ import { ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VE
 import { HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from '../domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS } from '../domain/inspections/inspection-rules.ts';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, LEADER_POST_LABELS } from '../domain/supervision/leadership.ts';
+import { ACTIVITY_CATEGORY_LABELS, ACTIVITY_KIND_LABELS as SAFETY_ACTIVITY_KIND_LABELS } from '../domain/drills/drill-requirement.ts';
 import { ISO_WEEKDAY_LABELS } from '../domain/schedules/self-inspection-schedule.ts';
 import { INSPECTOR_EMPLOYMENT_LABELS } from '../domain/supervision/leadership.ts';
 import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_TARGET_TYPE_LABELS } from './accountability.ts';
@@ -79,6 +80,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   heldOn: '活动日期', topic: '主题', place: '地点', leaders: '参加领导', leaderUserIds: '参加领导', taskIds: '相关任务', posts: '领导职务',
   kinds: '活动类型', frequencyText: '频次要求', taskId: '任务', label: '名称', employment: '专职/兼职', fromDate: '起始日期', toDate: '截止日期',
   certificates: '证书', userId: '账号',
+  // drills and training (应急演练 / 安全培训)
+  participants: '参加人数', createdByUnitId: '登记单位', byEnterprise: '企业自行登记', verifiedAt: '核实时间', verifiedByUnitId: '核实单位',
+  drillNormal: '演练次数（一般）', drillHighRisk: '演练次数（高危）', trainingNormal: '培训次数（一般）', trainingHighRisk: '培训次数（高危）',
   // fields of a nested record, by parent field
   'representative.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
   'answerLabels.conform': '符合时', 'answerLabels.nonconform': '不符合时', 'answerLabels.not_applicable': '不适用时',
@@ -98,6 +102,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   hazard_criterion: { text: '判定依据' },
   file: { kind: '文件类别' },
   technical_inspector: { name: '姓名', unitId: '所在单位', toDate: '离任日期', note: '备注' },
+  safety_activity: { heldOn: '日期', content: '内容', unitId: '受训单位', enterpriseId: '生产经营单位', verifiedBy: '核实人' },
   leadership_activity: { level: '级别', unitId: '登记单位', enterpriseId: '到访企业', hazardIds: '相关隐患', summary: '活动情况', fileIds: '附件' },
 };
 
@@ -135,6 +140,7 @@ const ENTITY_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   file: { kind: FILE_KIND_LABELS },
   leadership_activity: { kind: ACTIVITY_KIND_LABELS, level: ACTIVITY_LEVEL_LABELS },
   leadership_requirement: { kinds: ACTIVITY_KIND_LABELS },
+  safety_activity: { kind: SAFETY_ACTIVITY_KIND_LABELS, category: ACTIVITY_CATEGORY_LABELS },
 };
 
 /** hazard.<action> → the action's name, keyed by the bare action (an audited action's `after.action`). */

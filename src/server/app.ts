@@ -26,6 +26,7 @@ import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerAccountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerInspectorRosterRoutes } from './modules/inspector-roster/inspector-roster.routes.ts';
+import { registerDrillRoutes } from './modules/drills/drills.routes.ts';
 import { registerLeadershipRoutes } from './modules/leadership/index.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerAccountabilityRoutes(app, ctx);
   registerSupervisionRoutes(app, ctx);
   registerInspectorRosterRoutes(app, ctx);
+  registerDrillRoutes(app, ctx);
   registerLeadershipRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);

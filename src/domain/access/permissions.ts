@@ -96,6 +96,13 @@ export const PERMISSIONS = {
   /** 专兼职技术检查员 roster. */
   'read:inspector_roster': ['admin', 'office', 'leader', 'department'],
   'manage:inspector_roster': OFFICE,
+  /** 应急演练 / 安全培训: an enterprise its own, the supervising units in scope; 执法人员培训 per unit. */
+  'read:drill': ['admin', 'office', 'leader', 'department', 'village', 'enterprise'],
+  'record:drill': ['admin', 'office', 'department', 'village', 'enterprise'],
+  /** Who is behind on drills and training, in scope (an enterprise: itself). */
+  'read:drill_compliance': ['admin', 'office', 'leader', 'department', 'village', 'enterprise'],
+  /** The district's required times a year. */
+  'manage:drill_requirement': OFFICE,
 
   'upload:file': EVERYONE,
   /** A file is served to whoever may see the record it belongs to. */

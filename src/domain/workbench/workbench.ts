@@ -10,7 +10,7 @@ export const WORKBENCH_KINDS = [
   'campaign_report', 'campaign_review', 'report_fill', 'report_review',
   'finding_answer', 'finding_accept', 'group_open_findings', 'leadership_due',
   'overdue_by_unit', 'due_this_week_by_unit', 'listed_hazard',
-  'inspection_found', 'covered_unit',
+  'inspection_found', 'covered_unit', 'drill_due',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 
@@ -39,6 +39,7 @@ export const WORKBENCH_KIND_LABELS: Record<WorkbenchKind, string> = {
   listed_hazard: '挂牌督办隐患',
   inspection_found: '近期检查发现的问题',
   covered_unit: '督导单位',
+  drill_due: '演练/培训待完成',
 };
 
 /** The 工作台 item a hazard's awaited action makes (the first that applies, in the loop's order). */

@@ -14,3 +14,4 @@ export * from './notifications.ts';
 export * from './campaigns.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
+export * from './drills.ts';

@@ -15,6 +15,8 @@ import { campaignWorkbench } from '../campaigns/index.ts';
 import { reportWorkbench } from '../reports/index.ts';
 import { supervisionWorkbench } from '../supervision/index.ts';
 import { leadershipWorkbench } from '../leadership/index.ts';
+import { drillWorkbench } from '../drills/index.ts';
+import { ACTIVITY_CATEGORY_LABELS } from '../../../domain/drills/drill-requirement.ts';
 
 interface Part { items: TWorkbenchItem[]; totals: Partial<Record<WorkbenchKind, number>>; moreHref?: Partial<Record<WorkbenchKind, string>> }
 type Source = (ctx: AppContext, actor: Actor, today: string) => Promise<Part[]>;
@@ -34,6 +36,19 @@ const selfInspectionToday: Source = async (ctx, actor, today) => {
   }];
 };
 
+/** 演练/培训待完成: the enterprise's drill or training window closing within 30 days, unmet. */
+const drillsDue: Source = async (ctx, actor, today) => {
+  const due = await drillWorkbench(ctx, actor, today);
+  if (!due.length) return [];
+  return [{
+    items: due.map((d): TWorkbenchItem => ({
+      kind: 'drill_due', title: `本期${ACTIVITY_CATEGORY_LABELS[d.category]}尚未开展`, subtitle: `请在${d.dueOn}前开展并登记`,
+      href: `/enterprises/${actor.enterpriseId}`, due: d.dueOn, dueText: dueWords(d.dueOn, today), light: lightOf(d.dueOn, today),
+    })),
+    totals: { drill_due: due.length },
+  }];
+};
+
 const SOURCES: Source[] = [
   selfInspectionToday,
   (ctx, actor, today) => hazardWorkbench(ctx.db, actor, today, ctx.clock.now()),
@@ -42,6 +57,7 @@ const SOURCES: Source[] = [
   reportWorkbench,
   supervisionWorkbench,
   (ctx, actor) => leadershipWorkbench(ctx, actor),
+  drillsDue,
 ];
 
 export async function workbenchOf(ctx: AppContext, actor: Actor): Promise<TWorkbench> {

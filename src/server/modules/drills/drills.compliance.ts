@@ -1,0 +1,83 @@
+// Who is behind on drills and training: one query over the enterprises in scope, each category's
+// windows of the year made by generate_series, the same rules as domain/drills complianceOf
+// (owed: started, and the enterprise on record by the window's midpoint; met: a live record held in it).
+import { sql, type SQL } from 'drizzle-orm';
+import type { TComplianceQuery } from '../../../contract/drills.ts';
+import type { ActivityCategory, Requirement } from '../../../domain/drills/drill-requirement.ts';
+import type { DbOrTx } from '../../db/client.ts';
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** The lateral subquery of one category: times a year, windows owed / met / missed, the open window's end, the last record. */
+function categorySql(category: ActivityCategory, req: Requirement, year: number, today: string): SQL {
+  const r = req[category];
+  return sql`(
+    select n, count(*) filter (where owed) as owed, count(*) filter (where owed and met) as met,
+      count(*) filter (where owed and not met and w_end < ${today}::date) as missed,
+      min(w_end) filter (where owed and not met and w_end >= ${today}::date) as open_end,
+      (select max(a.held_on) from safety_activities a where a.enterprise_id = e.id and a.category = ${category} and a.voided_at is null and a.held_on <= make_date(${year}, 12, 31)) as last_held
+    from (
+      select n, w_end, (w_start <= ${today}::date and reg < w_mid) as owed,
+        exists (select 1 from safety_activities a where a.enterprise_id = e.id and a.category = ${category} and a.voided_at is null and a.held_on between w_start and w_end) as met
+      from (select case when e.is_high_risk then ${r.highRisk}::int else ${r.normal}::int end as n,
+                   (e.created_at at time zone 'Asia/Shanghai')::date as reg) k
+      left join lateral (
+        select make_date(${year}, i * (12 / k.n) + 1, 1) as w_start,
+               (make_date(${year}, i * (12 / k.n) + 1, 1) + make_interval(months => 12 / k.n) - interval '1 day')::date as w_end,
+               (make_date(${year}, i * (12 / k.n) + 1, 1) + make_interval(months => (12 / k.n) / 2, days => case when (12 / k.n) % 2 = 1 then 15 else 0 end))::date as w_mid
+        from generate_series(0, k.n - 1) i where k.n > 0
+      ) w on true
+    ) x group by n
+  )`;
+}
+
+const statusOf = (p: string) => sql.raw(`case when ${p}.owed = 0 then 'not_required' when ${p}.missed > 0 then 'missed' when ${p}.open_end is not null then 'pending' else 'met' end`);
+
+export interface ComplianceRow {
+  id: string; name: string; villageName: string; isHighRisk: boolean;
+  drill: CategoryRow; training: CategoryRow;
+}
+export interface CategoryRow { timesPerYear: number; owed: number; met: number; status: 'met' | 'pending' | 'missed' | 'not_required'; dueOn: string | null; lastHeldOn: string | null }
+
+export async function complianceRows(db: DbOrTx, o: { scope: SQL; q: TComplianceQuery; req: Requirement; year: number; today: string }) {
+  const { q } = o;
+  const conds: SQL[] = [o.scope, sql`e.voided_at is null`, sql`e.status <> 'closed'`];
+  if (q.villageId) conds.push(sql`e.village_id = ${q.villageId}`);
+  if (q.sectorId) conds.push(sql`e.sector_ids @> array[${q.sectorId}]::uuid[]`);
+  if (q.enterpriseId) conds.push(sql`e.id = ${q.enterpriseId}`);
+  if (q.q) conds.push(sql`e.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  const cats = q.category ? [q.category] : (['drill', 'training'] as const);
+  const statusCond: Record<string, (c: string) => string> = {
+    behind: (c) => `${c}_status in ('missed', 'pending')`, missed: (c) => `${c}_status = 'missed'`,
+    pending: (c) => `${c}_status = 'pending'`, met: (c) => `${c}_status in ('met', 'not_required')`,
+  };
+  const outer = q.status
+    ? sql.raw(q.status === 'met' ? cats.map(statusCond.met!).join(' and ') : `(${cats.map(statusCond[q.status]!).join(' or ')})`)
+    : sql`true`;
+  const where = sql.join(conds.map((c) => sql`(${c})`), sql` and `);
+  const res = await db.execute(sql`
+    select *, count(*) over () as total from (
+      select e.id, e.name, v.name as village_name, e.is_high_risk,
+        d.n as drill_n, d.owed as drill_owed, d.met as drill_met, ${statusOf('d')} as drill_status, d.open_end as drill_due, d.last_held as drill_last,
+        t.n as training_n, t.owed as training_owed, t.met as training_met, ${statusOf('t')} as training_status, t.open_end as training_due, t.last_held as training_last
+      from enterprises e join org_units v on v.id = e.village_id
+      cross join lateral ${categorySql('drill', o.req, o.year, o.today)} d
+      cross join lateral ${categorySql('training', o.req, o.year, o.today)} t
+      where ${where}
+    ) c where ${outer}
+    order by (case when drill_status = 'missed' or training_status = 'missed' then 0 when drill_status = 'pending' or training_status = 'pending' then 1 else 2 end), name collate "C", id
+    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
+  const day = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+  const cat = (r: Record<string, unknown>, c: string): CategoryRow => ({
+    timesPerYear: num(r[`${c}_n`]), owed: num(r[`${c}_owed`]), met: num(r[`${c}_met`]), status: r[`${c}_status`] as CategoryRow['status'],
+    dueOn: day(r[`${c}_due`]), lastHeldOn: day(r[`${c}_last`]),
+  });
+  return {
+    total: rows.length ? num(rows[0]!.total) : 0,
+    rows: rows.map((r): ComplianceRow => ({
+      id: String(r.id), name: String(r.name), villageName: String(r.village_name), isHighRisk: Boolean(r.is_high_risk),
+      drill: cat(r, 'drill'), training: cat(r, 'training'),
+    })),
+  };
+}
