@@ -161,3 +161,20 @@ export function reviewsSubmission(actor: ScopeActor, s: SubmissionRef): boolean 
   const belowTownship = (s.unitKind === 'village' || s.unitKind === 'department') && s.townshipId !== null && s.townshipId !== s.unitId;
   return belowTownship ? actor.unitKind === 'township' && actor.unitId === s.townshipId : actor.unitKind === 'district';
 }
+
+/** A 督导工作组's region: the township that set it up, or the district's own (null). */
+export interface GroupRef {
+  districtId: string;
+  townshipId: string | null;
+}
+
+/** Whether the actor's region holds the group: a district-level unit every group of the district, a township its own. */
+export function groupInRegion(actor: ScopeActor, g: GroupRef): boolean {
+  if (g.districtId !== actor.districtId) return false;
+  if (actor.unitKind === 'district') return true;
+  return actor.unitKind === 'township' && g.townshipId === actor.unitId;
+}
+
+/** The office (or an admin) over a group: sets it up, acts for it, and settles its findings once it is disbanded. */
+export const keepsGroup = (actor: ScopeActor, g: GroupRef): boolean =>
+  (actor.role === 'office' || actor.role === 'admin') && groupInRegion(actor, g);

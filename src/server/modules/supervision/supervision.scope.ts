@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { supervisionGroupMembers, supervisionGroups } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { can } from '../../../domain/access/permissions.ts';
+import { keepsGroup } from '../../../domain/access/scope.ts';
 
 export type GroupRow = typeof supervisionGroups.$inferSelect;
 
@@ -15,16 +16,7 @@ const REGION_WATCHERS = new Set(['admin', 'office', 'leader']);
 /** The township a group set up by this actor belongs to (null: the district's own). */
 export const townshipOf = (actor: Actor): string | null => (actor.unitKind === 'township' ? actor.unitId : null);
 
-/** Whether the actor's region holds the group (district: every group of the district; township: its own). */
-export function inRegion(actor: Actor, g: { districtId: string; townshipId: string | null }): boolean {
-  if (g.districtId !== actor.districtId) return false;
-  if (actor.unitKind === 'district') return true;
-  return actor.unitKind === 'township' && g.townshipId === actor.unitId;
-}
-
-/** The office (or an admin) over the group: sets it up and acts for it. */
-export const keepsGroup = (actor: Actor, g: { districtId: string; townshipId: string | null }) =>
-  (actor.role === 'office' || actor.role === 'admin') && inRegion(actor, g);
+export { keepsGroup };
 
 const memberOf = (actor: Actor) =>
   sql`${supervisionGroups.id} in (select ${supervisionGroupMembers.groupId} from ${supervisionGroupMembers} where ${supervisionGroupMembers.userId} = ${actor.userId})`;
