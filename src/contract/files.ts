@@ -2,7 +2,7 @@ import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { IdParams } from './common.ts';
 
-export const FILE_KINDS = ['photo', 'document'] as const;
+export const FILE_KINDS = ['photo', 'document', 'video'] as const;
 /** What an upload is for; decides which checks apply (photos only for before/after and inspection answers). */
 export const FILE_PURPOSES = ['before', 'after', 'plan', 'evidence', 'report', 'inspection', 'case'] as const;
 

@@ -27,6 +27,7 @@ import { registerAccountabilityRoutes } from './modules/accountability/accountab
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerInspectorRosterRoutes } from './modules/inspector-roster/inspector-roster.routes.ts';
 import { registerDrillRoutes } from './modules/drills/drills.routes.ts';
+import { registerTipRoutes } from './modules/tips/index.ts';
 import { registerLeadershipRoutes } from './modules/leadership/index.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerSupervisionRoutes(app, ctx);
   registerInspectorRosterRoutes(app, ctx);
   registerDrillRoutes(app, ctx);
+  registerTipRoutes(app, ctx);
   registerLeadershipRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);

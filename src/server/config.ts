@@ -22,6 +22,14 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** How often reminders are produced and robot deliveries retried (seconds; 0: never, e.g. a second process). */
   NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
+  /** Proof-of-work of the public report form: the solver tries up to this many hashes (half to all of it); ~1 s on a mid-range phone. */
+  CHALLENGE_MAX_COUNTER: z.coerce.number().int().min(2).max(10_000_000).default(10_000),
+  /** Signs the challenges; none: a random secret per start (outstanding challenges then expire with a restart). */
+  CHALLENGE_SECRET: z.string().min(16).optional(),
+  /** Public reports a township may hold 待核查 at once; above it new ones are refused until the office catches up. */
+  PUBLIC_REPORT_QUEUE_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** Public report submissions per network address per hour. */
+  PUBLIC_REPORT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +49,10 @@ export interface AppConfig {
   trustProxy: boolean | string;
   publicUrl?: string;
   notifyIntervalSeconds: number;
+  challengeMaxCounter: number;
+  challengeSecret?: string;
+  publicReportQueueCap: number;
+  publicReportPerHour: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -66,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
+    challengeMaxCounter: e.CHALLENGE_MAX_COUNTER,
+    challengeSecret: e.CHALLENGE_SECRET,
+    publicReportQueueCap: e.PUBLIC_REPORT_QUEUE_CAP,
+    publicReportPerHour: e.PUBLIC_REPORT_PER_HOUR,
     trustProxy: ['off', 'false', '0'].includes(e.TRUST_PROXY) ? false : ['on', 'true', '1'].includes(e.TRUST_PROXY) ? true : e.TRUST_PROXY,
   };
 }

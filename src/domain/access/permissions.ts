@@ -104,6 +104,19 @@ export const PERMISSIONS = {
   /** The district's required times a year. */
   'manage:drill_requirement': OFFICE,
 
+  /** 群众举报: the office of the report's region triages it; a department sees what it was asked to investigate; leaders follow. */
+  'read:tip': ['admin', 'office', 'leader', 'department'],
+  /** Triage actions; the record's allowedActions say which (domain/tips/tip-workflow.ts). */
+  'act:tip': ['admin', 'office', 'department'],
+  /** The reporter's name and phone: the office alone, every view audited. */
+  'read:tip_identity': ['office'],
+  /** 举报奖励: the office proposes and pays, a leader approves; the reward's allowedActions say which. */
+  'read:tip_reward': ['admin', 'office', 'leader'],
+  'propose:tip_reward': ['office'],
+  'act:tip_reward': ['office', 'leader'],
+  /** The QR poster that points the public to the report page. */
+  'print:tip_poster': OFFICE,
+
   'upload:file': EVERYONE,
   /** A file is served to whoever may see the record it belongs to. */
   'read:file': EVERYONE,

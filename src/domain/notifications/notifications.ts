@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'campaign.due_soon', 'campaign.overdue',
   'report.submit', 'report.approve', 'report.return', 'report.excuse', 'report.reopen', 'report.due_soon', 'report.overdue',
   'finding.created', 'finding.answered', 'finding.accepted', 'finding.returned', 'finding.withdrawn', 'finding.due_soon', 'finding.overdue', 'leadership.due_soon', 'leadership.overdue',
+  'tip.received', 'tip.assigned', 'tip.due_soon', 'tip.overdue', 'reward.proposed', 'reward.approved', 'reward.rejected', 'reward.claimed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -53,6 +54,14 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'finding.withdrawn': '督导问题已撤回',
   'finding.due_soon': '督导问题即将到期',
   'finding.overdue': '督导问题已逾期',
+  'tip.received': '收到群众举报',
+  'tip.assigned': '群众举报请核查',
+  'tip.due_soon': '群众举报即将超过核查时限',
+  'tip.overdue': '群众举报已超过核查时限',
+  'reward.proposed': '举报奖励待审批',
+  'reward.approved': '举报奖励已批准',
+  'reward.rejected': '举报奖励未获批准',
+  'reward.claimed': '举报人申领奖励',
   'leadership.due_soon': '领导活动本期即将到期',
   'leadership.overdue': '领导活动上期未完成',
 };

@@ -11,6 +11,7 @@ export const WORKBENCH_KINDS = [
   'finding_answer', 'finding_accept', 'group_open_findings', 'leadership_due',
   'overdue_by_unit', 'due_this_week_by_unit', 'listed_hazard',
   'inspection_found', 'covered_unit', 'drill_due',
+  'tip_triage', 'reward_approve', 'reward_pay',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 
@@ -40,6 +41,9 @@ export const WORKBENCH_KIND_LABELS: Record<WorkbenchKind, string> = {
   inspection_found: '近期检查发现的问题',
   covered_unit: '督导单位',
   drill_due: '演练/培训待完成',
+  tip_triage: '群众举报待核查',
+  reward_approve: '举报奖励待审批',
+  reward_pay: '举报奖励待发放',
 };
 
 /** The 工作台 item a hazard's awaited action makes (the first that applies, in the loop's order). */

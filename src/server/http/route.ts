@@ -34,6 +34,8 @@ export interface RouteOptions {
   allowPasswordChangePending?: boolean;
   /** Per-route rate limit (requests per minute per IP). */
   rateLimitPerMinute?: number;
+  /** Per-route rate limit over another window (requests per `windowMs` per IP); wins over rateLimitPerMinute. */
+  rateLimit?: { max: number; windowMs: number };
 }
 
 export function registerRoute<D extends RouteDef>(
@@ -51,7 +53,8 @@ export function registerRoute<D extends RouteDef>(
     url: def.path,
     config: {
       routeDef: def,
-      ...(opts.rateLimitPerMinute ? { rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 } } : {}),
+      ...(opts.rateLimit ? { rateLimit: { max: opts.rateLimit.max, timeWindow: opts.rateLimit.windowMs } }
+        : opts.rateLimitPerMinute ? { rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 } } : {}),
     },
     handler: async (req, reply) => {
       const actor = req.actor;

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { recordCounters } from '../db/schema/index.ts';
 
 /** What is numbered; the number's format is the domain's (record-number.ts, hazard-machine.ts). */
-export type CounterKind = 'hazard' | 'inspection' | 'case';
+export type CounterKind = 'hazard' | 'inspection' | 'case' | 'public_report';
 
 export async function nextRecordSeq(tx: DbOrTx, districtId: string, kind: CounterKind, year: number): Promise<number> {
   const [r] = await tx

@@ -36,6 +36,8 @@ export const TEST_ENV: Record<string, string> = {
   LOG_LEVEL: 'silent',
   // Tests log in many times a minute; the rate-limit test lowers this again.
   LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+  // The public form's proof of work stays real but small, so tests solve it in milliseconds.
+  CHALLENGE_MAX_COUNTER: '20',
 };
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {

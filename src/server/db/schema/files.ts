@@ -11,13 +11,14 @@ export const files = pgTable(
     ownerType: text('owner_type'),
     ownerId: uuid('owner_id'),
     purpose: text('purpose'), // before | after | plan | evidence | report
-    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    kind: text('kind', { enum: ['photo', 'document', 'video'] }).notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     originalName: text('original_name').notNull(),
     storageKey: text('storage_key').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull(),
+    /** Null for a file sent with a public report (no account). */
+    uploadedBy: uuid('uploaded_by'),
     createdAt: instant('created_at').notNull(),
     meta: jsonb('meta'),
   },

@@ -51,6 +51,8 @@ export const hazards = pgTable(
     inspectionItemKey: text('inspection_item_key'),
     /** Seen during a 督导检查 of a department or village (an enterprise-level problem becomes a hazard). */
     supervisionVisitId: uuid('supervision_visit_id'),
+    /** The 群众举报 it was found true from (public_reports.hazard_id links back). */
+    publicReportId: uuid('public_report_id'),
     createdBy: uuid('created_by').notNull(),
     version: version(),
     ...timestamps,
@@ -60,6 +62,7 @@ export const hazards = pgTable(
     index('hazards_district_status_idx').on(t.districtId, t.status),
     // a 督导检查's record lists the hazards reported from it
     index('hazards_supervision_visit_idx').on(t.supervisionVisitId).where(sql`${t.supervisionVisitId} is not null`),
+    index('hazards_public_report_idx').on(t.publicReportId).where(sql`${t.publicReportId} is not null`),
     // The ledger's order (found desc, id desc): pages and export keysets of a township or a district.
     index('hazards_township_found_idx').on(t.townshipId, t.foundAt.desc(), t.id.desc()),
     index('hazards_district_found_idx').on(t.districtId, t.foundAt.desc(), t.id.desc()),

@@ -14,7 +14,7 @@ function contentDisposition(type: 'inline' | 'attachment', name: string, ext: st
   return `${type}; filename="file.${ext}"; filename*=UTF-8''${rfc5987(name)}`;
 }
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf', [XLSX_MIME]: 'xlsx' };
+const EXT: Record<string, string> = { 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf', [XLSX_MIME]: 'xlsx' };
 
 /** The one file part (field `file`) and the optional `purpose` field, in either order. */
 async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer; purpose: FilePurpose | null }> {

@@ -12,6 +12,7 @@ import { presentFile } from './files.presenter.ts';
 import * as repo from './files.repository.ts';
 import type { FileRow } from './files.repository.ts';
 import { type FileKind, sniffFileType } from './files.sniff.ts';
+import { sniffVideo, videoStructureProblem } from './files.video.ts';
 import { type FileStorage, LocalDiskStorage, StoredObjectMissing, filesRootOf, newStorageKey } from './files.storage.ts';
 
 export type { FileRow } from './files.repository.ts';
@@ -259,4 +260,65 @@ export async function openFileForDownload(
   const row = await repo.findFile(ctx.db, id);
   if (!row || !(await mayDownload(ctx, actor, row))) throw notFound('文件');
   return { file: row, stream: await storageOf(ctx).open(row.storageKey) };
+}
+
+export interface CheckedFile {
+  data: Buffer;
+  kind: FileKind;
+  mime: string;
+  originalName: string;
+}
+
+/**
+ * What a file sent without an account is, checked whole like any upload: a photo that opens, or
+ * (when allowed) a well-formed MP4/QuickTime video. Refusals name the file.
+ */
+export async function checkAnonymousFile(input: { filename: string; data: Buffer }, o: { allowVideo: boolean }): Promise<CheckedFile> {
+  const name = cleanFilename(input.filename, 'bin');
+  const refuse = (m: string) => new AppError('UNSUPPORTED_FILE', `${name}：${m}`, { files: [`${name}：${m}`] });
+  const video = o.allowVideo ? sniffVideo(input.data) : null;
+  if (video) {
+    const problem = videoStructureProblem(input.data);
+    if (problem) throw refuse(problem);
+    return { data: input.data, kind: 'video', mime: video.mime, originalName: cleanFilename(input.filename, video.ext) };
+  }
+  const type = sniffFileType(input.data);
+  if (!type || type.kind !== 'photo') throw refuse(o.allowVideo ? '只能上传照片（JPEG/PNG/WebP）或视频（MP4/MOV）' : '只能上传照片（JPEG/PNG/WebP）');
+  const problem = await decodeProblem(input.data, type);
+  if (problem) throw refuse(problem);
+  return { data: input.data, kind: type.kind, mime: type.mime, originalName: cleanFilename(input.filename, type.ext) };
+}
+
+/**
+ * Stores checked files for a record created without an account: the bytes are written first, then
+ * `write` runs (the record's transaction) and is given a function that inserts the rows with their
+ * owner; if it fails, the bytes are removed again.
+ */
+export async function withStoredFiles<T>(
+  ctx: AppContext, items: readonly CheckedFile[],
+  write: (insertRows: (tx: DbOrTx, o: { districtId: string; ownerType: string; ownerId: string; purpose: string }) => Promise<FileRow[]>) => Promise<T>,
+): Promise<T> {
+  const storage = storageOf(ctx);
+  const now = ctx.clock.now();
+  const keys: string[] = [];
+  try {
+    for (const f of items) {
+      const key = newStorageKey(now);
+      await storage.put(key, f.data);
+      keys.push(key);
+    }
+    return await write(async (tx, o) => {
+      const rows: FileRow[] = [];
+      for (const [i, f] of items.entries()) {
+        rows.push(await repo.insertFile(tx, {
+          districtId: o.districtId, ownerType: o.ownerType, ownerId: o.ownerId, purpose: o.purpose, kind: f.kind, mime: f.mime, size: f.data.length,
+          sha256: createHash('sha256').update(f.data).digest('hex'), originalName: f.originalName, storageKey: keys[i]!, uploadedBy: null, createdAt: now,
+        }));
+      }
+      return rows;
+    });
+  } catch (e) {
+    await Promise.all(keys.map((k) => storage.remove(k).catch(() => {})));
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 // What other parts of the server use of the files module: everything else in it is its own.
 export { presentFile } from './files.presenter.ts';
 export {
-  XLSX_MIME, attachFiles, claimUpload, copyFilesTo, detachFiles, fileBytes, freeUploadOf, listFilesOf, registerFileOwnerAccess, storageOf, storeSpreadsheet, type FileRow,
+  XLSX_MIME, attachFiles, checkAnonymousFile, claimUpload, withStoredFiles, type CheckedFile, copyFilesTo, detachFiles, fileBytes, freeUploadOf, listFilesOf, registerFileOwnerAccess, storageOf, storeSpreadsheet, type FileRow,
 } from './files.service.ts';

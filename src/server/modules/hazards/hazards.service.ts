@@ -134,11 +134,13 @@ export async function createHazard(ctx: AppContext, actor: Actor, input: THazard
  * hazards together with the record); returns the new hazard's id. Refusals throw and roll back
  * the caller's whole transaction.
  */
-/** A hazard seen on a 督导检查 of a department or village: the visit it is linked to, named in its first event. */
-export interface HazardVisitLink {
-  supervisionVisitId: string;
-  note: string;
-}
+/**
+ * Where a hazard came from besides an inspection, named in its first event: a 督导检查 of a
+ * department or village, or a 群众举报 found true (whose photos become the hazard's before photos).
+ */
+export type HazardVisitLink =
+  | { supervisionVisitId: string; publicReportId?: undefined; note: string; copyBeforePhotos?: undefined }
+  | { publicReportId: string; supervisionVisitId?: undefined; note: string; copyBeforePhotos: readonly FileRow[] };
 
 export async function createHazardInTx(
   tx: Tx, ctx: AppContext, actor: Actor, input: THazardCreate, link?: HazardInspectionLink, visit?: HazardVisitLink,
@@ -168,7 +170,7 @@ export async function createHazardInTx(
     sectorId: input.sectorId, category: input.category, level: input.level, criterion: input.criterion,
     fixedOnSpot: input.fixedOnSpot, status, responsibleUnitId, dueDate: input.dueDate,
     rectificationNote: input.fixedOnSpot ? input.rectificationNote : null, rectifiedAt: input.fixedOnSpot ? now : null, rectifiedBy: input.fixedOnSpot ? actor.userId : null,
-    inspectionId: link?.inspectionId ?? null, inspectionItemKey: link?.itemKey ?? null, supervisionVisitId: visit?.supervisionVisitId ?? null,
+    inspectionId: link?.inspectionId ?? null, inspectionItemKey: link?.itemKey ?? null, supervisionVisitId: visit?.supervisionVisitId ?? null, publicReportId: visit?.publicReportId ?? null,
     createdBy: actor.userId, createdAt: now, updatedAt: now,
   });
   await attachFiles(tx, actor, { ids: input.beforePhotoIds, ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', kind: 'photo', field: 'beforePhotoIds' });
@@ -177,14 +179,16 @@ export async function createHazardInTx(
   }
   // The inspection keeps its photos; the hazard gets its own rows on the same stored bytes
   // (stored objects are never deleted while a row names them), so each record's files stay its own.
-  const copied = link ? await copyFilesTo(tx, link.copyBeforePhotos, { ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', at: now }) : [];
+  const toCopy = link?.copyBeforePhotos ?? visit?.copyBeforePhotos;
+  const copied = toCopy ? await copyFilesTo(tx, toCopy, { ownerType: HAZARD_FILE_OWNER, ownerId: h.id, purpose: 'before', at: now }) : [];
   const event = eventWriter(tx, { entityType: 'hazard', entityId: h.id, districtId: h.districtId, actor, at: now });
   const note = input.fixedOnSpot ? `即查即改：${input.rectificationNote}` : (link?.note ?? visit?.note ?? null);
-  const data = link ? { inspectionId: link.inspectionId, itemKey: link.itemKey } : visit ? { supervisionVisitId: visit.supervisionVisitId } : undefined;
+  const data = link ? { inspectionId: link.inspectionId, itemKey: link.itemKey }
+    : visit?.publicReportId ? { publicReportId: visit.publicReportId } : visit ? { supervisionVisitId: visit.supervisionVisitId } : undefined;
   await event({ action: 'report', from: null, to: status, note, data });
   await recordAudit(tx, {
     at: now, districtId: actor.districtId, actor: actor, action: 'hazard.create', entityType: 'hazard', entityId: h.id,
-    after: link ? { ...h, beforePhotoIds: copied.map((f) => f.id) } : h,
+    after: toCopy ? { ...h, beforePhotoIds: copied.map((f) => f.id) } : h,
   });
   await notify(tx, hazardReportedNotices(h, actor));
   return h.id;

@@ -16,6 +16,7 @@ import { reportWorkbench } from '../reports/index.ts';
 import { supervisionWorkbench } from '../supervision/index.ts';
 import { leadershipWorkbench } from '../leadership/index.ts';
 import { drillWorkbench } from '../drills/index.ts';
+import { tipWorkbench } from '../tips/index.ts';
 import { ACTIVITY_CATEGORY_LABELS } from '../../../domain/drills/drill-requirement.ts';
 
 interface Part { items: TWorkbenchItem[]; totals: Partial<Record<WorkbenchKind, number>>; moreHref?: Partial<Record<WorkbenchKind, string>> }
@@ -58,6 +59,7 @@ const SOURCES: Source[] = [
   supervisionWorkbench,
   (ctx, actor) => leadershipWorkbench(ctx, actor),
   drillsDue,
+  tipWorkbench,
 ];
 
 export async function workbenchOf(ctx: AppContext, actor: Actor): Promise<TWorkbench> {

@@ -1,0 +1,2 @@
+export { registerTipRoutes } from './tips.routes.ts';
+export { tipWorkbench } from './tips.workbench.ts';
