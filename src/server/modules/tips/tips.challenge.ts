@@ -60,7 +60,7 @@ export async function spendChallenge(ctx: AppContext, raw: string): Promise<void
   } catch {
     verified = false; // a malformed challenge makes the library throw: the same refusal
   }
-  const exp = Number((payload.challenge.parameters as { data?: { exp?: unknown } }).data?.exp);
+  const exp = Number((payload.challenge.parameters as { data?: { exp?: unknown } } | undefined)?.data?.exp);
   const now = ctx.clock.now();
   if (!verified || !Number.isFinite(exp) || exp < now.getTime() || typeof payload.challenge.signature !== 'string') throw refuse();
   await ctx.db.delete(usedChallenges).where(lt(usedChallenges.expiresAt, now));

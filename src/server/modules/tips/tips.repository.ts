@@ -1,7 +1,7 @@
 // Reading public reports for the office: the list (one scan with the state counts) and the rows a
 // page or a detail presents, with the names they show. The reporter's identity is never selected
 // here: it is read only by the audited identity request.
-import { type SQL, and, eq, gte, lt, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TTipItem } from '../../../contract/tips.ts';
 import { TIP_CONCLUDE_DAYS, TIP_STATES, type TipState, tipDueDay, tipOverdue } from '../../../domain/tips/tip-workflow.ts';
@@ -15,7 +15,7 @@ const village = alias(orgUnits, 'tip_village');
 const assigned = alias(orgUnits, 'tip_assigned');
 
 /** Every column but the identity's (and the code's hash). */
-const { reporterName: _n, reporterPhone: _p, codeHash: _c, ...reportColumns } = pr._.columns;
+const { reporterName: _n, reporterPhone: _p, codeHash: _c, ...reportColumns } = getTableColumns(pr);
 
 export const joinedReports = (db: DbOrTx) => db.select({
   r: reportColumns, townshipName: township.name, villageName: village.name, assignedName: assigned.name, rewardStatus: tipRewards.status,

@@ -41,7 +41,7 @@ export function registerTipRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   const codeLimited = async (req: FastifyRequest) => {
     const res = await perCode(req);
-    if (!res.isAllowed) throw new AppError('RATE_LIMITED', '该查询码查询过于频繁，请一小时后再试');
+    if (!res.isAllowed && res.isExceeded) throw new AppError('RATE_LIMITED', '该查询码查询过于频繁，请一小时后再试');
   };
 
   registerRoute(app, p.challenge, { permission: 'public', rateLimit: PUBLIC_LIMITS.challenge }, async () => {
