@@ -75,7 +75,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   originalName: '文件名', storageKey: '存储位置', uploadedBy: '上传人',
   // supervision: groups, visits, findings, leaders' activities, technical inspectors
   people: '组长和成员', departments: '联系部门', villages: '联系村/社区', campaignId: '专项行动', leaderPost: '领导职务',
-  supervisionVisitId: '督导检查', groupId: '督导工作组', visitId: '督导检查', visitedOn: '督导日期', memberUserIds: '参加人员', methods: '督导方式',
+  publicReportId: '群众举报', supervisionVisitId: '督导检查', groupId: '督导工作组', visitId: '督导检查', visitedOn: '督导日期', memberUserIds: '参加人员', methods: '督导方式',
   measures: '整改措施', answeredAt: '报送整改时间', answeredBy: '报送整改人', returnReason: '退回原因', closedBy: '销号人',
   heldOn: '活动日期', topic: '主题', place: '地点', leaders: '参加领导', leaderUserIds: '参加领导', taskIds: '相关任务', posts: '领导职务',
   kinds: '活动类型', frequencyText: '频次要求', taskId: '任务', label: '名称', employment: '专职/兼职', fromDate: '起始日期', toDate: '截止日期',

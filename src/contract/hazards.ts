@@ -168,6 +168,8 @@ export const HazardDetail = HazardListItem.extend({
   transferTargets: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
   /** The inspection whose 不符合 item it was found by, if any. */
   inspection: z.object({ id: z.string(), number: z.string(), itemKey: z.string().nullable() }).nullable(),
+  /** The 群众举报 it was found true from, if any (the report links back to it). */
+  publicReport: z.object({ id: z.string(), number: z.string() }).nullable(),
 });
 export type THazardDetail = z.infer<typeof HazardDetail>;
 

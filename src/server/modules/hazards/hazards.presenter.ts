@@ -34,6 +34,7 @@ export interface HazardDetailParts {
   allowedActions: THazardDetail['allowedActions'];
   transferTargets: THazardDetail['transferTargets'];
   inspection: THazardDetail['inspection'];
+  publicReport: THazardDetail['publicReport'];
 }
 
 export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
@@ -52,6 +53,7 @@ export function presentHazardDetail(p: HazardDetailParts): THazardDetail {
     signatureHash: h.signatureHash,
     voidReason: h.voidReason,
     inspection: p.inspection,
+    publicReport: p.publicReport,
     beforePhotos: p.files.before,
     afterPhotos: p.files.after,
     evidence: p.files.evidence,

@@ -7,7 +7,7 @@ import { shanghaiDayStart } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   enterprises, hazardCriteria, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,
-  hazards, inspections, orgUnits, sectors, users,
+  hazards, inspections, orgUnits, publicReports, sectors, users,
 } from '../../db/schema/index.ts';
 
 export type HazardRow = typeof hazards.$inferSelect;
@@ -242,6 +242,11 @@ export const findPlan = (db: DbOrTx, id: string) =>
 export async function findInspectionNumber(db: DbOrTx, id: string): Promise<string | null> {
   const [row] = await db.select({ number: inspections.number }).from(inspections).where(eq(inspections.id, id)).limit(1);
   return row?.number ?? null;
+}
+
+export async function findPublicReportNumber(db: DbOrTx, id: string): Promise<{ id: string; number: string } | null> {
+  const [row] = await db.select({ id: publicReports.id, number: publicReports.number }).from(publicReports).where(eq(publicReports.id, id)).limit(1);
+  return row ?? null;
 }
 
 /** Whether the ledger already holds this hazard: same enterprise, found day and description (the import's duplicate check). */

@@ -63,8 +63,9 @@ async function detailOf(db: DbOrTx, actor: Actor, row: repo.HazardListRow, today
   const transferTargets = allowedActions.includes('transfer') ? await transferTargetsOf(db, h) : [];
   const inspectionNumber = h.inspectionId ? await repo.findInspectionNumber(db, h.inspectionId) : null;
   const inspection = h.inspectionId && inspectionNumber ? { id: h.inspectionId, number: inspectionNumber, itemKey: h.inspectionItemKey } : null;
+  const publicReport = h.publicReportId ? await repo.findPublicReportNumber(db, h.publicReportId) : null;
   return presentHazardDetail({
-    inspection,
+    inspection, publicReport,
     row, today, foundByName, foundByUnitName: foundByUnit?.name ?? '',
     files: { before: byPurpose('before'), after: byPurpose('after'), evidence: byPurpose('evidence'), plan },
     plans, extensions, listings, transfers, reports, events, transferTargets,

@@ -29,6 +29,7 @@ import { can } from '../../../domain/access/permissions.ts';
 
 const todayOf = (ctx: AppContext) => shanghaiDay(ctx.clock.now());
 const WHAT: Record<string, string> = { submit: '群众提交举报', ...TIP_ACTION_LABELS };
+const REWARD_WHAT: Record<string, string> = { propose: '提出奖励', approve: '批准奖励', reject: '不予批准奖励', pay: '登记发放奖励', claim: '举报人申领奖励' };
 
 export async function listTips(ctx: AppContext, actor: Actor, q: TTipListQuery): Promise<TTipListResponse> {
   const today = todayOf(ctx);
@@ -74,6 +75,9 @@ export async function getTip(ctx: AppContext, actor: Actor, id: string): Promise
     r.duplicateOfId ? ctx.db.select({ id: pr.id, number: pr.number }).from(pr).where(eq(pr.id, r.duplicateOfId)).limit(1) : Promise.resolve([]),
   ]);
   const office = isOfficeOver(actor, r);
+  const rewardEvents = reward ? await eventsOf(ctx.db, 'tip_reward', reward.id) : [];
+  const history = [...events.map((e) => ({ e, what: WHAT[e.action] ?? e.action })), ...rewardEvents.map((e) => ({ e, what: REWARD_WHAT[e.action] ?? e.action }))]
+    .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.e.seq - b.e.seq);
   return {
     ...presentTipItem(j, todayOf(ctx)),
     description: r.description, enterpriseName: r.enterpriseName, enterprise: ent ?? null, latitude: r.latitude, longitude: r.longitude,
@@ -81,7 +85,7 @@ export async function getTip(ctx: AppContext, actor: Actor, id: string): Promise
     concludedAt: r.concludedAt?.toISOString() ?? null, hazard: hazard ?? null, duplicateOf: dup ?? null, files: (files.get(id) ?? []).map(presentFile),
     hasIdentity: j.hasIdentity, mayViewIdentity: j.hasIdentity && can(actor.role, 'read:tip_identity') && office,
     reward, mayProposeReward: reward === null && actor.role === 'office' && office && (TRUE_TIP_STATES as readonly string[]).includes(r.status),
-    history: events.map((e) => ({ at: e.at.toISOString(), who: [e.actorUnitName, e.actorName].filter(Boolean).join(' ') || '举报人', what: WHAT[e.action] ?? e.action, note: e.note })),
+    history: history.map(({ e, what }) => ({ at: e.at.toISOString(), who: [e.actorUnitName, e.actorName].filter(Boolean).join(' ') || '举报人', what, note: e.note })),
     version: r.version, allowedActions: allowedActions(tipWorkflow, { status: r.status }, tipRelations(actor, r)),
   };
 }

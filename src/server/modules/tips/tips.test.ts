@@ -13,6 +13,7 @@ import { tinyPng } from '../../test/hazards.ts';
 import { type Session, errorOf, loginAs } from '../../test/http.ts';
 import { submitReport, tinyMp4 } from '../../test/tips.ts';
 import { type World, buildWorld } from '../../test/world.ts';
+import { evaluateCells } from '../reports/metrics/evaluate.ts';
 import { tipReminders } from './tips.reminders.ts';
 
 let t: TestApp;
@@ -225,6 +226,29 @@ describe('rewards', () => {
     expect(paid.statusCode, paid.body).toBe(200);
     expect((paid.json() as TTipDetail).reward).toMatchObject({ status: 'paid', codeVerified: true, payMethod: 'cash' });
     expect(((await lookup(r.code)).json() as TPublicReportView).reward?.status).toBe('paid');
+  });
+
+  it('the 调度表 figures 举报奖励 and 其中匿名 are the rewards paid in the window, a township its own, the district all', async () => {
+    // a named reward paid too, in the same township
+    let d = await detailOf(officeT1, (await submitOk({ anonymous: 'false', reporterName: '赵某', reporterPhone: '13700000000' })).code);
+    d = await act(officeT1, d, { action: 'accept' });
+    d = await act(officeT1, d, { action: 'substantiate', reason: '属实', hazard: hazardInput() });
+    d = (await officeT1.request('POST', `/api/tips/${d.id}/reward`, { version: d.version, amountFen: 30_000, basis: '查实奖励' })).json() as TTipDetail;
+    await leaderT1.request('POST', `/api/tips/rewards/${d.reward!.id}/actions`, { action: 'approve', version: d.reward!.version });
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const paid = await officeT1.request('POST', `/api/tips/rewards/${d.reward!.id}/actions`, { action: 'pay', version: d.reward!.version + 1, paidOn: today, payMethod: 'bank_transfer' });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const cells = [{ key: 'rewards', metric: 'tips.rewards' }, { key: 'anonymous', metric: 'tips.rewards', params: { anonymous: 'yes' } }];
+    const window = { from: '2020-01-01', to: today, cutoff: new Date(t.clock.now().getTime() + 86_400_000) };
+    const ev = await evaluateCells(t.db, { districtId: w.D.id, units: [{ id: w.T1.id, kind: 'township' }, { id: w.T2.id, kind: 'township' }, { id: w.D.id, kind: 'district' }, { id: w.V1a.id, kind: 'village' }], cells, window, ids: true });
+    const v = (id: string, k: string) => ev.get(id)!.get(k)!.value;
+    expect([v(w.T1.id, 'rewards'), v(w.T1.id, 'anonymous')]).toEqual([80_000, 50_000]);
+    expect([v(w.D.id, 'rewards'), v(w.D.id, 'anonymous')]).toEqual([80_000, 50_000]);
+    expect([v(w.T2.id, 'rewards'), v(w.V1a.id, 'rewards')]).toEqual([0, 0]);
+    expect(ev.get(w.T1.id)!.get('rewards')!.ids).toContain(d.id);
+    // a window that ended before the payments counts none
+    const before = await evaluateCells(t.db, { districtId: w.D.id, units: [{ id: w.T1.id, kind: 'township' }], cells, window: { from: '2020-01-01', to: '2020-12-31', cutoff: new Date('2021-01-01') } });
+    expect(before.get(w.T1.id)!.get('rewards')!.value).toBe(0);
   });
 
   it('a report not found true takes no reward', async () => {

@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { shanghaiDayStart } from '../../../../domain/common/dates.ts';
 
 export type UnitKind = 'district' | 'township' | 'village' | 'department';
-export type Family = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'enterprise_check';
+export type Family = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'enterprise_check' | 'tip_reward';
 
 /** The window a figure counts: records from `from` (a day) up to the cut-off instant (the end of `to`, the due day). */
 export interface MetricWindow {
@@ -195,6 +195,27 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`ti.district_id = u.id`,
     })[kind],
     dimensions: {},
+    inParentRegion: [],
+    joins: {},
+  },
+  /**
+   * 举报奖励 paid in the window (by the day paid): the office of the report's township pays it, so a
+   * township counts its own and the district all of its townships'; villages and departments none.
+   */
+  tip_reward: {
+    from: sql`tip_rewards tr`,
+    table: sql`tip_rewards`,
+    id: sql`tr.id`,
+    district: sql`tr.district_id`,
+    township: sql`tr.township_id`,
+    base: (w) => sql`tr.status = 'paid' and tr.paid_on >= ${w.from} and tr.paid_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`false`,
+      department: sql`false`,
+      township: sql`tr.township_id = u.id`,
+      district: sql`tr.district_id = u.id`,
+    })[kind],
+    dimensions: { week: sql`to_char(date_trunc('week', tr.paid_on), 'YYYY-MM-DD')` },
     inParentRegion: [],
     joins: {},
   },

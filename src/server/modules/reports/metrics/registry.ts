@@ -8,7 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, INSPECTOR_EMPLOYMENT_LABELS, LEADER_POST_LABELS } from '../../../../domain/supervision/leadership.ts';
 import type { Family, MetricWindow } from './families.ts';
 
-export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector';
+export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'public_report';
 export type Params = Readonly<Record<string, string>>;
 
 export interface ParamSpec {
@@ -94,6 +94,7 @@ const activityFilter = (p: Params) => all([
   ...(p.posts ? [sql`exists (select 1 from jsonb_array_elements(la.leaders) x where x->>'post' = any(${kindList(p.posts)}))`] : []),
 ]);
 const employmentOf = (p: Params) => (p.employment ? sql`ti.employment = ${p.employment}` : sql`true`);
+const anonymousOf = (p: Params) => (p.anonymous === 'yes' ? sql`tr.anonymous` : sql`true`);
 const leaderChecks = (p: Params) => (p.leaders === 'yes' ? sql`ec.leader` : sql`true`);
 
 export const METRICS: readonly MetricDef[] = [
@@ -223,6 +224,13 @@ export const METRICS: readonly MetricDef[] = [
       + '而所计企业仍是“检查企业”的一部分。按登记单位归属：科室、村居计本单位的检查和本单位登记的领导活动，乡镇、区计辖区内的。',
     params: { leaders: { label: '领导检查', values: { yes: '是' } } },
     where: leaderChecks, scope: leaderChecks,
+  },
+  {
+    key: 'tips.rewards', version: 1, label: '举报奖励', unit: '万元', family: 'tip_reward', agg: 'sum', record: 'public_report', recordId: sql`tr.report_id`,
+    description: '统计期内已发放的群众举报奖励金额（按发放日期），以分计、以万元显示；可限定匿名举报（匿名举报查实奖励）。乡镇计本乡镇发放的，区计全区的。',
+    params: { anonymous: { label: '匿名举报', values: { yes: '仅匿名举报' } } },
+    where: anonymousOf, scope: anonymousOf,
+    amount: () => sql`tr.amount_fen`,
   },
 ];
 
