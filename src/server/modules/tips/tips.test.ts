@@ -160,7 +160,7 @@ describe('triage by the office', () => {
     // the ledger lists it for the office
     const ledger = (await officeT1.get(`/api/hazards?source=public&pageSize=50`)).json() as { items: { id: string }[] };
     expect(ledger.items.map((i) => i.id)).toContain(h!.id);
-    d = await act(officeT1, d, { action: 'reply', reply: '经核查属实，已责令企业立即清理通道并整改。感谢您的举报。' });
+    await act(officeT1, d, { action: 'reply', reply: '经核查属实，已责令企业立即清理通道并整改。感谢您的举报。' });
     const view = (await lookup(r.code)).json() as TPublicReportView;
     expect(view).toMatchObject({ status: 'substantiated', publicReply: '经核查属实，已责令企业立即清理通道并整改。感谢您的举报。', hazard: { rectified: false } });
     expect(JSON.stringify(view)).not.toContain('明日到场');
