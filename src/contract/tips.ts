@@ -1,4 +1,4 @@
-// 群众举报 (decision 020): the public's routes (no session: a proof-of-work challenge, the report,
+// 群众举报 (decision 021): the public's routes (no session: a proof-of-work challenge, the report,
 // its lookup by tracking code, the receipt, a reward claim) and the office's under /api/tips
 // (triage on the workflow kernel, the reporter's identity on an audited request, rewards, posters).
 import { z, int, coerceInt } from './zod.ts';

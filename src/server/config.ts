@@ -22,8 +22,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** How often reminders are produced and robot deliveries retried (seconds; 0: never, e.g. a second process). */
   NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
-  /** Proof-of-work of the public report form: the solver tries up to this many hashes (half to all of it); ~1 s on a mid-range phone. */
-  CHALLENGE_MAX_COUNTER: z.coerce.number().int().min(2).max(10_000_000).default(10_000),
+  /** Proof-of-work of the public report form: the solver tries up to this many hashes (half to all of it); ~1 s on a mid-range phone (decision 021). */
+  CHALLENGE_MAX_COUNTER: z.coerce.number().int().min(2).max(10_000_000).default(100_000),
   /** Signs the challenges; none: a random secret per start (outstanding challenges then expire with a restart). */
   CHALLENGE_SECRET: z.string().min(16).optional(),
   /** Public reports a township may hold 待核查 at once; above it new ones are refused until the office catches up. */

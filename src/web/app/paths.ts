@@ -102,6 +102,18 @@ export const paths = {
     edit: (id: string) => `/accountability/${encodeURIComponent(id)}/edit`,
   },
   /** 专兼职技术检查员名册. */
+  /** 群众举报: the office's triage, and rewards. */
+  tips: {
+    list: (filter: LedgerFilter = {}) => withQuery('/tips', filter),
+    detail: (id: string) => `/tips/${encodeURIComponent(id)}`,
+    rewards: (filter: LedgerFilter = {}) => withQuery('/tips/rewards', filter),
+  },
+  /** The public's pages (no account): report a hazard, follow it by its code. */
+  publicReport: {
+    form: (townshipId?: string) => withQuery('/report', { township: townshipId }),
+    /** The code is typed on the page, never put in the address (it would stay in the history). */
+    track: '/report/track',
+  },
   inspectorRoster: {
     list: '/inspector-roster',
     create: '/inspector-roster/new',
@@ -169,6 +181,11 @@ export const routePatterns = {
   accountabilityCreate: '/accountability/new',
   accountabilityDetail: '/accountability/:id',
   accountabilityEdit: '/accountability/:id/edit',
+  tipList: '/tips',
+  tipRewards: '/tips/rewards',
+  tipDetail: '/tips/:id',
+  publicReport: '/report',
+  publicTrack: '/report/track',
   inspectorRosterList: '/inspector-roster',
   inspectorRosterCreate: '/inspector-roster/new',
   inspectorRosterDetail: '/inspector-roster/:id',

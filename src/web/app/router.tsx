@@ -21,6 +21,9 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { path: r.login, element: <LoginPage prefetchNext={preloadSignedIn} />, errorElement: <RouteError /> },
+        // The public's pages: no session, no menu.
+        { path: r.publicReport, errorElement: <RouteError />, ...page(async () => (await import('../features/public-report/report-page.tsx')).ReportPage) },
+        { path: r.publicTrack, errorElement: <RouteError />, ...page(async () => (await import('../features/public-report/track-page.tsx')).TrackPage) },
         {
           path: r.changePassword,
           errorElement: <RouteError />,
@@ -75,6 +78,9 @@ const signedInPages: RouteObject[] = [
   { path: r.campaignDetail, ...page(async () => (await import('../features/campaigns/campaign-detail-page.tsx')).CampaignDetailPage) },
   { path: r.myTasks, ...page(async () => (await import('../features/campaigns/my-tasks-page.tsx')).MyTasksPage) },
   { path: r.occurrence, ...page(async () => (await import('../features/campaigns/occurrence-page.tsx')).OccurrencePage) },
+  { path: r.tipList, ...page(async () => (await import('../features/tips/tips-page.tsx')).TipsPage) },
+  { path: r.tipRewards, ...page(async () => (await import('../features/tips/rewards-page.tsx')).RewardsPage) },
+  { path: r.tipDetail, ...page(async () => (await import('../features/tips/tip-detail-page.tsx')).TipDetailPage) },
   { path: r.reportSubmission, ...page(async () => (await import('../features/reports/submission-page.tsx')).SubmissionPage) },
   { path: r.reportRecords, ...page(async () => (await import('../features/reports/cell-records-page.tsx')).CellRecordsPage) },
   { path: r.reportRound, ...page(async () => (await import('../features/reports/round-page.tsx')).RoundPage) },

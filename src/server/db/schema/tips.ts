@@ -1,4 +1,4 @@
-// 群众举报 (public reports, decision 020) and their rewards (举报奖励). A report arrives without an
+// 群众举报 (public reports, decision 021) and their rewards (举报奖励). A report arrives without an
 // account; the reporter keeps a tracking code of which only the hash is stored, so a copy of the
 // database does not let anyone read or follow someone else's report.
 import { sql } from 'drizzle-orm';

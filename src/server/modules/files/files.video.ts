@@ -1,4 +1,4 @@
-// Short videos sent with a public report (decision 020): MP4 and QuickTime (what phones record),
+// Short videos sent with a public report (decision 021): MP4 and QuickTime (what phones record),
 // both ISO base media files. The first bytes say what the file claims to be; the whole of it must
 // then be a well-formed sequence of top-level boxes that ends exactly at the end of the file and
 // holds the movie header (moov) and the media data (mdat), so a truncated or padded upload, or

@@ -1,7 +1,8 @@
 // The public form's proof of work (altcha-lib, self-hosted: no outside service). The server picks
 // the counter the solver must reach (deterministic mode), so the work is bounded and even: SHA-256
-// with cost 1, a counter between half and all of CHALLENGE_MAX_COUNTER (10,000 by default: about
-// 0.3–0.7 s in Node and about a second on a mid-range phone; decision 020). Expiry is our own
+// with cost 1, a counter between half and all of CHALLENGE_MAX_COUNTER (100,000 by default: the
+// web's solver hashes in plain JS, about 0.2–0.4 s in Node here and about a second on a mid-range
+// phone; verifying is one hash; decision 021). Expiry is our own
 // (signed into the challenge's data, read against the app clock), and a solution is good once: its
 // signature is kept in used_challenges until the challenge expires.
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The public's routes (no session, rate-limited per network address and per tracking code; limits
-// in decision 020) and the office's under /api/tips.
+// in decision 021) and the office's under /api/tips.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicTipRoutes as p, tipRoutes as r } from '../../../contract/tips.ts';
 import { normalizeCode } from '../../../domain/tips/tracking-code.ts';

@@ -1,6 +1,7 @@
 // The side menu, from the user's abilities (and, for an enterprise account, its own enterprise):
 // an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
+  AlertOutlined,
   NotificationOutlined,
   ApartmentOutlined, AuditOutlined, CrownOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, IdcardOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
@@ -66,6 +67,7 @@ export function navEntriesFor(me: TMe): NavEntry[] {
   if (can('read:leadership')) {
     entries.push({ key: paths.leadership.list, label: '领导活动', icon: <CrownOutlined />, text: '党政领导的专题学习、专题会议、听取汇报、调研检查，及专项行动要求的频次落实情况' });
   }
+  if (can('read:tip')) entries.push({ key: paths.tips.list(), label: '群众举报', icon: <AlertOutlined />, text: '群众扫码举报的隐患：受理、核查、答复，属实的登记为隐患并给予奖励' });
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
   if (can('read:inspector_roster')) entries.push({ key: paths.inspectorRoster.list, label: '技术检查员', icon: <IdcardOutlined />, text: '专兼职技术检查员名册，按任一日期统计区、乡镇两级在岗人数' });
   // 日周月自查: an enterprise opens its own calendar; those who watch see who is behind.

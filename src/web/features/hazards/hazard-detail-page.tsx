@@ -21,8 +21,9 @@ import {
   ACTION_BUTTON_LABELS, ACTION_ORDER, type ActionPreset, type AllowedAction, DANGER_ACTIONS, PRIMARY_ACTIONS,
 } from './components/labels.ts';
 import { ledgerUrl } from './components/last-list-url.ts';
+import { useCan } from '../../lib/abilities.ts';
 
-function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
+function overviewItems(h: HazardDetailData, canReadTips: boolean): DescriptionsProps['items'] {
   return [
     { key: 'number', label: '隐患编号', children: <span className="mono">{h.number}</span> },
     { key: 'status', label: '状态', children: <HazardStatusTag status={h.status} /> },
@@ -41,6 +42,10 @@ function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
     { key: 'foundBy', label: '发现人', children: `${h.foundByName}（${h.foundByUnitName}）` },
     ...(h.inspection
       ? [{ key: 'inspection', label: '来源检查', children: <Link to={paths.inspections.detail(h.inspection.id)} data-testid="hazard-inspection-link">{h.inspection.number}</Link> }]
+      : []),
+    // A unit that may not open public reports (a village, the enterprise) sees the number only.
+    ...(h.publicReport
+      ? [{ key: 'publicReport', label: '来源举报', children: canReadTips ? <Link to={paths.tips.detail(h.publicReport.id)} data-testid="hazard-report-link">{h.publicReport.number}</Link> : h.publicReport.number }]
       : []),
     { key: 'foundAt', label: '发现时间', children: formatMinute(h.foundAt) },
     { key: 'responsible', label: '责任单位', children: h.responsibleUnitName },
@@ -68,6 +73,7 @@ function overviewItems(h: HazardDetailData): DescriptionsProps['items'] {
 }
 
 export function HazardDetailPage() {
+  const userMay = useCan();
   const { id = '' } = useParams();
   const query = useHazard(id);
   const [open, setOpen] = useState<{ action: AllowedAction; preset?: ActionPreset } | null>(null);
@@ -146,7 +152,7 @@ export function HazardDetailPage() {
         />
       )}
       <DetailColumns actions={actionBar} timeline={timeline} lastUpdate={h.events.at(-1)?.at}>
-        <OverviewCard title="隐患信息" items={overviewItems(h)} />
+        <OverviewCard title="隐患信息" items={overviewItems(h, userMay('read:tip'))} />
         <PhotoCompare h={h} />
         <PlanSection h={h} />
         <DualReportGrid h={h} onRecord={can('record_dual_report') ? (preset) => setOpen({ action: 'record_dual_report', preset }) : undefined} />
