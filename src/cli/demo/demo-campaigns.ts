@@ -10,6 +10,7 @@ import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 import { seedDemoRoster } from './demo-roster.ts';
 import { seedDashengLeadership } from './demo-leadership.ts';
+import { seedDemoTips } from './demo-tips.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -47,5 +48,6 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, officeId: office.id, leader: leader!, today, periodStart: live!.start,
   });
   const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
-  return { dasheng, reports, roster, leadership, supervision, unitAccounts: extra.length };
+  const tips = await seedDemoTips(tx, { districtId: o.districtId, townshipId: o.townshipId, officeId: office.id, officeName: office.name, leaderId: leader!.id, leaderName: leader!.name, now: o.now });
+  return { dasheng, reports, roster, leadership, supervision, tips, unitAccounts: extra.length };
 }
