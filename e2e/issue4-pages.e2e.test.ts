@@ -18,6 +18,8 @@ import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspections/inspection-rules.ts';
 import { ROLES } from '../src/domain/access/roles.ts';
 import { FINDING_STATES, VISIT_METHODS, VISIT_RESULTS } from '../src/domain/supervision/finding-workflow.ts';
+import { PAY_METHODS, REWARD_STATES } from '../src/domain/tips/reward-workflow.ts';
+import { TIP_STATES } from '../src/domain/tips/tip-workflow.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/schedules/self-inspection-schedule.ts';
 import { usingPostgres } from '../src/server/test/db.ts';
 import {
@@ -60,6 +62,8 @@ const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   // 督导检查 (issue 12): a visit's record and a finding's page.
   { list: /^\/supervision\/visits$/, detail: /^\/supervision\/visits\/(?!new$)[^/]+$/ },
   { list: /^\/supervision\/findings$/, detail: /^\/supervision\/findings\/[^/]+$/ },
+  // 群众举报 (issue 13): a report's page and the rewards.
+  { list: /^\/tips$/, detail: /^\/tips\/(?!rewards$)[^/]+$/ },
 ];
 /** Buttons of a page that lead to a create/edit page (navigation) or open a create modal. */
 const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
@@ -81,6 +85,7 @@ const RAW_CODES = new Set<string>([
   ...ACCOUNTABILITY_KINDS, ...ACCOUNTABILITY_TARGET_TYPES, ...INSPECTION_STATUSES, ...CHECK_METHODS, ...CHECKLIST_AUDIENCES,
   ...CONFORMITY_RESULTS, ...RESPONSE_TYPES, ...CASE_STATUSES, ...MEASURE_KINDS, ...HAZARD_STATUSES, ...INSPECTION_METHOD_TAGS,
   ...INSPECTION_TYPES, ...INSPECTOR_EMPLOYMENTS, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
+  ...TIP_STATES, ...REWARD_STATES, ...PAY_METHODS,
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

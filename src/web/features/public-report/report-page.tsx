@@ -62,7 +62,7 @@ function FilePicker({ files, onChange }: { files: File[]; onChange: (f: File[]) 
           <Button style={{ width: 72, height: 72 }} icon={<PlusOutlined />} onClick={() => input.current?.click()} data-testid="public-add-file">添加</Button>
         )}
       </div>
-      <input ref={input} type="file" hidden multiple accept="image/jpeg,image/png,image/webp,video/mp4,video/quicktime" onChange={(e) => void add(e.target.files)} data-testid="public-file-input" />
+      <input ref={input} type="file" style={{ display: 'none' }} multiple accept="image/jpeg,image/png,image/webp,video/mp4,video/quicktime" onChange={(e) => void add(e.target.files)} data-testid="public-file-input" />
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
     </>
   );
@@ -83,6 +83,10 @@ export function ReportPage() {
   const preset = search.get('township') ?? undefined;
   const known = townships.data?.items.find((t) => t.id === preset);
   const villages = townships.data?.items.find((t) => t.id === townshipId)?.villages ?? [];
+  // The poster's township, once the list has arrived (initial values are read only at the first render).
+  useEffect(() => {
+    if (known && !form.getFieldValue('townshipId')) form.setFieldValue('townshipId', known.id);
+  }, [known, form]);
 
   if (receipt) return <PublicFrame title="举报已提交" here="form"><ReceiptView receipt={receipt} /></PublicFrame>;
 
@@ -117,7 +121,7 @@ export function ReportPage() {
         发现事故隐患或安全生产违法行为，可在此举报，无需注册。提交后会得到一个查询码，凭码查看办理进展；经核查属实的，按规定给予奖励。
       </Typography.Paragraph>
       <Card size="small">
-        <Form<Values> form={form} layout="vertical" initialValues={{ anonymous: 'true', townshipId: known?.id }} onFinish={(v) => void onFinish(v)} requiredMark="optional" data-testid="public-report-form">
+        <Form<Values> form={form} layout="vertical" initialValues={{ anonymous: 'true' }} onFinish={(v) => void onFinish(v)} requiredMark="optional" data-testid="public-report-form">
           <Form.Item name="townshipId" label="所在镇街" rules={[{ required: true, message: '请选择镇街' }]}>
             <Select aria-label="所在镇街" showSearch optionFilterProp="label" loading={townships.isPending} placeholder="请选择" data-testid="public-township"
               onChange={() => form.setFieldValue('villageId', undefined)}

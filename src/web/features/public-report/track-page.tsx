@@ -34,7 +34,7 @@ function ReportView({ code, view, onChange }: { code: string; view: TPublicRepor
   const step = view.status === 'pending' ? 0 : view.status === 'investigating' ? 1 : 2;
   return (
     <Card size="small" data-testid="public-view">
-      <Steps size="small" current={step} style={{ marginBottom: 12 }} items={[{ title: '待核查' }, { title: '核查中' }, { title: concluded ? TIP_STATE_LABELS[view.status] : '办结' }]} />
+      <Steps size="small" current={step} status={concluded ? 'finish' : 'process'} style={{ marginBottom: 12 }} items={[{ title: '待核查' }, { title: '核查中' }, { title: concluded ? TIP_STATE_LABELS[view.status] : '办结' }]} />
       <Descriptions size="small" column={1} items={[
         { key: 'status', label: '办理状态', children: <Tag color={concluded ? CONCLUDED_COLOR[view.status] : 'blue'} data-testid="public-status">{TIP_STATE_LABELS[view.status]}</Tag> },
         { key: 'township', label: '受理镇街', children: view.townshipName },
