@@ -28,6 +28,7 @@ import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerInspectorRosterRoutes } from './modules/inspector-roster/inspector-roster.routes.ts';
 import { registerDrillRoutes } from './modules/drills/drills.routes.ts';
 import { registerLeadershipRoutes } from './modules/leadership/index.ts';
+import { registerPublicityRoutes } from './modules/publicity/index.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerInspectorRosterRoutes(app, ctx);
   registerDrillRoutes(app, ctx);
   registerLeadershipRoutes(app, ctx);
+  registerPublicityRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

@@ -15,3 +15,4 @@ export * from './campaigns.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
 export * from './drills.ts';
+export * from './publicity.ts';
