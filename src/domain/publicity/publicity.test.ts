@@ -18,14 +18,18 @@ describe('publicity records: dates', () => {
     expect(publicityDateProblems({ ...r }, '2024-06-01')).toEqual(problems);
   });
 
-  it('a column counts in any window it runs in; a one-day record on its day', () => {
-    const column = { publishedOn: '2024-05-10', endsOn: '2024-07-31' };
+  it('a column counts in any window it runs in, one without an end in every window after its start; a one-day record on its day', () => {
+    const column = { kind: 'media_column' as const, publishedOn: '2024-05-10', endsOn: '2024-07-31' };
+    const running = { ...column, endsOn: null };
+    expect(publicityInWindow(running, '2025-01-01', '2025-01-31')).toBe(true);
+    expect(publicityInWindow(running, '2024-04-01', '2024-05-09')).toBe(false);
     expect(publicityInWindow(column, '2024-07-01', '2024-07-31')).toBe(true);
     expect(publicityInWindow(column, '2024-04-01', '2024-05-10')).toBe(true);
     expect(publicityInWindow(column, '2024-08-01', '2024-08-31')).toBe(false);
     expect(publicityInWindow(column, '2024-04-01', '2024-05-09')).toBe(false);
-    expect(publicityInWindow({ publishedOn: '2024-05-10', endsOn: null }, '2024-05-10', '2024-05-10')).toBe(true);
-    expect(publicityInWindow({ publishedOn: '2024-05-10', endsOn: null }, '2024-05-11', '2024-05-31')).toBe(false);
+    const exposure = { kind: 'exposure' as const, publishedOn: '2024-05-10', endsOn: null };
+    expect(publicityInWindow(exposure, '2024-05-10', '2024-05-10')).toBe(true);
+    expect(publicityInWindow(exposure, '2024-05-11', '2024-05-31')).toBe(false);
   });
 
   it('takes broadcast and print for mainstream until the recorder says otherwise', () => {

@@ -50,9 +50,15 @@ export function publicityDateProblems(r: PublicityDates, today: string): Record<
   return out;
 }
 
+/** The last day a record runs: a column without an end runs on; an exposure or a report is one day. */
+export const lastDayOf = (r: { kind: PublicityKind; publishedOn: string; endsOn: string | null }): string | null =>
+  r.endsOn ?? (r.kind === 'media_column' ? null : r.publishedOn);
+
 /** Whether a record runs on any day of [from, to]: it started by `to` and had not ended before `from`. */
-export const publicityInWindow = (r: { publishedOn: string; endsOn: string | null }, from: string, to: string) =>
-  r.publishedOn <= to && (r.endsOn ?? r.publishedOn) >= from;
+export const publicityInWindow = (r: { kind: PublicityKind; publishedOn: string; endsOn: string | null }, from: string, to: string) => {
+  const last = lastDayOf(r);
+  return r.publishedOn <= to && (last === null || last >= from);
+};
 
 /** An absolute http(s) address with a host: what a link to a published piece must be. */
 export function isHttpUrl(text: string): boolean {

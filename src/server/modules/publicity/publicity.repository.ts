@@ -23,9 +23,10 @@ export function filterSql(f: Partial<TPublicityFilter>, o: { ignoreKind?: boolea
   if (f.kind && !o.ignoreKind) c.push(eq(pr.kind, f.kind));
   if (f.channel) c.push(eq(pr.channel, f.channel));
   if (f.mainstream !== undefined) c.push(eq(pr.mainstream, f.mainstream));
-  // running on a day of the range: started by `to`, not ended before `from` (domain publicityInWindow)
+  // running on a day of the range: started by `to`, not ended before `from` (domain publicityInWindow:
+  // a column without an end runs on)
   if (f.to) c.push(sql`${pr.publishedOn} <= ${f.to}`);
-  if (f.from) c.push(sql`coalesce(${pr.endsOn}, ${pr.publishedOn}) >= ${f.from}`);
+  if (f.from) c.push(sql`(${pr.endsOn} >= ${f.from} or (${pr.endsOn} is null and (${pr.kind} = 'media_column' or ${pr.publishedOn} >= ${f.from})))`);
   if (f.region === 'district') c.push(isNull(pr.townshipId));
   else if (f.region) c.push(eq(pr.townshipId, f.region));
   if (f.enterpriseId) c.push(sql`${pr.enterpriseIds} @> ${uuids([f.enterpriseId])}`);

@@ -186,6 +186,8 @@ describe('the publicity list', () => {
     expect((await list(officeT2, 'mainstream=false')).items.map((i) => i.title)).toEqual(['二镇曝光', '二镇网站报道']);
     // April: the spring column runs on; nothing else
     expect((await list(officeT2, 'from=2024-04-01&to=2024-04-30')).items.map((i) => i.id)).toEqual([a.id]);
+    // June: the radio column without an end runs on; the exposure of 05-21 was one day
+    expect((await list(officeT2, 'from=2024-06-01&to=2024-06-02')).items.map((i) => i.id)).toEqual([b.id]);
     // text matches an exposed enterprise's name
     expect((await list(officeT2, `q=${encodeURIComponent('戊建筑')}`)).items.map((i) => i.id)).toEqual([c.id]);
     expect((await list(officeT2, `enterpriseId=${w.enterprises.e.id}`)).items.map((i) => i.id)).toEqual([c.id]);

@@ -79,10 +79,10 @@ afterAll(() => t.close());
 describe('是否在主流媒体播放安全生产专题栏目', () => {
   it('is computed from the township\'s mainstream columns and shown as 是/否, opening the columns it counted', async () => {
     const d = await get(township, keyOf(w.T.id));
-    expect(cellOf(d, 'media')).toMatchObject({ kind: 'computed', display: 'yesno', value: 2, unit: null, records: { count: 2 } });
+    expect(cellOf(d, 'media')).toMatchObject({ kind: 'computed', display: 'yesno', value: 3, unit: null, records: { count: 3 } });
     const cols = await records(township, keyOf(w.T.id), 'media');
-    expect(cols).toMatchObject({ total: 2, entity: '宣传/曝光记录', display: 'yesno' });
-    expect(cols.items.map((i) => i.href).sort()).toEqual([`/publicity/${r.running.id}`, `/publicity/${r.radio.id}`].sort());
+    expect(cols).toMatchObject({ total: 3, entity: '宣传/曝光记录', display: 'yesno' });
+    expect(cols.items.map((i) => i.href).sort()).toEqual([r.running.id, r.radio.id, r.onAir.id].map((id) => `/publicity/${id}`).sort());
     expect(cols.items.find((i) => i.id === r.running.id)).toMatchObject({ title: '《安全大家谈》', subtitle: '2026-10-01 至 2026-12-31 · 专题栏目 · 电视' });
     // a district department recorded none: 否
     expect(cellOf(await get(districtDept, keyOf(w.districtDept.id)), 'media')).toMatchObject({ value: 0, display: 'yesno' });
@@ -127,9 +127,9 @@ describe('the round\'s roll-up', () => {
     expect(res.statusCode, res.body).toBe(200);
     const rollup = res.json() as TRollup;
     expect(rollup.indicators.find((i) => i.key === 'media')).toMatchObject({ kind: 'computed', display: 'yesno' });
-    expect(rollup.sum.media).toBe(2);
+    expect(rollup.sum.media).toBe(3);
     // the district's own column counted too, over the whole region
-    expect(rollup.region.values.media).toBe(3);
+    expect(rollup.region.values.media).toBe(4);
     expect(rollup.region.values.exposures).toBe(3);
     const ws = await sheet(district, `/api/campaigns/${campaignId}/report-rounds/${DUE}/rollup/export.xlsx?form=${seriesId}`);
     expect(valueBeside(ws, MEDIA)).toBe('是');

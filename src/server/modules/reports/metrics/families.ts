@@ -232,8 +232,9 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     joins: {},
   },
   /**
-   * 宣传/曝光 records running on a day of the window (a column over a period counts in each window
-   * it runs in): a township its own, the district both levels, a unit what its office recorded.
+   * 宣传/曝光 records running on a day of the window (a column over a period, or still running,
+   * counts in each window it runs in): a township its own, the district both levels, a unit what its
+   * office recorded.
    */
   publicity: {
     from: sql`publicity_records pr`,
@@ -241,7 +242,9 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     id: sql`pr.id`,
     district: sql`pr.district_id`,
     township: sql`pr.township_id`,
-    base: (w) => sql`pr.voided_at is null and pr.published_on <= ${w.to} and coalesce(pr.ends_on, pr.published_on) >= ${w.from}`,
+    // domain publicityInWindow: a column without an end runs on; an exposure or a report is one day
+    base: (w) => sql`pr.voided_at is null and pr.published_on <= ${w.to}
+      and (pr.ends_on >= ${w.from} or (pr.ends_on is null and (pr.kind = 'media_column' or pr.published_on >= ${w.from})))`,
     attribution: (kind) => ({
       village: sql`pr.unit_id = u.id`,
       department: sql`pr.unit_id = u.id`,

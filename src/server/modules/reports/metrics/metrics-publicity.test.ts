@@ -40,19 +40,21 @@ const all = (): EvalUnit[] => [{ id: w.T.id, kind: 'township' }, { id: w.D.id, k
 describe('mainstream media columns', () => {
   it('count the columns running in the window: a township its own, the district both levels, a unit none', async () => {
     const f = await evaluate(all());
-    expect(f.value(w.T.id)).toMatchObject({ media: 2, radio: 1 });
-    expect(f.ids(w.T.id, 'media')).toEqual([r.running.id, r.radio.id].sort());
-    expect(f.value(w.D.id)).toMatchObject({ media: 3, radio: 1 });
-    expect(f.ids(w.D.id, 'media')).toEqual([r.running.id, r.radio.id, r.districtColumn.id].sort());
+    // the column with a period over the window, the radio column started in it, the page without an end started before it
+    expect(f.value(w.T.id)).toMatchObject({ media: 3, radio: 2 });
+    expect(f.ids(w.T.id, 'media')).toEqual([r.running.id, r.radio.id, r.onAir.id].sort());
+    expect(f.value(w.D.id)).toMatchObject({ media: 4, radio: 2 });
+    expect(f.ids(w.D.id, 'media')).toEqual([r.running.id, r.radio.id, r.onAir.id, r.districtColumn.id].sort());
     expect(f.value(w.dept.id)).toMatchObject({ media: 0 });
     expect(f.value(w.V2.id)).toMatchObject({ media: 0 });
   });
 
-  it('a column that ran before the window, or starts after it, does not count in it', async () => {
+  it('a column that ended before the window does not count in it; one without an end does', async () => {
     const ev = await evaluateCells(db.db, {
-      districtId: w.D.id, units: [{ id: w.T.id, kind: 'township' }], cells: CELLS.slice(0, 1), window: { ...WINDOW, from: '2027-01-01', to: '2027-01-31', cutoff: new Date('2027-01-31T16:00:00Z') },
+      districtId: w.D.id, units: [{ id: w.T.id, kind: 'township' }], cells: CELLS.slice(0, 1), window: { ...WINDOW, from: '2027-01-01', to: '2027-01-31', cutoff: new Date('2027-01-31T16:00:00Z') }, ids: true,
     });
-    expect(ev.get(w.T.id)!.get('media')!.value).toBe(0);
+    // 《安全大家谈》 ended 2026-12-31; the columns without an end run on
+    expect(ev.get(w.T.id)!.get('media')!.ids).toEqual([r.radio.id, r.onAir.id, r.later.id].sort());
   });
 });
 
