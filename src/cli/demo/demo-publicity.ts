@@ -79,7 +79,7 @@ export async function seedDemoPublicity(db: DbOrTx, o: { districtId: string; tow
   const rows: Row[] = [
     record(t, { kind: 'media_column', channel: 'tv', mainstream: true, outlet: '渝北区融媒体中心', publishedOn: day(360), endsOn: day(200), title: '《安全大家谈》大盛镇专题', link: link('yubei/tv/anquan-dajiatan'), summary: '每周一期，讲解九小场所、燃气和电动自行车安全常识。' }),
     record(t, { kind: 'media_column', channel: 'radio', mainstream: true, outlet: '渝北区融媒体中心', publishedOn: day(180), title: '《平安大盛》安全生产专题广播', summary: '每周三、周五早间播出，曝光隐患、解读“十五条硬措施”。' }),
-    record(t, { kind: 'media_column', channel: 'wechat', mainstream: false, outlet: '大盛发布（微信公众号）', publishedOn: day(300), title: '“大盛安全课堂”专栏', link: link('dasheng/wechat/anquan-ketang') }),
+    record(t, { kind: 'media_column', channel: 'wechat', mainstream: false, outlet: '大盛发布', publishedOn: day(300), title: '“大盛安全课堂”专栏', link: link('dasheng/wechat/anquan-ketang') }),
     record(t, { kind: 'media_column', channel: 'newspaper', mainstream: true, outlet: '渝北时报', publishedOn: day(95), title: '安全生产专版：大盛镇重大事故隐患专项排查整治', link: link('yubei/paper/zhuanban') }),
     record(t, { kind: 'media_column', channel: 'tv', mainstream: true, outlet: '渝北区融媒体中心', publishedOn: day(40), title: '《安全大家谈》大盛镇专题', voidReason: '重复登记' }),
   ];
@@ -89,13 +89,13 @@ export async function seedDemoPublicity(db: DbOrTx, o: { districtId: string; tow
     const named = i === 0 && measured.length ? [...new Set([...measured.slice(0, 2).map((m) => m.id), ...pickSome(2)])] : pickSome(rand.int(2, 4));
     if (named.length === 0) return;
     rows.push(record(t, {
-      kind: 'exposure', channel: i % 2 === 0 ? 'wechat' : 'website', mainstream: false, outlet: i % 2 === 0 ? '大盛发布（微信公众号）' : '大盛镇人民政府网站',
+      kind: 'exposure', channel: i % 2 === 0 ? 'wechat' : 'website', mainstream: false, outlet: i % 2 === 0 ? '大盛发布' : '大盛镇人民政府网站',
       publishedOn: day(n), title, link: link(`dasheng/baoguang/${i + 1}`), enterpriseIds: named, summary: '责令限期整改，整改情况将跟踪曝光。',
     }));
   });
   REPORT_TITLES.forEach((title, i) => {
     rows.push(record(t, {
-      kind: 'report', channel: rand.pick(['tv', 'website', 'wechat', 'newspaper'] as const), mainstream: i % 3 !== 2, outlet: i % 3 !== 2 ? '渝北区融媒体中心' : '大盛发布（微信公众号）',
+      kind: 'report', channel: rand.pick(['tv', 'website', 'wechat', 'newspaper'] as const), mainstream: i % 3 !== 2, outlet: i % 3 !== 2 ? '渝北区融媒体中心' : '大盛发布',
       publishedOn: day(20 + i * 55 + rand.int(0, 10)), title, link: link(`dasheng/news/${i + 1}`),
     }));
   });
@@ -115,7 +115,7 @@ export async function seedLinePublicity(db: DbOrTx, o: { districtId: string; tow
   const rows: Row[] = [
     record(t, { kind: 'media_column', channel: 'tv', mainstream: true, outlet: '黔江区融媒体中心', publishedOn: '2023-06-01', endsOn: '2023-12-31', title: '《邻鄂安全》重大事故隐患专项排查整治专题', link: link('qianjiang/tv/line-anquan') }),
     record(t, { kind: 'report', channel: 'website', mainstream: true, outlet: '黔江区融媒体中心', publishedOn: '2023-05-20', title: '邻鄂镇召开重大事故隐患专项排查整治2023行动动员部署会', link: link('qianjiang/news/line-dongyuan') }),
-    record(t, { kind: 'report', channel: 'wechat', mainstream: false, outlet: '邻鄂镇微信公众号', publishedOn: '2023-06-16', title: '邻鄂镇开展“安全生产月”宣传咨询日活动' }),
+    record(t, { kind: 'report', channel: 'wechat', mainstream: false, outlet: '邻鄂发布', publishedOn: '2023-06-16', title: '邻鄂镇开展“安全生产月”宣传咨询日活动' }),
   ];
   await insertWithEvents(db, rows, () => o.office);
   return { records: rows.length };
