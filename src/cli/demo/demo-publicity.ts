@@ -95,7 +95,8 @@ export async function seedDemoPublicity(db: DbOrTx, o: { districtId: string; tow
   });
   REPORT_TITLES.forEach((title, i) => {
     rows.push(record(t, {
-      kind: 'report', channel: rand.pick(['tv', 'website', 'wechat', 'newspaper'] as const), mainstream: i % 3 !== 2, outlet: i % 3 !== 2 ? '渝北区融媒体中心' : '大盛发布',
+      // every third on the township's own account, the others in the district's media
+      kind: 'report', channel: i % 3 === 2 ? 'wechat' : rand.pick(['tv', 'website', 'newspaper'] as const), mainstream: i % 3 !== 2, outlet: i % 3 !== 2 ? '渝北区融媒体中心' : '大盛发布',
       publishedOn: day(20 + i * 55 + rand.int(0, 10)), title, link: link(`dasheng/news/${i + 1}`),
     }));
   });
