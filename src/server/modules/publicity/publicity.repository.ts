@@ -1,7 +1,7 @@
 // Queries of publicity records, named by intent. Every read goes through the caller's scope
 // (publicity.scope.ts); the enterprises an exposure names are checked against the caller's
 // enterprise scope in one query.
-import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { PUBLICITY_KINDS, type PublicityKind } from '../../../domain/publicity/publicity.ts';
 import type { TPublicityFilter } from '../../../contract/publicity.ts';
@@ -72,10 +72,13 @@ export async function updateRecord(db: DbOrTx, id: string, version: number, set:
   return r ?? null;
 }
 
-/** Which of `ids` are live enterprises the condition (the caller's enterprise scope) admits. */
-export const enterprisesAmong = (db: DbOrTx, scope: SQL, ids: readonly string[]) =>
+/**
+ * Which of `ids` are enterprises the condition (the caller's enterprise scope) admits: live ones, or
+ * among `named` (those the record named already, which may have been voided since).
+ */
+export const enterprisesAmong = (db: DbOrTx, scope: SQL, ids: readonly string[], named: readonly string[] = []) =>
   ids.length === 0 ? Promise.resolve([]) : db.select({ id: enterprises.id }).from(enterprises)
-    .where(and(scope, inArray(enterprises.id, [...ids]), isNull(enterprises.voidedAt)));
+    .where(and(scope, inArray(enterprises.id, [...ids]), named.length ? or(isNull(enterprises.voidedAt), inArray(enterprises.id, [...named])) : isNull(enterprises.voidedAt)));
 
 export const userName = (db: DbOrTx, id: string) =>
   db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1).then((r) => r[0]?.name ?? '');

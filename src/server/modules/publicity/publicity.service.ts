@@ -53,12 +53,12 @@ export async function listPublicity(ctx: AppContext, actor: Actor, q: TPublicity
   };
 }
 
-/** The stored fields of a request, checked against today and the caller's enterprise scope. */
-async function fieldsOf(ctx: AppContext, actor: Actor, input: TPublicityCreate) {
+/** The stored fields of a request, checked against today and the caller's enterprise scope (`named`: those the record named already). */
+async function fieldsOf(ctx: AppContext, actor: Actor, input: TPublicityCreate, named: readonly string[] = []) {
   const problems = publicityDateProblems(input, shanghaiDay(ctx.clock.now()));
   if (Object.keys(problems).length) throw invalid(Object.fromEntries(Object.entries(problems).map(([k, m]) => [k, [m]])));
   const enterpriseIds = [...new Set(input.enterpriseIds)];
-  const found = await repo.enterprisesAmong(ctx.db, enterpriseScopeSql(enterpriseScopeFor(actor)), enterpriseIds);
+  const found = await repo.enterprisesAmong(ctx.db, enterpriseScopeSql(enterpriseScopeFor(actor)), enterpriseIds, named);
   if (found.length !== enterpriseIds.length) throw invalid({ enterpriseIds: [ENTERPRISE_OUT_OF_SCOPE] }, ENTERPRISE_OUT_OF_SCOPE);
   return {
     kind: input.kind, channel: input.channel, mainstream: input.mainstream, outlet: input.outlet, publishedOn: input.publishedOn, endsOn: input.endsOn,
@@ -96,7 +96,8 @@ async function loadKept(ctx: AppContext, actor: Actor, id: string, version: numb
 
 export async function updatePublicity(ctx: AppContext, actor: Actor, id: string, input: TPublicityUpdate): Promise<TPublicityDetail> {
   const before = await loadKept(ctx, actor, id, input.version);
-  const fields = await fieldsOf(ctx, actor, input);
+  // an enterprise voided since the record named it stays nameable on the record
+  const fields = await fieldsOf(ctx, actor, input, before.enterpriseIds);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateRecord(tx, id, input.version, { ...fields, updatedAt: now });

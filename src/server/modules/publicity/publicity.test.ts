@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPublicityDetail, TPublicityListResponse } from '../../../contract/publicity.ts';
 import { LINK_MESSAGE } from '../../../contract/publicity.ts';
-import { auditLog, recordEvents } from '../../db/schema/index.ts';
+import { auditLog, enterprises, recordEvents } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, buildUser } from '../../test/factories.ts';
 import { uploadPhoto } from '../../test/hazards.ts';
@@ -94,6 +94,13 @@ describe('publicity records', () => {
     // the district's office names any enterprise of the district
     const d = await createOk(officeD, exposure({ enterpriseIds: [w.enterprises.d.id, w.enterprises.e.id] }));
     expect(d).toMatchObject({ townshipId: null, regionName: '测试区' });
+    // a voided enterprise cannot be named anew, but stays on a record that named it before
+    const named = await createOk(office, exposure({ title: '曝光后注销', enterpriseIds: [w.enterprises.b.id] }));
+    await t.db.update(enterprises).set({ voidedAt: new Date('2024-06-01T00:00:00Z'), voidReason: '注销' }).where(eq(enterprises.id, w.enterprises.b.id));
+    expect((await office.request('POST', '/api/publicity', exposure({ enterpriseIds: [w.enterprises.b.id] }))).statusCode).toBe(400);
+    const kept = await office.request('PUT', `/api/publicity/${named.id}`, { ...exposure({ title: '曝光后注销（改）', enterpriseIds: [w.enterprises.b.id] }), version: 1 });
+    expect(kept.statusCode, kept.body).toBe(200);
+    await t.db.update(enterprises).set({ voidedAt: null, voidReason: null }).where(eq(enterprises.id, w.enterprises.b.id));
     expect(errorOf(await office.request('POST', '/api/publicity', exposure({ enterpriseIds: [] }))).fieldErrors).toEqual({ enterpriseIds: ['请选择被曝光的生产经营单位'] });
     expect(errorOf(await office.request('POST', '/api/publicity', column({ enterpriseIds: [w.enterprises.a.id] }))).fieldErrors).toEqual({ enterpriseIds: ['只有曝光记录可以选择生产经营单位'] });
   });
