@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGET_TYPES } from '../src/contract/accountability.ts';
 import { INSPECTION_STATUSES } from '../src/contract/inspections.ts';
 import { INSPECTOR_EMPLOYMENTS } from '../src/contract/inspector-roster.ts';
+import { PUBLICITY_CHANNELS, PUBLICITY_KINDS } from '../src/contract/publicity.ts';
 import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklists/checklist.ts';
 import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcement.ts';
 import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
@@ -53,6 +54,8 @@ const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   { list: /^\/cases$/, detail: /^\/cases\/(?!new$)[^/]+$/ },
   { list: /^\/accountability$/, detail: /^\/accountability\/(?!new$)[^/]+$/ },
   { list: /^\/inspector-roster$/, detail: /^\/inspector-roster\/(?!new$)[^/]+$/ },
+  // 宣传/曝光 (issue 13): a column's or an exposure's page.
+  { list: /^\/publicity$/, detail: /^\/publicity\/(?!new$)[^/]+$/ },
   { list: /^\/checklists$/, detail: /^\/checklists\/(?!new$|import$)[^/]+$/ },
   { list: /^\/plans$/, detail: /^\/plans\/[^/]+$/ },
   { list: /^\/self-inspection$/, detail: /^\/enterprises\/[^/]+\/self-inspection$/ },
@@ -71,6 +74,7 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   { testId: 'case-create' },
   { testId: 'accountability-create' },
   { testId: 'roster-create' },
+  { testId: 'publicity-create' },
   { testId: 'checklist-create' },
   { testId: 'checklist-edit' },
   { testId: 'plan-create', modal: true },
@@ -86,6 +90,7 @@ const RAW_CODES = new Set<string>([
   ...CONFORMITY_RESULTS, ...RESPONSE_TYPES, ...CASE_STATUSES, ...MEASURE_KINDS, ...HAZARD_STATUSES, ...INSPECTION_METHOD_TAGS,
   ...INSPECTION_TYPES, ...INSPECTOR_EMPLOYMENTS, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
   ...TIP_STATES, ...REWARD_STATES, ...PAY_METHODS,
+  ...PUBLICITY_KINDS, ...PUBLICITY_CHANNELS,
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

@@ -11,6 +11,7 @@ import { INSPECTION_METHOD_TAG_LABELS, INSPECTION_TYPE_LABELS } from '../domain/
 import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, LEADER_POST_LABELS } from '../domain/supervision/leadership.ts';
 import { ACTIVITY_CATEGORY_LABELS, ACTIVITY_KIND_LABELS as SAFETY_ACTIVITY_KIND_LABELS } from '../domain/drills/drill-requirement.ts';
 import { ISO_WEEKDAY_LABELS } from '../domain/schedules/self-inspection-schedule.ts';
+import { PUBLICITY_CHANNEL_LABELS, PUBLICITY_KIND_LABELS } from '../domain/publicity/publicity.ts';
 import { INSPECTOR_EMPLOYMENT_LABELS } from '../domain/supervision/leadership.ts';
 import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_TARGET_TYPE_LABELS } from './accountability.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './audit-labels.ts';
@@ -83,6 +84,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   // drills and training (应急演练 / 安全培训)
   participants: '参加人数', createdByUnitId: '登记单位', byEnterprise: '企业自行登记', verifiedAt: '核实时间', verifiedByUnitId: '核实单位',
   drillNormal: '演练次数（一般）', drillHighRisk: '演练次数（高危）', trainingNormal: '培训次数（一般）', trainingHighRisk: '培训次数（高危）',
+  // publicity (宣传/曝光)
+  channel: '播出/刊发渠道', mainstream: '主流媒体', outlet: '媒体名称', publishedOn: '播出/刊发日期', endsOn: '结束日期', link: '链接',
+  enterpriseIds: '被曝光单位', fileIds: '附件',
   // fields of a nested record, by parent field
   'representative.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
   'answerLabels.conform': '符合时', 'answerLabels.nonconform': '不符合时', 'answerLabels.not_applicable': '不适用时',
@@ -104,6 +108,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   technical_inspector: { name: '姓名', unitId: '所在单位', toDate: '离任日期', note: '备注' },
   safety_activity: { heldOn: '日期', content: '内容', unitId: '受训单位', enterpriseId: '生产经营单位', verifiedBy: '核实人' },
   leadership_activity: { level: '级别', unitId: '登记单位', enterpriseId: '到访企业', hazardIds: '相关隐患', summary: '活动情况', fileIds: '附件' },
+  publicity_record: { unitId: '登记单位', townshipId: '所属镇/乡/街道（空为区级）', title: '标题', summary: '内容摘要' },
 };
 
 /** A field's name in a record of `entityType`; `parent` names the field a nested record is the value of. */
@@ -141,6 +146,7 @@ const ENTITY_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   leadership_activity: { kind: ACTIVITY_KIND_LABELS, level: ACTIVITY_LEVEL_LABELS },
   leadership_requirement: { kinds: ACTIVITY_KIND_LABELS },
   safety_activity: { kind: SAFETY_ACTIVITY_KIND_LABELS, category: ACTIVITY_CATEGORY_LABELS },
+  publicity_record: { kind: PUBLICITY_KIND_LABELS, channel: PUBLICITY_CHANNEL_LABELS },
 };
 
 /** hazard.<action> → the action's name, keyed by the bare action (an audited action's `after.action`). */

@@ -10,6 +10,7 @@ import { caseRoutes } from './cases.ts';
 import { accountabilityRoutes } from './accountability.ts';
 import { inspectorRosterRoutes } from './inspector-roster.ts';
 import { leadershipRoutes } from './leadership.ts';
+import { publicityRoutes } from './publicity.ts';
 import { scheduleRoutes } from './schedules.ts';
 import { planRoutes } from './plans.ts';
 import { notificationRoutes } from './notifications.ts';
@@ -18,7 +19,7 @@ import { campaignRoutes } from './campaigns.ts';
 import { campaignProgressRoutes } from './campaign-progress.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, inspectorRoster: inspectorRosterRoutes, leadership: leadershipRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, inspectorRoster: inspectorRosterRoutes, leadership: leadershipRoutes, publicity: publicityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

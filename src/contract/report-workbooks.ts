@@ -5,7 +5,7 @@
 import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { Uuid } from './common.ts';
-import { FILLER_KINDS, MANUAL_TYPES } from '../domain/reports/template.ts';
+import { COMPUTED_DISPLAYS, FILLER_KINDS, MANUAL_TYPES } from '../domain/reports/template.ts';
 import { TemplateSummary } from './reports.ts';
 
 export const PreviewCell = z.object({
@@ -41,7 +41,8 @@ const Address = z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/, '单元格地址无
 const Column = z.string().regex(/^[A-Z]{1,3}$/, '列无效');
 const Params = z.record(z.string().max(40), z.string().max(100));
 export const BoundSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('computed'), metric: z.string().min(1).max(60), params: Params.optional() }),
+  /** display 'yesno': a "是否……" cell, 是 when the metric counts any record. */
+  z.object({ kind: z.literal('computed'), metric: z.string().min(1).max(60), params: Params.optional(), display: z.enum(COMPUTED_DISPLAYS).optional() }),
   z.object({ kind: z.literal('manual'), type: z.enum(MANUAL_TYPES) }),
 ]);
 export const BoundIndicator = z.object({

@@ -3,7 +3,7 @@
 import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
 import { DateStr, OptionalText, PageQuery, Uuid, pageOf } from './common.ts';
-import { FILLER_KINDS, MANUAL_TYPES } from '../domain/reports/template.ts';
+import { COMPUTED_DISPLAYS, FILLER_KINDS, MANUAL_TYPES } from '../domain/reports/template.ts';
 import { SUBMISSION_ACTIONS, SUBMISSION_STATES } from '../domain/reports/submission-workflow.ts';
 
 const SubmissionView = z.enum(['missing', ...SUBMISSION_STATES]);
@@ -82,6 +82,8 @@ export const Cell = z.object({
   unit: z.string().nullable(),
   kind: z.enum(['computed', 'manual']),
   manualType: z.enum(MANUAL_TYPES).optional(),
+  /** A computed count printed as 是/否 (是: it counted any record). */
+  display: z.enum(COMPUTED_DISPLAYS).optional(),
   /** A manual cell that later records will fill: what it waits for. */
   pending: z.string().optional(),
   value: z.union([z.number(), z.boolean(), z.string(), z.null()]),
@@ -149,7 +151,7 @@ export const RollupRow = z.object({
 export const Rollup = z.object({
   form: z.object({ seriesId: z.string(), title: z.string(), layout: Layout }),
   round: z.object({ due: z.string(), from: z.string() }),
-  indicators: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string().nullable(), kind: z.enum(['computed', 'manual']) })),
+  indicators: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string().nullable(), kind: z.enum(['computed', 'manual']), display: z.enum(COMPUTED_DISPLAYS).optional() })),
   rows: z.array(RollupRow),
   /** Sum of the submitted (or approved) units' figures. */
   sum: z.record(z.string(), z.number()),
@@ -164,6 +166,7 @@ export type TRollup = z.output<typeof Rollup>;
 export const RecordItem = z.object({ id: z.string(), title: z.string(), subtitle: z.string(), href: z.string() });
 export const CellRecords = pageOf(RecordItem).extend({
   label: z.string(), unit: z.string().nullable(), value: z.number(), entity: z.string(), frozen: z.boolean(), unitName: z.string(), backHref: z.string(),
+  display: z.enum(COMPUTED_DISPLAYS).optional(),
 });
 export type TCellRecords = z.output<typeof CellRecords>;
 

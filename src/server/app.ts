@@ -29,6 +29,7 @@ import { registerInspectorRosterRoutes } from './modules/inspector-roster/inspec
 import { registerDrillRoutes } from './modules/drills/drills.routes.ts';
 import { registerTipRoutes } from './modules/tips/index.ts';
 import { registerLeadershipRoutes } from './modules/leadership/index.ts';
+import { registerPublicityRoutes } from './modules/publicity/index.ts';
 import { type FileStorage, LocalDiskStorage, filesRootOf } from './modules/files/files.storage.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerDrillRoutes(app, ctx);
   registerTipRoutes(app, ctx);
   registerLeadershipRoutes(app, ctx);
+  registerPublicityRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);

@@ -17,6 +17,7 @@ import { LIN_E_2023_ANNEX } from './data/lin-e-2023-annex.ts';
 import { personName } from './demo-names.ts';
 import { fillProgress } from './demo-progress.ts';
 import { LINE_LEADER_ROWS, seedLineLeadership } from './demo-leadership.ts';
+import { seedLinePublicity } from './demo-publicity.ts';
 import type { Rand } from './prng.ts';
 
 export const LINE_DISTRICT = '黔江区';
@@ -76,6 +77,7 @@ export async function seedLineDistrict(db: Db, rand: Rand, o: { passwordHash: st
   const filers = new Map<string, { id: string; name: string; unitName: string }>(unitUsers.map((u) => [u.unitId, { id: u.id, name: u.displayName, unitName: units.find((x) => x.id === u.unitId)!.name }]));
   // Rows 4–8 ask the leaders for activities: their progress comes from the activity records, not from reports.
   const leadership = await db.transaction((tx) => seedLineLeadership(tx, rand, { districtId, townshipId, campaignId: c.id, officeId: office.id, passwordHash: o.passwordHash, tasks }));
+  await db.transaction((tx) => seedLinePublicity(tx, { districtId, townshipId, office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }));
   const progress = await db.transaction((tx) => fillProgress(tx, rand, { id: c.id, districtId, periodStart: '2023-05-18', periodEnd: '2023-12-31', reportCycleText: '每月', publishedDay: '2023-05-19' },
     tasks.filter((t) => !LINE_LEADER_ROWS.has(t.number)), assignments, { filerOf: (u) => filers.get(u), office: { id: office.id, name: office.displayName, unitName: LINE_TOWNSHIP } }, o.today,
     { confirmed: 0.88, submitted: 0.01, returned: 0.02, returnedOnce: 0.05, urged: 0.5 }));

@@ -9,6 +9,7 @@ import { seedDashengCampaign } from './demo-campaign-dasheng.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 import { seedDemoRoster } from './demo-roster.ts';
+import { seedDemoPublicity } from './demo-publicity.ts';
 import { seedDashengLeadership } from './demo-leadership.ts';
 import { seedDemoTips } from './demo-tips.ts';
 import { personName } from './demo-names.ts';
@@ -36,8 +37,13 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     filerOf: (id) => filers.get(id), today,
   });
   const [admin] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.districtId, o.districtId), eq(users.username, 'admin')));
-  // the rosters before the reports, whose 技术检查员 figures count them
+  // the rosters and the publicity records before the reports, whose 技术检查员, 媒体专题栏目 and 曝光企业 figures count them
   const roster = await seedDemoRoster(tx, { districtId: o.districtId, townshipId: o.townshipId, districtKeeper: admin!.id, townshipKeeper: office.id, today });
+  // 宣传/曝光 too: the 调度表 counts its columns and exposures
+  const publicity = await seedDemoPublicity(tx, {
+    districtId: o.districtId, townshipId: o.townshipId, today,
+    township: { id: office.id, name: office.name, unitName: '大盛镇' }, district: { id: admin!.id, name: admin!.name, unitName: '区安委办' },
+  });
   const reports = await seedDemoReports(tx, rand, {
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
@@ -49,5 +55,5 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
   });
   const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
   const tips = await seedDemoTips(tx, { districtId: o.districtId, townshipId: o.townshipId, officeId: office.id, officeName: office.name, leaderId: leader!.id, leaderName: leader!.name, now: o.now });
-  return { dasheng, reports, roster, leadership, supervision, tips, unitAccounts: extra.length };
+  return { dasheng, reports, roster, publicity, leadership, supervision, tips, unitAccounts: extra.length };
 }

@@ -29,7 +29,7 @@ export interface DemoReportsInput {
 }
 
 const MANUAL_DEMO: Record<string, number | boolean> = {
-  assist_townships: 3, study: 2, research: 2, onsite: 4, briefings: 6, media: true, inspectors: 5, assessments: 1, cases_transferred: 0,
+  assist_townships: 3, study: 2, research: 2, onsite: 4, briefings: 6, inspectors: 5, assessments: 1, cases_transferred: 0,
 };
 
 export async function seedDemoReports(tx: Tx, rand: Rand, o: DemoReportsInput) {

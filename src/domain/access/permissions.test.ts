@@ -31,5 +31,7 @@ describe('the permission registry', () => {
     expect(ROLES.filter((r) => can(r, 'create:hazard'))).not.toContain('leader');
     expect(ROLES.filter((r) => can(r, 'read:dashboard'))).not.toContain('enterprise');
     expect(ROLES.filter((r) => can(r, 'read:plan'))).toEqual(['admin', 'office', 'leader', 'department']);
+    expect(ROLES.filter((r) => can(r, 'record:publicity'))).toEqual(['admin', 'office']);
+    expect(ROLES.filter((r) => can(r, 'read:publicity'))).toEqual(['admin', 'office', 'leader', 'department', 'supervision_group']);
   });
 });

@@ -103,6 +103,14 @@ export const PERMISSIONS = {
   'read:drill_compliance': ['admin', 'office', 'leader', 'department', 'village', 'enterprise'],
   /** The district's required times a year. */
   'manage:drill_requirement': OFFICE,
+  /**
+   * 宣传/曝光: the region's media columns, exposures and reports. Read by those who answer for the
+   * region's work (leaders, groups) and by its departments, whose enterprises are exposed; villages
+   * and enterprises never (decision 020).
+   */
+  'read:publicity': ['admin', 'office', 'leader', 'department', 'supervision_group'],
+  /** Record, edit and void them: the office of the region (a township's, the district's own). */
+  'record:publicity': OFFICE,
 
   /** 群众举报: the office of the report's region triages it; a department sees what it was asked to investigate; leaders follow. */
   'read:tip': ['admin', 'office', 'leader', 'department'],

@@ -5,6 +5,8 @@ import type { Heading, Indicator, TemplateBody } from './template.ts';
 
 const computed = (key: string, label: string, unit: string, metric: string, params?: Record<string, string>): Indicator =>
   ({ key, label, unit, source: { kind: 'computed', metric, ...(params ? { params } : {}) } });
+/** A "是否……" item: 是 when the metric counts any record. */
+const yesno = (key: string, label: string, metric: string): Indicator => ({ key, label, unit: null, source: { kind: 'computed', metric, display: 'yesno' } });
 const pending = (key: string, label: string, unit: string | null, waitsFor: string, type: 'number' | 'amount' | 'yesno' = 'number'): Indicator =>
   ({ key, label, unit, source: { kind: 'manual', type, pending: waitsFor } });
 
@@ -37,7 +39,8 @@ const CHONGMING_INDICATORS: Indicator[] = [
   computed('dual_penalty', '企业和企业主要负责人“一案双罚”', '次', 'cases.dual_penalty'),
   computed('referrals', '移送司法机关', '人', 'measures.persons', { kind: 'judicial_referral' }),
   computed('suspensions', '责令停产整顿', '家', 'measures.enterprises', { kinds: 'suspension' }),
-  computed('exposures', '曝光、约谈、联合惩戒企业', '家', 'measures.enterprises', { kinds: 'exposure,summons,joint_sanction' }),
+  // the measures' enterprises and those the publicity records exposed, each once (decision 020)
+  computed('exposures', '曝光、约谈、联合惩戒企业', '家', 'publicity.exposed_enterprises', { measures: 'exposure,summons,joint_sanction' }),
   computed('published_cases', '公布典型执法案例', '个', 'cases.published'),
   computed('crime_cases', '其中危险作业罪案例', '个', 'cases.published', { crime: 'yes' }),
   computed('accountability', '责任倒查追责问责', '人', 'accountability.persons'),
@@ -49,7 +52,7 @@ const CHONGMING_INDICATORS: Indicator[] = [
   computed('briefings', '区、乡镇安委会成员单位负责同志分别到企业宣讲', '次', 'leadership.activities', { kinds: 'enterprise_talk', posts: 'member_unit_head' }),
   computed('rewards', '举报奖励（万元）', '万元', 'tips.rewards'),
   computed('anonymous_rewards', '其中匿名举报查实奖励（万元）', '万元', 'tips.rewards', { anonymous: 'yes' }),
-  pending('media', '是否在主流媒体播放安全生产专题栏目', null, '宣传记录', 'yesno'),
+  yesno('media', '是否在主流媒体播放安全生产专题栏目', 'publicity.media_columns'),
   computed('inspectors', '区、乡镇两级配备专兼职技术检查员数量', '人', 'inspectors.count'),
   computed('assessments', '组织开展考核巡查督导检查', '次', 'leadership.activities', { kinds: 'assessment' }),
 ];

@@ -21,8 +21,16 @@ export const INDICATOR_UNITS = ['家', '条', '个', '次', '人', '件', '万�
 
 export type MetricParams = Record<string, string>;
 
+/**
+ * How a computed figure prints: as the count (the default) or, for a "是否……" item (崇明's 是否在主流媒体
+ * 播放安全生产专题栏目), as 是/否: 是 when it counted any record. The count is what is stored, summed and
+ * listed; only the print differs.
+ */
+export const COMPUTED_DISPLAYS = ['yesno'] as const;
+export type ComputedDisplay = (typeof COMPUTED_DISPLAYS)[number];
+
 export type IndicatorSource =
-  | { kind: 'computed'; metric: string; params?: MetricParams }
+  | { kind: 'computed'; metric: string; params?: MetricParams; display?: ComputedDisplay }
   /** `pending`: a figure whose records the product does not hold yet (later issues make it a metric). */
   | { kind: 'manual'; type: ManualType; pending?: string };
 
@@ -33,6 +41,9 @@ export interface Indicator {
   unit: string | null;
   source: IndicatorSource;
 }
+
+/** How an indicator's computed figure prints (undefined: as the count; a manual figure as entered). */
+export const displayOf = (i: Indicator): ComputedDisplay | undefined => (i.source.kind === 'computed' ? i.source.display : undefined);
 
 /** A column heading of a grid form: a leaf names an indicator, an inner node groups its children. */
 export interface Heading {

@@ -1,6 +1,6 @@
 // Cell values: how a figure is stored, shown and checked. Amounts are integer fen everywhere but
 // at the edge, where forms print 万元 with two decimals.
-import type { ManualType } from './template.ts';
+import { type ComputedDisplay, type Indicator, type ManualType, displayOf } from './template.ts';
 
 export type CellValue = number | boolean | string | null;
 
@@ -22,6 +22,16 @@ export function readManual(type: ManualType, raw: unknown): { ok: true; value: C
     case 'text':
       return typeof raw === 'string' && raw.length <= 500 ? { ok: true, value: raw.trim() || null } : { ok: false, message: '文字不超过500字' };
   }
+}
+
+/** A value as it prints: a count shown as 是/否 (是: it counted any record) where the indicator says so. */
+export const shown = (v: CellValue, display: ComputedDisplay | undefined): CellValue => (display === 'yesno' && typeof v === 'number' ? v > 0 : v);
+
+/** A form's figures as they print (exports and prints apply this once, then print booleans as 是/否). */
+export function shownValues(indicators: readonly Indicator[], values: Readonly<Record<string, CellValue>>): Record<string, CellValue> {
+  const out: Record<string, CellValue> = { ...values };
+  for (const i of indicators) if (i.key in out) out[i.key] = shown(out[i.key]!, displayOf(i));
+  return out;
 }
 
 /** How a value prints in a form and in Excel. */

@@ -59,6 +59,12 @@ describe('the body from the bindings', () => {
     expect(body.indicators.map((i) => [i.key, i.unit])).toEqual([['h', '条'], ['f', '条'], ['fines', '万元'], ['m', null]]);
   });
 
+  it('a computed "是否……" cell keeps its 是/否 display and has no unit', () => {
+    const media: BoundIndicator = { indicator: 'media', label: '是否播放专题栏目', unit: '个', source: { kind: 'computed', metric: 'publicity.media_columns', display: 'yesno' } };
+    const body = bodyFromBindings({ sheet: 'S', cells: { B5: media } }, meta, sheet, unitOf);
+    expect(body.indicators).toEqual([{ key: 'media', label: '是否播放专题栏目', unit: null, source: { kind: 'computed', metric: 'publicity.media_columns', display: 'yesno' } }]);
+  });
+
   it('a sheet form is one section, two numbered figures a row, in reading order', () => {
     const body = bodyFromBindings({ sheet: 'S', cells: { E5: metric('e', 'hazards.found'), B5: metric('b', 'hazards.found'), C5: metric('c', 'hazards.found') } }, meta, sheet, unitOf);
     expect(body.layout).toEqual({ kind: 'sheet', sections: [{ title: '本镇调度表', rows: [{ cells: [{ no: '1', indicator: 'b' }, { no: '2', indicator: 'c' }] }, { cells: [{ no: '3', indicator: 'e' }] }] }] });

@@ -142,10 +142,10 @@ export interface TemplateMeta {
 function indicatorOf(bound: BoundIndicator, metricUnit: (metric: string) => string | undefined): Indicator {
   const s = bound.source;
   const unit = s.kind === 'computed'
-    ? (metricUnit(s.metric) === '万元' ? '万元' : bound.unit?.trim() || metricUnit(s.metric) || null)
+    ? (s.display === 'yesno' ? null : metricUnit(s.metric) === '万元' ? '万元' : bound.unit?.trim() || metricUnit(s.metric) || null)
     : s.type === 'amount' ? '万元' : bound.unit?.trim() || null;
   const source: IndicatorSource = s.kind === 'computed'
-    ? { kind: 'computed', metric: s.metric, ...(s.params && Object.keys(s.params).length ? { params: s.params } : {}) }
+    ? { kind: 'computed', metric: s.metric, ...(s.params && Object.keys(s.params).length ? { params: s.params } : {}), ...(s.display ? { display: s.display } : {}) }
     : { kind: 'manual', type: s.type };
   return { key: bound.indicator, label: bound.label.trim(), unit, source };
 }

@@ -15,6 +15,7 @@ const PAGE_ENDPOINTS: Record<string, string> = {
   '/dashboard': '/api/dashboard/hazards',
   '/plans': '/api/plans',
   '/accountability': '/api/accountability',
+  '/publicity': '/api/publicity',
   '/self-inspection': '/api/self-inspection/compliance',
   '/audit': '/api/audit',
   '/admin/users': '/api/users',

@@ -129,6 +129,13 @@ export const paths = {
     detail: (id: string) => `/leadership/${encodeURIComponent(id)}`,
     edit: (id: string) => `/leadership/${encodeURIComponent(id)}/edit`,
   },
+  /** 宣传/曝光: media columns, exposures and reports of a district or township. */
+  publicity: {
+    list: '/publicity',
+    create: '/publicity/new',
+    detail: (id: string) => `/publicity/${encodeURIComponent(id)}`,
+    edit: (id: string) => `/publicity/${encodeURIComponent(id)}/edit`,
+  },
   checklists: {
     list: '/checklists',
     create: '/checklists/new',
@@ -194,6 +201,10 @@ export const routePatterns = {
   leadershipCreate: '/leadership/new',
   leadershipDetail: '/leadership/:id',
   leadershipEdit: '/leadership/:id/edit',
+  publicityList: '/publicity',
+  publicityCreate: '/publicity/new',
+  publicityDetail: '/publicity/:id',
+  publicityEdit: '/publicity/:id/edit',
   selfInspection: '/self-inspection',
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
   campaignList: '/campaigns',

@@ -141,6 +141,16 @@ const signedInPages: RouteObject[] = [
       return { element: <ActivityFormPage key="edit" /> };
     },
   },
+  { path: r.publicityList, ...page(async () => (await import('../features/publicity/publicity-list-page.tsx')).PublicityListPage) },
+  { path: r.publicityCreate, ...page(async () => (await import('../features/publicity/publicity-form-page.tsx')).PublicityFormPage) },
+  { path: r.publicityDetail, ...page(async () => (await import('../features/publicity/publicity-detail-page.tsx')).PublicityDetailPage) },
+  {
+    path: r.publicityEdit,
+    lazy: async () => {
+      const { PublicityFormPage } = await import('../features/publicity/publicity-form-page.tsx');
+      return { element: <PublicityFormPage key="edit" /> };
+    },
+  },
   // ECharts is large: only those who open the dashboard download it.
   { path: r.dashboard, ...page(async () => (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage) },
   { path: r.adminUnits, ...page(async () => (await import('../features/org/units-page.tsx')).UnitsPage) },

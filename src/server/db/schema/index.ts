@@ -16,3 +16,4 @@ export * from './reports.ts';
 export * from './supervision.ts';
 export * from './drills.ts';
 export * from './tips.ts';
+export * from './publicity.ts';

@@ -24,10 +24,11 @@ const campaignId = randomUUID();
 const DUE = '2026-11-28';
 const SECTION_4 = ['study', 'research', 'onsite', 'briefings', 'inspectors', 'assessments'];
 
-/** 崇明 as shipped before: section 4's figures entered by hand. */
+/** 崇明 as shipped before: section 4's figures entered by hand (the media column's too). */
 const HAND_ENTERED: TemplateBody = {
   ...CHONGMING_DISPATCH,
-  indicators: CHONGMING_DISPATCH.indicators.map((i): Indicator => (SECTION_4.includes(i.key) ? { ...i, source: { kind: 'manual', type: 'number', pending: '领导活动记录' } } : i)),
+  indicators: CHONGMING_DISPATCH.indicators.map((i): Indicator => (SECTION_4.includes(i.key) ? { ...i, source: { kind: 'manual', type: 'number', pending: '领导活动记录' } }
+    : i.key === 'media' ? { ...i, source: { kind: 'manual', type: 'yesno', pending: '宣传记录' } } : i)),
 };
 
 const get = async (s: Session, key: string) => {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { TemplateBody } from '../../../domain/reports/template.ts';
 import type { WorkbookBindings } from '../../../domain/reports/workbook.ts';
+import { shownValues } from '../../../domain/reports/values.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { PdfPrinter } from '../../http/pdf-printer.ts';
 import { fileBytes } from '../files/index.ts';
@@ -29,7 +30,7 @@ async function ownWorkbook(ctx: AppContext, t: repo.TemplateRow, body: TemplateB
 async function submissionSheet(ctx: AppContext, actor: Actor, key: string) {
   const s = await loadScene(ctx.db, actor, key);
   const { cells } = await cellsOf(ctx.db, s);
-  const values = Object.fromEntries(cells.map((c) => [c.key, c.value]));
+  const values = shownValues(s.body.indicators, Object.fromEntries(cells.map((c) => [c.key, c.value])));
   const sheet: FormSheet = { body: s.body, titleUnit: s.unit.name, rows: [{ unitName: s.unit.name, values }], fillerName: s.row?.fillerName ?? null, fillerPhone: s.row?.fillerPhone ?? null, due: s.round.due };
   return { s, values, sheet, name: `${safe(s.body.title.replace('{unit}', s.unit.name))}-${s.round.due}` };
 }
@@ -53,12 +54,15 @@ export async function exportRollup(ctx: AppContext, actor: Actor, campaignId: st
   if (!t) throw notFound('报表');
   const body = repo.bodyOf(t);
   const reported = r.rows.filter((x) => x.state === 'submitted' || x.state === 'approved');
-  const own = await ownWorkbook(ctx, t, body, { values: r.sum, unitName: r.region.name, rows: r.rows.map((x) => ({ unitName: x.unit.name, values: x.values })), total: r.sum });
+  // 是/否 figures print as such, the 合计 too (是 when any unit's was)
+  const sum = shownValues(body.indicators, r.sum);
+  const rows = r.rows.map((x) => ({ unitName: x.unit.name, values: shownValues(body.indicators, x.values) }));
+  const own = await ownWorkbook(ctx, t, body, { values: sum, unitName: r.region.name, rows, total: sum });
   if (own) return { fileName: `${safe(t.name)}-${r.region.name}-${due}-汇总（已报${reported.length}家）.xlsx`, buf: own };
   const buf = await formWorkbook({
     body, titleUnit: r.region.name,
-    rows: body.layout.kind === 'grid' ? r.rows.map((x) => ({ unitName: x.unit.name, values: x.values })) : [{ unitName: r.region.name, values: r.sum }],
-    ...(body.layout.kind === 'grid' ? { total: r.sum } : {}),
+    rows: body.layout.kind === 'grid' ? rows : [{ unitName: r.region.name, values: sum }],
+    ...(body.layout.kind === 'grid' ? { total: sum } : {}),
     fillerName: actor.displayName, fillerPhone: null, due,
   });
   return { fileName: `${safe(body.title.replace('{unit}', r.region.name))}-${due}-汇总（已报${reported.length}家）.xlsx`, buf };

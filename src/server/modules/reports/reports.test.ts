@@ -109,7 +109,7 @@ describe('a unit\'s submission', () => {
       for (const c of d.cells.filter((x) => x.kind === 'computed' && x.unit !== '万元' && !['referrals'].includes(x.key))) expect(c.records!.count, `${key} ${c.key}`).toBe(c.value);
     }
     const ct = await get(district, keyOf(chongming.seriesId, w.T.id, '2026-11-28'));
-    expect(values(ct)).toMatchObject({ self_major: 1, self_major_fixed: 1, dept_major: 1, listed_major: 1, spot_total: 1, spot_2: 1, spot_7: 0, penalties: 1, penalty_amount: 1_200_000, dual_penalty: 1, referrals: 2, exposures: 1, published_cases: 1, crime_cases: 1, accountability: 1, unit_interviews: 1, media: null });
+    expect(values(ct)).toMatchObject({ self_major: 1, self_major_fixed: 1, dept_major: 1, listed_major: 1, spot_total: 1, spot_2: 1, spot_7: 0, penalties: 1, penalty_amount: 1_200_000, dual_penalty: 1, referrals: 2, exposures: 1, published_cases: 1, crime_cases: 1, accountability: 1, unit_interviews: 1, media: 0 });
   });
 
   it('a village cannot read another village\'s submission, nor a department a village\'s', async () => {
@@ -197,7 +197,7 @@ describe('the roll-up', () => {
     const key = keyOf(chongming.seriesId, w.T.id, '2026-11-28');
     const missing = await act(township, key, { action: 'submit' });
     expect(errorOf(missing).message).toBe('还有需手工填写的指标未填写');
-    const manual = { assist_townships: 2, media: true };
+    const manual = { assist_townships: 2 };
     expect((await township.request('PATCH', `/api/report-submissions/${key}`, { values: manual })).statusCode).toBe(200);
     const d = (await act(township, key, { action: 'submit' })).json() as TSubmissionDetail;
     expect(d).toMatchObject({ state: 'submitted' });
@@ -320,6 +320,7 @@ describe('Excel in the seeds\' layout', () => {
     expect(ws.getCell('C11').value).toBe('行政处罚（次，万元）');
     expect(ws.getCell('D11').value).toBe('1，1.20');
     expect(ws.getCell('D3').value).toBe(1);
-    expect(ws.getCell('G17').value).toBe('是');
+    // 是否在主流媒体播放…: computed, and this world has no publicity records
+    expect(ws.getCell('G17').value).toBe('否');
   });
 });

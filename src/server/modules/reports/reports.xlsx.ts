@@ -16,7 +16,7 @@ export interface FormSheet {
   titleUnit: string;
   rows: FormRow[];
   /** A roll-up's 合计 row. */
-  total?: Record<string, number>;
+  total?: Record<string, CellValue>;
   fillerName: string | null;
   fillerPhone: string | null;
   /** 'YYYY-MM-DD': the round's due day, printed as 时间. */

@@ -7,6 +7,7 @@ import { seesSubmission } from '../../../domain/access/scope.ts';
 import { SUBMISSION_STATE_LABELS, type SubmissionView, completeness, isOverdueSubmission } from '../../../domain/reports/submission-workflow.ts';
 import { roundsOf } from '../../../domain/reports/rounds.ts';
 import { ACTIVITY_KIND_LABELS, INSPECTOR_EMPLOYMENT_LABELS } from '../../../domain/supervision/leadership.ts';
+import { PUBLICITY_CHANNEL_LABELS, PUBLICITY_KIND_LABELS } from '../../../domain/publicity/publicity.ts';
 import type { AppContext } from '../../context.ts';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/index.ts';
@@ -57,7 +58,7 @@ export async function rollup(ctx: AppContext, actor: Actor, campaignId: string, 
   return {
     form: { seriesId, title: body.title.replace('{unit}', ''), layout: body.layout },
     round: { due: round.due, from: round.from },
-    indicators: body.indicators.map((i) => ({ key: i.key, label: i.label, unit: i.unit, kind: i.source.kind })),
+    indicators: body.indicators.map((i) => ({ key: i.key, label: i.label, unit: i.unit, kind: i.source.kind, ...(i.source.kind === 'computed' && i.source.display ? { display: i.source.display } : {}) })),
     rows, sum,
     region: {
       unitId: region.id, name: region.name,
@@ -104,6 +105,7 @@ const RECORD_QUERIES: Record<RecordKind, { entity: string; href: (id: string) =>
   leadership_activity: { entity: '领导活动', href: (id) => `/leadership/${id}`, query: (p) => sql`select la.id, la.topic as title, la.held_on::text || ' · ' || ${labelOf(ACTIVITY_KIND_LABELS, sql`la.kind`)} || coalesce(' · ' || la.place, '') as subtitle from leadership_activities la where ${idsIn('la', p)} order by la.held_on desc, la.id ${paged(p)}` },
   public_report: { entity: '群众举报', href: (id) => `/tips/${id}`, query: (p) => sql`select p.id, p.number || ' ' || left(p.description, 60) as title, coalesce(to_char(tr.paid_on, 'YYYY-MM-DD') || ' 发放奖励 ' || to_char(tr.amount_fen / 100.0, 'FM999999990.00') || ' 元', '') || case when p.anonymous then '（匿名）' else '' end as subtitle from public_reports p left join tip_rewards tr on tr.report_id = p.id where ${idsIn('p', p)} order by p.submitted_at desc, p.id ${paged(p)}` },
   technical_inspector: { entity: '技术检查员', href: (id) => `/inspector-roster/${id}`, query: (p) => sql`select ti.id, ti.name || ' · ' || ${labelOf(INSPECTOR_EMPLOYMENT_LABELS, sql`ti.employment`)} as title, coalesce(u.name, '') || ' · ' || ti.from_date::text || ' 起' || coalesce('，' || ti.to_date::text || ' 离任', '') as subtitle from technical_inspectors ti left join org_units u on u.id = ti.unit_id where ${idsIn('ti', p)} order by ti.from_date, ti.name, ti.id ${paged(p)}` },
+  publicity: { entity: '宣传/曝光记录', href: (id) => `/publicity/${id}`, query: (p) => sql`select pr.id, pr.title as title, pr.published_on::text || coalesce(' 至 ' || pr.ends_on::text, '') || ' · ' || ${labelOf(PUBLICITY_KIND_LABELS, sql`pr.kind`)} || ' · ' || ${labelOf(PUBLICITY_CHANNEL_LABELS, sql`pr.channel`)} || coalesce(' · ' || pr.outlet, '') as subtitle from publicity_records pr where ${idsIn('pr', p)} order by pr.published_on desc, pr.id ${paged(p)}` },
 };
 
 async function recordRows(db: DbOrTx, kind: RecordKind, p: Page): Promise<RecordRow[]> {
@@ -129,6 +131,7 @@ export async function cellRecords(ctx: AppContext, actor: Actor, key: string, ce
   return {
     items: slice.map((r) => ({ ...r, href: q.href(r.id) })), total: ids.length, page, pageSize,
     label: ind.label, unit: ind.unit, value: snap ? Number(snap.value ?? 0) : (m.agg === 'count' ? ids.length : value), entity: q.entity, frozen, unitName: s.unit.name,
+    ...(ind.source.display ? { display: ind.source.display } : {}),
     backHref: s.isRegion ? `/campaigns/${s.campaign.id}/reports/${s.round.due}?form=${s.template.seriesId}` : `/report-submissions/${s.key}`,
   };
 }

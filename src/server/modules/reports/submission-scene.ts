@@ -114,7 +114,7 @@ export function presentCells(s: Scene, cells: readonly SnapshotCell[]): TCell[] 
     if (c && c.metric === undefined && c.recordIds === undefined) return { ...common, kind: 'manual', manualType: 'number', value: c.value };
     const ids = c?.recordIds ?? [];
     return {
-      ...common, kind: 'computed', value: c?.value ?? 0,
+      ...common, kind: 'computed', value: c?.value ?? 0, ...(i.source.display ? { display: i.source.display } : {}),
       ...(c?.computedValue !== undefined ? { computedValue: c.computedValue, overrideReason: c.overrideReason ?? '' } : {}),
       records: { href: `/report-submissions/${s.key}/cells/${i.key}`, count: ids.length },
     };

@@ -5,7 +5,7 @@ import {
   NotificationOutlined,
   ApartmentOutlined, AuditOutlined, CrownOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, IdcardOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
-  TeamOutlined, WarningOutlined,
+  SoundOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -69,6 +69,7 @@ export function navEntriesFor(me: TMe): NavEntry[] {
   }
   if (can('read:tip')) entries.push({ key: paths.tips.list(), label: '群众举报', icon: <AlertOutlined />, text: '群众扫码举报的隐患：受理、核查、答复，属实的登记为隐患并给予奖励' });
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
+  if (can('read:publicity')) entries.push({ key: paths.publicity.list, label: '宣传/曝光', icon: <SoundOutlined />, text: '主流媒体安全生产专题栏目、曝光企业和宣传报道，计入调度表' });
   if (can('read:inspector_roster')) entries.push({ key: paths.inspectorRoster.list, label: '技术检查员', icon: <IdcardOutlined />, text: '专兼职技术检查员名册，按任一日期统计区、乡镇两级在岗人数' });
   // 日周月自查: an enterprise opens its own calendar; those who watch see who is behind.
   if (own) entries.push({ key: paths.selfInspection.enterprise(own), label: '本单位自查', icon: <CalendarOutlined /> });

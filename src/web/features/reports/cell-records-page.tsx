@@ -16,7 +16,7 @@ export function CellRecordsPage() {
   const d = q.data;
   if (!d) return <PageContainer title="指标对应记录"><Card><Skeleton active /></Card></PageContainer>;
   return (
-    <PageContainer title={d.label} subTitle={<Flex gap={4} wrap align="center">{d.unitName} · {showValue(d.value, d.unit)} {d.unit}{d.frozen && <Tag>提交时的记录</Tag>}</Flex>} backTo={d.backHref}>
+    <PageContainer title={d.label} subTitle={<Flex gap={4} wrap align="center">{d.unitName} · {showValue(d.value, d.unit, d.display)} {d.unit}{d.frozen && <Tag>提交时的记录</Tag>}</Flex>} backTo={d.backHref}>
       <Card size="small">
         <Typography.Paragraph type="secondary">
           共 {d.total} 条{d.entity}{d.frozen ? '，为该版本提交时统计的记录（之后作废或变化的记录仍按当时计入）' : '，按当前台账统计'}。

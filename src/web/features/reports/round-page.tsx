@@ -29,7 +29,9 @@ export function RoundPage() {
   const rollupRows = r.indicators.map((i) => {
     const sum = r.sum[i.key];
     const region = computed.has(i.key) ? r.region.values[i.key] : undefined;
-    return { ...i, sum, region, differs: region !== undefined && sum !== undefined && region !== sum };
+    // a 是/否 figure differs when it reads differently, not when the counts behind it do
+    const differs = region !== undefined && sum !== undefined && (i.display === 'yesno' ? region > 0 !== sum > 0 : region !== sum);
+    return { ...i, sum, region, differs };
   });
   return (
     <PageContainer title={`${r.form.title}`} subTitle={`报送期 ${r.round.due} · 统计期 ${r.round.from} 起`} backTo={back}
@@ -61,7 +63,7 @@ export function RoundPage() {
             { title: '状态', key: 'state', width: 150, render: (_v, x) => <Flex gap={4} wrap><Tag color={SUBMISSION_STATE_COLORS[x.state]}>{x.stateLabel}</Tag>{x.overdue && <Tag color="error">逾期</Tag>}{x.late && <Tag color="warning">逾期提交</Tag>}</Flex> },
             ...r.indicators.map((i) => ({
               title: i.label, key: i.key, width: 96, align: 'right' as const,
-              render: (_v: unknown, x: (typeof r.rows)[number]) => showValue(x.values[i.key] ?? null, i.unit),
+              render: (_v: unknown, x: (typeof r.rows)[number]) => showValue(x.values[i.key] ?? null, i.unit, i.display),
             })),
           ]} />
       </Card>
@@ -70,10 +72,10 @@ export function RoundPage() {
         <Table rowKey="key" size="small" pagination={false} dataSource={rollupRows} scroll={{ x: 480 }} data-testid="rollup-table"
           columns={[
             { title: '指标', key: 'label', render: (_v, x) => `${x.label}${x.unit && !x.label.includes('（') ? `（${x.unit}）` : ''}` },
-            { title: '各单位合计', key: 'sum', width: 110, align: 'right', render: (_v, x) => showValue(x.sum ?? null, x.unit) },
+            { title: '各单位合计', key: 'sum', width: 110, align: 'right', render: (_v, x) => showValue(x.sum ?? null, x.unit, x.display) },
             {
               title: `${r.region.name}全域统计`, key: 'region', width: 130, align: 'right',
-              render: (_v, x) => (x.region === undefined ? '—' : <Link to={r.region.recordsHref[x.key]!} style={{ color: x.differs ? '#a8071a' : undefined, fontWeight: x.differs ? 600 : undefined }}>{showValue(x.region, x.unit)}</Link>),
+              render: (_v, x) => (x.region === undefined ? '—' : <Link to={r.region.recordsHref[x.key]!} style={{ color: x.differs ? '#a8071a' : undefined, fontWeight: x.differs ? 600 : undefined }}>{showValue(x.region, x.unit, x.display)}</Link>),
             },
           ]} />
       </Card>

@@ -7,7 +7,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { shanghaiDayStart } from '../../../../domain/common/dates.ts';
 
 export type UnitKind = 'district' | 'township' | 'village' | 'department';
-export type Family = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'enterprise_check' | 'tip_reward';
+export type Family =
+  | 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'enterprise_check'
+  | 'publicity' | 'exposure' | 'tip_reward';
 
 /** The window a figure counts: records from `from` (a day) up to the cut-off instant (the end of `to`, the due day). */
 export interface MetricWindow {
@@ -59,6 +61,19 @@ const ENTERPRISE_CHECKS = sql.raw(`(select i.id, i.enterprise_id, i.district_id,
   union all
   select la.id, la.enterprise_id, la.district_id, la.township_id, la.unit_id, la.held_on, true
     from leadership_activities la where la.voided_at is null and la.enterprise_id is not null and la.kind in ('research_inspection', 'site_supervision'))`);
+
+/**
+ * Every exposure of an enterprise in one row set (decision 020): each enforcement measure (its kind
+ * as `source`, on its case's filing day, decided on its own day) and each enterprise a live
+ * publicity exposure named (`source` 'publicity', on its publication day). A publicity row belongs
+ * to the region that published it (unit_id: its office's unit; no village).
+ */
+const EXPOSURES = sql.raw(`(select c.id, c.enterprise_id, c.district_id, c.township_id, c.village_id, c.unit_id, c.filed_on as on_day, m.decided_on, m.kind as source
+    from enforcement_measures m join enforcement_cases c on c.id = m.case_id
+  union all
+  select pr.id, x.enterprise_id, pr.district_id, pr.township_id, null::uuid, pr.unit_id, pr.published_on, pr.published_on, 'publicity'
+    from publicity_records pr cross join lateral unnest(pr.enterprise_ids) as x(enterprise_id)
+    where pr.voided_at is null and pr.kind = 'exposure')`);
 
 /** Region containment for a department: its parent is a township or the district. */
 const deptRegion = (t: string) => sql.raw(`(${t}.township_id = u.parent_id or ${t}.district_id = u.parent_id)`);
@@ -234,6 +249,48 @@ export const FAMILIES: Record<Family, FamilySpec> = {
       district: sql`ec.district_id = u.id`,
     })[kind],
     dimensions: { week: sql`to_char(date_trunc('week', ec.on_day), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {},
+  },
+  /**
+   * 宣传/曝光 records running on a day of the window (a column over a period, or still running,
+   * counts in each window it runs in): a township its own, the district both levels, a unit what its
+   * office recorded.
+   */
+  publicity: {
+    from: sql`publicity_records pr`,
+    table: sql`publicity_records`,
+    id: sql`pr.id`,
+    district: sql`pr.district_id`,
+    township: sql`pr.township_id`,
+    // domain publicityInWindow: a column without an end runs on; an exposure or a report is one day
+    base: (w) => sql`pr.voided_at is null and pr.published_on <= ${w.to}
+      and (pr.ends_on >= ${w.from} or (pr.ends_on is null and (pr.kind = 'media_column' or pr.published_on >= ${w.from})))`,
+    attribution: (kind) => ({
+      village: sql`pr.unit_id = u.id`,
+      department: sql`pr.unit_id = u.id`,
+      township: sql`pr.township_id = u.id`,
+      district: sql`pr.district_id = u.id`,
+    })[kind],
+    dimensions: { week: sql`to_char(date_trunc('week', pr.published_on), 'YYYY-MM-DD')` },
+    inParentRegion: [],
+    joins: {},
+  },
+  /** Exposures of enterprises (measures and publicity), each attributed like its case or its publicity record. */
+  exposure: {
+    from: sql`${EXPOSURES} ex`,
+    table: sql`${EXPOSURES} exposures`,
+    id: sql`ex.id`,
+    district: sql`ex.district_id`,
+    township: sql`ex.township_id`,
+    base: (w) => sql`ex.on_day >= ${w.from} and ex.on_day <= ${w.to} and ex.decided_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`ex.village_id = u.id`,
+      department: sql`ex.unit_id = u.id`,
+      township: sql`ex.township_id = u.id`,
+      district: sql`ex.district_id = u.id`,
+    })[kind],
+    dimensions: { week: sql`to_char(date_trunc('week', ex.on_day), 'YYYY-MM-DD')` },
     inParentRegion: [],
     joins: {},
   },

@@ -6,9 +6,10 @@
 // org_units row), e.g. a department counts only the transfers it made itself.
 import { type SQL, sql } from 'drizzle-orm';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, INSPECTOR_EMPLOYMENT_LABELS, LEADER_POST_LABELS } from '../../../../domain/supervision/leadership.ts';
+import { PUBLICITY_CHANNEL_LABELS } from '../../../../domain/publicity/publicity.ts';
 import type { Family, MetricWindow } from './families.ts';
 
-export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'public_report';
+export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'publicity' | 'public_report';
 export type Params = Readonly<Record<string, string>>;
 
 export interface ParamSpec {
@@ -96,6 +97,9 @@ const activityFilter = (p: Params) => all([
 const employmentOf = (p: Params) => (p.employment ? sql`ti.employment = ${p.employment}` : sql`true`);
 const anonymousOf = (p: Params) => (p.anonymous === 'yes' ? sql`tr.anonymous` : sql`true`);
 const leaderChecks = (p: Params) => (p.leaders === 'yes' ? sql`ec.leader` : sql`true`);
+const mediaColumns = (p: Params) => all([sql`pr.kind = 'media_column' and pr.mainstream`, ...(p.channels ? [sql`pr.channel = any(${kindList(p.channels)})`] : [])]);
+/** Publicity exposures, and the enforcement measures of the kinds named (if any). */
+const exposedBy = (p: Params) => (p.measures ? sql`(ex.source = 'publicity' or ex.source = any(${kindList(p.measures)}))` : sql`ex.source = 'publicity'`);
 
 export const METRICS: readonly MetricDef[] = [
   {
@@ -231,6 +235,21 @@ export const METRICS: readonly MetricDef[] = [
     params: { anonymous: { label: '匿名举报', values: { yes: '仅匿名举报' } } },
     where: anonymousOf, scope: anonymousOf,
     amount: () => sql`tr.amount_fen`,
+  },
+  {
+    key: 'publicity.media_columns', version: 1, label: '主流媒体安全生产专题栏目', unit: '个', family: 'publicity', agg: 'count', record: 'publicity', recordId: sql`pr.id`,
+    description: '统计期内在主流媒体播出（刊发）的安全生产专题栏目（登记为主流媒体的专题栏目，开始日期不晚于截止日、结束日期不早于统计期开始，不含已作废）；'
+      + '乡镇计本乡镇的，区计区本级和各乡镇的。作“是否……”指标时，有即为“是”。可限定渠道。',
+    params: { channels: { label: '渠道', values: PUBLICITY_CHANNEL_LABELS, list: true } },
+    where: mediaColumns, scope: mediaColumns,
+  },
+  {
+    key: 'publicity.exposed_enterprises', version: 1, label: '曝光企业', unit: '家', family: 'exposure', agg: 'count', record: 'enterprise', recordId: sql`ex.enterprise_id`,
+    description: '统计期内宣传/曝光记录中曝光的企业数（不含已作废的记录），同一企业多次曝光计一家；'
+      + '选择“并计执法措施”时，截止日前对统计期内立案的案件作出所选措施（如曝光、约谈、联合惩戒）的企业一并计入，同一企业只计一次。'
+      + '乡镇计本乡镇的，区计全区的，科室计本单位案件的。',
+    params: { measures: { label: '并计执法措施', values: MEASURES, list: true } },
+    where: exposedBy, scope: exposedBy,
   },
 ];
 

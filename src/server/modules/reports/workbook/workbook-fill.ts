@@ -24,7 +24,7 @@ export interface FillInput {
   unitName?: string | null;
   /** A grid form's rows, in order, and the 合计 row's figures when the form has one. */
   rows?: FillRow[];
-  total?: Record<string, number>;
+  total?: Record<string, CellValue>;
 }
 
 const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计)$/;

@@ -1,7 +1,7 @@
 // The side panel of the binding page: what one blank cell (or a grid form's column) holds: a
 // figure counted by a metric with its parameters, a figure the unit enters by hand, or (a sheet
 // form) the unit's name.
-import { Alert, Button, Flex, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { MANUAL_TYPES, MANUAL_TYPE_LABELS, type ManualType } from '../../../../domain/reports/template.ts';
 import type { MetricInfo } from '../api/workbooks.ts';
@@ -10,7 +10,7 @@ export interface Bound {
   indicator: string;
   label: string;
   unit: string | null;
-  source: { kind: 'computed'; metric: string; params?: Record<string, string> } | { kind: 'manual'; type: ManualType };
+  source: { kind: 'computed'; metric: string; params?: Record<string, string>; display?: 'yesno' } | { kind: 'manual'; type: ManualType };
 }
 
 type Kind = 'computed' | 'manual' | 'unit';
@@ -31,6 +31,7 @@ export function BindingPanel({ title, initial, isUnitName, proposed, indicator, 
   const [metric, setMetric] = useState(initial?.source.kind === 'computed' ? initial.source.metric : '');
   const [params, setParams] = useState<Record<string, string>>(initial?.source.kind === 'computed' ? initial.source.params ?? {} : {});
   const [type, setType] = useState<ManualType>(initial?.source.kind === 'manual' ? initial.source.type : 'number');
+  const [yesno, setYesno] = useState(initial?.source.kind === 'computed' && initial.source.display === 'yesno');
   const [label, setLabel] = useState(initial?.label ?? proposed);
   const [unit, setUnit] = useState(initial?.unit ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,7 +45,10 @@ export function BindingPanel({ title, initial, isUnitName, proposed, indicator, 
       const missing = m.params.find((p) => p.required && !params[p.name]);
       if (missing) return setProblem(`请选择“${missing.label}”`);
       const clean = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && m.params.some((p) => p.name === k)));
-      return onApply({ indicator, label: label.trim(), unit: m.unit, source: { kind: 'computed', metric: m.key, ...(Object.keys(clean).length ? { params: clean } : {}) } });
+      return onApply({
+        indicator, label: label.trim(), unit: yesno ? null : m.unit,
+        source: { kind: 'computed', metric: m.key, ...(Object.keys(clean).length ? { params: clean } : {}), ...(yesno ? { display: 'yesno' as const } : {}) },
+      });
     }
     return onApply({ indicator, label: label.trim(), unit: type === 'amount' ? '万元' : unit.trim() || null, source: { kind: 'manual', type } });
   };
@@ -75,6 +79,9 @@ export function BindingPanel({ title, initial, isUnitName, proposed, indicator, 
               )}
             </Space>
           ))}
+          {m && m.unit !== '万元' && (
+            <Checkbox checked={yesno} onChange={(e) => setYesno(e.target.checked)} data-testid="binding-yesno">按“是/否”填写（有记录为“是”），用于“是否……”类指标</Checkbox>
+          )}
         </>
       )}
       {kind === 'manual' && (

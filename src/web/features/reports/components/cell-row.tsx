@@ -34,13 +34,13 @@ export function CellRow({ label, cell, editable, manual, onManual, onOverride, o
         <Typography.Text>{label}</Typography.Text>
         {cell.kind === 'manual' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{cell.pending ? `手工填写（系统暂无${cell.pending}）` : '手工填写'}</Typography.Text>}
         {cell.computedValue !== undefined && (
-          <Typography.Text type="warning" style={{ fontSize: 12 }}>已修改，系统计算值 {showValue(cell.computedValue, cell.unit)}；理由：{cell.overrideReason}</Typography.Text>
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>已修改，系统计算值 {showValue(cell.computedValue, cell.unit, cell.display)}；理由：{cell.overrideReason}</Typography.Text>
         )}
       </Flex>
       <Flex align="center" gap={8} wrap justify="flex-end">
         {input ?? (
           <Typography.Text strong style={{ fontSize: 18 }} data-testid={`value-${cell.key}`}>
-            {showValue(value, cell.unit)}{cell.unit && value !== null && typeof value !== 'boolean' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}> {cell.unit}</Typography.Text> : null}
+            {showValue(value, cell.unit, cell.display)}{cell.unit && value !== null && typeof value !== 'boolean' && !cell.display ? <Typography.Text type="secondary" style={{ fontSize: 12 }}> {cell.unit}</Typography.Text> : null}
           </Typography.Text>
         )}
         {cell.records && (

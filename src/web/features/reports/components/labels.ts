@@ -1,6 +1,6 @@
 import type { SubmissionView } from '../../../../domain/reports/submission-workflow.ts';
-import type { TemplateBody } from '../../../../domain/reports/template.ts';
-import { wanText } from '../../../../domain/reports/values.ts';
+import type { ComputedDisplay, TemplateBody } from '../../../../domain/reports/template.ts';
+import { shown, wanText } from '../../../../domain/reports/values.ts';
 
 export { SUBMISSION_STATE_LABELS } from '../../../../domain/reports/submission-workflow.ts';
 export { FILLER_KIND_LABELS } from '../../../../domain/reports/template.ts';
@@ -9,9 +9,10 @@ export const SUBMISSION_STATE_COLORS: Record<SubmissionView, string> = {
   missing: 'default', draft: 'processing', submitted: 'blue', returned: 'warning', approved: 'success', excused: 'default',
 };
 
-/** A figure as the page prints it (万元 from fen with two decimals; 是/否). */
-export function showValue(v: number | boolean | string | null | undefined, unit: string | null): string {
-  if (v === null || v === undefined || v === '') return '—';
+/** A figure as the page prints it (万元 from fen with two decimals; 是/否, a count too where its indicator says so). */
+export function showValue(raw: number | boolean | string | null | undefined, unit: string | null, display?: ComputedDisplay): string {
+  if (raw === null || raw === undefined || raw === '') return '—';
+  const v = shown(raw, display);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number' && unit === '万元') return wanText(v);
   return String(v);
