@@ -17,9 +17,15 @@ import { notificationRoutes } from './notifications.ts';
 import { workbenchRoutes } from './workbench.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { campaignProgressRoutes } from './campaign-progress.ts';
+import { drillRoutes } from './drills.ts';
+import { reportWorkbookRoutes } from './report-workbooks.ts';
+import { reportRoutes } from './reports.ts';
+import { supervisionRoutes } from './supervision.ts';
+import { publicTipRoutes, tipRoutes } from './tips.ts';
 import type { RouteDef } from './route.ts';
 
-const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, inspectorRoster: inspectorRosterRoutes, leadership: leadershipRoutes, publicity: publicityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes };
+const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, inspectorRoster: inspectorRosterRoutes, leadership: leadershipRoutes, publicity: publicityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes,
+  drills: drillRoutes, reports: reportRoutes, reportWorkbooks: reportWorkbookRoutes, supervision: supervisionRoutes, publicTips: publicTipRoutes, tips: tipRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

@@ -24,7 +24,7 @@ interface Op { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string
 interface Probe { method: Op['method']; url: string; body?: unknown; raw?: { payload: string | Buffer; contentType: string } }
 
 /** Requests per route and caller: enough to give every field its own junk once, bounded for speed. */
-const BUDGET = { admin: 24, office: 10, anonymous: 3 } as const;
+const BUDGET = { admin: 14, office: 8, anonymous: 3 } as const;
 type Caller = keyof typeof BUDGET;
 
 let t: TestApp;
@@ -258,8 +258,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
   }
 
   it('stays within its request budget (a fast test, not a load test)', () => {
-    // About 4,700 requests: ~125 operations × (24 admin + 10 office + 3 anonymous) plus the body repairs; each new route adds ~37.
+    // About 5,000 requests: ~180 operations × (14 admin + 8 office + 3 anonymous) plus the body repairs; each new route adds ~25.
+    // Every field of every route gets its core probes first, so a smaller budget drops only the extra random ones.
     expect(sent).toBeGreaterThan(2_000);
-    expect(sent).toBeLessThan(5_000);
+    expect(sent).toBeLessThan(5_500);
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../contract/index.ts';
 import { type TestApp, createTestApp } from '../test/app.ts';
+import { registeredRouteDefs } from './route.ts';
 import { buildDistrict, buildUser } from '../test/factories.ts';
 import { errorOf, loginAs } from '../test/http.ts';
 
@@ -12,6 +13,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('GET /api/openapi.json', () => {
+  it('lists every route the server registers, so each is described and fuzzed', () => {
+    const listed = new Set(Object.values(allRoutes));
+    const missing = [...registeredRouteDefs].filter((d) => !listed.has(d)).map((d) => `${d.method} ${d.path}`);
+    expect(missing).toEqual([]);
+  });
+
   it('describes the required routes, public without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

@@ -38,6 +38,9 @@ export interface RouteOptions {
   rateLimit?: { max: number; windowMs: number };
 }
 
+/** Every definition a server registered: the openapi test checks each is in contract/index.ts (so it is described and fuzzed). */
+export const registeredRouteDefs = new Set<RouteDef>();
+
 export function registerRoute<D extends RouteDef>(
   app: FastifyInstance,
   def: D,
@@ -48,6 +51,7 @@ export function registerRoute<D extends RouteDef>(
   if ((opts.permission === 'public') !== (def.public === true)) {
     throw new Error(`${def.method} ${def.path}: ${def.public ? "a public route takes permission 'public'" : 'a route with a session names its permission'}`);
   }
+  registeredRouteDefs.add(def);
   app.route({
     method: def.method,
     url: def.path,
