@@ -57,6 +57,8 @@ export const DrillDetail = DrillItem.extend({
 export type TDrillDetail = z.infer<typeof DrillDetail>;
 
 export const DrillFilter = z.object({
+  /** The enterprise's (or the trained unit's) name, or words of the content. */
+  q: z.string().trim().max(64).optional(),
   enterpriseId: Uuid.optional(),
   unitId: Uuid.optional(),
   category: z.enum(ACTIVITY_CATEGORIES).optional(),
@@ -66,10 +68,15 @@ export const DrillFilter = z.object({
   verified: QueryBool.optional(),
   from: DateStr.optional(),
   to: DateStr.optional(),
+  /** Voided records too (left out by default). */
+  includeVoided: QueryBool.optional(),
 });
 export type TDrillFilter = z.output<typeof DrillFilter>;
 export const DrillListQuery = DrillFilter.extend(PageQuery.shape);
-export const DrillListResponse = pageOf(DrillItem);
+export const DrillListResponse = pageOf(DrillItem).extend({
+  /** Per category, under every filter but the category's. */
+  counts: z.record(z.enum(ACTIVITY_CATEGORIES), int()),
+});
 export type TDrillListResponse = z.infer<typeof DrillListResponse>;
 
 const Times = z.union(TIMES_PER_YEAR.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>], { error: '每年次数只能是0、1、2或4' });
@@ -85,7 +92,10 @@ export const COMPLIANCE_FILTER_STATUSES = ['behind', 'missed', 'pending', 'met']
 export const ComplianceQuery = z.object({
   year: coerceInt().min(2000).max(2100).optional(),
   category: z.enum(ACTIVITY_CATEGORIES).optional(),
-  /** behind: missed or pending. */
+  /**
+   * Each enterprise's worst state over the categories asked for: missed (a window ended unmet),
+   * else pending (the open window unmet), else met. behind: missed or pending.
+   */
   status: z.enum(COMPLIANCE_FILTER_STATUSES).optional(),
   villageId: Uuid.optional(),
   sectorId: Uuid.optional(),
@@ -109,7 +119,12 @@ export const ComplianceItem = z.object({
   training: CategoryState,
 });
 export type TComplianceItem = z.infer<typeof ComplianceItem>;
-export const ComplianceResponse = pageOf(ComplianceItem).extend({ year: int(), today: z.string() });
+export const ComplianceResponse = pageOf(ComplianceItem).extend({
+  year: int(),
+  today: z.string(),
+  /** Enterprises per worst state under every filter but the status's (met includes nothing required). */
+  counts: z.object({ missed: int(), pending: int(), met: int() }),
+});
 export type TComplianceResponse = z.infer<typeof ComplianceResponse>;
 
 export const drillRoutes = {

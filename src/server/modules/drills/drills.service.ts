@@ -6,6 +6,7 @@ import type {
   TComplianceQuery, TComplianceResponse, TDrillCreate, TDrillDetail, TDrillFilter, TDrillListResponse, TDrillRequirementResponse,
 } from '../../../contract/drills.ts';
 import type { TVoidRequest } from '../../../contract/common.ts';
+import { can } from '../../../domain/access/permissions.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import { drillAllowedActions } from '../../../domain/drills/drill-policy.ts';
@@ -66,8 +67,8 @@ export async function drillVisibleTo(ctx: AppContext, actor: Actor, id: string):
 }
 
 export async function listDrills(ctx: AppContext, actor: Actor, q: TDrillFilter & { page: number; pageSize: number }): Promise<TDrillListResponse> {
-  const { rows, total } = await repo.drillList.page(ctx.db, { f: q, scope: drillScopeSql(actor) }, q);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  const { rows, total, counts } = await repo.drillList.page(ctx.db, { f: q, scope: drillScopeSql(actor) }, q);
+  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize, counts: { drill: counts.drill.n, training: counts.training.n } };
 }
 
 async function subjectOf(ctx: AppContext, actor: Actor, input: TDrillCreate) {
@@ -77,7 +78,7 @@ async function subjectOf(ctx: AppContext, actor: Actor, input: TDrillCreate) {
     if (!e || e.voidedAt) throw notFound('生产经营单位');
     return { enterpriseId: e.id, unitId: null, townshipId: e.townshipId };
   }
-  if (actor.role === 'enterprise') throw forbidden();
+  if (!can(actor.role, 'record:staff_training')) throw forbidden();
   const unit = await repo.findUnit(ctx.db, actor.districtId, input.unitId!);
   if (!unit || !mayRecordStaffOf(actor, unit)) throw invalid({ unitId: ['只能登记本单位或本辖区单位的执法人员培训'] });
   const parent = unit.parentId ? await repo.findUnit(ctx.db, actor.districtId, unit.parentId) : null;
@@ -153,9 +154,9 @@ export async function compliance(ctx: AppContext, actor: Actor, q: TComplianceQu
   const year = q.year ?? Number(today.slice(0, 4));
   const req = await requirementOf(ctx.db, actor.districtId);
   const scope = sql`e.id in (select ${enterprises.id} from ${enterprises} where ${scopeSql(enterpriseScopeFor(actor))})`;
-  const { rows, total } = await complianceRows(ctx.db, { scope, q, req, year, today });
+  const { rows, total, counts } = await complianceRows(ctx.db, { scope, q, req, year, today });
   return {
-    year, today, total, page: q.page, pageSize: q.pageSize,
+    year, today, total, page: q.page, pageSize: q.pageSize, counts,
     items: rows.map((r) => ({ enterprise: { id: r.id, name: r.name, villageName: r.villageName, isHighRisk: r.isHighRisk }, drill: r.drill, training: r.training })),
   };
 }

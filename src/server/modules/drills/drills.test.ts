@@ -102,6 +102,26 @@ describe('drill and training records', () => {
     expect((await officeT1.get('/api/drills?staff=true')).json()).toMatchObject({ total: 1 });
   });
 
+  it('lists with counts per category, searched by the enterprise’s or unit’s name, voided ones on request', async () => {
+    const all = (await officeT1.get('/api/drills?pageSize=100')).json() as TDrillListResponse;
+    expect(all.counts.drill + all.counts.training).toBe(all.total);
+    const trainings = (await officeT1.get('/api/drills?category=training&pageSize=100')).json() as TDrillListResponse;
+    expect(trainings.total).toBe(all.counts.training);
+    expect(trainings.counts).toEqual(all.counts); // the counts ignore the category's own filter
+    expect(trainings.items.every((i) => i.category === 'training')).toBe(true);
+    const byName = (await officeT1.get(`/api/drills?q=${encodeURIComponent(w.enterprises.a.name.slice(0, 2))}&pageSize=100`)).json() as TDrillListResponse;
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((i) => i.enterprise?.id === w.enterprises.a.id)).toBe(true);
+    const byUnit = (await officeT1.get(`/api/drills?q=${encodeURIComponent('应急站')}`)).json() as TDrillListResponse;
+    expect(byUnit.items.map((i) => i.unit?.name)).toEqual(['应急站']);
+    const r = await createOk(officeT1, drill({ enterpriseId: w.enterprises.a.id, content: '登记错误的演练' }));
+    const voided = await officeT1.request('POST', `/api/drills/${r.id}/void`, { reason: '重复登记', version: r.version });
+    expect(voided.json()).toMatchObject({ voided: true, voidReason: '重复登记', allowedActions: [] });
+    const ids = async (query: string) => ((await officeT1.get(`/api/drills?pageSize=100${query}`)).json() as TDrillListResponse).items.map((i) => i.id);
+    expect(await ids('')).not.toContain(r.id);
+    expect(await ids('&includeVoided=true')).toContain(r.id);
+  });
+
   it('refuses a future date and leaders cannot record', async () => {
     expect(errorOf(await enterpriseB.request('POST', '/api/drills', drill({ heldOn: '2024-06-04' }))).fieldErrors).toEqual({ heldOn: ['日期不能晚于今天'] });
     expect((await leaderT2.request('POST', '/api/drills', drill({ enterpriseId: w.enterprises.d.id }))).statusCode).toBe(403);
@@ -134,6 +154,15 @@ describe('compliance: who is behind', () => {
     expect(by['一般化工']!.drill).toMatchObject({ timesPerYear: 1, owed: 1, met: 1, status: 'met' });
     expect(by['新设化工']!.drill).toMatchObject({ owed: 1, status: 'pending' }); // registered after 1 April: owes the second half only
     expect(all.items[0]!.enterprise.name).toBe('高危未演练化工'); // the missed first
+    // the tabs partition the enterprises by their worst state: 一般化工 drilled but has not trained yet;
+    // 丙建材 was put on record after 2024 and owes nothing
+    expect(all.counts).toEqual({ missed: 1, pending: 3, met: 1 });
+    const pending = await compliance(deptChem, `year=2024&sectorId=${sector}&villageId=${w.V1b.id}&status=pending`);
+    expect(pending.items.map((i) => i.enterprise.name)).toEqual(['一般化工', '新设化工', '高危已演练化工']);
+    expect(pending).toMatchObject({ total: 3, counts: all.counts });
+    const behind = await compliance(deptChem, `year=2024&sectorId=${sector}&villageId=${w.V1b.id}&status=behind`);
+    expect(behind.items.map((i) => i.enterprise.name)).toEqual(['高危未演练化工', '一般化工', '新设化工', '高危已演练化工']);
+    expect((await compliance(deptChem, `year=2024&sectorId=${sector}&villageId=${w.V1b.id}&category=drill`)).counts).toEqual({ missed: 1, pending: 2, met: 2 });
 
     const missed = await compliance(deptChem, `year=2024&sectorId=${sector}&category=drill&status=missed`);
     expect(missed.items.map((i) => i.enterprise.name)).toEqual(['高危未演练化工']);
