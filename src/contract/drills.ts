@@ -50,11 +50,16 @@ export const DrillDetail = DrillItem.extend({
   createdByUnitName: z.string(),
   createdAt: z.string(),
   voidReason: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  voidedByName: z.string().nullable(),
   photos: z.array(StoredFile),
   signInSheets: z.array(StoredFile),
   allowedActions: z.array(z.enum(DRILL_ACTIONS)),
 });
 export type TDrillDetail = z.infer<typeof DrillDetail>;
+
+/** 核实: the version the page was showing. */
+export const DrillVerifyRequest = z.object({ version: int() });
 
 export const DrillFilter = z.object({
   /** The enterprise's (or the trained unit's) name, or words of the content. */
@@ -134,6 +139,6 @@ export const drillRoutes = {
   getRequirement: defineRoute({ method: 'GET', path: '/api/drills/requirement', summary: '演练/培训频次要求', tag: 'drills', response: DrillRequirementResponse }),
   putRequirement: defineRoute({ method: 'PUT', path: '/api/drills/requirement', summary: '修改演练/培训频次要求', tag: 'drills', body: DrillRequirementUpdate, response: DrillRequirementResponse }),
   get: defineRoute({ method: 'GET', path: '/api/drills/:id', summary: '演练/培训详情', tag: 'drills', params: IdParams, response: DrillDetail }),
-  verify: defineRoute({ method: 'POST', path: '/api/drills/:id/verify', summary: '核实演练/培训', tag: 'drills', params: IdParams, body: z.object({ version: int() }), response: DrillDetail }),
+  verify: defineRoute({ method: 'POST', path: '/api/drills/:id/verify', summary: '核实演练/培训', tag: 'drills', params: IdParams, body: DrillVerifyRequest, response: DrillDetail }),
   void: defineRoute({ method: 'POST', path: '/api/drills/:id/void', summary: '作废演练/培训记录', tag: 'drills', params: IdParams, body: VoidRequest, response: DrillDetail }),
 };

@@ -49,13 +49,14 @@ function actionsOf(actor: Actor, r: repo.DrillRow) {
 
 export async function getDrill(ctx: AppContext, actor: Actor, id: string): Promise<TDrillDetail> {
   const row = await loadInScope(ctx.db, actor, id);
-  const [files, createdByName, creatorUnit] = await Promise.all([
+  const [files, createdByName, creatorUnit, voidedByName] = await Promise.all([
     listFilesOf(ctx.db, DRILL_FILE_OWNER, [id]), repo.findUserName(ctx.db, row.r.createdBy), repo.findUnit(ctx.db, row.r.districtId, row.r.createdByUnitId),
+    row.r.voidedBy ? repo.findUserName(ctx.db, row.r.voidedBy) : Promise.resolve(null),
   ]);
   const mine = files.get(id) ?? [];
   return {
     ...present(row), createdByName, createdByUnitName: row.r.byEnterprise ? (row.enterpriseName ?? '') : (creatorUnit?.name ?? ''),
-    createdAt: row.r.createdAt.toISOString(), voidReason: row.r.voidReason,
+    createdAt: row.r.createdAt.toISOString(), voidReason: row.r.voidReason, voidedAt: row.r.voidedAt?.toISOString() ?? null, voidedByName,
     photos: mine.filter((f) => f.purpose === 'evidence').map(presentFile), signInSheets: mine.filter((f) => f.purpose === 'report').map(presentFile),
     allowedActions: actionsOf(actor, row.r),
   };

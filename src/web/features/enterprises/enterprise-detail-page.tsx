@@ -17,6 +17,7 @@ import { EnterpriseSelfInspection } from '../schedules/components/enterprise-sel
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';
 import { EnterpriseInspections } from '../inspections/components/enterprise-inspections.tsx';
 import { EnterpriseCases } from '../cases/components/enterprise-cases.tsx';
+import { EnterpriseDrills } from '../drills/components/enterprise-drills.tsx';
 
 const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
 
@@ -127,6 +128,7 @@ export function EnterpriseDetailPage() {
       <EnterpriseSelfInspection enterpriseId={e.id} />
       <EnterpriseInspections enterpriseId={e.id} canStart={e.allowedActions.includes('start_inspection')} />
       <EnterpriseCases enterpriseId={e.id} canOpen={e.allowedActions.includes('open_case')} />
+      <EnterpriseDrills enterpriseId={e.id} canRecord={!e.voidedAt} />
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );
