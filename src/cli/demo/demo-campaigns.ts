@@ -10,6 +10,7 @@ import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 import { seedDemoRoster } from './demo-roster.ts';
 import { seedDashengLeadership } from './demo-leadership.ts';
+import { seedDemoDrills } from './demo-drills.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -37,6 +38,10 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
   const [admin] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.districtId, o.districtId), eq(users.username, 'admin')));
   // the rosters before the reports, whose 技术检查员 figures count them
   const roster = await seedDemoRoster(tx, { districtId: o.districtId, townshipId: o.townshipId, districtKeeper: admin!.id, townshipKeeper: office.id, today });
+  // drills and training before the reports too, whose 演练 figures count them
+  const drills = await seedDemoDrills(tx, {
+    districtId: o.districtId, townshipId: o.townshipId, today, now: o.now, adminId: admin!.id, office: { id: office.id, unitId: office.unitId }, filerOf: (id) => filers.get(id),
+  });
   const reports = await seedDemoReports(tx, rand, {
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
@@ -47,5 +52,5 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, officeId: office.id, leader: leader!, today, periodStart: live!.start,
   });
   const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
-  return { dasheng, reports, roster, leadership, supervision, unitAccounts: extra.length };
+  return { dasheng, reports, roster, drills, leadership, supervision, unitAccounts: extra.length };
 }
