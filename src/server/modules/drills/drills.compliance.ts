@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TComplianceQuery } from '../../../contract/drills.ts';
 import type { ActivityCategory, Requirement } from '../../../domain/drills/drill-requirement.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { heldBetween, registeredOn, windowsSql } from './drills.windows.ts';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -18,15 +19,9 @@ function categorySql(category: ActivityCategory, req: Requirement, year: number,
       (select max(a.held_on) from safety_activities a where a.enterprise_id = e.id and a.category = ${category} and a.voided_at is null and a.held_on <= make_date(${year}, 12, 31)) as last_held
     from (
       select n, w_end, (w_start <= ${today}::date and reg < w_mid) as owed,
-        exists (select 1 from safety_activities a where a.enterprise_id = e.id and a.category = ${category} and a.voided_at is null and a.held_on between w_start and w_end) as met
-      from (select case when e.is_high_risk then ${r.highRisk}::int else ${r.normal}::int end as n,
-                   (e.created_at at time zone 'Asia/Shanghai')::date as reg) k
-      left join lateral (
-        select make_date(${year}, i * (12 / k.n) + 1, 1) as w_start,
-               (make_date(${year}, i * (12 / k.n) + 1, 1) + make_interval(months => 12 / k.n) - interval '1 day')::date as w_end,
-               (make_date(${year}, i * (12 / k.n) + 1, 1) + make_interval(months => (12 / k.n) / 2, days => case when (12 / k.n) % 2 = 1 then 15 else 0 end))::date as w_mid
-        from generate_series(0, k.n - 1) i where k.n > 0
-      ) w on true
+        ${heldBetween(sql`${category}`, sql`w_start`, sql`w_end`)} as met
+      from (select case when e.is_high_risk then ${r.highRisk}::int else ${r.normal}::int end as n, ${registeredOn} as reg) k
+      left join lateral ${windowsSql(sql`k.n`, sql`${year}::int`)} w on true
     ) x group by n
   )`;
 }

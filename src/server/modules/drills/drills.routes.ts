@@ -3,9 +3,12 @@ import { drillRoutes as r } from '../../../contract/drills.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { registerFileOwnerAccess } from '../files/index.ts';
+import { registerReminderSource } from '../notifications/index.ts';
+import { drillReminders } from './drills.reminders.ts';
 import * as svc from './drills.service.ts';
 
 export function registerDrillRoutes(app: FastifyInstance, ctx: AppContext) {
+  registerReminderSource(drillReminders);
   registerFileOwnerAccess(svc.DRILL_FILE_OWNER, (c, actor, id) => svc.drillVisibleTo(c, actor, id));
   const read = { permission: 'read:drill' } as const;
   const write = { permission: 'record:drill' } as const;
