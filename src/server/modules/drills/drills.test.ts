@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TComplianceResponse, TDrillDetail, TDrillListResponse } from '../../../contract/drills.ts';
 import { auditLog } from '../../db/schema/index.ts';
+import { recordNames } from '../audit/audit.names.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, buildEnterprise, buildUser } from '../../test/factories.ts';
 import { uploadPhoto } from '../../test/hazards.ts';
@@ -59,6 +60,8 @@ describe('drill and training records', () => {
     expect((await enterpriseB.request('POST', '/api/drills', drill({ enterpriseId: null, unitId: w.V1a.id, kind: 'enforcement_staff_training' }))).statusCode).toBe(403);
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, r.id));
     expect(audit).toMatchObject({ action: 'safety_activity.create', entityType: 'safety_activity' });
+    // the audit log names it by whose, when and what
+    expect((await recordNames(t.db, w.D.id, [r.id])).get(r.id)).toBe('乙商贸有限公司（2024-05-20 综合演练）');
     expect((await enterpriseB.get(`/api/files/${photo.id}`)).statusCode).toBe(200);
     expect((await villageV2.get(`/api/files/${photo.id}`)).statusCode).toBe(404);
   });

@@ -7,6 +7,7 @@ import { seesSubmission } from '../../../domain/access/scope.ts';
 import { SUBMISSION_STATE_LABELS, type SubmissionView, completeness, isOverdueSubmission } from '../../../domain/reports/submission-workflow.ts';
 import { roundsOf } from '../../../domain/reports/rounds.ts';
 import { ACTIVITY_KIND_LABELS, INSPECTOR_EMPLOYMENT_LABELS } from '../../../domain/supervision/leadership.ts';
+import { ACTIVITY_KIND_LABELS as SAFETY_ACTIVITY_KIND_LABELS } from '../../../domain/drills/drill-requirement.ts';
 import type { AppContext } from '../../context.ts';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/index.ts';
@@ -102,6 +103,7 @@ const RECORD_QUERIES: Record<RecordKind, { entity: string; href: (id: string) =>
   case: { entity: '执法案件', href: (id) => `/cases/${id}`, query: (p) => sql`select c.id, c.number || ' ' || c.title as title, c.filed_on::text || ' · ' || e.name as subtitle from enforcement_cases c join enterprises e on e.id = c.enterprise_id where ${idsIn('c', p)} order by c.filed_on desc, c.id ${paged(p)}` },
   accountability: { entity: '问责记录', href: (id) => `/accountability/${id}`, query: (p) => sql`select a.id, a.target_name || ' · ' || a.measure as title, a.decided_on::text as subtitle from accountability_records a where ${idsIn('a', p)} order by a.decided_on desc, a.id ${paged(p)}` },
   leadership_activity: { entity: '领导活动', href: (id) => `/leadership/${id}`, query: (p) => sql`select la.id, la.topic as title, la.held_on::text || ' · ' || ${labelOf(ACTIVITY_KIND_LABELS, sql`la.kind`)} || coalesce(' · ' || la.place, '') as subtitle from leadership_activities la where ${idsIn('la', p)} order by la.held_on desc, la.id ${paged(p)}` },
+  safety_activity: { entity: '演练/培训记录', href: (id) => `/drills/${id}`, query: (p) => sql`select sa.id, ${labelOf(SAFETY_ACTIVITY_KIND_LABELS, sql`sa.kind`)} || ' · ' || coalesce(e.name, u.name, '') as title, sa.held_on::text || ' · ' || sa.participants || '人' as subtitle from safety_activities sa left join enterprises e on e.id = sa.enterprise_id left join org_units u on u.id = sa.unit_id where ${idsIn('sa', p)} order by sa.held_on desc, sa.id ${paged(p)}` },
   technical_inspector: { entity: '技术检查员', href: (id) => `/inspector-roster/${id}`, query: (p) => sql`select ti.id, ti.name || ' · ' || ${labelOf(INSPECTOR_EMPLOYMENT_LABELS, sql`ti.employment`)} as title, coalesce(u.name, '') || ' · ' || ti.from_date::text || ' 起' || coalesce('，' || ti.to_date::text || ' 离任', '') as subtitle from technical_inspectors ti left join org_units u on u.id = ti.unit_id where ${idsIn('ti', p)} order by ti.from_date, ti.name, ti.id ${paged(p)}` },
 };
 

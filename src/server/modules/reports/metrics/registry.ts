@@ -6,9 +6,10 @@
 // org_units row), e.g. a department counts only the transfers it made itself.
 import { type SQL, sql } from 'drizzle-orm';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, INSPECTOR_EMPLOYMENT_LABELS, LEADER_POST_LABELS } from '../../../../domain/supervision/leadership.ts';
+import { DRILL_METRICS } from './drill-metrics.ts';
 import type { Family, MetricWindow } from './families.ts';
 
-export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector';
+export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'safety_activity';
 export type Params = Readonly<Record<string, string>>;
 
 export interface ParamSpec {
@@ -224,6 +225,7 @@ export const METRICS: readonly MetricDef[] = [
     params: { leaders: { label: '领导检查', values: { yes: '是' } } },
     where: leaderChecks, scope: leaderChecks,
   },
+  ...DRILL_METRICS,
 ];
 
 const BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
