@@ -17,6 +17,7 @@ import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcem
 import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspections/inspection-rules.ts';
 import { ROLES } from '../src/domain/access/roles.ts';
+import { ACTIVITY_CATEGORIES, ACTIVITY_KINDS, COMPLIANCE_STATUS_LABELS } from '../src/domain/drills/drill-requirement.ts';
 import { FINDING_STATES, VISIT_METHODS, VISIT_RESULTS } from '../src/domain/supervision/finding-workflow.ts';
 import { OCCURRENCE_STATUSES, SELF_INSPECTION_FREQUENCIES } from '../src/domain/schedules/self-inspection-schedule.ts';
 import { usingPostgres } from '../src/server/test/db.ts';
@@ -45,6 +46,8 @@ const ACCOUNTS = process.env.ISSUE4_ACCOUNTS?.split(',') ?? ALL_ACCOUNTS;
  */
 const WALKERS = Number(process.env.ISSUE4_WALKERS) || 6;
 
+/** A drill or training record's page (not the form, who is behind, staff training or the requirement). */
+const DRILL_DETAIL = /^\/drills\/(?!new$|compliance$|staff$|requirement$)[^/]+$/;
 /** A list page and the pattern of its records' detail links (the first one is opened). */
 const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   { list: /^\/inspections$/, detail: /^\/inspections\/(?!new$)[^/]+$/ },
@@ -60,6 +63,9 @@ const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   // 督导检查 (issue 12): a visit's record and a finding's page.
   { list: /^\/supervision\/visits$/, detail: /^\/supervision\/visits\/(?!new$)[^/]+$/ },
   { list: /^\/supervision\/findings$/, detail: /^\/supervision\/findings\/[^/]+$/ },
+  // 应急演练 / 安全培训 (issue 13): a record's page, from the records and from the staff training.
+  { list: /^\/drills$/, detail: DRILL_DETAIL },
+  { list: /^\/drills\/staff$/, detail: DRILL_DETAIL },
 ];
 /** Buttons of a page that lead to a create/edit page (navigation) or open a create modal. */
 const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
@@ -75,12 +81,18 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   { testId: 'enterprise-create' },
   { testId: 'visit-create' },
   { testId: 'group-create', modal: true },
+  // 应急演练: the form (from the list and from an enterprise's page), staff training, the requirement.
+  { testId: 'drill-create' },
+  { testId: 'enterprise-drill-create' },
+  { testId: 'staff-training-create' },
+  { testId: 'drill-requirement-link' },
 ];
 /** Codes the server sends that a page must show by their Chinese label. */
 const RAW_CODES = new Set<string>([
   ...ACCOUNTABILITY_KINDS, ...ACCOUNTABILITY_TARGET_TYPES, ...INSPECTION_STATUSES, ...CHECK_METHODS, ...CHECKLIST_AUDIENCES,
   ...CONFORMITY_RESULTS, ...RESPONSE_TYPES, ...CASE_STATUSES, ...MEASURE_KINDS, ...HAZARD_STATUSES, ...INSPECTION_METHOD_TAGS,
   ...INSPECTION_TYPES, ...INSPECTOR_EMPLOYMENTS, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
+  ...ACTIVITY_KINDS, ...ACTIVITY_CATEGORIES, ...Object.keys(COMPLIANCE_STATUS_LABELS),
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

@@ -89,7 +89,12 @@ export const DrillRequirement = z.object({
   drill: z.object({ normal: Times, highRisk: Times }),
   training: z.object({ normal: Times, highRisk: Times }),
 });
-export const DrillRequirementResponse = DrillRequirement.extend({ isDefault: z.boolean(), version: int() });
+export const DrillRequirementResponse = DrillRequirement.extend({
+  isDefault: z.boolean(),
+  version: int(),
+  /** update: the caller may change it (the district's office or admin). */
+  allowedActions: z.array(z.enum(['update'])),
+});
 export type TDrillRequirementResponse = z.infer<typeof DrillRequirementResponse>;
 export const DrillRequirementUpdate = DrillRequirement.extend({ version: int() });
 

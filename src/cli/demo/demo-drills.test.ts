@@ -2,9 +2,9 @@
 // enterprises keep up and some are behind (a window missed, or this year's still open), some
 // verified and a few voided; the 执法人员培训 of every department; qiye's enterprise owes this
 // window's drill (the e2e records it).
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { drillRequirements, safetyActivities, users } from '../../server/db/schema/index.ts';
+import { drillRequirements, orgUnits, safetyActivities, users } from '../../server/db/schema/index.ts';
 import { complianceRows } from '../../server/modules/drills/drills.compliance.ts';
 import { DEMO_DRILL_REQUIREMENT } from './demo-drills.ts';
 import { TODAY, database, seeded, useSeededDemo } from './seed-demo.test-world.ts';
@@ -49,6 +49,9 @@ describe('demo drills and training', () => {
       .where(and(eq(safetyActivities.districtId, seeded!.districtId), isNotNull(safetyActivities.unitId))).groupBy(safetyActivities.unitId);
     expect(staff.length).toBeGreaterThan(9);
     expect(staff.filter((s) => s.n === 2).length).toBe(9); // the nine departments
+    const named = await database.db.select({ name: orgUnits.name }).from(safetyActivities).innerJoin(orgUnits, eq(orgUnits.id, safetyActivities.unitId))
+      .where(inArray(orgUnits.name, ['明月村', '千盏村']));
+    expect(named.map((n) => n.name).sort()).toEqual(['千盏村', '明月村']);
   });
 
   it('leaves qiye’s enterprise this window’s drill to do, and nothing missed', async () => {

@@ -42,6 +42,9 @@ const STAFF_CONTENT = [
   '安全生产法和行政执法程序培训', '重大事故隐患判定标准和执法检查要点培训', '执法文书制作和案卷评查培训', '“四不两直”明查暗访方法培训', '燃气和消防安全执法检查实务培训',
 ];
 
+/** Villages whose demo accounts (mingyue, qianzhan) should find their staff's training. */
+const STAFF_VILLAGES = new Set(['明月村', '千盏村']);
+
 type Row = typeof safetyActivities.$inferInsert;
 type Account = { id: string; unitId: string };
 
@@ -122,11 +125,12 @@ export async function seedDemoDrills(tx: Tx, o: {
   }
 
   // 执法人员培训: each department twice a year, most villages and the township once
-  const units = await tx.select({ id: orgUnits.id, kind: orgUnits.kind }).from(orgUnits)
+  const units = await tx.select({ id: orgUnits.id, kind: orgUnits.kind, name: orgUnits.name }).from(orgUnits)
     .where(and(inArray(orgUnits.kind, ['department', 'village']), eq(orgUnits.parentId, o.townshipId))).orderBy(orgUnits.sortOrder, orgUnits.id);
   const staff: Row[] = [];
-  for (const u of [{ id: o.townshipId, kind: 'township' as const }, ...units]) {
-    const times = u.kind === 'department' ? 2 : u.kind === 'township' || rand.chance(0.6) ? 1 : 0;
+  for (const u of [{ id: o.townshipId, kind: 'township' as const, name: '' }, ...units]) {
+    // the named demo villages (mingyue, qianzhan) always have one to open
+    const times = u.kind === 'department' ? 2 : u.kind === 'township' || STAFF_VILLAGES.has(u.name) || rand.chance(0.6) ? 1 : 0;
     for (let i = 0; i < times; i++) {
       const day = addDays(o.today, -rand.int(10, 340));
       const ownFiler = u.kind === 'township' ? undefined : o.filerOf(u.id);

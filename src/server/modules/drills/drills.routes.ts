@@ -15,7 +15,7 @@ export function registerDrillRoutes(app: FastifyInstance, ctx: AppContext) {
   registerRoute(app, r.list, read, ({ actor, query }) => svc.listDrills(ctx, actor, query));
   registerRoute(app, r.create, write, ({ actor, body }) => svc.createDrill(ctx, actor, body));
   registerRoute(app, r.compliance, { permission: 'read:drill_compliance' }, ({ actor, query }) => svc.compliance(ctx, actor, query));
-  registerRoute(app, r.getRequirement, read, ({ actor }) => svc.requirementOf(ctx.db, actor.districtId));
+  registerRoute(app, r.getRequirement, read, ({ actor }) => svc.getRequirement(ctx, actor));
   registerRoute(app, r.putRequirement, { permission: 'manage:drill_requirement' }, ({ actor, body }) => svc.putRequirement(ctx, actor, body));
   registerRoute(app, r.get, read, ({ actor, params }) => svc.getDrill(ctx, actor, params.id));
   registerRoute(app, r.verify, write, ({ actor, params, body }) => svc.verifyDrill(ctx, actor, params.id, body.version));

@@ -9,7 +9,7 @@ import type { TVoidRequest } from '../../../contract/common.ts';
 import { can } from '../../../domain/access/permissions.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
-import { drillAllowedActions } from '../../../domain/drills/drill-policy.ts';
+import { drillAllowedActions, mayChangeRequirement } from '../../../domain/drills/drill-policy.ts';
 import { DEFAULT_REQUIREMENT, type Requirement, type TimesPerYear, categoryOf } from '../../../domain/drills/drill-requirement.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -125,7 +125,8 @@ export const voidDrill = (ctx: AppContext, actor: Actor, id: string, body: TVoid
 
 // ---- the requirement and who is behind ----
 
-export async function requirementOf(db: DbOrTx, districtId: string): Promise<TDrillRequirementResponse> {
+/** The district's requirement (the default without a row), for counting. */
+export async function requirementOf(db: DbOrTx, districtId: string): Promise<Requirement & { isDefault: boolean; version: number }> {
   const r = await repo.findRequirement(db, districtId);
   if (!r) return { ...DEFAULT_REQUIREMENT, isDefault: true, version: 0 };
   const t = (n: number) => n as TimesPerYear;
@@ -135,7 +136,13 @@ export async function requirementOf(db: DbOrTx, districtId: string): Promise<TDr
   };
 }
 
+/** The requirement as the caller sees it, with whether it may change it. */
+export async function getRequirement(ctx: AppContext, actor: Actor): Promise<TDrillRequirementResponse> {
+  return { ...(await requirementOf(ctx.db, actor.districtId)), allowedActions: mayChangeRequirement(actor) ? ['update'] : [] };
+}
+
 export async function putRequirement(ctx: AppContext, actor: Actor, body: Requirement & { version: number }): Promise<TDrillRequirementResponse> {
+  if (!mayChangeRequirement(actor)) throw forbidden();
   const before = await repo.findRequirement(ctx.db, actor.districtId);
   if ((before?.version ?? 0) !== body.version) throw conflict();
   const now = ctx.clock.now();
@@ -147,7 +154,7 @@ export async function putRequirement(ctx: AppContext, actor: Actor, body: Requir
     if (!after) throw conflict();
     await recordAudit(tx, { at: now, districtId: actor.districtId, actor, action: 'drill_requirement.update', entityType: 'drill_requirement', entityId: after.id, before: before ?? undefined, after });
   });
-  return requirementOf(ctx.db, actor.districtId);
+  return getRequirement(ctx, actor);
 }
 
 export async function compliance(ctx: AppContext, actor: Actor, q: TComplianceQuery): Promise<TComplianceResponse> {

@@ -178,14 +178,18 @@ describe('compliance: who is behind', () => {
     const page = await deptChem.get(`/api/drills/compliance?year=2024&villageId=${w.V1b.id}&page=2&pageSize=2`);
     expect((page.json() as TComplianceResponse)).toMatchObject({ total: 5, page: 2 }); // 4 built + 丙建材 (chem)
 
-    // the district asks every enterprise to drill twice a year
-    const req = await officeT1.request('PUT', '/api/drills/requirement', { drill: { normal: 2, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 0 });
+    // the district asks every enterprise to drill twice a year: its own office sets it, a township's reads it
+    const officeD = await loginAs(t.app, w.users.officeD.username, w.users.officeD.password);
+    expect((await officeT1.get('/api/drills/requirement')).json()).toMatchObject({ isDefault: true, allowedActions: [] });
+    expect((await officeD.get('/api/drills/requirement')).json()).toMatchObject({ isDefault: true, allowedActions: ['update'] });
+    expect((await officeT1.request('PUT', '/api/drills/requirement', { drill: { normal: 2, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 0 })).statusCode).toBe(403);
+    const req = await officeD.request('PUT', '/api/drills/requirement', { drill: { normal: 2, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 0 });
     expect(req.statusCode, req.body).toBe(200);
-    expect(req.json()).toMatchObject({ isDefault: false, version: 1 });
+    expect(req.json()).toMatchObject({ isDefault: false, version: 1, allowedActions: ['update'] });
     const after = await compliance(deptChem, `year=2024&enterpriseId=${plain.id}`);
     expect(after.items[0]!.drill).toMatchObject({ timesPerYear: 2, status: 'pending', owed: 2, met: 1 });
     expect((await deptChem.request('PUT', '/api/drills/requirement', { drill: { normal: 1, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 1 })).statusCode).toBe(403);
-    expect((await officeT1.request('PUT', '/api/drills/requirement', { drill: { normal: 3, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 1 })).statusCode).toBe(400);
+    expect((await officeD.request('PUT', '/api/drills/requirement', { drill: { normal: 3, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 1 })).statusCode).toBe(400);
     t.clock.set('2024-06-03T01:30:00.000Z');
   });
 });

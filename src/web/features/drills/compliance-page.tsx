@@ -41,7 +41,7 @@ function Filters(props: FilterPanelProps) {
   const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: `${y}年` }));
   return (
     <Flex gap={8} wrap vertical={props.vertical} className="filters">
-      {select('year', `年度（${thisYear}年）`, years)}
+      {select('year', '本年度', years)}
       {select('category', '演练和培训', ACTIVITY_CATEGORIES.map((c) => ({ value: c, label: `仅${ACTIVITY_CATEGORY_LABELS[c]}` })))}
       {(villages.data?.items.length ?? 0) > 1 && select('villageId', '村/社区', nameOptions(villages.data?.items))}
       {select('sectorId', '行业领域', nameOptions(sectors.data?.items))}

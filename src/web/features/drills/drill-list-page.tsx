@@ -51,7 +51,7 @@ function DrillList({ staff }: { staff: boolean }) {
         </Card>
       )}
       <FilterCard
-        search={<SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder={staff ? '受训单位、培训内容' : '单位名称、演练内容'} testId="drill-search" />}
+        search={<SearchBox value={values.q} onSearch={(q) => setFilter({ q: q || undefined })} placeholder={staff ? '受训单位、培训内容' : own ? '演练或培训内容' : '单位名称、演练或培训内容'} testId="drill-search" />}
         filterCount={filterCount}
         filters={(vertical) => <DrillFilters values={values} onChange={setFilter} vertical={vertical} category={query.category} staff={staff} />}
         showClear={filterCount > 0 || !!values.q || !!values.category || !!values.enterpriseId}

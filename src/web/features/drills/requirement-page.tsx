@@ -10,7 +10,6 @@ import { paths } from '../../app/paths.ts';
 import { ErrorDisplay } from '../../components/error-display.tsx';
 import { clearErrorsOnChange, formErrorMessage, parseWithSchema } from '../../components/form-errors.ts';
 import { PageContainer } from '../../components/page-container.tsx';
-import { useCan } from '../../lib/abilities.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useRequirement, useSaveRequirement } from './api/drills.ts';
 
@@ -19,9 +18,8 @@ const TIMES_OPTIONS = TIMES_PER_YEAR.map((n) => ({ value: n, label: TIMES_LABELS
 const RISKS = [['normal', '一般单位'], ['highRisk', '高危行业单位']] as const;
 
 export function RequirementPage() {
-  const can = useCan();
-  const editable = can('manage:drill_requirement');
   const q = useRequirement();
+  const editable = q.data?.allowedActions.includes('update') ?? false;
   const save = useSaveRequirement();
   const [form] = Form.useForm<Requirement>();
   const { message } = App.useApp();
@@ -58,7 +56,10 @@ export function RequirementPage() {
           <Form<Requirement> form={form} layout="vertical" onFinish={onFinish} disabled={!editable}
             onValuesChange={(c: Partial<Requirement>) => clearErrorsOnChange(form)(c as Record<string, unknown>)} data-testid="drill-requirement-form">
             <Alert type="info" showIcon style={{ marginBottom: 16 }} title="一年按次数平均分期（每半年、每季度），每期至少开展1次；高危行业按单位台账中的“高危行业”标记。"
-              description={q.data.isDefault ? '本区尚未设置，当前为默认要求：应急演练一般单位每年1次、高危行业每半年1次；安全培训每年1次。' : undefined} />
+              description={[
+                q.data.isDefault ? '本区尚未设置，当前为默认要求：应急演练一般单位每年1次、高危行业每半年1次；安全培训每年1次。' : '',
+                editable ? '' : '频次要求适用于全区各乡镇（街道），由区安委办设置。',
+              ].filter(Boolean).join('') || undefined} />
             {ACTIVITY_CATEGORIES.map((c) => (
               <div key={c}>
                 <Typography.Title level={5}>{ACTIVITY_CATEGORY_LABELS[c]}</Typography.Title>

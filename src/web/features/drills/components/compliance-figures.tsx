@@ -18,8 +18,8 @@ function CategoryFigures({ label, s, testId }: { label: string; s: CategoryState
         <Typography.Text type="secondary">本区不作要求</Typography.Text>
       ) : (
         <>
-          <div>要求：{windowWords(s.timesPerYear)}至少1次（每年{s.timesPerYear}次）</div>
-          <div>已完成 {s.met}/{s.owed} 期 · 最近一次 {s.lastHeldOn ?? '无记录'}</div>
+          <div>要求：{windowWords(s.timesPerYear)}至少1次</div>
+          <div>本年应开展 {s.owed} 期，已完成 {s.met} 期 · 最近一次 {s.lastHeldOn ?? '无记录'}</div>
           {s.dueOn && <Typography.Text type="warning">本期请于 {s.dueOn} 前开展并登记</Typography.Text>}
         </>
       )}

@@ -12,11 +12,11 @@ type State = TComplianceItem['drill'];
 
 const EMPTY = '没有符合条件的生产经营单位';
 
-function StateCell({ s }: { s: State }) {
-  if (s.status === 'not_required') return <ComplianceTag status={s.status} />;
+function StateCell({ s, testId }: { s: State; testId: string }) {
+  if (s.status === 'not_required') return <ComplianceTag status={s.status} testId={testId} />;
   return (
     <Flex vertical gap={2}>
-      <span><ComplianceTag status={s.status} /> <span className="text-muted">{s.met}/{s.owed} 期</span></span>
+      <span><ComplianceTag status={s.status} testId={testId} /> <span className="text-muted">{s.met}/{s.owed} 期</span></span>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>最近 {s.lastHeldOn ?? '无'}</Typography.Text>
     </Flex>
   );
@@ -37,8 +37,8 @@ export function ComplianceTable(p: PagedViewProps<ComplianceRow>) {
       ),
     },
     { title: '村/社区', key: 'village', width: 110, render: (_v, r) => r.enterprise.villageName },
-    { title: '应急演练', key: 'drill', width: 170, render: (_v, r) => <StateCell s={r.drill} /> },
-    { title: '安全培训', key: 'training', width: 170, render: (_v, r) => <StateCell s={r.training} /> },
+    { title: '应急演练', key: 'drill', width: 170, render: (_v, r) => <StateCell s={r.drill} testId="compliance-drill" /> },
+    { title: '安全培训', key: 'training', width: 170, render: (_v, r) => <StateCell s={r.training} testId="compliance-training" /> },
     { title: '本期截止', key: 'due', width: 110, render: (_v, r) => dueOf(r) ?? '—' },
   ];
   return <ListTable {...p} columns={columns} scrollX={820} emptyText={EMPTY} unit="家" testId="compliance-table" />;

@@ -35,7 +35,7 @@ export function requirementText(r: Pick<TDrillRequirementResponse, 'drill' | 'tr
   return `一般单位：${part('normal')}；高危行业单位：${part('highRisk')}`;
 }
 
-/** A year's windows for n times a year, in words: 全年 / 上半年、下半年 / 第一至四季度. */
+/** The window of n times a year, in words: 每年 / 每半年 / 每季度. */
 export function windowWords(n: number): string {
-  return n === 1 ? '全年' : n === 2 ? '每半年' : n === 4 ? '每季度' : '—';
+  return n === 1 ? '每年' : n === 2 ? '每半年' : n === 4 ? '每季度' : '—';
 }
