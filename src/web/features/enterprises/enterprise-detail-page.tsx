@@ -9,6 +9,7 @@ import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { EnterpriseStatusTag, RiskGradeTag, enterpriseKindText } from '../../components/status-tags.tsx';
+import { userCan } from '../../lib/abilities.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useEnterprise } from '../../reference-data/get-enterprise.ts';
@@ -128,7 +129,7 @@ export function EnterpriseDetailPage() {
       <EnterpriseSelfInspection enterpriseId={e.id} />
       <EnterpriseInspections enterpriseId={e.id} canStart={e.allowedActions.includes('start_inspection')} />
       <EnterpriseCases enterpriseId={e.id} canOpen={e.allowedActions.includes('open_case')} />
-      <EnterpriseDrills enterpriseId={e.id} canRecord={!e.voidedAt} />
+      {userCan(me, 'read:drill') && <EnterpriseDrills enterpriseId={e.id} canRecord={!e.voidedAt} />}
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );
