@@ -18,6 +18,7 @@ import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcem
 import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
 import { INSPECTION_METHOD_TAGS, INSPECTION_TYPES } from '../src/domain/inspections/inspection-rules.ts';
 import { ROLES } from '../src/domain/access/roles.ts';
+import { ACTIVITY_CATEGORIES, ACTIVITY_KINDS, COMPLIANCE_STATUS_LABELS } from '../src/domain/drills/drill-requirement.ts';
 import { FINDING_STATES, VISIT_METHODS, VISIT_RESULTS } from '../src/domain/supervision/finding-workflow.ts';
 import { PAY_METHODS, REWARD_STATES } from '../src/domain/tips/reward-workflow.ts';
 import { TIP_STATES } from '../src/domain/tips/tip-workflow.ts';
@@ -48,6 +49,8 @@ const ACCOUNTS = process.env.ISSUE4_ACCOUNTS?.split(',') ?? ALL_ACCOUNTS;
  */
 const WALKERS = Number(process.env.ISSUE4_WALKERS) || 6;
 
+/** A drill or training record's page (not the form, who is behind, staff training or the requirement). */
+const DRILL_DETAIL = /^\/drills\/(?!new$|compliance$|staff$|requirement$)[^/]+$/;
 /** A list page and the pattern of its records' detail links (the first one is opened). */
 const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   { list: /^\/inspections$/, detail: /^\/inspections\/(?!new$)[^/]+$/ },
@@ -67,6 +70,9 @@ const DETAIL_LINKS: { list: RegExp; detail: RegExp }[] = [
   { list: /^\/supervision\/findings$/, detail: /^\/supervision\/findings\/[^/]+$/ },
   // 群众举报 (issue 13): a report's page and the rewards.
   { list: /^\/tips$/, detail: /^\/tips\/(?!rewards$)[^/]+$/ },
+  // 应急演练 / 安全培训 (issue 13): a record's page, from the records and from the staff training.
+  { list: /^\/drills$/, detail: DRILL_DETAIL },
+  { list: /^\/drills\/staff$/, detail: DRILL_DETAIL },
 ];
 /** Buttons of a page that lead to a create/edit page (navigation) or open a create modal. */
 const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
@@ -83,6 +89,11 @@ const CREATE_BUTTONS: { testId: string; modal?: boolean }[] = [
   { testId: 'enterprise-create' },
   { testId: 'visit-create' },
   { testId: 'group-create', modal: true },
+  // 应急演练: the form (from the list and from an enterprise's page), staff training, the requirement.
+  { testId: 'drill-create' },
+  { testId: 'enterprise-drill-create' },
+  { testId: 'staff-training-create' },
+  { testId: 'drill-requirement-link' },
 ];
 /** Codes the server sends that a page must show by their Chinese label. */
 const RAW_CODES = new Set<string>([
@@ -91,6 +102,7 @@ const RAW_CODES = new Set<string>([
   ...INSPECTION_TYPES, ...INSPECTOR_EMPLOYMENTS, ...ROLES, ...OCCURRENCE_STATUSES, ...SELF_INSPECTION_FREQUENCIES, ...FINDING_STATES, ...VISIT_METHODS, ...VISIT_RESULTS,
   ...TIP_STATES, ...REWARD_STATES, ...PAY_METHODS,
   ...PUBLICITY_KINDS, ...PUBLICITY_CHANNELS,
+  ...ACTIVITY_KINDS, ...ACTIVITY_CATEGORIES, ...Object.keys(COMPLIANCE_STATUS_LABELS),
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

@@ -50,13 +50,20 @@ export const DrillDetail = DrillItem.extend({
   createdByUnitName: z.string(),
   createdAt: z.string(),
   voidReason: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  voidedByName: z.string().nullable(),
   photos: z.array(StoredFile),
   signInSheets: z.array(StoredFile),
   allowedActions: z.array(z.enum(DRILL_ACTIONS)),
 });
 export type TDrillDetail = z.infer<typeof DrillDetail>;
 
+/** 核实: the version the page was showing. */
+export const DrillVerifyRequest = z.object({ version: int() });
+
 export const DrillFilter = z.object({
+  /** The enterprise's (or the trained unit's) name, or words of the content. */
+  q: z.string().trim().max(64).optional(),
   enterpriseId: Uuid.optional(),
   unitId: Uuid.optional(),
   category: z.enum(ACTIVITY_CATEGORIES).optional(),
@@ -66,10 +73,15 @@ export const DrillFilter = z.object({
   verified: QueryBool.optional(),
   from: DateStr.optional(),
   to: DateStr.optional(),
+  /** Voided records too (left out by default). */
+  includeVoided: QueryBool.optional(),
 });
 export type TDrillFilter = z.output<typeof DrillFilter>;
 export const DrillListQuery = DrillFilter.extend(PageQuery.shape);
-export const DrillListResponse = pageOf(DrillItem);
+export const DrillListResponse = pageOf(DrillItem).extend({
+  /** Per category, under every filter but the category's. */
+  counts: z.record(z.enum(ACTIVITY_CATEGORIES), int()),
+});
 export type TDrillListResponse = z.infer<typeof DrillListResponse>;
 
 const Times = z.union(TIMES_PER_YEAR.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>], { error: '每年次数只能是0、1、2或4' });
@@ -77,7 +89,12 @@ export const DrillRequirement = z.object({
   drill: z.object({ normal: Times, highRisk: Times }),
   training: z.object({ normal: Times, highRisk: Times }),
 });
-export const DrillRequirementResponse = DrillRequirement.extend({ isDefault: z.boolean(), version: int() });
+export const DrillRequirementResponse = DrillRequirement.extend({
+  isDefault: z.boolean(),
+  version: int(),
+  /** update: the caller may change it (the district's office or admin). */
+  allowedActions: z.array(z.enum(['update'])),
+});
 export type TDrillRequirementResponse = z.infer<typeof DrillRequirementResponse>;
 export const DrillRequirementUpdate = DrillRequirement.extend({ version: int() });
 
@@ -85,7 +102,10 @@ export const COMPLIANCE_FILTER_STATUSES = ['behind', 'missed', 'pending', 'met']
 export const ComplianceQuery = z.object({
   year: coerceInt().min(2000).max(2100).optional(),
   category: z.enum(ACTIVITY_CATEGORIES).optional(),
-  /** behind: missed or pending. */
+  /**
+   * Each enterprise's worst state over the categories asked for: missed (a window ended unmet),
+   * else pending (the open window unmet), else met. behind: missed or pending.
+   */
   status: z.enum(COMPLIANCE_FILTER_STATUSES).optional(),
   villageId: Uuid.optional(),
   sectorId: Uuid.optional(),
@@ -109,7 +129,12 @@ export const ComplianceItem = z.object({
   training: CategoryState,
 });
 export type TComplianceItem = z.infer<typeof ComplianceItem>;
-export const ComplianceResponse = pageOf(ComplianceItem).extend({ year: int(), today: z.string() });
+export const ComplianceResponse = pageOf(ComplianceItem).extend({
+  year: int(),
+  today: z.string(),
+  /** Enterprises per worst state under every filter but the status's (met includes nothing required). */
+  counts: z.object({ missed: int(), pending: int(), met: int() }),
+});
 export type TComplianceResponse = z.infer<typeof ComplianceResponse>;
 
 export const drillRoutes = {
@@ -119,6 +144,6 @@ export const drillRoutes = {
   getRequirement: defineRoute({ method: 'GET', path: '/api/drills/requirement', summary: '演练/培训频次要求', tag: 'drills', response: DrillRequirementResponse }),
   putRequirement: defineRoute({ method: 'PUT', path: '/api/drills/requirement', summary: '修改演练/培训频次要求', tag: 'drills', body: DrillRequirementUpdate, response: DrillRequirementResponse }),
   get: defineRoute({ method: 'GET', path: '/api/drills/:id', summary: '演练/培训详情', tag: 'drills', params: IdParams, response: DrillDetail }),
-  verify: defineRoute({ method: 'POST', path: '/api/drills/:id/verify', summary: '核实演练/培训', tag: 'drills', params: IdParams, body: z.object({ version: int() }), response: DrillDetail }),
+  verify: defineRoute({ method: 'POST', path: '/api/drills/:id/verify', summary: '核实演练/培训', tag: 'drills', params: IdParams, body: DrillVerifyRequest, response: DrillDetail }),
   void: defineRoute({ method: 'POST', path: '/api/drills/:id/void', summary: '作废演练/培训记录', tag: 'drills', params: IdParams, body: VoidRequest, response: DrillDetail }),
 };

@@ -12,6 +12,7 @@ import { seedDemoRoster } from './demo-roster.ts';
 import { seedDemoPublicity } from './demo-publicity.ts';
 import { seedDashengLeadership } from './demo-leadership.ts';
 import { seedDemoTips } from './demo-tips.ts';
+import { seedDemoDrills } from './demo-drills.ts';
 import { personName } from './demo-names.ts';
 import type { Rand } from './prng.ts';
 
@@ -44,6 +45,10 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
     districtId: o.districtId, townshipId: o.townshipId, today,
     township: { id: office.id, name: office.name, unitName: '大盛镇' }, district: { id: admin!.id, name: admin!.name, unitName: '区安委办' },
   });
+  // drills and training before the reports too, whose 演练 figures count them
+  const drills = await seedDemoDrills(tx, {
+    districtId: o.districtId, townshipId: o.townshipId, today, now: o.now, adminId: admin!.id, office: { id: office.id, unitId: office.unitId }, filerOf: (id) => filers.get(id),
+  });
   const reports = await seedDemoReports(tx, rand, {
     districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, township: { id: office.id, name: office.name, unitName: '大盛镇' },
     district: { id: admin!.id, name: admin!.name, unitName: '区安委办' }, filerOf: (id) => filers.get(id), today, now: o.now,
@@ -55,5 +60,5 @@ export async function seedDemoCampaigns(tx: Tx, rand: Rand, o: { districtId: str
   });
   const supervision = await seedDemoSupervision(tx, rand, { districtId: o.districtId, townshipId: o.townshipId, campaignId: dasheng.campaignId, today, filerOf: (id) => filers.get(id) });
   const tips = await seedDemoTips(tx, { districtId: o.districtId, townshipId: o.townshipId, officeId: office.id, officeName: office.name, leaderId: leader!.id, leaderName: leader!.name, now: o.now });
-  return { dasheng, reports, roster, publicity, leadership, supervision, tips, unitAccounts: extra.length };
+  return { dasheng, reports, roster, publicity, drills, leadership, supervision, tips, unitAccounts: extra.length };
 }

@@ -99,6 +99,8 @@ export const PERMISSIONS = {
   /** 应急演练 / 安全培训: an enterprise its own, the supervising units in scope; 执法人员培训 per unit. */
   'read:drill': ['admin', 'office', 'leader', 'department', 'village', 'enterprise'],
   'record:drill': ['admin', 'office', 'department', 'village', 'enterprise'],
+  /** 执法人员培训 of the authorities' own staff: a department or village its own unit, the office any unit of its region. */
+  'record:staff_training': SUPERVISING_UNITS,
   /** Who is behind on drills and training, in scope (an enterprise: itself). */
   'read:drill_compliance': ['admin', 'office', 'leader', 'department', 'village', 'enterprise'],
   /** The district's required times a year. */

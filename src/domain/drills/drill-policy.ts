@@ -1,5 +1,6 @@
 // Who may do what to a drill or training record now (the record's allowedActions).
 import type { Role } from '../access/roles.ts';
+import { can } from '../access/permissions.ts';
 
 export type DrillPolicyAction = 'verify' | 'void';
 
@@ -18,4 +19,12 @@ export function drillAllowedActions(o: {
   const office = o.role === 'admin' || o.role === 'office';
   if ((o.recordedByMyUnit && !o.verified && o.role !== 'leader') || office) out.push('void');
   return out;
+}
+
+/**
+ * The district's required times a year bind every township of it: its own office or an admin of the
+ * district changes them; a township's office reads them (its change would move its neighbours' figures).
+ */
+export function mayChangeRequirement(o: { role: Role; unitKind: string }): boolean {
+  return can(o.role, 'manage:drill_requirement') && o.unitKind === 'district';
 }

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'report.submit', 'report.approve', 'report.return', 'report.excuse', 'report.reopen', 'report.due_soon', 'report.overdue',
   'finding.created', 'finding.answered', 'finding.accepted', 'finding.returned', 'finding.withdrawn', 'finding.due_soon', 'finding.overdue', 'leadership.due_soon', 'leadership.overdue',
   'tip.received', 'tip.assigned', 'tip.due_soon', 'tip.overdue', 'reward.proposed', 'reward.approved', 'reward.rejected', 'reward.claimed',
+  'drill.due_soon', 'drill.missed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -64,6 +65,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'reward.claimed': '举报人申领奖励',
   'leadership.due_soon': '领导活动本期即将到期',
   'leadership.overdue': '领导活动上期未完成',
+  'drill.due_soon': '演练/培训本期即将到期',
+  'drill.missed': '演练/培训上期未完成',
 };
 
 /** Reminders are about deadlines: the same kind is sent again only for a new deadline. */

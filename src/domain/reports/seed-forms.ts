@@ -31,7 +31,8 @@ const CHONGMING_INDICATORS: Indicator[] = [
   spotItem(5, 'safety-management', '企业未依法建立安全管理机构和配足安全管理人员'),
   spotItem(6, 'special-work-certificates', '电焊等特种作业岗位人员无证上岗作业'),
   spotItem(7, 'outsourcing', '外包外租安全管理混乱'),
-  spotItem(8, 'drill-and-escape', '未按规定开展应急演练、员工不熟悉逃生出口'),
+  // the drill records answer the first half without the inspector (最多报一次); the item's 不符合 counts too
+  computed('spot_8', '未按规定开展应急演练、员工不熟悉逃生出口', '家', 'inspections.drill_lapsed', { template: SPOT, item: 'drill-and-escape' }),
   pending('assist_townships', '帮扶指导乡镇、区直属企业', '个次', '帮扶指导乡镇的记录'),
   computed('assist_key', '帮扶指导重点企业', '家次', 'inspections.visits', { type: 'assistance', key: 'yes' }),
   computed('penalties', '行政处罚（次）', '次', 'cases.with_measure', { kind: 'penalty' }),

@@ -136,6 +136,20 @@ export const paths = {
     detail: (id: string) => `/publicity/${encodeURIComponent(id)}`,
     edit: (id: string) => `/publicity/${encodeURIComponent(id)}/edit`,
   },
+  /** 应急演练 / 安全培训: records, who is behind, the authorities' 执法人员培训, the district's requirement. */
+  drills: {
+    list: '/drills',
+    /** The list with filters, e.g. one enterprise's records. */
+    filtered: (filter: LedgerFilter = {}) => withQuery('/drills', filter),
+    /** 登记, optionally for an enterprise (its page's link) or of one category. */
+    create: (preset: { enterpriseId?: string; category?: 'drill' | 'training' } = {}) => withQuery('/drills/new', preset),
+    detail: (id: string) => `/drills/${encodeURIComponent(id)}`,
+    compliance: (filter: LedgerFilter = {}) => withQuery('/drills/compliance', filter),
+    /** 执法人员培训: the authorities' own staff, per unit. */
+    staff: '/drills/staff',
+    staffCreate: '/drills/staff/new',
+    requirement: '/drills/requirement',
+  },
   checklists: {
     list: '/checklists',
     create: '/checklists/new',
@@ -205,6 +219,13 @@ export const routePatterns = {
   publicityCreate: '/publicity/new',
   publicityDetail: '/publicity/:id',
   publicityEdit: '/publicity/:id/edit',
+  drillList: '/drills',
+  drillCreate: '/drills/new',
+  drillCompliance: '/drills/compliance',
+  drillStaff: '/drills/staff',
+  drillStaffCreate: '/drills/staff/new',
+  drillRequirement: '/drills/requirement',
+  drillDetail: '/drills/:id',
   selfInspection: '/self-inspection',
   enterpriseSelfInspection: '/enterprises/:id/self-inspection',
   campaignList: '/campaigns',

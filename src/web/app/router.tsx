@@ -151,6 +151,13 @@ const signedInPages: RouteObject[] = [
       return { element: <PublicityFormPage key="edit" /> };
     },
   },
+  { path: r.drillList, ...page(async () => (await import('../features/drills/drill-list-page.tsx')).DrillListPage) },
+  { path: r.drillCreate, ...page(async () => (await import('../features/drills/drill-form-page.tsx')).DrillFormPage) },
+  { path: r.drillCompliance, ...page(async () => (await import('../features/drills/compliance-page.tsx')).CompliancePage) },
+  { path: r.drillStaff, ...page(async () => (await import('../features/drills/drill-list-page.tsx')).StaffTrainingListPage) },
+  { path: r.drillStaffCreate, ...page(async () => (await import('../features/drills/drill-form-page.tsx')).StaffTrainingFormPage) },
+  { path: r.drillRequirement, ...page(async () => (await import('../features/drills/requirement-page.tsx')).RequirementPage) },
+  { path: r.drillDetail, ...page(async () => (await import('../features/drills/drill-detail-page.tsx')).DrillDetailPage) },
   // ECharts is large: only those who open the dashboard download it.
   { path: r.dashboard, ...page(async () => (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage) },
   { path: r.adminUnits, ...page(async () => (await import('../features/org/units-page.tsx')).UnitsPage) },

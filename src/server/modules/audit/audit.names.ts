@@ -7,8 +7,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import {
   accountabilityRecords as acc, checklistTemplateVersions as versions, checklistTemplates as templates, enforcementCases as cases,
   enterprises, files, hazardCriteria as criteria, hazards, inspectionPlanEntries as planEntries, inspectionPlans as plans, inspections,
-  orgUnits, sectors, supervisionGroups as groups, technicalInspectors as inspectors, users,
+  orgUnits, safetyActivities as drills, sectors, supervisionGroups as groups, technicalInspectors as inspectors, users,
 } from '../../db/schema/index.ts';
+import { ACTIVITY_KIND_LABELS } from '../../../domain/drills/drill-requirement.ts';
 import { containsText } from '../../kernel/list-query.ts';
 
 interface NamedRecords {
@@ -23,6 +24,9 @@ interface NamedRecords {
 }
 
 const short = (text: SQLWrapper, n: number) => sql`case when length(${text}) > ${n} then left(${text}, ${n}) || '…' else ${text} end`;
+
+/** A drill's kind in words (the labels go as parameters). */
+const drillKind = sql`(case ${drills.kind} ${sql.join(Object.entries(ACTIVITY_KIND_LABELS).map(([k, v]) => sql`when ${k} then ${v}::text`), sql` `)} end)`;
 
 const NAMED: NamedRecords[] = [
   { from: sql`from ${enterprises}`, id: enterprises.id, districtId: enterprises.districtId, label: sql`${enterprises.name}`, search: [enterprises.name, enterprises.uscc] },
@@ -56,6 +60,11 @@ const NAMED: NamedRecords[] = [
   { from: sql`from ${criteria}`, id: criteria.id, districtId: criteria.districtId, label: short(criteria.text, 40), search: [criteria.text] },
   { from: sql`from ${groups}`, id: groups.id, districtId: groups.districtId, label: sql`${groups.name}`, search: [groups.name] },
   { from: sql`from ${inspectors}`, id: inspectors.id, districtId: inspectors.districtId, label: sql`${inspectors.name}`, search: [inspectors.name] },
+  {
+    // an enterprise's drill or a unit's staff training: whose, when, what
+    from: sql`from ${drills} left join ${enterprises} on ${enterprises.id} = ${drills.enterpriseId} left join ${orgUnits} on ${orgUnits.id} = ${drills.unitId}`,
+    id: drills.id, districtId: drills.districtId, label: sql`coalesce(${enterprises.name}, ${orgUnits.name}) || '（' || ${drills.heldOn}::text || ' ' || ${drillKind} || '）'`, search: [],
+  },
   {
     from: sql`from ${planEntries} join ${enterprises} on ${enterprises.id} = ${planEntries.enterpriseId}`, id: planEntries.id,
     districtId: planEntries.districtId, label: sql`${enterprises.name} || '（' || ${planEntries.month} || '月）'`, search: [],

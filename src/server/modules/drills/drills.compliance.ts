@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TComplianceQuery } from '../../../contract/drills.ts';
 import type { ActivityCategory, Requirement } from '../../../domain/drills/drill-requirement.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { heldBetween, registeredOn, windowsSql } from './drills.windows.ts';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -18,15 +19,9 @@ function categorySql(category: ActivityCategory, req: Requirement, year: number,
       (select max(a.held_on) from safety_activities a where a.enterprise_id = e.id and a.category = ${category} and a.voided_at is null and a.held_on <= make_date(${year}, 12, 31)) as last_held
     from (
       select n, w_end, (w_start <= ${today}::date and reg < w_mid) as owed,
-        exists (select 1 from safety_activities a where a.enterprise_id = e.id and a.category = ${category} and a.voided_at is null and a.held_on between w_start and w_end) as met
-      from (select case when e.is_high_risk then ${r.highRisk}::int else ${r.normal}::int end as n,
-                   (e.created_at at time zone 'Asia/Shanghai')::date as reg) k
-      left join lateral (
-        select make_date(${year}, i * (12 / k.n) + 1, 1) as w_start,
-               (make_date(${year}, i * (12 / k.n) + 1, 1) + make_interval(months => 12 / k.n) - interval '1 day')::date as w_end,
-               (make_date(${year}, i * (12 / k.n) + 1, 1) + make_interval(months => (12 / k.n) / 2, days => case when (12 / k.n) % 2 = 1 then 15 else 0 end))::date as w_mid
-        from generate_series(0, k.n - 1) i where k.n > 0
-      ) w on true
+        ${heldBetween(sql`${category}`, sql`w_start`, sql`w_end`)} as met
+      from (select case when e.is_high_risk then ${r.highRisk}::int else ${r.normal}::int end as n, ${registeredOn} as reg) k
+      left join lateral ${windowsSql(sql`k.n`, sql`${year}::int`)} w on true
     ) x group by n
   )`;
 }
@@ -39,6 +34,12 @@ export interface ComplianceRow {
 }
 export interface CategoryRow { timesPerYear: number; owed: number; met: number; status: 'met' | 'pending' | 'missed' | 'not_required'; dueOn: string | null; lastHeldOn: string | null }
 
+export interface ComplianceCounts { missed: number; pending: number; met: number }
+
+/**
+ * One page of enterprises with their state per category, the total under the status filter and the
+ * counts per worst state without it, in one statement (the scan made once, read three ways).
+ */
 export async function complianceRows(db: DbOrTx, o: { scope: SQL; q: TComplianceQuery; req: Requirement; year: number; today: string }) {
   const { q } = o;
   const conds: SQL[] = [o.scope, sql`e.voided_at is null`, sql`e.status <> 'closed'`];
@@ -47,16 +48,13 @@ export async function complianceRows(db: DbOrTx, o: { scope: SQL; q: TCompliance
   if (q.enterpriseId) conds.push(sql`e.id = ${q.enterpriseId}`);
   if (q.q) conds.push(sql`e.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const cats = q.category ? [q.category] : (['drill', 'training'] as const);
-  const statusCond: Record<string, (c: string) => string> = {
-    behind: (c) => `${c}_status in ('missed', 'pending')`, missed: (c) => `${c}_status = 'missed'`,
-    pending: (c) => `${c}_status = 'pending'`, met: (c) => `${c}_status in ('met', 'not_required')`,
-  };
-  const outer = q.status
-    ? sql.raw(q.status === 'met' ? cats.map(statusCond.met!).join(' and ') : `(${cats.map(statusCond[q.status]!).join(' or ')})`)
-    : sql`true`;
+  // The worst state over the categories asked for: the tabs partition the enterprises by it.
+  const any = (state: string) => cats.map((c) => `c.${c}_status = '${state}'`).join(' or ');
+  const worst = sql.raw(`case when ${any('missed')} then 'missed' when ${any('pending')} then 'pending' else 'met' end`);
+  const outer = !q.status ? sql`true` : q.status === 'behind' ? sql`w.worst in ('missed', 'pending')` : sql`w.worst = ${q.status}`;
   const where = sql.join(conds.map((c) => sql`(${c})`), sql` and `);
   const res = await db.execute(sql`
-    select *, count(*) over () as total from (
+    with c as materialized (
       select e.id, e.name, v.name as village_name, e.is_high_risk,
         d.n as drill_n, d.owed as drill_owed, d.met as drill_met, ${statusOf('d')} as drill_status, d.open_end as drill_due, d.last_held as drill_last,
         t.n as training_n, t.owed as training_owed, t.met as training_met, ${statusOf('t')} as training_status, t.open_end as training_due, t.last_held as training_last
@@ -64,20 +62,29 @@ export async function complianceRows(db: DbOrTx, o: { scope: SQL; q: TCompliance
       cross join lateral ${categorySql('drill', o.req, o.year, o.today)} d
       cross join lateral ${categorySql('training', o.req, o.year, o.today)} t
       where ${where}
-    ) c where ${outer}
-    order by (case when drill_status = 'missed' or training_status = 'missed' then 0 when drill_status = 'pending' or training_status = 'pending' then 1 else 2 end), name collate "C", id
-    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
-  const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
+    ), w as (select c.*, ${worst} as worst from c c)
+    select
+      (select json_build_object('missed', count(*) filter (where worst = 'missed'), 'pending', count(*) filter (where worst = 'pending'),
+        'met', count(*) filter (where worst = 'met')) from w) as counts,
+      (select count(*) from w where ${outer}) as total,
+      (select coalesce(json_agg(p order by p.rank, p.name collate "C", p.id), '[]'::json) from (
+        select w.*, case w.worst when 'missed' then 0 when 'pending' then 1 else 2 end as rank from w where ${outer}
+        order by rank, name collate "C", id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}) p) as rows`);
+  const r = (res as unknown as { rows: { counts: unknown; total: unknown; rows: unknown }[] }).rows[0]!;
+  const json = <T,>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const rows = json<Record<string, unknown>[]>(r.rows);
+  const counts = json<Record<string, unknown>>(r.counts);
   const day = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-  const cat = (r: Record<string, unknown>, c: string): CategoryRow => ({
-    timesPerYear: num(r[`${c}_n`]), owed: num(r[`${c}_owed`]), met: num(r[`${c}_met`]), status: r[`${c}_status`] as CategoryRow['status'],
-    dueOn: day(r[`${c}_due`]), lastHeldOn: day(r[`${c}_last`]),
+  const cat = (x: Record<string, unknown>, c: string): CategoryRow => ({
+    timesPerYear: num(x[`${c}_n`]), owed: num(x[`${c}_owed`]), met: num(x[`${c}_met`]), status: x[`${c}_status`] as CategoryRow['status'],
+    dueOn: day(x[`${c}_due`]), lastHeldOn: day(x[`${c}_last`]),
   });
   return {
-    total: rows.length ? num(rows[0]!.total) : 0,
-    rows: rows.map((r): ComplianceRow => ({
-      id: String(r.id), name: String(r.name), villageName: String(r.village_name), isHighRisk: Boolean(r.is_high_risk),
-      drill: cat(r, 'drill'), training: cat(r, 'training'),
+    total: num(r.total),
+    counts: { missed: num(counts.missed), pending: num(counts.pending), met: num(counts.met) } satisfies ComplianceCounts,
+    rows: rows.map((x): ComplianceRow => ({
+      id: String(x.id), name: String(x.name), villageName: String(x.village_name), isHighRisk: Boolean(x.is_high_risk),
+      drill: cat(x, 'drill'), training: cat(x, 'training'),
     })),
   };
 }

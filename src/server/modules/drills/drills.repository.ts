@@ -3,12 +3,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TDrillFilter } from '../../../contract/drills.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { drillRequirements, enterprises, orgUnits, safetyActivities as sa, users } from '../../db/schema/index.ts';
-import { defineListQuery, idIn } from '../../kernel/list-query.ts';
+import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../../domain/drills/drill-requirement.ts';
 
 export type DrillRow = typeof sa.$inferSelect;
 
 export function filterSql(f: Partial<TDrillFilter>): SQL[] {
-  const c: SQL[] = [sql`${sa.voidedAt} is null`];
+  const c: SQL[] = f.includeVoided ? [] : [sql`${sa.voidedAt} is null`];
   if (f.enterpriseId) c.push(eq(sa.enterpriseId, f.enterpriseId));
   if (f.unitId) c.push(eq(sa.unitId, f.unitId));
   if (f.category) c.push(eq(sa.category, f.category));
@@ -19,6 +20,12 @@ export function filterSql(f: Partial<TDrillFilter>): SQL[] {
   if (f.verified === false) c.push(sql`${sa.verifiedAt} is null`);
   if (f.from) c.push(sql`${sa.heldOn} >= ${f.from}`);
   if (f.to) c.push(sql`${sa.heldOn} <= ${f.to}`);
+  // by the subject's name (an enterprise's or a trained unit's) or the content: subqueries, so the list needs no join
+  const named = containsText(f.q, sql`x.name`);
+  if (named) {
+    c.push(sql`(${sa.enterpriseId} in (select x.id from ${enterprises} x where ${named}) or ${sa.unitId} in (select x.id from ${orgUnits} x where ${named})
+      or ${containsText(f.q, sa.content)!})`);
+  }
   return c;
 }
 
@@ -33,10 +40,11 @@ function rowsQuery(db: DbOrTx) {
 }
 export type DrillListRow = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
 
-export const drillList = defineListQuery<{ f: TDrillFilter; scope: SQL }, DrillListRow>({
+export const drillList = defineListQuery<{ f: TDrillFilter; scope: SQL }, DrillListRow, ActivityCategory>({
   from: sql`from ${sa}`,
   id: sa.id,
-  where: ({ f, scope }) => [scope, ...filterSql(f)],
+  where: ({ f, scope }) => [scope, ...filterSql({ ...f, category: undefined })],
+  tab: { column: sa.category, values: ACTIVITY_CATEGORIES, where: ({ f }, value) => (f.category ? sql`${value} = ${f.category}` : undefined) },
   sort: () => [{ expr: sa.heldOn, dir: 'desc' }, { expr: sa.createdAt, dir: 'desc' }],
   rows: (db, ids) => rowsQuery(db).where(idIn(sa.id, ids)),
   rowId: (r) => r.r.id,

@@ -6,9 +6,10 @@ import type {
   TComplianceQuery, TComplianceResponse, TDrillCreate, TDrillDetail, TDrillFilter, TDrillListResponse, TDrillRequirementResponse,
 } from '../../../contract/drills.ts';
 import type { TVoidRequest } from '../../../contract/common.ts';
+import { can } from '../../../domain/access/permissions.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
-import { drillAllowedActions } from '../../../domain/drills/drill-policy.ts';
+import { drillAllowedActions, mayChangeRequirement } from '../../../domain/drills/drill-policy.ts';
 import { DEFAULT_REQUIREMENT, type Requirement, type TimesPerYear, categoryOf } from '../../../domain/drills/drill-requirement.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -48,13 +49,14 @@ function actionsOf(actor: Actor, r: repo.DrillRow) {
 
 export async function getDrill(ctx: AppContext, actor: Actor, id: string): Promise<TDrillDetail> {
   const row = await loadInScope(ctx.db, actor, id);
-  const [files, createdByName, creatorUnit] = await Promise.all([
+  const [files, createdByName, creatorUnit, voidedByName] = await Promise.all([
     listFilesOf(ctx.db, DRILL_FILE_OWNER, [id]), repo.findUserName(ctx.db, row.r.createdBy), repo.findUnit(ctx.db, row.r.districtId, row.r.createdByUnitId),
+    row.r.voidedBy ? repo.findUserName(ctx.db, row.r.voidedBy) : Promise.resolve(null),
   ]);
   const mine = files.get(id) ?? [];
   return {
     ...present(row), createdByName, createdByUnitName: row.r.byEnterprise ? (row.enterpriseName ?? '') : (creatorUnit?.name ?? ''),
-    createdAt: row.r.createdAt.toISOString(), voidReason: row.r.voidReason,
+    createdAt: row.r.createdAt.toISOString(), voidReason: row.r.voidReason, voidedAt: row.r.voidedAt?.toISOString() ?? null, voidedByName,
     photos: mine.filter((f) => f.purpose === 'evidence').map(presentFile), signInSheets: mine.filter((f) => f.purpose === 'report').map(presentFile),
     allowedActions: actionsOf(actor, row.r),
   };
@@ -66,8 +68,8 @@ export async function drillVisibleTo(ctx: AppContext, actor: Actor, id: string):
 }
 
 export async function listDrills(ctx: AppContext, actor: Actor, q: TDrillFilter & { page: number; pageSize: number }): Promise<TDrillListResponse> {
-  const { rows, total } = await repo.drillList.page(ctx.db, { f: q, scope: drillScopeSql(actor) }, q);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  const { rows, total, counts } = await repo.drillList.page(ctx.db, { f: q, scope: drillScopeSql(actor) }, q);
+  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize, counts: { drill: counts.drill.n, training: counts.training.n } };
 }
 
 async function subjectOf(ctx: AppContext, actor: Actor, input: TDrillCreate) {
@@ -77,7 +79,7 @@ async function subjectOf(ctx: AppContext, actor: Actor, input: TDrillCreate) {
     if (!e || e.voidedAt) throw notFound('生产经营单位');
     return { enterpriseId: e.id, unitId: null, townshipId: e.townshipId };
   }
-  if (actor.role === 'enterprise') throw forbidden();
+  if (!can(actor.role, 'record:staff_training')) throw forbidden();
   const unit = await repo.findUnit(ctx.db, actor.districtId, input.unitId!);
   if (!unit || !mayRecordStaffOf(actor, unit)) throw invalid({ unitId: ['只能登记本单位或本辖区单位的执法人员培训'] });
   const parent = unit.parentId ? await repo.findUnit(ctx.db, actor.districtId, unit.parentId) : null;
@@ -123,7 +125,8 @@ export const voidDrill = (ctx: AppContext, actor: Actor, id: string, body: TVoid
 
 // ---- the requirement and who is behind ----
 
-export async function requirementOf(db: DbOrTx, districtId: string): Promise<TDrillRequirementResponse> {
+/** The district's requirement (the default without a row), for counting. */
+export async function requirementOf(db: DbOrTx, districtId: string): Promise<Requirement & { isDefault: boolean; version: number }> {
   const r = await repo.findRequirement(db, districtId);
   if (!r) return { ...DEFAULT_REQUIREMENT, isDefault: true, version: 0 };
   const t = (n: number) => n as TimesPerYear;
@@ -133,7 +136,13 @@ export async function requirementOf(db: DbOrTx, districtId: string): Promise<TDr
   };
 }
 
+/** The requirement as the caller sees it, with whether it may change it. */
+export async function getRequirement(ctx: AppContext, actor: Actor): Promise<TDrillRequirementResponse> {
+  return { ...(await requirementOf(ctx.db, actor.districtId)), allowedActions: mayChangeRequirement(actor) ? ['update'] : [] };
+}
+
 export async function putRequirement(ctx: AppContext, actor: Actor, body: Requirement & { version: number }): Promise<TDrillRequirementResponse> {
+  if (!mayChangeRequirement(actor)) throw forbidden();
   const before = await repo.findRequirement(ctx.db, actor.districtId);
   if ((before?.version ?? 0) !== body.version) throw conflict();
   const now = ctx.clock.now();
@@ -145,7 +154,7 @@ export async function putRequirement(ctx: AppContext, actor: Actor, body: Requir
     if (!after) throw conflict();
     await recordAudit(tx, { at: now, districtId: actor.districtId, actor, action: 'drill_requirement.update', entityType: 'drill_requirement', entityId: after.id, before: before ?? undefined, after });
   });
-  return requirementOf(ctx.db, actor.districtId);
+  return getRequirement(ctx, actor);
 }
 
 export async function compliance(ctx: AppContext, actor: Actor, q: TComplianceQuery): Promise<TComplianceResponse> {
@@ -153,9 +162,9 @@ export async function compliance(ctx: AppContext, actor: Actor, q: TComplianceQu
   const year = q.year ?? Number(today.slice(0, 4));
   const req = await requirementOf(ctx.db, actor.districtId);
   const scope = sql`e.id in (select ${enterprises.id} from ${enterprises} where ${scopeSql(enterpriseScopeFor(actor))})`;
-  const { rows, total } = await complianceRows(ctx.db, { scope, q, req, year, today });
+  const { rows, total, counts } = await complianceRows(ctx.db, { scope, q, req, year, today });
   return {
-    year, today, total, page: q.page, pageSize: q.pageSize,
+    year, today, total, page: q.page, pageSize: q.pageSize, counts,
     items: rows.map((r) => ({ enterprise: { id: r.id, name: r.name, villageName: r.villageName, isHighRisk: r.isHighRisk }, drill: r.drill, training: r.training })),
   };
 }

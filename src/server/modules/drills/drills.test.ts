@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TComplianceResponse, TDrillDetail, TDrillListResponse } from '../../../contract/drills.ts';
 import { auditLog } from '../../db/schema/index.ts';
+import { recordNames } from '../audit/audit.names.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, buildEnterprise, buildUser } from '../../test/factories.ts';
 import { uploadPhoto } from '../../test/hazards.ts';
@@ -59,6 +60,8 @@ describe('drill and training records', () => {
     expect((await enterpriseB.request('POST', '/api/drills', drill({ enterpriseId: null, unitId: w.V1a.id, kind: 'enforcement_staff_training' }))).statusCode).toBe(403);
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, r.id));
     expect(audit).toMatchObject({ action: 'safety_activity.create', entityType: 'safety_activity' });
+    // the audit log names it by whose, when and what
+    expect((await recordNames(t.db, w.D.id, [r.id])).get(r.id)).toBe('乙商贸有限公司（2024-05-20 综合演练）');
     expect((await enterpriseB.get(`/api/files/${photo.id}`)).statusCode).toBe(200);
     expect((await villageV2.get(`/api/files/${photo.id}`)).statusCode).toBe(404);
   });
@@ -102,6 +105,26 @@ describe('drill and training records', () => {
     expect((await officeT1.get('/api/drills?staff=true')).json()).toMatchObject({ total: 1 });
   });
 
+  it('lists with counts per category, searched by the enterprise’s or unit’s name, voided ones on request', async () => {
+    const all = (await officeT1.get('/api/drills?pageSize=100')).json() as TDrillListResponse;
+    expect(all.counts.drill + all.counts.training).toBe(all.total);
+    const trainings = (await officeT1.get('/api/drills?category=training&pageSize=100')).json() as TDrillListResponse;
+    expect(trainings.total).toBe(all.counts.training);
+    expect(trainings.counts).toEqual(all.counts); // the counts ignore the category's own filter
+    expect(trainings.items.every((i) => i.category === 'training')).toBe(true);
+    const byName = (await officeT1.get(`/api/drills?q=${encodeURIComponent(w.enterprises.a.name.slice(0, 2))}&pageSize=100`)).json() as TDrillListResponse;
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((i) => i.enterprise?.id === w.enterprises.a.id)).toBe(true);
+    const byUnit = (await officeT1.get(`/api/drills?q=${encodeURIComponent('应急站')}`)).json() as TDrillListResponse;
+    expect(byUnit.items.map((i) => i.unit?.name)).toEqual(['应急站']);
+    const r = await createOk(officeT1, drill({ enterpriseId: w.enterprises.a.id, content: '登记错误的演练' }));
+    const voided = await officeT1.request('POST', `/api/drills/${r.id}/void`, { reason: '重复登记', version: r.version });
+    expect(voided.json()).toMatchObject({ voided: true, voidReason: '重复登记', allowedActions: [] });
+    const ids = async (query: string) => ((await officeT1.get(`/api/drills?pageSize=100${query}`)).json() as TDrillListResponse).items.map((i) => i.id);
+    expect(await ids('')).not.toContain(r.id);
+    expect(await ids('&includeVoided=true')).toContain(r.id);
+  });
+
   it('refuses a future date and leaders cannot record', async () => {
     expect(errorOf(await enterpriseB.request('POST', '/api/drills', drill({ heldOn: '2024-06-04' }))).fieldErrors).toEqual({ heldOn: ['日期不能晚于今天'] });
     expect((await leaderT2.request('POST', '/api/drills', drill({ enterpriseId: w.enterprises.d.id }))).statusCode).toBe(403);
@@ -134,6 +157,15 @@ describe('compliance: who is behind', () => {
     expect(by['一般化工']!.drill).toMatchObject({ timesPerYear: 1, owed: 1, met: 1, status: 'met' });
     expect(by['新设化工']!.drill).toMatchObject({ owed: 1, status: 'pending' }); // registered after 1 April: owes the second half only
     expect(all.items[0]!.enterprise.name).toBe('高危未演练化工'); // the missed first
+    // the tabs partition the enterprises by their worst state: 一般化工 drilled but has not trained yet;
+    // 丙建材 was put on record after 2024 and owes nothing
+    expect(all.counts).toEqual({ missed: 1, pending: 3, met: 1 });
+    const pending = await compliance(deptChem, `year=2024&sectorId=${sector}&villageId=${w.V1b.id}&status=pending`);
+    expect(pending.items.map((i) => i.enterprise.name)).toEqual(['一般化工', '新设化工', '高危已演练化工']);
+    expect(pending).toMatchObject({ total: 3, counts: all.counts });
+    const behind = await compliance(deptChem, `year=2024&sectorId=${sector}&villageId=${w.V1b.id}&status=behind`);
+    expect(behind.items.map((i) => i.enterprise.name)).toEqual(['高危未演练化工', '一般化工', '新设化工', '高危已演练化工']);
+    expect((await compliance(deptChem, `year=2024&sectorId=${sector}&villageId=${w.V1b.id}&category=drill`)).counts).toEqual({ missed: 1, pending: 2, met: 2 });
 
     const missed = await compliance(deptChem, `year=2024&sectorId=${sector}&category=drill&status=missed`);
     expect(missed.items.map((i) => i.enterprise.name)).toEqual(['高危未演练化工']);
@@ -146,14 +178,18 @@ describe('compliance: who is behind', () => {
     const page = await deptChem.get(`/api/drills/compliance?year=2024&villageId=${w.V1b.id}&page=2&pageSize=2`);
     expect((page.json() as TComplianceResponse)).toMatchObject({ total: 5, page: 2 }); // 4 built + 丙建材 (chem)
 
-    // the district asks every enterprise to drill twice a year
-    const req = await officeT1.request('PUT', '/api/drills/requirement', { drill: { normal: 2, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 0 });
+    // the district asks every enterprise to drill twice a year: its own office sets it, a township's reads it
+    const officeD = await loginAs(t.app, w.users.officeD.username, w.users.officeD.password);
+    expect((await officeT1.get('/api/drills/requirement')).json()).toMatchObject({ isDefault: true, allowedActions: [] });
+    expect((await officeD.get('/api/drills/requirement')).json()).toMatchObject({ isDefault: true, allowedActions: ['update'] });
+    expect((await officeT1.request('PUT', '/api/drills/requirement', { drill: { normal: 2, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 0 })).statusCode).toBe(403);
+    const req = await officeD.request('PUT', '/api/drills/requirement', { drill: { normal: 2, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 0 });
     expect(req.statusCode, req.body).toBe(200);
-    expect(req.json()).toMatchObject({ isDefault: false, version: 1 });
+    expect(req.json()).toMatchObject({ isDefault: false, version: 1, allowedActions: ['update'] });
     const after = await compliance(deptChem, `year=2024&enterpriseId=${plain.id}`);
     expect(after.items[0]!.drill).toMatchObject({ timesPerYear: 2, status: 'pending', owed: 2, met: 1 });
     expect((await deptChem.request('PUT', '/api/drills/requirement', { drill: { normal: 1, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 1 })).statusCode).toBe(403);
-    expect((await officeT1.request('PUT', '/api/drills/requirement', { drill: { normal: 3, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 1 })).statusCode).toBe(400);
+    expect((await officeD.request('PUT', '/api/drills/requirement', { drill: { normal: 3, highRisk: 2 }, training: { normal: 1, highRisk: 1 }, version: 1 })).statusCode).toBe(400);
     t.clock.set('2024-06-03T01:30:00.000Z');
   });
 });

@@ -44,7 +44,7 @@ const drillsDue: Source = async (ctx, actor, today) => {
   return [{
     items: due.map((d): TWorkbenchItem => ({
       kind: 'drill_due', title: `本期${ACTIVITY_CATEGORY_LABELS[d.category]}尚未开展`, subtitle: `请在${d.dueOn}前开展并登记`,
-      href: `/enterprises/${actor.enterpriseId}`, due: d.dueOn, dueText: dueWords(d.dueOn, today), light: lightOf(d.dueOn, today),
+      href: `/drills/new?category=${d.category}`, due: d.dueOn, dueText: dueWords(d.dueOn, today), light: lightOf(d.dueOn, today),
     })),
     totals: { drill_due: due.length },
   }];

@@ -1,7 +1,7 @@
 // The side menu, from the user's abilities (and, for an enterprise account, its own enterprise):
 // an entry shows exactly when the server would answer its page, since both read the one registry.
 import {
-  AlertOutlined,
+  AlertOutlined, FireOutlined,
   NotificationOutlined,
   ApartmentOutlined, AuditOutlined, CrownOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, IdcardOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
@@ -68,6 +68,18 @@ export function navEntriesFor(me: TMe): NavEntry[] {
     entries.push({ key: paths.leadership.list, label: '领导活动', icon: <CrownOutlined />, text: '党政领导的专题学习、专题会议、听取汇报、调研检查，及专项行动要求的频次落实情况' });
   }
   if (can('read:tip')) entries.push({ key: paths.tips.list(), label: '群众举报', icon: <AlertOutlined />, text: '群众扫码举报的隐患：受理、核查、答复，属实的登记为隐患并给予奖励' });
+  // 应急演练 / 安全培训: an enterprise records its own; the authorities see the records, who is behind and their own staff's training.
+  if (can('read:drill') && own) {
+    entries.push({ key: paths.drills.list, label: '演练培训', icon: <FireOutlined />, text: '登记本单位的应急演练和安全培训，查看本年是否按要求完成' });
+  } else if (can('read:drill')) {
+    const drills: NavEntry[] = [{ key: paths.drills.list, label: '演练培训记录', icon: <FileSearchOutlined />, text: '生产经营单位的应急演练和安全培训记录：照片、签到表，核实' }];
+    if (can('read:drill_compliance')) {
+      drills.push({ key: paths.drills.compliance(), label: '完成情况', icon: <ScheduleOutlined />, text: '哪些单位未按规定开展应急演练和安全培训，按村/社区和行业领域查看' });
+    }
+    drills.push({ key: paths.drills.staff, label: '执法人员培训', icon: <TeamOutlined /> });
+    if (can('manage:drill_requirement')) drills.push({ key: paths.drills.requirement, label: '频次要求', icon: <SettingOutlined /> });
+    entries.push({ key: 'drills', label: '演练培训', icon: <FireOutlined />, children: drills });
+  }
   if (can('read:accountability')) entries.push({ key: paths.accountability.list, label: '问责记录', icon: <SolutionOutlined /> });
   if (can('read:publicity')) entries.push({ key: paths.publicity.list, label: '宣传/曝光', icon: <SoundOutlined />, text: '主流媒体安全生产专题栏目、曝光企业和宣传报道，计入调度表' });
   if (can('read:inspector_roster')) entries.push({ key: paths.inspectorRoster.list, label: '技术检查员', icon: <IdcardOutlined />, text: '专兼职技术检查员名册，按任一日期统计区、乡镇两级在岗人数' });

@@ -28,6 +28,8 @@ const ENTITY_PAGES: Record<string, (id: string) => string> = {
   enforcement_case: paths.cases.detail,
   accountability: paths.accountability.detail,
   technical_inspector: paths.inspectorRoster.detail,
+  safety_activity: paths.drills.detail,
+  drill_requirement: () => paths.drills.requirement,
 };
 
 /** The record's number or name, a link when the record has a page of its own. */

@@ -9,6 +9,7 @@ import { ErrorDisplay } from '../../components/error-display.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useIsMobile } from '../../components/use-is-mobile.ts';
 import { EnterpriseStatusTag, RiskGradeTag, enterpriseKindText } from '../../components/status-tags.tsx';
+import { userCan } from '../../lib/abilities.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useEnterprise } from '../../reference-data/get-enterprise.ts';
@@ -17,6 +18,7 @@ import { EnterpriseSelfInspection } from '../schedules/components/enterprise-sel
 import { VoidEnterpriseModal } from './components/void-enterprise-modal.tsx';
 import { EnterpriseInspections } from '../inspections/components/enterprise-inspections.tsx';
 import { EnterpriseCases } from '../cases/components/enterprise-cases.tsx';
+import { EnterpriseDrills } from '../drills/components/enterprise-drills.tsx';
 
 const yesNo = (v: boolean) => (v ? <Tag color="volcano">是</Tag> : '否');
 
@@ -127,6 +129,7 @@ export function EnterpriseDetailPage() {
       <EnterpriseSelfInspection enterpriseId={e.id} />
       <EnterpriseInspections enterpriseId={e.id} canStart={e.allowedActions.includes('start_inspection')} />
       <EnterpriseCases enterpriseId={e.id} canOpen={e.allowedActions.includes('open_case')} />
+      {userCan(me, 'read:drill') && <EnterpriseDrills enterpriseId={e.id} canRecord={!e.voidedAt} />}
       {can('void') && <VoidEnterpriseModal enterprise={e} open={voidOpen} onClose={() => setVoidOpen(false)} />}
     </PageContainer>
   );

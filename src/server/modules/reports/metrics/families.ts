@@ -5,11 +5,12 @@
 // did itself (inspections, cases); a township or district what is in its region.
 import { type SQL, sql } from 'drizzle-orm';
 import { shanghaiDayStart } from '../../../../domain/common/dates.ts';
+import { drillLapse, drillState } from './drill-joins.ts';
 
 export type UnitKind = 'district' | 'township' | 'village' | 'department';
 export type Family =
   | 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'enterprise_check'
-  | 'publicity' | 'exposure' | 'tip_reward';
+  | 'publicity' | 'exposure' | 'tip_reward' | 'safety_activity';
 
 /** The window a figure counts: records from `from` (a day) up to the cut-off instant (the end of `to`, the due day). */
 export interface MetricWindow {
@@ -94,7 +95,10 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     })[kind],
     dimensions: { village: sql`e.village_id::text` },
     inParentRegion: ['department'],
-    joins: {},
+    joins: {
+      /** ds: the enterprise's drills and training as of the due day (missed, pending, owed per category). */
+      drillState,
+    },
   },
   hazard: {
     from: sql`hazards h`,
@@ -134,6 +138,8 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     joins: {
       /** ke: the inspected enterprise if it is a key enterprise (重点企业), else nulls: a join the planner hashes over the few key ones. */
       keyEnterprise: () => sql`left join enterprises ke on ke.id = i.enterprise_id and ke.is_key`,
+      /** dl.lapsed: the inspected enterprise let a drill window lapse in the year before the inspection. */
+      drillLapse,
     },
   },
   case: {
@@ -232,6 +238,27 @@ export const FAMILIES: Record<Family, FamilySpec> = {
     })[kind],
     dimensions: { week: sql`to_char(date_trunc('week', tr.paid_on), 'YYYY-MM-DD')` },
     inParentRegion: [],
+    joins: {},
+  },
+  /**
+   * 应急演练 / 安全培训 records by the day held: an enterprise's counted where the enterprise is (a
+   * department: in its sectors and region), a unit's 执法人员培训 by that unit and its region.
+   */
+  safety_activity: {
+    from: sql`safety_activities sa left join enterprises se on se.id = sa.enterprise_id`,
+    table: sql`safety_activities`,
+    id: sql`sa.id`,
+    district: sql`sa.district_id`,
+    township: sql`sa.township_id`,
+    base: (w) => sql`sa.voided_at is null and sa.held_on >= ${w.from} and sa.held_on <= ${w.to}`,
+    attribution: (kind) => ({
+      village: sql`(se.village_id = u.id or sa.unit_id = u.id)`,
+      department: sql`((se.sector_ids && u.sector_ids and ${deptRegion('se')}) or sa.unit_id = u.id)`,
+      township: sql`sa.township_id = u.id`,
+      district: sql`sa.district_id = u.id`,
+    })[kind],
+    dimensions: { village: sql`se.village_id::text`, week: sql`to_char(date_trunc('week', sa.held_on), 'YYYY-MM-DD')` },
+    inParentRegion: ['department'],
     joins: {},
   },
   /** Checks of enterprises (inspections and leaders' visits), each attributed like an inspection: to the unit that recorded it. */

@@ -7,9 +7,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_LEVEL_LABELS, INSPECTOR_EMPLOYMENT_LABELS, LEADER_POST_LABELS } from '../../../../domain/supervision/leadership.ts';
 import { PUBLICITY_CHANNEL_LABELS } from '../../../../domain/publicity/publicity.ts';
+import { DRILL_METRICS } from './drill-metrics.ts';
 import type { Family, MetricWindow } from './families.ts';
 
-export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'publicity' | 'public_report';
+export type RecordKind = 'enterprise' | 'hazard' | 'inspection' | 'case' | 'accountability' | 'leadership_activity' | 'technical_inspector' | 'publicity' | 'public_report' | 'safety_activity';
 export type Params = Readonly<Record<string, string>>;
 
 export interface ParamSpec {
@@ -251,6 +252,7 @@ export const METRICS: readonly MetricDef[] = [
     params: { measures: { label: '并计执法措施', values: MEASURES, list: true } },
     where: exposedBy, scope: exposedBy,
   },
+  ...DRILL_METRICS,
 ];
 
 const BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
