@@ -53,7 +53,8 @@ export const PublicReportReceipt = z.object({
 });
 export type TPublicReportReceipt = z.infer<typeof PublicReportReceipt>;
 
-export const CodeParams = z.object({ code: z.string().max(64) });
+/** Any text: a code too long to be one answers the same 404 as any unknown code (cut, never refused). */
+export const CodeParams = z.object({ code: z.string().transform((s) => s.slice(0, 64)) });
 export const PublicReportView = z.object({
   status: z.enum(TIP_STATES),
   submittedAt: z.string(),

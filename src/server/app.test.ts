@@ -136,3 +136,13 @@ describe('web app', () => {
     expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 });
+
+describe('the request log', () => {
+  it('never carries a public report’s tracking code', async () => {
+    const { redactTrackingCode } = await import('./app.ts');
+    expect(redactTrackingCode('/api/public/reports/DEMQANZHJBCX23456789')).toBe('/api/public/reports/[code]');
+    expect(redactTrackingCode('/api/public/reports/DEMQ-ANZH/receipt')).toBe('/api/public/reports/[code]/receipt');
+    expect(redactTrackingCode('/api/public/reports')).toBe('/api/public/reports');
+    expect(redactTrackingCode('/api/tips/abc')).toBe('/api/tips/abc');
+  });
+});

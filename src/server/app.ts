@@ -59,6 +59,12 @@ export interface BuildAppOptions {
   post?: Poster;
 }
 
+/** A public report's tracking code is its only key: it never goes into the log (the URL of its lookup, receipt and claim carries it). */
+export const redactTrackingCode = (url: string): string => url.replace(/^(\/api\/public\/reports\/)[^/?#]+/, '$1[code]');
+function loggedRequest(req: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
+  return { method: req.method, url: redactTrackingCode(req.url), hostname: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const ctx: AppContext = {
     db: opts.database.db,
@@ -70,7 +76,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   ctx.notificationHub = new NotificationHub((userId) => unreadCount(ctx.db, userId));
   ctx.notifier = new Notifier(ctx, { hub: ctx.notificationHub, post: opts.post });
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    logger: opts.logger === false ? false : { level: opts.config.logLevel, serializers: { req: loggedRequest } },
     trustProxy: opts.config.trustProxy, // never trust X-Forwarded-For by default: it would defeat the login rate limit
     // JSON bodies only (uploads have their own limit below); the figure and how it was measured:
     // docs/decisions/004-validation-and-uploads.md.

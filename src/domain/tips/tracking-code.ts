@@ -12,7 +12,7 @@ const ACCEPT_BELOW = 256 - (256 % ALPHABET_SIZE);
 
 /**
  * A code from random bytes; null when the bytes ran out before 20 characters were drawn (the caller
- * passes more: 40 bytes almost always suffice, since about 1 byte in 43 is skipped).
+ * passes more: 48 bytes almost always suffice, since 1 byte in 16 is skipped).
  */
 export function codeFromBytes(bytes: Uint8Array): string | null {
   let out = '';
@@ -32,7 +32,8 @@ export const formatCode = (code: string): string => code.match(/.{1,4}/g)?.join(
  * a code (wrong length, or a character outside the alphabet such as O or 0).
  */
 export function normalizeCode(input: string): string | null {
-  const s = input.toUpperCase().replace(/[\s\-_.·—]/g, '');
+  // NFKC: full-width letters and digits from a Chinese keyboard read as their ASCII forms.
+  const s = input.normalize('NFKC').toUpperCase().replace(/[\s\-_.·—－‐‑–]/g, '');
   if (s.length !== CODE_LENGTH) return null;
   for (const ch of s) if (!CODE_ALPHABET.includes(ch)) return null;
   return s;

@@ -12,6 +12,7 @@ import { presentFile } from './files.presenter.ts';
 import * as repo from './files.repository.ts';
 import type { FileRow } from './files.repository.ts';
 import { type FileKind, sniffFileType } from './files.sniff.ts';
+import { stripPhotoMetadata } from './files.strip.ts';
 import { sniffVideo, videoStructureProblem } from './files.video.ts';
 import { type FileStorage, LocalDiskStorage, StoredObjectMissing, filesRootOf, newStorageKey } from './files.storage.ts';
 
@@ -271,22 +272,26 @@ export interface CheckedFile {
 
 /**
  * What a file sent without an account is, checked whole like any upload: a photo that opens, or
- * (when allowed) a well-formed MP4/QuickTime video. Refusals name the file.
+ * (when allowed) a well-formed MP4/QuickTime video. Refusals name the file as sent; the stored name
+ * is `nameAs` (the sender's file name may say who they are), and photos lose their metadata.
  */
-export async function checkAnonymousFile(input: { filename: string; data: Buffer }, o: { allowVideo: boolean }): Promise<CheckedFile> {
+export async function checkAnonymousFile(input: { filename: string; data: Buffer }, o: { allowVideo: boolean; nameAs: string }): Promise<CheckedFile> {
   const name = cleanFilename(input.filename, 'bin');
   const refuse = (m: string) => new AppError('UNSUPPORTED_FILE', `${name}：${m}`, { files: [`${name}：${m}`] });
   const video = o.allowVideo ? sniffVideo(input.data) : null;
   if (video) {
     const problem = videoStructureProblem(input.data);
     if (problem) throw refuse(problem);
-    return { data: input.data, kind: 'video', mime: video.mime, originalName: cleanFilename(input.filename, video.ext) };
+    return { data: input.data, kind: 'video', mime: video.mime, originalName: `${o.nameAs}.${video.ext}` };
   }
   const type = sniffFileType(input.data);
   if (!type || type.kind !== 'photo') throw refuse(o.allowVideo ? '只能上传照片（JPEG/PNG/WebP）或视频（MP4/MOV）' : '只能上传照片（JPEG/PNG/WebP）');
-  const problem = await decodeProblem(input.data, type);
+  // What the camera wrote beside the picture (GPS, device) goes before anything is stored; the
+  // stripped file must still open.
+  const data = stripPhotoMetadata(input.data, type.mime);
+  const problem = await decodeProblem(data, type);
   if (problem) throw refuse(problem);
-  return { data: input.data, kind: type.kind, mime: type.mime, originalName: cleanFilename(input.filename, type.ext) };
+  return { data, kind: type.kind, mime: type.mime, originalName: `${o.nameAs}.${type.ext}` };
 }
 
 /**

@@ -58,6 +58,11 @@ describe('fuzzing POST /api/public/reports', () => {
         ['altcha not base64 json', () => { const b = formBody({ ...good(), altcha: '%%%' }); return post(b.payload, b.headers); }],
         ['altcha of another shape', () => { const b = formBody({ ...good(), altcha: Buffer.from('[1,2,3]').toString('base64') }); return post(b.payload, b.headers); }],
         ['a renamed text file', () => { const b = formBody({ ...good(), altcha }, [{ filename: 'x.jpg', data: Buffer.from('hello world, not a photo') }]); return post(b.payload, b.headers); }],
+        ['a file part without a file name', () => {
+          const b = formBody({ ...good(), altcha });
+          const raw = b.payload.toString('latin1').replace(/--([^\r]+)--\r\n$/, '--$1\r\nContent-Disposition: form-data; name="files"\r\nContent-Type: application/octet-stream\r\n\r\nabc\r\n--$1--\r\n');
+          return post(Buffer.from(raw, 'latin1'), b.headers);
+        }],
         ['a PDF is not a photo here', () => { const b = formBody({ ...good(), altcha }, [{ filename: 'x.pdf', data: Buffer.from('%PDF-1.4\n%%EOF') }]); return post(b.payload, b.headers); }],
       ];
       for (const [label, send] of cases) expect4xx(await send(), label);

@@ -32,7 +32,7 @@ export async function newChallenge(ctx: AppContext): Promise<Challenge> {
   const max = ctx.config.challengeMaxCounter;
   const s = secretsOf(ctx);
   return createChallenge({
-    algorithm: 'SHA-256', cost: 1, counter: randomInt(Math.ceil(max / 2), max), deriveKey,
+    algorithm: 'SHA-256', cost: 1, counter: randomInt(max, Math.ceil(max / 2)), deriveKey, // altcha's randomInt(max, min)
     hmacSignatureSecret: s.signature, hmacKeySignatureSecret: s.key,
     data: { exp: ctx.clock.now().getTime() + EXPIRES_MS },
   });

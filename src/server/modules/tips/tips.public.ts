@@ -52,7 +52,7 @@ async function readForm(req: FastifyRequest, maxFileBytes: number): Promise<{ fi
         const data = await part.toBuffer();
         total += data.length;
         if (total > MAX_TOTAL_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `照片和视频合计不能超过 ${MAX_TOTAL_BYTES / 1024 / 1024} MB`);
-        if (part.fieldname === 'files' && data.length > 0) files.push({ filename: part.filename, data });
+        if (part.fieldname === 'files' && data.length > 0) files.push({ filename: part.filename ?? '', data });
       } else if (FIELD_NAMES.has(part.fieldname) && typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -64,7 +64,7 @@ async function readForm(req: FastifyRequest, maxFileBytes: number): Promise<{ fi
 async function checkFiles(sent: { filename: string; data: Buffer }[]): Promise<CheckedFile[]> {
   if (sent.length > MAX_PHOTOS) throw invalid({ files: [`照片最多${MAX_PHOTOS}张`] });
   const checked: CheckedFile[] = [];
-  for (const f of sent) checked.push(await checkAnonymousFile(f, { allowVideo: true }));
+  for (const [i, f] of sent.entries()) checked.push(await checkAnonymousFile(f, { allowVideo: true, nameAs: `举报附件${i + 1}` }));
   const videos = checked.filter((f) => f.kind === 'video').length;
   if (videos > 1 || (videos === 1 && checked.length > 1)) throw invalid({ files: ['可上传最多9张照片，或1段短视频（二选一）'] });
   return checked;
@@ -92,8 +92,9 @@ export async function submitPublicReport(ctx: AppContext, req: FastifyRequest): 
     const [v] = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, input.villageId), eq(orgUnits.parentId, township.id), eq(orgUnits.active, true))).limit(1);
     if (!v) throw invalid({ villageId: ['所选村居不属于该镇街'] });
   }
-  const files = await checkFiles(form.files);
+  // The cheap proof first: decoding nine photos is work a flood must not get for free.
   await spendChallenge(ctx, input.altcha);
+  const files = await checkFiles(form.files);
   const code = newCode();
   const now = ctx.clock.now();
   return withStoredFiles(ctx, files, (insertRows) => ctx.db.transaction(async (tx) => {
@@ -146,7 +147,8 @@ export async function lookupReport(ctx: AppContext, raw: string): Promise<TPubli
     r.hazardId ? ctx.db.select({ status: hazards.status }).from(hazards).where(eq(hazards.id, r.hazardId)).limit(1) : Promise.resolve([]),
     ctx.db.select().from(tipRewards).where(eq(tipRewards.reportId, r.id)).limit(1),
   ]);
-  const shownReward = reward && reward.status !== 'proposed' ? reward : null;
+  // The public sees a reward once a leader approved it (and never a refused one).
+  const shownReward = reward && (reward.status === 'approved' || reward.status === 'paid') ? reward : null;
   return {
     status: r.status, submittedAt: r.submittedAt.toISOString(), townshipName: township?.name ?? '', summary: summaryOf(r.description),
     concludedAt: r.concludedAt?.toISOString() ?? null, publicReply: r.publicReply, repliedAt: r.repliedAt?.toISOString() ?? null,

@@ -20,7 +20,7 @@ const { reporterName: _n, reporterPhone: _p, codeHash: _c, ...reportColumns } = 
 export const joinedReports = (db: DbOrTx) => db.select({
   r: reportColumns, townshipName: township.name, villageName: village.name, assignedName: assigned.name, rewardStatus: tipRewards.status,
   fileCount: sql<number>`(select count(*)::int from ${files} where ${files.ownerType} = 'public_report' and ${files.ownerId} = ${pr.id})`,
-  hasIdentity: sql<boolean>`(${pr.reporterName} is not null or ${pr.reporterPhone} is not null)`,
+  hasIdentity: sql<boolean>`(${pr.reporterName} is not null or ${pr.reporterPhone} is not null or ${tipRewards.claimPhone} is not null)`,
 }).from(pr)
   .innerJoin(township, eq(township.id, pr.townshipId))
   .leftJoin(village, eq(village.id, pr.villageId))

@@ -2,7 +2,7 @@
 // by code (nothing internal, a wrong code the same 404), triage to 属实 creating a linked hazard,
 // 重复 and 不予受理, the audited identity view, and the reward from proposal to payment against
 // the code.
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPublicReportReceipt, TPublicReportView, TTipDetail, TTipListResponse } from '../../../contract/tips.ts';
 import type { TWorkbench } from '../../../contract/workbench.ts';
@@ -10,6 +10,7 @@ import { auditLog, files, hazards, publicReports } from '../../db/schema/index.t
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type BuiltUser, buildUser } from '../../test/factories.ts';
 import { tinyPng } from '../../test/hazards.ts';
+import type { MemoryStorage } from '../../test/storage.ts';
 import { type Session, errorOf, loginAs } from '../../test/http.ts';
 import { submitReport, tinyMp4 } from '../../test/tips.ts';
 import { type World, buildWorld } from '../../test/world.ts';
@@ -157,6 +158,8 @@ describe('triage by the office', () => {
     expect(h).toMatchObject({ source: 'public', publicReportId: d.id, enterpriseId: w.enterprises.a.id });
     const hazardPhotos = await t.db.select().from(files).where(eq(files.ownerId, h!.id));
     expect(hazardPhotos.map((f) => f.purpose)).toEqual(['before']);
+    // the sender's file name is not kept: the enterprise sees the hazard's photos
+    expect(hazardPhotos.map((f) => f.originalName)).toEqual(['举报附件1.png']);
     // the ledger lists it for the office
     const ledger = (await officeT1.get(`/api/hazards?source=public&pageSize=50`)).json() as { items: { id: string }[] };
     expect(ledger.items.map((i) => i.id)).toContain(h!.id);
@@ -214,10 +217,13 @@ describe('rewards', () => {
     expect(leaderView.reward!.allowedActions).toEqual(['approve', 'reject']);
     const approved = await leaderT1.request('POST', `/api/tips/rewards/${d.reward!.id}/actions`, { action: 'approve', version: d.reward!.version });
     expect(approved.statusCode, approved.body).toBe(200);
-    const claim = await t.app.inject({ method: 'POST', url: `/api/public/reports/${r.code}/claim`, payload: { phone: '' }, remoteAddress: nextIp() });
+    const claim = await t.app.inject({ method: 'POST', url: `/api/public/reports/${r.code}/claim`, payload: { phone: '13600000000' }, remoteAddress: nextIp() });
     expect(claim.statusCode, claim.body).toBe(200);
     expect((claim.json() as TPublicReportView).reward).toMatchObject({ status: 'approved', amountFen: 50_000, mayClaim: false });
     d = (await officeT1.get(`/api/tips/${d.id}`)).json() as TTipDetail;
+    // the anonymous reporter's phone for the reward is the office's to open, audited like a name
+    expect(d).toMatchObject({ anonymous: true, hasIdentity: true, mayViewIdentity: true });
+    expect((await officeT1.request('POST', `/api/tips/${d.id}/identity`)).json()).toEqual({ reporterName: null, reporterPhone: null, claimPhone: '13600000000' });
     const pay = (o: Record<string, unknown>) => officeT1.request('POST', `/api/tips/rewards/${d.reward!.id}/actions`, { action: 'pay', version: d.reward!.version, paidOn: '2026-03-01', payMethod: 'cash', ...o });
     const today = t.clock.now().toISOString().slice(0, 10);
     expect(errorOf(await pay({ paidOn: today })).message).toContain('查询码');
@@ -278,6 +284,24 @@ describe('the office’s 工作台, reminders and posters', () => {
     expect(png.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect((await officeT1.get(`/api/tips/posters/${w.T2.id}?format=png`)).statusCode).toBe(404);
     expect((await deptChem.get(`/api/tips/posters/${w.T1.id}?format=png`)).statusCode).toBe(403);
+  });
+});
+
+describe('what a photo carries', () => {
+  it('is stripped before it is stored: a PNG text chunk with a position never reaches the store', async () => {
+    const secret = 'GPS 29.71N 106.63E';
+    const png = tinyPng();
+    const body = Buffer.from(`Comment\0${secret}`, 'latin1');
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write('tEXt', 4, 'latin1');
+    const withText = Buffer.concat([png.subarray(0, 33), head, body, Buffer.alloc(4), png.subarray(33)]);
+    const r = await submitReport(t.app, fields({ description: `带位置信息的照片测试，${'仓库'.repeat(3)}` }), [{ filename: '王某某的手机.png', data: withText }], nextIp());
+    expect(r.statusCode, r.body).toBe(200);
+    const [row] = await t.db.select().from(files).where(eq(files.originalName, '举报附件1.png')).orderBy(desc(files.createdAt)).limit(1);
+    const stored = (t.ctx.storage as MemoryStorage).objects.get(row!.storageKey)!;
+    expect(stored.toString('latin1')).not.toContain(secret);
+    expect(row!.size).toBe(stored.length);
   });
 });
 

@@ -26,13 +26,13 @@ function Identity({ tip }: { tip: TipData }) {
   const { message } = App.useApp();
   const reveal = useRevealIdentity();
   const [shown, setShown] = useState<TTipIdentity | null>(null);
-  if (tip.anonymous) return <span>匿名举报</span>;
-  if (!tip.mayViewIdentity) return <span>实名举报（身份仅安委办可查看）</span>;
+  // An anonymous reporter may still have left a phone when claiming a reward.
+  if (!tip.mayViewIdentity) return <span>{tip.anonymous ? '匿名举报' : '实名举报（身份仅安委办可查看）'}</span>;
   if (shown) return <span data-testid="tip-identity">{[shown.reporterName, shown.reporterPhone].filter(Boolean).join(' · ')}{shown.claimPhone ? ` · 领奖联系电话 ${shown.claimPhone}` : ''}</span>;
   return (
     <Button size="small" loading={reveal.isPending} data-testid="tip-reveal"
       onClick={() => reveal.mutateAsync(tip.id).then(setShown, (e: unknown) => message.error(errorMessage(e)))}>
-      查看举报人身份（将记入审计日志）
+      {tip.anonymous ? '匿名举报 · 查看领奖联系电话（将记入审计日志）' : '查看举报人身份（将记入审计日志）'}
     </Button>
   );
 }

@@ -48,7 +48,7 @@ function HazardFields() {
         <Input.TextArea rows={3} maxLength={1000} placeholder="何时何人到现场核查，看到的情况" data-testid="tip-reason" />
       </Form.Item>
       <p className="text-muted">核查属实的，登记为隐患（来源：群众举报），举报的照片作为隐患照片，进入隐患台账整改闭环。</p>
-      <Form.Item name="enterpriseId" label="隐患所在单位" required>
+      <Form.Item name="enterpriseId" label="隐患所在单位" required extra="未登记的单位（如个体店铺）请先在“生产经营单位”中新增">
         <EnterpriseSelect testId="tip-enterprise" />
       </Form.Item>
       <Form.Item name="sectorId" label="行业领域" required>
@@ -57,7 +57,9 @@ function HazardFields() {
       <Form.Item name="level" label="隐患等级" required>
         <Radio.Group options={Object.entries(HAZARD_LEVEL_LABELS).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
-      <Form.Item name="description" label="隐患描述" required><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+      <Form.Item name="description" label="隐患描述" required extra="隐患描述和照片企业可以看到：请删去可能透露举报人身份的内容">
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
       <Form.Item name="location" label="隐患部位" required><Input maxLength={200} /></Form.Item>
       <Form.Item name="dueDate" label="整改期限"><DatePicker style={{ width: '100%' }} /></Form.Item>
     </>
