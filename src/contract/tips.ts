@@ -12,6 +12,12 @@ import { HAZARD_LEVELS } from '../domain/hazards/hazard-machine.ts';
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 const OptText = (max: number) => z.string().trim().max(max, `不超过${max}字`).nullish().transform((v) => v || null);
 const Ref = z.object({ id: z.string(), name: z.string() });
+/** A position from the phone, as the form's text field sends it (decimal degrees), or none. */
+const Coordinate = (limit: number) => z.string().trim().max(20)
+  .regex(/^$|^-?\d{1,3}(\.\d{1,12})?$/, '位置坐标格式不正确')
+  .transform((v) => (v === '' ? null : Number(v)))
+  .refine((v) => v === null || Math.abs(v) <= limit, '位置坐标超出范围')
+  .nullish().transform((v) => v ?? null);
 
 // ---- public
 
@@ -28,8 +34,8 @@ export const PublicReportFields = z.object({
   villageId: Uuid.nullish().transform((v) => v ?? null),
   description: z.string().trim().min(10, '请描述隐患情况（至少10个字）').max(2000, '描述不超过2000字'),
   place: Text('隐患地点', 200),
-  latitude: z.coerce.number().min(-90).max(90).nullish().transform((v) => v ?? null),
-  longitude: z.coerce.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+  latitude: Coordinate(90),
+  longitude: Coordinate(180),
   enterpriseName: OptText(100),
   anonymous: z.enum(['true', 'false'], { error: '请选择是否匿名' }).transform((v) => v === 'true'),
   reporterName: OptText(32),
