@@ -133,6 +133,8 @@ describe.skipIf(skip !== null)('a township\'s own Excel form in Chromium', () =>
       await page.screenshot({ path: path.join(SHOTS, 'workbook-drawer-phone.png') });
       await page.getByTestId('binding-apply').click();
       await poll(() => page.getByTestId('workbook-bindings').locator('tr.ant-table-row').count()).toBe(1);
+      // axe reads colours as painted: a drawer still fading out would blend its mask into the page's
+      await poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content-wrapper:visible').count()).toBe(0);
       const findings = await axeViolations(page);
       expect(findings.map(describeFinding)).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, 'workbook-bound-phone.png'), fullPage: true });
