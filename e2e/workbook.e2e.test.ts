@@ -32,8 +32,14 @@ describe.skipIf(skip !== null)('a township\'s own Excel form in Chromium', () =>
       await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
       await page.goto(`${harness.server.url}/campaigns/${campaign.id}?tab=reports`);
       await page.getByTestId('report-attach').click();
-      await page.getByTestId('workbook-new').click();
-      await page.waitForURL(/\/report-templates\/new\?campaign=/);
+      // The link is in a modal that is still opening on a loaded machine, and the route's code loads
+      // before the address changes: a click can be lost, so it is tried again while nothing moved.
+      for (let attempt = 1; ; attempt += 1) {
+        await page.getByTestId('workbook-new').click();
+        const moved = await page.waitForURL(/\/report-templates\/new\?campaign=/, { timeout: 20_000 }).then(() => true, () => false);
+        if (moved) break;
+        if (attempt === 3) throw new Error('上传本镇报表 did not open the template page');
+      }
       await page.locator('input[type=file]').setInputFiles(file);
       await poll(() => page.getByTestId('workbook-sheet').isVisible()).toBe(true);
       await page.screenshot({ path: path.join(SHOTS, 'workbook-uploaded-desktop.png'), fullPage: true });

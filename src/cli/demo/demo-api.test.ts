@@ -11,18 +11,17 @@ import {
 } from '../../server/db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../server/test/app.ts';
 import { createTestClock } from '../../server/test/clock.ts';
-import { createTestDatabase } from '../../server/test/db.ts';
 import { type Session, loginAs } from '../../server/test/http.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-demo.ts';
+import { NOW, seededDemoCopy } from './seed-demo.test-world.ts';
 
-const NOW = new Date('2024-11-20T02:00:00Z'); // 10:00 in Asia/Shanghai
 let t: TestApp;
 const sessions = new Map<string, Session>();
 const as = (username: string) => sessions.get(username)!;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  await seedDemo(database.db, { now: NOW });
+  // the run's seeded demo, copied (seed-demo.test-world.ts), at the same now
+  const { database } = await seededDemoCopy();
   t = await createTestApp({ database, clock: createTestClock(NOW) });
   for (const a of DEMO_ACCOUNTS) sessions.set(a.username, await loginAs(t.app, a.username, DEMO_PASSWORD));
 });

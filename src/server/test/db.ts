@@ -11,16 +11,21 @@ import { createDatabase, databaseUrl, dropDatabase } from './pg-admin.ts';
 export interface TestDatabase extends Database {
   /** Runs raw SQL (for tests that play an attacker or inspect the database directly). */
   sql(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** PGlite only: the whole database as a tarball, to load other test databases from. */
+  dump?(): Promise<Blob>;
 }
 
-let templateBlob: Blob | null = null;
-function pgliteTemplate(): Blob {
-  if (!templateBlob) {
-    const file = inject('pgliteTemplatePath');
-    if (!file) throw new Error('No PGlite template: is src/server/test/global-setup.ts in vitest.config.ts globalSetup?');
-    templateBlob = new Blob([fs.readFileSync(file)]);
+const templateBlobs = new Map<string, Blob>();
+/** A PGlite dump read once per worker: the run's migrated template, or another (the seeded demo). */
+function pgliteTemplate(file?: string): Blob {
+  const path = file ?? inject('pgliteTemplatePath');
+  if (!path) throw new Error('No PGlite template: is src/server/test/global-setup.ts in vitest.config.ts globalSetup?');
+  let blob = templateBlobs.get(path);
+  if (!blob) {
+    blob = new Blob([fs.readFileSync(path)]);
+    templateBlobs.set(path, blob);
   }
-  return templateBlob;
+  return blob;
 }
 
 export const usingPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL);
@@ -31,15 +36,17 @@ export interface TestDatabaseOptions {
    * empty one; the e2e tests copy the demo region seeded once per run.
    */
   postgresTemplate?: string;
+  /** Without TEST_DATABASE_URL: load this PGlite dump instead of the run's migrated template. */
+  pgliteTemplateFile?: string;
 }
 
 export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl ? createPostgresDatabase(serverUrl, opts.postgresTemplate) : createPgliteDatabase();
+  return serverUrl ? createPostgresDatabase(serverUrl, opts.postgresTemplate) : createPgliteDatabase(opts.pgliteTemplateFile);
 }
 
-async function createPgliteDatabase(): Promise<TestDatabase> {
-  const client = new PGlite({ loadDataDir: pgliteTemplate(), extensions: PGLITE_EXTENSIONS });
+async function createPgliteDatabase(templateFile?: string): Promise<TestDatabase> {
+  const client = new PGlite({ loadDataDir: pgliteTemplate(templateFile), extensions: PGLITE_EXTENSIONS });
   await client.waitReady;
   const database = fromPglite(client);
   return {
@@ -48,6 +55,7 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
       const r = params?.length ? await client.query(text, params) : (await client.exec(text)).at(-1) ?? { rows: [] };
       return { rows: r.rows as Record<string, unknown>[] };
     },
+    dump: () => client.dumpDataDir('none'),
   };
 }
 

@@ -9,14 +9,27 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { MIGRATIONS_DIR, PGLITE_EXTENSIONS } from '../db/client.ts';
+import { RUN_DATABASES_FILE, dropDatabase } from './pg-admin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplatePath: string;
+    /** A folder for the run's files shared by test files (the seeded demo: seed-demo.test-world.ts). */
+    runDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-run-'));
+  project.provide('runDir', runDir);
+  const teardownRun = async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    const listed = path.join(runDir, RUN_DATABASES_FILE);
+    if (url && fs.existsSync(listed)) {
+      for (const name of fs.readFileSync(listed, 'utf8').split('\n').filter(Boolean)) await dropDatabase(url, name).catch(() => {});
+    }
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     // Fail the whole run at once, with a clear message, if the server is not reachable.
@@ -30,7 +43,7 @@ export default async function setup(project: TestProject) {
     } finally {
       await client.end().catch(() => {});
     }
-    return undefined; // no PGlite template needed: test databases are made on the server
+    return teardownRun; // no PGlite template needed: test databases are made on the server
   }
 
   const started = Date.now();
@@ -44,7 +57,10 @@ export default async function setup(project: TestProject) {
     fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
     project.provide('pgliteTemplatePath', file);
     console.log(`[test] PGlite template migrated in ${Date.now() - started} ms`);
-    return () => fs.rmSync(dir, { recursive: true, force: true });
+    return async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await teardownRun();
+    };
   } finally {
     await template.close();
   }

@@ -2,6 +2,9 @@
 // the run's global setups (which run outside any test worker) use it too.
 import pg from 'pg';
 
+/** In the run's folder: the PostgreSQL databases test files made as templates, dropped by the global setup's teardown. */
+export const RUN_DATABASES_FILE = 'databases.txt';
+
 export async function adminQuery(serverUrl: string, text: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
