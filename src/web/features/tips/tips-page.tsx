@@ -5,7 +5,7 @@ import { Button, Card, Flex, Switch, type TableProps, Tag, Typography } from 'an
 import { Link } from 'react-router';
 import type { TTipItem } from '../../../contract/tips.ts';
 import { REWARD_STATE_LABELS } from '../../../domain/tips/reward-workflow.ts';
-import { TIP_STATES, TIP_STATE_LABELS } from '../../../domain/tips/tip-workflow.ts';
+import { OPEN_TIP_STATES, TIP_STATES, TIP_STATE_LABELS } from '../../../domain/tips/tip-workflow.ts';
 import { paths } from '../../app/paths.ts';
 import { CountTabs } from '../../components/count-tabs.tsx';
 import { FilterCard } from '../../components/filter-card.tsx';
@@ -21,6 +21,8 @@ import { TipStateTag } from './components/tip-tags.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
 const EMPTY = '没有群众举报';
+/** The 30-day due day matters while the report is open; a concluded one has none to keep. */
+const isOpen = (t: TTipItem) => (OPEN_TIP_STATES as readonly string[]).includes(t.status);
 
 function TipTable(p: PagedViewProps<TTipItem>) {
   const columns: TableProps<TTipItem>['columns'] = [
@@ -28,7 +30,7 @@ function TipTable(p: PagedViewProps<TTipItem>) {
     { title: '举报内容', key: 'summary', render: (_v, t) => <Link to={paths.tips.detail(t.id)}>{t.summary}</Link> },
     { title: '镇街/村居', key: 'where', width: 140, render: (_v, t) => [t.township.name, t.village?.name].filter(Boolean).join(' · ') },
     { title: '提交时间', key: 'at', width: 150, render: (_v, t) => formatDateTime(t.submittedAt) },
-    { title: '核查时限', dataIndex: 'dueDay', key: 'due', width: 100 },
+    { title: '核查时限', key: 'due', width: 100, render: (_v, t) => (isOpen(t) ? t.dueDay : '已办结') },
     { title: '状态', key: 'status', width: 150, render: (_v, t) => <><TipStateTag status={t.status} overdue={t.overdue} />{t.rewardStatus && <Tag color="gold">奖励{REWARD_STATE_LABELS[t.rewardStatus]}</Tag>}</> },
   ];
   return <ListTable {...p} columns={columns} scrollX={900} emptyText={EMPTY} testId="tip-table" />;
@@ -41,7 +43,7 @@ function TipCards(p: PagedViewProps<TTipItem>) {
         <Card size="small">
           <Flex justify="space-between" gap={8}><strong>{t.number}</strong><span><TipStateTag status={t.status} overdue={t.overdue} /></span></Flex>
           <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>{t.summary}</Typography.Paragraph>
-          <div className="card-meta">{t.township.name}{t.village ? ` · ${t.village.name}` : ''} · 时限 {t.dueDay}{t.anonymous ? ' · 匿名' : ''}</div>
+          <div className="card-meta">{t.township.name}{t.village ? ` · ${t.village.name}` : ''}{isOpen(t) ? ` · 时限 ${t.dueDay}` : ''}{t.anonymous ? ' · 匿名' : ''}</div>
         </Card>
       </Link>
     )} />
