@@ -36,10 +36,13 @@ export async function listTips(ctx: AppContext, actor: Actor, q: TTipListQuery):
   const mineUnitId = q.mine ? (actor.role === 'department' ? actor.unitId : null) : undefined;
   const { rows, total, counts } = await tipList.page(ctx.db, { ...q, scope: tipScopeSql(actor), today, mineUnitId }, q);
   return {
-    items: rows.map((r) => presentTipItem(r, today)), total, page: q.page, pageSize: q.pageSize,
+    items: rows.map((r) => hideReward(actor, presentTipItem(r, today))), total, page: q.page, pageSize: q.pageSize,
     counts: Object.fromEntries(TIP_STATES.map((s) => [s, counts[s].n])) as TTipListResponse['counts'],
   };
 }
+
+/** A department investigates; rewards are the office's and the leaders' business. */
+const hideReward = <T extends { rewardStatus: unknown }>(actor: Actor, item: T): T => (can(actor.role, 'read:tip_reward') ? item : { ...item, rewardStatus: null });
 
 const nameOf = async (ctx: AppContext, ids: (string | null)[]) => {
   const wanted = ids.filter((i): i is string => i !== null);
@@ -79,7 +82,7 @@ export async function getTip(ctx: AppContext, actor: Actor, id: string): Promise
   const history = [...events.map((e) => ({ e, what: WHAT[e.action] ?? e.action })), ...rewardEvents.map((e) => ({ e, what: REWARD_WHAT[e.action] ?? e.action }))]
     .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.e.seq - b.e.seq);
   return {
-    ...presentTipItem(j, todayOf(ctx)),
+    ...hideReward(actor, presentTipItem(j, todayOf(ctx))),
     description: r.description, enterpriseName: r.enterpriseName, enterprise: ent ?? null, latitude: r.latitude, longitude: r.longitude,
     internalNote: r.internalNote, publicReply: r.publicReply, repliedAt: r.repliedAt?.toISOString() ?? null, conclusionReason: r.conclusionReason,
     concludedAt: r.concludedAt?.toISOString() ?? null, hazard: hazard ?? null, duplicateOf: dup ?? null, files: (files.get(id) ?? []).map(presentFile),

@@ -150,6 +150,7 @@ describe('triage by the office', () => {
     const seen = (await deptChem.get(`/api/tips/${d.id}`)).json() as TTipDetail;
     expect(seen.allowedActions).toEqual(['substantiate', 'substantiate_partly', 'find_unfounded', 'note']);
     expect(seen.mayViewIdentity).toBe(false);
+    expect(seen.reward).toBeNull();
     expect((await deptChem.request('POST', `/api/tips/${d.id}/identity`)).statusCode).toBe(403);
     d = await act(deptChem, seen, { action: 'note', note: '已电话联系企业负责人，明日到场' });
     d = await act(deptChem, d, { action: 'substantiate', reason: '现场核实，消防通道确被堵塞', hazard: hazardInput() });
