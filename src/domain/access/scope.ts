@@ -119,6 +119,39 @@ export function campaignScopeFor(actor: ScopeActor): CampaignScope {
   }
 }
 
+/**
+ * Records kept per region (a district's own, or a township's): leaders' activities, publicity.
+ * A district-level account sees every one of the district; a township's accounts and its
+ * departments their township's; a district department the district's own; villages and
+ * enterprises none.
+ */
+export type RegionRecordScope = { kind: 'district' } | { kind: 'township'; townshipId: string } | { kind: 'districtOwn' } | { kind: 'none' };
+
+export function regionRecordScopeFor(a: ScopeActor): RegionRecordScope {
+  if (a.role === 'enterprise' || a.role === 'village') return { kind: 'none' };
+  switch (a.unitKind) {
+    case 'district':
+      return { kind: 'district' };
+    case 'township':
+      return { kind: 'township', townshipId: a.unitId };
+    case 'department':
+      if (!a.departmentRegion) return { kind: 'none' };
+      return a.departmentRegion.level === 'township' ? { kind: 'township', townshipId: a.departmentRegion.id } : { kind: 'districtOwn' };
+    case 'village':
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * Whether an account's unit stands over a region's record: a district-level unit over all of its
+ * district, a township over its own township's (a null township is the district's own). The role
+ * is the caller's condition (the office keeps, a leader approves).
+ */
+export function standsOver(a: ScopeActor, r: { districtId: string; townshipId: string | null }): boolean {
+  if (a.districtId !== r.districtId) return false;
+  return a.unitKind === 'district' || (a.unitKind === 'township' && r.townshipId === a.unitId);
+}
+
 /** The 安委办 (or admin) that issued a campaign keeps it: edits it, reviews its reports, urges its units. */
 export function keepsCampaign(actor: ScopeActor, c: { districtId: string; townshipId: string | null }): boolean {
   if (actor.role !== 'office' && actor.role !== 'admin') return false;

@@ -1,7 +1,8 @@
+import { regionRecordScopeFor } from '../access/scope.ts';
 import { describe, expect, it } from 'vitest';
 import type { ScopeActor } from '../access/scope.ts';
 import { defaultMainstream, publicityDateProblems, publicityInWindow } from './publicity.ts';
-import { keptPublicityRegion, publicityAllowedActions, publicityScopeFor } from './publicity-policy.ts';
+import { keptPublicityRegion, publicityAllowedActions } from './publicity-policy.ts';
 
 const actor = (o: Partial<ScopeActor>): ScopeActor => ({
   role: 'office', districtId: 'D', unitId: 'T1', unitKind: 'township', departmentRegion: null, sectorIds: [], enterpriseId: null, groupAssignments: null, ...o,
@@ -49,7 +50,7 @@ describe('publicity records: who sees and who keeps them', () => {
     ['village', actor({ role: 'village', unitId: 'V', unitKind: 'village' }), { kind: 'none' }, undefined],
     ['enterprise', actor({ role: 'enterprise', unitId: 'V', unitKind: 'village', enterpriseId: 'E' }), { kind: 'none' }, undefined],
   ])('%s', (_name, a, scope, kept) => {
-    expect(publicityScopeFor(a)).toEqual(scope);
+    expect(regionRecordScopeFor(a)).toEqual(scope);
     expect(keptPublicityRegion(a)).toEqual(kept);
   });
 

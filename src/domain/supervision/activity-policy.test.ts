@@ -1,6 +1,7 @@
+import { regionRecordScopeFor } from '../access/scope.ts';
 import { describe, expect, it } from 'vitest';
 import type { ScopeActor } from '../access/scope.ts';
-import { activityAllowedActions, activityScopeFor, activityTownshipOf, keepsActivityRegion, postsRecordableBy, requirementAllowedActions } from './activity-policy.ts';
+import { activityAllowedActions, activityTownshipOf, keepsActivityRegion, postsRecordableBy, requirementAllowedActions } from './activity-policy.ts';
 
 const actor = (o: Partial<ScopeActor>): ScopeActor => ({
   role: 'office', districtId: 'D', unitId: 'T1', unitKind: 'township', departmentRegion: null, sectorIds: [], enterpriseId: null, groupAssignments: null, ...o,
@@ -36,7 +37,7 @@ describe('which activities an actor sees and where its records land', () => {
     ['district department', actor({ role: 'department', unitId: 'dep', unitKind: 'department', departmentRegion: { level: 'district', id: 'D' } }), { kind: 'districtOwn' }, null],
     ['village', actor({ role: 'village', unitId: 'V', unitKind: 'village' }), { kind: 'none' }, null],
   ])('%s', (_name, a, scope, township) => {
-    expect(activityScopeFor(a)).toEqual(scope);
+    expect(regionRecordScopeFor(a)).toEqual(scope);
     expect(activityTownshipOf(a)).toBe(township);
   });
 

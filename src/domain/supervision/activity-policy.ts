@@ -1,30 +1,8 @@
 // Who may do what to a leaders' activity record (领导活动), and which leaders a unit may record:
 // the unit that recorded it edits and voids it, so does the office (or admin) over its region; a
 // department records its own head only, as 安委会成员单位负责人. Pure.
-import type { ScopeActor } from '../access/scope.ts';
+import { type ScopeActor, standsOver } from '../access/scope.ts';
 import type { LeaderPost } from './leadership.ts';
-
-/**
- * Which activities an actor sees: a district-level office, leader or group every one of the
- * district; a township's people and its departments their township's; a district department the
- * district's own; villages and enterprises none.
- */
-export type ActivityScope = { kind: 'district' } | { kind: 'township'; townshipId: string } | { kind: 'districtOwn' } | { kind: 'none' };
-
-export function activityScopeFor(a: ScopeActor): ActivityScope {
-  if (a.role === 'enterprise' || a.role === 'village') return { kind: 'none' };
-  switch (a.unitKind) {
-    case 'district':
-      return { kind: 'district' };
-    case 'township':
-      return { kind: 'township', townshipId: a.unitId };
-    case 'department':
-      if (!a.departmentRegion) return { kind: 'none' };
-      return a.departmentRegion.level === 'township' ? { kind: 'township', townshipId: a.departmentRegion.id } : { kind: 'districtOwn' };
-    case 'village':
-      return { kind: 'none' };
-  }
-}
 
 /** The township an actor's record belongs to (null: the district's own). */
 export function activityTownshipOf(a: ScopeActor): string | null {
@@ -35,8 +13,7 @@ export function activityTownshipOf(a: ScopeActor): string | null {
 
 /** The office (or admin) over a record's region: the district's over all, a township's over its own. */
 export function keepsActivityRegion(a: ScopeActor, r: { districtId: string; townshipId: string | null }): boolean {
-  if ((a.role !== 'office' && a.role !== 'admin') || a.districtId !== r.districtId) return false;
-  return a.unitKind === 'district' || (a.unitKind === 'township' && r.townshipId === a.unitId);
+  return (a.role === 'office' || a.role === 'admin') && standsOver(a, r);
 }
 
 export const ACTIVITY_ACTIONS = ['edit', 'void'] as const;

@@ -1,7 +1,7 @@
 // Which public reports an actor sees, as a pure description (compiled to SQL in the tips module):
 // the office, admins and leaders of a township its township's, of the district all of the
 // district's; a department only what it was asked to investigate (its own unit). Nobody else.
-import type { ScopeActor } from '../access/scope.ts';
+import { type ScopeActor, standsOver } from '../access/scope.ts';
 
 export type TipScope =
   | { kind: 'district'; districtId: string }
@@ -24,13 +24,10 @@ export function tipScopeFor(actor: ScopeActor): TipScope {
 
 /** Whether the actor is the office over a report of this township (the district's office over all). */
 export function isOfficeOver(actor: ScopeActor, report: { districtId: string; townshipId: string }): boolean {
-  if (actor.role !== 'office' && actor.role !== 'admin') return false;
-  if (actor.districtId !== report.districtId) return false;
-  return actor.unitKind === 'district' || (actor.unitKind === 'township' && actor.unitId === report.townshipId);
+  return (actor.role === 'office' || actor.role === 'admin') && standsOver(actor, report);
 }
 
 /** Whether the actor is a leader over a report of this township. */
 export function isLeaderOver(actor: ScopeActor, report: { districtId: string; townshipId: string }): boolean {
-  if (actor.role !== 'leader' || actor.districtId !== report.districtId) return false;
-  return actor.unitKind === 'district' || (actor.unitKind === 'township' && actor.unitId === report.townshipId);
+  return actor.role === 'leader' && standsOver(actor, report);
 }

@@ -1,24 +1,11 @@
-// The activity scope (domain/supervision/activity-policy.ts activityScopeFor) compiled to SQL, and
+// The activities' scope (the region-records rule, kernel/region-scope.ts) on their table, and
 // the accounts of a region (whose leaders an actor may name; whose posts a campaign binds).
-import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { activityScopeFor } from '../../../domain/supervision/activity-policy.ts';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { regionRecordScopeSql } from '../../kernel/region-scope.ts';
 import { leadershipActivities as acts, orgUnits, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 
-export function activityScopeSql(actor: Actor): SQL {
-  const s = activityScopeFor(actor);
-  const inDistrict = eq(acts.districtId, actor.districtId);
-  switch (s.kind) {
-    case 'district':
-      return inDistrict;
-    case 'township':
-      return and(inDistrict, eq(acts.townshipId, s.townshipId))!;
-    case 'districtOwn':
-      return and(inDistrict, isNull(acts.townshipId))!;
-    case 'none':
-      return sql`false`;
-  }
-}
+export const activityScopeSql = (actor: Actor): SQL => regionRecordScopeSql(actor, { districtId: acts.districtId, townshipId: acts.townshipId });
 
 /**
  * The accounts an actor may name as leaders of its records: a district-level unit any of the

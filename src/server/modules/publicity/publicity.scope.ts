@@ -1,20 +1,7 @@
-// The publicity scope (domain/publicity/publicity-policy.ts publicityScopeFor) compiled to SQL.
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { publicityScopeFor } from '../../../domain/publicity/publicity-policy.ts';
+// The publicity records' scope: the region-records rule (domain/access/scope.ts), compiled once in kernel/region-scope.ts.
+import type { SQL } from 'drizzle-orm';
 import { publicityRecords as pr } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
+import { regionRecordScopeSql } from '../../kernel/region-scope.ts';
 
-export function publicityScopeSql(actor: Actor): SQL {
-  const s = publicityScopeFor(actor);
-  const inDistrict = eq(pr.districtId, actor.districtId);
-  switch (s.kind) {
-    case 'district':
-      return inDistrict;
-    case 'township':
-      return and(inDistrict, eq(pr.townshipId, s.townshipId))!;
-    case 'districtOwn':
-      return and(inDistrict, isNull(pr.townshipId))!;
-    case 'none':
-      return sql`false`;
-  }
-}
+export const publicityScopeSql = (actor: Actor): SQL => regionRecordScopeSql(actor, { districtId: pr.districtId, townshipId: pr.townshipId });
