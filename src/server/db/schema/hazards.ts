@@ -1,6 +1,6 @@
 // The hazard ledger and its side tables.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districtId, id, timestamps, version, instant, day } from './columns.ts';
 
 /** 隐患台账: one row per hazard; its history lives in record_events (entity 'hazard') and the side tables. */
@@ -73,7 +73,9 @@ export const hazards = pgTable(
     index('hazards_responsible_idx').on(t.responsibleUnitId, t.status),
     index('hazards_sector_idx').on(t.sectorId),
     index('hazards_due_idx').on(t.districtId, t.dueDate),
-    // The reminder scheduler's scan: open hazards by deadline, across districts.
+    // The reminder scheduler's scan: open hazards by deadline, across districts. Migration 0023 adds
+    // INCLUDE columns (region, village, sector, level, source, state, found_at) so that the ledger's
+    // and the dashboard's overdue counts read the index alone.
     index('hazards_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
     index('hazards_inspection_idx').on(t.inspectionId),
     // the forms' major-hazard figures read a district's major hazards in a window without the rest (bench:forms)
@@ -189,4 +191,38 @@ export const hazardCriteria = pgTable(
     ...timestamps,
   },
   (t) => [index('hazard_criteria_district_idx').on(t.districtId)],
+);
+
+// Summary rows of the hazard ledger: how many hazards of each kind were found in each month, kept
+// by a trigger on `hazards` in the same transaction as every change (migration 0023), so that a
+// district's counts read a few hundred or thousand rows instead of its whole history (issue 14).
+//
+// Month grain, not day, and breakdowns apart, not crossed: at a county's density (1,000,000
+// hazards over three years, 300 villages, 24 sectors) a row per day, village and sector would
+// hold 98 % as many rows as the ledger itself (measured on bench/county). Each hazard counts in:
+// - `all` of its township and of its district (level, source, state);
+// - `village` of its township (level, state);
+// - `sector` of its township and of its district (level, state).
+// `region_id` is the township's or the district's id, `unit_id` the village's or sector's (for
+// `all`, the region's again); `source` is '' where it is not kept. Ranges that do not start on a
+// month's first day, or end before today, are counted from the ledger instead
+// (modules/hazards/hazard-counts.ts decides).
+export const HAZARD_COUNT_BREAKDOWNS = ['all', 'village', 'sector'] as const;
+export type HazardCountBreakdown = (typeof HAZARD_COUNT_BREAKDOWNS)[number];
+
+export const hazardCounts = pgTable(
+  'hazard_counts',
+  {
+    districtId: uuid('district_id').notNull(),
+    regionId: uuid('region_id').notNull(),
+    by: text('by', { enum: HAZARD_COUNT_BREAKDOWNS }).notNull(),
+    unitId: uuid('unit_id').notNull(),
+    level: text('level').notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull(),
+    /** The first day of the month (Asia/Shanghai) the hazards were found in. */
+    month: date('month', { mode: 'string' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.by, t.month, t.unitId, t.level, t.source, t.status] })],
 );

@@ -4,7 +4,9 @@ import type { THazardFilter } from '../../../contract/hazards.ts';
 import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
 import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import { shanghaiDayStart } from '../../../domain/common/dates.ts';
+import type { RegionRef } from '../../../domain/access/scope.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { ledgerTabCounts, summaryQueryOf } from './hazard-counts.ts';
 import {
   enterprises, hazardCriteria, hazardExtensions, hazardListings, hazardPlans, hazardReports, hazardTransfers,
   hazards, inspections, orgUnits, publicReports, sectors, users,
@@ -94,6 +96,16 @@ export interface HazardListArgs {
   f: THazardFilter;
   scope: SQL;
   today: string;
+  /** The whole region the scope is, when it is one: its summary rows count the tabs (hazard-counts.ts). */
+  region?: RegionRef | null;
+}
+
+/** The tab filter of the ledger (state, 在改, 含已作废) on a state, as the tab's SQL below. */
+function inTab(f: Partial<THazardFilter>, status: HazardStatus): boolean {
+  if (f.status && status !== f.status) return false;
+  if (!f.includeVoided && f.status !== 'voided' && status === 'voided') return false;
+  if (f.open !== undefined && f.open !== OPEN_HAZARD_STATUSES.includes(status)) return false;
+  return true;
 }
 
 /**
@@ -117,6 +129,12 @@ export const hazardList = defineListQuery<HazardListArgs, HazardItemRow, HazardS
       return c.length ? sql.join(c, sql` and `) : undefined;
     },
     tallies: ({ today }) => ({ overdue: sql`(${overdueSql(today)})::int` }),
+  },
+  counts: async (db, { f, today, region }) => {
+    const q = summaryQueryOf(region ?? null, { ...f, page: undefined, pageSize: undefined } as Partial<THazardFilter>, today);
+    if (!q) return null;
+    const counts = await ledgerTabCounts(db, q, today, f);
+    return { counts, total: HAZARD_STATUSES.reduce((n, s) => (inTab(f, s) ? n + counts[s].n : n), 0) };
   },
   // One array parameter, not 5,000 (an export batch): binding each id costs more than the join.
   rows: (db, ids) => itemQuery(db).where(idIn(hazards.id, ids)),

@@ -3,6 +3,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
+import { summaryRegionOf } from '../../../domain/hazards/hazard-count-window.ts';
 import { hazards, hazardTransfers } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 
@@ -39,4 +40,9 @@ export function hazardScopeSql(actor: Actor): SQL {
       sql`exists (select 1 from ${hazardTransfers} where ${hazardTransfers.hazardId} = ${hazards.id} and ${hazardTransfers.toUnitId} = ${actor.unitId} and ${hazardTransfers.status} in ('pending', 'accepted'))`,
     ),
   )!;
+}
+
+/** The whole township or district the actor's hazards are, when they are one (its summary rows then count them). */
+export function hazardSummaryRegion(actor: Actor): RegionRef | null {
+  return summaryRegionOf(actor.role, enterpriseScopeFor(actor));
 }

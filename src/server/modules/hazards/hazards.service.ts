@@ -28,7 +28,7 @@ import { presentHazardDetail, presentHazardItem } from './hazards.presenter.ts';
 import * as repo from './hazards.repository.ts';
 import { hazardReportedNotices } from './hazards.notifications.ts';
 import { notify } from '../notifications/index.ts';
-import { hazardScopeSql } from './hazards.scope.ts';
+import { hazardScopeSql, hazardSummaryRegion } from './hazards.scope.ts';
 import { HAZARD_FILE_OWNER, PLAN_FILE_OWNER } from './actions/hazard-action.ts';
 import { findHazardUnscoped, hazardServerWorkflow } from './hazards.workflow.ts';
 
@@ -86,7 +86,7 @@ async function transferTargetsOf(db: DbOrTx, h: repo.HazardRow) {
 
 export async function listHazards(ctx: AppContext, actor: Actor, q: THazardFilter & { page: number; pageSize: number }) {
   const today = todayOf(ctx);
-  const { rows, total, counts } = await repo.hazardList.page(ctx.db, { f: q, scope: hazardScopeSql(actor), today }, q);
+  const { rows, total, counts } = await repo.hazardList.page(ctx.db, { f: q, scope: hazardScopeSql(actor), today, region: hazardSummaryRegion(actor) }, q);
   const statusCounts = Object.fromEntries(HAZARD_STATUSES.map((s) => [s, counts[s].n])) as Record<HazardStatus, number>;
   const overdueCount = HAZARD_STATUSES.reduce((n, s) => n + (counts[s].tallies.overdue ?? 0), 0);
   // 全部 is the list without a status filter, which leaves 已作废 out unless included (repository filterSql).

@@ -1,0 +1,102 @@
+// Counts of hazards read from the summary rows (`hazard_counts`, kept by a trigger in the same
+// transaction as every change) instead of the ledger, when they can answer: a whole township's or
+// district's view, filters the rows keep (state, level, source, village or sector), whole months of
+// finding days. Overdue hazards are counted beside them from the open hazards' index, which carries
+// every column the filters need (open hazards do not grow with history). Anything else returns
+// null and the caller counts the ledger.
+import { and, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { THazardFilter } from '../../../contract/hazards.ts';
+import type { RegionRef } from '../../../domain/access/scope.ts';
+import { shanghaiDayStart } from '../../../domain/common/dates.ts';
+import { type MonthWindow, monthWindowOf } from '../../../domain/hazards/hazard-count-window.ts';
+import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { sqlRows } from '../../db/client.ts';
+import { hazardCounts, hazards, type HazardCountBreakdown } from '../../db/schema/index.ts';
+
+/** The filters the summary rows keep; any other set filter sends the count to the ledger. */
+const KEPT = new Set<keyof THazardFilter>(['status', 'open', 'includeVoided', 'level', 'source', 'villageId', 'sectorId', 'from', 'to']);
+
+export interface SummaryQuery {
+  region: RegionRef;
+  by: HazardCountBreakdown;
+  /** The village or sector counted, for `by` village or sector with one unit. */
+  unitId?: string | undefined;
+  level?: string | undefined;
+  source?: string | undefined;
+  months: MonthWindow;
+}
+
+/** The summary rows that answer a ledger filter, or null when they cannot. */
+export function summaryQueryOf(region: RegionRef | null, f: Partial<THazardFilter>, today: string): SummaryQuery | null {
+  if (!region) return null;
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && !KEPT.has(k as keyof THazardFilter)) return null;
+  const months = monthWindowOf(f, today);
+  if (!months) return null;
+  // one breakdown a query: a village's sector, or a village's source, is not kept
+  if (f.villageId && (f.sectorId || f.source)) return null;
+  if (f.sectorId && f.source) return null;
+  if (f.villageId && region.level !== 'township') return null; // villages are kept under their township only
+  const by: HazardCountBreakdown = f.villageId ? 'village' : f.sectorId ? 'sector' : 'all';
+  return { region, by, unitId: f.villageId ?? f.sectorId, level: f.level, source: f.source, months };
+}
+
+function summaryWhere(q: SummaryQuery): SQL {
+  const c = hazardCounts;
+  return and(
+    eq(c.regionId, q.region.id),
+    eq(c.by, q.by),
+    q.unitId ? eq(c.unitId, q.unitId) : undefined,
+    q.level ? eq(c.level, q.level) : undefined,
+    q.source ? eq(c.source, q.source) : undefined,
+    q.months.fromMonth ? gte(c.month, q.months.fromMonth) : undefined,
+    q.months.toMonth ? lte(c.month, q.months.toMonth) : undefined,
+    ne(c.n, 0),
+  )!;
+}
+
+/** How many hazards per state (and per unit of the breakdown when `perUnit`), and of them of level major. */
+export async function summaryCounts(db: DbOrTx, q: SummaryQuery, perUnit = false): Promise<{ unitId: string; status: HazardStatus; n: number; major: number }[]> {
+  const c = hazardCounts;
+  const rows = await db
+    .select({
+      unitId: perUnit ? c.unitId : sql<string>`''`,
+      status: c.status,
+      n: sql<number>`sum(${c.n})::int`,
+      major: sql<number>`coalesce(sum(${c.n}) filter (where ${c.level} = 'major'), 0)::int`,
+    })
+    .from(c)
+    .where(summaryWhere(q))
+    .groupBy(...(perUnit ? [c.unitId, c.status] : [c.status]));
+  return rows.map((r) => ({ unitId: r.unitId, status: r.status as HazardStatus, n: Number(r.n), major: Number(r.major) }));
+}
+
+/** The open hazards past their due day under the same question, per state and per unit, from the index alone. */
+export async function overdueCounts(db: DbOrTx, q: SummaryQuery, today: string, range: { from?: string | undefined; to?: string | undefined }) {
+  const h = hazards;
+  const regionCol = q.region.level === 'district' ? h.districtId : h.townshipId;
+  const unitCol = q.by === 'village' ? h.villageId : q.by === 'sector' ? h.sectorId : regionCol;
+  const where = and(
+    inArray(h.status, [...OPEN_HAZARD_STATUSES]),
+    sql`${h.dueDate} < ${today}`,
+    eq(regionCol, q.region.id),
+    q.unitId ? eq(unitCol, q.unitId) : undefined,
+    q.level ? eq(h.level, q.level as 'general' | 'major') : undefined,
+    q.source ? eq(h.source, q.source as typeof h.source.enumValues[number]) : undefined,
+    range.from ? gte(h.foundAt, shanghaiDayStart(range.from)) : undefined,
+    range.to ? sql`${h.foundAt} < ${shanghaiDayStart(range.to, 1)}` : undefined,
+  );
+  const rows = await sqlRows<{ unit_id: string; status: HazardStatus; n: number }>(db, sql`
+    select ${unitCol} as unit_id, ${h.status} as status, count(*)::int as n from ${h} where ${where} group by 1, 2`);
+  return rows.map((r) => ({ unitId: r.unit_id, status: r.status, n: Number(r.n) }));
+}
+
+/** The ledger's tabs from the summary rows: per state, how many and how many overdue. */
+export async function ledgerTabCounts(db: DbOrTx, q: SummaryQuery, today: string, range: { from?: string | undefined; to?: string | undefined }) {
+  const [counts, overdue] = [await summaryCounts(db, q), await overdueCounts(db, q, today, range)];
+  const out = {} as Record<HazardStatus, { n: number; tallies: Record<string, number> }>;
+  for (const s of HAZARD_STATUSES) out[s] = { n: 0, tallies: { overdue: 0 } };
+  for (const r of counts) out[r.status].n += r.n;
+  for (const r of overdue) out[r.status].tallies.overdue = (out[r.status].tallies.overdue ?? 0) + r.n;
+  return out;
+}
