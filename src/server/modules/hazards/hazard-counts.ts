@@ -36,15 +36,16 @@ export function summaryQueryOf(region: RegionRef | null, f: Partial<THazardFilte
   // one breakdown a query: a village's sector, or a village's source, is not kept
   if (f.villageId && (f.sectorId || f.source)) return null;
   if (f.sectorId && f.source) return null;
-  if (f.villageId && region.level !== 'township') return null; // villages are kept under their township only
   const by: HazardCountBreakdown = f.villageId ? 'village' : f.sectorId ? 'sector' : 'all';
   return { region, by, unitId: f.villageId ?? f.sectorId, level: f.level, source: f.source, months };
 }
 
 function summaryWhere(q: SummaryQuery): SQL {
   const c = hazardCounts;
+  // villages are kept under their township only: a district's are its townships' rows
+  const region = q.by === 'village' && q.region.level === 'district' ? eq(c.districtId, q.region.id) : eq(c.regionId, q.region.id);
   return and(
-    eq(c.regionId, q.region.id),
+    region,
     eq(c.by, q.by),
     q.unitId ? eq(c.unitId, q.unitId) : undefined,
     q.level ? eq(c.level, q.level) : undefined,

@@ -1,31 +1,23 @@
-// 看板 figures: the hazards in the actor's scope found in a date range, counted by the metric
-// registry (the same definitions the report forms and their drill-downs use), as of the end of
-// the range's last day: totals, the major hazards by state, by village and by sector.
+// 看板 figures: the hazards in the actor's scope found in a date range, as of the end of the
+// range's last day: totals, the major hazards by state, by village and by sector. Two sources
+// give the same figures (hazard-counts.test.ts holds them to it):
+// - the summary rows, for a whole township's or district's view of whole months up to today (the
+//   default view): a few thousand rows however long the history;
+// - otherwise the metric registry (the definitions the report forms and their drill-downs use),
+//   which also answers as of a past day.
 import { asc, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HazardDashboard } from '../../../contract/hazards.ts';
 import { shanghaiDay, shanghaiDayStart } from '../../../domain/common/dates.ts';
+import { monthWindowOf } from '../../../domain/hazards/hazard-count-window.ts';
 import type { AppContext } from '../../context.ts';
 import { orgUnits, sectors } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { type MetricCell, scopedCells } from '../reports/index.ts';
+import { dashboardFiguresFromEngine, dashboardFiguresFromSummary, type DashboardRange } from './hazard-counts.dashboard.ts';
 import { presentHazardItem } from './hazards.presenter.ts';
 import { hazardList } from './hazards.repository.ts';
-import { hazardScopeSql } from './hazards.scope.ts';
-
-/** Before any record: a range without a start counts the whole history. */
-const EPOCH = '2000-01-01';
-
-const TOTALS: MetricCell[] = [
-  { key: 'found', metric: 'hazards.found' },
-  { key: 'closed', metric: 'hazards.rectified' },
-  { key: 'open', metric: 'hazards.open' },
-  { key: 'overdue', metric: 'hazards.overdue' },
-  { key: 'major', metric: 'hazards.found', params: { level: 'major' } },
-  { key: 'majorClosed', metric: 'hazards.rectified', params: { level: 'major' } },
-  { key: 'majorListed', metric: 'hazards.listed', params: { level: 'major' } },
-];
-const SPLIT = TOTALS.slice(0, 4).filter((c) => c.key !== 'open');
+import { hazardScopeSql, hazardSummaryRegion } from './hazards.scope.ts';
 
 export async function hazardDashboard(
   ctx: AppContext,
@@ -34,36 +26,34 @@ export async function hazardDashboard(
 ): Promise<z.input<typeof HazardDashboard>> {
   const today = shanghaiDay(ctx.clock.now());
   const scope = hazardScopeSql(actor);
-  const to = q.to && q.to < today ? q.to : today;
-  const window = { from: q.from ?? EPOCH, to, cutoff: shanghaiDayStart(to, 1) };
-  const range = { from: q.from, to: q.to };
-  const run = (by?: 'village' | 'sector' | 'status', cells: MetricCell[] = SPLIT) => scopedCells(ctx.db, { family: 'hazard', scope, cells, window, ...(by ? { by } : {}) });
-  // one query at a time: on the embedded database they would queue anyway
-  const totals = (await run(undefined, TOTALS)).get('') ?? new Map<string, number>();
-  const byStatus = await run('status', [TOTALS[4]!]);
-  const byVillage = await run('village');
-  const bySector = await run('sector');
-  const overdue = await hazardList.first(ctx.db, { f: { ...range, overdue: true }, scope, today }, 20);
-  const villageIds = [...byVillage.keys()];
-  const sectorIds = [...bySector.keys()];
+  const range: DashboardRange = { from: q.from, to: q.to && q.to < today ? q.to : today, today };
+  const region = hazardSummaryRegion(actor);
+  // As of today only: the summary rows hold today's states, not a past day's.
+  const months = range.to === today ? monthWindowOf({ from: q.from }, today) : null;
+  const f = region && months ? await dashboardFiguresFromSummary(ctx.db, region, range) : await dashboardFiguresFromEngine(ctx.db, scope, range);
+  // 挂牌督办 as of the cut-off is the listings' business, not a count the summary keeps: few rows (major hazards only).
+  const listed = await scopedCells(ctx.db, {
+    family: 'hazard', scope, cells: [LISTED], window: { from: q.from ?? EPOCH, to: range.to, cutoff: shanghaiDayStart(range.to, 1) },
+  });
+  const overdue = await hazardList.first(ctx.db, { f: { from: q.from, to: q.to, overdue: true }, scope, today }, 20);
+  const villageIds = [...f.byVillage.keys()];
+  const sectorIds = [...f.bySector.keys()];
   const villages = villageIds.length ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, villageIds)).orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name)) : [];
   const sectorRows = sectorIds.length ? await ctx.db.select({ id: sectors.id, name: sectors.name }).from(sectors).where(inArray(sectors.id, sectorIds)).orderBy(asc(sectors.sortOrder), asc(sectors.name)) : [];
-  const t = (k: string) => totals.get(k) ?? 0;
-  const figures = (m: Map<string, number> | undefined) => ({ found: m?.get('found') ?? 0, closed: m?.get('closed') ?? 0, overdue: m?.get('overdue') ?? 0 });
+  const t = f.totals;
   return {
-    found: t('found'),
-    closed: t('closed'),
-    rectificationRate: t('found') ? t('closed') / t('found') : 0,
-    open: t('open'),
-    overdue: t('overdue'),
-    major: {
-      found: t('major'),
-      closed: t('majorClosed'),
-      listed: t('majorListed'),
-      byStatus: Object.fromEntries([...byStatus].filter(([, m]) => (m.get('major') ?? 0) > 0).map(([status, m]) => [status, m.get('major')!])),
-    },
-    byVillage: villages.map((v) => ({ villageId: v.id, villageName: v.name, ...figures(byVillage.get(v.id)) })),
-    bySector: sectorRows.map((s) => ({ sectorId: s.id, sectorName: s.name, ...figures(bySector.get(s.id)) })),
+    found: t.found,
+    closed: t.closed,
+    rectificationRate: t.found ? t.closed / t.found : 0,
+    open: t.open,
+    overdue: t.overdue,
+    major: { found: t.major, closed: t.majorClosed, listed: listed.get('')?.get('majorListed') ?? 0, byStatus: f.majorByStatus },
+    byVillage: villages.map((v) => ({ villageId: v.id, villageName: v.name, ...f.byVillage.get(v.id)! })),
+    bySector: sectorRows.map((s) => ({ sectorId: s.id, sectorName: s.name, ...f.bySector.get(s.id)! })),
     overdueList: overdue.map((r) => presentHazardItem(r, today)),
   };
 }
+
+/** Before any record: a range without a start counts the whole history. */
+const EPOCH = '2000-01-01';
+const LISTED: MetricCell = { key: 'majorListed', metric: 'hazards.listed', params: { level: 'major' } };

@@ -103,7 +103,12 @@ export function DashboardPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const rangeIds = useDateRangeIds();
-  const query: DashboardQuery = { from: dateParam(values.from), to: dateParam(values.to) };
+  // The township's month and year, whatever the browser's timezone.
+  const today = shanghaiDay(new Date());
+  // Opened without a range: this year (本年), the figures a township reports on; 全部 (all=1) shows
+  // the whole history.
+  const chosen = values.from !== undefined || values.to !== undefined || values.all === '1';
+  const query: DashboardQuery = chosen ? { from: dateParam(values.from), to: dateParam(values.to) } : { from: `${today.slice(0, 5)}01-01`, to: today };
   const dash = useHazardDashboard(query);
   const range: LedgerFilter = { from: query.from, to: query.to };
   const ledger = (f: LedgerFilter) => paths.hazards.ledger({ ...f, ...range });
@@ -146,8 +151,6 @@ export function DashboardPage() {
     if (status) navigate(ledger({ level: 'major', status }));
   };
 
-  // The township's month and year, whatever the browser's timezone.
-  const today = shanghaiDay(new Date());
   const presets: { label: string; from?: string; to?: string }[] = [
     { label: '本月', from: `${today.slice(0, 8)}01`, to: today },
     { label: '本年', from: `${today.slice(0, 5)}01-01`, to: today },
@@ -159,7 +162,7 @@ export function DashboardPage() {
       <DatePicker.RangePicker
         id={rangeIds}
         value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-        onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+        onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD'), all: r?.[0] || r?.[1] ? undefined : '1' })}
         allowEmpty={[true, true]}
         placeholder={['发现日期起', '发现日期止']}
         inputReadOnly={isMobile}
@@ -170,7 +173,7 @@ export function DashboardPage() {
           <Button
             key={p.label}
             type={query.from === p.from && query.to === p.to ? 'primary' : 'default'}
-            onClick={() => update({ from: p.from, to: p.to })}
+            onClick={() => update({ from: p.from, to: p.to, all: p.from || p.to ? undefined : '1' })}
           >
             {p.label}
           </Button>
