@@ -9,13 +9,13 @@
 //   BENCH_SCALE=0.1 …                                  (a smaller county; use another database per scale)
 import os from 'node:os';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { shanghaiDayStart } from '../src/domain/common/dates.ts';
 import { CHONGMING_DISPATCH, DASHENG_DEPARTMENT_SUMMARY } from '../src/domain/reports/seed-forms.ts';
 import type { TemplateBody } from '../src/domain/reports/template.ts';
 import { type Db, openPostgres, sqlRows } from '../src/server/db/client.ts';
 import { type EvalUnit, type Evaluation, type MetricCell, evaluateCells } from '../src/server/modules/reports/metrics/evaluate.ts';
 import type { MetricWindow } from '../src/server/modules/reports/metrics/families.ts';
+import { ensureDatabase } from './county.db.ts';
 import { seedCounty } from './county.seed.ts';
 import { departmentSummaryQuery, dispatchQuery } from './forms.sql.ts';
 
@@ -30,22 +30,6 @@ const TARGET = { ms: 150, ratio: 1.5 };
 const cellsOf = (form: TemplateBody): MetricCell[] =>
   form.indicators.flatMap((i) => (i.source.kind === 'computed' ? [{ key: i.key, metric: i.source.metric, params: i.source.params }] : []));
 
-async function ensureDatabase(url: string) {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) {
-      console.log(`creating database ${name}`);
-      await admin.query(`create database "${name.replaceAll('"', '""')}"`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
 
 interface Scenario {
   name: string;
