@@ -4,7 +4,7 @@
 // finding days. Overdue hazards are counted beside them from the open hazards' index, which carries
 // every column the filters need (open hazards do not grow with history). Anything else returns
 // null and the caller counts the ledger.
-import { and, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { THazardFilter } from '../../../contract/hazards.ts';
 import type { RegionRef } from '../../../domain/access/scope.ts';
 import { shanghaiDayStart } from '../../../domain/common/dates.ts';
@@ -18,6 +18,8 @@ import { hazardCounts, hazards, type HazardCountBreakdown } from '../../db/schem
 const KEPT = new Set<keyof THazardFilter>(['status', 'open', 'includeVoided', 'level', 'source', 'villageId', 'sectorId', 'from', 'to']);
 
 export interface SummaryQuery {
+  /** The region's district (the summary rows' first key). */
+  districtId: string;
   region: RegionRef;
   by: HazardCountBreakdown;
   /** The village or sector counted, for `by` village or sector with one unit. */
@@ -28,7 +30,7 @@ export interface SummaryQuery {
 }
 
 /** The summary rows that answer a ledger filter, or null when they cannot. */
-export function summaryQueryOf(region: RegionRef | null, f: Partial<THazardFilter>, today: string): SummaryQuery | null {
+export function summaryQueryOf(districtId: string, region: RegionRef | null, f: Partial<THazardFilter>, today: string): SummaryQuery | null {
   if (!region) return null;
   for (const [k, v] of Object.entries(f)) if (v !== undefined && !KEPT.has(k as keyof THazardFilter)) return null;
   const months = monthWindowOf(f, today);
@@ -37,16 +39,17 @@ export function summaryQueryOf(region: RegionRef | null, f: Partial<THazardFilte
   if (f.villageId && (f.sectorId || f.source)) return null;
   if (f.sectorId && f.source) return null;
   const by: HazardCountBreakdown = f.villageId ? 'village' : f.sectorId ? 'sector' : 'all';
-  return { region, by, unitId: f.villageId ?? f.sectorId, level: f.level, source: f.source, months };
+  return { districtId, region, by, unitId: f.villageId ?? f.sectorId, level: f.level, source: f.source, months };
 }
 
-function summaryWhere(q: SummaryQuery): SQL {
+function summaryWhere(q: Omit<SummaryQuery, 'by'>, by: HazardCountBreakdown): SQL {
   const c = hazardCounts;
-  // villages are kept under their township only: a district's are its townships' rows
-  const region = q.by === 'village' && q.region.level === 'district' ? eq(c.districtId, q.region.id) : eq(c.regionId, q.region.id);
+  // villages are kept under their township only: a district's are all its townships' rows
+  const region = by === 'village' && q.region.level === 'district' ? undefined : eq(c.regionId, q.region.id);
   return and(
+    eq(c.districtId, q.districtId),
     region,
-    eq(c.by, q.by),
+    eq(c.by, by),
     q.unitId ? eq(c.unitId, q.unitId) : undefined,
     q.level ? eq(c.level, q.level) : undefined,
     q.source ? eq(c.source, q.source) : undefined,
@@ -56,45 +59,59 @@ function summaryWhere(q: SummaryQuery): SQL {
   )!;
 }
 
-/** How many hazards per state (and per unit of the breakdown when `perUnit`), and of them of level major. */
-export async function summaryCounts(db: DbOrTx, q: SummaryQuery, perUnit = false): Promise<{ unitId: string; status: HazardStatus; n: number; major: number }[]> {
+export interface CountRow { by: HazardCountBreakdown; unitId: string; status: HazardStatus; n: number; major: number }
+
+/** How many hazards per breakdown, unit and state, and of them of level major: one statement for every breakdown asked. */
+export async function summaryCounts(db: DbOrTx, q: Omit<SummaryQuery, 'by'>, bys: readonly HazardCountBreakdown[]): Promise<CountRow[]> {
   const c = hazardCounts;
   const rows = await db
     .select({
-      unitId: perUnit ? c.unitId : sql<string>`''`,
+      by: c.by,
+      unitId: c.unitId,
       status: c.status,
       n: sql<number>`sum(${c.n})::int`,
       major: sql<number>`coalesce(sum(${c.n}) filter (where ${c.level} = 'major'), 0)::int`,
     })
     .from(c)
-    .where(summaryWhere(q))
-    .groupBy(...(perUnit ? [c.unitId, c.status] : [c.status]));
-  return rows.map((r) => ({ unitId: r.unitId, status: r.status as HazardStatus, n: Number(r.n), major: Number(r.major) }));
+    .where(or(...bys.map((by) => summaryWhere(q, by))))
+    .groupBy(c.by, c.unitId, c.status);
+  return rows.map((r) => ({ by: r.by, unitId: r.unitId, status: r.status as HazardStatus, n: Number(r.n), major: Number(r.major) }));
 }
 
-/** The open hazards past their due day under the same question, per state and per unit, from the index alone. */
-export async function overdueCounts(db: DbOrTx, q: SummaryQuery, today: string, range: { from?: string | undefined; to?: string | undefined }) {
+/**
+ * The open hazards past their due day under the same question, per state and per unit of each
+ * breakdown asked, in one pass over the open hazards' index (grouping sets).
+ */
+export async function overdueCounts(
+  db: DbOrTx, q: Omit<SummaryQuery, 'by'> & { by?: HazardCountBreakdown }, bys: readonly HazardCountBreakdown[], today: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<Omit<CountRow, 'major'>[]> {
   const h = hazards;
   const regionCol = q.region.level === 'district' ? h.districtId : h.townshipId;
-  const unitCol = q.by === 'village' ? h.villageId : q.by === 'sector' ? h.sectorId : regionCol;
+  const unitOf = (by: HazardCountBreakdown) => (by === 'village' ? h.villageId : by === 'sector' ? h.sectorId : regionCol);
   const where = and(
     inArray(h.status, [...OPEN_HAZARD_STATUSES]),
     sql`${h.dueDate} < ${today}`,
+    eq(h.districtId, q.districtId),
     eq(regionCol, q.region.id),
-    q.unitId ? eq(unitCol, q.unitId) : undefined,
+    q.unitId && q.by ? eq(unitOf(q.by), q.unitId) : undefined,
     q.level ? eq(h.level, q.level as 'general' | 'major') : undefined,
-    q.source ? eq(h.source, q.source as typeof h.source.enumValues[number]) : undefined,
+    q.source ? eq(h.source, q.source as (typeof h.source.enumValues)[number]) : undefined,
     range.from ? gte(h.foundAt, shanghaiDayStart(range.from)) : undefined,
     range.to ? sql`${h.foundAt} < ${shanghaiDayStart(range.to, 1)}` : undefined,
   );
-  const rows = await sqlRows<{ unit_id: string; status: HazardStatus; n: number }>(db, sql`
-    select ${unitCol} as unit_id, ${h.status} as status, count(*)::int as n from ${h} where ${where} group by 1, 2`);
-  return rows.map((r) => ({ unitId: r.unit_id, status: r.status, n: Number(r.n) }));
+  const sets = sql.join(bys.map((by) => sql`(${unitOf(by)}, ${h.status})`), sql`, `);
+  const which = sql.join(bys.map((by, i) => sql`when grouping(${unitOf(by)}) = 0 then ${i}`), sql` `);
+  const unit = sql.join(bys.map((by) => sql`${unitOf(by)}`), sql`, `);
+  const rows = await sqlRows<{ i: number; unit_id: string; status: HazardStatus; n: number }>(db, sql`
+    select case ${which} end as i, coalesce(${unit})::text as unit_id, ${h.status} as status, count(*)::int as n
+    from ${h} where ${where} group by grouping sets (${sets})`);
+  return rows.map((r) => ({ by: bys[Number(r.i)]!, unitId: r.unit_id, status: r.status, n: Number(r.n) }));
 }
 
 /** The ledger's tabs from the summary rows: per state, how many and how many overdue. */
 export async function ledgerTabCounts(db: DbOrTx, q: SummaryQuery, today: string, range: { from?: string | undefined; to?: string | undefined }) {
-  const [counts, overdue] = [await summaryCounts(db, q), await overdueCounts(db, q, today, range)];
+  const [counts, overdue] = [await summaryCounts(db, q, [q.by]), await overdueCounts(db, q, [q.by], today, range)];
   const out = {} as Record<HazardStatus, { n: number; tallies: Record<string, number> }>;
   for (const s of HAZARD_STATUSES) out[s] = { n: 0, tallies: { overdue: 0 } };
   for (const r of counts) out[r.status].n += r.n;

@@ -8,12 +8,11 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HazardDashboard } from '../../../contract/hazards.ts';
-import { shanghaiDay, shanghaiDayStart } from '../../../domain/common/dates.ts';
+import { shanghaiDay } from '../../../domain/common/dates.ts';
 import { monthWindowOf } from '../../../domain/hazards/hazard-count-window.ts';
 import type { AppContext } from '../../context.ts';
 import { orgUnits, sectors } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
-import { type MetricCell, scopedCells } from '../reports/index.ts';
 import { dashboardFiguresFromEngine, dashboardFiguresFromSummary, type DashboardRange } from './hazard-counts.dashboard.ts';
 import { presentHazardItem } from './hazards.presenter.ts';
 import { hazardList } from './hazards.repository.ts';
@@ -31,10 +30,6 @@ export async function hazardDashboard(
   // As of today only: the summary rows hold today's states, not a past day's.
   const months = range.to === today ? monthWindowOf({ from: q.from }, today) : null;
   const f = region && months ? await dashboardFiguresFromSummary(ctx.db, region, range) : await dashboardFiguresFromEngine(ctx.db, scope, range);
-  // 挂牌督办 as of the cut-off is the listings' business, not a count the summary keeps: few rows (major hazards only).
-  const listed = await scopedCells(ctx.db, {
-    family: 'hazard', scope, cells: [LISTED], window: { from: q.from ?? EPOCH, to: range.to, cutoff: shanghaiDayStart(range.to, 1) },
-  });
   const overdue = await hazardList.first(ctx.db, { f: { from: q.from, to: q.to, overdue: true }, scope, today }, 20);
   const villageIds = [...f.byVillage.keys()];
   const sectorIds = [...f.bySector.keys()];
@@ -47,13 +42,9 @@ export async function hazardDashboard(
     rectificationRate: t.found ? t.closed / t.found : 0,
     open: t.open,
     overdue: t.overdue,
-    major: { found: t.major, closed: t.majorClosed, listed: listed.get('')?.get('majorListed') ?? 0, byStatus: f.majorByStatus },
+    major: { found: t.major, closed: t.majorClosed, listed: t.majorListed, byStatus: f.majorByStatus },
     byVillage: villages.map((v) => ({ villageId: v.id, villageName: v.name, ...f.byVillage.get(v.id)! })),
     bySector: sectorRows.map((s) => ({ sectorId: s.id, sectorName: s.name, ...f.bySector.get(s.id)! })),
     overdueList: overdue.map((r) => presentHazardItem(r, today)),
   };
 }
-
-/** Before any record: a range without a start counts the whole history. */
-const EPOCH = '2000-01-01';
-const LISTED: MetricCell = { key: 'majorListed', metric: 'hazards.listed', params: { level: 'major' } };

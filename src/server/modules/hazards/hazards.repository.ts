@@ -97,7 +97,7 @@ export interface HazardListArgs {
   scope: SQL;
   today: string;
   /** The whole region the scope is, when it is one: its summary rows count the tabs (hazard-counts.ts). */
-  region?: RegionRef | null;
+  region?: (RegionRef & { districtId: string }) | null;
 }
 
 /** The tab filter of the ledger (state, 在改, 含已作废) on a state, as the tab's SQL below. */
@@ -131,7 +131,7 @@ export const hazardList = defineListQuery<HazardListArgs, HazardItemRow, HazardS
     tallies: ({ today }) => ({ overdue: sql`(${overdueSql(today)})::int` }),
   },
   counts: async (db, { f, today, region }) => {
-    const q = summaryQueryOf(region ?? null, { ...f, page: undefined, pageSize: undefined } as Partial<THazardFilter>, today);
+    const q = region && summaryQueryOf(region.districtId, region, { ...f, page: undefined, pageSize: undefined } as Partial<THazardFilter>, today);
     if (!q) return null;
     const counts = await ledgerTabCounts(db, q, today, f);
     return { counts, total: HAZARD_STATUSES.reduce((n, s) => (inTab(f, s) ? n + counts[s].n : n), 0) };

@@ -43,6 +43,8 @@ export function hazardScopeSql(actor: Actor): SQL {
 }
 
 /** The whole township or district the actor's hazards are, when they are one (its summary rows then count them). */
-export function hazardSummaryRegion(actor: Actor): RegionRef | null {
-  return summaryRegionOf(actor.role, enterpriseScopeFor(actor));
+export function hazardSummaryRegion(actor: Actor): SummaryRegion | null {
+  const region = summaryRegionOf(actor.role, enterpriseScopeFor(actor));
+  return region && { ...region, districtId: actor.districtId };
 }
+export type SummaryRegion = RegionRef & { districtId: string };
