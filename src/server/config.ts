@@ -31,6 +31,12 @@ const EnvSchema = z.object({
   /** Public report submissions per network address per hour. */
   PUBLIC_REPORT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where backups go (npm run backup and the daily one); default DATA_DIR/backups. */
+  BACKUP_DIR: z.string().optional(),
+  /** The hour (Asia/Shanghai, 0–23) after which the server makes the day's backup; off: no daily backup. */
+  BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(2),
+  /** Days a backup is kept (the newest is always kept). */
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 export interface AppConfig {
@@ -53,6 +59,10 @@ export interface AppConfig {
   challengeSecret?: string;
   publicReportQueueCap: number;
   publicReportPerHour: number;
+  backupDir: string;
+  /** null: no daily backup. */
+  backupHour: number | null;
+  backupKeepDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -82,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     challengeSecret: e.CHALLENGE_SECRET,
     publicReportQueueCap: e.PUBLIC_REPORT_QUEUE_CAP,
     publicReportPerHour: e.PUBLIC_REPORT_PER_HOUR,
+    backupDir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+    backupHour: e.BACKUP_HOUR === 'off' ? null : e.BACKUP_HOUR,
+    backupKeepDays: e.BACKUP_KEEP_DAYS,
     trustProxy: ['off', 'false', '0'].includes(e.TRUST_PROXY) ? false : ['on', 'true', '1'].includes(e.TRUST_PROXY) ? true : e.TRUST_PROXY,
   };
 }

@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { seedDemoIfEmpty } from '../cli/demo/seed-demo.ts';
+import { dailyBackups } from './ops/backup.schedule.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -35,8 +36,11 @@ export async function main(): Promise<void> {
   const { app, ctx } = await buildApp({ config, database, webDir: WEB_DIST });
   // Reminders and robot retries run in this process (0 turns them off, e.g. in a second process).
   if (config.notifyIntervalSeconds > 0) ctx.notifier!.start(config.notifyIntervalSeconds * 1000);
+  const backups = dailyBackups({ database, config, now: () => ctx.clock.now(), log: (line) => app.log.info(line) });
+  backups.start();
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    backups.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -24,6 +24,10 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite: the whole database as a gzipped tarball, taken between transactions (a backup while the server runs). */
+  dump?(): Promise<Blob>;
+  /** PostgreSQL: the connection string (pg_dump and pg_restore take it). */
+  url?: string;
 }
 
 export const PGLITE_EXTENSIONS = { pg_trgm };
@@ -38,6 +42,8 @@ export function fromPglite(client: PGlite, onClose?: () => void): Database {
       await client.close();
       onClose?.();
     },
+    // Under PGlite's transaction lock as well as its query lock: no transaction is half-way through.
+    dump: () => (client as unknown as { _runExclusiveTransaction<T>(f: () => Promise<T>): Promise<T> })._runExclusiveTransaction(() => client.dumpDataDir('gzip')),
   };
 }
 
@@ -60,7 +66,7 @@ export async function openPostgres(url: string): Promise<Database> {
   pool.on('error', (e) => console.error(`PostgreSQL 空闲连接已断开 / an idle PostgreSQL connection was closed: ${e.message}`));
   const db = drizzlePg(pool, { schema });
   await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end(), url };
 }
 
 export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {

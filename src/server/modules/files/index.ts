@@ -3,3 +3,4 @@ export { presentFile } from './files.presenter.ts';
 export {
   XLSX_MIME, attachFiles, checkAnonymousFile, claimUpload, withStoredFiles, type CheckedFile, copyFilesTo, detachFiles, fileBytes, freeUploadOf, listFilesOf, registerFileOwnerAccess, storageOf, storeSpreadsheet, type FileRow,
 } from './files.service.ts';
+export { filesRootOf } from './files.storage.ts';

@@ -1,0 +1,58 @@
+// The daily backup, made by the server itself: on the embedded database only the server's process
+// may read the data folder, so this is how a running township gets its backups. Every ten minutes
+// after BACKUP_HOUR (Asia/Shanghai) it checks whether today has a backup, makes one if not, and
+// prunes those older than BACKUP_KEEP_DAYS.
+import fs from 'node:fs';
+import { shanghaiDay } from '../../domain/common/dates.ts';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { filesRootOf } from '../modules/files/index.ts';
+import { createBackup } from './backup.ts';
+import { pruneBackups } from './backup.restore.ts';
+
+const EVERY_MS = 10 * 60_000;
+
+/** The Shanghai day a backup folder was made on (its name carries the UTC time). */
+function dayOfBackup(name: string): string | null {
+  const m = /^anzhi-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(name);
+  return m ? shanghaiDay(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!))) : null;
+}
+
+export function dailyBackups(o: { database: Database; config: Pick<AppConfig, 'backupDir' | 'backupHour' | 'backupKeepDays' | 'dataDir'>; now: () => Date; log: (line: string) => void }) {
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  /** Makes today's backup when it is due and missing; the folder made, or null. */
+  async function tick(): Promise<string | null> {
+    const { backupHour, backupDir, backupKeepDays } = o.config;
+    if (backupHour === null || running) return null;
+    const now = o.now();
+    const today = shanghaiDay(now);
+    const hour = (now.getUTCHours() + 8) % 24;
+    if (hour < backupHour) return null;
+    const names = fs.existsSync(backupDir) ? await fs.promises.readdir(backupDir) : [];
+    if (names.some((n) => dayOfBackup(n) === today)) return null;
+    running = true;
+    try {
+      const { dir, manifest } = await createBackup({ database: o.database, filesRoot: filesRootOf(o.config), backupDir, now });
+      const removed = await pruneBackups(backupDir, backupKeepDays, now);
+      o.log(`每日备份完成 / daily backup written: ${dir} (${Object.keys(manifest.tables).length} tables, ${manifest.files.length} files)${removed.length ? `; removed ${removed.join(', ')}` : ''}`);
+      return dir;
+    } catch (e) {
+      o.log(`每日备份失败 / the daily backup failed: ${(e as Error).message}`);
+      return null;
+    } finally {
+      running = false;
+    }
+  }
+  return {
+    tick,
+    start() {
+      timer = setInterval(() => void tick(), EVERY_MS);
+      timer.unref();
+      setTimeout(() => void tick(), 60_000).unref(); // not while the server starts
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
