@@ -18,6 +18,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login_failed': '登录失败',
   'auth.locked': '登录锁定',
   'auth.password_changed': '修改密码',
+  'auth.logout': '退出登录',
+  'auth.totp_failed': '动态验证码错误',
+  'auth.totp_enabled': '启用双因素认证',
+  'auth.totp_disabled': '关闭双因素认证',
+  'auth.recovery_codes_regenerated': '重新生成恢复码',
+  'auth.recovery_code_used': '使用恢复码登录',
+  'auth.session_ended': '结束会话',
+  'auth.sessions_ended_others': '结束其他全部会话',
+  'auth.forbidden': '越权访问被拒绝',
+  'security_settings.update': '修改安全设置',
+  'audit.purge': '清理过期审计日志',
   'enterprise.create': '新增单位',
   'enterprise.update': '修改单位',
   'enterprise.void': '作废单位',
@@ -160,6 +171,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   unit_alias: '单位简称',
   report_template: '报表',
   report_submission: '报表填报',
+  security_settings: '安全设置',
+  audit_log: '审计日志',
 };
 
 /** An action's name; one the list does not know keeps its code (nothing recorded is hidden). */

@@ -6,6 +6,8 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { seedDemoIfEmpty } from '../cli/demo/seed-demo.ts';
+import { AuditRetention } from './modules/audit/index.ts';
+import { deleteExpiredPendingLogins } from './modules/auth/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -35,6 +37,14 @@ export async function main(): Promise<void> {
   const { app, ctx } = await buildApp({ config, database, webDir: WEB_DIST });
   // Reminders and robot retries run in this process (0 turns them off, e.g. in a second process).
   if (config.notifyIntervalSeconds > 0) ctx.notifier!.start(config.notifyIntervalSeconds * 1000);
+  // Audit retention (AUDIT_RETENTION_DAYS) and expired pending sign-ins: shortly after start, then daily.
+  const retention = new AuditRetention(database.db, {
+    retentionDays: config.auditRetentionDays, now: () => ctx.clock.now(),
+    log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+    beforeRun: () => deleteExpiredPendingLogins(database.db, ctx.clock.now()),
+  });
+  retention.start(24 * 60 * 60_000);
+  app.addHook('onClose', () => retention.stop());
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

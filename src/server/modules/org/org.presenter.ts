@@ -33,6 +33,6 @@ export function presentLoginLock(r: LoginLockRow): TLoginLock {
 
 /** What the audit trail keeps of a user: never the password hash. */
 export function auditUser(u: typeof users.$inferSelect) {
-  const { passwordHash: _omit, ...rest } = u;
+  const { passwordHash: _omit, totpSecret: _secret, totpPendingSecret: _pending, ...rest } = u;
   return rest;
 }
