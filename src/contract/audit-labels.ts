@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
   'user.unlock': '解除登录锁定',
+  'user.reset_totp': '重置双因素认证',
   'unit.create': '新增组织单元',
   'unit.update': '修改组织单元',
   'sector.create': '新增行业领域',

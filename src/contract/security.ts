@@ -2,7 +2,7 @@
 // district's security settings and the security-event view (decision 022).
 import { z, int } from './zod.ts';
 import { defineRoute } from './route.ts';
-import { DateStr, OkResponse, PageQuery, Uuid, pageOf } from './common.ts';
+import { DateStr, IdParams, OkResponse, PageQuery, Uuid, pageOf } from './common.ts';
 import { TotpCode } from './auth.ts';
 
 export const TotpStatus = z.object({
@@ -117,6 +117,9 @@ export const securityRoutes = {
   }),
   endOtherSessions: defineRoute({
     method: 'POST', path: '/api/auth/sessions/end-others', summary: '结束其他全部会话', tag: 'auth', response: EndedSessionsResponse,
+  }),
+  resetUserTotp: defineRoute({
+    method: 'POST', path: '/api/users/:id/totp/reset', summary: '重置用户的双因素认证（手机丢失时）', tag: 'org', params: IdParams, response: OkResponse,
   }),
   settings: defineRoute({ method: 'GET', path: '/api/security/settings', summary: '本区安全设置', tag: 'security', response: SecuritySettings }),
   updateSettings: defineRoute({

@@ -87,3 +87,9 @@ export function recoveryCodesLeft(db: DbOrTx, userId: string) {
 export function sessionsOfUser(db: DbOrTx, userId: string) {
   return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sql`${sessions.lastSeenAt} desc`);
 }
+
+/** Turns a user's second factor off and drops the recovery codes (an admin's reset). */
+export async function clearSecondFactor(db: DbOrTx, userId: string) {
+  await setTotp(db, userId, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}

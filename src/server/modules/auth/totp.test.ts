@@ -212,3 +212,21 @@ describe('a district that requires it of 管理员 and 安委办', () => {
 function creds(u: { username: string; password: string }): [string, string] {
   return [u.username, u.password];
 }
+
+describe('an admin resetting a user’s second factor (a lost phone)', () => {
+  it('turns it off, ends the user’s sessions and is audited', async () => {
+    const u = await newUser();
+    const s = await loginAs(t.app, u.username, u.password);
+    await enroll(s);
+    const admin = await loginAs(t.app, ...creds(await buildUser(t.db, { role: 'admin', unit: district })));
+    const res = await admin.request('POST', `/api/users/${u.id}/totp/reset`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await attemptLogin(t.app, u.username, u.password)).json().user.totpEnabled).toBe(false);
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, u.id), eq(auditLog.action, 'user.reset_totp')));
+    expect(rows).toHaveLength(1);
+    const other = await buildDistrict(t.db);
+    const stranger = await loginAs(t.app, ...creds(await buildUser(t.db, { role: 'admin', unit: other })));
+    expect((await stranger.request('POST', `/api/users/${u.id}/totp/reset`)).statusCode).toBe(404);
+  });
+});
