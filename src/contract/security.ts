@@ -85,6 +85,8 @@ export const SecurityEventQuery = PageQuery.extend({
   to: DateStr.optional(),
 });
 export const SecurityEvent = z.object({
+  /** The audit entry's id. */
+  id: z.string(),
   seq: int(),
   at: z.string(),
   kind: z.enum(SECURITY_EVENT_KINDS),

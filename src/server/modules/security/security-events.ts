@@ -74,7 +74,7 @@ export async function listSecurityEvents(
   const items: TSecurityEvent[] = rows.map((r) => {
     const after = (r.after && typeof r.after === 'object' ? r.after : {}) as Record<string, unknown>;
     return {
-      seq: r.seq, at: r.at.toISOString(), kind: securityEventKindOf(r.action)!, action: r.action,
+      id: r.id, seq: r.seq, at: r.at.toISOString(), kind: securityEventKindOf(r.action)!, action: r.action,
       userId: r.entityId, userName: r.entityId ? (names.get(r.entityId) ?? null) : null, actorName: r.actorName,
       ip: typeof after.ip === 'string' ? after.ip : null, detail: eventDetail(r.action, after),
     };
