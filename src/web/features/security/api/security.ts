@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { RouteBody, RouteQuery } from '../../../../contract/route.ts';
 import { securityRoutes as r } from '../../../../contract/security.ts';
 import { api } from '../../../lib/api.ts';
+import { meQueryKey } from '../../../lib/auth.ts';
 
 export type SecurityEventQuery = RouteQuery<typeof r.events>;
 
@@ -22,6 +23,10 @@ export function useUpdateSecuritySettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RouteBody<typeof r.updateSettings>) => api(r.updateSettings, { body }),
-    onSuccess: (data) => queryClient.setQueryData(securityKeys.settings, data),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(securityKeys.settings, data);
+      // the requirement may bind the user who set it: the session says so (and the guard acts on it)
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
   });
 }
