@@ -62,5 +62,17 @@ describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.getByTestId('user-menu').waitFor();
     });
+    await watching(page, 'account-security', async () => {
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('menu-account-security').click();
+      await page.waitForURL((u) => u.pathname === '/account/security');
+      await expect.poll(async () => page.getByTestId('totp-codes-left').textContent()).toBe('10');
+      const thisOne = page.getByTestId('sessions-table').locator('tr.ant-table-row', { hasText: '本机' });
+      await thisOne.waitFor();
+      expect(await thisOne.textContent()).toMatch(/Chrome/);
+      // 安全事件 lists the failed code and the sign-in with it
+      await page.goto(`${url}/security-events?kind=totp_failed`);
+      await page.getByTestId('security-events-table').locator('tr.ant-table-row', { hasText: '动态验证码错误' }).first().waitFor();
+    });
   }, 180_000);
 });

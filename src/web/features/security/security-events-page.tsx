@@ -1,7 +1,7 @@
 // 安全事件: sign-ins and their failures, lockouts, second-factor failures, ended sessions, password
 // changes and permission refusals, by kind, account and day; above them the district's setting that
 // requires a second factor of 管理员 and 安委办.
-import { Alert, App, Card, Flex, Popconfirm, Switch, type TableProps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Switch, type TableProps, Tag, Typography } from 'antd';
 import type { TSecurityEvent } from '../../../contract/security.ts';
 import { SECURITY_EVENT_KINDS, SECURITY_EVENT_KIND_LABELS, type SecurityEventKind } from '../../../contract/security.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
@@ -65,6 +65,15 @@ function Filters(props: FilterPanelProps) {
   );
 }
 
+/** The account's name: a click shows only its events. */
+function UserLink({ e, onUser }: { e: TSecurityEvent; onUser: (id: string) => void }) {
+  return (
+    <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onUser(e.userId!)} data-testid="security-event-user">
+      {e.userName ?? '（已删除的账号）'}
+    </Button>
+  );
+}
+
 const kindTag = (e: TSecurityEvent) => <Tag color={KIND_COLORS[e.kind]}>{SECURITY_EVENT_KIND_LABELS[e.kind]}</Tag>;
 
 function EventCards({ onUser, ...p }: PagedViewProps<TSecurityEvent> & { onUser: (id: string) => void }) {
@@ -75,7 +84,7 @@ function EventCards({ onUser, ...p }: PagedViewProps<TSecurityEvent> & { onUser:
       renderItem={(e) => (
         <Card key={e.id} size="small">
           <Flex justify="space-between" gap={8}>{kindTag(e)}<Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text></Flex>
-          <div className="card-meta">{e.userId ? <a onClick={() => onUser(e.userId!)}>{e.userName ?? '账号'}</a> : null} {e.ip && <span className="mono">{e.ip}</span>}</div>
+          <div className="card-meta">{e.userId ? <UserLink e={e} onUser={onUser} /> : null} {e.ip && <span className="mono">{e.ip}</span>}</div>
           {e.detail && <div className="card-meta">{e.detail}</div>}
         </Card>
       )}
@@ -103,7 +112,7 @@ export function SecurityEventsPage() {
     { title: '类型', key: 'kind', width: 140, render: (_v, e) => kindTag(e) },
     {
       title: '账号', key: 'user', width: 200,
-      render: (_v, e) => (e.userId ? <a onClick={() => onUser(e.userId!)} data-testid="security-event-user">{e.userName ?? '（已删除的账号）'}</a> : null),
+      render: (_v, e) => (e.userId ? <UserLink e={e} onUser={onUser} /> : null),
     },
     { title: '操作人', key: 'actor', width: 110, render: (_v, e) => e.actorName ?? '系统' },
     { title: '来源地址', key: 'ip', width: 140, render: (_v, e) => <span className="mono">{e.ip ?? ''}</span> },
