@@ -63,6 +63,11 @@ describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
       await page.getByTestId('user-menu').waitFor();
     });
     await watching(page, 'account-security', async () => {
+      // the wrong code counted like a wrong password: the user is told after signing in
+      const notice = page.getByTestId('login-failed-attempts');
+      await notice.waitFor();
+      await notice.locator('.ant-notification-notice-close').click();
+      await notice.waitFor({ state: 'detached' });
       await page.getByTestId('user-menu').click();
       await page.getByTestId('menu-account-security').click();
       await page.waitForURL((u) => u.pathname === '/account/security');
