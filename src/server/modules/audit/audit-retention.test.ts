@@ -10,7 +10,7 @@ import { type TestApp, createTestApp } from '../../test/app.ts';
 import { type UnitRow, buildDistrict, buildUser } from '../../test/factories.ts';
 import { XLSX_MIME, loginAs } from '../../test/http.ts';
 import { readXlsx } from '../../test/xlsx.ts';
-import { purgeAudit } from './audit.retention.ts';
+import { AuditRetention, purgeAudit } from './audit.retention.ts';
 import { verifyAuditChain } from './audit.service.ts';
 
 let t: TestApp;
@@ -85,6 +85,26 @@ describe('the purge', () => {
       await tx.execute(sql`delete from audit_log where seq = (select min(seq) + 1 from audit_log)`);
     });
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, reason: 'gap' });
+  });
+});
+
+describe('the daily purge in the server process', () => {
+  it('runs after start, logs what it purged, and stops cleanly', async () => {
+    await signInTimes(1);
+    t.clock.advance({ days: 400 });
+    await signInTimes(1);
+    const logged: string[] = [];
+    let swept = 0;
+    const retention = new AuditRetention(t.db, {
+      retentionDays: 365, now: () => t.clock.now(), log: (m) => logged.push(m), firstDelayMs: 0,
+      beforeRun: async () => void (swept += 1),
+    });
+    retention.start(60 * 60_000);
+    await expect.poll(() => logged.length, { timeout: 10_000 }).toBe(1);
+    await retention.stop();
+    expect(swept).toBe(1);
+    expect(logged[0]).toMatch(/^audit retention: purged \d+ entries older than 365 days; the chain now starts at seq \d+$/);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });
 

@@ -43,7 +43,14 @@ export class AuditRetention {
   private running: Promise<unknown> | null = null;
   constructor(
     private readonly db: Db,
-    private readonly opts: { retentionDays: number; now: () => Date; log: (msg: string, err?: unknown) => void; beforeRun?: () => Promise<void> },
+    private readonly opts: {
+      retentionDays: number;
+      now: () => Date;
+      log: (msg: string, err?: unknown) => void;
+      beforeRun?: () => Promise<void>;
+      /** The first run's delay after start (default 5 s: after the server is listening). */
+      firstDelayMs?: number;
+    },
   ) {}
 
   start(intervalMs: number): void {
@@ -61,7 +68,7 @@ export class AuditRetention {
         }
       })();
     };
-    this.first = setTimeout(run, 5_000);
+    this.first = setTimeout(run, this.opts.firstDelayMs ?? 5_000);
     this.first.unref();
     this.timer = setInterval(run, intervalMs);
     this.timer.unref();
