@@ -13,6 +13,7 @@ import { ACCOUNTABILITY_KINDS, ACCOUNTABILITY_TARGET_TYPES } from '../src/contra
 import { INSPECTION_STATUSES } from '../src/contract/inspections.ts';
 import { INSPECTOR_EMPLOYMENTS } from '../src/contract/inspector-roster.ts';
 import { PUBLICITY_CHANNELS, PUBLICITY_KINDS } from '../src/contract/publicity.ts';
+import { SECURITY_EVENT_KINDS } from '../src/contract/security.ts';
 import { CHECK_METHODS, CHECKLIST_AUDIENCES, CONFORMITY_RESULTS, RESPONSE_TYPES } from '../src/domain/checklists/checklist.ts';
 import { CASE_STATUSES, MEASURE_KINDS } from '../src/domain/enforcement/enforcement.ts';
 import { HAZARD_STATUSES } from '../src/domain/hazards/hazard-machine.ts';
@@ -103,6 +104,8 @@ const RAW_CODES = new Set<string>([
   ...TIP_STATES, ...REWARD_STATES, ...PAY_METHODS,
   ...PUBLICITY_KINDS, ...PUBLICITY_CHANNELS,
   ...ACTIVITY_KINDS, ...ACTIVITY_CATEGORIES, ...Object.keys(COMPLIANCE_STATUS_LABELS),
+  // 安全事件 (issue 14): the kinds of event by their names
+  ...SECURITY_EVENT_KINDS,
 ]);
 /** Console errors that say nothing about the page (failed requests are checked on their own). */
 const BENIGN_CONSOLE = [/Failed to load resource/];

@@ -18,6 +18,7 @@ export function describeVerdict(v: ChainVerdict): { exitCode: 0 | 1; message: st
       exitCode: 0,
       message:
         `审计链完整 / audit chain intact: ${v.rows} rows\n` +
+        (v.firstSeq ? `  按保留期清理后自 seq ${v.firstSeq} 起 / kept chain starts at seq ${v.firstSeq} (older rows purged by AUDIT_RETENTION_DAYS)\n` : '') +
         `  最后一行 / last row: seq ${v.lastSeq}, hash ${v.lastHash}\n` +
         '  请留存以上两项：下次核对时若最后一行序号变小，说明末尾记录被删除 / keep these: a smaller last seq next time means rows were cut from the end',
     };

@@ -31,6 +31,9 @@ export const AuditListQuery = PageQuery.extend({
   to: DateStr.optional(),
 });
 
+/** The export takes the list's filters (every page). */
+export const AuditExportQuery = AuditListQuery.omit({ page: true, pageSize: true });
+
 export const AuditListResponse = pageOf(AuditEntry).extend({
   /** Names and numbers of the records the page's entries mention by id (in before/after), by id. */
   refs: z.record(z.string(), z.string()),
@@ -39,4 +42,5 @@ export type TAuditListResponse = z.infer<typeof AuditListResponse>;
 
 export const auditRoutes = {
   list: defineRoute({ method: 'GET', path: '/api/audit', summary: '审计日志', tag: 'audit', query: AuditListQuery, response: AuditListResponse }),
+  exportXlsx: defineRoute({ method: 'GET', path: '/api/audit/export', summary: '导出审计日志（xlsx）', tag: 'audit', query: AuditExportQuery, responseType: 'xlsx' }),
 };

@@ -22,10 +22,11 @@ import { reportWorkbookRoutes } from './report-workbooks.ts';
 import { reportRoutes } from './reports.ts';
 import { supervisionRoutes } from './supervision.ts';
 import { publicTipRoutes, tipRoutes } from './tips.ts';
+import { securityRoutes } from './security.ts';
 import type { RouteDef } from './route.ts';
 
 const areas = { auth: authRoutes, org: orgRoutes, enterprises: enterpriseRoutes, audit: auditRoutes, files: filesRoutes, hazards: hazardRoutes, cases: caseRoutes, accountability: accountabilityRoutes, inspectorRoster: inspectorRosterRoutes, leadership: leadershipRoutes, publicity: publicityRoutes, checklists: checklistRoutes, calendar: calendarRoutes, inspections: inspectionRoutes, schedules: scheduleRoutes, plans: planRoutes, notifications: notificationRoutes, workbench: workbenchRoutes, campaigns: campaignRoutes, campaignProgress: campaignProgressRoutes,
-  drills: drillRoutes, reports: reportRoutes, reportWorkbooks: reportWorkbookRoutes, supervision: supervisionRoutes, publicTips: publicTipRoutes, tips: tipRoutes };
+  drills: drillRoutes, reports: reportRoutes, reportWorkbooks: reportWorkbookRoutes, supervision: supervisionRoutes, publicTips: publicTipRoutes, tips: tipRoutes, security: securityRoutes };
 
 /** Every route keyed "area.name": plain names repeat across areas (enterprises.list, audit.list). */
 export const allRoutes: Record<string, RouteDef> = Object.fromEntries(

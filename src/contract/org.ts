@@ -81,6 +81,8 @@ export const User = z.object({
   /** Addresses the account is locked at now (too many wrong passwords from there). */
   lockedAddresses: int(),
   mustChangePassword: z.boolean(),
+  /** The account signs in with a TOTP code too (an admin can reset it when the phone is lost). */
+  totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   version: int(),
 });

@@ -36,6 +36,7 @@ import { registerScheduleRoutes } from './modules/schedules/schedules.routes.ts'
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
+import { recordRefusal, registerSecurityRoutes } from './modules/security/index.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes.ts';
 import { NotificationHub, Notifier, type Poster, registerNotificationRoutes, unreadCount } from './modules/notifications/index.ts';
 
@@ -86,7 +87,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   // Fastify allows one not-found handler: the error handler's, which also serves the SPA fallback.
   const limits = { jsonBodyBytes: JSON_BODY_LIMIT_BYTES, uploadBytes: opts.config.uploadMaxBytes };
-  registerErrorHandler(app, limits, webDir ? spaPageSender(webDir) : undefined);
+  registerErrorHandler(app, limits, webDir ? spaPageSender(webDir) : undefined, (req, message) => recordRefusal(ctx, req, message));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -139,6 +140,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: FastifyIns
   registerWorkbenchRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerSecurityRoutes(app, ctx);
 
   if (webDir) await registerWebApp(app, webDir);
   return { app, ctx };

@@ -1,6 +1,7 @@
 // Configuration is read once at boot and validated; a bad value stops the process with a readable list.
 import path from 'node:path';
 import { z } from 'zod';
+import { MIN_AUDIT_RETENTION_DAYS } from '../domain/access/security-rules.ts';
 
 const Bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
 
@@ -30,6 +31,12 @@ const EnvSchema = z.object({
   PUBLIC_REPORT_QUEUE_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
   /** Public report submissions per network address per hour. */
   PUBLIC_REPORT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Days a password lasts before it must be changed (0: never expires). */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
+  /** Days the audit trail is kept at least; older entries are purged daily (等保 2.0: no less than 180). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int()
+    .min(MIN_AUDIT_RETENTION_DAYS, `must be at least ${MIN_AUDIT_RETENTION_DAYS} days (等保 2.0 requires audit records kept no less than six months)`)
+    .max(36500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where backups go (npm run backup and the daily one); default DATA_DIR/backups. */
   BACKUP_DIR: z.string().optional(),
@@ -63,6 +70,8 @@ export interface AppConfig {
   /** null: no daily backup. */
   backupHour: number | null;
   backupKeepDays: number;
+  passwordMaxAgeDays: number;
+  auditRetentionDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -95,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupDir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
     backupHour: e.BACKUP_HOUR === 'off' ? null : e.BACKUP_HOUR,
     backupKeepDays: e.BACKUP_KEEP_DAYS,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     trustProxy: ['off', 'false', '0'].includes(e.TRUST_PROXY) ? false : ['on', 'true', '1'].includes(e.TRUST_PROXY) ? true : e.TRUST_PROXY,
   };
 }

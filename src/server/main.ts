@@ -7,6 +7,8 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { seedDemoIfEmpty } from '../cli/demo/seed-demo.ts';
 import { dailyBackups } from './ops/backup.schedule.ts';
+import { AuditRetention } from './modules/audit/index.ts';
+import { deleteExpiredPendingLogins } from './modules/auth/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -38,6 +40,14 @@ export async function main(): Promise<void> {
   if (config.notifyIntervalSeconds > 0) ctx.notifier!.start(config.notifyIntervalSeconds * 1000);
   const backups = dailyBackups({ database, config, now: () => ctx.clock.now(), log: (line) => app.log.info(line) });
   backups.start();
+  // Audit retention (AUDIT_RETENTION_DAYS) and expired pending sign-ins: shortly after start, then daily.
+  const retention = new AuditRetention(database.db, {
+    retentionDays: config.auditRetentionDays, now: () => ctx.clock.now(),
+    log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+    beforeRun: () => deleteExpiredPendingLogins(database.db, ctx.clock.now()),
+  });
+  retention.start(24 * 60 * 60_000);
+  app.addHook('onClose', () => retention.stop());
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     backups.stop();

@@ -48,7 +48,7 @@ export async function seedLineDistrict(db: Db, rand: Rand, o: { passwordHash: st
   });
 
   const actor: Actor = {
-    userId: office.id, username: office.username, displayName: office.displayName, role: 'office', unitName: LINE_TOWNSHIP, mustChangePassword: false,
+    userId: office.id, username: office.username, displayName: office.displayName, role: 'office', unitName: LINE_TOWNSHIP, mustChangePassword: false, passwordExpired: false, mustEnrollTotp: false, totpEnabled: false,
     sessionId: 'demo', csrfToken: 'demo', districtId, unitId: townshipId, unitKind: 'township', departmentRegion: null, sectorIds: [], enterpriseId: null, groupAssignments: null,
   };
   let clock = new Date('2023-05-18T02:00:00.000Z');

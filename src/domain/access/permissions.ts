@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   /** 组织机构, 行业领域 and user accounts. */
   'manage:org': ['admin'],
   'read:audit': OFFICE,
+  /** 安全事件: sign-ins, lockouts, second-factor failures, ended sessions, password changes, refusals. */
+  'read:security_events': OFFICE,
+  /** The district's security settings (TOTP required of 管理员/安委办): the district's own admin and office change them. */
+  'manage:security': OFFICE,
   /** The district's 企业微信/政务微信 group robot and its delivery log. */
   'manage:notifications': ['admin'],
 

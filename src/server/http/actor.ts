@@ -8,7 +8,12 @@ export interface Actor extends ScopeActor {
   displayName: string;
   role: Role;
   unitName: string;
+  /** After an admin reset, or when the password expired (passwordExpired says which). */
   mustChangePassword: boolean;
+  passwordExpired: boolean;
+  /** The district requires a second factor of this account, which has none yet. */
+  mustEnrollTotp: boolean;
+  totpEnabled: boolean;
   /** 行政执法证号, when the user holds one. */
   enforcementCertificateNo?: string | null;
   sessionId: string;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, TErrorEnvelope } from '../../contract/common.ts';
 import { AppError, ERROR_STATUS } from './errors.ts';
 
@@ -41,9 +41,16 @@ export function answerRouterError(err: FastifyError, _req: unknown, reply: Fasti
  * routes), sent by `sendSpaPage` (web-app.ts). A missing file under /assets/ stays a 404: a tab
  * opened before a release asks for the old files, and must fail (and offer a reload), not get HTML.
  */
-export function registerErrorHandler(app: FastifyInstance, limits: SizeLimits, sendSpaPage?: (reply: FastifyReply) => FastifyReply) {
-  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  limits: SizeLimits,
+  sendSpaPage?: (reply: FastifyReply) => FastifyReply,
+  /** Told of every permission refusal (403 FORBIDDEN) before it is answered: the security-event view lists them. */
+  onRefusal?: (req: FastifyRequest, message: string) => Promise<void>,
+) {
+  app.setErrorHandler(async (err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
+      if (err.code === 'FORBIDDEN' && onRefusal) await onRefusal(req, err.userMessage);
       return reply.status(ERROR_STATUS[err.code]).send(envelope(err.code, err.userMessage, err.fieldErrors));
     }
     const fe = err as FastifyError;

@@ -9,6 +9,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   ACCOUNT_LOCKED: 423,
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** The district requires a second factor of the account, which has none yet. */
+  TOTP_ENROLLMENT_REQUIRED: 403,
   CSRF: 403,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,

@@ -18,6 +18,7 @@ const PAGE_ENDPOINTS: Record<string, string> = {
   '/publicity': '/api/publicity',
   '/self-inspection': '/api/self-inspection/compliance',
   '/audit': '/api/audit',
+  '/security-events': '/api/security/events',
   '/admin/users': '/api/users',
   '/admin/criteria': '/api/hazard-criteria?includeInactive=true',
   '/drills': '/api/drills',

@@ -32,6 +32,8 @@ export interface RouteOptions {
   permission: Permission | 'public';
   /** Allowed while the user still has to change the password. */
   allowPasswordChangePending?: boolean;
+  /** Allowed while the user still has to turn the required second factor on. */
+  allowTotpEnrollmentPending?: boolean;
   /** Per-route rate limit (requests per minute per IP). */
   rateLimitPerMinute?: number;
   /** Per-route rate limit over another window (requests per `windowMs` per IP); wins over rateLimitPerMinute. */
@@ -65,7 +67,10 @@ export function registerRoute<D extends RouteDef>(
       if (!def.public) {
         if (!actor) throw new AppError('UNAUTHENTICATED', req.sessionExpired ? '长时间未操作，会话已超时，请重新登录' : '请先登录');
         if (actor.mustChangePassword && !opts.allowPasswordChangePending) {
-          throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码');
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', actor.passwordExpired ? '密码已过期，请先修改密码' : '请先修改密码');
+        }
+        if (actor.mustEnrollTotp && !opts.allowTotpEnrollmentPending) {
+          throw new AppError('TOTP_ENROLLMENT_REQUIRED', '本区要求启用双因素认证，请先绑定动态验证码');
         }
         if (opts.permission !== 'public' && !can(actor.role, opts.permission)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
       }

@@ -19,6 +19,12 @@ export const paths = {
   login: (redirect?: string) =>
     redirect && redirect !== '/' ? `/login?redirect=${encodeURIComponent(redirect)}` : '/login',
   changePassword: '/change-password',
+  /** Turning the district's required second factor on, before anything else. */
+  enrollTotp: '/account/totp',
+  /** 账号安全: the user's second factor and sessions. */
+  accountSecurity: '/account/security',
+  /** 安全事件: sign-ins, lockouts, refusals… (admin and office). */
+  securityEvents: '/security-events',
   enterprises: {
     list: '/enterprises',
     create: '/enterprises/new',
@@ -171,6 +177,9 @@ export const paths = {
 export const routePatterns = {
   login: '/login',
   changePassword: '/change-password',
+  enrollTotp: '/account/totp',
+  accountSecurity: '/account/security',
+  securityEvents: '/security-events',
   enterpriseList: '/enterprises',
   enterpriseCreate: '/enterprises/new',
   enterpriseImport: '/enterprises/import',

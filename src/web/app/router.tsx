@@ -39,6 +39,20 @@ export function createRouter() {
           },
         },
         {
+          path: r.enrollTotp,
+          errorElement: <RouteError />,
+          lazy: async () => {
+            const [[{ SignedInFrame }], { EnrollTotpPage }] = await Promise.all([loadShell(), import('../features/auth/enroll-totp-page.tsx')]);
+            return {
+              element: (
+                <SignedInFrame totpEnrollPage>
+                  <EnrollTotpPage />
+                </SignedInFrame>
+              ),
+            };
+          },
+        },
+        {
           lazy: async () => {
             const [{ SignedInFrame }, { AppLayout }] = await loadShell();
             return {
@@ -168,5 +182,7 @@ const signedInPages: RouteObject[] = [
   { path: r.notificationSettings, ...page(async () => (await import('../features/notifications/webhook-settings-page.tsx')).WebhookSettingsPage) },
   { path: r.adminCriteria, ...page(async () => (await import('../features/hazards/criteria-page.tsx')).CriteriaPage) },
   { path: r.audit, ...page(async () => (await import('../features/audit/audit-page.tsx')).AuditPage) },
+  { path: r.securityEvents, ...page(async () => (await import('../features/security/security-events-page.tsx')).SecurityEventsPage) },
+  { path: r.accountSecurity, ...page(async () => (await import('../features/auth/account-security-page.tsx')).AccountSecurityPage) },
   { path: '*', ...page(async () => (await import('../components/not-found-page.tsx')).NotFoundPage) },
 ];

@@ -11,12 +11,12 @@ import { appTheme } from './theme.ts';
  * App (the message, modal and notification hooks of App.useApp) around the route guard. Not among
  * the providers: the login page uses no antd, and this is where antd's code starts to load.
  */
-export function SignedInFrame({ children, passwordChangePage = false }: { children: ReactNode; passwordChangePage?: boolean }) {
+export function SignedInFrame({ children, passwordChangePage = false, totpEnrollPage = false }: { children: ReactNode; passwordChangePage?: boolean; totpEnrollPage?: boolean }) {
   return (
     <ConfigProvider locale={zhCN} theme={appTheme}>
       <AntApp>
         <FailedAttemptsNotice />
-        <RequireAuth passwordChangePage={passwordChangePage}>{children}</RequireAuth>
+        <RequireAuth passwordChangePage={passwordChangePage} totpEnrollPage={totpEnrollPage}>{children}</RequireAuth>
       </AntApp>
     </ConfigProvider>
   );

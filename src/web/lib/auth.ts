@@ -1,7 +1,7 @@
 // The session as the web app sees it: the current user from /api/auth/me, kept in the
 // react-query cache. A 401 anywhere clears it (the route guard then sends people to the
 // login page); a forced password change refetches it (the guard then sends them to the
-// change-password page).
+// change-password page; a required second factor, to its enrollment).
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { authRoutes } from '../../contract/auth.ts';
@@ -71,11 +71,11 @@ export function endSession(queryClient: QueryClient, notice?: string) {
 /** Wires the global reactions to session failures; call once at start-up. */
 export function installSessionHandlers(queryClient: QueryClient): () => void {
   return onApiError((e, def) => {
-    if (def === authRoutes.login || def === authRoutes.me) return;
+    if (def === authRoutes.login || def === authRoutes.loginTotp || def === authRoutes.me) return;
     if (e.code === 'UNAUTHENTICATED') {
       const hadSession = !!queryClient.getQueryData(meQueryKey);
       endSession(queryClient, hadSession ? e.message : undefined);
-    } else if (e.code === 'PASSWORD_CHANGE_REQUIRED' || e.code === 'CSRF') {
+    } else if (e.code === 'PASSWORD_CHANGE_REQUIRED' || e.code === 'TOTP_ENROLLMENT_REQUIRED' || e.code === 'CSRF') {
       void queryClient.invalidateQueries({ queryKey: meQueryKey });
     }
   });

@@ -65,6 +65,15 @@ export const users = pgTable(
     lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true, mode: 'date' }),
     lastFailedLoginAddress: text('last_failed_login_address'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+    /** When the password was last set (PASSWORD_MAX_AGE_DAYS counts from it; domain/access/security-rules.ts). */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The TOTP secret (base32) while the second factor is on; never audited, never sent after enrollment. */
+    totpSecret: text('totp_secret'),
+    /** A secret shown for enrollment, on once a code from it is confirmed. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
+    /** The last 30-second step a code was accepted for: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
     active: boolean('active').notNull().default(true),
     version: version(),
     ...timestamps,
@@ -116,6 +125,49 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_seen_idx').on(t.lastSeenAt)],
 );
+
+/** One-time recovery codes of a user's second factor, stored as SHA-256 (each is random, 50 bits). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    districtId: districtId(),
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * A sign-in whose password was right and that still needs its second factor: the client holds a
+ * random token (the table its SHA-256) for a few minutes, and gets a session only with a good code.
+ */
+export const pendingLogins = pgTable(
+  'pending_logins',
+  {
+    id: text('id').primaryKey(),
+    districtId: districtId(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    /** Wrong codes sent with this token (it ends after a few). */
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('pending_logins_user_idx').on(t.userId), index('pending_logins_expires_idx').on(t.expiresAt)],
+);
+
+/** A district's security settings (one row per district; none: the defaults). */
+export const securitySettings = pgTable('security_settings', {
+  districtId: uuid('district_id').primaryKey(),
+  /** 管理员 and 安委办 accounts of the district must sign in with a second factor (TOTP). */
+  totpRequiredForStaff: boolean('totp_required_for_staff').notNull().default(false),
+  version: version(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
 
 /** 督导工作组: members see the villages and departments assigned to the group. */
 export const supervisionGroups = pgTable(

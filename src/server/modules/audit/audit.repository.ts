@@ -1,7 +1,7 @@
 import { type SQL, type SQLWrapper, and, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import { auditCodesNamed } from '../../../contract/audit-labels.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditAnchor, auditLog } from '../../db/schema/index.ts';
 import { containsText, defineListQuery } from '../../kernel/list-query.ts';
 import { idsNamedLike } from './audit.names.ts';
 
@@ -18,6 +18,32 @@ export function lastEntry(db: DbOrTx) {
 
 export async function insertEntries(db: DbOrTx, rows: (typeof auditLog.$inferInsert)[]) {
   await db.insert(auditLog).values(rows);
+}
+
+/** Where the kept chain starts (none: nothing was ever purged). */
+export function chainAnchor(db: DbOrTx) {
+  return db.select().from(auditAnchor).where(eq(auditAnchor.id, 1)).limit(1).then((r) => r[0] ?? null);
+}
+export async function saveChainAnchor(db: DbOrTx, a: { firstSeq: number; prevHash: string; purgedAt: Date; purgedRows: number }) {
+  await db.insert(auditAnchor).values({ id: 1, ...a }).onConflictDoUpdate({ target: auditAnchor.id, set: a });
+}
+/** The first row recorded at or after `at` (seq and the hash it chains from). */
+export function firstEntryFrom(db: DbOrTx, at: Date) {
+  return db
+    .select({ seq: auditLog.seq, prevHash: auditLog.prevHash })
+    .from(auditLog)
+    .where(gte(auditLog.at, at))
+    .orderBy(auditLog.seq)
+    .limit(1)
+    .then((r) => r[0] ?? null);
+}
+export function entryAt(db: DbOrTx, seq: number) {
+  return db.select({ seq: auditLog.seq, prevHash: auditLog.prevHash }).from(auditLog).where(eq(auditLog.seq, seq)).limit(1).then((r) => r[0] ?? null);
+}
+/** Deletes the rows before `seq` (the purge's transaction must have set anzhi.audit_purge); returns how many. */
+export async function deleteEntriesBefore(db: DbOrTx, seq: number): Promise<number> {
+  const r = await db.delete(auditLog).where(lt(auditLog.seq, seq)).returning({ seq: auditLog.seq });
+  return r.length;
 }
 
 /** Rows in chain order after a given seq, a page at a time (verification never loads the whole table). */

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { auditLog } from '../../db/schema/index.ts';
 import { GENESIS_HASH, chainHash, toJsonValue } from './audit.chain.ts';
-import { entriesAfter, insertEntries, lastEntry } from './audit.repository.ts';
+import { chainAnchor, entriesAfter, insertEntries, lastEntry } from './audit.repository.ts';
 
 // Serializes appends to the chain across connections (a no-op cost on PGlite).
-const AUDIT_LOCK_KEY = 7_243_001;
+export const AUDIT_LOCK_KEY = 7_243_001;
 
 export interface AuditEvent {
   at: Date;
@@ -54,17 +54,20 @@ export async function recordAuditBatch(tx: DbOrTx, events: readonly AuditEvent[]
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type ChainVerdict =
-  | { ok: true; rows: number; lastSeq: number; lastHash: string }
+  /** `firstSeq`: where the kept chain starts when older rows were purged (audit.retention.ts). */
+  | { ok: true; rows: number; lastSeq: number; lastHash: string; firstSeq?: number }
   | { ok: false; rows: number; brokenSeq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
 
 /** Recomputes the chain page by page and names the first row that does not match. */
 export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainVerdict> {
-  let prevHash = GENESIS_HASH;
-  let prevSeq = 0;
+  // After a retention purge the chain starts at the anchor: the first kept row and the hash it chains from.
+  const anchor = await chainAnchor(db);
+  let prevHash = anchor?.prevHash ?? GENESIS_HASH;
+  let prevSeq = anchor ? anchor.firstSeq - 1 : 0;
   let rows = 0;
   for (;;) {
     const page = await entriesAfter(db, prevSeq, pageSize);
-    if (page.length === 0) return { ok: true, rows, lastSeq: prevSeq, lastHash: prevHash };
+    if (page.length === 0) return { ok: true, rows, lastSeq: prevSeq, lastHash: prevHash, ...(anchor ? { firstSeq: anchor.firstSeq } : {}) };
     for (const r of page) {
       if (r.seq !== prevSeq + 1) return { ok: false, rows, brokenSeq: prevSeq + 1, reason: 'gap' };
       if (r.prevHash !== prevHash) return { ok: false, rows, brokenSeq: r.seq, reason: 'prev_hash_mismatch' };

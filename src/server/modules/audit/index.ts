@@ -2,3 +2,5 @@
 export { canonicalJson } from './audit.chain.ts';
 export { recordAudit } from './audit.service.ts';
 export { seededAsDemo } from './audit.repository.ts';
+export { recordNames } from './audit.names.ts';
+export { AuditRetention, purgeAudit } from './audit.retention.ts';

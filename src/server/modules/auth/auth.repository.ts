@@ -32,10 +32,13 @@ export async function deleteSession(db: DbOrTx, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId?: string) {
-  await db
+/** Ends the user's sessions (but `exceptId`); returns how many ended. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId?: string): Promise<number> {
+  const ended = await db
     .delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`) : eq(sessions.userId, userId));
+    .where(exceptId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`) : eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function deleteIdleSessions(db: DbOrTx, before: Date) {

@@ -18,7 +18,7 @@ export function presentUser(r: { user: typeof users.$inferSelect; unitName: stri
   return {
     id: u.id, username: u.username, displayName: u.displayName, phone: u.phone, enforcementCertificateNo: u.enforcementCertificateNo, leaderPost: u.leaderPost, role: u.role, unitId: u.unitId,
     unitName: r.unitName, enterpriseId: u.enterpriseId, enterpriseName: r.enterpriseName, active: u.active,
-    lockedAddresses: Number(r.lockedAddresses), mustChangePassword: u.mustChangePassword,
+    lockedAddresses: Number(r.lockedAddresses), mustChangePassword: u.mustChangePassword, totpEnabled: u.totpEnabledAt !== null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null, version: u.version,
   };
 }
@@ -33,6 +33,6 @@ export function presentLoginLock(r: LoginLockRow): TLoginLock {
 
 /** What the audit trail keeps of a user: never the password hash. */
 export function auditUser(u: typeof users.$inferSelect) {
-  const { passwordHash: _omit, ...rest } = u;
+  const { passwordHash: _omit, totpSecret: _secret, totpPendingSecret: _pending, ...rest } = u;
   return rest;
 }

@@ -3,6 +3,7 @@ import { orgRoutes as r } from '../../../contract/org.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import * as org from './org.service.ts';
+import { securityRoutes } from '../../../contract/security.ts';
 
 export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext) {
   // The structure of one's own district is readable by every signed-in user (filters, forms).
@@ -21,6 +22,10 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   registerRoute(app, r.unlockUser, { permission: 'manage:org' }, async ({ actor, params, body }) => {
     await org.unlockUser(ctx, actor, params.id, body.address);
+    return { ok: true as const };
+  });
+  registerRoute(app, securityRoutes.resetUserTotp, { permission: 'manage:org' }, async ({ actor, params }) => {
+    await org.resetTotp(ctx, actor, params.id);
     return { ok: true as const };
   });
   registerRoute(app, r.listLoginLocks, { permission: 'manage:org' }, ({ actor, query }) => org.listLoginLocks(ctx, actor, query));

@@ -8,7 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit, seededAsDemo } from '../audit/index.ts';
-import { assertPasswordPolicy, clearLocks, deleteSessionsOfUser, hashPassword, resetAccountFailures } from '../auth/index.ts';
+import { assertPasswordPolicy, clearLocks, clearSecondFactor, deleteSessionsOfUser, hashPassword, resetAccountFailures } from '../auth/index.ts';
 import * as repo from './org.repository.ts';
 import { auditUser, presentLoginLock, presentSector, presentUnit, presentUser } from './org.presenter.ts';
 
@@ -223,6 +223,19 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, n
     await resetAccountFailures(tx, id); // a fresh password starts with a clean slate everywhere
     await deleteSessionsOfUser(tx, id);
     await audit({ action: 'user.reset_password', entityType: 'user', entityId: id, after: { mustChangePassword: true } });
+  });
+}
+
+/**
+ * Turns a user's second factor off (a lost phone and lost recovery codes): the user signs in with the
+ * password alone (or enrolls again where the district requires it); the user's sessions end.
+ */
+export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
+  await findManagedUser(ctx, actor, id);
+  await audited(ctx, actor, async (tx, audit) => {
+    await clearSecondFactor(tx, id);
+    await deleteSessionsOfUser(tx, id);
+    await audit({ action: 'user.reset_totp', entityType: 'user', entityId: id });
   });
 }
 

@@ -1,4 +1,4 @@
-import { LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -63,10 +63,12 @@ export function AppLayout() {
           ]
         : []),
       { key: 'password', icon: <LockOutlined />, label: '修改密码', 'data-testid': 'menu-change-password' },
+      { key: 'security', icon: <SafetyOutlined />, label: '账号安全', 'data-testid': 'menu-account-security' },
       { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', 'data-testid': 'menu-logout' },
     ],
     onClick: ({ key }) => {
       if (key === 'password') navigate(paths.changePassword);
+      if (key === 'security') navigate(paths.accountSecurity);
       if (key === 'logout') logout.mutate();
     },
   };

@@ -5,7 +5,7 @@ import {
   NotificationOutlined,
   ApartmentOutlined, AuditOutlined, CrownOutlined, BankOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, DashboardOutlined, FileProtectOutlined, FlagOutlined,
   FileSearchOutlined, HomeOutlined, IdcardOutlined, LockOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TagsOutlined,
-  SoundOutlined, TeamOutlined, WarningOutlined,
+  SafetyOutlined, SoundOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -109,6 +109,7 @@ export function navEntriesFor(me: TMe): NavEntry[] {
   }
   if (admin.length) entries.push({ key: 'admin', label: '系统管理', icon: <SettingOutlined />, children: admin });
   if (can('read:audit')) entries.push({ key: paths.audit, label: '审计日志', icon: <AuditOutlined />, text: '谁在何时做了什么' });
+  if (can('read:security_events')) entries.push({ key: paths.securityEvents, label: '安全事件', icon: <SafetyOutlined />, text: '登录失败、锁定、越权访问等，以及双因素认证要求' });
   return entries;
 }
 

@@ -1,4 +1,5 @@
-import { Button, Card, Flex, type TableProps, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TAuditEntry } from '../../../contract/audit.ts';
@@ -9,10 +10,12 @@ import { DateRangeFilter, type FilterPanelProps, filterSelect } from '../../comp
 import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { SearchBox } from '../../components/search-box.tsx';
+import { errorMessage } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { type SearchPatch, dateParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
 import { type AuditListQuery, useAuditLog } from './api/list-audit.ts';
 import { AuditDiff } from './components/audit-diff.tsx';
+import { useExportAudit } from './api/export-audit.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -96,6 +99,12 @@ export function AuditPage() {
     pageSize: intParam(values.pageSize, DEFAULT_PAGE_SIZE, 100),
   };
   const log = useAuditLog(query);
+  const exporter = useExportAudit();
+  const { message } = App.useApp();
+  const onExport = () => {
+    const { page: _page, pageSize: _size, ...filter } = query;
+    exporter.mutate(filter, { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
+  };
   const refs = log.data?.refs ?? {};
   const onPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
   const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
@@ -128,7 +137,15 @@ export function AuditPage() {
   ];
 
   return (
-    <PageContainer title="审计日志" subTitle="所有登录和数据变更按时间顺序记录，不可修改；时间为北京时间">
+    <PageContainer
+      title="审计日志"
+      subTitle="所有登录和数据变更按时间顺序记录，不可修改；时间为北京时间。超过保留期（不少于180天）的记录定期清理，清理前请按需导出"
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporter.isPending} data-testid="audit-export">
+          导出 Excel
+        </Button>
+      }
+    >
       <FilterCard
         search={<SearchBox value={query.q} onSearch={(v) => setFilter({ q: v || undefined })} placeholder="记录编号或名称、操作、操作人" testId="audit-search" />}
         filterCount={filterCount}

@@ -4,15 +4,15 @@
 // rendered to HTML at build time (prerender.tsx) and hydrated: its inputs are uncontrolled, so
 // what is typed before the scripts have run is kept, and the button waits for them. antd and the
 // signed-in pages load once the user starts typing (prefetchNext).
-import { CloseCircleFilled, ExclamationCircleFilled, EyeInvisibleOutlined, EyeOutlined, LoadingOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, ExclamationCircleFilled, EyeInvisibleOutlined, EyeOutlined, LoadingOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LoginRequest } from '../../../contract/auth.ts';
+import { LoginRequest, type TLoginSuccess } from '../../../contract/auth.ts';
 import { type FieldErrors, zodFieldErrors } from '../../components/form-errors.ts';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { safeRedirect, takeLoginNotice, useMe } from '../../lib/auth.ts';
 import { paths } from '../../app/paths.ts';
-import { type LoginInput, useLogin } from './api/login.ts';
+import { type LoginInput, useLogin, useLoginTotp } from './api/login.ts';
 import { AuthCard } from './auth-card.tsx';
 import { failedAttemptsNotice, keepFailedAttemptsNotice } from './failed-attempts.ts';
 
@@ -32,7 +32,7 @@ const noSubscription = () => () => {};
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 interface FieldProps {
-  name: keyof LoginInput;
+  name: keyof LoginInput | 'code';
   label: string;
   icon: ReactNode;
   error: string | undefined;
@@ -58,6 +58,9 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
+  const loginTotp = useLoginTotp();
+  /** The password was right and the account has TOTP on: the code is asked next. */
+  const [pending, setPending] = useState<{ token: string } | null>(null);
   const hydrated = useHydrated();
   const [notice] = useState(takeLoginNotice);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -77,7 +80,7 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
   // always signed out, and one who turns out to be signed in is sent on as soon as it answers.
   // After signing in here, onSuccess navigates, and the form stays on screen (its button spinning)
   // until the next page's code has arrived: no blank page meanwhile.
-  if (me.data && login.isIdle) return <Navigate to={redirect} replace />;
+  if (me.data && login.isIdle && loginTotp.isIdle) return <Navigate to={redirect} replace />;
 
   const prefetch = () => {
     if (prefetched.current) return;
@@ -103,9 +106,11 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
     prefetch();
     login.mutate(check.data, {
       onSuccess: (res) => {
-        // Shown by the signed-in frame (antd is not on this page), and it stays until closed.
-        if (res.failedAttempts) keepFailedAttemptsNotice(failedAttemptsNotice(res.failedAttempts));
-        navigate(res.user.mustChangePassword ? paths.changePassword : redirect, { replace: true });
+        if ('totpRequired' in res) {
+          setPending({ token: res.pendingToken });
+          return;
+        }
+        signedIn(res);
       },
       onError: (err) => {
         if (err instanceof ApiError && err.code === 'VALIDATION' && err.fieldErrors) setFieldErrors(err.fieldErrors);
@@ -116,8 +121,37 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
     });
   };
 
-  const busy = login.isPending || login.isSuccess;
-  const fieldError = (name: keyof LoginInput) => fieldErrors[name]?.[0];
+  const signedIn = (res: TLoginSuccess) => {
+    // Shown by the signed-in frame (antd is not on this page), and it stays until closed.
+    if (res.failedAttempts) keepFailedAttemptsNotice(failedAttemptsNotice(res.failedAttempts));
+    navigate(res.user.mustChangePassword ? paths.changePassword : res.user.mustEnrollTotp ? paths.enrollTotp : redirect, { replace: true });
+  };
+
+  const onSubmitCode = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!pending) return;
+    setError(null);
+    const form = e.currentTarget;
+    const code = String(new FormData(form).get('code') ?? '').trim();
+    if (!code) {
+      setFieldErrors({ code: ['请输入验证码'] });
+      return;
+    }
+    setFieldErrors({});
+    loginTotp.mutate({ pendingToken: pending.token, code }, {
+      onSuccess: signedIn,
+      onError: (err) => {
+        setError(errorMessage(err));
+        // a token that ran out (or too many wrong codes): start again with the password
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED' && err.message.includes('重新输入')) setPending(null);
+        const input = form.elements.namedItem('code');
+        if (input instanceof HTMLInputElement) input.value = '';
+      },
+    });
+  };
+
+  const busy = login.isPending || (login.isSuccess && !pending) || loginTotp.isPending || loginTotp.isSuccess;
+  const fieldError = (name: keyof LoginInput | 'code') => fieldErrors[name]?.[0];
   return (
     <AuthCard title="登录">
       {notice && !error && (
@@ -130,6 +164,23 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
           <CloseCircleFilled /> {error}
         </div>
       )}
+      {pending ? (
+        <form className="login-form" onSubmit={onSubmitCode} noValidate data-testid="login-totp-form">
+          <p className="login-hint">请打开手机上的身份验证器应用，输入显示的6位动态验证码；手机不在身边时可输入一个恢复码。</p>
+          <Field name="code" label="动态验证码" icon={<SafetyOutlined />} error={fieldError('code')}>
+            {(a11y) => (
+              <input {...a11y} name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={16} autoFocus data-testid="login-totp-code" />
+            )}
+          </Field>
+          <button type="submit" className="login-submit" disabled={busy} aria-busy={busy} data-testid="login-totp-submit">
+            {busy && <LoadingOutlined />}
+            <span>验证并登录</span>
+          </button>
+          <button type="button" className="login-back" onClick={() => { setPending(null); setError(null); login.reset(); }}>
+            返回重新输入密码
+          </button>
+        </form>
+      ) : (
       <form ref={formRef} className="login-form" onSubmit={onSubmit} autoComplete="on" noValidate>
         <Field name="username" label="用户名" icon={<UserOutlined />} error={fieldError('username')}>
           {(a11y) => <input {...a11y} name="username" autoComplete="username" onInput={edited('username')} data-testid="login-username" />}
@@ -156,6 +207,7 @@ export function LoginPage({ prefetchNext }: LoginPageProps) {
           <span>登录</span>
         </button>
       </form>
+      )}
     </AuthCard>
   );
 }

@@ -17,6 +17,7 @@ import { type SearchPatch, enumParam, intParam, pagePatch, uuidParam, useSearchS
 import type { UserListQuery } from './api/keys.ts';
 import { useUsers } from './api/list-users.ts';
 import { useUnlockUser } from './api/unlock-user.ts';
+import { useResetTotp } from './api/reset-totp.ts';
 import { ResetPasswordModal } from './components/reset-password-modal.tsx';
 import { UserModal, type UserModalState } from './components/user-modal.tsx';
 
@@ -34,6 +35,7 @@ export function UsersPage() {
   const users = useUsers(query);
   const units = useUnits({});
   const unlock = useUnlockUser();
+  const resetTotp = useResetTotp();
   const { message } = App.useApp();
   const [modal, setModal] = useState<UserModalState>(null);
   const [resetting, setResetting] = useState<TUser | null>(null);
@@ -93,6 +95,7 @@ export function UsersPage() {
           {u.active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>}
           {u.lockedAddresses > 0 && <Tag color="red">{u.lockedAddresses > 1 ? `${u.lockedAddresses}个地址已锁定` : '已锁定'}</Tag>}
           {u.mustChangePassword && <Tag color="orange">待改密</Tag>}
+          {u.totpEnabled && <Tag color="green">双因素</Tag>}
         </Space>
       ),
     },
@@ -106,6 +109,21 @@ export function UsersPage() {
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setModal({ mode: 'edit', user: u })} data-testid="user-edit">编辑</Button>
           <Button type="link" size="small" onClick={() => setResetting(u)} data-testid="user-reset-password">重置密码</Button>
+          {u.totpEnabled && (
+            <Popconfirm
+              title={`重置「${u.displayName}」的双因素认证？`}
+              description="用于手机丢失且恢复码用完时：该账号的动态验证码和恢复码作废、全部会话结束，此后凭密码登录（本区要求启用的须重新绑定）"
+              okText="重置"
+              onConfirm={() =>
+                resetTotp.mutate(u.id, {
+                  onSuccess: () => void message.success('已重置双因素认证'),
+                  onError: (e) => void message.error(errorMessage(e)),
+                })
+              }
+            >
+              <Button type="link" size="small" data-testid="user-reset-totp">重置双因素</Button>
+            </Popconfirm>
+          )}
           {u.lockedAddresses > 0 && (
             <Popconfirm
               title={`解除「${u.displayName}」的全部登录锁定？`}

@@ -1,0 +1,83 @@
+// 安全事件: the audit trail's sign-in, second-factor, session, password and refusal entries, listed
+// by kind, account and day (the list kernel over audit_log; the entries stay as hashed).
+import { type SQL, and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import {
+  SECURITY_EVENT_ACTIONS, SECURITY_EVENT_KINDS, type SecurityEventKind, type TSecurityEvent, securityEventKindOf,
+} from '../../../contract/security.ts';
+import { shanghaiDayStart } from '../../../domain/common/dates.ts';
+import type { AppContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/actor.ts';
+import { defineListQuery } from '../../kernel/list-query.ts';
+import { recordNames } from '../audit/index.ts';
+
+type AuditRow = typeof auditLog.$inferSelect;
+interface EventFilter {
+  districtId: string;
+  kind?: SecurityEventKind | undefined;
+  userId?: string | undefined;
+  fromInstant?: Date | undefined;
+  toInstant?: Date | undefined;
+}
+
+const ALL_ACTIONS = SECURITY_EVENT_KINDS.flatMap((k) => SECURITY_EVENT_ACTIONS[k]);
+const actionIn = (actions: readonly string[]): SQL => sql`${auditLog.action} in (${sql.join(actions.map((a) => sql`${a}`), sql`, `)})`;
+
+const eventList = defineListQuery<EventFilter, AuditRow>({
+  from: sql`from ${auditLog}`,
+  id: sql`${auditLog.seq}::text`,
+  where: (f) => [
+    eq(auditLog.districtId, f.districtId),
+    actionIn(f.kind ? SECURITY_EVENT_ACTIONS[f.kind] : ALL_ACTIONS),
+    f.userId ? eq(auditLog.entityId, f.userId) : undefined,
+    f.fromInstant ? gte(auditLog.at, f.fromInstant) : undefined,
+    f.toInstant ? lt(auditLog.at, f.toInstant) : undefined,
+  ],
+  sort: () => [{ expr: auditLog.seq, dir: 'desc' }],
+  rows: (db: DbOrTx, ids) => db.select().from(auditLog).where(and(inArray(auditLog.seq, ids.map(Number)))),
+  rowId: (r) => String(r.seq),
+});
+
+const time = (iso: unknown) =>
+  typeof iso === 'string' ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+
+/** What else an entry holds, in words. */
+export function eventDetail(action: string, after: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (action === 'auth.forbidden') parts.push(`${String(after.method ?? '')} ${String(after.path ?? '')}`.trim(), String(after.message ?? ''));
+  if (typeof after.failures === 'number') parts.push(`连续失败 ${after.failures} 次`);
+  if (after.lockedUntil) parts.push(`锁定至 ${time(after.lockedUntil)}`);
+  if (after.secondFactor === 'totp') parts.push('动态验证码');
+  if (after.secondFactor === 'recovery_code') parts.push('恢复码');
+  if (typeof after.failuresSinceLastLogin === 'number') parts.push(`此前失败 ${after.failuresSinceLastLogin} 次`);
+  if (typeof after.device === 'string') parts.push(after.device);
+  if (after.current === true) parts.push('当前会话');
+  if (typeof after.endedSessions === 'number') parts.push(`结束其他会话 ${after.endedSessions} 个`);
+  if (after.expired === true) parts.push('密码已过期');
+  if (typeof after.recoveryCodes === 'number') parts.push(`生成恢复码 ${after.recoveryCodes} 个`);
+  if (typeof after.left === 'number') parts.push(`剩余恢复码 ${after.left} 个`);
+  if (after.mustChangePassword === true) parts.push('须修改密码');
+  return parts.filter(Boolean).join('，');
+}
+
+export async function listSecurityEvents(
+  ctx: AppContext,
+  actor: Actor,
+  q: { kind?: SecurityEventKind | undefined; userId?: string | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+) {
+  const { rows, total } = await eventList.page(ctx.db, {
+    districtId: actor.districtId, kind: q.kind, userId: q.userId,
+    fromInstant: q.from ? shanghaiDayStart(q.from) : undefined, toInstant: q.to ? shanghaiDayStart(q.to, 1) : undefined,
+  }, q);
+  const names = await recordNames(ctx.db, actor.districtId, rows.flatMap((r) => (r.entityId ? [r.entityId] : [])));
+  const items: TSecurityEvent[] = rows.map((r) => {
+    const after = (r.after && typeof r.after === 'object' ? r.after : {}) as Record<string, unknown>;
+    return {
+      id: r.id, seq: r.seq, at: r.at.toISOString(), kind: securityEventKindOf(r.action)!, action: r.action,
+      userId: r.entityId, userName: r.entityId ? (names.get(r.entityId) ?? null) : null, actorName: r.actorName,
+      ip: typeof after.ip === 'string' ? after.ip : null, detail: eventDetail(r.action, after),
+    };
+  });
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
