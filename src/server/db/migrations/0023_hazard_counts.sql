@@ -11,6 +11,8 @@ CREATE TABLE "hazard_counts" (
 	CONSTRAINT "hazard_counts_district_id_region_id_by_month_unit_id_level_source_status_pk" PRIMARY KEY("district_id","region_id","by","month","unit_id","level","source","status")
 );
 --> statement-breakpoint
+CREATE INDEX "hazard_counts_by_month_idx" ON "hazard_counts" USING btree ("district_id","by","month");
+--> statement-breakpoint
 -- The summary rows follow every change of the ledger in the same transaction: statement-level
 -- triggers read the statement's rows once (an import of 100,000 hazards adds a few thousand
 -- upserts, not 100,000), and an update that moves no hazard between keys sums to nothing. Rows

@@ -224,5 +224,9 @@ export const hazardCounts = pgTable(
     month: date('month', { mode: 'string' }).notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.by, t.month, t.unitId, t.level, t.source, t.status] })],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.regionId, t.by, t.month, t.unitId, t.level, t.source, t.status] }),
+    // a district's villages are its townships' rows: read by breakdown and month, whatever the region
+    index('hazard_counts_by_month_idx').on(t.districtId, t.by, t.month),
+  ],
 );
