@@ -1,6 +1,6 @@
 // The district work calendar: managers keep it (a day at a time or a whole year at once), every
 // user of the district reads it, other districts never see it; calendarBetween feeds the schedules.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
@@ -60,7 +60,7 @@ describe('work calendar', () => {
       holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05'],
       workdays: ['2025-09-28'],
     });
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'work_calendar'), eq(auditLog.districtId, w.D.id)));
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, "work_calendar"), eq(auditLog.districtId, w.D.id))).orderBy(asc(auditLog.seq));
     expect(audit.map((a) => a.action)).toEqual(['work_calendar.set_year', 'work_calendar.put_day', 'work_calendar.put_day', 'work_calendar.delete_day']);
   });
 
