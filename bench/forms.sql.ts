@@ -34,10 +34,29 @@ export function dispatchQuery(o: { districtId: string; region: 'district_id' | '
       select
         count(distinct i.enterprise_id) filter (where i.template_code = ${SPOT})::int as spot_total,
         ${failed(2, 'principal-study')}, ${failed(3, 'principal-led-inspection')}, ${failed(4, 'deputy-duty-list')}, ${failed(5, 'safety-management')},
-        ${failed(6, 'special-work-certificates')}, ${failed(7, 'outsourcing')}, ${failed(8, 'drill-and-escape')},
+        ${failed(6, 'special-work-certificates')}, ${failed(7, 'outsourcing')},
+        count(distinct i.enterprise_id) filter (where i.template_code = ${SPOT} and (i.failed_item_keys @> array['drill-and-escape']::text[] or dl.lapsed))::int as spot_8,
         count(*) filter (where i.type = 'assistance' and e.id is not null)::int as assist_key
       from inspections i
       left join enterprises e on e.id = i.enterprise_id and e.is_key
+      -- 未按规定开展应急演练: a drill window owed in the year before the inspection closed with no drill held
+      left join lateral (
+        select exists (
+          select 1 from generate_series(extract(year from i.inspected_on)::int - 1, extract(year from i.inspected_on)::int) y(year),
+            lateral (select (12 / k.n) as months) m,
+            generate_series(0, k.n - 1) w(i),
+            lateral (select make_date(y.year, w.i * m.months + 1, 1) as s) ws
+          where ((ee.created_at at time zone 'Asia/Shanghai')::date
+              < (ws.s + make_interval(months => m.months / 2, days => case when m.months % 2 = 1 then 15 else 0 end))::date)
+            and (ws.s + make_interval(months => m.months) - interval '1 day')::date < i.inspected_on
+            and (ws.s + make_interval(months => m.months) - interval '1 day')::date >= i.inspected_on - 365
+            and not exists (select 1 from safety_activities a where a.enterprise_id = ee.id and a.category = 'drill' and a.voided_at is null
+              and a.held_on between ws.s and (ws.s + make_interval(months => m.months) - interval '1 day')::date)
+        ) as lapsed
+        from enterprises ee left join drill_requirements dr on dr.district_id = ee.district_id,
+          lateral (select case when ee.is_high_risk then coalesce(dr.drill_high_risk, 2) else coalesce(dr.drill_normal, 1) end as n) k
+        where ee.id = i.enterprise_id and i.template_code = ${SPOT} and k.n > 0
+      ) dl on true
       where i.district_id = ${D} and ${col('i')} = ${U} and i.status = 'completed' and i.type not in ${SELF}
         and i.inspected_on >= ${w.from} and i.inspected_on <= ${w.to} and (i.template_code = ${SPOT} or i.type = 'assistance')
     ), cs as (
