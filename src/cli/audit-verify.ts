@@ -1,9 +1,7 @@
 // npm run audit:verify — recomputes the audit trail's hash chain and names the first broken row.
 // Exit codes: 0 intact, 1 broken, 2 the database could not be opened (e.g. the server holds the lock).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../server/db/client.ts';
-import { openDatabaseForCli } from './open-db.ts';
+import { runAsProgram, runCheck } from './open-db.ts';
 import { verifyAuditChain, type ChainVerdict } from '../server/modules/audit/audit.service.ts';
 
 const REASONS: Record<Extract<ChainVerdict, { ok: false }>['reason'], string> = {
@@ -36,26 +34,4 @@ export async function auditVerify(db: Db): Promise<{ exitCode: 0 | 1; message: s
   return describeVerdict(await verifyAuditChain(db));
 }
 
-async function main(): Promise<number> {
-  const opened = await openDatabaseForCli('audit:verify', { config: 2, locked: 2 });
-  if ('exitCode' in opened) return opened.exitCode;
-  const { database } = opened;
-  try {
-    const started = Date.now();
-    const { exitCode, message } = await auditVerify(database.db);
-    (exitCode === 0 ? console.log : console.error)(`${message}  (${Date.now() - started} ms)`);
-    return exitCode;
-  } finally {
-    await database.close();
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(2);
-    },
-  );
-}
+runAsProgram(import.meta.url, () => runCheck('audit:verify', auditVerify));

@@ -3,10 +3,9 @@
 // server holds the data folder: it makes its own backup every day (BACKUP_HOUR); stop it to back up
 // by hand. Exit codes: 0 written, 1 failed, 2 the database could not be opened.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { filesRootOf } from '../server/modules/files/index.ts';
 import { createBackup } from '../server/ops/backup.ts';
-import { openDatabaseForCli } from './open-db.ts';
+import { openDatabaseForCli, runAsProgram } from './open-db.ts';
 
 async function main(): Promise<number> {
   const opened = await openDatabaseForCli('backup', { config: 2, locked: 2 });
@@ -31,6 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
-}
+runAsProgram(import.meta.url, main, 1);

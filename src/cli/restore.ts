@@ -4,11 +4,11 @@
 // (on the embedded database the restore refuses while it runs). What is replaced is kept beside it
 // (…before-restore-<time>). Exit codes: 0 restored and equal, 1 failed or different, 2 usage.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { filesRootOf } from '../server/modules/files/index.ts';
 import { BackupError, restoreBackup } from '../server/ops/backup.restore.ts';
+import { runAsProgram } from './open-db.ts';
 
 async function main(): Promise<number> {
   const from = process.argv[2];
@@ -42,6 +42,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
-}
+runAsProgram(import.meta.url, main, 1);

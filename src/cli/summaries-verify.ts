@@ -2,11 +2,9 @@
 // trigger) against a full recount of the ledger and lists the keys that differ; --repair rebuilds
 // them from the recount. Exit codes: 0 equal (or repaired), 1 different, 2 the database could not
 // be opened (e.g. the embedded database is held by the running server: stop it first).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../server/db/client.ts';
 import { hazardCountDifferences, rebuildHazardCounts } from '../server/modules/hazards/index.ts';
-import { openDatabaseForCli } from './open-db.ts';
+import { runAsProgram, runCheck } from './open-db.ts';
 
 export async function summariesVerify(db: Db, o: { repair: boolean }): Promise<{ exitCode: 0 | 1; message: string }> {
   const { keys, differences } = await hazardCountDifferences(db);
@@ -21,26 +19,4 @@ export async function summariesVerify(db: Db, o: { repair: boolean }): Promise<{
     : { exitCode: 1, message: [head, ...lines, '重建后仍不一致 / still different after the rebuild'].join('\n') };
 }
 
-async function main(): Promise<number> {
-  const opened = await openDatabaseForCli('summaries:verify', { config: 2, locked: 2 });
-  if ('exitCode' in opened) return opened.exitCode;
-  const { database } = opened;
-  try {
-    const started = Date.now();
-    const { exitCode, message } = await summariesVerify(database.db, { repair: process.argv.includes('--repair') });
-    (exitCode === 0 ? console.log : console.error)(`${message}  (${Date.now() - started} ms)`);
-    return exitCode;
-  } finally {
-    await database.close();
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(2);
-    },
-  );
-}
+runAsProgram(import.meta.url, () => runCheck('summaries:verify', (db) => summariesVerify(db, { repair: process.argv.includes('--repair') })));
