@@ -159,4 +159,22 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await page.screenshot({ path: path.join(SHOTS, 'hazard-dashboard.png'), fullPage: true });
     });
   }, 180_000);
+  it('turns the ledger\'s page with 下一页 by cursor, and the page is the one the server gives for page 2', async () => {
+    const { page } = harness.browser;
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const second = (await office.get('/api/hazards?page=2&pageSize=20')).json() as { items: { number: string }[] };
+    expect(second.items.length).toBeGreaterThan(0);
+    await watching(page, 'hazard-ledger-next', async () => {
+      await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
+      await page.goto(`${harness.server.url}/hazards`);
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await page.locator('.ant-pagination-next').first().click();
+      await page.waitForURL(/[?&]after=/);
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+      await page.locator('.ant-table-tbody').getByText(second.items[0]!.number).waitFor();
+      // any other move forgets the cursor
+      await page.locator('.ant-pagination-item-1').first().click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('after')).toBeNull();
+    });
+  }, 120_000);
 });

@@ -193,13 +193,18 @@ export const HazardFilter = z.object({
   includeVoided: QueryBool.optional(),
 });
 export type THazardFilter = z.output<typeof HazardFilter>;
-export const HazardListQuery = HazardFilter.extend(PageQuery.shape);
+export const HazardListQuery = HazardFilter.extend(PageQuery.shape).extend({
+  /** The previous page's nextCursor: this page starts after its last row (by keyset, as cheap as the first page). */
+  after: z.string().max(1000).optional(),
+});
 
 export const HazardListResponse = pageOf(HazardListItem).extend({
   statusCounts: z.record(z.enum(HAZARD_STATUSES), int()),
   /** The 全部 tab: how many the list holds without a status (已作废 only with includeVoided). */
   allCount: int(),
   overdueCount: int(),
+  /** Pass as `after` with the next page number to read the next page by keyset; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 
 export const HazardCriterion = z.object({

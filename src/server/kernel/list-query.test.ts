@@ -95,6 +95,21 @@ describe('defineListQuery', () => {
       }
     });
 
+    it(`pages by cursor: each next page is the one after, to the end, sorted by ${s.name}`, async () => {
+      for (const a of [{ sort: s.keys }, { sort: s.keys, grp: 'b' as const }]) {
+        const expected = matching(a).sort(s.cmp).map((r) => r.id);
+        const seen: string[] = [];
+        let after: string | undefined;
+        for (let page = 1; page < 100; page++) {
+          const got = await list.page(db.db, a, { page, pageSize: 9, after, cursor: true });
+          seen.push(...got.rows.map((r) => r.id));
+          if (!got.next) break;
+          after = got.next;
+        }
+        expect(seen).toEqual(expected);
+      }
+    });
+
     it(`iterates every row once in order by keyset, sorted by ${s.name}`, async () => {
       for (const a of [{ sort: s.keys }, { sort: s.keys, grp: 'c' as const }]) {
         for (const batch of [1, 10, 500]) {
@@ -116,7 +131,7 @@ describe('defineListQuery', () => {
 
   it('an empty result: no rows, zero total, every tab present at zero', async () => {
     const got = await list.page(db.db, { sort: SORTS[0]!.keys, minN: 100 }, { page: 1, pageSize: 20 });
-    expect(got).toEqual({ rows: [], total: 0, counts: { a: { n: 0, tallies: { flagged: 0, sumN: 0 } }, b: { n: 0, tallies: { flagged: 0, sumN: 0 } }, c: { n: 0, tallies: { flagged: 0, sumN: 0 } } } });
+    expect(got).toEqual({ rows: [], next: null, total: 0, counts: { a: { n: 0, tallies: { flagged: 0, sumN: 0 } }, b: { n: 0, tallies: { flagged: 0, sumN: 0 } }, c: { n: 0, tallies: { flagged: 0, sumN: 0 } } } });
     const batches: unknown[] = [];
     for await (const b of list.iterate(db.db, { sort: SORTS[0]!.keys, minN: 100 })) batches.push(b);
     expect(batches).toEqual([]);

@@ -9,6 +9,7 @@
 // of the last sort key, so one index (…, key desc, id desc) serves both pages and keysets.
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { invalid } from '../http/errors.ts';
 
 export interface SortKey {
   expr: SQL | SQLWrapper;
@@ -51,6 +52,8 @@ export interface TabCount {
 
 export interface ListPage<Row, T extends string> {
   rows: Row[];
+  /** With `cursor` asked: where the next page starts (pass it back as `after`), or null after the last row. */
+  next: string | null;
   total: number;
   /** Per tab value under every filter but the tab's (every value present, zero when none). */
   counts: Record<T, TabCount>;
@@ -76,8 +79,15 @@ const orderBy = (keys: SortKey[], col: (i: number) => SQL) =>
 
 export function defineListQuery<F, Row, T extends string = string>(spec: ListSpec<F, Row, T>) {
   const fromOf = (f: F) => (typeof spec.from === 'function' ? spec.from(f) : spec.from);
-  async function page(db: DbOrTx, f: F, p: { page: number; pageSize: number }): Promise<ListPage<Row, T>> {
+  /**
+   * One page. `after` (a cursor from an earlier page's `next`) starts the page after that row by
+   * keyset, whatever the page number: the next page costs what the first does. `cursor` asks for
+   * this page's own `next`.
+   */
+  async function page(db: DbOrTx, f: F, p: { page: number; pageSize: number; after?: string | undefined; cursor?: boolean }): Promise<ListPage<Row, T>> {
     const keys = keysOf(spec, f);
+    const after = p.after === undefined ? undefined : decodeCursor(p.after, keys.length);
+    const nextOf = async (ids: string[]) => (p.cursor && ids.length === p.pageSize ? cursorOf(db, f, keys, ids.at(-1)!) : null);
     const tab = spec.tab;
     const tallies = Object.entries(tab?.tallies?.(f) ?? {});
     const cte = sql.join([
@@ -88,17 +98,18 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
     ], sql`, `);
     const known = spec.counts ? await spec.counts(db, f) : null;
     if (known) {
-      const where = andAll([...spec.where(f), tab?.where(f, sql`${tab.column}`)]);
+      const where = andAll([...spec.where(f), tab?.where(f, sql`${tab.column}`), after ? keysetAfter(keys, after) : undefined]);
       // With the total known, a page in the back half is read from the end (the index backwards):
-      // the last page costs what the first does, the middle one the most.
-      const start = (p.page - 1) * p.pageSize;
+      // the last page costs what the first does, the middle one the most (a cursor avoids it).
+      const start = after ? 0 : (p.page - 1) * p.pageSize;
       const end = Math.min(start + p.pageSize, known.total);
-      const fromEnd = start > known.total / 2 && start < known.total;
+      const fromEnd = !after && start > known.total / 2 && start < known.total;
       const order = fromEnd ? keys.map((k) => ({ ...k, dir: k.dir === 'desc' ? 'asc' as const : 'desc' as const })) : keys;
       const got = await db.execute(sql`select ${spec.id} as id ${fromOf(f)} where ${where}
         order by ${orderBy(order, (i) => sql`${order[i]!.expr}`)} limit ${fromEnd ? end - start : p.pageSize} offset ${fromEnd ? known.total - end : start}`);
       const ids = (got as unknown as { rows: { id: string }[] }).rows.map((r) => String(r.id));
-      return { rows: await rowsInOrder(db, fromEnd ? ids.reverse() : ids), total: known.total, counts: known.counts };
+      if (fromEnd) ids.reverse();
+      return { rows: await rowsInOrder(db, ids), next: await nextOf(ids), total: known.total, counts: known.counts };
     }
     const tabWhere = tab?.where(f, TAB) ?? sql`true`;
     const counts = tab
@@ -109,8 +120,9 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
       select ${counts} as counts,
         (select count(*)::int from f where ${tabWhere}) as total,
         (select coalesce(array_agg(p.id order by ${orderBy(keys, (i) => sql.raw(`p.s${i}`))}), '{}') from (
-          select f.* from f where ${tabWhere} order by ${orderBy(keys, (i) => sql.raw(`f.s${i}`))}
-          limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}) p) as ids`;
+          select f.* from f where ${tabWhere}${after ? sql` and ${keysetAfter(keys.map((k, i) => ({ ...k, expr: sql.raw(`f.s${i}`) })), after)}` : sql``}
+          order by ${orderBy(keys, (i) => sql.raw(`f.s${i}`))}
+          limit ${p.pageSize} offset ${after ? 0 : (p.page - 1) * p.pageSize}) p) as ids`;
     const result = await db.execute(query);
     const r = (result as unknown as { rows: { counts: unknown; total: number; ids: string[] | string }[] }).rows[0]!;
     const ids = parseUuidArray(r.ids);
@@ -119,7 +131,15 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
     for (const c of countRows) {
       out[c.tab as T] = { n: Number(c.n), tallies: Object.fromEntries(tallies.map(([name], i) => [name, Number(c[`t${i}`])])) };
     }
-    return { rows: await rowsInOrder(db, ids), total: Number(r.total), counts: out };
+    return { rows: await rowsInOrder(db, ids), next: await nextOf(ids), total: Number(r.total), counts: out };
+  }
+
+  /** The sort keys of one row as a cursor: the same text-and-type values the export's keyset carries. */
+  async function cursorOf(db: DbOrTx, f: F, keys: SortKey[], id: string): Promise<string | null> {
+    const cols = sql.join(keys.map((k, i) => sql`(${k.expr})::text as ${sql.raw(`v${i}`)}, pg_typeof(${k.expr})::text as ${sql.raw(`ty${i}`)}`), sql`, `);
+    const got = await db.execute(sql`select ${cols} ${fromOf(f)} where ${spec.id} = ${id}`);
+    const row = (got as unknown as { rows: Record<string, string>[] }).rows[0];
+    return row ? Buffer.from(JSON.stringify(keys.map((_, i) => ({ text: row[`v${i}`], type: row[`ty${i}`] })))).toString('base64url') : null;
   }
 
   async function rowsInOrder(db: DbOrTx, ids: string[]): Promise<Row[]> {
@@ -160,6 +180,20 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
   }
 
   return { page, iterate, first, spec };
+}
+
+/** A cursor from `next`, checked: as many keys as the sort has, each a text and a known type name. */
+function decodeCursor(text: string, n: number): KeyValue[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  const ok = Array.isArray(values) && values.length === n
+    && values.every((v) => v && typeof v === 'object' && typeof (v as KeyValue).text === 'string' && typeof (v as KeyValue).type === 'string' && SAFE_TYPE.test((v as KeyValue).type));
+  if (!ok) throw invalid({ after: ['翻页位置无效，请回到第一页重新翻页'] });
+  return values as KeyValue[];
 }
 
 interface KeyValue {

@@ -146,6 +146,32 @@ describe('figures from the summary rows', () => {
     }
   });
 
+  it('page by cursor: 下一页 after page N is page N + 1, on the summary path and the counting one, and a bad cursor is a 400', async () => {
+    const actor = await actorNamed('anweiban');
+    const scope = hazardScopeSql(actor);
+    for (const [f, region] of [[{}, hazardSummaryRegion(actor)], [{ q: '隐患' }, null], [{ level: 'general' }, null]] as const) {
+      const q = { ...f } as Parameters<typeof hazardList.page>[1]['f'];
+      let after: string | undefined;
+      for (let page = 1; page <= 4; page++) {
+        const byOffset = await hazardList.page(t.db, { f: q, scope, today: TODAY, region: null }, { page, pageSize: 7 });
+        const byCursor = await hazardList.page(t.db, { f: q, scope, today: TODAY, region }, { page, pageSize: 7, after, cursor: true });
+        expect(byCursor.rows.map((r) => r.h.id), `${JSON.stringify(f)} page ${page}`).toEqual(byOffset.rows.map((r) => r.h.id));
+        expect(byCursor.total).toBe(byOffset.total);
+        after = byCursor.next ?? undefined;
+        if (!after) break;
+      }
+    }
+    const first = (await office.get('/api/hazards?pageSize=3')).json() as { items: { id: string }[]; nextCursor: string };
+    const second = (await office.get(`/api/hazards?pageSize=3&page=2&after=${first.nextCursor}`)).json() as { items: { id: string }[] };
+    const byPage = (await office.get('/api/hazards?pageSize=3&page=2')).json() as { items: { id: string }[] };
+    expect(second.items.map((i) => i.id)).toEqual(byPage.items.map((i) => i.id));
+    for (const bad of ['not-a-cursor', Buffer.from('[{"text":"x","type":"text; drop table hazards"}]').toString('base64url'), Buffer.from('[1,2]').toString('base64url')]) {
+      const res = await office.get(`/api/hazards?after=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json()).toMatchObject({ error: { fieldErrors: { after: [expect.stringContaining('翻页')] } } });
+    }
+  });
+
   it('answer the ledger over HTTP with the same figures for the district\'s administrator', async () => {
     const res = await admin.get('/api/hazards?pageSize=5');
     expect(res.statusCode, res.body).toBe(200);

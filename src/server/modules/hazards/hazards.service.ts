@@ -84,16 +84,17 @@ async function transferTargetsOf(db: DbOrTx, h: repo.HazardRow) {
     .map((d) => ({ id: d.unit.id, name: d.unit.name, parentName: d.parentName }));
 }
 
-export async function listHazards(ctx: AppContext, actor: Actor, q: THazardFilter & { page: number; pageSize: number }) {
+export async function listHazards(ctx: AppContext, actor: Actor, q: THazardFilter & { page: number; pageSize: number; after?: string | undefined }) {
   const today = todayOf(ctx);
-  const { rows, total, counts } = await repo.hazardList.page(ctx.db, { f: q, scope: hazardScopeSql(actor), today, region: hazardSummaryRegion(actor) }, q);
+  const { after, ...f } = q;
+  const { rows, total, counts, next } = await repo.hazardList.page(ctx.db, { f, scope: hazardScopeSql(actor), today, region: hazardSummaryRegion(actor) }, { ...q, after, cursor: true });
   const statusCounts = Object.fromEntries(HAZARD_STATUSES.map((s) => [s, counts[s].n])) as Record<HazardStatus, number>;
   const overdueCount = HAZARD_STATUSES.reduce((n, s) => n + (counts[s].tallies.overdue ?? 0), 0);
   // 全部 is the list without a status filter, which leaves 已作废 out unless included (repository filterSql).
   const allCount = HAZARD_STATUSES.reduce((n, s) => (s === 'voided' && !q.includeVoided ? n : n + statusCounts[s]), 0);
   return {
     items: rows.map((r) => presentHazardItem(r, today)),
-    total, page: q.page, pageSize: q.pageSize, statusCounts, allCount, overdueCount,
+    total, page: q.page, pageSize: q.pageSize, statusCounts, allCount, overdueCount, nextCursor: next,
   };
 }
 

@@ -23,19 +23,24 @@ import { DEFAULT_PAGE_SIZE, activeFilterCount, filterFrom, listQueryFrom } from 
 export function HazardListPage() {
   const me = useCurrentUser();
   const { values, update, reset } = useSearchState();
-  const query = listQueryFrom(values);
+  // `after`: the cursor the previous page gave, when this page was reached by 下一页 (keyset, as
+  // cheap deep in a county's ledger as on page 1); any other move drops it.
+  const query = { ...listQueryFrom(values), ...(values.after ? { after: values.after } : {}) };
   const list = useHazards(query);
   // The server counts the tabs without the chosen status but with 在改; the counts while 在改
   // is on come from the same list without it (usually already cached from the 全部 tab).
   const openOn = query.open === 'true';
-  const withoutOpen = useHazards({ ...query, open: undefined }, { enabled: openOn });
+  const withoutOpen = useHazards({ ...query, open: undefined, after: undefined }, { enabled: openOn });
   const exporter = useExportHazards();
   const { message } = App.useApp();
   const location = useLocation();
   useEffect(() => rememberLedgerSearch(location.search), [location.search]);
 
-  const setFilter = (patch: SearchPatch) => update(patch, { resetPage: true });
-  const setPage = (page: number, pageSize: number) => update(pagePatch(page, pageSize, DEFAULT_PAGE_SIZE));
+  const setFilter = (patch: SearchPatch) => update({ ...patch, after: undefined }, { resetPage: true });
+  const setPage = (page: number, pageSize: number) => {
+    const cursor = page === Number(query.page) + 1 && pageSize === Number(query.pageSize) ? list.data?.nextCursor : undefined;
+    update({ ...pagePatch(page, pageSize, DEFAULT_PAGE_SIZE), after: cursor ?? undefined });
+  };
 
   const onExport = () =>
     exporter.mutate(filterFrom(values), { onError: (e) => void message.error(`导出失败：${errorMessage(e)}`) });
