@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'file.upload': '上传文件',
   'hazard.create': '报告隐患',
   'hazard.import': '导入隐患',
+  'import_mapping.update': '修改导入列对应',
   ...HAZARD_ACTION_AUDIT_LABELS,
   'hazard_criterion.create': '新增判定依据',
   'hazard_criterion.update': '修改判定依据',
@@ -160,6 +161,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   unit_alias: '单位简称',
   report_template: '报表',
   report_submission: '报表填报',
+  import_mapping: '导入列对应',
 };
 
 /** An action's name; one the list does not know keeps its code (nothing recorded is hidden). */

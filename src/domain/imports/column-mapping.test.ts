@@ -56,6 +56,14 @@ describe('value mapping', () => {
     '%s reads as %s', (v, label) => expect(suggestValue(status, v)).toMatchObject({ target: label }),
   );
 
+  it('reads a registry’s 企业类型 as our 单位类型', () => {
+    const kind = enterpriseFields.find((f) => f.key === 'kind')!;
+    expect(mapValue(kind, '有限责任公司（自然人投资或控股）')).toBe('企业');
+    expect(mapValue(kind, '个体工商户')).toBe('个体经营者');
+    expect(mapValue(kind, '农民专业合作社')).toBe('企业');
+    expect(mapValue(kind, '公司')).toBe('公司');
+  });
+
   it('names values it does not know and applies a chosen mapping', () => {
     expect(suggestValue(status, '清算中')).toEqual({ target: null, how: 'none' });
     const chosen = { columns: {}, values: { status: { 清算中: '停业' } }, defaults: {} };

@@ -44,7 +44,8 @@ export const ENTERPRISE_VALUE_SYNONYMS: Record<string, Pairs> = {
   ],
   kind: [
     [/个体/, ENTERPRISE_KIND_LABELS.sole_trader],
-    [/公司|企业|合作社|厂|集团|合伙|分支机构/, ENTERPRISE_KIND_LABELS.company],
+    // A registry's 企业类型 (有限责任公司（自然人独资）, 农民专业合作社…); a bare 公司 is not one of them.
+    [/.(公司|企业|合作社|厂|集团)|合伙|分支机构/, ENTERPRISE_KIND_LABELS.company],
     [/九小/, ENTERPRISE_KIND_LABELS.small_venue],
   ],
   venueType: [

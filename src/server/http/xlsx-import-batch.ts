@@ -12,11 +12,15 @@ import { type ImportReport, type RowProblem, buildRejectsWorkbook, labelledError
 
 const BATCH_TTL_MS = 60 * 60_000;
 
+/** Problems a preview answers at once; the rest page through …/import/:batchId/errors. */
+export const PREVIEW_ERRORS = 50;
+
 /** What every preview answers besides its own counts. */
 export interface SavedBatch {
   batchId: string;
   expiresAt: string;
   errors: TImportRowError[];
+  errorTotal: number;
   labelTitle: string;
   rejectedRows: number;
 }
@@ -40,14 +44,17 @@ export async function saveBatch(
       createdAt: now, expiresAt,
     })
     .returning({ id: importBatches.id });
+  const errors = labelledErrors(b.report);
   return {
-    batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: labelledErrors(b.report), labelTitle: b.report.labelTitle,
-    rejectedRows: rejectedRowCount(b.report),
+    batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: errors.slice(0, PREVIEW_ERRORS), errorTotal: errors.length,
+    labelTitle: b.report.labelTitle, rejectedRows: rejectedRowCount(b.report),
   };
 }
 
 export interface TakenBatch<Row> {
   rows: Row[];
+  /** The person's choices the preview applied (to remember for the district). */
+  mapping: ImportReport['mapping'];
   /** A row the commit could not write after all (e.g. its village was removed since the preview), and why. */
   skip(row: number, column: string, message: string): void;
   /** Stores the commit's skips with the preview's problems; the rows of the file not imported, each counted once. */
@@ -70,6 +77,7 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
   const skipped: RowProblem[] = [];
   return {
     rows: batch.rows as Row[],
+    mapping: report?.mapping ?? null,
     skip: (row, column, message) => skipped.push({ row, column, message }),
     async finish() {
       if (!report) return batch.totalRows - (batch.rows as unknown[]).length + skipped.length;
@@ -93,4 +101,18 @@ export async function rejectsWorkbook(db: DbOrTx, actor: Actor, kind: string, ba
   const base = batch.fileName.replace(/\.xlsx$/i, '');
   const fileName = report.keep === 'whole' ? `${base}-标注错误.xlsx` : `${base}-未导入的行.xlsx`;
   return { fileName, buf: await buildRejectsWorkbook(report) };
+}
+
+/** A page of the problems a preview found in the user's own batch, in the preview's order. */
+export async function errorsPage(db: DbOrTx, actor: Actor, kind: string, batchId: string, q: { page: number; pageSize: number }) {
+  const [batch] = await db
+    .select({ errors: importBatches.errors })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, kind)))
+    .limit(1);
+  if (!batch) throw notFound('导入批次');
+  const report = reportOf(batch.errors);
+  const all = report ? labelledErrors(report) : [];
+  const from = (q.page - 1) * q.pageSize;
+  return { items: all.slice(from, from + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
 }

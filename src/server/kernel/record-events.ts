@@ -26,6 +26,22 @@ export function eventWriter(db: DbOrTx, o: { entityType: string; entityId: strin
   };
 }
 
+/**
+ * The first events of many records in one statement per 1,000 (bulk imports): still one event per
+ * record, each with its own entity id, in the order given.
+ */
+export async function insertFirstEvents(
+  db: DbOrTx, o: { entityType: string; districtId: string; actor: Actor | null; at: Date }, events: readonly (RecordEventInput & { entityId: string })[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000) {
+    await db.insert(recordEvents).values(events.slice(i, i + 1000).map((e) => ({
+      districtId: o.districtId, entityType: o.entityType, entityId: e.entityId, at: o.at,
+      actorId: o.actor?.userId ?? null, actorName: o.actor?.displayName ?? null, actorUnitName: o.actor?.unitName ?? null,
+      action: e.action, fromStatus: e.from, toStatus: e.to, note: e.note ?? null, data: e.data ?? null,
+    })));
+  }
+}
+
 /** A record's timeline, oldest first (bounded: a record with more steps than this is not a real one). */
 export const eventsOf = (db: DbOrTx, entityType: string, entityId: string) =>
   db

@@ -66,3 +66,21 @@ export const importBatches = pgTable(
   },
   (t) => [index('import_batches_user_idx').on(t.userId)],
 );
+
+/**
+ * What a district's people chose when a file's columns or values did not match (decision 023): per
+ * import kind (enterprises, hazards), header → field, value → label, and file-wide defaults, applied
+ * to the next file before the synonyms. Replaced whole at each commit that carried choices; audited.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    id: id(),
+    districtId: districtId(),
+    kind: text('kind').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('import_mappings_district_kind_uq').on(t.districtId, t.kind)],
+);
