@@ -2,6 +2,7 @@
 // visible sheet row by row, finds the header row among the first five, keeps each row as text only,
 // and refuses the file the moment its rows pass the cap (the rest is never parsed).
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.ts';
 import { cellText } from './xlsx-import.ts';
@@ -32,6 +33,39 @@ export interface SheetReadOptions {
 
 const HEADER_SEARCH_ROWS = 5;
 
+/** Decodes UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.write(c);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type ReaderInternals = {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => AsyncIterable<unknown> & ReaderInternals;
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own, so a Chinese character split
+ * between two 16 KB chunks reads as "��" (exceljs issues #2063, #2316; a registry of 100,000 names
+ * has dozens). Its shared strings and worksheets are decoded here across chunks instead.
+ */
+class Utf8WorkbookReader extends BaseReader {
+  override _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return super._parseWorksheet(utf8(iterator), sheetNo);
+  }
+}
+
 interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
   name: string;
   state?: string;
@@ -46,12 +80,12 @@ function rowTexts(row: ExcelJS.Row, width: number): string[] {
 /** The first visible sheet of an .xlsx upload, read as a stream. */
 export async function readSheetText(buf: Buffer, o: SheetReadOptions): Promise<TextSheet> {
   if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+  const reader = new Utf8WorkbookReader(Readable.from(buf), {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
   });
   let result: TextSheet | null = null;
   try {
-    for await (const ws of reader as unknown as AsyncIterable<StreamedSheet>) {
+    for await (const ws of reader as AsyncIterable<unknown> as AsyncIterable<StreamedSheet>) {
       if (ws.state === 'hidden' || ws.state === 'veryHidden' || result) {
         for await (const _row of ws); // a hidden sheet is read past, unparsed beyond its rows
         continue;
