@@ -49,7 +49,7 @@ export async function recordAuditBatch(tx: DbOrTx, events: readonly AuditEvent[]
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 200) await insertEntries(tx, rows.slice(i, i + 200));
+  await insertEntries(tx, rows);
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;

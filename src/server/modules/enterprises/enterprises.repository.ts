@@ -5,7 +5,7 @@ import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/ent
 import type { DbOrTx } from '../../db/client.ts';
 import { enterprises, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
-import { INSERT_BATCH, chunked, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
+import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
@@ -135,16 +135,14 @@ export async function findLiveInScopeByKeys(db: DbOrTx, scope: EnterpriseScope, 
   return { byUscc, byName };
 }
 
-/** Many new records, 1,000 rows per statement, returned in the order given. */
-export async function insertEnterprises(db: DbOrTx, rows: (typeof enterprises.$inferInsert)[]) {
-  const out: EnterpriseRow[] = [];
-  for (const batch of chunked(rows, INSERT_BATCH)) out.push(...(await db.insert(enterprises).values(batch).returning()));
-  return out;
-}
-
 export async function insertEnterprise(db: DbOrTx, row: typeof enterprises.$inferInsert) {
   const [r] = await db.insert(enterprises).values(row).returning();
   return r!;
+}
+
+/** Many new records, 1,000 rows per statement, returned as stored in the order given. */
+export function insertEnterprises(db: DbOrTx, rows: (typeof enterprises.$inferInsert)[]): Promise<EnterpriseRow[]> {
+  return insertAsJson(db, enterprises, rows);
 }
 
 export async function updateEnterprise(db: DbOrTx, id: string, version: number | null, set: Partial<typeof enterprises.$inferInsert>) {

@@ -4,7 +4,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
-import { INSERT_BATCH, chunked, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
+import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 import type { HazardRow } from './hazards.repository.ts';
 
 /** The duplicate key of a hazard: its enterprise, found day (Shanghai) and description. */
@@ -24,16 +24,14 @@ export async function existingHazardKeys(db: DbOrTx, scope: SQL, rows: { enterpr
   return new Set(found.map((h) => hazardKey({ enterpriseId: h.enterpriseId, foundOn: shanghaiDay(h.foundAt), description: h.description })));
 }
 
-export async function insertHazards(db: DbOrTx, rows: (typeof hazards.$inferInsert)[]): Promise<HazardRow[]> {
-  const out: HazardRow[] = [];
-  for (const batch of chunked(rows, INSERT_BATCH)) out.push(...(await db.insert(hazards).values(batch).returning()));
-  return out;
+export function insertHazards(db: DbOrTx, rows: (typeof hazards.$inferInsert)[]): Promise<HazardRow[]> {
+  return insertAsJson(db, hazards, rows);
 }
 
 export async function insertPlans(db: DbOrTx, rows: (typeof hazardPlans.$inferInsert)[]): Promise<void> {
-  for (const batch of chunked(rows, INSERT_BATCH)) await db.insert(hazardPlans).values(batch);
+  await insertAsJson(db, hazardPlans, rows);
 }
 
 export async function insertReports(db: DbOrTx, rows: (typeof hazardReports.$inferInsert)[]): Promise<void> {
-  for (const batch of chunked(rows, INSERT_BATCH)) await db.insert(hazardReports).values(batch);
+  await insertAsJson(db, hazardReports, rows);
 }
