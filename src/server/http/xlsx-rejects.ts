@@ -82,6 +82,23 @@ export function captureText(sheet: TextSheet, labelColumns: (number | undefined)
   return { name: sheet.name, header: keep.map((i) => sheet.header[i]!), rows };
 }
 
+/**
+ * Splits a large import's captured rows: those with a problem stay in the report (they download
+ * with their reasons); the accepted ones go with their data to the staged rows (a commit that
+ * skips one after all adds it to the report then).
+ */
+export function splitCaptured<Row extends { row: number }>(captured: CapturedSheet, problems: RowProblem[], accepted: Row[]) {
+  const bad = new Set(problems.map((p) => p.row));
+  const byRow = new Map(captured.rows.map((r) => [r.row, r]));
+  return {
+    sheet: { ...captured, rows: captured.rows.filter((r) => bad.has(r.row)) },
+    staged: accepted.map((data) => {
+      const c = byRow.get(data.row);
+      return { row: data.row, data, label: c?.label ?? '', source: c?.values ?? [] };
+    }),
+  };
+}
+
 const rowKey = (sheet: number | undefined, row: number) => `${sheet ?? 0}:${row}`;
 
 function labels(r: ImportReport): Map<string, string> {

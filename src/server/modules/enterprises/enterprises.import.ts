@@ -13,9 +13,8 @@ import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
 import { errorsPage, rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
-import { REASON_HEADER, type RowProblem, captureText } from '../../http/xlsx-rejects.ts';
+import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
 import { readSheetText } from '../../http/xlsx-stream.ts';
-import { chunked, INSERT_BATCH } from '../../kernel/bulk.ts';
 import { type AuditEvent, recordAuditBatch } from '../audit/index.ts';
 import { listSectors, listUnits } from '../org/index.ts';
 import { ENTERPRISE_COLUMNS, ENTERPRISE_IMPORT_FIELDS, type Column, type ColumnKey } from './enterprises.columns.ts';
@@ -173,9 +172,9 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   }
 
   // Each row is known by its unit: the enterprise's name, else its code.
-  const captured = captureText(sheet, [reading.columnOf('name'), reading.columnOf('uscc')]);
-  const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [captured], problems: errors, mapping: chosen };
-  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: accepted, report, totalRows: sheet.rows.length });
+  const { sheet: bad, staged } = splitCaptured(captureText(sheet, [reading.columnOf('name'), reading.columnOf('uscc')]), errors, accepted);
+  const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [bad], problems: errors, mapping: chosen };
+  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: [], staged, report, totalRows: sheet.rows.length });
   return {
     ...saved,
     fileName,
@@ -196,10 +195,11 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
     let created = 0;
     let updated = 0;
     const villages = new Map((await listUnits(tx, { districtId: actor.districtId, kind: 'village' })).map((r) => [r.unit.id, r.unit]));
-    // Re-check at commit time: someone may have registered the same code since the preview.
-    const fresh = batch.rows.flatMap((g) => (!g.existingId && g.data.uscc ? [g.data.uscc] : []));
-    const registered = new Map((await repo.findLiveByUsccs(tx, fresh)).map((e) => [e.uscc!, e.id]));
-    for (const rows of chunked(batch.rows, INSERT_BATCH)) {
+    for await (const page of batch.staged()) {
+      const rows = page.map((p) => p.data);
+      // Re-check at commit time: someone may have registered the same code since the preview.
+      const fresh = rows.flatMap((g) => (!g.existingId && g.data.uscc ? [g.data.uscc] : []));
+      const registered = new Map((await repo.findLiveByUsccs(tx, fresh)).map((e) => [e.uscc!, e.id]));
       const targets = rows.map((g) => ({ g, existingId: g.existingId ?? (g.data.uscc ? registered.get(g.data.uscc) ?? null : null) }));
       const current = await repo.findManyInScope(tx, scope, targets.flatMap((t) => (t.existingId ? [t.existingId] : [])));
       const audits: { row: number; event: AuditEvent }[] = [];

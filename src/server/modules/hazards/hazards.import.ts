@@ -15,9 +15,8 @@ import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
 import { errorsPage, rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
-import { REASON_HEADER, type RowProblem, captureText } from '../../http/xlsx-rejects.ts';
+import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
 import { readSheetText } from '../../http/xlsx-stream.ts';
-import { INSERT_BATCH, chunked } from '../../kernel/bulk.ts';
 import { reserveRecordSeqs } from '../../kernel/record-counter.ts';
 import { insertFirstEvents } from '../../kernel/record-events.ts';
 import { type AuditEvent, recordAuditBatch } from '../audit/index.ts';
@@ -212,8 +211,9 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   }
   // Each row is known by the enterprise it names (its code when the name is blank), else its old number.
   const captured = captureText(sheet, [reading.columnOf('enterprise'), reading.columnOf('uscc'), reading.columnOf('originalNumber')]);
-  const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [captured], problems: errors, mapping: chosen };
-  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: accepted, report, totalRows: sheet.rows.length });
+  const { sheet: bad, staged } = splitCaptured(captured, errors, accepted);
+  const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [bad], problems: errors, mapping: chosen };
+  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: [], staged, report, totalRows: sheet.rows.length });
   return {
     ...saved, fileName, totalRows: sheet.rows.length, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0, mapping: reading.info(),
   };
@@ -228,7 +228,8 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
     const departments = new Map<string, Promise<{ id: string } | null>>();
     // Numbers: each year's rows in the file's order, reserved in one step per year and batch.
     let created = 0;
-    for (const rows of chunked(batch.rows, INSERT_BATCH)) {
+    for await (const page of batch.staged()) {
+      const rows = page.map((p) => p.data);
       const yearOf = (g: GoodRow) => Number(g.foundOn.slice(0, 4));
       const next = new Map<number, number>();
       for (const year of new Set(rows.map(yearOf))) {
