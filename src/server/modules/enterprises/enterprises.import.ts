@@ -195,11 +195,10 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
     let created = 0;
     let updated = 0;
     const villages = new Map((await listUnits(tx, { districtId: actor.districtId, kind: 'village' })).map((r) => [r.unit.id, r.unit]));
+    // Re-check at commit time: someone may have registered the same code since the preview.
+    const registered = await repo.registeredSincePreview(tx, batchId);
     for await (const page of batch.staged()) {
       const rows = page.map((p) => p.data);
-      // Re-check at commit time: someone may have registered the same code since the preview.
-      const fresh = rows.flatMap((g) => (!g.existingId && g.data.uscc ? [g.data.uscc] : []));
-      const registered = new Map((await repo.findLiveByUsccs(tx, fresh)).map((e) => [e.uscc!, e.id]));
       const targets = rows.map((g) => ({ g, existingId: g.existingId ?? (g.data.uscc ? registered.get(g.data.uscc) ?? null : null) }));
       const current = await repo.findManyInScope(tx, scope, targets.flatMap((t) => (t.existingId ? [t.existingId] : [])));
       const audits: { row: number; event: AuditEvent }[] = [];

@@ -2,8 +2,8 @@ import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TEnterpriseFilter } from '../../../contract/enterprises.ts';
 import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/enterprise-rules.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { enterprises, orgUnits } from '../../db/schema/index.ts';
+import { type DbOrTx, sqlRows } from '../../db/client.ts';
+import { enterprises, importBatchRows, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 
@@ -117,6 +117,19 @@ export function findLiveByNamesInVillages(db: DbOrTx, districtId: string, names:
       .select({ id: enterprises.id, name: enterprises.name, villageId: enterprises.villageId, uscc: enterprises.uscc })
       .from(enterprises)
       .where(and(eq(enterprises.districtId, districtId), sql`${enterprises.name} = any(${pgArray(batch)}::text[])`, isNull(enterprises.voidedAt))));
+}
+
+/**
+ * USCCs of a staged import batch's new rows that a live record holds now (registered since the
+ * preview): one join, read before the commit writes anything (a lookup per page of rows after the
+ * first inserts meets stale statistics and the trigram index).
+ */
+export async function registeredSincePreview(db: DbOrTx, batchId: string): Promise<Map<string, string>> {
+  const rows = await sqlRows<{ uscc: string; id: string }>(db, sql`
+    select e.uscc, e.id from ${importBatchRows} b
+    join ${enterprises} e on e.uscc = b.data #>> '{data,uscc}' and e.voided_at is null
+    where b.batch_id = ${batchId} and b.data ->> 'existingId' is null`);
+  return new Map(rows.map((r) => [r.uscc, r.id]));
 }
 
 /** Records among these ids within the scope (voided ones included), by id. */
