@@ -39,6 +39,19 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
   const fillable = mapping.fields.filter((f) => (f.required && !mapped.has(f.key)) || defaults[f.key] !== undefined);
 
   const apply = () => onApply({ columns, values, defaults: Object.fromEntries(Object.entries(defaults).filter(([, v]) => v.trim() !== '')) });
+  // A file read whole (the template, or one whose every column and value was recognised) shows a line only.
+  const needsAttention = mapping.missing.length > 0 || mapping.unmatched.length > 0 || mapping.values.some((g) => g.values.some((v) => v.target === null));
+  const [open, setOpen] = useState(needsAttention);
+  if (!open) {
+    return (
+      <Card size="small" style={{ marginBottom: 16 }} data-testid="import-mapping">
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Text>文件的 {mapping.headers.filter((h) => h.key).length} 列均已识别{mapping.remembered ? '（沿用本区上次的对应）' : ''}</Typography.Text>
+          <Button size="small" onClick={() => setOpen(true)} data-testid="import-mapping-open">查看或修改对应</Button>
+        </Flex>
+      </Card>
+    );
+  }
 
   return (
     <Card
