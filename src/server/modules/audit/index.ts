@@ -1,4 +1,4 @@
 // What other parts of the server use of the audit module: everything else in it is its own.
 export { canonicalJson } from './audit.chain.ts';
-export { type AuditEvent, recordAudit, recordAuditBatch } from './audit.service.ts';
+export { type AuditEvent, auditAppender, recordAudit, recordAuditBatch } from './audit.service.ts';
 export { seededAsDemo } from './audit.repository.ts';
