@@ -38,17 +38,6 @@ export async function lookupInBatches<V, R>(values: readonly V[], run: (batch: V
  * `returning()` would have read back), e.g. for their audit rows.
  */
 export async function insertAsJson<T extends PgTable>(db: DbOrTx, table: T, rows: readonly Partial<T['$inferInsert']>[]): Promise<T['$inferSelect'][]> {
-  const queued = queueAsJson(db, table, rows);
-  await queued.done;
-  return queued.rows;
-}
-
-/**
- * insertAsJson without waiting: the rows as they will be stored at once, the statements sent in
- * order on the connection, `done` when the database has written them. The caller may prepare its
- * next rows meanwhile; it must await `done` (or see the transaction's error) before it commits.
- */
-export function queueAsJson<T extends PgTable>(db: DbOrTx, table: T, rows: readonly Partial<T['$inferInsert']>[]): { rows: T['$inferSelect'][]; done: Promise<void> } {
   const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !/serial/i.test(c.getSQLType()));
   const full = rows.map((r) => {
     const out: Record<string, unknown> = {};
@@ -64,30 +53,10 @@ export function queueAsJson<T extends PgTable>(db: DbOrTx, table: T, rows: reado
   });
   const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
   const types = sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `);
-  const sent = chunked(full, INSERT_BATCH).map((batch) => {
+  // One statement at a time: a connection (a transaction) runs one query at once.
+  for (const batch of chunked(full, INSERT_BATCH)) {
     const json = JSON.stringify(batch.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key]]))));
-    // .then() sends the statement now (a drizzle query runs when it is awaited).
-    return db.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})`).then(() => undefined);
-  });
-  return { rows: full as T['$inferSelect'][], done: Promise.all(sent).then(() => undefined) };
-}
-
-/**
- * Writes sent without waiting, awaited together: `track` each; `settle` waits for all and throws the
- * first failure (the root cause, not the "transaction is aborted" of the statements after it).
- */
-export function pendingWrites() {
-  const pending: Promise<unknown>[] = [];
-  return {
-    track(p: Promise<unknown>) {
-      p.catch(() => {}); // handled in settle()
-      pending.push(p);
-    },
-    async settle(error?: unknown): Promise<void> {
-      const results = await Promise.allSettled(pending);
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      if (error !== undefined) throw error;
-    },
-  };
+    await db.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})`);
+  }
+  return full as T['$inferSelect'][];
 }

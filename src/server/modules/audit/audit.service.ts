@@ -31,8 +31,8 @@ export async function recordAuditBatch(tx: DbOrTx, events: readonly AuditEvent[]
 
 /**
  * The chain's end held for one transaction (bulk imports append page after page): the lock is taken
- * and the last row read once; `append` hashes its rows at once and returns the write, so the caller
- * may prepare its next rows while the database stores these.
+ * and the last row read once; each `append` hashes its rows and writes them (await it before the
+ * transaction's next statement).
  */
 export async function auditAppender(tx: DbOrTx): Promise<{ append(events: readonly AuditEvent[]): Promise<void> }> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);

@@ -16,7 +16,6 @@ import { SheetReading, headerTest, parseMappingField, rememberMapping, remembere
 import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
 import { readSheetText } from '../../http/xlsx-stream.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
-import { pendingWrites } from '../../kernel/bulk.ts';
 import { listSectors, listUnits } from '../org/index.ts';
 import { ENTERPRISE_COLUMNS, ENTERPRISE_IMPORT_FIELDS, type Column, type ColumnKey } from './enterprises.columns.ts';
 import { villageFinder } from './enterprises.import-villages.ts';
@@ -199,45 +198,37 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
     // Re-check at commit time: someone may have registered the same code since the preview.
     const registered = await repo.registeredSincePreview(tx, batchId);
     const audit = await auditAppender(tx);
-    // Each page's inserts and audit rows are sent without waiting: the next page is prepared meanwhile.
-    const writes = pendingWrites();
-    try {
-      for await (const page of batch.staged()) {
-        const rows = page.map((p) => p.data);
-        const targets = rows.map((g) => ({ g, existingId: g.existingId ?? (g.data.uscc ? registered.get(g.data.uscc) ?? null : null) }));
-        const current = await repo.findManyInScope(tx, scope, targets.flatMap((t) => (t.existingId ? [t.existingId] : [])));
-        const audits: { row: number; event: AuditEvent }[] = [];
-        const inserts: { row: number; values: Parameters<typeof repo.queueEnterprises>[1][number] }[] = [];
-        for (const { g, existingId } of targets) {
-          const townshipId = villages.get(g.data.villageId)?.parentId;
-          if (!townshipId) {
-            batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
-            continue;
-          }
-          if (!existingId) {
-            inserts.push({ row: g.row, values: { ...g.data, districtId: actor.districtId, townshipId, createdBy: actor.userId, createdAt: now, updatedAt: now } });
-            continue;
-          }
-          const before = current.get(existingId);
-          if (!before || before.voidedAt) {
-            batch.skip(g.row, headerOf('name'), '该单位已作废或不在您的管辖范围内，未更新');
-            continue;
-          }
-          const e = await repo.updateEnterprise(tx, existingId, null, { ...g.data, townshipId, updatedAt: now });
-          audits.push({ row: g.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before, after: e } });
-          updated++;
+    for await (const page of batch.staged()) {
+      const rows = page.map((p) => p.data);
+      const targets = rows.map((g) => ({ g, existingId: g.existingId ?? (g.data.uscc ? registered.get(g.data.uscc) ?? null : null) }));
+      const current = await repo.findManyInScope(tx, scope, targets.flatMap((t) => (t.existingId ? [t.existingId] : [])));
+      const audits: { row: number; event: AuditEvent }[] = [];
+      const inserts: { row: number; values: Parameters<typeof repo.insertEnterprises>[1][number] }[] = [];
+      for (const { g, existingId } of targets) {
+        const townshipId = villages.get(g.data.villageId)?.parentId;
+        if (!townshipId) {
+          batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
+          continue;
         }
-        const { rows: inserted, done } = repo.queueEnterprises(tx, inserts.map((i) => i.values));
-        writes.track(done);
-        inserted.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
-        created += inserted.length;
-        // One audit row per record, in the file's order, written per batch.
-        writes.track(audit.append(audits.sort((a, b) => a.row - b.row).map((a) => a.event)));
+        if (!existingId) {
+          inserts.push({ row: g.row, values: { ...g.data, districtId: actor.districtId, townshipId, createdBy: actor.userId, createdAt: now, updatedAt: now } });
+          continue;
+        }
+        const before = current.get(existingId);
+        if (!before || before.voidedAt) {
+          batch.skip(g.row, headerOf('name'), '该单位已作废或不在您的管辖范围内，未更新');
+          continue;
+        }
+        const e = await repo.updateEnterprise(tx, existingId, null, { ...g.data, townshipId, updatedAt: now });
+        audits.push({ row: g.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before, after: e } });
+        updated++;
       }
-    } catch (e) {
-      await writes.settle(e);
+      const inserted = await repo.insertEnterprises(tx, inserts.map((i) => i.values));
+      inserted.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
+      created += inserted.length;
+      // One audit row per record, in the file's order, written per batch.
+      await audit.append(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
     }
-    await writes.settle();
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
     return { created, updated, skipped: await batch.finish() };
   });

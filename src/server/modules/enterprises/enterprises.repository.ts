@@ -5,7 +5,7 @@ import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/ent
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { enterprises, importBatchRows, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
-import { lookupInBatches, pgArray, queueAsJson } from '../../kernel/bulk.ts';
+import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
@@ -153,9 +153,9 @@ export async function insertEnterprise(db: DbOrTx, row: typeof enterprises.$infe
   return r!;
 }
 
-/** Many new records, 1,000 rows per statement, sent at once: their rows as stored, and when they are written. */
-export function queueEnterprises(db: DbOrTx, rows: (typeof enterprises.$inferInsert)[]) {
-  return queueAsJson(db, enterprises, rows);
+/** Many new records, 1,000 rows per statement, returned as stored in the order given. */
+export function insertEnterprises(db: DbOrTx, rows: (typeof enterprises.$inferInsert)[]): Promise<EnterpriseRow[]> {
+  return insertAsJson(db, enterprises, rows);
 }
 
 export async function updateEnterprise(db: DbOrTx, id: string, version: number | null, set: Partial<typeof enterprises.$inferInsert>) {

@@ -4,7 +4,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
-import { lookupInBatches, pgArray, queueAsJson } from '../../kernel/bulk.ts';
+import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 
 /** The duplicate key of a hazard: its enterprise, found day (Shanghai) and description. */
 export const hazardKey = (h: { enterpriseId: string; foundOn: string; description: string }) => `${h.enterpriseId}|${h.foundOn}|${h.description}`;
@@ -23,7 +23,6 @@ export async function existingHazardKeys(db: DbOrTx, scope: SQL, rows: { enterpr
   return new Set(found.map((h) => hazardKey({ enterpriseId: h.enterpriseId, foundOn: shanghaiDay(h.foundAt), description: h.description })));
 }
 
-/** The hazards of a page of rows, sent at once: their rows as stored, and when they are written. */
-export const queueHazards = (db: DbOrTx, rows: (typeof hazards.$inferInsert)[]) => queueAsJson(db, hazards, rows);
-export const queuePlans = (db: DbOrTx, rows: (typeof hazardPlans.$inferInsert)[]) => queueAsJson(db, hazardPlans, rows).done;
-export const queueReports = (db: DbOrTx, rows: (typeof hazardReports.$inferInsert)[]) => queueAsJson(db, hazardReports, rows).done;
+export const insertHazards = (db: DbOrTx, rows: (typeof hazards.$inferInsert)[]) => insertAsJson(db, hazards, rows);
+export const insertPlans = (db: DbOrTx, rows: (typeof hazardPlans.$inferInsert)[]) => insertAsJson(db, hazardPlans, rows);
+export const insertReports = (db: DbOrTx, rows: (typeof hazardReports.$inferInsert)[]) => insertAsJson(db, hazardReports, rows);

@@ -20,11 +20,10 @@ import { readSheetText } from '../../http/xlsx-stream.ts';
 import { reserveRecordSeqs } from '../../kernel/record-counter.ts';
 import { insertFirstEvents } from '../../kernel/record-events.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
-import { pendingWrites } from '../../kernel/bulk.ts';
 import { findLiveInScopeByKeys } from '../enterprises/index.ts';
 import { listSectors } from '../org/index.ts';
 import { HAZARD_IMPORT_FIELDS, IMPORT_STATUS_LABELS, type Key, headerOf } from './hazards.import-columns.ts';
-import { existingHazardKeys, hazardKey, queueHazards, queuePlans, queueReports } from './hazards.import-repo.ts';
+import { existingHazardKeys, hazardKey, insertHazards, insertPlans, insertReports } from './hazards.import-repo.ts';
 import * as repo from './hazards.repository.ts';
 import { responsibleUnitFor } from './hazards.service.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
@@ -228,57 +227,49 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
     const batch = await takeBatch<GoodRow>(tx, actor, KIND, batchId, now);
     const departments = new Map<string, Promise<{ id: string } | null>>();
     const audit = await auditAppender(tx);
-    // Each page's writes are sent without waiting: the next page is prepared while they are stored.
-    const writes = pendingWrites();
     let created = 0;
-    try {
-      for await (const page of batch.staged()) {
-        const rows = page.map((p) => p.data);
-        const yearOf = (g: GoodRow) => Number(g.foundOn.slice(0, 4));
-        const next = new Map<number, number>();
-        for (const year of new Set(rows.map(yearOf))) {
-          next.set(year, await reserveRecordSeqs(tx, actor.districtId, 'hazard', year, rows.filter((g) => yearOf(g) === year).length));
-        }
-        const values = [];
-        for (const g of rows) {
-          const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
-          const year = yearOf(g);
-          const seq = next.get(year)!;
-          next.set(year, seq + 1);
-          const responsibleUnitId = await responsibleUnitFor(tx, actor, g, g.sectorId, g.level, departments);
-          const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
-          const accepted = g.level === 'major' && g.status !== 'reported';
-          values.push({
-            districtId: actor.districtId, townshipId: g.townshipId, villageId: g.villageId, enterpriseId: g.enterpriseId,
-            number: formatHazardNumber(prefix, year, seq), source: g.source, foundAt, foundByUserId: actor.userId,
-            foundByUnitId: actor.unitId, description: g.description, location: g.location, sectorId: g.sectorId, category: g.category,
-            level: g.level, criterion: g.criterion, status: g.status, responsibleUnitId, dueDate: g.plan?.dueDate ?? g.dueDate,
-            acceptedAt: accepted ? now : null, acceptedBy: accepted ? actor.userId : null,
-            rectificationNote: g.rectificationNote, rectifiedAt: g.rectificationNote ? closedAt ?? now : null, closedAt,
-            verifierName: g.verifierName, createdBy: actor.userId, createdAt: now, updatedAt: now,
-          });
-        }
-        const { rows: hs, done: written } = queueHazards(tx, values);
-        writes.track(written);
-        writes.track(queuePlans(tx, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : []))));
-        writes.track(queueReports(tx, rows.flatMap((g, i) =>
-          ([['department', g.reportedToDepartment], ['government', g.reportedToGovernment]] as const).flatMap(([recipient, done]) => (done ? [{
-            districtId: actor.districtId, hazardId: hs[i]!.id, kind: 'discovery' as const, recipient, reportedAt: hoursInto(g.foundOn, 12),
-            reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
-          }] : [])))));
-        // One timeline event and one audit row per hazard (kernel rule), written many rows per statement.
-        writes.track(insertFirstEvents(tx, { entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
-          entityId: hs[i]!.id, action: 'import', from: null, to: g.status,
-          note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
-            .filter(Boolean).join('；'),
-        }))));
-        writes.track(audit.append(hs.map((h): AuditEvent => ({ at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h }))));
-        created += hs.length;
+    for await (const page of batch.staged()) {
+      const rows = page.map((p) => p.data);
+      const yearOf = (g: GoodRow) => Number(g.foundOn.slice(0, 4));
+      const next = new Map<number, number>();
+      for (const year of new Set(rows.map(yearOf))) {
+        next.set(year, await reserveRecordSeqs(tx, actor.districtId, 'hazard', year, rows.filter((g) => yearOf(g) === year).length));
       }
-    } catch (e) {
-      await writes.settle(e);
+      const values = [];
+      for (const g of rows) {
+        const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
+        const year = yearOf(g);
+        const seq = next.get(year)!;
+        next.set(year, seq + 1);
+        const responsibleUnitId = await responsibleUnitFor(tx, actor, g, g.sectorId, g.level, departments);
+        const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
+        const accepted = g.level === 'major' && g.status !== 'reported';
+        values.push({
+          districtId: actor.districtId, townshipId: g.townshipId, villageId: g.villageId, enterpriseId: g.enterpriseId,
+          number: formatHazardNumber(prefix, year, seq), source: g.source, foundAt, foundByUserId: actor.userId,
+          foundByUnitId: actor.unitId, description: g.description, location: g.location, sectorId: g.sectorId, category: g.category,
+          level: g.level, criterion: g.criterion, status: g.status, responsibleUnitId, dueDate: g.plan?.dueDate ?? g.dueDate,
+          acceptedAt: accepted ? now : null, acceptedBy: accepted ? actor.userId : null,
+          rectificationNote: g.rectificationNote, rectifiedAt: g.rectificationNote ? closedAt ?? now : null, closedAt,
+          verifierName: g.verifierName, createdBy: actor.userId, createdAt: now, updatedAt: now,
+        });
+      }
+      const hs = await insertHazards(tx, values);
+      await insertPlans(tx, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
+      await insertReports(tx, rows.flatMap((g, i) =>
+        ([['department', g.reportedToDepartment], ['government', g.reportedToGovernment]] as const).flatMap(([recipient, done]) => (done ? [{
+          districtId: actor.districtId, hazardId: hs[i]!.id, kind: 'discovery' as const, recipient, reportedAt: hoursInto(g.foundOn, 12),
+          reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
+        }] : []))));
+      // One timeline event and one audit row per hazard (kernel rule), written many rows per statement.
+      await insertFirstEvents(tx, { entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
+        entityId: hs[i]!.id, action: 'import', from: null, to: g.status,
+        note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
+          .filter(Boolean).join('；'),
+      })));
+      await audit.append(hs.map((h): AuditEvent => ({ at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h })));
+      created += hs.length;
     }
-    await writes.settle();
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
     return { created, updated: 0, skipped: await batch.finish() };
   });
