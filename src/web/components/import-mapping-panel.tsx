@@ -85,6 +85,7 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
               return (
                 <Select
                   aria-label={`“${h.header}”列读作`}
+                  data-testid={`import-column-${mapping.headers.indexOf(h)}`}
                   style={{ width: '100%' }}
                   showSearch={{ optionFilterProp: 'label' }}
                   placeholder="未识别（不导入）"
@@ -109,6 +110,7 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
                   extra={f.key === 'village' ? `选“${VILLAGE_FROM_ADDRESS}”时按每行的地址判断所在村/社区` : f.key === 'sectors' ? '多个用顿号“、”分隔' : undefined}>
                   <AutoComplete
                     aria-label={`${f.header}（整个文件）`}
+                    data-testid={`import-default-${f.key}`}
                     allowClear
                     value={defaults[f.key]}
                     placeholder="整个文件的值"
@@ -142,6 +144,7 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
                   render: (_: unknown, v: (typeof group.values)[number]) => (
                     <Select
                       aria-label={`“${v.value}”读作`}
+                      data-testid={`import-value-${group.field}-${group.values.indexOf(v)}`}
                       style={{ width: '100%' }}
                       placeholder="未识别（该行有误）"
                       allowClear
