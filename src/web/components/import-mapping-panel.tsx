@@ -36,7 +36,8 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
   ];
   // Required fields with no column: they may be filled for the whole file.
   const mapped = new Set(mapping.headers.map((h) => (columns[h.header] !== undefined ? columns[h.header] : h.key)).filter(Boolean));
-  const fillable = mapping.fields.filter((f) => (f.required && !mapped.has(f.key)) || defaults[f.key] !== undefined);
+  // (A field the server can infer, e.g. 单位类型 from the USCC, is not missing.)
+  const fillable = mapping.fields.filter((f) => (mapping.missing.includes(f.key) && !mapped.has(f.key)) || defaults[f.key] !== undefined);
 
   const apply = () => onApply({ columns, values, defaults: Object.fromEntries(Object.entries(defaults).filter(([, v]) => v.trim() !== '')) });
   // A file read whole (the template, or one whose every column and value was recognised) shows a line only.
