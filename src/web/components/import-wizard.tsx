@@ -88,7 +88,8 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
       loading={!local && remote.isFetching}
       pagination={{
         current: page, pageSize: ERRORS_PAGE, total: errorsPage ? preview.errorTotal : preview.errors.length, hideOnSinglePage: true,
-        showSizeChanger: false, onChange: setPage, showTotal: (t) => `共 ${t} 处错误`,
+        showSizeChanger: false, onChange: setPage,
+        showTotal: () => `共 ${preview.errorTotal} 处错误${!errorsPage && preview.errorTotal > preview.errors.length ? `，此处列出前 ${preview.errors.length} 处` : ''}`,
       }}
       scroll={{ x: 400 }}
       columns={[
