@@ -119,4 +119,50 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
       fs.rmSync(file, { force: true });
     }
   }, 120_000);
+
+  it('imports a 市场监管 registry as it is: the missing fields filled for the whole file, an unknown 登记状态 mapped', async () => {
+    const suffix = Date.now().toString(36);
+    const headers = ['企业名称', '统一社会信用代码', '法定代表人', '住所', '登记状态', '联系电话'];
+    const rows = [
+      { 企业名称: `端到端登记存续厂${suffix}`, 统一社会信用代码: randomUscc('500112'), 法定代表人: '端木甲', 住所: '大盛镇明月村五组1号', 登记状态: '存续', 联系电话: '13900005671' },
+      { 企业名称: `端到端登记清算厂${suffix}`, 统一社会信用代码: randomUscc('500112'), 法定代表人: '端木乙', 住所: '大盛镇明月村五组2号', 登记状态: '清算中', 联系电话: '13900005672' },
+    ];
+    const file = path.join(SHOTS, `registry-${suffix}.xlsx`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(file, await buildXlsx(headers, rows));
+    const { page } = harness.browser;
+    try {
+      await watching(page, 'enterprise-import-registry', async () => {
+        await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
+        await page.goto(`${harness.server.url}/enterprises/import`);
+        await page.getByTestId('import-template').waitFor();
+        await page.locator('input[type=file]').setInputFiles(file);
+        const panel = page.getByTestId('import-mapping');
+        await panel.getByText('缺少必填项').waitFor();
+        // the registry's headers were read by synonyms; 所在村/社区 and 行业领域 are given for the whole file
+        for (const [key, text] of [['village', '从地址识别'], ['sectors', '工贸']] as const) {
+          await page.getByTestId(`import-default-${key}`).click();
+          await page.keyboard.type(text);
+          await page.keyboard.press('Escape');
+        }
+        // 清算中 is not one of ours: read as 停业
+        await pickOption(page, 'import-value-status-1', '停业');
+        await page.screenshot({ path: path.join(SHOTS, 'enterprise-import-mapping.png'), fullPage: true });
+        await page.getByTestId('import-remap').click();
+        await page.getByTestId('import-mapping-open').waitFor();
+        await page.getByTestId('import-commit').getByText('确认导入（2 行）').waitFor();
+        await page.getByTestId('import-commit').click();
+        const result = page.getByTestId('import-result');
+        await result.waitFor();
+        expect(await result.textContent()).toContain('新增 2 个，更新 0 个，跳过 0 行');
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const found = (await office.get(`/api/enterprises?q=${encodeURIComponent(suffix)}&pageSize=10`)).json() as { items: TEnterprise[] };
+    expect(found.items.map((e) => [e.principalName, e.villageName, e.sectorNames, e.status]).sort()).toEqual([
+      ['端木乙', '明月村', ['工贸'], 'suspended'], ['端木甲', '明月村', ['工贸'], 'operating'],
+    ]);
+  }, 120_000);
 });

@@ -91,6 +91,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   // publicity (宣传/曝光)
   channel: '播出/刊发渠道', mainstream: '主流媒体', outlet: '媒体名称', publishedOn: '播出/刊发日期', endsOn: '结束日期', link: '链接',
   enterpriseIds: '被曝光单位', fileIds: '附件',
+  // import mappings (导入列对应)
+  mapping: '列与取值的对应', 'mapping.columns': '列对应', 'mapping.values': '取值对应', 'mapping.defaults': '统一填写',
   // fields of a nested record, by parent field
   'representative.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
   'answerLabels.conform': '符合时', 'answerLabels.nonconform': '不符合时', 'answerLabels.not_applicable': '不适用时',
@@ -104,6 +106,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   hazard: { description: '隐患描述', unitId: '单位' },
   checklist_template: { code: '检查表代码', description: '说明', source: '依据', publishedAt: '发布时间' },
   work_calendar: { kind: '类别' },
+  import_mapping: { kind: '导入类别', updatedBy: '修改人' },
   enforcement_case: { unitId: '办案单位', title: '案件名称' },
   inspection: { unitId: '检查单位', type: '检查类型', number: '检查编号' },
   inspection_plan: { unitId: '制定单位', name: '计划名称', isKey: '重点企业' },

@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'file.upload': '上传文件',
   'hazard.create': '报告隐患',
   'hazard.import': '导入隐患',
+  'import_mapping.update': '修改导入列对应',
   ...HAZARD_ACTION_AUDIT_LABELS,
   'hazard_criterion.create': '新增判定依据',
   'hazard_criterion.update': '修改判定依据',
@@ -174,6 +175,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   report_submission: '报表填报',
   security_settings: '安全设置',
   audit_log: '审计日志',
+  import_mapping: '导入列对应',
 };
 
 /** An action's name; one the list does not know keeps its code (nothing recorded is hidden). */

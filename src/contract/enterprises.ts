@@ -125,6 +125,42 @@ export const ImportRowError = z.object({
   label: z.string(),
 });
 export type TImportRowError = z.infer<typeof ImportRowError>;
+const MatchHow = z.enum(['exact', 'synonym', 'remembered', 'chosen', 'none']);
+/** How the file's columns and values were read (imports of enterprises and hazards); the person may change any of it. */
+export const ImportMappingInfo = z.object({
+  /** The fields the import reads: key, our header, required, and the labels of an enum-like one. */
+  fields: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean(), options: z.array(z.string()).nullable() })),
+  /** Every header of the file, with the field it was read as (null: not read) and how that was decided. */
+  headers: z.array(z.object({ header: z.string(), key: z.string().nullable(), how: MatchHow })),
+  /** Headers not read as any field. */
+  unmatched: z.array(z.string()),
+  /** Required fields with neither a column nor a value for the whole file. */
+  missing: z.array(z.string()),
+  /** The distinct values of enum-like columns, each with our label it reads as (null: not recognised). */
+  values: z.array(z.object({
+    field: z.string(),
+    more: z.boolean(),
+    values: z.array(z.object({ value: z.string(), count: int(), target: z.string().nullable(), how: MatchHow })),
+  })),
+  /** Values for the whole file, by field (for a blank cell or a missing column). */
+  defaults: z.record(z.string(), z.string()),
+  /** Whether the district's remembered choices were applied. */
+  remembered: z.boolean(),
+});
+export type TImportMappingInfo = z.infer<typeof ImportMappingInfo>;
+const MapKey = z.string().max(100);
+const bounded = <T extends z.ZodTypeAny>(v: T) => z.record(MapKey, v).refine((r) => Object.keys(r).length <= 300, '对应项过多');
+/** The person's choices, sent with the file (multipart field `mapping`, JSON): file header → field key ('' ignores it), field → value → our label, field → value for the whole file. */
+export const ImportMappingInput = z.object({
+  columns: bounded(z.string().max(40)).default({}),
+  values: bounded(bounded(z.string().max(40))).default({}),
+  defaults: bounded(z.string().max(200)).default({}),
+});
+export type TImportMappingInput = z.infer<typeof ImportMappingInput>;
+
+/** A file-wide value of 所在村/社区 that reads each row's village from its address (a registry's 住所). */
+export const VILLAGE_FROM_ADDRESS = '从地址识别';
+
 export const ImportPreview = z.object({
   batchId: z.string(),
   fileName: z.string(),
@@ -132,17 +168,24 @@ export const ImportPreview = z.object({
   validRows: int(),
   toCreate: int(),
   toUpdate: int(),
+  /** The first problems (sheet by sheet, row by row); the rest page through …/import/:batchId/errors. */
   errors: z.array(ImportRowError),
+  /** How many problems there are in all. */
+  errorTotal: int(),
   /** What an error's `label` names, e.g. 单位名称. */
   labelTitle: z.string(),
   /** Rows with a problem, each counted once: the commit skips them, and they download with their reasons (…/import/:batchId/rejects). */
   rejectedRows: int(),
   expiresAt: z.string(),
+  /** Imports that read other files' columns (enterprises, hazards): how this file was read. */
+  mapping: ImportMappingInfo.optional(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
 /** skipped: the rows of the file not imported, those the preview found wrong included. */
 export const ImportCommitResult = z.object({ created: int(), updated: int(), skipped: int() });
 export const BatchParams = z.object({ batchId: Uuid });
+export const ImportErrorsResponse = pageOf(ImportRowError);
+
 
 export const enterpriseRoutes = {
   list: defineRoute({ method: 'GET', path: '/api/enterprises', summary: '生产经营单位列表（按数据范围）', tag: 'enterprises', query: EnterpriseListQuery, response: EnterpriseListResponse }),
@@ -154,5 +197,6 @@ export const enterpriseRoutes = {
   importTemplate: defineRoute({ method: 'GET', path: '/api/enterprises/import/template', summary: '下载导入模板（xlsx）', tag: 'enterprises', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/enterprises/import/preview', summary: '上传xlsx并预检', tag: 'enterprises', multipart: true, response: ImportPreview }),
   importCommit: defineRoute({ method: 'POST', path: '/api/enterprises/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'enterprises', params: BatchParams, response: ImportCommitResult }),
+  importErrors: defineRoute({ method: 'GET', path: '/api/enterprises/import/:batchId/errors', summary: '预检发现的问题（分页）', tag: 'enterprises', params: BatchParams, query: PageQuery, response: ImportErrorsResponse }),
   importRejects: defineRoute({ method: 'GET', path: '/api/enterprises/import/:batchId/rejects', summary: '下载未导入的行（含错误原因，改正后可直接重新导入）', tag: 'enterprises', params: BatchParams, responseType: 'xlsx' }),
 };

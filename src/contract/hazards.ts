@@ -6,7 +6,7 @@ import { HAZARD_SIDE_ACTIONS, HAZARD_SIDE_ACTION_LABELS, type HazardSideAction }
 import { defineRoute } from './route.ts';
 import { DateStr, IdParams, PageQuery, QueryBool, Uuid, pageOf } from './common.ts';
 import { StoredFile } from './files.ts';
-import { BatchParams, ImportCommitResult, ImportPreview } from './enterprises.ts';
+import { BatchParams, ImportCommitResult, ImportErrorsResponse, ImportPreview } from './enterprises.ts';
 
 const Text = (label: string, max = 2000) => z.string().trim().min(1, `请填写${label}`).max(max);
 const Reason = z.string().trim().min(2, '请填写原因（至少2个字）').max(1000);
@@ -249,6 +249,7 @@ export const hazardRoutes = {
   updateCriterion: defineRoute({ method: 'PATCH', path: '/api/hazard-criteria/:id', summary: '修改或停用判定依据', tag: 'hazards', params: IdParams, body: HazardCriterionUpdate, response: HazardCriterion }),
   importTemplate: defineRoute({ method: 'GET', path: '/api/hazards/import/template', summary: '下载隐患台账导入模板（xlsx）', tag: 'hazards', responseType: 'xlsx' }),
   importPreview: defineRoute({ method: 'POST', path: '/api/hazards/import/preview', summary: '上传历史隐患台账并预检', tag: 'hazards', multipart: true, response: ImportPreview }),
+  importErrors: defineRoute({ method: 'GET', path: '/api/hazards/import/:batchId/errors', summary: '预检发现的问题（分页）', tag: 'hazards', params: BatchParams, query: PageQuery, response: ImportErrorsResponse }),
   importCommit: defineRoute({ method: 'POST', path: '/api/hazards/import/:batchId/commit', summary: '提交导入（仅写入无误的行）', tag: 'hazards', params: BatchParams, response: ImportCommitResult }),
   importRejects: defineRoute({ method: 'GET', path: '/api/hazards/import/:batchId/rejects', summary: '下载未导入的行（含错误原因，改正后可直接重新导入）', tag: 'hazards', params: BatchParams, responseType: 'xlsx' }),
   dashboard: defineRoute({ method: 'GET', path: '/api/dashboard/hazards', summary: '隐患整治看板', tag: 'dashboard', query: DashboardQuery, response: HazardDashboard }),

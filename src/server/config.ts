@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   COOKIE_SECURE: Bool.default(false),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Rows one enterprise or hazard import may hold; a longer file is refused as soon as its reading passes this row. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   /** Who may set X-Forwarded-For: off (default, direct), on (any), or addresses/CIDRs of the reverse proxy. */
   TRUST_PROXY: z.string().default('off'),
   /** The address people open the product at, for the links in group-robot messages (none: no links). */
@@ -58,6 +60,7 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   cookieSecure: boolean;
   uploadMaxBytes: number;
+  importMaxRows: number;
   logLevel: string;
   trustProxy: boolean | string;
   publicUrl?: string;
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    importMaxRows: e.IMPORT_MAX_ROWS,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,

@@ -1,22 +1,27 @@
 // The import batch: a preview stores the rows it accepted and its report (the file's rows as text
 // and the problems found); the same user commits it once, within the hour, and may download the
 // rows that were not imported, before or after committing.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { TImportRowError } from '../../contract/enterprises.ts';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { importBatches } from '../db/schema/index.ts';
+import { importBatchRows, importBatches } from '../db/schema/index.ts';
+import { insertAsJson } from '../kernel/bulk.ts';
 import type { Actor } from './actor.ts';
 import { AppError, notFound } from './errors.ts';
 import { type ImportReport, type RowProblem, buildRejectsWorkbook, labelledErrors, rejectedRowCount } from './xlsx-rejects.ts';
 
 const BATCH_TTL_MS = 60 * 60_000;
 
+/** Problems a preview answers at once; the rest page through …/import/:batchId/errors. */
+export const PREVIEW_ERRORS = 50;
+
 /** What every preview answers besides its own counts. */
 export interface SavedBatch {
   batchId: string;
   expiresAt: string;
   errors: TImportRowError[];
+  errorTotal: number;
   labelTitle: string;
   rejectedRows: number;
 }
@@ -26,28 +31,53 @@ export interface SavedBatch {
 const reportOf = (stored: unknown): ImportReport | null =>
   stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as ImportReport) : null;
 
+/** An accepted row of a large import, kept in import_batch_rows: its data, and its text as in the file. */
+export interface StagedRow<Row> {
+  row: number;
+  data: Row;
+  label: string;
+  source: string[];
+}
+
+const STAGE_PAGE = 1000;
+
+/**
+ * Stores a preview. Small imports keep their rows in the batch (`rows`); large ones pass `staged`
+ * (written to import_batch_rows 1,000 at a time), whose report then holds only the rows with problems.
+ */
 export async function saveBatch(
   ctx: AppContext,
   actor: Actor,
-  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number },
+  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number; staged?: StagedRow<unknown>[] },
 ): Promise<SavedBatch> {
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
-  const [batch] = await ctx.db
-    .insert(importBatches)
-    .values({
-      districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
-      createdAt: now, expiresAt,
-    })
-    .returning({ id: importBatches.id });
+  const batch = await ctx.db.transaction(async (tx) => {
+    const [saved] = await tx
+      .insert(importBatches)
+      .values({
+        districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
+        createdAt: now, expiresAt,
+      })
+      .returning({ id: importBatches.id });
+    for (let i = 0; i < (b.staged?.length ?? 0); i += STAGE_PAGE) {
+      await insertAsJson(tx, importBatchRows, b.staged!.slice(i, i + STAGE_PAGE).map((r, j) => ({ batchId: saved!.id, n: i + j, ...r })));
+    }
+    return saved;
+  });
+  const errors = labelledErrors(b.report);
   return {
-    batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: labelledErrors(b.report), labelTitle: b.report.labelTitle,
-    rejectedRows: rejectedRowCount(b.report),
+    batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: errors.slice(0, PREVIEW_ERRORS), errorTotal: errors.length,
+    labelTitle: b.report.labelTitle, rejectedRows: rejectedRowCount(b.report),
   };
 }
 
 export interface TakenBatch<Row> {
   rows: Row[];
+  /** A large import's rows (import_batch_rows), 1,000 at a time in the file's order. */
+  staged(): AsyncGenerator<StagedRow<Row>[]>;
+  /** The person's choices the preview applied (to remember for the district). */
+  mapping: ImportReport['mapping'];
   /** A row the commit could not write after all (e.g. its village was removed since the preview), and why. */
   skip(row: number, column: string, message: string): void;
   /** Stores the commit's skips with the preview's problems; the rows of the file not imported, each counted once. */
@@ -68,11 +98,35 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
   await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
   const report = reportOf(batch.errors);
   const skipped: RowProblem[] = [];
+  // The staged rows read so far that the report does not hold: a skipped one joins the report's sheet.
+  let current = new Map<number, StagedRow<Row>>();
+  const captured = new Set(report?.sheets[0]?.rows.map((r) => r.row) ?? []);
   return {
     rows: batch.rows as Row[],
-    skip: (row, column, message) => skipped.push({ row, column, message }),
+    async *staged() {
+      for (let n = 0; ; n += STAGE_PAGE) {
+        const page = await tx.select().from(importBatchRows)
+          .where(and(eq(importBatchRows.batchId, batchId), gte(importBatchRows.n, n), lt(importBatchRows.n, n + STAGE_PAGE)))
+          .orderBy(asc(importBatchRows.n));
+        if (page.length === 0) return;
+        const rows = page.map((p) => ({ row: p.row, data: p.data as Row, label: p.label, source: p.source }));
+        current = new Map(rows.map((r) => [r.row, r]));
+        yield rows;
+      }
+    },
+    mapping: report?.mapping ?? null,
+    skip: (row, column, message) => {
+      skipped.push({ row, column, message });
+      const staged = current.get(row);
+      if (report && staged && !captured.has(row)) {
+        report.sheets[0]!.rows.push({ row, values: staged.source, label: staged.label });
+        captured.add(row);
+      }
+    },
     async finish() {
+      await tx.delete(importBatchRows).where(eq(importBatchRows.batchId, batchId));
       if (!report) return batch.totalRows - (batch.rows as unknown[]).length + skipped.length;
+      report.sheets[0]?.rows.sort((a, b) => a.row - b.row);
       const after = { ...report, problems: [...report.problems, ...skipped] };
       if (skipped.length > 0) await tx.update(importBatches).set({ errors: after }).where(eq(importBatches.id, batchId));
       return rejectedRowCount(after);
@@ -93,4 +147,18 @@ export async function rejectsWorkbook(db: DbOrTx, actor: Actor, kind: string, ba
   const base = batch.fileName.replace(/\.xlsx$/i, '');
   const fileName = report.keep === 'whole' ? `${base}-标注错误.xlsx` : `${base}-未导入的行.xlsx`;
   return { fileName, buf: await buildRejectsWorkbook(report) };
+}
+
+/** A page of the problems a preview found in the user's own batch, in the preview's order. */
+export async function errorsPage(db: DbOrTx, actor: Actor, kind: string, batchId: string, q: { page: number; pageSize: number }) {
+  const [batch] = await db
+    .select({ errors: importBatches.errors })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.userId), eq(importBatches.kind, kind)))
+    .limit(1);
+  if (!batch) throw notFound('导入批次');
+  const report = reportOf(batch.errors);
+  const all = report ? labelledErrors(report) : [];
+  const from = (q.page - 1) * q.pageSize;
+  return { items: all.slice(from, from + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
 }

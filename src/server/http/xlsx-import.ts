@@ -88,15 +88,24 @@ export function lastDataRow(ws: ExcelJS.Worksheet, headerRow: number): number {
   return last;
 }
 
-/** Reads the one uploaded .xlsx of a multipart request (size limit enforced by the multipart plugin). */
-export async function readXlsxUpload(req: FastifyRequest): Promise<{ fileName: string; buf: Buffer }> {
+/**
+ * Reads the one uploaded .xlsx of a multipart request (size limit enforced by the multipart plugin),
+ * with the text fields sent before it (e.g. an import's `mapping`).
+ */
+export async function readXlsxUpload(req: FastifyRequest): Promise<{ fileName: string; buf: Buffer; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', '请以表单方式上传 .xlsx 文件');
   const upload = await readingMultipart(async () => {
     const file = await req.file();
-    return file ? { filename: file.filename, buf: await file.toBuffer() } : null;
+    if (!file) return null;
+    const fields: Record<string, string> = {};
+    for (const [name, f] of Object.entries(file.fields)) {
+      const one = Array.isArray(f) ? f[0] : f;
+      if (one && one.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+    }
+    return { filename: file.filename, buf: await file.toBuffer(), fields };
   });
   if (!upload) throw new AppError('VALIDATION', '请选择要上传的文件', { file: ['请选择要上传的文件'] });
-  const { filename, buf } = upload;
+  const { filename, buf, fields } = upload;
   if (!/\.xlsx$/i.test(filename)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-  return { fileName: filename.slice(0, 200), buf };
+  return { fileName: filename.slice(0, 200), buf, fields };
 }

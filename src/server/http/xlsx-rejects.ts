@@ -4,7 +4,9 @@
 // and the rows not imported download as a workbook with a 错误原因 column that imports again as is.
 import ExcelJS from 'exceljs';
 import type { TImportRowError } from '../../contract/enterprises.ts';
+import type { ColumnMapping } from '../../domain/imports/column-mapping.ts';
 import { cellText, normalizeHeader } from './xlsx-import.ts';
+import type { TextSheet } from './xlsx-stream.ts';
 
 export const REASON_HEADER = '错误原因';
 const LABEL_MAX = 40;
@@ -37,6 +39,8 @@ export interface ImportReport {
   labelTitle: string;
   sheets: CapturedSheet[];
   problems: RowProblem[];
+  /** The person's choices of columns and values the preview applied; remembered for the district at commit. */
+  mapping?: ColumnMapping | null;
 }
 
 const clip = (s: string) => ([...s].length > LABEL_MAX ? `${[...s].slice(0, LABEL_MAX).join('')}…` : s);
@@ -65,6 +69,34 @@ export function captureSheet(ws: ExcelJS.Worksheet, headerRow: number, lastRow: 
     rows.push({ row: r, values, label: clip(label) });
   }
   return { name: ws.name, header, rows };
+}
+
+/** captureSheet for a sheet read as text (xlsx-stream.ts); `labelColumns` are 0-based indices. */
+export function captureText(sheet: TextSheet, labelColumns: (number | undefined)[]): CapturedSheet {
+  const keep = sheet.header.map((h, i) => (normalizeHeader(h) === REASON_HEADER ? -1 : i)).filter((i) => i >= 0);
+  const whole = keep.length === sheet.header.length;
+  const rows: CapturedRow[] = sheet.rows.map((r) => {
+    const label = labelColumns.map((c) => (c === undefined ? '' : r.values[c]!)).find((v) => v !== '') ?? '';
+    return { row: r.row, values: whole ? r.values : keep.map((i) => r.values[i]!), label: clip(label) };
+  });
+  return { name: sheet.name, header: keep.map((i) => sheet.header[i]!), rows };
+}
+
+/**
+ * Splits a large import's captured rows: those with a problem stay in the report (they download
+ * with their reasons); the accepted ones go with their data to the staged rows (a commit that
+ * skips one after all adds it to the report then).
+ */
+export function splitCaptured<Row extends { row: number }>(captured: CapturedSheet, problems: RowProblem[], accepted: Row[]) {
+  const bad = new Set(problems.map((p) => p.row));
+  const byRow = new Map(captured.rows.map((r) => [r.row, r]));
+  return {
+    sheet: { ...captured, rows: captured.rows.filter((r) => bad.has(r.row)) },
+    staged: accepted.map((data) => {
+      const c = byRow.get(data.row);
+      return { row: data.row, data, label: c?.label ?? '', source: c?.values ?? [] };
+    }),
+  };
 }
 
 const rowKey = (sheet: number | undefined, row: number) => `${sheet ?? 0}:${row}`;

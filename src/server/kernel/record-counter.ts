@@ -19,3 +19,20 @@ export async function nextRecordSeq(tx: DbOrTx, districtId: string, kind: Counte
     .returning({ seq: recordCounters.lastSeq });
   return r!.seq;
 }
+
+/**
+ * Reserves `count` consecutive numbers in one step (bulk imports): returns the first; the numbers
+ * first … first + count - 1 are the caller's, exactly those `count` calls of nextRecordSeq would give.
+ */
+export async function reserveRecordSeqs(tx: DbOrTx, districtId: string, kind: CounterKind, year: number, count: number): Promise<number> {
+  if (count < 1) throw new Error('reserveRecordSeqs: count must be at least 1');
+  const [r] = await tx
+    .insert(recordCounters)
+    .values({ districtId, kind, year, lastSeq: count })
+    .onConflictDoUpdate({
+      target: [recordCounters.districtId, recordCounters.kind, recordCounters.year],
+      set: { lastSeq: sql`${recordCounters.lastSeq} + ${count}` },
+    })
+    .returning({ seq: recordCounters.lastSeq });
+  return r!.seq - count + 1;
+}

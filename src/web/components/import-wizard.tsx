@@ -7,13 +7,15 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Result, Row, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportCommitResult, TImportPreview, TImportRowError } from '../../contract/enterprises.ts';
+import type { ImportCommitResult, TImportMappingInput, TImportPreview, TImportRowError } from '../../contract/enterprises.ts';
 import type { z } from '../../contract/zod.ts';
 import { errorMessage, isApiError } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { ErrorAlert } from './error-display.tsx';
+import { ImportMappingPanel } from './import-mapping-panel.tsx';
 import { PageContainer } from './page-container.tsx';
 import { useIsMobile } from './use-is-mobile.ts';
 
@@ -66,7 +68,43 @@ function RejectsButton({ batchId, rejects, text }: { batchId: string; rejects: I
   );
 }
 
-function PreviewView({ preview, stats, rejects, rejectsText }: Pick<ImportWizardProps, 'rejects' | 'rejectsText'> & { preview: TImportPreview; stats: ImportStat[] }) {
+const ERRORS_PAGE = 10;
+
+/** The preview's problems, ten a page: the first ones came with the preview, the rest page through the server. */
+function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsPage: ImportWizardProps['errorsPage'] }) {
+  const [page, setPage] = useState(1);
+  const local = page * ERRORS_PAGE <= preview.errors.length || !errorsPage || preview.errorTotal <= preview.errors.length;
+  const remote = useQuery({
+    queryKey: ['import-errors', preview.batchId, page],
+    queryFn: () => errorsPage!(preview.batchId, page, ERRORS_PAGE),
+    enabled: !local,
+  });
+  const rows = local ? preview.errors.slice((page - 1) * ERRORS_PAGE, page * ERRORS_PAGE) : remote.data?.items ?? [];
+  return (
+    <Table<TImportRowError>
+      size="small"
+      rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
+      dataSource={rows}
+      loading={!local && remote.isFetching}
+      pagination={{
+        current: page, pageSize: ERRORS_PAGE, total: errorsPage ? preview.errorTotal : preview.errors.length, hideOnSinglePage: true,
+        showSizeChanger: false, onChange: setPage,
+        showTotal: () => `共 ${preview.errorTotal} 处错误${!errorsPage && preview.errorTotal > preview.errors.length ? `，此处列出前 ${preview.errors.length} 处` : ''}`,
+      }}
+      scroll={{ x: 400 }}
+      columns={[
+        // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
+        { title: '行号', dataIndex: 'row', width: 64 },
+        { title: preview.labelTitle, dataIndex: 'label', width: 220, ellipsis: true, render: (v: string) => v || '—' },
+        { title: '列', dataIndex: 'column', width: 120 },
+        { title: '原因', dataIndex: 'message' },
+      ]}
+      data-testid="import-errors"
+    />
+  );
+}
+
+function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<ImportWizardProps, 'rejects' | 'rejectsText' | 'errorsPage'> & { preview: TImportPreview; stats: ImportStat[] }) {
   const md = spans(stats.length);
   return (
     <>
@@ -85,21 +123,7 @@ function PreviewView({ preview, stats, rejects, rejectsText }: Pick<ImportWizard
             </Typography.Title>
             {preview.rejectedRows > 0 && <RejectsButton batchId={preview.batchId} rejects={rejects} text={rejectsText} />}
           </Flex>
-          <Table<TImportRowError>
-            size="small"
-            rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
-            dataSource={preview.errors}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处错误` }}
-            scroll={{ x: 400 }}
-            columns={[
-              // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
-              { title: '行号', dataIndex: 'row', width: 64 },
-              { title: preview.labelTitle, dataIndex: 'label', width: 220, ellipsis: true, render: (v: string) => v || '—' },
-              { title: '列', dataIndex: 'column', width: 120 },
-              { title: '原因', dataIndex: 'message' },
-            ]}
-            data-testid="import-errors"
-          />
+          <ErrorsTable key={preview.batchId} preview={preview} errorsPage={errorsPage} />
         </>
       ) : (
         <Alert type="success" showIcon style={{ marginTop: 16 }} title="所有行均通过检查" />
@@ -124,10 +148,18 @@ export interface ImportWizardProps {
   resultText: (result: TImportCommitResult) => string;
   /** Where the finished import leads (the list it wrote into). */
   done: { to: string; text: string };
+  /** Imports that read other files' columns: the same file checked again with the person's choices. */
+  remapper?: UseMutationResult<TImportPreview, Error, { file: File; mapping: TImportMappingInput }>;
+  /** A page of a preview's problems beyond the first ones it answered. */
+  errorsPage?: (batchId: string, page: number, pageSize: number) => Promise<{ items: TImportRowError[] }>;
 }
 
+const NO_CHOICES: TImportMappingInput = { columns: {}, values: {}, defaults: {} };
+
 export function ImportWizard(props: ImportWizardProps) {
-  const { title, backTo, intro, template, previewer, committer, rejects, rejectsText, stats, resultText, done } = props;
+  const { title, backTo, intro, template, previewer, committer, rejects, rejectsText, stats, resultText, done, remapper, errorsPage } = props;
+  const [file, setFile] = useState<File | null>(null);
+  const [choices, setChoices] = useState<TImportMappingInput>(NO_CHOICES);
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const [preview, setPreview] = useState<TImportPreview | null>(null);
@@ -136,6 +168,9 @@ export function ImportWizard(props: ImportWizardProps) {
   const restart = () => {
     setPreview(null);
     setUploadError(null);
+    setFile(null);
+    setChoices(NO_CHOICES);
+    remapper?.reset();
     committer.reset();
     previewer.reset();
     rejects.reset();
@@ -204,7 +239,20 @@ export function ImportWizard(props: ImportWizardProps) {
               </Typography.Text>
               <Typography.Text type="secondary">检查结果保留至 {formatDateTime(preview.expiresAt)}，此前尚未写入任何数据</Typography.Text>
             </Flex>
-            <PreviewView preview={preview} stats={stats(preview)} rejects={rejects} rejectsText={rejectsText} />
+            {preview.mapping && remapper && file && (
+              <ImportMappingPanel
+                key={preview.batchId}
+                mapping={preview.mapping}
+                chosen={choices}
+                pending={remapper.isPending}
+                onApply={(mapping) => {
+                  setChoices(mapping);
+                  remapper.mutate({ file, mapping }, { onSuccess: setPreview });
+                }}
+              />
+            )}
+            {remapper?.isError && <div style={{ marginBottom: 16 }}><ErrorAlert error={remapper.error} /></div>}
+            <PreviewView preview={preview} stats={stats(preview)} rejects={rejects} rejectsText={rejectsText} errorsPage={errorsPage} />
             {committer.isError && <div style={{ marginTop: 16 }}><ErrorAlert error={committer.error} /></div>}
             <Flex gap={8} justify="flex-end" wrap style={{ marginTop: 24 }}>
               <Button onClick={restart} disabled={committer.isPending} data-testid="import-restart">重新上传</Button>
@@ -212,7 +260,7 @@ export function ImportWizard(props: ImportWizardProps) {
                 type="primary"
                 onClick={commit}
                 loading={committer.isPending}
-                disabled={preview.validRows === 0}
+                disabled={preview.validRows === 0 || remapper?.isPending}
                 data-testid="import-commit"
               >
                 确认导入{preview.validRows > 0 ? `（${preview.validRows} 行）` : ''}
@@ -246,6 +294,7 @@ export function ImportWizard(props: ImportWizardProps) {
               beforeUpload={beforeUpload}
               customRequest={({ file, onSuccess, onError }) => {
                 setUploadError(null);
+                setFile(file as File);
                 previewer.mutate(file as File, {
                   onSuccess: (p) => {
                     setPreview(p);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districtId, id, timestamps, version } from './columns.ts';
 
 /** 生产经营单位. */
@@ -65,4 +65,41 @@ export const importBatches = pgTable(
     committedAt: timestamp('committed_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('import_batches_user_idx').on(t.userId)],
+);
+
+/**
+ * The rows a large import's preview accepted, one table row each (decision 023), so that neither the
+ * preview nor the commit holds a 100,000-row batch as one value: written 1,000 at a time, read back
+ * in order by `n`, deleted when the batch is committed. `source` is the row's text as in the file,
+ * for the rejects workbook should the commit skip it after all.
+ */
+export const importBatchRows = pgTable(
+  'import_batch_rows',
+  {
+    batchId: uuid('batch_id').notNull(),
+    n: integer('n').notNull(),
+    row: integer('row').notNull(),
+    data: jsonb('data').notNull(),
+    label: text('label').notNull(),
+    source: text('source').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.n] })],
+);
+
+/**
+ * What a district's people chose when a file's columns or values did not match (decision 023): per
+ * import kind (enterprises, hazards), header → field, value → label, and file-wide defaults, applied
+ * to the next file before the synonyms. Replaced whole at each commit that carried choices; audited.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    id: id(),
+    districtId: districtId(),
+    kind: text('kind').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('import_mappings_district_kind_uq').on(t.districtId, t.kind)],
 );

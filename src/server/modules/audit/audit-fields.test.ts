@@ -8,7 +8,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../contract/audi
 import {
   accountabilityRecords, checklistTemplateVersions, checklistTemplates, enforcementCases, enforcementMeasures, enterprises, files, hazardCriteria,
   hazards, inspectionAnswers, inspectionPlanEntries, inspectionPlans, inspections, orgUnits, sectors, selfInspectionSchedules,
-  supervisionGroups, technicalInspectors, users, securitySettings, workCalendarDays, safetyActivities, drillRequirements, publicityRecords,
+  supervisionGroups, technicalInspectors, users, securitySettings, workCalendarDays, safetyActivities, drillRequirements, publicityRecords, importMappings,
 } from '../../db/schema/index.ts';
 
 /** The tables whose rows the audit trail holds, by the entity type they are audited as. */
@@ -20,7 +20,7 @@ const AUDITED: [string, PgTable][] = [
   ['hazard_criterion', hazardCriteria], ['self_inspection_schedule', selfInspectionSchedules], ['supervision_group', supervisionGroups],
   ['work_calendar', workCalendarDays], ['technical_inspector', technicalInspectors],
   ['safety_activity', safetyActivities], ['drill_requirement', drillRequirements], ['publicity_record', publicityRecords],
-  ['security_settings', securitySettings],
+  ['security_settings', securitySettings], ['import_mapping', importMappings],
 ];
 /** Never written to the audit trail. */
 const NEVER_AUDITED = new Set(['passwordHash', 'totpSecret', 'totpPendingSecret']);

@@ -1,5 +1,6 @@
 import { type SQL, type SQLWrapper, and, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import { auditCodesNamed } from '../../../contract/audit-labels.ts';
+import { insertAsJson } from '../../kernel/bulk.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditAnchor, auditLog } from '../../db/schema/index.ts';
 import { containsText, defineListQuery } from '../../kernel/list-query.ts';
@@ -17,7 +18,9 @@ export function lastEntry(db: DbOrTx) {
 }
 
 export async function insertEntries(db: DbOrTx, rows: (typeof auditLog.$inferInsert)[]) {
-  await db.insert(auditLog).values(rows);
+  // One row: the plain insert; more (imports, seeding): one JSON parameter per 1,000 rows.
+  if (rows.length === 1) await db.insert(auditLog).values(rows);
+  else await insertAsJson(db, auditLog, rows);
 }
 
 /** Where the kept chain starts (none: nothing was ever purged). */

@@ -26,30 +26,43 @@ export function recordAudit(tx: DbOrTx, e: AuditEvent): Promise<void> {
 /** Appends rows in order, in a few statements (bulk writes such as seeding or imports). */
 export async function recordAuditBatch(tx: DbOrTx, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await (await auditAppender(tx)).append(events);
+}
+
+/**
+ * The chain's end held for one transaction (bulk imports append page after page): the lock is taken
+ * and the last row read once; each `append` hashes its rows and writes them (await it before the
+ * transaction's next statement).
+ */
+export async function auditAppender(tx: DbOrTx): Promise<{ append(events: readonly AuditEvent[]): Promise<void> }> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const last = await lastEntry(tx);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows = events.map((e) => {
-    seq += 1;
-    const content = {
-      seq,
-      at: new Date(Math.floor(e.at.getTime())), // ms precision survives timestamptz round trips
-      districtId: e.districtId,
-      actorId: e.actor?.userId ?? null,
-      actorName: e.actor?.displayName ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      before: toJsonValue(e.before),
-      after: toJsonValue(e.after),
-    };
-    const hash = chainHash(prevHash, content);
-    const row = { ...content, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += 200) await insertEntries(tx, rows.slice(i, i + 200));
+  return {
+    append(events) {
+      const rows = events.map((e) => {
+        seq += 1;
+        const content = {
+          seq,
+          at: new Date(Math.floor(e.at.getTime())), // ms precision survives timestamptz round trips
+          districtId: e.districtId,
+          actorId: e.actor?.userId ?? null,
+          actorName: e.actor?.displayName ?? null,
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          before: toJsonValue(e.before),
+          after: toJsonValue(e.after),
+        };
+        const hash = chainHash(prevHash, content);
+        const row = { ...content, prevHash, hash };
+        prevHash = hash;
+        return row;
+      });
+      return rows.length === 0 ? Promise.resolve() : insertEntries(tx, rows);
+    },
+  };
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;

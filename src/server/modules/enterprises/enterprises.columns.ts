@@ -2,7 +2,9 @@
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprises/enterprise-rules.ts';
+import { ENTERPRISE_ENUM_OPTIONS, ENTERPRISE_HEADER_SYNONYMS, ENTERPRISE_VALUE_SYNONYMS } from '../../../domain/imports/import-synonyms.ts';
 import { NO, YES, normalizeHeader } from '../../http/xlsx-import.ts';
+import type { ImportFieldDef } from '../../http/xlsx-mapping.ts';
 
 export type ColumnKey =
   | 'name' | 'uscc' | 'kind' | 'venueType' | 'address' | 'village' | 'sectors' | 'employeeCount' | 'principalName'
@@ -38,3 +40,9 @@ export const ENTERPRISE_COLUMNS: Column[] = [
 ];
 
 export const COLUMN_BY_HEADER = new Map(ENTERPRISE_COLUMNS.map((c) => [normalizeHeader(c.header), c]));
+
+/** The columns as an import reads them: with the names other files give them and their values (decision 023). */
+export const ENTERPRISE_IMPORT_FIELDS: ImportFieldDef[] = ENTERPRISE_COLUMNS.map((c) => ({
+  key: c.key, header: c.header, required: c.required, synonyms: ENTERPRISE_HEADER_SYNONYMS[c.key],
+  options: ENTERPRISE_ENUM_OPTIONS[c.key], valueSynonyms: ENTERPRISE_VALUE_SYNONYMS[c.key],
+}));

@@ -1,18 +1,24 @@
-// Spreadsheet import: parse and check every row first (preview, nothing written),
-// then commit the good rows in one transaction. Same file again → updates, not duplicates.
-import { EnterpriseCreate, type TEnterpriseCreate, type TImportPreview } from '../../../contract/enterprises.ts';
+// Spreadsheet import: parse and check every row first (preview, nothing written), then commit the
+// good rows in one transaction. Same file again → updates, not duplicates. The file may be the
+// template or a file the township already has (a 市场监管 registry, its own ledger): its columns
+// and values are read through synonyms and the person's choices (decision 023). Read as a stream,
+// looked up and written in batches, so 100,000 rows fit in seconds.
+import { EnterpriseCreate, type TEnterpriseCreate, type TImportPreview, VILLAGE_FROM_ADDRESS } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprises/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
-import { cellText, columnIndex, findHeaderRow, fromLabel, lastDataRow, parseBool, readWorkbook } from '../../http/xlsx-import.ts';
-import { rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
-import { type RowProblem, captureSheet } from '../../http/xlsx-rejects.ts';
-import { recordAudit } from '../audit/index.ts';
+import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
+import { errorsPage, rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
+import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
+import { readSheetText } from '../../http/xlsx-stream.ts';
+import { type AuditEvent, auditAppender } from '../audit/index.ts';
 import { listSectors, listUnits } from '../org/index.ts';
-import { COLUMN_BY_HEADER, ENTERPRISE_COLUMNS, type Column, type ColumnKey } from './enterprises.columns.ts';
+import { ENTERPRISE_COLUMNS, ENTERPRISE_IMPORT_FIELDS, type Column, type ColumnKey } from './enterprises.columns.ts';
+import { villageFinder } from './enterprises.import-villages.ts';
 import * as repo from './enterprises.repository.ts';
 
 interface GoodRow {
@@ -21,43 +27,35 @@ interface GoodRow {
   existingId: string | null;
 }
 
+const KIND = 'enterprises';
 const FIELD_TO_COLUMN: Record<string, ColumnKey> = { villageId: 'village', sectorIds: 'sectors' };
 const headerOf = (key: ColumnKey) => ENTERPRISE_COLUMNS.find((c) => c.key === key)!.header;
+/** A USCC's 2nd character is the kind of body registered: 2 is 个体工商户 (GB 32100-2015). */
+const kindFromUscc = (uscc: string) => (uscc === '' ? '' : uscc[1] === '2' ? ENTERPRISE_KIND_LABELS.sole_trader : ENTERPRISE_KIND_LABELS.company);
 
-export async function previewImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer): Promise<TImportPreview> {
-  const ws = await readWorkbook(buf);
-  const headerRow = findHeaderRow(ws, '单位名称');
-  const colIndex = columnIndex(ws, headerRow, COLUMN_BY_HEADER);
+export async function previewImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer, mappingField?: string): Promise<TImportPreview> {
+  const chosen = parseMappingField(mappingField);
+  const remembered = await rememberedMapping(ctx.db, actor.districtId, KIND);
+  const sheet = await readSheetText(buf, {
+    isHeader: headerTest(ENTERPRISE_IMPORT_FIELDS, 'name', remembered, chosen), anchor: headerOf('name'), maxRows: ctx.config.importMaxRows,
+  });
+  const reading = new SheetReading(sheet, ENTERPRISE_IMPORT_FIELDS, { remembered, chosen, ignoreHeaders: [REASON_HEADER] });
+  // Without a 单位类型 column, a row's kind is read from its USCC (a registry has no such column).
+  const inferKind = !reading.has('kind') && reading.hasColumn('uscc');
+  const inferable = inferKind ? ['kind'] : [];
   const errors: RowProblem[] = [];
-  const missing = ENTERPRISE_COLUMNS.filter((c) => c.required && !colIndex.has(c.key));
-  for (const c of missing) errors.push({ row: headerRow, column: c.header, message: '缺少必填列' });
+  const missing = reading.missing(inferable);
+  for (const c of missing) errors.push({ row: sheet.headerRow, column: c.header, message: '缺少必填列' });
 
-  const villages = (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'village' })).map((r) => r.unit);
-  // Village names can repeat across townships: such a name must be written 镇名/村名.
-  const townshipName = new Map(
-    (await listUnits(ctx.db, { districtId: actor.districtId, kind: 'township' })).map((r) => [r.unit.id, r.unit.name]),
-  );
-  const villagesByName = new Map<string, typeof villages>();
-  for (const v of villages) villagesByName.set(v.name, [...(villagesByName.get(v.name) ?? []), v]);
-  const findVillage = (text: string): { village?: (typeof villages)[number]; problem?: string } => {
-    const [a, b] = text.split(/[/／]/).map((x) => x.trim());
-    const name = b ?? a!;
-    const candidates = (villagesByName.get(name) ?? []).filter((v) => b === undefined || townshipName.get(v.parentId ?? '') === a);
-    if (candidates.length === 1) return { village: candidates[0]! };
-    if (candidates.length > 1) return { problem: `有多个同名村/社区“${name}”，请填写为“镇名/村名”` };
-    return { problem: `村/社区“${text}”不存在` };
-  };
+  const villages = await villageFinder(ctx.db, actor.districtId);
   const sectorByName = new Map((await listSectors(ctx.db, actor.districtId, false)).map((s) => [s.name, s.id]));
   const scope = enterpriseScopeFor(actor);
 
   const parsed: GoodRow[] = [];
-  const lastRow = lastDataRow(ws, headerRow);
-  let totalRows = 0;
-  for (let r = headerRow + 1; r <= lastRow && missing.length === 0; r++) {
-    const row = ws.getRow(r);
-    const text = (key: ColumnKey) => (colIndex.has(key) ? cellText(row.getCell(colIndex.get(key)!)) : '');
-    if (ENTERPRISE_COLUMNS.every((c) => text(c.key) === '')) continue; // blank line
-    totalRows++;
+  for (const { row: r, values } of sheet.rows) {
+    reading.observe(values);
+    if (missing.length > 0) continue;
+    const text = (key: ColumnKey) => reading.text(values, key);
     const rowErrors: RowProblem[] = [];
     const bad = (c: Column | ColumnKey, message: string) =>
       rowErrors.push({ row: r, column: typeof c === 'string' ? headerOf(c) : c.header, message });
@@ -69,7 +67,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       return k ?? null;
     };
     const villageName = text('village');
-    const { village, problem } = villageName ? findVillage(villageName) : {};
+    const { village, problem } = villageName === VILLAGE_FROM_ADDRESS ? villages.byAddress(text('address')) : villageName ? villages.byName(villageName) : {};
     if (problem) bad('village', problem);
     const sectorNames = text('sectors').split(/[、,，;；/\s]+/).filter(Boolean);
     const sectorIds: string[] = [];
@@ -87,10 +85,13 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       if (b === 'bad') bad(k, '请填写“是”或“否”');
       else bools[k] = b ?? false;
     }
+    const kindText = inferKind ? kindFromUscc(text('uscc').trim()) : text('kind');
+    const kind = kindText ? fromLabel(ENTERPRISE_KIND_LABELS, kindText) : undefined;
+    if (kindText && !kind) bad('kind', `“${kindText}”不是有效选项（可选：${Object.values(ENTERPRISE_KIND_LABELS).join('、')}）`);
     const candidate = {
       name: text('name'),
       uscc: text('uscc') || null,
-      kind: label('kind', ENTERPRISE_KIND_LABELS) ?? undefined,
+      kind,
       venueType: label('venueType', VENUE_TYPE_LABELS),
       address: text('address'),
       villageId: village?.id ?? '00000000-0000-4000-8000-000000000000',
@@ -109,9 +110,12 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       for (const issue of result.error.issues) {
         const field = String(issue.path[0] ?? 'name');
         const key = (FIELD_TO_COLUMN[field] ?? field) as ColumnKey;
-        if (key === 'village' && !village) continue; // already reported
+        if (key === 'village' && !village) {
+          if (!problem) bad('village', '请填写所在村/社区');
+          continue; // else already reported
+        }
         if (key === 'sectors' && sectorNames.length !== sectorIds.length) continue;
-        if (key === 'kind' && text('kind')) continue;
+        if (key === 'kind' && kindText) continue;
         if (!ENTERPRISE_COLUMNS.some((c) => c.key === key)) continue;
         bad(key, issue.message);
       }
@@ -143,23 +147,24 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     good.push(g);
   }
 
-  // Match existing records: by USCC, else by name + village.
+  // Match existing records in batches: by USCC, else by name + village.
   const byUscc = new Map((await repo.findLiveByUsccs(ctx.db, good.flatMap((g) => (g.data.uscc ? [g.data.uscc] : [])))).map((e) => [e.uscc!, e]));
-  const byName = await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, good.filter((g) => !g.data.uscc).map((g) => g.data.name));
+  const byName = new Map<string, string>();
+  for (const e of await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, good.filter((g) => !g.data.uscc).map((g) => g.data.name))) {
+    if (!e.uscc && !byName.has(`${e.name}|${e.villageId}`)) byName.set(`${e.name}|${e.villageId}`, e.id);
+  }
+  const matched = good.map((g) => {
+    const hit = g.data.uscc ? byUscc.get(g.data.uscc) : undefined;
+    return { g, hit, existingId: g.data.uscc ? hit?.id ?? null : byName.get(`${g.data.name}|${g.data.villageId}`) ?? null };
+  });
+  const inScope = await repo.findManyInScope(ctx.db, scope, matched.flatMap((m) => (m.existingId && !(m.hit && m.hit.districtId !== actor.districtId) ? [m.existingId] : [])));
   const accepted: GoodRow[] = [];
-  for (const g of good) {
-    let existingId: string | null;
-    if (g.data.uscc) {
-      const hit = byUscc.get(g.data.uscc);
-      if (hit && hit.districtId !== actor.districtId) {
-        errors.push({ row: g.row, column: headerOf('uscc'), message: '该统一社会信用代码已在其他辖区登记' });
-        continue;
-      }
-      existingId = hit?.id ?? null;
-    } else {
-      existingId = byName.find((e) => e.name === g.data.name && e.villageId === g.data.villageId && !e.uscc)?.id ?? null;
+  for (const { g, hit, existingId } of matched) {
+    if (hit && hit.districtId !== actor.districtId) {
+      errors.push({ row: g.row, column: headerOf('uscc'), message: '该统一社会信用代码已在其他辖区登记' });
+      continue;
     }
-    if (existingId && !(await repo.findEnterpriseInScope(ctx.db, scope, existingId))) {
+    if (existingId && !inScope.has(existingId)) {
       errors.push({ row: g.row, column: headerOf('name'), message: '该单位已登记，但不在您的管辖范围内，不能更新' });
       continue;
     }
@@ -167,53 +172,70 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   }
 
   // Each row is known by its unit: the enterprise's name, else its code.
-  const sheet = captureSheet(ws, headerRow, lastRow, [colIndex.get('name'), colIndex.get('uscc')]);
-  const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [sheet], problems: errors };
-  const saved = await saveBatch(ctx, actor, { kind: 'enterprises', fileName, rows: accepted, report, totalRows });
+  const { sheet: bad, staged } = splitCaptured(captureText(sheet, [reading.columnOf('name'), reading.columnOf('uscc')]), errors, accepted);
+  const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [bad], problems: errors, mapping: chosen };
+  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: [], staged, report, totalRows: sheet.rows.length });
   return {
     ...saved,
     fileName,
-    totalRows,
+    totalRows: sheet.rows.length,
     validRows: accepted.length,
     toCreate: accepted.filter((g) => !g.existingId).length,
     toUpdate: accepted.filter((g) => g.existingId).length,
+    mapping: reading.info(inferable),
   };
 }
 
 export async function commitImport(ctx: AppContext, actor: Actor, batchId: string) {
   const now = ctx.clock.now();
   const scope = enterpriseScopeFor(actor);
+  const who = { userId: actor.userId, displayName: actor.displayName };
   return ctx.db.transaction(async (tx) => {
-    const batch = await takeBatch<GoodRow>(tx, actor, 'enterprises', batchId, now);
+    const batch = await takeBatch<GoodRow>(tx, actor, KIND, batchId, now);
     let created = 0;
     let updated = 0;
     const villages = new Map((await listUnits(tx, { districtId: actor.districtId, kind: 'village' })).map((r) => [r.unit.id, r.unit]));
-    for (const g of batch.rows) {
-      const townshipId = villages.get(g.data.villageId)?.parentId;
-      if (!townshipId) {
-        batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
-        continue;
-      }
-      // Re-check at commit time: someone may have registered the same code since the preview.
-      const existingId = g.existingId ?? (g.data.uscc ? (await repo.findLiveByUscc(tx, g.data.uscc))?.id ?? null : null);
-      if (existingId) {
-        const current = await repo.findEnterpriseInScope(tx, scope, existingId);
-        if (!current || current.e.voidedAt) {
+    // Re-check at commit time: someone may have registered the same code since the preview.
+    const registered = await repo.registeredSincePreview(tx, batchId);
+    const audit = await auditAppender(tx);
+    for await (const page of batch.staged()) {
+      const rows = page.map((p) => p.data);
+      const targets = rows.map((g) => ({ g, existingId: g.existingId ?? (g.data.uscc ? registered.get(g.data.uscc) ?? null : null) }));
+      const current = await repo.findManyInScope(tx, scope, targets.flatMap((t) => (t.existingId ? [t.existingId] : [])));
+      const audits: { row: number; event: AuditEvent }[] = [];
+      const inserts: { row: number; values: Parameters<typeof repo.insertEnterprises>[1][number] }[] = [];
+      for (const { g, existingId } of targets) {
+        const townshipId = villages.get(g.data.villageId)?.parentId;
+        if (!townshipId) {
+          batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
+          continue;
+        }
+        if (!existingId) {
+          inserts.push({ row: g.row, values: { ...g.data, districtId: actor.districtId, townshipId, createdBy: actor.userId, createdAt: now, updatedAt: now } });
+          continue;
+        }
+        const before = current.get(existingId);
+        if (!before || before.voidedAt) {
           batch.skip(g.row, headerOf('name'), '该单位已作废或不在您的管辖范围内，未更新');
           continue;
         }
         const e = await repo.updateEnterprise(tx, existingId, null, { ...g.data, townshipId, updatedAt: now });
-        await recordAudit(tx, { at: now, districtId: actor.districtId, actor: { userId: actor.userId, displayName: actor.displayName }, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before: current.e, after: e });
+        audits.push({ row: g.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before, after: e } });
         updated++;
-      } else {
-        const e = await repo.insertEnterprise(tx, { ...g.data, districtId: actor.districtId, townshipId, createdBy: actor.userId, createdAt: now, updatedAt: now });
-        await recordAudit(tx, { at: now, districtId: actor.districtId, actor: { userId: actor.userId, displayName: actor.displayName }, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e });
-        created++;
       }
+      const inserted = await repo.insertEnterprises(tx, inserts.map((i) => i.values));
+      inserted.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
+      created += inserted.length;
+      // One audit row per record, in the file's order, written per batch.
+      await audit.append(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
     }
+    await rememberMapping(tx, actor, KIND, batch.mapping, now);
     return { created, updated, skipped: await batch.finish() };
   });
 }
 
 /** The rows of a batch not imported, with their reasons, to fix and upload again. */
-export const enterpriseImportRejects = (ctx: AppContext, actor: Actor, batchId: string) => rejectsWorkbook(ctx.db, actor, 'enterprises', batchId);
+export const enterpriseImportRejects = (ctx: AppContext, actor: Actor, batchId: string) => rejectsWorkbook(ctx.db, actor, KIND, batchId);
+
+/** A page of the problems the preview found. */
+export const enterpriseImportErrors = (ctx: AppContext, actor: Actor, batchId: string, q: { page: number; pageSize: number }) => errorsPage(ctx.db, actor, KIND, batchId, q);

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TEnterpriseFilter } from '../../../contract/enterprises.ts';
 import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/enterprise-rules.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { enterprises, orgUnits } from '../../db/schema/index.ts';
+import { type DbOrTx, sqlRows } from '../../db/client.ts';
+import { enterprises, importBatchRows, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
+import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
@@ -100,26 +101,61 @@ export function findLiveByUscc(db: DbOrTx, uscc: string) {
     .then((r) => r[0] ?? null);
 }
 
+/** Live records holding any of these USCCs, anywhere (one array parameter per batch). */
 export function findLiveByUsccs(db: DbOrTx, usccs: string[]) {
-  if (usccs.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: enterprises.id, uscc: enterprises.uscc, districtId: enterprises.districtId })
-    .from(enterprises)
-    .where(and(inArray(enterprises.uscc, usccs), isNull(enterprises.voidedAt)));
+  return lookupInBatches(usccs, (batch) =>
+    db
+      .select({ id: enterprises.id, uscc: enterprises.uscc, districtId: enterprises.districtId })
+      .from(enterprises)
+      .where(and(sql`${enterprises.uscc} = any(${pgArray(batch)}::text[])`, isNull(enterprises.voidedAt))));
 }
 
 /** Live records without USCC matched by name within villages (import's fallback key). */
 export function findLiveByNamesInVillages(db: DbOrTx, districtId: string, names: string[]) {
-  if (names.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: enterprises.id, name: enterprises.name, villageId: enterprises.villageId, uscc: enterprises.uscc })
-    .from(enterprises)
-    .where(and(eq(enterprises.districtId, districtId), inArray(enterprises.name, names), isNull(enterprises.voidedAt)));
+  return lookupInBatches([...new Set(names)], (batch) =>
+    db
+      .select({ id: enterprises.id, name: enterprises.name, villageId: enterprises.villageId, uscc: enterprises.uscc })
+      .from(enterprises)
+      .where(and(eq(enterprises.districtId, districtId), sql`${enterprises.name} = any(${pgArray(batch)}::text[])`, isNull(enterprises.voidedAt))));
+}
+
+/**
+ * USCCs of a staged import batch's new rows that a live record holds now (registered since the
+ * preview): one join, read before the commit writes anything (a lookup per page of rows after the
+ * first inserts meets stale statistics and the trigram index).
+ */
+export async function registeredSincePreview(db: DbOrTx, batchId: string): Promise<Map<string, string>> {
+  const rows = await sqlRows<{ uscc: string; id: string }>(db, sql`
+    select e.uscc, e.id from ${importBatchRows} b
+    join ${enterprises} e on e.uscc = b.data #>> '{data,uscc}' and e.voided_at is null
+    where b.batch_id = ${batchId} and b.data ->> 'existingId' is null`);
+  return new Map(rows.map((r) => [r.uscc, r.id]));
+}
+
+/** Records among these ids within the scope (voided ones included), by id. */
+export async function findManyInScope(db: DbOrTx, scope: EnterpriseScope, ids: string[]): Promise<Map<string, EnterpriseRow>> {
+  const rows = await lookupInBatches([...new Set(ids)], (batch) =>
+    db.select().from(enterprises).where(and(sql`${enterprises.id} = any(${pgArray(batch)}::uuid[])`, scopeSql(scope))));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Live records in scope by USCC or by name (a bulk import's enterprise lookup). */
+export async function findLiveInScopeByKeys(db: DbOrTx, scope: EnterpriseScope, keys: { usccs: string[]; names: string[] }) {
+  const cols = { id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, townshipId: enterprises.townshipId, villageId: enterprises.villageId };
+  const live = (match: SQL) => db.select(cols).from(enterprises).where(and(scopeSql(scope), match, isNull(enterprises.voidedAt)));
+  const byUscc = await lookupInBatches([...new Set(keys.usccs)], (b) => live(sql`${enterprises.uscc} = any(${pgArray(b)}::text[])`));
+  const byName = await lookupInBatches([...new Set(keys.names)], (b) => live(sql`${enterprises.name} = any(${pgArray(b)}::text[])`));
+  return { byUscc, byName };
 }
 
 export async function insertEnterprise(db: DbOrTx, row: typeof enterprises.$inferInsert) {
   const [r] = await db.insert(enterprises).values(row).returning();
   return r!;
+}
+
+/** Many new records, 1,000 rows per statement, returned as stored in the order given. */
+export function insertEnterprises(db: DbOrTx, rows: (typeof enterprises.$inferInsert)[]): Promise<EnterpriseRow[]> {
+  return insertAsJson(db, enterprises, rows);
 }
 
 export async function updateEnterprise(db: DbOrTx, id: string, version: number | null, set: Partial<typeof enterprises.$inferInsert>) {

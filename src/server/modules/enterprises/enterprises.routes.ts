@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
 import { listUnits } from '../org/index.ts';
 import { listSectors } from '../org/index.ts';
-import { commitImport, enterpriseImportRejects, previewImport } from './enterprises.import.ts';
+import { commitImport, enterpriseImportErrors, enterpriseImportRejects, previewImport } from './enterprises.import.ts';
 import * as svc from './enterprises.service.ts';
 import { EXPORT_COLUMNS, buildImportTemplate, exportRow } from './enterprises.xlsx.ts';
 import { mapBatches, sendXlsx, sendXlsxExport } from '../../http/xlsx-export.ts';
@@ -26,9 +26,10 @@ export function registerEnterpriseRoutes(app: FastifyInstance, ctx: AppContext) 
   });
 
   registerRoute(app, r.importPreview, { permission: 'import:enterprise' }, async ({ actor, req }) => {
-    const { fileName, buf } = await readXlsxUpload(req);
-    return previewImport(ctx, actor, fileName, buf);
+    const { fileName, buf, fields } = await readXlsxUpload(req);
+    return previewImport(ctx, actor, fileName, buf, fields.mapping);
   });
+  registerRoute(app, r.importErrors, { permission: 'import:enterprise' }, ({ actor, params, query }) => enterpriseImportErrors(ctx, actor, params.batchId, query));
 
   registerRoute(app, r.importCommit, { permission: 'import:enterprise' }, ({ actor, params }) => commitImport(ctx, actor, params.batchId));
   registerRoute(app, r.importRejects, { permission: 'import:enterprise' }, async ({ actor, params, reply }) => {

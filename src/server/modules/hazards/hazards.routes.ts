@@ -5,7 +5,7 @@ import { registerRoute } from '../../http/route.ts';
 import { mapBatches, sendXlsx, sendXlsxExport } from '../../http/xlsx-export.ts';
 import { readXlsxUpload } from '../../http/xlsx-import.ts';
 import { listSectors } from '../org/index.ts';
-import { buildHazardTemplate, commitHazardImport, hazardImportRejects, previewHazardImport } from './hazards.import.ts';
+import { buildHazardTemplate, commitHazardImport, hazardImportErrors, hazardImportRejects, previewHazardImport } from './hazards.import.ts';
 import { registerFileOwnerAccess } from '../files/index.ts';
 import { hazardDashboard } from './hazards.dashboard.ts';
 import * as criteria from './hazard-criteria.service.ts';
@@ -35,9 +35,10 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: AppContext) {
     return sendXlsx(reply, '隐患台账导入模板.xlsx', await buildHazardTemplate(sectors));
   });
   registerRoute(app, r.importPreview, { permission: 'import:hazard' }, async ({ actor, req }) => {
-    const { fileName, buf } = await readXlsxUpload(req);
-    return previewHazardImport(ctx, actor, fileName, buf);
+    const { fileName, buf, fields } = await readXlsxUpload(req);
+    return previewHazardImport(ctx, actor, fileName, buf, fields.mapping);
   });
+  registerRoute(app, r.importErrors, { permission: 'import:hazard' }, ({ actor, params, query }) => hazardImportErrors(ctx, actor, params.batchId, query));
   registerRoute(app, r.importCommit, { permission: 'import:hazard' }, ({ actor, params }) => commitHazardImport(ctx, actor, params.batchId));
   registerRoute(app, r.importRejects, { permission: 'import:hazard' }, async ({ actor, params, reply }) => {
     const f = await hazardImportRejects(ctx, actor, params.batchId);

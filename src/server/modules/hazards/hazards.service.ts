@@ -109,10 +109,18 @@ export async function* hazardBatches(ctx: AppContext, actor: Actor, f: THazardFi
 /** The responsible unit of a new hazard (the rule is responsibleUnitChoice); shared with the import. */
 export async function responsibleUnitFor(
   db: DbOrTx, reporter: Pick<Actor, 'role' | 'unitId'>, ent: { townshipId: string; villageId: string }, sectorId: string, level: HazardLevel,
+  /** Departments already looked up by township and sector (a bulk import asks once per pair). */
+  departments?: Map<string, Promise<{ id: string } | null>>,
 ): Promise<string> {
   const choice = responsibleUnitChoice(reporter.role, level);
   if (choice.kind === 'reporter') return reporter.unitId;
-  const dept = await repo.supervisingDepartment(db, ent.townshipId, sectorId);
+  const key = `${ent.townshipId}|${sectorId}`;
+  let lookup = departments?.get(key);
+  if (!lookup) {
+    lookup = repo.supervisingDepartment(db, ent.townshipId, sectorId);
+    departments?.set(key, lookup);
+  }
+  const dept = await lookup;
   return dept?.id ?? (choice.otherwise === 'reporter' ? reporter.unitId : ent.villageId);
 }
 
