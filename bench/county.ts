@@ -7,8 +7,10 @@
 //   limit: one hand-written statement giving the same answer from the ledger itself (county.limits.ts);
 // - authenticated read throughput at 4 and 32 connections (autocannon) against a bare Fastify + pg
 //   endpoint running the same statements (county.throughput.ts).
+// - a township's export (50,000 hazards) beside one streaming hand-written query (export.limit.ts);
+// - an import of 100,000 registry rows and 100,000 ledger rows beside COPY: bench/import.ts, run by
+//   this bench on the same server (BENCH_SKIP=import leaves it out; it takes minutes).
 // The product's latencies are server time: requests injected into the Fastify app in this process.
-// The export and the import have their own benches (bench:export, bench:import).
 //
 //   npm run bench:county -- [runs=20] [seconds=8]
 //   DATABASE_URL=postgres://…/db npm run bench:county   (default: the local test cluster, anzhi_bench_county,
@@ -30,6 +32,10 @@ import { COUNTY_TODAY, seedCounty } from './county.seed.ts';
 import { bareEndpoint, captureStatements, requestsPerSecond } from './county.throughput.ts';
 import { ensureDatabase } from './county.db.ts';
 import { dispatchQuery } from './forms.sql.ts';
+import { handWritten } from './export.limit.ts';
+import type { Raw } from './export.seed.ts';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
 
 const RUNS = Number(process.argv[2] ?? 20);
 const SECONDS = Number(process.argv[3] ?? 8);
@@ -147,7 +153,30 @@ try {
     console.log(`  ${String(connections).padStart(2)} connections: product ${product.toFixed(0).padStart(5)} req/s, bare Fastify + pg ${limit.toFixed(0).padStart(5)} req/s: ${(100 * product / limit).toFixed(0)} % (target ≥ 60 %)`);
   }
   await bare.close();
+
+  // a township's export, twice each, alternating; the better run of each
+  // the limit's cursor lives in a transaction: one connection of its own
+  const client = new pg.Client({ connectionString: URL_ });
+  await client.connect();
+  const raw: Raw = { exec: async (q, p) => (await client.query(q, p)).rows as Record<string, unknown>[] };
+  const exports: { product: number; limit: number; rows: number }[] = [];
+  for (let i = 0; i < 2; i++) {
+    const product = await timed(get(asTownship, '/api/hazards/export'));
+    const limit = await handWritten(raw, T.id);
+    exports.push({ product, limit: limit.ms, rows: limit.rows });
+  }
+  const best = (k: 'product' | 'limit') => Math.min(...exports.map((e) => e[k]));
+  await client.end();
+  console.log(`\nexport: ${T.name}'s ledger (${exports[0]!.rows} hazards) as its office: product ${(best('product') / 1000).toFixed(1)} s, one streaming query ${(best('limit') / 1000).toFixed(1)} s: ${(best('product') / best('limit')).toFixed(2)}× (issue 8's target ≤ 2×)`);
   await app.close();
 } finally {
   await database.close();
+}
+
+if (!(process.env.BENCH_SKIP ?? '').split(',').includes('import')) {
+  const server = new URL(URL_);
+  server.pathname = '/postgres';
+  console.log('\nimport (bench/import.ts on the same server, a fresh database):');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import.ts', '100000'], { env: { ...process.env, BENCH_DATABASE_URL: server.toString() }, stdio: 'inherit' });
+  await new Promise((resolve) => child.once('close', resolve));
 }

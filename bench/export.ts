@@ -4,12 +4,9 @@
 //
 //   npm run bench:export -- [townshipHazards=50000] [otherHazards=450000] [townships=20]
 //   BENCH_DATABASE_URL=postgres://… npm run bench:export   (a fresh database on that server; default PGlite)
-import { PassThrough } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { HAZARD_EXPORT_COLUMNS } from '../src/server/modules/hazards/hazards.xlsx.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, PGLITE_EXTENSIONS, fromPglite, openPostgres } from '../src/server/db/client.ts';
@@ -20,6 +17,7 @@ import { buildUser } from '../src/server/test/factories.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import { MemoryStorage } from '../src/server/test/storage.ts';
 import { type Raw, generateCounty } from './export.seed.ts';
+import { handWritten } from './export.limit.ts';
 
 const [townshipHazards = 50_000, otherHazards = 450_000, townships = 20] = process.argv.slice(2).map(Number);
 
@@ -49,41 +47,6 @@ async function open(): Promise<{ database: Database; raw: Raw; drop(): Promise<v
       await admin.end();
     },
   };
-}
-
-/** The limit: one query with a cursor, rows written to the same streaming workbook. */
-async function handWritten(raw: Raw, townshipId: string): Promise<{ ms: number; rows: number; bytes: number }> {
-  const started = performance.now();
-  const out = new PassThrough();
-  let bytes = 0;
-  out.on('data', (c: Buffer) => (bytes += c.length));
-  const done = new Promise((r) => out.on('end', r));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet('隐患台账');
-  ws.columns = HAZARD_EXPORT_COLUMNS;
-  let rows = 0;
-  await raw.exec('begin');
-  await raw.exec(`declare c no scroll cursor for
-    select h.number, e.name as ent, v.name as village, h.description, h.location, s.name as sector, h.level, h.source, h.found_at,
-      h.status, h.due_date::text, h.fixed_on_spot, h.listing_level, h.transfer_count, h.reopen_count, r.name as unit, h.closed_at
-    from hazards h join enterprises e on e.id = h.enterprise_id join org_units v on v.id = h.village_id
-      join org_units r on r.id = h.responsible_unit_id join sectors s on s.id = h.sector_id
-    where h.township_id = '${townshipId}' and h.status <> 'voided'
-    order by h.found_at desc, h.id desc`);
-  for (;;) {
-    const batch = await raw.exec('fetch 2000 from c');
-    if (batch.length === 0) break;
-    for (const b of batch) {
-      ws.addRow([b.number, b.ent, b.village, b.description, b.location, b.sector, b.level, b.source, b.found_at, b.status, b.due_date ?? '',
-        '否', b.fixed_on_spot ? '是' : '否', b.listing_level ?? '', b.transfer_count, b.reopen_count, b.unit, b.closed_at ?? '']).commit();
-      rows++;
-    }
-  }
-  await raw.exec('commit');
-  ws.commit();
-  await wb.commit();
-  await done;
-  return { ms: performance.now() - started, rows, bytes };
 }
 
 const { database, raw, drop } = await open();
