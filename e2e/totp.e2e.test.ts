@@ -68,8 +68,13 @@ describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
       await notice.waitFor();
       await notice.locator('.ant-notification-notice-close').click();
       await notice.waitFor({ state: 'detached' });
-      await page.getByTestId('user-menu').click();
-      await page.getByTestId('menu-account-security').click();
+      // Under a loaded machine a click while the dropdown is still animating in can be lost: open
+      // the menu and choose again until the page changes (choosing twice goes to the same page).
+      for (let attempt = 0; attempt < 3 && new URL(page.url()).pathname !== '/account/security'; attempt++) {
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('menu-account-security').click();
+        await page.waitForURL((u) => u.pathname === '/account/security', { timeout: 15_000 }).catch(() => {});
+      }
       await page.waitForURL((u) => u.pathname === '/account/security');
       await expect.poll(async () => page.getByTestId('totp-codes-left').textContent()).toBe('10');
       const thisOne = page.getByTestId('sessions-table').locator('tr.ant-table-row', { hasText: '本机' });
