@@ -105,11 +105,14 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
       const end = Math.min(start + p.pageSize, known.total);
       const fromEnd = !after && start > known.total / 2 && start < known.total;
       const order = fromEnd ? keys.map((k) => ({ ...k, dir: k.dir === 'desc' ? 'asc' as const : 'desc' as const })) : keys;
-      const got = await db.execute(sql`select ${spec.id} as id ${fromOf(f)} where ${where}
+      // the sort keys come along as text, so the next page's cursor needs no query of its own
+      const got = await db.execute(sql`select ${spec.id} as id, ${keyTexts(keys)} ${fromOf(f)} where ${where}
         order by ${orderBy(order, (i) => sql`${order[i]!.expr}`)} limit ${fromEnd ? end - start : p.pageSize} offset ${fromEnd ? known.total - end : start}`);
-      const ids = (got as unknown as { rows: { id: string }[] }).rows.map((r) => String(r.id));
-      if (fromEnd) ids.reverse();
-      return { rows: await rowsInOrder(db, ids), next: await nextOf(ids), total: known.total, counts: known.counts };
+      const found = (got as unknown as { rows: Record<string, string>[] }).rows;
+      if (fromEnd) found.reverse();
+      const ids = found.map((r) => String(r.id));
+      const next = p.cursor && ids.length === p.pageSize ? encodeCursor(keys, found.at(-1)!) : null;
+      return { rows: await rowsInOrder(db, ids), next, total: known.total, counts: known.counts };
     }
     const tabWhere = tab?.where(f, TAB) ?? sql`true`;
     const counts = tab
@@ -136,10 +139,9 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
 
   /** The sort keys of one row as a cursor: the same text-and-type values the export's keyset carries. */
   async function cursorOf(db: DbOrTx, f: F, keys: SortKey[], id: string): Promise<string | null> {
-    const cols = sql.join(keys.map((k, i) => sql`(${k.expr})::text as ${sql.raw(`v${i}`)}, pg_typeof(${k.expr})::text as ${sql.raw(`ty${i}`)}`), sql`, `);
-    const got = await db.execute(sql`select ${cols} ${fromOf(f)} where ${spec.id} = ${id}`);
+    const got = await db.execute(sql`select ${keyTexts(keys)} ${fromOf(f)} where ${spec.id} = ${id}`);
     const row = (got as unknown as { rows: Record<string, string>[] }).rows[0];
-    return row ? Buffer.from(JSON.stringify(keys.map((_, i) => ({ text: row[`v${i}`], type: row[`ty${i}`] })))).toString('base64url') : null;
+    return row ? encodeCursor(keys, row) : null;
   }
 
   async function rowsInOrder(db: DbOrTx, ids: string[]): Promise<Row[]> {
@@ -153,10 +155,7 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
     const keys = keysOf(spec, f);
     const tabWhere = spec.tab?.where(f, sql`${spec.tab.column}`);
     // The last row's keys travel as text with their type name, so no driver's date parsing bends them.
-    const select = sql.join([
-      sql`${spec.id} as id`,
-      ...keys.map((k, i) => sql`(${k.expr})::text as ${sql.raw(`v${i}`)}, pg_typeof(${k.expr})::text as ${sql.raw(`ty${i}`)}`),
-    ], sql`, `);
+    const select = sql`${spec.id} as id, ${keyTexts(keys)}`;
     let after: KeyValue[] | null = null;
     for (;;) {
       const conds: (SQL | undefined)[] = [...spec.where(f), tabWhere, after ? keysetAfter(keys, after) : undefined];
@@ -181,6 +180,12 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
 
   return { page, iterate, first, spec };
 }
+
+/** The sort keys of a row as text with their type names (v0, ty0, …): what a keyset and a cursor carry. */
+const keyTexts = (keys: SortKey[]): SQL =>
+  sql.join(keys.map((k, i) => sql`(${k.expr})::text as ${sql.raw(`v${i}`)}, pg_typeof(${k.expr})::text as ${sql.raw(`ty${i}`)}`), sql`, `);
+const encodeCursor = (keys: SortKey[], row: Record<string, string>): string =>
+  Buffer.from(JSON.stringify(keys.map((_, i) => ({ text: row[`v${i}`], type: row[`ty${i}`] })))).toString('base64url');
 
 /** A cursor from `next`, checked: as many keys as the sort has, each a text and a known type name. */
 function decodeCursor(text: string, n: number): KeyValue[] {

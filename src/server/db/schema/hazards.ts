@@ -80,6 +80,8 @@ export const hazards = pgTable(
     index('hazards_inspection_idx').on(t.inspectionId),
     // the forms' major-hazard figures read a district's major hazards in a window without the rest (bench:forms)
     index('hazards_major_found_idx').on(t.districtId, t.foundAt).where(sql`${t.level} = 'major'`),
+    // the dashboard's 挂牌督办 count reads only the listed major hazards (hazard-counts.dashboard.ts)
+    index('hazards_major_listed_idx').on(t.districtId, t.foundAt).where(sql`${t.level} = 'major' and ${t.listingLevel} is not null`),
   ],
 );
 

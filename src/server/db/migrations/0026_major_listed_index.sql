@@ -1,0 +1,1 @@
+CREATE INDEX "hazards_major_listed_idx" ON "hazards" USING btree ("district_id","found_at") WHERE "hazards"."level" = 'major' and "hazards"."listing_level" is not null;
