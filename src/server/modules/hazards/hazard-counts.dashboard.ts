@@ -23,13 +23,15 @@ export interface DashboardFigures {
   bySector: Map<string, UnitFigures>;
 }
 
-/** From the summary rows: a whole region, whole months from `from`, as of today (three statements). */
+/** From the summary rows: a whole region, whole months from `from`, as of today (three statements at once). */
 export async function dashboardFiguresFromSummary(db: DbOrTx, region: RegionRef & { districtId: string }, range: DashboardRange): Promise<DashboardFigures> {
   const q = { districtId: region.districtId, region, months: range.from ? { fromMonth: range.from } : {} };
   const BYS = ['all', 'village', 'sector'] as const;
-  const counts = await summaryCounts(db, q, BYS);
-  const overdue = await overdueCounts(db, q, BYS, range.today, { from: range.from });
-  const totals = { found: 0, closed: 0, open: 0, overdue: 0, major: 0, majorClosed: 0, majorListed: await majorListed(db, region, range) };
+  // three independent reads, side by side on PostgreSQL's pool (queued on the embedded database)
+  const [counts, overdue, listed] = await Promise.all([
+    summaryCounts(db, q, BYS), overdueCounts(db, q, BYS, range.today, { from: range.from }), majorListed(db, region, range),
+  ]);
+  const totals = { found: 0, closed: 0, open: 0, overdue: 0, major: 0, majorClosed: 0, majorListed: listed };
   const majorByStatus: Partial<Record<HazardStatus, number>> = {};
   const byVillage = new Map<string, UnitFigures>();
   const bySector = new Map<string, UnitFigures>();

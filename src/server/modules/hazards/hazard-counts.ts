@@ -111,7 +111,8 @@ export async function overdueCounts(
 
 /** The ledger's tabs from the summary rows: per state, how many and how many overdue. */
 export async function ledgerTabCounts(db: DbOrTx, q: SummaryQuery, today: string, range: { from?: string | undefined; to?: string | undefined }) {
-  const [counts, overdue] = [await summaryCounts(db, q, [q.by]), await overdueCounts(db, q, [q.by], today, range)];
+  // side by side on PostgreSQL's pool (one after the other on the embedded database, which queues them)
+  const [counts, overdue] = await Promise.all([summaryCounts(db, q, [q.by]), overdueCounts(db, q, [q.by], today, range)]);
   const out = {} as Record<HazardStatus, { n: number; tallies: Record<string, number> }>;
   for (const s of HAZARD_STATUSES) out[s] = { n: 0, tallies: { overdue: 0 } };
   for (const r of counts) out[r.status].n += r.n;

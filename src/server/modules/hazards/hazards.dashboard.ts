@@ -29,8 +29,13 @@ export async function hazardDashboard(
   const region = hazardSummaryRegion(actor);
   // As of today only: the summary rows hold today's states, not a past day's.
   const months = range.to === today ? monthWindowOf({ from: q.from }, today) : null;
-  const f = region && months ? await dashboardFiguresFromSummary(ctx.db, region, range) : await dashboardFiguresFromEngine(ctx.db, scope, range);
-  const overdue = await hazardList.first(ctx.db, { f: { from: q.from, to: q.to, overdue: true }, scope, today }, 20);
+  const overdueList = () => hazardList.first(ctx.db, { f: { from: q.from, to: q.to, overdue: true }, scope, today }, 20);
+  // From the summary rows, the figures and the overdue list side by side (PostgreSQL's pool; the
+  // embedded database queues them). The registry's path runs in a transaction of its own: one
+  // thing at a time beside it, since PGlite has one session.
+  const [f, overdue] = region && months
+    ? await Promise.all([dashboardFiguresFromSummary(ctx.db, region, range), overdueList()])
+    : [await dashboardFiguresFromEngine(ctx.db, scope, range), await overdueList()];
   const villageIds = [...f.byVillage.keys()];
   const sectorIds = [...f.bySector.keys()];
   const villages = villageIds.length ? await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, villageIds)).orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name)) : [];
