@@ -127,5 +127,7 @@ describe('a server killed mid-write', () => {
     } finally {
       await database.close();
     }
-  });
+    // Two starts of the real server (the first seeds the demo region) beside a full suite on two
+    // cores: minutes, not seconds. A hang-catcher, not a budget (START_MS bounds each start).
+  }, 2 * START_MS + 120_000);
 });
