@@ -44,7 +44,8 @@ async function start() {
   const out = collect(child);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => (child.exitCode !== null ? Promise.reject(new Error(out.output().stderr)) : (await fetch(`${base}/api/health`)).ok), START_MS, 'the server');
-  return { child, base };
+  // `done` listens from the start: a 'close' that fires before anyone waits for it is not missed
+  return { child, base, done: out.done };
 }
 
 interface Client { base: string; cookie: string; csrf: string }
@@ -99,7 +100,7 @@ describe('a server killed mid-write', () => {
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);
-    await new Promise((r) => first.child.once('close', r));
+    await first.done;
 
     const second = await start();
     const officeAgain = await login(second.base, 'anweiban');
@@ -109,7 +110,7 @@ describe('a server killed mid-write', () => {
       expect(Number(h.json!.version), id).toBeGreaterThanOrEqual(version);
     }
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('close', r));
+    await second.done;
 
     const database: Database = serverUrl ? await openPostgres(databaseUrl(serverUrl, dbName)) : await openPglite(dataDir);
     try {
