@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { THazardFilter } from '../../../contract/hazards.ts';
 import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
 import { containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
 import { shanghaiDayStart } from '../../../domain/common/dates.ts';
 import type { RegionRef } from '../../../domain/access/scope.ts';
+import { ledgerStatuses } from '../../../domain/hazards/ledger-tabs.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { ledgerTabCounts, summaryQueryOf } from './hazard-counts.ts';
 import {
@@ -20,16 +21,13 @@ const OPEN = sql.join(OPEN_HAZARD_STATUSES.map((s) => sql`${s}`), sql`, `);
 
 export const overdueSql = (today: string) => sql`(${hazards.status} in (${OPEN}) and ${hazards.dueDate} < ${today})`;
 
-export function filterSql(f: Partial<THazardFilter>, today: string, opts: { ignoreStatus?: boolean } = {}): SQL[] {
+/** The ledger's filters but its tab choices (state, 在改, 含已作废: ledgerStatuses, in the list's tab). */
+export function filterSql(f: Partial<THazardFilter>, today: string): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
     const byName = sql`${hazards.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${containsText(f.q, enterprises.name)})`;
     c.push(or(containsText(f.q, hazards.number, hazards.description), byName)!);
   }
-  if (f.status && !opts.ignoreStatus) c.push(eq(hazards.status, f.status));
-  if (!f.includeVoided && !(f.status === 'voided' && !opts.ignoreStatus)) c.push(ne(hazards.status, 'voided'));
-  if (f.open === true) c.push(sql`${hazards.status} in (${OPEN})`);
-  if (f.open === false) c.push(sql`${hazards.status} not in (${OPEN})`);
   if (f.level) c.push(eq(hazards.level, f.level));
   if (f.source) c.push(eq(hazards.source, f.source));
   if (f.villageId) c.push(eq(hazards.villageId, f.villageId));
@@ -100,13 +98,6 @@ export interface HazardListArgs {
   region?: (RegionRef & { districtId: string }) | null;
 }
 
-/** The tab filter of the ledger (state, 在改, 含已作废) on a state, as the tab's SQL below. */
-function inTab(f: Partial<THazardFilter>, status: HazardStatus): boolean {
-  if (f.status && status !== f.status) return false;
-  if (!f.includeVoided && f.status !== 'voided' && status === 'voided') return false;
-  if (f.open !== undefined && f.open !== OPEN_HAZARD_STATUSES.includes(status)) return false;
-  return true;
-}
 
 /**
  * The ledger: page, total and the status tabs' counts (with how many of each are overdue) in one
@@ -116,17 +107,15 @@ function inTab(f: Partial<THazardFilter>, status: HazardStatus): boolean {
 export const hazardList = defineListQuery<HazardListArgs, HazardItemRow, HazardStatus>({
   from: sql`from ${hazards}`,
   id: hazards.id,
-  where: ({ f, scope, today }) => [scope, ...filterSql({ ...f, open: undefined, includeVoided: true }, today, { ignoreStatus: true })],
+  where: ({ f, scope, today }) => [scope, ...filterSql(f, today)],
   sort: () => [{ expr: hazards.foundAt, dir: 'desc' }],
   tab: {
     column: hazards.status,
     values: HAZARD_STATUSES,
     where: ({ f }, status) => {
-      const c: SQL[] = [];
-      if (f.status) c.push(sql`${status} = ${f.status}`);
-      if (!f.includeVoided && f.status !== 'voided') c.push(sql`${status} <> 'voided'`);
-      if (f.open !== undefined) c.push(sql`${f.open ? sql`` : sql`not `}(${status} in (${OPEN}))`);
-      return c.length ? sql.join(c, sql` and `) : undefined;
+      const listed = ledgerStatuses(f);
+      if (listed.length === HAZARD_STATUSES.length) return undefined;
+      return listed.length ? sql`${status} in (${sql.join(listed.map((s) => sql`${s}`), sql`, `)})` : sql`false`;
     },
     tallies: ({ today }) => ({ overdue: sql`(${overdueSql(today)})::int` }),
   },
@@ -134,7 +123,7 @@ export const hazardList = defineListQuery<HazardListArgs, HazardItemRow, HazardS
     const q = region && summaryQueryOf(region.districtId, region, { ...f, page: undefined, pageSize: undefined } as Partial<THazardFilter>, today);
     if (!q) return null;
     const counts = await ledgerTabCounts(db, q, today, f);
-    return { counts, total: HAZARD_STATUSES.reduce((n, s) => (inTab(f, s) ? n + counts[s].n : n), 0) };
+    return { counts, total: ledgerStatuses(f).reduce((n, s) => n + counts[s].n, 0) };
   },
   // One array parameter, not 5,000 (an export batch): binding each id costs more than the join.
   rows: (db, ids) => itemQuery(db).where(idIn(hazards.id, ids)),

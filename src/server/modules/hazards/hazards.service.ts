@@ -11,6 +11,7 @@ import {
 import { dueDateRefusal, isTransferTarget, responsibleUnitChoice } from '../../../domain/hazards/hazard-assignment.ts';
 import type { HazardAllowedAction } from '../../../domain/hazards/hazard-workflow.ts';
 import { hazardSourceRefusal, mayReportHazard } from '../../../domain/hazards/hazard-policy.ts';
+import { ledgerStatuses } from '../../../domain/hazards/ledger-tabs.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -91,7 +92,7 @@ export async function listHazards(ctx: AppContext, actor: Actor, q: THazardFilte
   const statusCounts = Object.fromEntries(HAZARD_STATUSES.map((s) => [s, counts[s].n])) as Record<HazardStatus, number>;
   const overdueCount = HAZARD_STATUSES.reduce((n, s) => n + (counts[s].tallies.overdue ?? 0), 0);
   // 全部 is the list without a status filter, which leaves 已作废 out unless included (repository filterSql).
-  const allCount = HAZARD_STATUSES.reduce((n, s) => (s === 'voided' && !q.includeVoided ? n : n + statusCounts[s]), 0);
+  const allCount = ledgerStatuses({ includeVoided: q.includeVoided }).reduce((n, s) => n + statusCounts[s], 0);
   return {
     items: rows.map((r) => presentHazardItem(r, today)),
     total, page: q.page, pageSize: q.pageSize, statusCounts, allCount, overdueCount, nextCursor: next,
