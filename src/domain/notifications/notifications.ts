@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'finding.created', 'finding.answered', 'finding.accepted', 'finding.returned', 'finding.withdrawn', 'finding.due_soon', 'finding.overdue', 'leadership.due_soon', 'leadership.overdue',
   'tip.received', 'tip.assigned', 'tip.due_soon', 'tip.overdue', 'reward.proposed', 'reward.approved', 'reward.rejected', 'reward.claimed',
   'drill.due_soon', 'drill.missed',
+  'system.backup_failed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -67,6 +68,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'leadership.overdue': '领导活动上期未完成',
   'drill.due_soon': '演练/培训本期即将到期',
   'drill.missed': '演练/培训上期未完成',
+  'system.backup_failed': '每日备份失败',
 };
 
 /** Reminders are about deadlines: the same kind is sent again only for a new deadline. */

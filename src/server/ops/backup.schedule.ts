@@ -8,6 +8,7 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { filesRootOf } from '../modules/files/index.ts';
 import { createBackup } from './backup.ts';
+import { notifyBackupFailed } from './backup.notify.ts';
 import { pruneBackups } from './backup.restore.ts';
 
 const EVERY_MS = 10 * 60_000;
@@ -20,6 +21,8 @@ function dayOfBackup(name: string): string | null {
 
 export function dailyBackups(o: { database: Database; config: Pick<AppConfig, 'backupDir' | 'backupHour' | 'backupKeepDays' | 'dataDir'>; now: () => Date; log: (line: string) => void }) {
   let running = false;
+  /** The day the admins were last told of a failure: a failing backup is tried every ten minutes, told once a day. */
+  let toldOn: string | null = null;
   let timer: NodeJS.Timeout | null = null;
   /** Makes today's backup when it is due and missing; the folder made, or null. */
   async function tick(): Promise<string | null> {
@@ -29,7 +32,8 @@ export function dailyBackups(o: { database: Database; config: Pick<AppConfig, 'b
     const today = shanghaiDay(now);
     const hour = (now.getUTCHours() + 8) % 24;
     if (hour < backupHour) return null;
-    const names = fs.existsSync(backupDir) ? await fs.promises.readdir(backupDir) : [];
+    // an unreadable folder is no backup: the attempt below fails and says why
+    const names = await fs.promises.readdir(backupDir).catch(() => [] as string[]);
     if (names.some((n) => dayOfBackup(n) === today)) return null;
     running = true;
     try {
@@ -39,6 +43,10 @@ export function dailyBackups(o: { database: Database; config: Pick<AppConfig, 'b
       return dir;
     } catch (e) {
       o.log(`每日备份失败 / the daily backup failed: ${(e as Error).message}`);
+      // it awaits the administrators: a line in a log nobody reads would leave it unseen
+      if (toldOn === today) return null;
+      toldOn = today;
+      await notifyBackupFailed(o.database.db, (e as Error).message, today).catch((n: Error) => o.log(`备份失败的通知未能写入 / could not notify: ${n.message}`));
       return null;
     } finally {
       running = false;

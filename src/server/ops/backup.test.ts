@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededDemoCopy } from '../../cli/demo/seed-demo.test-world.ts';
 import { openPglite } from '../db/client.ts';
 import { acquireDataDirLock } from '../db/lock.ts';
-import { enterprises, hazards, users } from '../db/schema/index.ts';
+import { enterprises, hazards, notificationOutbox, users } from '../db/schema/index.ts';
 import type { TestDatabase } from '../test/db.ts';
 import { createBackup, tableFingerprints } from './backup.ts';
 import { dailyBackups } from './backup.schedule.ts';
@@ -120,5 +120,20 @@ describe('backup and restore', () => {
     expect(await daily.tick()).toBeNull();
     expect(lines).toHaveLength(1);
     expect(await dailyBackups({ database, config: { ...config, backupHour: null }, now: () => now, log: () => {} }).tick()).toBeNull();
+  });
+
+  it('tells the district\'s administrators once a day when the daily backup fails', async () => {
+    const blocked = path.join(root, 'not-a-folder');
+    fs.writeFileSync(blocked, '一个文件，不是目录');
+    const now = new Date('2024-11-21T18:30:00Z');
+    const daily = dailyBackups({ database, config: { backupDir: blocked, backupHour: 2, backupKeepDays: 14, dataDir: dataDir() }, now: () => now, log: () => {} });
+    expect(await daily.tick()).toBeNull();
+    expect(await daily.tick()).toBeNull();
+    const told = await database.db.select().from(notificationOutbox).where(eq(notificationOutbox.kind, 'system.backup_failed'));
+    expect(told).toHaveLength(1);
+    const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
+    expect(told[0]).toMatchObject({ districtId: admin!.districtId, title: '2024-11-22 的每日备份失败' });
+    expect(told[0]!.audience.userIds).toContain(admin!.id);
+    expect(told[0]!.body).toContain('BACKUP_DIR');
   });
 });
