@@ -1,24 +1,14 @@
 // Sign-in, idle timeout, CSRF and password rules through the real routes and database (the
 // lockout: login-throttle.test.ts).
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
-import { type TestApp, createTestApp } from '../../test/app.ts';
-import { type UnitRow, buildDistrict, buildTownship, buildUser } from '../../test/factories.ts';
+import { createTestApp } from '../../test/app.ts';
+import { newUser, t, township, useTownshipApp } from '../../test/township-app.ts';
 import { attemptLogin, errorOf, loginAs, sessionCookieOf } from '../../test/http.ts';
 
-let t: TestApp;
-let district: UnitRow;
-let township: UnitRow;
+useTownshipApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  district = await buildDistrict(t.db);
-  township = await buildTownship(t.db, { district });
-});
-afterAll(() => t?.close());
-
-const newUser = (o: Partial<Parameters<typeof buildUser>[1]> = {}) => buildUser(t.db, { role: 'office', unit: township, ...o });
 
 describe('login', () => {
   it('signs in, sets an httpOnly session cookie, and /me answers with the user', async () => {

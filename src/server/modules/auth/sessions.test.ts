@@ -1,24 +1,15 @@
 // A user's own sessions (list, end one, end the others), the password change and an admin's reset
 // ending sessions, and password expiry enforced by the server.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../db/schema/index.ts';
+import { buildUser } from '../../test/factories.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
-import { type UnitRow, buildDistrict, buildTownship, buildUser } from '../../test/factories.ts';
+import { district, newUser, t, useTownshipApp } from '../../test/township-app.ts';
 import { type Session, errorOf, loginAs, sessionCookieOf, sessionFrom } from '../../test/http.ts';
 
-let t: TestApp;
-let district: UnitRow;
-let township: UnitRow;
+useTownshipApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  district = await buildDistrict(t.db);
-  township = await buildTownship(t.db, { district });
-});
-afterAll(() => t?.close());
-
-const newUser = () => buildUser(t.db, { role: 'office', unit: township });
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 
 async function loginFrom(app: TestApp['app'], u: { username: string; password: string }, ip: string, ua: string): Promise<Session> {

@@ -2,25 +2,15 @@
 // sign-in step (codes good once, under the login's limits), recovery codes used once, turning it
 // off, and a district that requires it of its 管理员 and 安委办.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, recoveryCodes, users } from '../../db/schema/index.ts';
-import { type TestApp, createTestApp } from '../../test/app.ts';
-import { type UnitRow, buildDistrict, buildTownship, buildUser } from '../../test/factories.ts';
+import { buildDistrict, buildTownship, buildUser } from '../../test/factories.ts';
+import { district, newUser, t, useTownshipApp } from '../../test/township-app.ts';
 import { type Session, attemptLogin, errorOf, loginAs, sessionCookieOf, sessionFrom } from '../../test/http.ts';
 import { totpCode } from './totp.ts';
 
-let t: TestApp;
-let district: UnitRow;
-let township: UnitRow;
+useTownshipApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  district = await buildDistrict(t.db);
-  township = await buildTownship(t.db, { district });
-});
-afterAll(() => t?.close());
-
-const newUser = (o: Partial<Parameters<typeof buildUser>[1]> = {}) => buildUser(t.db, { role: 'office', unit: township, ...o });
 const nextStep = () => t.clock.advance({ seconds: 30 });
 
 /** Enrolls the session's user; answers the secret and the recovery codes. */

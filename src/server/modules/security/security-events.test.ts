@@ -1,25 +1,19 @@
 // 安全事件: permission refusals are recorded where the server answers 403, and the view lists
 // sign-ins, failures, lockouts, second-factor failures, ended sessions and password changes with
 // filters by kind, account and day, for admins and offices only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TSecurityEvent } from '../../../contract/security.ts';
-import { type TestApp, createTestApp } from '../../test/app.ts';
-import { type UnitRow, buildDistrict, buildTownship, buildUser } from '../../test/factories.ts';
+import { buildDistrict, buildUser } from '../../test/factories.ts';
+import { district, t, township, useTownshipApp } from '../../test/township-app.ts';
 import { type Session, attemptLogin, loginAs } from '../../test/http.ts';
 
-let t: TestApp;
-let district: UnitRow;
-let township: UnitRow;
+useTownshipApp();
 let office: Session;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  district = await buildDistrict(t.db);
-  township = await buildTownship(t.db, { district });
   const o = await buildUser(t.db, { role: 'office', unit: district });
   office = await loginAs(t.app, o.username, o.password);
 });
-afterAll(() => t?.close());
 
 const events = async (query: string): Promise<{ items: TSecurityEvent[]; total: number }> => {
   const res = await office.get(`/api/security/events?pageSize=100&${query}`);
