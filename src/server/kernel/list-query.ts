@@ -10,6 +10,7 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { invalid } from '../http/errors.ts';
+import { pgArray } from './bulk.ts';
 
 export interface SortKey {
   expr: SQL | SQLWrapper;
@@ -246,9 +247,8 @@ export function containsText(q: string | undefined, ...exprs: (SQL | SQLWrapper)
 
 /**
  * `column = any($1::uuid[])` with the ids as one array parameter: a page's or an export batch's
- * rows by id (binding 5,000 parameters one by one costs more than the query). The ids are uuids
- * already (from the keyset query), so the array literal needs no quoting.
+ * rows by id (binding 5,000 parameters one by one costs more than the query).
  */
 export function idIn(column: SQLWrapper, ids: readonly string[]): SQL {
-  return sql`${column} = any(${sql.param(`{${ids.join(',')}}`)}::uuid[])`;
+  return sql`${column} = any(${sql.param(pgArray(ids))}::uuid[])`;
 }
