@@ -91,13 +91,14 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
         showSizeChanger: false, onChange: setPage,
         showTotal: () => `共 ${preview.errorTotal} 处错误${!errorsPage && preview.errorTotal > preview.errors.length ? `，此处列出前 ${preview.errors.length} 处` : ''}`,
       }}
-      scroll={{ x: 400 }}
+      // The reason keeps a readable width on a phone (the table scrolls sideways) instead of wrapping a character a line.
+      scroll={{ x: 560 }}
       columns={[
         // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
         { title: '行号', dataIndex: 'row', width: 64 },
-        { title: preview.labelTitle, dataIndex: 'label', width: 220, ellipsis: true, render: (v: string) => v || '—' },
+        { title: preview.labelTitle, dataIndex: 'label', width: 180, ellipsis: true, render: (v: string) => v || '—' },
         { title: '列', dataIndex: 'column', width: 120 },
-        { title: '原因', dataIndex: 'message' },
+        { title: '原因', dataIndex: 'message', width: 196 },
       ]}
       data-testid="import-errors"
     />
@@ -106,6 +107,8 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
 
 function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<ImportWizardProps, 'rejects' | 'rejectsText' | 'errorsPage'> & { preview: TImportPreview; stats: ImportStat[] }) {
   const md = spans(stats.length);
+  // A missing column stops the row checks: its problems name no row's unit (label ''), and calling them 有误的行 misleads.
+  const headerOnly = preview.rejectedRows === 0 && preview.errors.length > 0 && preview.errors.every((e) => e.label === '');
   return (
     <>
       <Row gutter={[16, 16]} className="import-stats" data-testid="import-preview">
@@ -119,7 +122,9 @@ function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<
         <>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16, marginBottom: 8 }}>
             <Typography.Title level={5} style={{ margin: 0 }}>
-              有误的行（导入时跳过{preview.rejectedRows > 0 ? '；可下载这些行，改正后直接重新上传' : '，请修改后重新上传'}）
+              {headerOnly
+                ? '文件的问题（改正前不检查各行、不能导入）'
+                : `有误的行（导入时跳过${preview.rejectedRows > 0 ? '；可下载这些行，改正后直接重新上传' : '，请修改后重新上传'}）`}
             </Typography.Title>
             {preview.rejectedRows > 0 && <RejectsButton batchId={preview.batchId} rejects={rejects} text={rejectsText} />}
           </Flex>
