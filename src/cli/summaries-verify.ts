@@ -9,7 +9,7 @@ import { runAsProgram, runCheck } from './open-db.ts';
 export async function summariesVerify(db: Db, o: { repair: boolean }): Promise<{ exitCode: 0 | 1; message: string }> {
   const { keys, differences } = await hazardCountDifferences(db);
   if (differences.length === 0) return { exitCode: 0, message: `隐患汇总与台账一致 / hazard summary rows equal a full recount: ${keys} keys` };
-  const lines = differences.map((d) => `  ${d.month} ${d.by} region ${d.regionId} unit ${d.unitId} ${d.level}/${d.source || '-'}/${d.status}: kept ${d.kept}, counted ${d.counted}`);
+  const lines = differences.map((d) => `  ${d.month} ${d.by} due ${d.dueMonth} region ${d.regionId} unit ${d.unitId} ${d.level}/${d.source || '-'}/${d.status}: kept ${d.kept}, counted ${d.counted}`);
   const head = `隐患汇总与台账不一致 / hazard summary rows differ from a full recount at ${differences.length}${differences.length === 100 ? '+' : ''} keys:`;
   if (!o.repair) return { exitCode: 1, message: [head, ...lines, '运行 npm run summaries:verify -- --repair 按台账重建 / run with --repair to rebuild them from the ledger'].join('\n') };
   const rows = await db.transaction((tx) => rebuildHazardCounts(tx));

@@ -7,7 +7,7 @@ import type { HazardStatus } from '../../../domain/hazards/hazard-machine.ts';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { hazardListings, hazards } from '../../db/schema/index.ts';
 import { type MetricCell, scopedCells } from '../reports/index.ts';
-import { overdueCounts, summaryCounts } from './hazard-counts.ts';
+import { overdueThisMonth, summaryCounts } from './hazard-counts.ts';
 
 export interface DashboardRange {
   from?: string | undefined;
@@ -29,7 +29,7 @@ export async function dashboardFiguresFromSummary(db: DbOrTx, region: RegionRef 
   const BYS = ['all', 'village', 'sector'] as const;
   // three independent reads, side by side on PostgreSQL's pool (queued on the embedded database)
   const [counts, overdue, listed] = await Promise.all([
-    summaryCounts(db, q, BYS), overdueCounts(db, q, BYS, range.today, { from: range.from }), majorListed(db, region, range),
+    summaryCounts(db, q, BYS, range.today), overdueThisMonth(db, q, BYS, range.today, { from: range.from }), majorListed(db, region, range),
   ]);
   const totals = { found: 0, closed: 0, open: 0, overdue: 0, major: 0, majorClosed: 0, majorListed: listed };
   const majorByStatus: Partial<Record<HazardStatus, number>> = {};
@@ -39,6 +39,7 @@ export async function dashboardFiguresFromSummary(db: DbOrTx, region: RegionRef 
   for (const r of counts) {
     if (r.status === 'voided') continue; // 统计期内发现且未作废
     if (r.by === 'all') {
+      totals.overdue += r.overdue;
       totals.found += r.n;
       totals.major += r.major;
       if (r.status === 'closed') { totals.closed += r.n; totals.majorClosed += r.major; }
@@ -46,6 +47,7 @@ export async function dashboardFiguresFromSummary(db: DbOrTx, region: RegionRef 
     } else {
       const u = of(r.by === 'village' ? byVillage : bySector, r.unitId);
       u.found += r.n;
+      u.overdue += r.overdue;
       if (r.status === 'closed') u.closed += r.n;
     }
   }

@@ -5,10 +5,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../../contract/hazards.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
-import { monthStartOf } from '../../../domain/common/dates.ts';
+import { addDays, monthStartOf } from '../../../domain/common/dates.ts';
 import { NOW, TODAY, seededDemoCopy } from '../../../cli/demo/seed-demo.test-world.ts';
 import { DEMO_PASSWORD } from '../../../cli/demo/seed-demo.ts';
 import { summariesVerify } from '../../../cli/summaries-verify.ts';
+import { sqlRows } from '../../db/client.ts';
 import { hazards, orgUnits, sectors, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { loadActor } from '../auth/auth.service.ts';
@@ -16,6 +17,7 @@ import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
 import { type Session, loginAs } from '../../test/http.ts';
 import { dashboardFiguresFromEngine, dashboardFiguresFromSummary } from './hazard-counts.dashboard.ts';
+import { overdueThisMonth, summaryCounts } from './hazard-counts.ts';
 import { hazardCountDifferences, rebuildHazardCounts } from './hazard-counts.verify.ts';
 import { hazardList } from './hazards.repository.ts';
 import { hazardScopeSql, hazardSummaryRegion } from './hazards.scope.ts';
@@ -105,6 +107,23 @@ async function actorNamed(username: string): Promise<Actor> {
 
 describe('figures from the summary rows', () => {
   const ranges = () => [{}, { from: monthStartOf(TODAY) }, { from: monthStartOf(TODAY, -11) }, { from: '2020-01-01' }];
+
+  it('count overdue hazards due in an earlier month from the rows and this month\'s from the index; due today is not overdue', async () => {
+    const open = await t.db.select().from(hazards).where(sql`${hazards.status} in ('reported', 'rectifying') and ${hazards.level} = 'general'`).limit(3);
+    const due = [monthStartOf(TODAY, -1), addDays(TODAY, -1), TODAY];
+    for (const [i, h] of open.entries()) await t.db.update(hazards).set({ dueDate: due[i]!, level: 'major' }).where(eq(hazards.id, h.id));
+    await expectEqual('after changes of due day');
+    const region = hazardSummaryRegion(await actorNamed('anweiban'))!;
+    const q = { districtId: region.districtId, region, months: {} };
+    const rows = await summaryCounts(t.db, { ...q, level: 'major' }, ['all'], TODAY);
+    const fromRows = rows.reduce((a, r) => a + r.overdue, 0);
+    const thisMonth = (await overdueThisMonth(t.db, { ...q, level: 'major' }, ['all'], TODAY, {})).reduce((a, r) => a + r.n, 0);
+    const [ledger] = await sqlRows<{ n: number }>(t.db, sql`select count(*)::int as n from hazards where township_id = ${region.id} and level = 'major'
+      and status in ('reported', 'rectifying', 'awaiting_verification') and due_date < ${TODAY}`);
+    expect(fromRows).toBeGreaterThan(0);
+    expect(thisMonth).toBeGreaterThan(0);
+    expect(fromRows + thisMonth).toBe(Number(ledger!.n));
+  });
 
   it('are the metric registry\'s dashboard figures, for a township and for the district', async () => {
     for (const username of ['anweiban', 'leader', 'admin']) {

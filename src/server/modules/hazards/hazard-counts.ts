@@ -1,13 +1,14 @@
 // Counts of hazards read from the summary rows (`hazard_counts`, kept by a trigger in the same
 // transaction as every change) instead of the ledger, when they can answer: a whole township's or
 // district's view, filters the rows keep (state, level, source, village or sector), whole months of
-// finding days. Overdue hazards are counted beside them from the open hazards' index, which carries
-// every column the filters need (open hazards do not grow with history). Anything else returns
-// null and the caller counts the ledger.
-import { and, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+// finding days. Overdue hazards are the rows' open hazards due in a month before this one, plus
+// this month's due before today, counted from the open hazards' index (which carries every column
+// the filters need): a few days' worth, however long the history. Anything else returns null and
+// the caller counts the ledger.
+import { and, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { THazardFilter } from '../../../contract/hazards.ts';
 import type { RegionRef } from '../../../domain/access/scope.ts';
-import { shanghaiDayStart } from '../../../domain/common/dates.ts';
+import { monthStartOf, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import { type MonthWindow, monthWindowOf } from '../../../domain/hazards/hazard-count-window.ts';
 import { HAZARD_STATUSES, type HazardStatus, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -59,38 +60,41 @@ function summaryWhere(q: Omit<SummaryQuery, 'by'>, by: HazardCountBreakdown): SQ
   )!;
 }
 
-export interface CountRow { by: HazardCountBreakdown; unitId: string; status: HazardStatus; n: number; major: number }
+export interface CountRow {
+  by: HazardCountBreakdown; unitId: string; status: HazardStatus; n: number; major: number;
+  /** Open and due in a month before today's (the rest of the overdue: overdueThisMonth). */
+  overdue: number;
+}
 
-/** How many hazards per breakdown, unit and state, and of them of level major: one statement for every breakdown asked. */
-export async function summaryCounts(db: DbOrTx, q: Omit<SummaryQuery, 'by'>, bys: readonly HazardCountBreakdown[]): Promise<CountRow[]> {
+/** How many hazards per breakdown, unit and state, of them of level major and overdue before this month: one statement for every breakdown asked. */
+export async function summaryCounts(db: DbOrTx, q: Omit<SummaryQuery, 'by'>, bys: readonly HazardCountBreakdown[], today: string): Promise<CountRow[]> {
   const c = hazardCounts;
-  const rows = await db
-    .select({
-      by: c.by,
-      unitId: c.unitId,
-      status: c.status,
-      n: sql<number>`sum(${c.n})::int`,
-      major: sql<number>`coalesce(sum(${c.n}) filter (where ${c.level} = 'major'), 0)::int`,
-    })
-    .from(c)
-    .where(or(...bys.map((by) => summaryWhere(q, by))))
-    .groupBy(c.by, c.unitId, c.status);
-  return rows.map((r) => ({ by: r.by, unitId: r.unitId, status: r.status as HazardStatus, n: Number(r.n), major: Number(r.major) }));
+  // One branch per breakdown rather than one OR: each branch is read from an index alone (its
+  // INCLUDE columns, migration 0027), where an OR of three ranges reads the table's pages.
+  const parts = bys.map((by) => sql`select ${c.by}, ${c.unitId}, ${c.status}, ${c.level}, ${c.dueMonth}, ${c.n} from ${c} where ${summaryWhere(q, by)}`);
+  const rows = await sqlRows<{ by: HazardCountBreakdown; unit_id: string; status: HazardStatus; n: number; major: number; overdue: number }>(db, sql`
+    select "by", "unit_id", "status", sum("n")::int as n, coalesce(sum("n") filter (where "level" = 'major'), 0)::int as major,
+      -- a hazard not open, or without a due day, is kept under the due month 'infinity'
+      coalesce(sum("n") filter (where "due_month" < ${monthStartOf(today)}), 0)::int as overdue
+    from (${sql.join(parts, sql` union all `)}) k group by "by", "unit_id", "status"`);
+  return rows.map((r) => ({ by: r.by, unitId: r.unit_id, status: r.status, n: Number(r.n), major: Number(r.major), overdue: Number(r.overdue) }));
 }
 
 /**
- * The open hazards past their due day under the same question, per state and per unit of each
- * breakdown asked, in one pass over the open hazards' index (grouping sets).
+ * The open hazards due earlier this month than today under the same question (the overdue the
+ * summary rows cannot tell, their due month not being over), per state and per unit of each
+ * breakdown asked, in one pass over the open hazards' index by due day (grouping sets).
  */
-export async function overdueCounts(
+export async function overdueThisMonth(
   db: DbOrTx, q: Omit<SummaryQuery, 'by'> & { by?: HazardCountBreakdown }, bys: readonly HazardCountBreakdown[], today: string,
   range: { from?: string | undefined; to?: string | undefined },
-): Promise<Omit<CountRow, 'major'>[]> {
+): Promise<Omit<CountRow, 'major' | 'overdue'>[]> {
   const h = hazards;
   const regionCol = q.region.level === 'district' ? h.districtId : h.townshipId;
   const unitOf = (by: HazardCountBreakdown) => (by === 'village' ? h.villageId : by === 'sector' ? h.sectorId : regionCol);
   const where = and(
     inArray(h.status, [...OPEN_HAZARD_STATUSES]),
+    sql`${h.dueDate} >= ${monthStartOf(today)}`,
     sql`${h.dueDate} < ${today}`,
     eq(h.districtId, q.districtId),
     eq(regionCol, q.region.id),
@@ -112,10 +116,13 @@ export async function overdueCounts(
 /** The ledger's tabs from the summary rows: per state, how many and how many overdue. */
 export async function ledgerTabCounts(db: DbOrTx, q: SummaryQuery, today: string, range: { from?: string | undefined; to?: string | undefined }) {
   // side by side on PostgreSQL's pool (one after the other on the embedded database, which queues them)
-  const [counts, overdue] = await Promise.all([summaryCounts(db, q, [q.by]), overdueCounts(db, q, [q.by], today, range)]);
+  const [counts, overdue] = await Promise.all([summaryCounts(db, q, [q.by], today), overdueThisMonth(db, q, [q.by], today, range)]);
   const out = {} as Record<HazardStatus, { n: number; tallies: Record<string, number> }>;
   for (const s of HAZARD_STATUSES) out[s] = { n: 0, tallies: { overdue: 0 } };
-  for (const r of counts) out[r.status].n += r.n;
+  for (const r of counts) {
+    out[r.status].n += r.n;
+    out[r.status].tallies.overdue! += r.overdue;
+  }
   for (const r of overdue) out[r.status].tallies.overdue = (out[r.status].tallies.overdue ?? 0) + r.n;
   return out;
 }
