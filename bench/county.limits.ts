@@ -10,6 +10,8 @@ export interface LedgerAsk {
   level?: string;
   source?: string;
   q?: string;
+  /** Found on or after this instant (the ledger's 发现日期 from). */
+  fromInstant?: Date;
   today: string;
   offset: number;
   limit: number;
@@ -20,6 +22,7 @@ export function ledgerQuery(a: LedgerAsk): SQL {
   const c: SQL[] = [sql`h.${sql.raw(a.region.column)} = ${a.region.id}`];
   if (a.level) c.push(sql`h.level = ${a.level}`);
   if (a.source) c.push(sql`h.source = ${a.source}`);
+  if (a.fromInstant) c.push(sql`h.found_at >= ${a.fromInstant}`);
   if (a.q) {
     const like = `%${a.q}%`;
     c.push(sql`(h.number ilike ${like} or h.description ilike ${like} or h.enterprise_id in (select id from enterprises where name ilike ${like}))`);

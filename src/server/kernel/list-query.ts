@@ -74,9 +74,11 @@ function keysOf<F>(spec: ListSpec<F, unknown>, f: F): SortKey[] {
   return [...keys, { expr: spec.id, dir: keys.at(-1)?.dir ?? 'desc' }];
 }
 
-// NULLS LAST in both directions, as drizzle writes the indexes (the keys are never null anyway).
-const orderBy = (keys: SortKey[], col: (i: number) => SQL) =>
-  sql.join(keys.map((k, i) => sql`${col(i)} ${sql.raw(k.dir)} nulls last`), sql`, `);
+// NULLS LAST, as drizzle writes the indexes (the keys are never null anyway); a page read from the
+// end turns the whole order round, NULLS FIRST included, or no index serves it (a sort of the
+// district's every matching hazard instead).
+const orderBy = (keys: SortKey[], col: (i: number) => SQL, reversed = false) =>
+  sql.join(keys.map((k, i) => sql`${col(i)} ${sql.raw(reversed ? (k.dir === 'desc' ? 'asc' : 'desc') : k.dir)} nulls ${sql.raw(reversed ? 'first' : 'last')}`), sql`, `);
 
 export function defineListQuery<F, Row, T extends string = string>(spec: ListSpec<F, Row, T>) {
   const fromOf = (f: F) => (typeof spec.from === 'function' ? spec.from(f) : spec.from);
@@ -105,10 +107,9 @@ export function defineListQuery<F, Row, T extends string = string>(spec: ListSpe
       const start = after ? 0 : (p.page - 1) * p.pageSize;
       const end = Math.min(start + p.pageSize, known.total);
       const fromEnd = !after && start > known.total / 2 && start < known.total;
-      const order = fromEnd ? keys.map((k) => ({ ...k, dir: k.dir === 'desc' ? 'asc' as const : 'desc' as const })) : keys;
       // the sort keys come along as text, so the next page's cursor needs no query of its own
       const got = await db.execute(sql`select ${spec.id} as id, ${keyTexts(keys)} ${fromOf(f)} where ${where}
-        order by ${orderBy(order, (i) => sql`${order[i]!.expr}`)} limit ${fromEnd ? end - start : p.pageSize} offset ${fromEnd ? known.total - end : start}`);
+        order by ${orderBy(keys, (i) => sql`${keys[i]!.expr}`, fromEnd)} limit ${fromEnd ? end - start : p.pageSize} offset ${fromEnd ? known.total - end : start}`);
       const found = (got as unknown as { rows: Record<string, string>[] }).rows;
       if (fromEnd) found.reverse();
       const ids = found.map((r) => String(r.id));
