@@ -144,6 +144,8 @@ export const ImportMappingInfo = z.object({
   })),
   /** Values for the whole file, by field (for a blank cell or a missing column). */
   defaults: z.record(z.string(), z.string()),
+  /** What a person may pick as a whole file's value of a field that is not a fixed list: the district's villages, its sectors. */
+  suggestions: z.record(z.string(), z.array(z.string())),
   /** Whether the district's remembered choices were applied. */
   remembered: z.boolean(),
 });

@@ -66,6 +66,8 @@ describe('a 市场监管 registry', () => {
     ]);
     expect(first.mapping.unmatched).toEqual(['序号']);
     expect(first.mapping.missing).toEqual(['village', 'sectors']);
+    // what the person may pick for the whole file: the district's villages (after 从地址识别) and sectors in their order, not the other district's
+    expect(first.mapping.suggestions).toEqual({ village: ['从地址识别', '东风村', '西岭村'], sectors: ['工贸', '消防'] });
     const status = first.mapping.values.find((v: { field: string }) => v.field === 'status');
     expect(status.values).toEqual([
       { value: '存续', count: 2, target: '在营', how: 'synonym' },
@@ -138,6 +140,7 @@ describe('a township’s own ledger', () => {
     }));
     const p = (await upload(office, 'hazards', await buildXlsx(headers, rows))).json();
     expect(p).toMatchObject({ totalRows: 3, validRows: 3, errors: [] });
+    expect(p.mapping.suggestions).toEqual({ sector: ['工贸', '消防'] });
     expect(p.mapping.values.find((v: { field: string }) => v.field === 'level').values).toEqual([{ value: '一般', count: 3, target: '一般隐患', how: 'synonym' }]);
     const auditsBefore = (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'hazard.import')))[0]!.n;
     expect((await commit(office, 'hazards', p.batchId)).json()).toEqual({ created: 3, updated: 0, skipped: 0 });

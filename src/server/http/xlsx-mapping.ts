@@ -125,8 +125,9 @@ export class SheetReading {
     return this.fields.filter((f) => f.required && !this.has(f.key) && !inferable.includes(f.key));
   }
 
-  info(inferable: readonly string[] = []): TImportMappingInfo {
+  info(inferable: readonly string[] = [], suggestions: Record<string, string[]> = {}): TImportMappingInfo {
     return {
+      suggestions,
       fields: this.fields.map((f) => ({ key: f.key, header: f.header, required: f.required, options: f.options ? [...f.options] : null })),
       headers: this.matches.map((m) => ({ header: m.header, key: m.key, how: m.how })),
       unmatched: this.matches.filter((m) => !m.key && m.header !== '').map((m) => m.header),

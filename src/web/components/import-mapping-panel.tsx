@@ -115,7 +115,9 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
                     allowClear
                     value={defaults[f.key]}
                     placeholder="整个文件的值"
-                    options={(f.key === 'village' ? [VILLAGE_FROM_ADDRESS] : f.options ?? []).map((o) => ({ value: o }))}
+                    options={(mapping.suggestions[f.key] ?? f.options ?? []).map((o) => ({ value: o }))}
+                    // a district has hundreds of villages: typing narrows the list
+                    filterOption={(input, o) => String(o?.value ?? '').includes(input)}
                     onChange={(v: string | undefined) => setDefaults((d) => ({ ...d, [f.key]: v ?? '' }))}
                   />
                 </Form.Item>

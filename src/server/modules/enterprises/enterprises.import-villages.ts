@@ -13,6 +13,8 @@ export interface VillageRef {
 export type VillageFinder = {
   byName(text: string): { village?: VillageRef; problem?: string };
   byAddress(address: string): { village?: VillageRef; problem?: string };
+  /** Every village as a row may name it: 镇名/村名 where the name repeats. */
+  names(): string[];
 };
 
 export async function villageFinder(db: DbOrTx, districtId: string): Promise<VillageFinder> {
@@ -24,6 +26,7 @@ export async function villageFinder(db: DbOrTx, districtId: string): Promise<Vil
   // Longest names first: 东风村二组 is tried before 东风村.
   const byLength = [...villages].sort((a, b) => b.name.length - a.name.length);
   return {
+    names: () => villages.map((v) => ((villagesByName.get(v.name)?.length ?? 0) > 1 ? `${townshipName.get(v.parentId ?? '') ?? ''}/${v.name}` : v.name)),
     byName(text) {
       const [a, b] = text.split(/[/／]/).map((x) => x.trim());
       const name = b ?? a!;

@@ -182,7 +182,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     validRows: accepted.length,
     toCreate: accepted.filter((g) => !g.existingId).length,
     toUpdate: accepted.filter((g) => g.existingId).length,
-    mapping: reading.info(inferable),
+    mapping: reading.info(inferable, { village: [VILLAGE_FROM_ADDRESS, ...villages.names()], sectors: [...sectorByName.keys()] }),
   };
 }
 

@@ -215,7 +215,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [bad], problems: errors, mapping: chosen };
   const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: [], staged, report, totalRows: sheet.rows.length });
   return {
-    ...saved, fileName, totalRows: sheet.rows.length, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0, mapping: reading.info(),
+    ...saved, fileName, totalRows: sheet.rows.length, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0, mapping: reading.info([], { sector: [...sectorByName.keys()] }),
   };
 }
 
