@@ -9,7 +9,8 @@
 //   endpoint running the same statements (county.throughput.ts).
 // - a township's export (50,000 hazards) beside one streaming hand-written query (export.limit.ts);
 // - an import of 100,000 registry rows and 100,000 ledger rows beside COPY: bench/import.ts, run by
-//   this bench on the same server (BENCH_SKIP=import leaves it out; it takes minutes).
+//   this bench on the same server (BENCH_SKIP=import leaves it out; it takes minutes);
+// - a township's volume on the embedded database: bench/county.pglite.ts (BENCH_SKIP=pglite).
 // The product's latencies are server time: requests injected into the Fastify app in this process.
 //
 //   npm run bench:county -- [runs=20] [seconds=8]
@@ -180,6 +181,12 @@ try {
   await app.close();
 } finally {
   await database.close();
+}
+
+if (!(process.env.BENCH_SKIP ?? '').split(',').includes('pglite')) {
+  console.log('\na township on the embedded database (bench/county.pglite.ts):');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/county.pglite.ts', String(RUNS)], { stdio: 'inherit' });
+  await new Promise((resolve) => child.once('close', resolve));
 }
 
 if (!(process.env.BENCH_SKIP ?? '').split(',').includes('import')) {
