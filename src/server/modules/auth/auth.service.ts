@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit, seededAsDemo } from '../audit/index.ts';
+import { lookupSession, type SessionLookup } from './auth.session-lookup.ts';
 import * as repo from './auth.repository.ts';
 import * as sources from './login-sources.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
@@ -165,14 +166,16 @@ export type SessionResult = { actor: Actor } | { actor: null; expired: boolean }
 /** Resolves a cookie token to the actor, ending the session after the idle timeout. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<SessionResult> {
   const id = sessionIdOf(token);
-  const session = await repo.findSession(ctx.db, id);
-  if (!session) return { actor: null, expired: false };
+  const found = await lookupSession(ctx.db, id);
+  if (!found) return { actor: null, expired: false };
+  const { session } = found;
   const now = ctx.clock.now();
   if (now.getTime() - session.lastSeenAt.getTime() > ctx.config.sessionIdleMinutes * 60_000) {
     await repo.deleteSession(ctx.db, id);
     return { actor: null, expired: true };
   }
-  const actor = await loadActor(ctx, session.userId, { id, csrfToken: session.csrfToken });
+  const settings = found.settings ?? (found.user ? security.defaultSettings(found.user.districtId) : undefined);
+  const actor = await actorOf(ctx, found.user, found.unit, settings, { id, csrfToken: session.csrfToken });
   if (!actor) {
     await repo.deleteSession(ctx.db, id);
     return { actor: null, expired: false };
@@ -187,9 +190,18 @@ export async function loadActor(
   session: { id: string; csrfToken: string },
 ): Promise<Actor | null> {
   const user = await repo.findUserById(ctx.db, userId);
-  if (!user || !user.active) return null;
-  const unit = await repo.findUnit(ctx.db, user.unitId);
-  if (!unit) return null;
+  if (!user) return null;
+  return actorOf(ctx, user, await repo.findUnit(ctx.db, user.unitId), undefined, session);
+}
+
+type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
+
+/** The actor of an active user of an existing unit; the district's settings are read when not given. */
+async function actorOf(
+  ctx: AppContext, user: UserRow | null, unit: UnitRow | null, settings: ReturnType<typeof security.defaultSettings> | NonNullable<SessionLookup['settings']> | undefined,
+  session: { id: string; csrfToken: string },
+): Promise<Actor | null> {
+  if (!user || !user.active || !unit) return null;
   let departmentRegion: Actor['departmentRegion'] = null;
   if (unit.kind === 'department' && unit.parentId) {
     const parent = await repo.findUnit(ctx.db, unit.parentId);
@@ -198,7 +210,7 @@ export async function loadActor(
   const groupAssignments = user.role === 'supervision_group' ? await repo.groupAssignmentsOf(ctx.db, user.id) : null;
   const totpEnabled = hasTotp(user);
   const mustEnrollTotp = !totpEnabled && TOTP_REQUIRABLE_ROLES.includes(user.role)
-    && totpRequired(user.role, await security.settingsOf(ctx.db, user.districtId));
+    && totpRequired(user.role, settings ?? await security.settingsOf(ctx.db, user.districtId));
   const expired = passwordExpired(user.passwordChangedAt, ctx.config.passwordMaxAgeDays, ctx.clock.now());
   return {
     userId: user.id,

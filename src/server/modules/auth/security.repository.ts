@@ -28,13 +28,16 @@ export async function deleteExpiredPendingLogins(db: DbOrTx, now: Date) {
 }
 
 /** The district's settings (the defaults when it never changed them). */
+/** A district's settings before it saves any: nothing required. */
+export const defaultSettings = (districtId: string) => ({ districtId, totpRequiredForStaff: false, version: 0, updatedAt: null });
+
 export function settingsOf(db: DbOrTx, districtId: string) {
   return db
     .select()
     .from(securitySettings)
     .where(eq(securitySettings.districtId, districtId))
     .limit(1)
-    .then((r) => r[0] ?? { districtId, totpRequiredForStaff: false, version: 0, updatedAt: null });
+    .then((r) => r[0] ?? defaultSettings(districtId));
 }
 /** Writes the settings if still at `version` (0: never saved); false on a conflict. */
 export async function saveSettings(db: DbOrTx, districtId: string, version: number, set: { totpRequiredForStaff: boolean; updatedAt: Date }) {
