@@ -47,7 +47,9 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Starts the server process and waits for it to listen. */
 async function startServer(port: number): Promise<ChildProcess> {
   const heap = process.env.BENCH_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}`] : [];
-  const child = spawn(process.execPath, [...heap, '--import', 'tsx', path.join(ROOT, 'bench/import.server.ts')], {
+  // e.g. BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server
+  const extra = process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...heap, ...extra, '--import', 'tsx', path.join(ROOT, 'bench/import.server.ts')], {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: url, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
