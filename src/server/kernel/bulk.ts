@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SQL, getTableColumns, getTableName, is, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
+import { JsonText } from './json-text.ts';
 
 // Bulk work (imports): lookups in batches of `= any($1)` with one array parameter per batch, never
 // one query per row and never thousands of parameters; inserts of many rows per statement.
@@ -29,16 +30,51 @@ export async function lookupInBatches<V, R>(values: readonly V[], run: (batch: V
   return out;
 }
 
+/** Rows ready to insert (prepareJsonInsert): as they will be stored, and their statements. */
+export interface PreparedInsert<Row> {
+  rows: Row[];
+  statements: SQL[];
+}
+
+// Per table: its columns (serial ones left to the database) and the parts of its statement.
+const tableShapes = new WeakMap<PgTable, { columns: [string, PgColumn][]; names: SQL; types: SQL }>();
+function shapeOf(table: PgTable) {
+  let shape = tableShapes.get(table);
+  if (!shape) {
+    const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !/serial/i.test(c.getSQLType()));
+    shape = {
+      columns,
+      names: sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `),
+      types: sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `),
+    };
+    tableShapes.set(table, shape);
+  }
+  return shape;
+}
+
+/** One row as JSON under the columns' names; a JsonText value goes in as its text. */
+function rowJson(columns: [string, PgColumn][], row: Record<string, unknown>): string {
+  const out: Record<string, unknown> = {};
+  let raw = '';
+  for (const [key, c] of columns) {
+    const v = row[key];
+    if (v instanceof JsonText) raw += `,${JSON.stringify(c.name)}:${v.text}`;
+    else out[c.name] = v;
+  }
+  const json = JSON.stringify(out);
+  return raw === '' ? json : json === '{}' ? `{${raw.slice(1)}}` : `${json.slice(0, -1)}${raw}}`;
+}
+
 /**
- * Inserts many rows in one statement per `INSERT_BATCH` with a single parameter: the rows as JSON,
- * read back by jsonb_to_recordset (no per-value parameters to build, bind and parse). Every column
- * is written: a value the row does not give takes the column's plain default, a fresh UUID for a
- * random-UUID key, else null (a column whose default is an SQL expression must be given). Serial
- * columns are left to the database. Returns the rows as stored, in the order given (what a
- * `returning()` would have read back), e.g. for their audit rows.
+ * The rows of a multi-row insert as they will be stored, and its statements, one per `INSERT_BATCH`
+ * rows with a single parameter: the rows as JSON, read back by jsonb_to_recordset (no per-value
+ * parameters to build, bind and parse). Every column is written: a value the row does not give
+ * takes the column's plain default, a fresh UUID for a random-UUID key, else null (a column whose
+ * default is an SQL expression must be given). Serial columns are left to the database. A bulk
+ * import sends the statements (runInserts) and prepares its next rows while the database works.
  */
-export async function insertAsJson<T extends PgTable>(db: DbOrTx, table: T, rows: readonly Partial<T['$inferInsert']>[]): Promise<T['$inferSelect'][]> {
-  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !/serial/i.test(c.getSQLType()));
+export function prepareJsonInsert<T extends PgTable>(table: T, rows: readonly Partial<T['$inferInsert']>[]): PreparedInsert<T['$inferSelect']> {
+  const { columns, names, types } = shapeOf(table);
   const full = rows.map((r) => {
     const out: Record<string, unknown> = {};
     for (const [key, c] of columns) {
@@ -51,12 +87,25 @@ export async function insertAsJson<T extends PgTable>(db: DbOrTx, table: T, rows
     }
     return out;
   });
-  const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
-  const types = sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `);
-  // One statement at a time: a connection (a transaction) runs one query at once.
-  for (const batch of chunked(full, INSERT_BATCH)) {
-    const json = JSON.stringify(batch.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key]]))));
-    await db.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})`);
-  }
-  return full as T['$inferSelect'][];
+  const statements = chunked(full, INSERT_BATCH).map((batch) => {
+    const json = `[${batch.map((r) => rowJson(columns, r)).join(',')}]`;
+    return sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})`;
+  });
+  return { rows: full as T['$inferSelect'][], statements };
+}
+
+/** Runs a prepared insert's statements one after the other: a connection (a transaction) runs one query at once. */
+export async function runInserts(db: DbOrTx, prepared: PreparedInsert<unknown>): Promise<void> {
+  for (const statement of prepared.statements) await db.execute(statement);
+}
+
+/**
+ * Inserts many rows in one statement per `INSERT_BATCH` with a single JSON parameter
+ * (prepareJsonInsert). Returns the rows as stored, in the order given (what a `returning()` would
+ * have read back), e.g. for their audit rows.
+ */
+export async function insertAsJson<T extends PgTable>(db: DbOrTx, table: T, rows: readonly Partial<T['$inferInsert']>[]): Promise<T['$inferSelect'][]> {
+  const prepared = prepareJsonInsert(table, rows);
+  await runInserts(db, prepared);
+  return prepared.rows;
 }

@@ -15,6 +15,7 @@ import { errorsPage, rejectsWorkbook, saveBatch, takeBatch } from '../../http/xl
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
 import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
 import { readSheetText } from '../../http/xlsx-stream.ts';
+import { runInserts } from '../../kernel/bulk.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
 import { listSectors, listUnits } from '../org/index.ts';
 import { ENTERPRISE_COLUMNS, ENTERPRISE_IMPORT_FIELDS, type Column, type ColumnKey } from './enterprises.columns.ts';
@@ -223,11 +224,15 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
         audits.push({ row: g.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before, after: e } });
         updated++;
       }
-      const inserted = await repo.insertEnterprises(tx, inserts.map((i) => i.values));
-      inserted.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
-      created += inserted.length;
+      // The insert runs while the page's audit rows are hashed in the chain; they follow it.
+      const inserting = repo.prepareEnterpriseInserts(inserts.map((i) => i.values));
+      const sent = runInserts(tx, inserting);
+      inserting.rows.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
+      created += inserting.rows.length;
       // One audit row per record, in the file's order, written per batch.
-      await audit.append(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
+      const chained = audit.chain(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
+      await sent;
+      await audit.write(chained);
     }
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
     return { created, updated, skipped: await batch.finish() };

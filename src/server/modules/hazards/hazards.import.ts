@@ -18,12 +18,14 @@ import { SheetReading, headerTest, parseMappingField, rememberMapping, remembere
 import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
 import { readSheetText } from '../../http/xlsx-stream.ts';
 import { reserveRecordSeqs } from '../../kernel/record-counter.ts';
-import { insertFirstEvents } from '../../kernel/record-events.ts';
+import { prepareJsonInsert, runInserts } from '../../kernel/bulk.ts';
+import { prepareFirstEvents } from '../../kernel/record-events.ts';
+import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
 import { findLiveInScopeByKeys } from '../enterprises/index.ts';
 import { listSectors } from '../org/index.ts';
 import { HAZARD_IMPORT_FIELDS, IMPORT_STATUS_LABELS, type Key, headerOf } from './hazards.import-columns.ts';
-import { existingHazardKeys, hazardKey, insertHazards, insertPlans, insertReports } from './hazards.import-repo.ts';
+import { existingHazardKeys, hazardKey } from './hazards.import-repo.ts';
 import * as repo from './hazards.repository.ts';
 import { responsibleUnitFor } from './hazards.service.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
@@ -254,20 +256,27 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
           verifierName: g.verifierName, createdBy: actor.userId, createdAt: now, updatedAt: now,
         });
       }
-      const hs = await insertHazards(tx, values);
-      await insertPlans(tx, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
-      await insertReports(tx, rows.flatMap((g, i) =>
+      // The hazards' insert runs while their plans, reports, first events and audit rows (hashed in
+      // the chain) are prepared; those follow it, one statement at a time on the transaction.
+      const inserting = prepareJsonInsert(hazards, values);
+      const sent = runInserts(tx, inserting);
+      const hs = inserting.rows;
+      const plans = prepareJsonInsert(hazardPlans, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
+      const reports = prepareJsonInsert(hazardReports, rows.flatMap((g, i) =>
         ([['department', g.reportedToDepartment], ['government', g.reportedToGovernment]] as const).flatMap(([recipient, done]) => (done ? [{
           districtId: actor.districtId, hazardId: hs[i]!.id, kind: 'discovery' as const, recipient, reportedAt: hoursInto(g.foundOn, 12),
           reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
         }] : []))));
       // One timeline event and one audit row per hazard (kernel rule), written many rows per statement.
-      await insertFirstEvents(tx, { entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
+      const events = prepareFirstEvents({ entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
         entityId: hs[i]!.id, action: 'import', from: null, to: g.status,
         note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
           .filter(Boolean).join('；'),
       })));
-      await audit.append(hs.map((h): AuditEvent => ({ at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h })));
+      const audits = audit.chain(hs.map((h): AuditEvent => ({ at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h })));
+      await sent;
+      for (const next of [plans, reports, events]) await runInserts(tx, next);
+      await audit.write(audits);
       created += hs.length;
     }
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
