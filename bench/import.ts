@@ -65,6 +65,23 @@ function peakRssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0; // the backend has gone
+  }
+}
+
+/** CPU seconds of the database backends serving the bench database (the bench's own connection aside). */
+async function backendCpuSeconds(): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> $2', [dbName, benchBackendPid]);
+  return rows.reduce((sum, r) => sum + cpuSeconds(r.pid), 0);
+}
+let benchBackendPid = 0;
+
 async function login(base: string, username: string, password: string) {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
@@ -82,6 +99,8 @@ async function importThroughHttp(kind: 'enterprises' | 'hazards', file: string, 
     const { cookie, csrfToken } = await login(base, user.username, user.password);
     const baselineMb = peakRssMb(server.pid!);
     const headers = { cookie, 'x-csrf-token': csrfToken };
+    // CPU used, to compare runs on a machine whose load moves: the server's, and its database backends'.
+    const cpu0 = { server: cpuSeconds(server.pid!), db: await backendCpuSeconds() };
     const started = performance.now();
     const form = new FormData();
     form.append('mapping', JSON.stringify(mapping));
@@ -91,11 +110,14 @@ async function importThroughHttp(kind: 'enterprises' | 'hazards', file: string, 
     if (preview.status !== 200) throw new Error(`preview answered ${preview.status}: ${JSON.stringify(p).slice(0, 300)}`);
     const previewMs = performance.now() - started;
     const previewRssMb = peakRssMb(server.pid!);
+    const cpu1 = { server: cpuSeconds(server.pid!), db: await backendCpuSeconds() };
     const commit = await fetch(`${base}/api/${kind}/import/${p.batchId}/commit`, { method: 'POST', headers });
     const c = (await commit.json()) as { created: number; skipped: number };
     if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${JSON.stringify(c).slice(0, 300)}`);
     const totalMs = performance.now() - started;
-    return { previewMs, commitMs: totalMs - previewMs, totalMs, rssMb: peakRssMb(server.pid!), previewRssMb, baselineMb, preview: p, created: c.created, skipped: c.skipped };
+    const cpu2 = { server: cpuSeconds(server.pid!), db: await backendCpuSeconds() };
+    const cpu = { server: [cpu1.server - cpu0.server, cpu2.server - cpu1.server], db: [cpu1.db - cpu0.db, cpu2.db - cpu1.db] };
+    return { cpu, previewMs, commitMs: totalMs - previewMs, totalMs, rssMb: peakRssMb(server.pid!), previewRssMb, baselineMb, preview: p, created: c.created, skipped: c.skipped };
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));
@@ -115,6 +137,7 @@ async function copyInto(client: pg.Client, table: string, columns: string[], csv
 const database = await openPostgres(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
+benchBackendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
 try {
   // The county's township: villages, sectors, the department of 工贸, the office that imports.
   const db = database.db;
@@ -178,6 +201,7 @@ try {
     console.log(`  ${name}: ${r.preview.validRows}/${r.preview.totalRows} rows valid, created ${r.created}, skipped ${r.skipped}`);
     console.log(`    preview ${s(r.previewMs)} + commit ${s(r.commitMs)} = ${s(r.totalMs)}   (target ≤ ${TIME_LIMIT_S} s)`);
     console.log(`    COPY of the same rows into the same table (limit): ${s(copyMs)}   ratio ${(r.totalMs / copyMs).toFixed(1)} ×`);
+    console.log(`    CPU: server ${r.cpu.server[0]!.toFixed(1)} + ${r.cpu.server[1]!.toFixed(1)} s, database ${r.cpu.db[0]!.toFixed(1)} + ${r.cpu.db[1]!.toFixed(1)} s (preview + commit)`);
     console.log(`    server peak RSS ${r.rssMb.toFixed(0)} MB   (target ≤ ${RSS_LIMIT_MB} MB; the server's own before the upload ${r.baselineMb.toFixed(0)} MB, peak by the end of the preview ${r.previewRssMb.toFixed(0)} MB)`);
   }
 } finally {
