@@ -42,33 +42,76 @@ export interface StagedRow<Row> {
 const STAGE_PAGE = 1000;
 
 /**
- * Stores a preview. Small imports keep their rows in the batch (`rows`); large ones pass `staged`
- * (written to import_batch_rows 1,000 at a time), whose report then holds only the rows with problems.
+ * Stores a small import's preview, its rows in the batch (`rows`). Large imports stage theirs in
+ * import_batch_rows as they read the file (openStaging); their report holds only the rows with problems.
  */
 export async function saveBatch(
   ctx: AppContext,
   actor: Actor,
-  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number; staged?: StagedRow<unknown>[] },
+  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number },
 ): Promise<SavedBatch> {
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
-  const batch = await ctx.db.transaction(async (tx) => {
-    const [saved] = await tx
-      .insert(importBatches)
-      .values({
-        districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
-        createdAt: now, expiresAt,
-      })
-      .returning({ id: importBatches.id });
-    for (let i = 0; i < (b.staged?.length ?? 0); i += STAGE_PAGE) {
-      await insertAsJson(tx, importBatchRows, b.staged!.slice(i, i + STAGE_PAGE).map((r, j) => ({ batchId: saved!.id, n: i + j, ...r })));
-    }
-    return saved;
-  });
+  const [batch] = await ctx.db
+    .insert(importBatches)
+    .values({
+      districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
+      createdAt: now, expiresAt,
+    })
+    .returning({ id: importBatches.id });
   const errors = labelledErrors(b.report);
   return {
     batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: errors.slice(0, PREVIEW_ERRORS), errorTotal: errors.length,
     labelTitle: b.report.labelTitle, rejectedRows: rejectedRowCount(b.report),
+  };
+}
+
+/** A large import's preview stored as it reads (openStaging): accepted rows batch by batch, then the report. */
+export interface Staging {
+  /** Stages accepted rows, in the file's order. */
+  add(rows: StagedRow<unknown>[]): Promise<void>;
+  /** Stores the report (the rows with problems and the problems) and makes the batch committable. */
+  save(report: ImportReport, totalRows: number): Promise<SavedBatch>;
+  /** Removes what was staged (the preview failed, e.g. the file passed the row cap). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts a large import's batch before its file is read. Until `save` it has expired before it was
+ * made, so nothing can commit it; its id is not told to anyone before then either. Staged outside a
+ * transaction: on PGlite a transaction would hold the one connection while the file is parsed.
+ */
+export async function openStaging(ctx: AppContext, actor: Actor, b: { kind: string; fileName: string }): Promise<Staging> {
+  const [batch] = await ctx.db
+    .insert(importBatches)
+    .values({
+      districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: [],
+      errors: { keep: 'rejected', labelTitle: '', sheets: [], problems: [] } satisfies ImportReport, totalRows: 0,
+      createdAt: ctx.clock.now(), expiresAt: new Date(0),
+    })
+    .returning({ id: importBatches.id });
+  const batchId = batch!.id;
+  let n = 0;
+  return {
+    async add(rows) {
+      for (let i = 0; i < rows.length; i += STAGE_PAGE) {
+        await insertAsJson(ctx.db, importBatchRows, rows.slice(i, i + STAGE_PAGE).map((r, j) => ({ batchId, n: n + i + j, ...r })));
+      }
+      n += rows.length;
+    },
+    async save(report, totalRows) {
+      const expiresAt = new Date(ctx.clock.now().getTime() + BATCH_TTL_MS);
+      await ctx.db.update(importBatches).set({ errors: report, totalRows, expiresAt }).where(eq(importBatches.id, batchId));
+      const errors = labelledErrors(report);
+      return {
+        batchId, expiresAt: expiresAt.toISOString(), errors: errors.slice(0, PREVIEW_ERRORS), errorTotal: errors.length,
+        labelTitle: report.labelTitle, rejectedRows: rejectedRowCount(report),
+      };
+    },
+    async discard() {
+      await ctx.db.delete(importBatchRows).where(eq(importBatchRows.batchId, batchId));
+      await ctx.db.delete(importBatches).where(eq(importBatches.id, batchId));
+    },
   };
 }
 

@@ -13,7 +13,6 @@ import { importMappings } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
-import type { TextSheet } from './xlsx-stream.ts';
 
 export interface ImportFieldDef extends ImportField {
   required: boolean;
@@ -81,7 +80,7 @@ export class SheetReading {
   readonly defaults: Record<string, string>;
 
   constructor(
-    sheet: TextSheet, private readonly fields: readonly ImportFieldDef[],
+    sheet: { header: string[] }, private readonly fields: readonly ImportFieldDef[],
     o: { remembered: ColumnMapping | null; chosen: ColumnMapping | null; ignoreHeaders?: string[] },
   ) {
     this.choices = { remembered: o.remembered, chosen: o.chosen };

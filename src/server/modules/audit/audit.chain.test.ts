@@ -14,6 +14,7 @@ describe('canonicalJsonValue', () => {
     ['an invalid date', { d: new Date(Number.NaN) }],
     ['boxed primitives, maps and buffers', { s: Object('s'), m: new Map([[1, 2]]), b: Buffer.from('ab') }],
     ['toJSON', { t: { toJSON: () => ({ b: 1, a: 2 }) } }],
+    // eslint-disable-next-line no-sparse-arrays -- a hole is what this case is about
     ['a sparse array', { s: [1, , 3] }],
     ['strings with escapes and lone surrogates', { s: 'a"b\\c\n\u0001\ud800' }],
     ['a scalar', '消防'],
