@@ -1,12 +1,12 @@
 // The import batch: a preview stores the rows it accepted and its report (the file's rows as text
 // and the problems found); the same user commits it once, within the hour, and may download the
 // rows that were not imported, before or after committing.
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { TImportRowError } from '../../contract/enterprises.ts';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { importBatchRows, importBatches } from '../db/schema/index.ts';
-import { insertAsJson } from '../kernel/bulk.ts';
+import { insertAsJson, pgArray } from '../kernel/bulk.ts';
 import type { Actor } from './actor.ts';
 import { AppError, notFound } from './errors.ts';
 import { type ImportReport, type RowProblem, buildRejectsWorkbook, labelledErrors, rejectedRowCount } from './xlsx-rejects.ts';
@@ -117,8 +117,8 @@ export async function openStaging(ctx: AppContext, actor: Actor, b: { kind: stri
 
 export interface TakenBatch<Row> {
   rows: Row[];
-  /** A large import's rows (import_batch_rows), 1,000 at a time in the file's order. */
-  staged(): AsyncGenerator<StagedRow<Row>[]>;
+  /** A large import's rows (import_batch_rows), 1,000 at a time in the file's order: the row's number and data. */
+  staged(): AsyncGenerator<Pick<StagedRow<Row>, 'row' | 'data'>[]>;
   /** The person's choices the preview applied (to remember for the district). */
   mapping: ImportReport['mapping'];
   /** A row the commit could not write after all (e.g. its village was removed since the preview), and why. */
@@ -141,32 +141,31 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
   await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
   const report = reportOf(batch.errors);
   const skipped: RowProblem[] = [];
-  // The staged rows read so far that the report does not hold: a skipped one joins the report's sheet.
-  let current = new Map<number, StagedRow<Row>>();
   const captured = new Set(report?.sheets[0]?.rows.map((r) => r.row) ?? []);
   return {
     rows: batch.rows as Row[],
     async *staged() {
+      // The rows' data only: the text of a row the commit skips is read at `finish`.
       for (let n = 0; ; n += STAGE_PAGE) {
-        const page = await tx.select().from(importBatchRows)
+        const page = await tx.select({ row: importBatchRows.row, data: importBatchRows.data }).from(importBatchRows)
           .where(and(eq(importBatchRows.batchId, batchId), gte(importBatchRows.n, n), lt(importBatchRows.n, n + STAGE_PAGE)))
           .orderBy(asc(importBatchRows.n));
         if (page.length === 0) return;
-        const rows = page.map((p) => ({ row: p.row, data: p.data as Row, label: p.label, source: p.source }));
-        current = new Map(rows.map((r) => [r.row, r]));
-        yield rows;
+        yield page as { row: number; data: Row }[];
       }
     },
     mapping: report?.mapping ?? null,
     skip: (row, column, message) => {
       skipped.push({ row, column, message });
-      const staged = current.get(row);
-      if (report && staged && !captured.has(row)) {
-        report.sheets[0]!.rows.push({ row, values: staged.source, label: staged.label });
-        captured.add(row);
-      }
     },
     async finish() {
+      // A skipped row the report does not hold joins the report's sheet with its staged text.
+      const join = report ? [...new Set(skipped.map((p) => p.row))].filter((r) => !captured.has(r)) : [];
+      if (join.length > 0) {
+        const text = await tx.select({ row: importBatchRows.row, label: importBatchRows.label, source: importBatchRows.source }).from(importBatchRows)
+          .where(and(eq(importBatchRows.batchId, batchId), sql`${importBatchRows.row} = any(${pgArray(join.map(String))}::int[])`));
+        for (const t of text) report!.sheets[0]!.rows.push({ row: t.row, values: t.source, label: t.label });
+      }
       await tx.delete(importBatchRows).where(eq(importBatchRows.batchId, batchId));
       if (!report) return batch.totalRows - (batch.rows as unknown[]).length + skipped.length;
       report.sheets[0]?.rows.sort((a, b) => a.row - b.row);

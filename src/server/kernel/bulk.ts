@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SQL, getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
-import { JsonText } from './json-text.ts';
+import { JsonText, sortedJson } from './json-text.ts';
 
 // Bulk work (imports): lookups in batches of `= any($1)` with one array parameter per batch, never
 // one query per row and never thousands of parameters; inserts of many rows per statement.
@@ -34,35 +34,60 @@ export async function lookupInBatches<V, R>(values: readonly V[], run: (batch: V
 export interface PreparedInsert<Row> {
   rows: Row[];
   statements: SQL[];
+  /**
+   * Row i for its audit row: its JSON as sent, which is the audit chain's canonical JSON of the
+   * row (keys sorted, as jsonb reads it back), so the record is serialised once for both; the row
+   * itself when its JSON is not canonical (a JsonText value, an index-like key inside a value).
+   */
+  auditValue(i: number): unknown;
 }
 
-// Per table: its columns (serial ones left to the database) and the parts of its statement.
-const tableShapes = new WeakMap<PgTable, { columns: [string, PgColumn][]; names: SQL; types: SQL }>();
+// Per table: its columns (serial ones left to the database), what fills a column a row does not
+// give (worked out once per table, not per row and column), and the parts of its statement.
+const tableShapes = new WeakMap<PgTable, { columns: [string, PgColumn][]; fills: (() => unknown)[]; names: SQL; keys: SQL; types: SQL }>();
 function shapeOf(table: PgTable) {
   let shape = tableShapes.get(table);
   if (!shape) {
     const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !/serial/i.test(c.getSQLType()));
+    const fills = columns.map(([, c]): (() => unknown) => {
+      if (c.default !== undefined && !is(c.default, SQL)) return () => c.default;
+      if (c.hasDefault && c.getSQLType() === 'uuid') return randomUUID;
+      if (c.hasDefault) return () => {
+        throw new Error(`insertAsJson: ${getTableName(table)}.${c.name} has an SQL default: give it`);
+      };
+      return () => null;
+    });
     shape = {
-      columns,
+      columns, fills,
+      // The JSON is keyed as in the code (the row's own keys): each column is read under its key.
       names: sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `),
-      types: sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `),
+      keys: sql.join(columns.map(([key]) => sql.identifier(key)), sql`, `),
+      types: sql.join(columns.map(([key, c]) => sql`${sql.identifier(key)} ${sql.raw(c.getSQLType())}`), sql`, `),
     };
     tableShapes.set(table, shape);
   }
   return shape;
 }
 
-/** One row as JSON under the columns' names; a JsonText value goes in as its text. */
-function rowJson(columns: [string, PgColumn][], row: Record<string, unknown>): string {
-  const out: Record<string, unknown> = {};
-  let raw = '';
-  for (const [key, c] of columns) {
-    const v = row[key];
-    if (v instanceof JsonText) raw += `,${JSON.stringify(c.name)}:${v.text}`;
-    else out[c.name] = v;
+/**
+ * One row as JSON under the columns' keys (as in the code): keys sorted, so that it is the canonical
+ * JSON of the row (`canonical`); a row holding a JsonText value has it spliced in as its text.
+ */
+function rowJson(columns: [string, PgColumn][], row: Record<string, unknown>): { json: string; canonical: boolean } {
+  if (!columns.some(([key]) => row[key] instanceof JsonText)) {
+    const json = sortedJson(row);
+    if (json !== null) return { json, canonical: true };
+    return { json: JSON.stringify(row), canonical: false };
   }
-  const json = JSON.stringify(out);
-  return raw === '' ? json : json === '{}' ? `{${raw.slice(1)}}` : `${json.slice(0, -1)}${raw}}`;
+  const plain: Record<string, unknown> = {};
+  let raw = '';
+  for (const [key] of columns) {
+    const v = row[key];
+    if (v instanceof JsonText) raw += `,${JSON.stringify(key)}:${v.text}`;
+    else plain[key] = v;
+  }
+  const json = JSON.stringify(plain);
+  return { json: json === '{}' ? `{${raw.slice(1)}}` : `${json.slice(0, -1)}${raw}}`, canonical: false };
 }
 
 /**
@@ -74,24 +99,25 @@ function rowJson(columns: [string, PgColumn][], row: Record<string, unknown>): s
  * import sends the statements (runInserts) and prepares its next rows while the database works.
  */
 export function prepareJsonInsert<T extends PgTable>(table: T, rows: readonly Partial<T['$inferInsert']>[]): PreparedInsert<T['$inferSelect']> {
-  const { columns, names, types } = shapeOf(table);
+  const { columns, fills, names, keys, types } = shapeOf(table);
   const full = rows.map((r) => {
     const out: Record<string, unknown> = {};
-    for (const [key, c] of columns) {
+    for (let i = 0; i < columns.length; i++) {
+      const key = columns[i]![0];
       const given = (r as Record<string, unknown>)[key];
-      if (given !== undefined) out[key] = given;
-      else if (c.default !== undefined && !is(c.default, SQL)) out[key] = c.default;
-      else if (c.hasDefault && c.getSQLType() === 'uuid') out[key] = randomUUID();
-      else if (c.hasDefault) throw new Error(`insertAsJson: ${getTableName(table)}.${c.name} has an SQL default: give it`);
-      else out[key] = null;
+      out[key] = given !== undefined ? given : fills[i]!();
     }
     return out;
   });
-  const statements = chunked(full, INSERT_BATCH).map((batch) => {
-    const json = `[${batch.map((r) => rowJson(columns, r)).join(',')}]`;
-    return sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})`;
+  const json = full.map((r) => rowJson(columns, r));
+  const statements = chunked(json, INSERT_BATCH).map((batch) => {
+    const param = `[${batch.map((r) => r.json).join(',')}]`;
+    return sql`insert into ${table} (${names}) select ${keys} from jsonb_to_recordset(${param}::jsonb) as r(${types})`;
   });
-  return { rows: full as T['$inferSelect'][], statements };
+  return {
+    rows: full as T['$inferSelect'][], statements,
+    auditValue: (i) => (json[i]!.canonical ? new JsonText(json[i]!.json) : full[i]),
+  };
 }
 
 /** Runs a prepared insert's statements one after the other: a connection (a transaction) runs one query at once. */

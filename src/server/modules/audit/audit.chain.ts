@@ -1,6 +1,6 @@
 // The hash chain of the audit trail: hash = SHA-256(prevHash + canonical content of the row).
 import { createHash } from 'node:crypto';
-import { JsonText } from '../../kernel/json-text.ts';
+import { JsonText, sortedJson } from '../../kernel/json-text.ts';
 
 export { JsonText };
 
@@ -36,38 +36,6 @@ export function toJsonValue(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-// Sorted keys per object shape: the rows of one import share a few shapes, so each is sorted once.
-const sortedShapes = new Map<string, string[] | null>();
-const SHAPES_KEPT = 1000;
-
-/** The object's keys sorted, or null when one looks like an array index (the engine orders those first) or is __proto__ (a setter). */
-function sortedKeys(obj: object): string[] | null {
-  const keys = Object.keys(obj);
-  const shape = keys.join('\u0000');
-  let sorted = sortedShapes.get(shape);
-  if (sorted === undefined) {
-    sorted = keys.some((k) => /^\d/.test(k) || k === '__proto__') ? null : keys.sort();
-    if (sortedShapes.size < SHAPES_KEPT) sortedShapes.set(shape, sorted);
-  }
-  return sorted;
-}
-
-/** A copy whose objects have their keys in sorted order (what JSON.stringify then writes in that order); null if a key forbids it. */
-function sortedCopy(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const withToJson = value as { toJSON?: (key: string) => unknown };
-  if (typeof withToJson.toJSON === 'function') return sortedCopy(withToJson.toJSON(''));
-  if (Array.isArray(value)) return value.map(sortedCopy);
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) return value;
-  const keys = sortedKeys(value);
-  if (!keys) throw new UnsortableKeys();
-  const obj = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = sortedCopy(obj[k]);
-  return out;
-}
-class UnsortableKeys extends Error {}
-
 /**
  * canonicalJson(toJsonValue(value)), the JSON a record's audit row hashes, in one native
  * JSON.stringify of a key-sorted copy instead of a round trip through JSON and a hand-written
@@ -76,12 +44,7 @@ class UnsortableKeys extends Error {}
 export function canonicalJsonValue(value: unknown): string {
   if (value === undefined) return 'null';
   if (value instanceof JsonText) return value.text;
-  try {
-    return JSON.stringify(sortedCopy(value)) ?? 'null';
-  } catch (e) {
-    if (!(e instanceof UnsortableKeys)) throw e;
-    return canonicalJson(toJsonValue(value));
-  }
+  return sortedJson(value) ?? canonicalJson(toJsonValue(value));
 }
 
 export function chainHash(prevHash: string, c: ChainedContent): string {

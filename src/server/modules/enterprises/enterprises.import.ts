@@ -249,7 +249,10 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
       // The insert runs while the page's audit rows are hashed in the chain; they follow it.
       const inserting = repo.prepareEnterpriseInserts(inserts.map((i) => i.values));
       const sent = runInserts(tx, inserting);
-      inserting.rows.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
+      inserting.rows.forEach((e, i) => audits.push({
+        row: inserts[i]!.row,
+        event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: inserting.auditValue(i) },
+      }));
       created += inserting.rows.length;
       // One audit row per record, in the file's order, written per batch.
       const chained = audit.chain(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
