@@ -3,7 +3,7 @@
 // (and only for it), problems paged, and a file over the row cap refused before it is read through.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, enterprises, hazards, importMappings, recordEvents } from '../db/schema/index.ts';
+import { auditLog, enterprises, hazards, importBatches, importMappings, recordEvents } from '../db/schema/index.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { type TestApp, createTestApp } from '../test/app.ts';
 import { createTestClock } from '../test/clock.ts';
@@ -179,6 +179,9 @@ describe('problems and size', () => {
       const over = await upload(s, 'enterprises', await buildXlsx(REGISTRY, [1, 2, 3, 4, 5, 6].map((i) => registryRow(200 + i))));
       expect(over.statusCode).toBe(400);
       expect(errorOf(over).message).toContain('文件超过5行，一次最多导入5行');
+      // The refused preview leaves no batch behind (it was written before the file was read).
+      const batches = await t.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.userId, user.id));
+      expect(batches.map((b) => b.id)).toEqual([ok.json().batchId]);
     } finally {
       await capped.close();
     }

@@ -204,7 +204,8 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       mapping: reading.info(inferable),
     };
   } catch (e) {
-    await staging.discard();
+    // The preview's own error is the one to answer; a batch left behind can never be committed.
+    await staging.discard().catch(() => undefined);
     throw e;
   }
 }

@@ -251,7 +251,8 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
     const saved = await staging.save(report, totalRows);
     return { ...saved, fileName, totalRows, validRows, toCreate: validRows, toUpdate: 0, mapping: reading.info() };
   } catch (e) {
-    await staging.discard();
+    // The preview's own error is the one to answer; a batch left behind can never be committed.
+    await staging.discard().catch(() => undefined);
     throw e;
   }
 }
