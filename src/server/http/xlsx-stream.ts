@@ -163,7 +163,9 @@ async function* batchesOf(
     }
     if (batch.length > 0) yield batch;
   } finally {
-    await parsing(async () => close());
+    // Closing the reader only stops the zip's remaining entries: once the rows are read (or the
+    // reading already failed), a stream torn down on the way out says nothing about the file.
+    await Promise.resolve(close()).catch(() => undefined);
   }
 }
 
