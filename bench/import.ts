@@ -28,6 +28,7 @@ import { enterpriseSpec, hazardSpec, writeCsv, writeLedger, writeRegistry } from
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [rows = 100_000] = process.argv.slice(2).map(Number);
 const TIME_LIMIT_S = 20;
+const START_HEAP = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--max-old-space-size=\d+/g) ?? [];
 const RSS_LIMIT_MB = 500;
 const VILLAGES = ['东风村', '西岭村', '红星村', '青山村', '石桥村', '柏林村', '金竹村', '龙潭村', '新华村', '白果村', '双河社区', '玉峰社区'];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-bench-import-'));
@@ -46,8 +47,11 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts the server process and waits for it to listen. */
 async function startServer(port: number): Promise<ChildProcess> {
-  const heap = process.env.BENCH_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}`] : [];
-  const child = spawn(process.execPath, [...heap, '--import', 'tsx', path.join(ROOT, 'bench/import.server.ts')], {
+  // The heap `npm start` gives the server (package.json), unless BENCH_SERVER_HEAP_MB says otherwise.
+  const heap = process.env.BENCH_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}`] : START_HEAP;
+  // e.g. BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server
+  const extra = process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...heap, ...extra, '--import', 'tsx', path.join(ROOT, 'bench/import.server.ts')], {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: url, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,6 +66,23 @@ function peakRssMb(pid: number): number {
   const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
   return m ? Number(m[1]) / 1024 : NaN;
 }
+
+/** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0; // the backend has gone
+  }
+}
+
+/** CPU seconds of the database backends serving the bench database (the bench's own connection aside). */
+async function backendCpuSeconds(): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> $2', [dbName, benchBackendPid]);
+  return rows.reduce((sum, r) => sum + cpuSeconds(r.pid), 0);
+}
+let benchBackendPid = 0;
 
 async function login(base: string, username: string, password: string) {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
@@ -80,6 +101,8 @@ async function importThroughHttp(kind: 'enterprises' | 'hazards', file: string, 
     const { cookie, csrfToken } = await login(base, user.username, user.password);
     const baselineMb = peakRssMb(server.pid!);
     const headers = { cookie, 'x-csrf-token': csrfToken };
+    // CPU used, to compare runs on a machine whose load moves: the server's, and its database backends'.
+    const cpu0 = { server: cpuSeconds(server.pid!), db: await backendCpuSeconds() };
     const started = performance.now();
     const form = new FormData();
     form.append('mapping', JSON.stringify(mapping));
@@ -89,11 +112,14 @@ async function importThroughHttp(kind: 'enterprises' | 'hazards', file: string, 
     if (preview.status !== 200) throw new Error(`preview answered ${preview.status}: ${JSON.stringify(p).slice(0, 300)}`);
     const previewMs = performance.now() - started;
     const previewRssMb = peakRssMb(server.pid!);
+    const cpu1 = { server: cpuSeconds(server.pid!), db: await backendCpuSeconds() };
     const commit = await fetch(`${base}/api/${kind}/import/${p.batchId}/commit`, { method: 'POST', headers });
     const c = (await commit.json()) as { created: number; skipped: number };
     if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${JSON.stringify(c).slice(0, 300)}`);
     const totalMs = performance.now() - started;
-    return { previewMs, commitMs: totalMs - previewMs, totalMs, rssMb: peakRssMb(server.pid!), previewRssMb, baselineMb, preview: p, created: c.created, skipped: c.skipped };
+    const cpu2 = { server: cpuSeconds(server.pid!), db: await backendCpuSeconds() };
+    const cpu = { server: [cpu1.server - cpu0.server, cpu2.server - cpu1.server], db: [cpu1.db - cpu0.db, cpu2.db - cpu1.db] };
+    return { cpu, previewMs, commitMs: totalMs - previewMs, totalMs, rssMb: peakRssMb(server.pid!), previewRssMb, baselineMb, preview: p, created: c.created, skipped: c.skipped };
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));
@@ -113,6 +139,7 @@ async function copyInto(client: pg.Client, table: string, columns: string[], csv
 const database = await openPostgres(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
+benchBackendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
 try {
   // The county's township: villages, sectors, the department of 工贸, the office that imports.
   const db = database.db;
@@ -171,11 +198,13 @@ try {
 
   t0 = performance.now();
   const pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
-  console.log(`\nimports of ${rows} rows on PostgreSQL ${pgVersion} (${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version})`);
+  console.log(`\nserver started with ${process.env.BENCH_SERVER_HEAP_MB ? `--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}` : START_HEAP.join(' ') || 'the default heap'}`);
+  console.log(`imports of ${rows} rows on PostgreSQL ${pgVersion} (${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version})`);
   for (const [name, r, copyMs] of [['enterprises (市场监管 registry)', ent, entCopyMs], ['hazards (township ledger)', haz, hazCopyMs]] as const) {
     console.log(`  ${name}: ${r.preview.validRows}/${r.preview.totalRows} rows valid, created ${r.created}, skipped ${r.skipped}`);
     console.log(`    preview ${s(r.previewMs)} + commit ${s(r.commitMs)} = ${s(r.totalMs)}   (target ≤ ${TIME_LIMIT_S} s)`);
     console.log(`    COPY of the same rows into the same table (limit): ${s(copyMs)}   ratio ${(r.totalMs / copyMs).toFixed(1)} ×`);
+    console.log(`    CPU: server ${r.cpu.server[0]!.toFixed(1)} + ${r.cpu.server[1]!.toFixed(1)} s, database ${r.cpu.db[0]!.toFixed(1)} + ${r.cpu.db[1]!.toFixed(1)} s (preview + commit)`);
     console.log(`    server peak RSS ${r.rssMb.toFixed(0)} MB   (target ≤ ${RSS_LIMIT_MB} MB; the server's own before the upload ${r.baselineMb.toFixed(0)} MB, peak by the end of the preview ${r.previewRssMb.toFixed(0)} MB)`);
   }
 } finally {

@@ -3,7 +3,7 @@
 // (and only for it), problems paged, and a file over the row cap refused before it is read through.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, enterprises, hazards, importMappings, recordEvents } from '../db/schema/index.ts';
+import { auditLog, enterprises, hazards, importBatches, importMappings, recordEvents } from '../db/schema/index.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { type TestApp, createTestApp } from '../test/app.ts';
 import { createTestClock } from '../test/clock.ts';
@@ -41,9 +41,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 type Row = Record<string, string | number | null>;
-function upload(s: Session, kind: 'enterprises' | 'hazards', data: Buffer, mapping?: unknown) {
+async function upload(s: Session, kind: 'enterprises' | 'hazards', data: Buffer, mapping?: unknown) {
   const { payload, headers } = multipartBody({ filename: 'file.xlsx', data, contentType: XLSX_MIME }, mapping ? { mapping: JSON.stringify(mapping) } : {});
-  return s.request('POST', `/api/${kind}/import/preview`, payload, { headers });
+  const res = await s.request('POST', `/api/${kind}/import/preview`, payload, { headers });
+  // a preview that fails now and then (seen twice, not reproduced) must say why in the test's output
+  if (res.statusCode !== 200) console.error(`preview answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  return res;
 }
 const commit = (s: Session, kind: string, batchId: string) => s.request('POST', `/api/${kind}/import/${batchId}/commit`);
 
@@ -182,6 +185,9 @@ describe('problems and size', () => {
       const over = await upload(s, 'enterprises', await buildXlsx(REGISTRY, [1, 2, 3, 4, 5, 6].map((i) => registryRow(200 + i))));
       expect(over.statusCode).toBe(400);
       expect(errorOf(over).message).toContain('文件超过5行，一次最多导入5行');
+      // The refused preview leaves no batch behind (it was written before the file was read).
+      const batches = await t.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.userId, user.id));
+      expect(batches.map((b) => b.id)).toEqual([ok.json().batchId]);
     } finally {
       await capped.close();
     }

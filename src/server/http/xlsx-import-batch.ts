@@ -1,12 +1,12 @@
 // The import batch: a preview stores the rows it accepted and its report (the file's rows as text
 // and the problems found); the same user commits it once, within the hour, and may download the
 // rows that were not imported, before or after committing.
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { TImportRowError } from '../../contract/enterprises.ts';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { importBatchRows, importBatches } from '../db/schema/index.ts';
-import { insertAsJson } from '../kernel/bulk.ts';
+import { insertAsJson, pgArray } from '../kernel/bulk.ts';
 import type { Actor } from './actor.ts';
 import { AppError, notFound } from './errors.ts';
 import { type ImportReport, type RowProblem, buildRejectsWorkbook, labelledErrors, rejectedRowCount } from './xlsx-rejects.ts';
@@ -42,29 +42,23 @@ export interface StagedRow<Row> {
 const STAGE_PAGE = 1000;
 
 /**
- * Stores a preview. Small imports keep their rows in the batch (`rows`); large ones pass `staged`
- * (written to import_batch_rows 1,000 at a time), whose report then holds only the rows with problems.
+ * Stores a small import's preview, its rows in the batch (`rows`). Large imports stage theirs in
+ * import_batch_rows as they read the file (openStaging); their report holds only the rows with problems.
  */
 export async function saveBatch(
   ctx: AppContext,
   actor: Actor,
-  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number; staged?: StagedRow<unknown>[] },
+  b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number },
 ): Promise<SavedBatch> {
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
-  const batch = await ctx.db.transaction(async (tx) => {
-    const [saved] = await tx
-      .insert(importBatches)
-      .values({
-        districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
-        createdAt: now, expiresAt,
-      })
-      .returning({ id: importBatches.id });
-    for (let i = 0; i < (b.staged?.length ?? 0); i += STAGE_PAGE) {
-      await insertAsJson(tx, importBatchRows, b.staged!.slice(i, i + STAGE_PAGE).map((r, j) => ({ batchId: saved!.id, n: i + j, ...r })));
-    }
-    return saved;
-  });
+  const [batch] = await ctx.db
+    .insert(importBatches)
+    .values({
+      districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: b.rows, errors: b.report, totalRows: b.totalRows,
+      createdAt: now, expiresAt,
+    })
+    .returning({ id: importBatches.id });
   const errors = labelledErrors(b.report);
   return {
     batchId: batch!.id, expiresAt: expiresAt.toISOString(), errors: errors.slice(0, PREVIEW_ERRORS), errorTotal: errors.length,
@@ -72,10 +66,59 @@ export async function saveBatch(
   };
 }
 
+/** A large import's preview stored as it reads (openStaging): accepted rows batch by batch, then the report. */
+export interface Staging {
+  /** Stages accepted rows, in the file's order. */
+  add(rows: StagedRow<unknown>[]): Promise<void>;
+  /** Stores the report (the rows with problems and the problems) and makes the batch committable. */
+  save(report: ImportReport, totalRows: number): Promise<SavedBatch>;
+  /** Removes what was staged (the preview failed, e.g. the file passed the row cap). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts a large import's batch before its file is read. Until `save` it has expired before it was
+ * made, so nothing can commit it; its id is not told to anyone before then either. Staged outside a
+ * transaction: on PGlite a transaction would hold the one connection while the file is parsed.
+ */
+export async function openStaging(ctx: AppContext, actor: Actor, b: { kind: string; fileName: string }): Promise<Staging> {
+  const [batch] = await ctx.db
+    .insert(importBatches)
+    .values({
+      districtId: actor.districtId, userId: actor.userId, kind: b.kind, fileName: b.fileName, rows: [],
+      errors: { keep: 'rejected', labelTitle: '', sheets: [], problems: [] } satisfies ImportReport, totalRows: 0,
+      createdAt: ctx.clock.now(), expiresAt: new Date(0),
+    })
+    .returning({ id: importBatches.id });
+  const batchId = batch!.id;
+  let n = 0;
+  return {
+    async add(rows) {
+      for (let i = 0; i < rows.length; i += STAGE_PAGE) {
+        await insertAsJson(ctx.db, importBatchRows, rows.slice(i, i + STAGE_PAGE).map((r, j) => ({ batchId, n: n + i + j, ...r })));
+      }
+      n += rows.length;
+    },
+    async save(report, totalRows) {
+      const expiresAt = new Date(ctx.clock.now().getTime() + BATCH_TTL_MS);
+      await ctx.db.update(importBatches).set({ errors: report, totalRows, expiresAt }).where(eq(importBatches.id, batchId));
+      const errors = labelledErrors(report);
+      return {
+        batchId, expiresAt: expiresAt.toISOString(), errors: errors.slice(0, PREVIEW_ERRORS), errorTotal: errors.length,
+        labelTitle: report.labelTitle, rejectedRows: rejectedRowCount(report),
+      };
+    },
+    async discard() {
+      await ctx.db.delete(importBatchRows).where(eq(importBatchRows.batchId, batchId));
+      await ctx.db.delete(importBatches).where(eq(importBatches.id, batchId));
+    },
+  };
+}
+
 export interface TakenBatch<Row> {
   rows: Row[];
-  /** A large import's rows (import_batch_rows), 1,000 at a time in the file's order. */
-  staged(): AsyncGenerator<StagedRow<Row>[]>;
+  /** A large import's rows (import_batch_rows), 1,000 at a time in the file's order: the row's number and data. */
+  staged(): AsyncGenerator<Pick<StagedRow<Row>, 'row' | 'data'>[]>;
   /** The person's choices the preview applied (to remember for the district). */
   mapping: ImportReport['mapping'];
   /** A row the commit could not write after all (e.g. its village was removed since the preview), and why. */
@@ -98,32 +141,31 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
   await tx.update(importBatches).set({ committedAt: now }).where(eq(importBatches.id, batchId));
   const report = reportOf(batch.errors);
   const skipped: RowProblem[] = [];
-  // The staged rows read so far that the report does not hold: a skipped one joins the report's sheet.
-  let current = new Map<number, StagedRow<Row>>();
   const captured = new Set(report?.sheets[0]?.rows.map((r) => r.row) ?? []);
   return {
     rows: batch.rows as Row[],
     async *staged() {
+      // The rows' data only: the text of a row the commit skips is read at `finish`.
       for (let n = 0; ; n += STAGE_PAGE) {
-        const page = await tx.select().from(importBatchRows)
+        const page = await tx.select({ row: importBatchRows.row, data: importBatchRows.data }).from(importBatchRows)
           .where(and(eq(importBatchRows.batchId, batchId), gte(importBatchRows.n, n), lt(importBatchRows.n, n + STAGE_PAGE)))
           .orderBy(asc(importBatchRows.n));
         if (page.length === 0) return;
-        const rows = page.map((p) => ({ row: p.row, data: p.data as Row, label: p.label, source: p.source }));
-        current = new Map(rows.map((r) => [r.row, r]));
-        yield rows;
+        yield page as { row: number; data: Row }[];
       }
     },
     mapping: report?.mapping ?? null,
     skip: (row, column, message) => {
       skipped.push({ row, column, message });
-      const staged = current.get(row);
-      if (report && staged && !captured.has(row)) {
-        report.sheets[0]!.rows.push({ row, values: staged.source, label: staged.label });
-        captured.add(row);
-      }
     },
     async finish() {
+      // A skipped row the report does not hold joins the report's sheet with its staged text.
+      const join = report ? [...new Set(skipped.map((p) => p.row))].filter((r) => !captured.has(r)) : [];
+      if (join.length > 0) {
+        const text = await tx.select({ row: importBatchRows.row, label: importBatchRows.label, source: importBatchRows.source }).from(importBatchRows)
+          .where(and(eq(importBatchRows.batchId, batchId), sql`${importBatchRows.row} = any(${pgArray(join.map(String))}::int[])`));
+        for (const t of text) report!.sheets[0]!.rows.push({ row: t.row, values: t.source, label: t.label });
+      }
       await tx.delete(importBatchRows).where(eq(importBatchRows.batchId, batchId));
       if (!report) return batch.totalRows - (batch.rows as unknown[]).length + skipped.length;
       report.sheets[0]?.rows.sort((a, b) => a.row - b.row);

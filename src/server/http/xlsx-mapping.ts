@@ -13,7 +13,6 @@ import { importMappings } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
-import type { TextSheet } from './xlsx-stream.ts';
 
 export interface ImportFieldDef extends ImportField {
   required: boolean;
@@ -71,17 +70,20 @@ export function headerTest(fields: readonly ImportFieldDef[], anchorKey: string,
   };
 }
 
+const MAPPED_KEPT = 10_000;
+
 /** One file read through the choices: cell text by field, mapped values, distinct values seen. */
 export class SheetReading {
   readonly matches: HeaderMatch[];
   private readonly col = new Map<string, number>();
   private readonly byKey: Map<string, ImportFieldDef>;
   private readonly distinct = new Map<string, DistinctValues>();
+  private readonly mapped = new Map<string, Map<string, string>>();
   private readonly choices: { remembered: ColumnMapping | null; chosen: ColumnMapping | null };
   readonly defaults: Record<string, string>;
 
   constructor(
-    sheet: TextSheet, private readonly fields: readonly ImportFieldDef[],
+    sheet: { header: string[] }, private readonly fields: readonly ImportFieldDef[],
     o: { remembered: ColumnMapping | null; chosen: ColumnMapping | null; ignoreHeaders?: string[] },
   ) {
     this.choices = { remembered: o.remembered, chosen: o.chosen };
@@ -117,7 +119,16 @@ export class SheetReading {
     const raw = i === undefined ? '' : values[i] ?? '';
     if (raw === '') return this.defaults[key] ?? '';
     const f = this.byKey.get(key);
-    return f?.options ? mapValue(f, raw, this.choices) : raw;
+    if (!f?.options) return raw;
+    // An enum-like column repeats a few words down 100,000 rows: each is mapped once.
+    let mapped = this.mapped.get(key);
+    if (!mapped) this.mapped.set(key, (mapped = new Map()));
+    let label = mapped.get(raw);
+    if (label === undefined) {
+      label = mapValue(f, raw, this.choices);
+      if (mapped.size < MAPPED_KEPT) mapped.set(raw, label);
+    }
+    return label;
   }
 
   /** Required fields with neither a column nor a file-wide value, less those the import can infer. */

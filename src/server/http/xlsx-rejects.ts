@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { TImportRowError } from '../../contract/enterprises.ts';
 import type { ColumnMapping } from '../../domain/imports/column-mapping.ts';
 import { cellText, normalizeHeader } from './xlsx-import.ts';
-import type { TextSheet } from './xlsx-stream.ts';
+import type { TextRow } from './xlsx-stream.ts';
 
 export const REASON_HEADER = '错误原因';
 const LABEL_MAX = 40;
@@ -71,31 +71,21 @@ export function captureSheet(ws: ExcelJS.Worksheet, headerRow: number, lastRow: 
   return { name: ws.name, header, rows };
 }
 
-/** captureSheet for a sheet read as text (xlsx-stream.ts); `labelColumns` are 0-based indices. */
-export function captureText(sheet: TextSheet, labelColumns: (number | undefined)[]): CapturedSheet {
+/**
+ * captureSheet for rows read as text (xlsx-stream.ts), one row at a time (a streamed import keeps
+ * only the rows with problems, and gives each accepted row's text to its staged row); `labelColumns`
+ * are 0-based indices.
+ */
+export function rowCapture(sheet: { name: string; header: string[] }, labelColumns: (number | undefined)[]) {
   const keep = sheet.header.map((h, i) => (normalizeHeader(h) === REASON_HEADER ? -1 : i)).filter((i) => i >= 0);
   const whole = keep.length === sheet.header.length;
-  const rows: CapturedRow[] = sheet.rows.map((r) => {
-    const label = labelColumns.map((c) => (c === undefined ? '' : r.values[c]!)).find((v) => v !== '') ?? '';
-    return { row: r.row, values: whole ? r.values : keep.map((i) => r.values[i]!), label: clip(label) };
-  });
-  return { name: sheet.name, header: keep.map((i) => sheet.header[i]!), rows };
-}
-
-/**
- * Splits a large import's captured rows: those with a problem stay in the report (they download
- * with their reasons); the accepted ones go with their data to the staged rows (a commit that
- * skips one after all adds it to the report then).
- */
-export function splitCaptured<Row extends { row: number }>(captured: CapturedSheet, problems: RowProblem[], accepted: Row[]) {
-  const bad = new Set(problems.map((p) => p.row));
-  const byRow = new Map(captured.rows.map((r) => [r.row, r]));
   return {
-    sheet: { ...captured, rows: captured.rows.filter((r) => bad.has(r.row)) },
-    staged: accepted.map((data) => {
-      const c = byRow.get(data.row);
-      return { row: data.row, data, label: c?.label ?? '', source: c?.values ?? [] };
-    }),
+    name: sheet.name,
+    header: keep.map((i) => sheet.header[i]!),
+    of(r: TextRow): CapturedRow {
+      const label = labelColumns.map((c) => (c === undefined ? '' : r.values[c]!)).find((v) => v !== '') ?? '';
+      return { row: r.row, values: whole ? r.values : keep.map((i) => r.values[i]!), label: clip(label) };
+    },
   };
 }
 

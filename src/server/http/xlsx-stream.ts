@@ -1,6 +1,6 @@
 // Reading a large import without holding the workbook: exceljs's streaming reader walks the first
-// visible sheet row by row, finds the header row among the first five, keeps each row as text only,
-// and refuses the file the moment its rows pass the cap (the rest is never parsed).
+// visible sheet row by row, finds the header row among the first five, gives the rows as text a
+// batch at a time, and refuses the file the moment its rows pass the cap (the rest is never parsed).
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
@@ -77,56 +77,102 @@ function rowTexts(row: ExcelJS.Row, width: number): string[] {
   return out;
 }
 
-/** The first visible sheet of an .xlsx upload, read as a stream. */
-export async function readSheetText(buf: Buffer, o: SheetReadOptions): Promise<TextSheet> {
-  if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-  const reader = new Utf8WorkbookReader(Readable.from(buf), {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
-  });
-  let result: TextSheet | null = null;
+/** The first visible sheet of an upload as it streams: its header, then its rows a batch at a time. */
+export interface SheetStream {
+  name: string;
+  headerRow: number;
+  header: string[];
+  /**
+   * The non-blank rows after the header, `size` at a time, in the sheet's order; iterate once. The
+   * row past the cap refuses the file (the rest is never parsed); an import checks and stages each
+   * batch and lets it go, so a 100,000-row file is never held whole.
+   */
+  batches(size: number): AsyncGenerator<TextRow[]>;
+}
+
+/** Parser failures become the refusal of the file; the import's own refusals pass as they are. */
+async function parsing<T>(read: () => Promise<T>): Promise<T> {
   try {
-    for await (const ws of reader as AsyncIterable<unknown> as AsyncIterable<StreamedSheet>) {
-      if (ws.state === 'hidden' || ws.state === 'veryHidden' || result) {
-        for await (const _row of ws); // a hidden sheet is read past, unparsed beyond its rows
-        continue;
-      }
-      result = await readRows(ws, o);
-      break;
-    }
+    return await read();
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('UNSUPPORTED_FILE', '无法读取该文件，请确认是 .xlsx 格式的 Excel 文件');
   }
-  if (!result) throw new AppError('VALIDATION', '文件中没有工作表');
-  return result;
 }
 
-async function readRows(ws: StreamedSheet, o: SheetReadOptions): Promise<TextSheet> {
-  let header: string[] | null = null;
-  let headerRow = 0;
-  const rows: TextRow[] = [];
-  for await (const row of ws) {
-    if (!header) {
-      if (row.number > HEADER_SEARCH_ROWS) break;
-      const texts: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => (texts[col - 1] = cellText(cell)));
-      for (let i = 0; i < texts.length; i++) texts[i] ??= '';
-      if (o.isHeader(texts)) {
-        // Trailing blank header cells add no column.
-        while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
-        header = texts;
-        headerRow = row.number;
+/** Opens the first visible sheet of an .xlsx upload and reads up to its header row. */
+export async function openSheetText(buf: Buffer, o: SheetReadOptions): Promise<SheetStream> {
+  if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
+  const reader = new Utf8WorkbookReader(Readable.from(buf), {
+    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
+  });
+  const sheets = (reader as AsyncIterable<unknown> as AsyncIterable<StreamedSheet>)[Symbol.asyncIterator]();
+  return parsing(async () => {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) throw new AppError('VALIDATION', '文件中没有工作表');
+      const ws = next.value;
+      if (ws.state === 'hidden' || ws.state === 'veryHidden') {
+        for await (const _row of ws); // a hidden sheet is read past, unparsed beyond its rows
+        continue;
       }
-      continue;
+      const rows = ws[Symbol.asyncIterator]();
+      const { header, headerRow } = await readHeader(rows, o);
+      return { name: ws.name, headerRow, header, batches: (size) => batchesOf(rows, header.length, size, o, () => sheets.return?.()) };
     }
-    const values = rowTexts(row, header.length);
-    if (values.every((v) => v === '')) continue;
-    if (rows.length >= o.maxRows) {
-      throw new AppError('VALIDATION', `文件超过${o.maxRows}行，一次最多导入${o.maxRows}行，请拆分文件后分批导入（已读到第${row.number}行时停止）`);
+  });
+}
+
+async function readHeader(rows: AsyncIterator<ExcelJS.Row>, o: SheetReadOptions): Promise<{ header: string[]; headerRow: number }> {
+  for (let next = await rows.next(); !next.done && next.value.number <= HEADER_SEARCH_ROWS; next = await rows.next()) {
+    const row = next.value;
+    const texts: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => (texts[col - 1] = cellText(cell)));
+    for (let i = 0; i < texts.length; i++) texts[i] ??= '';
+    if (o.isHeader(texts)) {
+      // Trailing blank header cells add no column.
+      while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+      return { header: texts, headerRow: row.number };
     }
-    o.onRow?.(row.number);
-    rows.push({ row: row.number, values });
   }
-  if (!header) throw new AppError('VALIDATION', `未找到表头：前${HEADER_SEARCH_ROWS}行中应有一行包含“${o.anchor}”等列名，请使用导入模板或在预检中指定列`);
-  return { name: ws.name, headerRow, header, rows };
+  throw new AppError('VALIDATION', `未找到表头：前${HEADER_SEARCH_ROWS}行中应有一行包含“${o.anchor}”等列名，请使用导入模板或在预检中指定列`);
+}
+
+async function* batchesOf(
+  rows: AsyncIterator<ExcelJS.Row>, width: number, size: number, o: SheetReadOptions, close: () => unknown,
+): AsyncGenerator<TextRow[]> {
+  let batch: TextRow[] = [];
+  let count = 0;
+  try {
+    for (;;) {
+      const next = await parsing(() => rows.next());
+      if (next.done) break;
+      const row = next.value;
+      const values = rowTexts(row, width);
+      if (values.every((v) => v === '')) continue;
+      if (count >= o.maxRows) {
+        throw new AppError('VALIDATION', `文件超过${o.maxRows}行，一次最多导入${o.maxRows}行，请拆分文件后分批导入（已读到第${row.number}行时停止）`);
+      }
+      count++;
+      o.onRow?.(row.number);
+      batch.push({ row: row.number, values });
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  } finally {
+    // Closing the reader only stops the zip's remaining entries: once the rows are read (or the
+    // reading already failed), a stream torn down on the way out says nothing about the file.
+    await Promise.resolve(close()).catch(() => undefined);
+  }
+}
+
+/** The first visible sheet of an .xlsx upload, read whole as text (small files, tests). */
+export async function readSheetText(buf: Buffer, o: SheetReadOptions): Promise<TextSheet> {
+  const sheet = await openSheetText(buf, o);
+  const rows: TextRow[] = [];
+  for await (const batch of sheet.batches(1000)) rows.push(...batch);
+  return { name: sheet.name, headerRow: sheet.headerRow, header: sheet.header, rows };
 }

@@ -2,7 +2,7 @@
 // event writer, read back oldest first.
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { insertAsJson } from './bulk.ts';
+import { type PreparedInsert, prepareJsonInsert, runInserts } from './bulk.ts';
 import { recordEvents } from '../db/schema/index.ts';
 import type { Actor } from '../http/actor.ts';
 
@@ -27,14 +27,19 @@ export function eventWriter(db: DbOrTx, o: { entityType: string; entityId: strin
   };
 }
 
+type FirstEvents = [o: { entityType: string; districtId: string; actor: Actor | null; at: Date }, events: readonly (RecordEventInput & { entityId: string })[]];
+
 /**
  * The first events of many records in one statement per 1,000 (bulk imports): still one event per
  * record, each with its own entity id, in the order given.
  */
-export async function insertFirstEvents(
-  db: DbOrTx, o: { entityType: string; districtId: string; actor: Actor | null; at: Date }, events: readonly (RecordEventInput & { entityId: string })[],
-): Promise<void> {
-  await insertAsJson(db, recordEvents, events.map((e) => ({
+export async function insertFirstEvents(db: DbOrTx, ...args: FirstEvents): Promise<void> {
+  await runInserts(db, prepareFirstEvents(...args));
+}
+
+/** insertFirstEvents's statements, prepared (while the records' own insert runs) to send after it. */
+export function prepareFirstEvents(...[o, events]: FirstEvents): PreparedInsert<unknown> {
+  return prepareJsonInsert(recordEvents, events.map((e) => ({
     districtId: o.districtId, entityType: o.entityType, entityId: e.entityId, at: o.at,
     actorId: o.actor?.userId ?? null, actorName: o.actor?.displayName ?? null, actorUnitName: o.actor?.unitName ?? null,
     action: e.action, fromStatus: e.from, toStatus: e.to, note: e.note ?? null, data: e.data ?? null,

@@ -1,6 +1,7 @@
 import { type SQL, type SQLWrapper, and, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import { auditCodesNamed } from '../../../contract/audit-labels.ts';
 import { insertAsJson } from '../../kernel/bulk.ts';
+import { JsonText } from '../../kernel/json-text.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditAnchor, auditLog } from '../../db/schema/index.ts';
 import { containsText, defineListQuery } from '../../kernel/list-query.ts';
@@ -18,8 +19,10 @@ export function lastEntry(db: DbOrTx) {
 }
 
 export async function insertEntries(db: DbOrTx, rows: (typeof auditLog.$inferInsert)[]) {
-  // One row: the plain insert; more (imports, seeding): one JSON parameter per 1,000 rows.
-  if (rows.length === 1) await db.insert(auditLog).values(rows);
+  // One row: the plain insert (its JSON text read back into values); more (imports, seeding): one
+  // JSON parameter per 1,000 rows, the JSON text inside it as is.
+  const value = (v: unknown) => (v instanceof JsonText ? JSON.parse(v.text) : v);
+  if (rows.length === 1) await db.insert(auditLog).values(rows.map((r) => ({ ...r, before: value(r.before), after: value(r.after) })));
   else await insertAsJson(db, auditLog, rows);
 }
 

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import type { auditLog } from '../../db/schema/index.ts';
-import { GENESIS_HASH, chainHash, toJsonValue } from './audit.chain.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import { type PreparedInsert, prepareJsonInsert, runInserts } from '../../kernel/bulk.ts';
+import { GENESIS_HASH, JsonText, canonicalJsonValue, chainHash } from './audit.chain.ts';
 import { chainAnchor, entriesAfter, insertEntries, lastEntry } from './audit.repository.ts';
 
 // Serializes appends to the chain across connections (a no-op cost on PGlite).
@@ -29,18 +30,41 @@ export async function recordAuditBatch(tx: DbOrTx, events: readonly AuditEvent[]
   await (await auditAppender(tx)).append(events);
 }
 
+/** Rows hashed and chained, not yet written (AuditAppender.chain); many rows come with their insert prepared. */
+export interface ChainedRows {
+  rows: (typeof auditLog.$inferInsert)[];
+  prepared?: PreparedInsert<unknown>;
+}
+
+export interface AuditAppender {
+  /** Hashes and writes the rows (await it before the transaction's next statement). */
+  append(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Hashes the rows and takes their place in the chain without writing them: a bulk import does
+   * this while its records' insert runs, then `write`s them, in the order they were chained.
+   */
+  chain(events: readonly AuditEvent[]): ChainedRows;
+  write(chained: ChainedRows): Promise<void>;
+}
+
 /**
  * The chain's end held for one transaction (bulk imports append page after page): the lock is taken
- * and the last row read once; each `append` hashes its rows and writes them (await it before the
- * transaction's next statement).
+ * and the last row read once; rows are hashed and written page after page.
  */
-export async function auditAppender(tx: DbOrTx): Promise<{ append(events: readonly AuditEvent[]): Promise<void> }> {
+export async function auditAppender(tx: DbOrTx): Promise<AuditAppender> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const last = await lastEntry(tx);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
-  return {
+  const appender: AuditAppender = {
     append(events) {
+      return appender.write(appender.chain(events));
+    },
+    write(chained) {
+      if (chained.prepared) return runInserts(tx, chained.prepared);
+      return chained.rows.length === 0 ? Promise.resolve() : insertEntries(tx, chained.rows);
+    },
+    chain(events) {
       const rows = events.map((e) => {
         seq += 1;
         const content = {
@@ -52,17 +76,20 @@ export async function auditAppender(tx: DbOrTx): Promise<{ append(events: readon
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
-          before: toJsonValue(e.before),
-          after: toJsonValue(e.after),
+          // The values as jsonb will read them back, as JSON text: hashed and stored as is.
+          before: new JsonText(canonicalJsonValue(e.before)),
+          after: new JsonText(canonicalJsonValue(e.after)),
         };
         const hash = chainHash(prevHash, content);
         const row = { ...content, prevHash, hash };
         prevHash = hash;
         return row;
       });
-      return rows.length === 0 ? Promise.resolve() : insertEntries(tx, rows);
+      // Many rows: their JSON is prepared now too (the statement the import sends after its records').
+      return rows.length > 1 ? { rows, prepared: prepareJsonInsert(auditLog, rows) } : { rows };
     },
   };
+  return appender;
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;

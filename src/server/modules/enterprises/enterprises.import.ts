@@ -11,10 +11,11 @@ import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/sc
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
-import { errorsPage, rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { errorsPage, openStaging, rejectsWorkbook, takeBatch } from '../../http/xlsx-import-batch.ts';
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
-import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
-import { readSheetText } from '../../http/xlsx-stream.ts';
+import { type CapturedRow, REASON_HEADER, type RowProblem, rowCapture } from '../../http/xlsx-rejects.ts';
+import { openSheetText } from '../../http/xlsx-stream.ts';
+import { LOOKUP_BATCH, runInserts } from '../../kernel/bulk.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
 import { listSectors, listUnits } from '../org/index.ts';
 import { ENTERPRISE_COLUMNS, ENTERPRISE_IMPORT_FIELDS, type Column, type ColumnKey } from './enterprises.columns.ts';
@@ -28,6 +29,8 @@ interface GoodRow {
 }
 
 const KIND = 'enterprises';
+/** Rows of the file checked, looked up and staged together (one lookup query each). */
+const PREVIEW_BATCH = LOOKUP_BATCH;
 const FIELD_TO_COLUMN: Record<string, ColumnKey> = { villageId: 'village', sectorIds: 'sectors' };
 const headerOf = (key: ColumnKey) => ENTERPRISE_COLUMNS.find((c) => c.key === key)!.header;
 /** A USCC's 2nd character is the kind of body registered: 2 is 个体工商户 (GB 32100-2015). */
@@ -36,7 +39,7 @@ const kindFromUscc = (uscc: string) => (uscc === '' ? '' : uscc[1] === '2' ? ENT
 export async function previewImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer, mappingField?: string): Promise<TImportPreview> {
   const chosen = parseMappingField(mappingField);
   const remembered = await rememberedMapping(ctx.db, actor.districtId, KIND);
-  const sheet = await readSheetText(buf, {
+  const sheet = await openSheetText(buf, {
     isHeader: headerTest(ENTERPRISE_IMPORT_FIELDS, 'name', remembered, chosen), anchor: headerOf('name'), maxRows: ctx.config.importMaxRows,
   });
   const reading = new SheetReading(sheet, ENTERPRISE_IMPORT_FIELDS, { remembered, chosen, ignoreHeaders: [REASON_HEADER] });
@@ -51,139 +54,160 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   const sectorByName = new Map((await listSectors(ctx.db, actor.districtId, false)).map((s) => [s.name, s.id]));
   const scope = enterpriseScopeFor(actor);
 
-  const parsed: GoodRow[] = [];
-  for (const { row: r, values } of sheet.rows) {
-    reading.observe(values);
-    if (missing.length > 0) continue;
-    const text = (key: ColumnKey) => reading.text(values, key);
-    const rowErrors: RowProblem[] = [];
-    const bad = (c: Column | ColumnKey, message: string) =>
-      rowErrors.push({ row: r, column: typeof c === 'string' ? headerOf(c) : c.header, message });
-    const label = <K extends string>(key: ColumnKey, labels: Record<K, string>): K | null => {
-      const t = text(key);
-      if (!t) return null;
-      const k = fromLabel(labels, t);
-      if (!k) bad(key, `“${t}”不是有效选项（可选：${Object.values(labels).join('、')}）`);
-      return k ?? null;
-    };
-    const villageName = text('village');
-    const { village, problem } = villageName === VILLAGE_FROM_ADDRESS ? villages.byAddress(text('address')) : villageName ? villages.byName(villageName) : {};
-    if (problem) bad('village', problem);
-    const sectorNames = text('sectors').split(/[、,，;；/\s]+/).filter(Boolean);
-    const sectorIds: string[] = [];
-    for (const n of sectorNames) {
-      const id = sectorByName.get(n);
-      if (id) sectorIds.push(id);
-      else bad('sectors', `行业领域“${n}”不存在`);
-    }
-    const countText = text('employeeCount');
-    const employeeCount = countText === '' ? null : Number(countText);
-    if (countText !== '' && !Number.isInteger(employeeCount)) bad('employeeCount', '从业人数应为整数');
-    const bools: Record<'isKey' | 'isHighRisk', boolean> = { isKey: false, isHighRisk: false };
-    for (const k of ['isKey', 'isHighRisk'] as const) {
-      const b = parseBool(text(k));
-      if (b === 'bad') bad(k, '请填写“是”或“否”');
-      else bools[k] = b ?? false;
-    }
-    const kindText = inferKind ? kindFromUscc(text('uscc').trim()) : text('kind');
-    const kind = kindText ? fromLabel(ENTERPRISE_KIND_LABELS, kindText) : undefined;
-    if (kindText && !kind) bad('kind', `“${kindText}”不是有效选项（可选：${Object.values(ENTERPRISE_KIND_LABELS).join('、')}）`);
-    const candidate = {
-      name: text('name'),
-      uscc: text('uscc') || null,
-      kind,
-      venueType: label('venueType', VENUE_TYPE_LABELS),
-      address: text('address'),
-      villageId: village?.id ?? '00000000-0000-4000-8000-000000000000',
-      sectorIds,
-      employeeCount: Number.isInteger(employeeCount) ? employeeCount : null,
-      principalName: text('principalName'),
-      principalPhone: text('principalPhone'),
-      safetyManagerName: text('safetyManagerName') || null,
-      safetyManagerPhone: text('safetyManagerPhone') || null,
-      riskGrade: label('riskGrade', RISK_GRADE_LABELS),
-      ...bools,
-      status: label('status', ENTERPRISE_STATUS_LABELS) ?? 'operating',
-    };
-    const result = EnterpriseCreate.safeParse(candidate);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = String(issue.path[0] ?? 'name');
-        const key = (FIELD_TO_COLUMN[field] ?? field) as ColumnKey;
-        if (key === 'village' && !village) {
-          if (!problem) bad('village', '请填写所在村/社区');
-          continue; // else already reported
-        }
-        if (key === 'sectors' && sectorNames.length !== sectorIds.length) continue;
-        if (key === 'kind' && kindText) continue;
-        if (!ENTERPRISE_COLUMNS.some((c) => c.key === key)) continue;
-        bad(key, issue.message);
-      }
-    }
-    if (result.success && village && village.parentId) {
-      const inScope = enterpriseInScope(scope, {
-        id: '', districtId: actor.districtId, townshipId: village.parentId, villageId: village.id, sectorIds: result.data.sectorIds,
-      });
-      if (!inScope) bad(actor.role === 'department' ? 'sectors' : 'village', '不在您的管辖范围内');
-    }
-    if (rowErrors.length || !result.success) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    parsed.push({ row: r, data: result.data, existingId: null });
-  }
-
-  // Duplicates inside the file: the first occurrence wins, later ones are reported.
-  const seen = new Map<string, number>();
-  const good: GoodRow[] = [];
-  for (const g of parsed) {
-    const key = g.data.uscc ? `u:${g.data.uscc}` : `n:${g.data.name}|${g.data.villageId}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      errors.push({ row: g.row, column: g.data.uscc ? headerOf('uscc') : headerOf('name'), message: `与第${first}行重复` });
-      continue;
-    }
-    seen.set(key, g.row);
-    good.push(g);
-  }
-
-  // Match existing records in batches: by USCC, else by name + village.
-  const byUscc = new Map((await repo.findLiveByUsccs(ctx.db, good.flatMap((g) => (g.data.uscc ? [g.data.uscc] : [])))).map((e) => [e.uscc!, e]));
-  const byName = new Map<string, string>();
-  for (const e of await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, good.filter((g) => !g.data.uscc).map((g) => g.data.name))) {
-    if (!e.uscc && !byName.has(`${e.name}|${e.villageId}`)) byName.set(`${e.name}|${e.villageId}`, e.id);
-  }
-  const matched = good.map((g) => {
-    const hit = g.data.uscc ? byUscc.get(g.data.uscc) : undefined;
-    return { g, hit, existingId: g.data.uscc ? hit?.id ?? null : byName.get(`${g.data.name}|${g.data.villageId}`) ?? null };
-  });
-  const inScope = await repo.findManyInScope(ctx.db, scope, matched.flatMap((m) => (m.existingId && !(m.hit && m.hit.districtId !== actor.districtId) ? [m.existingId] : [])));
-  const accepted: GoodRow[] = [];
-  for (const { g, hit, existingId } of matched) {
-    if (hit && hit.districtId !== actor.districtId) {
-      errors.push({ row: g.row, column: headerOf('uscc'), message: '该统一社会信用代码已在其他辖区登记' });
-      continue;
-    }
-    if (existingId && !inScope.has(existingId)) {
-      errors.push({ row: g.row, column: headerOf('name'), message: '该单位已登记，但不在您的管辖范围内，不能更新' });
-      continue;
-    }
-    accepted.push({ ...g, existingId });
-  }
-
   // Each row is known by its unit: the enterprise's name, else its code.
-  const { sheet: bad, staged } = splitCaptured(captureText(sheet, [reading.columnOf('name'), reading.columnOf('uscc')]), errors, accepted);
-  const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [bad], problems: errors, mapping: chosen };
-  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: [], staged, report, totalRows: sheet.rows.length });
-  return {
-    ...saved,
-    fileName,
-    totalRows: sheet.rows.length,
-    validRows: accepted.length,
-    toCreate: accepted.filter((g) => !g.existingId).length,
-    toUpdate: accepted.filter((g) => g.existingId).length,
-    mapping: reading.info(inferable, { village: [VILLAGE_FROM_ADDRESS, ...villages.names()], sectors: [...sectorByName.keys()] }),
-  };
+  const capture = rowCapture(sheet, [reading.columnOf('name'), reading.columnOf('uscc')]);
+  const rejected: CapturedRow[] = [];
+  // Duplicates in the file, across batches: the first occurrence of a code (else name and village) wins.
+  const seen = new Map<string, number>();
+  const counts = { total: 0, create: 0, update: 0 };
+
+  // The file is read, checked, looked up and staged a batch at a time, in its order, then let go.
+  const staging = await openStaging(ctx, actor, { kind: KIND, fileName });
+  try {
+    for await (const batch of sheet.batches(PREVIEW_BATCH)) {
+      counts.total += batch.length;
+      const from = errors.length;
+      const parsed: GoodRow[] = [];
+      for (const { row: r, values } of batch) {
+        reading.observe(values);
+        if (missing.length > 0) continue;
+        const text = (key: ColumnKey) => reading.text(values, key);
+        const rowErrors: RowProblem[] = [];
+        const bad = (c: Column | ColumnKey, message: string) =>
+          rowErrors.push({ row: r, column: typeof c === 'string' ? headerOf(c) : c.header, message });
+        const label = <K extends string>(key: ColumnKey, labels: Record<K, string>): K | null => {
+          const t = text(key);
+          if (!t) return null;
+          const k = fromLabel(labels, t);
+          if (!k) bad(key, `“${t}”不是有效选项（可选：${Object.values(labels).join('、')}）`);
+          return k ?? null;
+        };
+        const villageName = text('village');
+        const { village, problem } = villageName === VILLAGE_FROM_ADDRESS ? villages.byAddress(text('address')) : villageName ? villages.byName(villageName) : {};
+        if (problem) bad('village', problem);
+        const sectorNames = text('sectors').split(/[、,，;；/\s]+/).filter(Boolean);
+        const sectorIds: string[] = [];
+        for (const n of sectorNames) {
+          const id = sectorByName.get(n);
+          if (id) sectorIds.push(id);
+          else bad('sectors', `行业领域“${n}”不存在`);
+        }
+        const countText = text('employeeCount');
+        const employeeCount = countText === '' ? null : Number(countText);
+        if (countText !== '' && !Number.isInteger(employeeCount)) bad('employeeCount', '从业人数应为整数');
+        const bools: Record<'isKey' | 'isHighRisk', boolean> = { isKey: false, isHighRisk: false };
+        for (const k of ['isKey', 'isHighRisk'] as const) {
+          const b = parseBool(text(k));
+          if (b === 'bad') bad(k, '请填写“是”或“否”');
+          else bools[k] = b ?? false;
+        }
+        const kindText = inferKind ? kindFromUscc(text('uscc').trim()) : text('kind');
+        const kind = kindText ? fromLabel(ENTERPRISE_KIND_LABELS, kindText) : undefined;
+        if (kindText && !kind) bad('kind', `“${kindText}”不是有效选项（可选：${Object.values(ENTERPRISE_KIND_LABELS).join('、')}）`);
+        const candidate = {
+          name: text('name'),
+          uscc: text('uscc') || null,
+          kind,
+          venueType: label('venueType', VENUE_TYPE_LABELS),
+          address: text('address'),
+          villageId: village?.id ?? '00000000-0000-4000-8000-000000000000',
+          sectorIds,
+          employeeCount: Number.isInteger(employeeCount) ? employeeCount : null,
+          principalName: text('principalName'),
+          principalPhone: text('principalPhone'),
+          safetyManagerName: text('safetyManagerName') || null,
+          safetyManagerPhone: text('safetyManagerPhone') || null,
+          riskGrade: label('riskGrade', RISK_GRADE_LABELS),
+          ...bools,
+          status: label('status', ENTERPRISE_STATUS_LABELS) ?? 'operating',
+        };
+        const result = EnterpriseCreate.safeParse(candidate);
+        if (!result.success) {
+          for (const issue of result.error.issues) {
+            const field = String(issue.path[0] ?? 'name');
+            const key = (FIELD_TO_COLUMN[field] ?? field) as ColumnKey;
+            if (key === 'village' && !village) {
+              if (!problem) bad('village', '请填写所在村/社区');
+              continue; // else already reported
+            }
+            if (key === 'sectors' && sectorNames.length !== sectorIds.length) continue;
+            if (key === 'kind' && kindText) continue;
+            if (!ENTERPRISE_COLUMNS.some((c) => c.key === key)) continue;
+            bad(key, issue.message);
+          }
+        }
+        if (result.success && village && village.parentId) {
+          const inScope = enterpriseInScope(scope, {
+            id: '', districtId: actor.districtId, townshipId: village.parentId, villageId: village.id, sectorIds: result.data.sectorIds,
+          });
+          if (!inScope) bad(actor.role === 'department' ? 'sectors' : 'village', '不在您的管辖范围内');
+        }
+        if (rowErrors.length || !result.success) {
+          errors.push(...rowErrors);
+          continue;
+        }
+        parsed.push({ row: r, data: result.data, existingId: null });
+      }
+
+      // Duplicates inside the file: the first occurrence wins, later ones are reported.
+      const good: GoodRow[] = [];
+      for (const g of parsed) {
+        const key = g.data.uscc ? `u:${g.data.uscc}` : `n:${g.data.name}|${g.data.villageId}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          errors.push({ row: g.row, column: g.data.uscc ? headerOf('uscc') : headerOf('name'), message: `与第${first}行重复` });
+          continue;
+        }
+        seen.set(key, g.row);
+        good.push(g);
+      }
+
+      // Match existing records in batches: by USCC, else by name + village.
+      const byUscc = new Map((await repo.findLiveByUsccs(ctx.db, good.flatMap((g) => (g.data.uscc ? [g.data.uscc] : [])))).map((e) => [e.uscc!, e]));
+      const byName = new Map<string, string>();
+      for (const e of await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, good.filter((g) => !g.data.uscc).map((g) => g.data.name))) {
+        if (!e.uscc && !byName.has(`${e.name}|${e.villageId}`)) byName.set(`${e.name}|${e.villageId}`, e.id);
+      }
+      const matched = good.map((g) => {
+        const hit = g.data.uscc ? byUscc.get(g.data.uscc) : undefined;
+        return { g, hit, existingId: g.data.uscc ? hit?.id ?? null : byName.get(`${g.data.name}|${g.data.villageId}`) ?? null };
+      });
+      const inScope = await repo.findManyInScope(ctx.db, scope, matched.flatMap((m) => (m.existingId && !(m.hit && m.hit.districtId !== actor.districtId) ? [m.existingId] : [])));
+      const accepted: GoodRow[] = [];
+      for (const { g, hit, existingId } of matched) {
+        if (hit && hit.districtId !== actor.districtId) {
+          errors.push({ row: g.row, column: headerOf('uscc'), message: '该统一社会信用代码已在其他辖区登记' });
+          continue;
+        }
+        if (existingId && !inScope.has(existingId)) {
+          errors.push({ row: g.row, column: headerOf('name'), message: '该单位已登记，但不在您的管辖范围内，不能更新' });
+          continue;
+        }
+        accepted.push({ ...g, existingId });
+      }
+
+      // The rows with a problem stay in the report (they download with their reasons); the accepted
+      // ones are staged with their text, should the commit skip one after all.
+      const bad = new Set(errors.slice(from).map((e) => e.row));
+      for (const r of batch) if (bad.has(r.row)) rejected.push(capture.of(r));
+      const text = new Map(batch.map((r) => [r.row, r]));
+      await staging.add(accepted.map((g) => {
+        const c = capture.of(text.get(g.row)!);
+        return { row: g.row, data: g, label: c.label, source: c.values };
+      }));
+      for (const g of accepted) counts[g.existingId ? 'update' : 'create']++;
+    }
+    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };
+    const saved = await staging.save(report, counts.total);
+    return {
+      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update,
+      mapping: reading.info(inferable, { village: [VILLAGE_FROM_ADDRESS, ...villages.names()], sectors: [...sectorByName.keys()] }),
+    };
+  } catch (e) {
+    // The preview's own error is the one to answer; a batch left behind can never be committed.
+    await staging.discard().catch(() => undefined);
+    throw e;
+  }
 }
 
 export async function commitImport(ctx: AppContext, actor: Actor, batchId: string) {
@@ -223,11 +247,18 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
         audits.push({ row: g.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before, after: e } });
         updated++;
       }
-      const inserted = await repo.insertEnterprises(tx, inserts.map((i) => i.values));
-      inserted.forEach((e, i) => audits.push({ row: inserts[i]!.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: e } }));
-      created += inserted.length;
+      // The insert runs while the page's audit rows are hashed in the chain; they follow it.
+      const inserting = repo.prepareEnterpriseInserts(inserts.map((i) => i.values));
+      const sent = runInserts(tx, inserting);
+      inserting.rows.forEach((e, i) => audits.push({
+        row: inserts[i]!.row,
+        event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_create', entityType: 'enterprise', entityId: e.id, after: inserting.auditValue(i) },
+      }));
+      created += inserting.rows.length;
       // One audit row per record, in the file's order, written per batch.
-      await audit.append(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
+      const chained = audit.chain(audits.sort((a, b) => a.row - b.row).map((a) => a.event));
+      await sent;
+      await audit.write(chained);
     }
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
     return { created, updated, skipped: await batch.finish() };

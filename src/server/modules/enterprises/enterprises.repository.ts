@@ -5,7 +5,7 @@ import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/ent
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { enterprises, importBatchRows, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
-import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
+import { type PreparedInsert, insertAsJson, lookupInBatches, pgArray, prepareJsonInsert } from '../../kernel/bulk.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseWithVillage = { e: EnterpriseRow; villageName: string };
@@ -156,6 +156,11 @@ export async function insertEnterprise(db: DbOrTx, row: typeof enterprises.$infe
 /** Many new records, 1,000 rows per statement, returned as stored in the order given. */
 export function insertEnterprises(db: DbOrTx, rows: (typeof enterprises.$inferInsert)[]): Promise<EnterpriseRow[]> {
   return insertAsJson(db, enterprises, rows);
+}
+
+/** insertEnterprises prepared: the rows as they will be stored, and the statements to send (runInserts). */
+export function prepareEnterpriseInserts(rows: (typeof enterprises.$inferInsert)[]): PreparedInsert<EnterpriseRow> {
+  return prepareJsonInsert(enterprises, rows);
 }
 
 export async function updateEnterprise(db: DbOrTx, id: string, version: number | null, set: Partial<typeof enterprises.$inferInsert>) {

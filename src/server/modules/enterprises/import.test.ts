@@ -3,6 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, enterprises } from '../../db/schema/index.ts';
+import { verifyAuditChain } from '../audit/audit.service.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import {
   type BuiltUser, type SectorRow, type UnitRow, buildDistrict, buildSector, buildTownship, buildUser, buildVillage, randomUscc,
@@ -147,6 +148,9 @@ describe('import preview and commit', () => {
     expect(venue!.sectorIds.sort()).toEqual([chem.id, fire.id].sort());
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'enterprise.import_create'));
     expect(audits).toHaveLength(4);
+    // Each audit row holds the record as stored, and the chain (hashed in bulk) verifies.
+    expect(audits.find((r) => r.entityId === a!.id)!.after).toEqual(JSON.parse(JSON.stringify(a)));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
   it('offers the rows not imported as a workbook with 错误原因, which imports as is once fixed', async () => {

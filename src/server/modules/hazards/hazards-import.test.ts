@@ -2,7 +2,8 @@
 // is written; good rows committed with their plans, dual reports and timeline; no duplicates on re-import.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hazardPlans, hazardReports, hazards, recordEvents } from '../../db/schema/index.ts';
+import { auditLog, hazardPlans, hazardReports, hazards, recordEvents } from '../../db/schema/index.ts';
+import { verifyAuditChain } from '../audit/audit.service.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
 import {
@@ -156,6 +157,11 @@ describe('hazard ledger import', () => {
     const [ev] = await t.db.select().from(recordEvents).where(eq(recordEvents.entityId, rect.id));
     expect(ev).toMatchObject({ action: 'import', toStatus: 'rectifying' });
     expect(ev!.note).toContain('原编号：DS-001');
+    // One audit row per hazard holding it as stored; the chain (hashed in bulk) verifies.
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'hazard.import'));
+    expect(audits.filter((a) => a.entityId === rect.id || a.entityId === major.id)).toHaveLength(2);
+    expect(audits.find((a) => a.entityId === rect.id)!.after).toEqual(JSON.parse(JSON.stringify(rect)));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
 
     const again = (await upload(office, file)).json();
     expect(again.validRows).toBe(0);

@@ -1,10 +1,9 @@
-// The bulk queries of the hazard ledger import: duplicates found for many rows at once, and the
-// hazards, plans and reports of a batch written many rows per statement.
+// The bulk queries of the hazard ledger import: duplicates found for many rows at once.
 import { and, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDay } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
-import { insertAsJson, lookupInBatches, pgArray } from '../../kernel/bulk.ts';
+import { hazards } from '../../db/schema/index.ts';
+import { lookupInBatches, pgArray } from '../../kernel/bulk.ts';
 
 /** The duplicate key of a hazard: its enterprise, found day (Shanghai) and description. */
 export const hazardKey = (h: { enterpriseId: string; foundOn: string; description: string }) => `${h.enterpriseId}|${h.foundOn}|${h.description}`;
@@ -22,7 +21,3 @@ export async function existingHazardKeys(db: DbOrTx, scope: SQL, rows: { enterpr
       )));
   return new Set(found.map((h) => hazardKey({ enterpriseId: h.enterpriseId, foundOn: shanghaiDay(h.foundAt), description: h.description })));
 }
-
-export const insertHazards = (db: DbOrTx, rows: (typeof hazards.$inferInsert)[]) => insertAsJson(db, hazards, rows);
-export const insertPlans = (db: DbOrTx, rows: (typeof hazardPlans.$inferInsert)[]) => insertAsJson(db, hazardPlans, rows);
-export const insertReports = (db: DbOrTx, rows: (typeof hazardReports.$inferInsert)[]) => insertAsJson(db, hazardReports, rows);

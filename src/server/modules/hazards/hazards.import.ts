@@ -13,17 +13,19 @@ import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
-import { errorsPage, rejectsWorkbook, saveBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { errorsPage, openStaging, rejectsWorkbook, takeBatch } from '../../http/xlsx-import-batch.ts';
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
-import { REASON_HEADER, type RowProblem, captureText, splitCaptured } from '../../http/xlsx-rejects.ts';
-import { readSheetText } from '../../http/xlsx-stream.ts';
+import { type CapturedRow, REASON_HEADER, type RowProblem, rowCapture } from '../../http/xlsx-rejects.ts';
+import { openSheetText } from '../../http/xlsx-stream.ts';
 import { reserveRecordSeqs } from '../../kernel/record-counter.ts';
-import { insertFirstEvents } from '../../kernel/record-events.ts';
+import { LOOKUP_BATCH, prepareJsonInsert, runInserts } from '../../kernel/bulk.ts';
+import { prepareFirstEvents } from '../../kernel/record-events.ts';
+import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
 import { findLiveInScopeByKeys } from '../enterprises/index.ts';
 import { listSectors } from '../org/index.ts';
 import { HAZARD_IMPORT_FIELDS, IMPORT_STATUS_LABELS, type Key, headerOf } from './hazards.import-columns.ts';
-import { existingHazardKeys, hazardKey, insertHazards, insertPlans, insertReports } from './hazards.import-repo.ts';
+import { existingHazardKeys, hazardKey } from './hazards.import-repo.ts';
 import * as repo from './hazards.repository.ts';
 import { responsibleUnitFor } from './hazards.service.ts';
 import { hazardScopeSql } from './hazards.scope.ts';
@@ -31,6 +33,8 @@ import { hazardScopeSql } from './hazards.scope.ts';
 export { buildHazardTemplate } from './hazards.import-columns.ts';
 
 const KIND = 'hazards';
+/** Rows of the file checked, looked up and staged together (one lookup query each). */
+const PREVIEW_BATCH = LOOKUP_BATCH;
 
 interface GoodRow {
   row: number;
@@ -56,7 +60,18 @@ interface GoodRow {
   originalNumber: string | null;
 }
 
-const hoursInto = (day: string, hours: number) => new Date(shanghaiDayStart(day).getTime() + hours * 3_600_000);
+// A ledger's rows share a few hundred days: each day's start and validity are worked out once
+// (dayjs per row and date was a second of a 100,000-row import).
+const dayStarts = new Map<string, number>();
+const validDays = new Map<string, boolean>();
+const DAYS_KEPT = 100_000;
+function remember<V>(m: Map<string, V>, key: string, value: V): V {
+  if (m.size < DAYS_KEPT) m.set(key, value);
+  return value;
+}
+const hoursInto = (day: string, hours: number) =>
+  new Date((dayStarts.get(day) ?? remember(dayStarts, day, shanghaiDayStart(day).getTime())) + hours * 3_600_000);
+const validDay = (day: string) => validDays.get(day) ?? remember(validDays, day, isValidDay(day));
 /** 2024-6-3, 2024/06/03, 2024.6.3 or 2024年6月3日 as YYYY-MM-DD (whether that day exists is checked apart). */
 function normalizeDate(t: string): string | null {
   const m = t.replace(/[./年月]/g, '-').replace(/日$/, '').match(/^(\d{4})-(\d{1,2})-(\d{1,2})/);
@@ -66,7 +81,7 @@ function normalizeDate(t: string): string | null {
 export async function previewHazardImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer, mappingField?: string): Promise<TImportPreview> {
   const chosen = parseMappingField(mappingField);
   const remembered = await rememberedMapping(ctx.db, actor.districtId, KIND);
-  const sheet = await readSheetText(buf, {
+  const sheet = await openSheetText(buf, {
     isHeader: headerTest(HAZARD_IMPORT_FIELDS, 'enterprise', remembered, chosen), anchor: headerOf('enterprise'), maxRows: ctx.config.importMaxRows,
   });
   const reading = new SheetReading(sheet, HAZARD_IMPORT_FIELDS, { remembered, chosen, ignoreHeaders: [REASON_HEADER] });
@@ -76,147 +91,170 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   const sectorByName = new Map((await listSectors(ctx.db, actor.districtId, false)).map((s) => [s.name, s.id]));
   const scope = enterpriseScopeFor(actor);
   const today = shanghaiDay(ctx.clock.now());
-  const good: GoodRow[] = [];
-
-  // The enterprises the rows name, looked up in batches: by USCC when given, else by name.
   const keyOf = (values: readonly string[]) => ({ uscc: reading.text(values, 'uscc').toUpperCase(), name: reading.text(values, 'enterprise') });
-  const keys = missing.length > 0 ? [] : sheet.rows.map((r) => keyOf(r.values));
-  const found = await findLiveInScopeByKeys(ctx.db, scope, {
-    usccs: keys.flatMap((k) => (k.uscc ? [k.uscc] : [])), names: keys.flatMap((k) => (!k.uscc && k.name ? [k.name] : [])),
-  });
-  type Ent = (typeof found.byUscc)[number];
-  const group = (rows: Ent[], by: (e: Ent) => string | null) => {
-    const m = new Map<string, Ent[]>();
-    for (const e of rows) m.set(by(e) ?? '', [...(m.get(by(e) ?? '') ?? []), e]);
-    return m;
-  };
-  const byUscc = group(found.byUscc, (e) => e.uscc);
-  const byName = group(found.byName, (e) => e.name);
-
-  for (const { row: r, values } of sheet.rows) {
-    reading.observe(values);
-    if (missing.length > 0) continue;
-    const text = (k: Key) => reading.text(values, k);
-    const before = errors.length;
-    const bad = (k: Key, message: string) => errors.push({ row: r, column: headerOf(k), message });
-    const need = (k: Key, label = headerOf(k)) => {
-      const t = text(k);
-      if (!t) bad(k, `请填写${label}`);
-      return t;
-    };
-    const label = <K extends string>(k: Key, labels: Record<K, string>, aliases: Record<string, K> = {}): K | null => {
-      const t = text(k);
-      if (!t) return null;
-      const v = fromLabel(labels, t) ?? aliases[t];
-      if (!v) bad(k, `“${t}”不是有效选项（可选：${Object.values(labels).join('、')}）`);
-      return v ?? null;
-    };
-    const date = (k: Key) => {
-      const t = text(k);
-      if (!t) return null;
-      const d = normalizeDate(t);
-      if (d && isValidDay(d)) return d;
-      // 2024-02-30 would otherwise fail the whole commit in the database
-      bad(k, d ? '日期不存在' : '日期格式应为 YYYY-MM-DD');
-      return null;
-    };
-
-    // The enterprise: by USCC when given, else by a name unique within the actor's scope.
-    const { uscc, name: enterpriseName } = keyOf(values);
-    need('enterprise');
-    let ent: { id: string; townshipId: string; villageId: string } | null = null;
-    if (uscc || enterpriseName) {
-      const hits = (uscc ? byUscc.get(uscc) : byName.get(enterpriseName)) ?? [];
-      if (hits.length === 1) ent = hits[0]!;
-      else if (hits.length > 1) bad('enterprise', '有多个同名单位，请填写统一社会信用代码');
-      else bad(uscc ? 'uscc' : 'enterprise', '单位不存在或不在您的管辖范围内');
-    }
-    const description = need('description');
-    const location = need('location');
-    const sectorName = need('sector');
-    const sectorId = sectorName ? sectorByName.get(sectorName) : undefined;
-    if (sectorName && !sectorId) bad('sector', `行业领域“${sectorName}”不存在`);
-    const level = label('level', HAZARD_LEVEL_LABELS, { 一般: 'general', 重大: 'major' });
-    if (!text('level')) bad('level', '请填写隐患等级');
-    const criterion = text('criterion') || null;
-    const criterionProblem = level ? criterionRefusal(level, criterion) : null;
-    if (criterionProblem) bad('criterion', criterionProblem);
-    const source = label('source', HAZARD_SOURCE_LABELS);
-    if (!text('source')) bad('source', '请填写来源');
-    const foundOn = date('foundOn');
-    if (!text('foundOn')) bad('foundOn', '请填写发现日期');
-    if (foundOn && foundOn > today) bad('foundOn', '发现日期不能晚于今天');
-    const status = label('status', IMPORT_STATUS_LABELS);
-    if (!text('status')) bad('status', '请填写状态');
-    const dueDate = date('dueDate');
-    const fundsText = text('funds');
-    const funds = fundsText === '' ? null : Number(fundsText);
-    if (fundsText !== '' && !(Number.isFinite(funds) && funds! >= 0)) bad('funds', '整改资金应为不小于0的数字');
-    const plan = {
-      owner: text('owner') || null, measures: text('measures') || null,
-      fundsFen: funds !== null && Number.isFinite(funds) ? Math.round(funds * 100) : null, dueDate, contingencyPlan: text('contingency') || null,
-    };
-    const anyPlan = plan.owner || plan.measures || fundsText || plan.contingencyPlan;
-    if (status && status !== 'reported' && !isPlanComplete(plan)) {
-      bad('owner', `“${IMPORT_STATUS_LABELS[status]}”的隐患须填写完整的五落实（整改责任人、整改措施、整改资金、整改期限、应急预案）`);
-    } else if (anyPlan && !isPlanComplete(plan)) {
-      bad('owner', '五落实不完整：须同时填写整改责任人、整改措施、整改资金、整改期限、应急预案');
-    }
-    const rectificationNote = text('rectificationNote') || null;
-    if ((status === 'awaiting_verification' || status === 'closed') && !rectificationNote) bad('rectificationNote', '请填写整改情况');
-    const closedOn = date('closedOn');
-    const verifierName = text('verifierName') || null;
-    const toDept = parseBool(text('reportedToDepartment'));
-    const toGov = parseBool(text('reportedToGovernment'));
-    if (toDept === 'bad') bad('reportedToDepartment', '请填写“是”或“否”');
-    if (toGov === 'bad') bad('reportedToGovernment', '请填写“是”或“否”');
-    if (status === 'closed') {
-      if (!closedOn) bad('closedOn', '已销号的隐患须填写销号日期');
-      if (!verifierName) bad('verifierName', '已销号的隐患须填写验收人');
-      if (closedOn && foundOn && closedOn < foundOn) bad('closedOn', '销号日期不能早于发现日期');
-      if (closedOn && closedOn > today) bad('closedOn', '销号日期不能晚于今天');
-      const reported = { discoveryReportedToDepartment: toDept === true, discoveryReportedToGovernment: toGov === true };
-      if (level && dualReportMissing({ level, ...reported })) bad('reportedToDepartment', HAZARD_REFUSAL_MESSAGES.dual_report_missing);
-    }
-    if (errors.length > before || !ent || !sectorId || !level || !source || !foundOn || !status) continue;
-    good.push({
-      row: r, enterpriseId: ent.id, townshipId: ent.townshipId, villageId: ent.villageId, sectorId, description, location,
-      category: text('category') || null, level, criterion, source, foundOn, status, dueDate: dueDate ?? null,
-      plan: isPlanComplete(plan) ? { owner: plan.owner!, measures: plan.measures!, fundsFen: plan.fundsFen!, dueDate: plan.dueDate!, contingencyPlan: plan.contingencyPlan! } : null,
-      rectificationNote, closedOn: status === 'closed' ? closedOn : null, verifierName: status === 'closed' ? verifierName : null,
-      reportedToDepartment: toDept === true, reportedToGovernment: toGov === true, originalNumber: text('originalNumber') || null,
-    });
-  }
-
-  // Duplicates, in the file and against the ledger: same enterprise, found day and description.
-  const seen = new Map<string, number>();
-  const unique: GoodRow[] = [];
-  for (const g of good) {
-    const first = seen.get(hazardKey(g));
-    if (first !== undefined) {
-      errors.push({ row: g.row, column: headerOf('description'), message: `与第${first}行重复` });
-      continue;
-    }
-    seen.set(hazardKey(g), g.row);
-    unique.push(g);
-  }
-  const inLedger = await existingHazardKeys(ctx.db, hazardScopeSql(actor), unique);
-  const accepted: GoodRow[] = [];
-  for (const g of unique) {
-    if (inLedger.has(hazardKey(g))) {
-      errors.push({ row: g.row, column: headerOf('description'), message: '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入' });
-      continue;
-    }
-    accepted.push(g);
-  }
   // Each row is known by the enterprise it names (its code when the name is blank), else its old number.
-  const captured = captureText(sheet, [reading.columnOf('enterprise'), reading.columnOf('uscc'), reading.columnOf('originalNumber')]);
-  const { sheet: bad, staged } = splitCaptured(captured, errors, accepted);
-  const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [bad], problems: errors, mapping: chosen };
-  const saved = await saveBatch(ctx, actor, { kind: KIND, fileName, rows: [], staged, report, totalRows: sheet.rows.length });
-  return {
-    ...saved, fileName, totalRows: sheet.rows.length, validRows: accepted.length, toCreate: accepted.length, toUpdate: 0, mapping: reading.info([], { sector: [...sectorByName.keys()] }),
-  };
+  const capture = rowCapture(sheet, [reading.columnOf('enterprise'), reading.columnOf('uscc'), reading.columnOf('originalNumber')]);
+  const rejected: CapturedRow[] = [];
+  // Duplicates in the file: the first row with the same enterprise, found day and description, across batches.
+  const seen = new Map<string, number>();
+  let totalRows = 0;
+  let validRows = 0;
+
+  // The file is read, checked, looked up and staged a batch at a time, in its order, then let go.
+  const staging = await openStaging(ctx, actor, { kind: KIND, fileName });
+  try {
+    for await (const batch of sheet.batches(PREVIEW_BATCH)) {
+      totalRows += batch.length;
+      const from = errors.length;
+      const good: GoodRow[] = [];
+      // The enterprises the rows name, looked up together: by USCC when given, else by name.
+      const keys = missing.length > 0 ? [] : batch.map((r) => keyOf(r.values));
+      const found = await findLiveInScopeByKeys(ctx.db, scope, {
+        usccs: keys.flatMap((k) => (k.uscc ? [k.uscc] : [])), names: keys.flatMap((k) => (!k.uscc && k.name ? [k.name] : [])),
+      });
+      type Ent = (typeof found.byUscc)[number];
+      const group = (rows: Ent[], by: (e: Ent) => string | null) => {
+        const m = new Map<string, Ent[]>();
+        for (const e of rows) m.set(by(e) ?? '', [...(m.get(by(e) ?? '') ?? []), e]);
+        return m;
+      };
+      const byUscc = group(found.byUscc, (e) => e.uscc);
+      const byName = group(found.byName, (e) => e.name);
+
+      for (const { row: r, values } of batch) {
+        reading.observe(values);
+        if (missing.length > 0) continue;
+        const text = (k: Key) => reading.text(values, k);
+        const before = errors.length;
+        const bad = (k: Key, message: string) => errors.push({ row: r, column: headerOf(k), message });
+        const need = (k: Key, label = headerOf(k)) => {
+          const t = text(k);
+          if (!t) bad(k, `请填写${label}`);
+          return t;
+        };
+        const label = <K extends string>(k: Key, labels: Record<K, string>, aliases: Record<string, K> = {}): K | null => {
+          const t = text(k);
+          if (!t) return null;
+          const v = fromLabel(labels, t) ?? aliases[t];
+          if (!v) bad(k, `“${t}”不是有效选项（可选：${Object.values(labels).join('、')}）`);
+          return v ?? null;
+        };
+        const date = (k: Key) => {
+          const t = text(k);
+          if (!t) return null;
+          const d = normalizeDate(t);
+          if (d && validDay(d)) return d;
+          // 2024-02-30 would otherwise fail the whole commit in the database
+          bad(k, d ? '日期不存在' : '日期格式应为 YYYY-MM-DD');
+          return null;
+        };
+
+        // The enterprise: by USCC when given, else by a name unique within the actor's scope.
+        const { uscc, name: enterpriseName } = keyOf(values);
+        need('enterprise');
+        let ent: { id: string; townshipId: string; villageId: string } | null = null;
+        if (uscc || enterpriseName) {
+          const hits = (uscc ? byUscc.get(uscc) : byName.get(enterpriseName)) ?? [];
+          if (hits.length === 1) ent = hits[0]!;
+          else if (hits.length > 1) bad('enterprise', '有多个同名单位，请填写统一社会信用代码');
+          else bad(uscc ? 'uscc' : 'enterprise', '单位不存在或不在您的管辖范围内');
+        }
+        const description = need('description');
+        const location = need('location');
+        const sectorName = need('sector');
+        const sectorId = sectorName ? sectorByName.get(sectorName) : undefined;
+        if (sectorName && !sectorId) bad('sector', `行业领域“${sectorName}”不存在`);
+        const level = label('level', HAZARD_LEVEL_LABELS, { 一般: 'general', 重大: 'major' });
+        if (!text('level')) bad('level', '请填写隐患等级');
+        const criterion = text('criterion') || null;
+        const criterionProblem = level ? criterionRefusal(level, criterion) : null;
+        if (criterionProblem) bad('criterion', criterionProblem);
+        const source = label('source', HAZARD_SOURCE_LABELS);
+        if (!text('source')) bad('source', '请填写来源');
+        const foundOn = date('foundOn');
+        if (!text('foundOn')) bad('foundOn', '请填写发现日期');
+        if (foundOn && foundOn > today) bad('foundOn', '发现日期不能晚于今天');
+        const status = label('status', IMPORT_STATUS_LABELS);
+        if (!text('status')) bad('status', '请填写状态');
+        const dueDate = date('dueDate');
+        const fundsText = text('funds');
+        const funds = fundsText === '' ? null : Number(fundsText);
+        if (fundsText !== '' && !(Number.isFinite(funds) && funds! >= 0)) bad('funds', '整改资金应为不小于0的数字');
+        const plan = {
+          owner: text('owner') || null, measures: text('measures') || null,
+          fundsFen: funds !== null && Number.isFinite(funds) ? Math.round(funds * 100) : null, dueDate, contingencyPlan: text('contingency') || null,
+        };
+        const anyPlan = plan.owner || plan.measures || fundsText || plan.contingencyPlan;
+        if (status && status !== 'reported' && !isPlanComplete(plan)) {
+          bad('owner', `“${IMPORT_STATUS_LABELS[status]}”的隐患须填写完整的五落实（整改责任人、整改措施、整改资金、整改期限、应急预案）`);
+        } else if (anyPlan && !isPlanComplete(plan)) {
+          bad('owner', '五落实不完整：须同时填写整改责任人、整改措施、整改资金、整改期限、应急预案');
+        }
+        const rectificationNote = text('rectificationNote') || null;
+        if ((status === 'awaiting_verification' || status === 'closed') && !rectificationNote) bad('rectificationNote', '请填写整改情况');
+        const closedOn = date('closedOn');
+        const verifierName = text('verifierName') || null;
+        const toDept = parseBool(text('reportedToDepartment'));
+        const toGov = parseBool(text('reportedToGovernment'));
+        if (toDept === 'bad') bad('reportedToDepartment', '请填写“是”或“否”');
+        if (toGov === 'bad') bad('reportedToGovernment', '请填写“是”或“否”');
+        if (status === 'closed') {
+          if (!closedOn) bad('closedOn', '已销号的隐患须填写销号日期');
+          if (!verifierName) bad('verifierName', '已销号的隐患须填写验收人');
+          if (closedOn && foundOn && closedOn < foundOn) bad('closedOn', '销号日期不能早于发现日期');
+          if (closedOn && closedOn > today) bad('closedOn', '销号日期不能晚于今天');
+          const reported = { discoveryReportedToDepartment: toDept === true, discoveryReportedToGovernment: toGov === true };
+          if (level && dualReportMissing({ level, ...reported })) bad('reportedToDepartment', HAZARD_REFUSAL_MESSAGES.dual_report_missing);
+        }
+        if (errors.length > before || !ent || !sectorId || !level || !source || !foundOn || !status) continue;
+        good.push({
+          row: r, enterpriseId: ent.id, townshipId: ent.townshipId, villageId: ent.villageId, sectorId, description, location,
+          category: text('category') || null, level, criterion, source, foundOn, status, dueDate: dueDate ?? null,
+          plan: isPlanComplete(plan) ? { owner: plan.owner!, measures: plan.measures!, fundsFen: plan.fundsFen!, dueDate: plan.dueDate!, contingencyPlan: plan.contingencyPlan! } : null,
+          rectificationNote, closedOn: status === 'closed' ? closedOn : null, verifierName: status === 'closed' ? verifierName : null,
+          reportedToDepartment: toDept === true, reportedToGovernment: toGov === true, originalNumber: text('originalNumber') || null,
+        });
+      }
+
+      // Duplicates, in the file and against the ledger: same enterprise, found day and description.
+      const unique: GoodRow[] = [];
+      for (const g of good) {
+        const first = seen.get(hazardKey(g));
+        if (first !== undefined) {
+          errors.push({ row: g.row, column: headerOf('description'), message: `与第${first}行重复` });
+          continue;
+        }
+        seen.set(hazardKey(g), g.row);
+        unique.push(g);
+      }
+      const inLedger = await existingHazardKeys(ctx.db, hazardScopeSql(actor), unique);
+      const accepted: GoodRow[] = [];
+      for (const g of unique) {
+        if (inLedger.has(hazardKey(g))) {
+          errors.push({ row: g.row, column: headerOf('description'), message: '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入' });
+          continue;
+        }
+        accepted.push(g);
+      }
+      // The rows with a problem stay in the report (they download with their reasons); the accepted
+      // ones are staged with their text, should the commit skip one after all.
+      const bad = new Set(errors.slice(from).map((e) => e.row));
+      for (const r of batch) if (bad.has(r.row)) rejected.push(capture.of(r));
+      const text = new Map(batch.map((r) => [r.row, r]));
+      await staging.add(accepted.map((g) => {
+        const c = capture.of(text.get(g.row)!);
+        return { row: g.row, data: g, label: c.label, source: c.values };
+      }));
+      validRows += accepted.length;
+    }
+    const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };
+    const saved = await staging.save(report, totalRows);
+    return { ...saved, fileName, totalRows, validRows, toCreate: validRows, toUpdate: 0, mapping: reading.info([], { sector: [...sectorByName.keys()] }) };
+  } catch (e) {
+    // The preview's own error is the one to answer; a batch left behind can never be committed.
+    await staging.discard().catch(() => undefined);
+    throw e;
+  }
 }
 
 export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId: string) {
@@ -254,20 +292,30 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
           verifierName: g.verifierName, createdBy: actor.userId, createdAt: now, updatedAt: now,
         });
       }
-      const hs = await insertHazards(tx, values);
-      await insertPlans(tx, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
-      await insertReports(tx, rows.flatMap((g, i) =>
+      // The hazards' insert runs while their plans, reports, first events and audit rows (hashed in
+      // the chain) are prepared; those follow it, one statement at a time on the transaction.
+      const inserting = prepareJsonInsert(hazards, values);
+      const sent = runInserts(tx, inserting);
+      const hs = inserting.rows;
+      const plans = prepareJsonInsert(hazardPlans, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
+      const reports = prepareJsonInsert(hazardReports, rows.flatMap((g, i) =>
         ([['department', g.reportedToDepartment], ['government', g.reportedToGovernment]] as const).flatMap(([recipient, done]) => (done ? [{
           districtId: actor.districtId, hazardId: hs[i]!.id, kind: 'discovery' as const, recipient, reportedAt: hoursInto(g.foundOn, 12),
           reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
         }] : []))));
       // One timeline event and one audit row per hazard (kernel rule), written many rows per statement.
-      await insertFirstEvents(tx, { entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
+      const events = prepareFirstEvents({ entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
         entityId: hs[i]!.id, action: 'import', from: null, to: g.status,
         note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
           .filter(Boolean).join('；'),
       })));
-      await audit.append(hs.map((h): AuditEvent => ({ at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: h })));
+      // Each hazard's audit row holds it as stored: the JSON its insert sent (serialised once for both).
+      const audits = audit.chain(hs.map((h, i): AuditEvent => ({
+        at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: inserting.auditValue(i),
+      })));
+      await sent;
+      for (const next of [plans, reports, events]) await runInserts(tx, next);
+      await audit.write(audits);
       created += hs.length;
     }
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
