@@ -17,8 +17,9 @@ import { loadConfig } from '../src/server/config.ts';
 import { openPglite } from '../src/server/db/client.ts';
 import { orgUnits } from '../src/server/db/schema/index.ts';
 import { buildUser } from '../src/server/test/factories.ts';
-import { loginAs, type Session } from '../src/server/test/http.ts';
+import { loginAs } from '../src/server/test/http.ts';
 import { MemoryStorage } from '../src/server/test/storage.ts';
+import { interleaved, ms, okGet, quantile, timed } from './interleave.ts';
 import { dashboardQuery, ledgerQuery } from './county.limits.ts';
 import { COUNTY_TODAY, seedCounty } from './county.seed.ts';
 
@@ -28,13 +29,6 @@ const SCALE = 0.05;
 const DIR = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), 'anzhi-bench-county-pglite');
 const YEAR_START = `${COUNTY_TODAY.slice(0, 4)}-01-01`;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
-const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(9);
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 const t0 = performance.now();
 const database = await openPglite(DIR);
@@ -54,11 +48,7 @@ try {
   await app.ready();
   const asDistrict = await loginAs(app, districtOffice.username, districtOffice.password);
   const asTownship = await loginAs(app, townshipOffice.username, townshipOffice.password);
-  const get = (s: Session, url: string) => async () => {
-    const res = await s.get(url);
-    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
-    return res;
-  };
+  const get = okGet;
   const dashboardUrl = `/api/dashboard/hazards?from=${YEAR_START}&to=${COUNTY_TODAY}`;
   const fromInstant = shanghaiDayStart(YEAR_START);
   const region = (column: 'district_id' | 'township_id', id: string) => ({ column, id });
@@ -82,10 +72,7 @@ try {
   console.log(`${RUNS} interleaved runs after ${WARMUP} warm-up; product: server time (injected); limit: the hand-written statement on the same PGlite\n`);
   console.log(`${'scenario'.padEnd(44)} ${'product median'.padStart(15)} ${'p95'.padStart(9)}   ${'limit median'.padStart(13)} ${'p95'.padStart(9)}   ratio`);
   for (const s of scenarios) {
-    for (let i = 0; i < WARMUP; i++) { await s.product(); await s.limit(); }
-    const p: number[] = [];
-    const l: number[] = [];
-    for (let i = 0; i < RUNS; i++) { p.push(await timed(s.product)); l.push(await timed(s.limit)); }
+    const { p, l } = await interleaved(s.product, s.limit, RUNS, WARMUP);
     console.log(`${s.name.padEnd(44)} ${ms(quantile(p, 0.5)).padStart(15)} ${ms(quantile(p, 0.95))}   ${ms(quantile(l, 0.5)).padStart(13)} ${ms(quantile(l, 0.95))}   ${(quantile(p, 0.5) / quantile(l, 0.5)).toFixed(2)}×`);
   }
   // One query at a time: a township office's first page asked while the district's dashboard runs.

@@ -26,8 +26,9 @@ import { openPostgres, sqlRows } from '../src/server/db/client.ts';
 import { orgUnits, sessions, users } from '../src/server/db/schema/index.ts';
 import { evaluateCells, type MetricCell } from '../src/server/modules/reports/metrics/evaluate.ts';
 import { buildUser } from '../src/server/test/factories.ts';
-import { loginAs, type Session } from '../src/server/test/http.ts';
+import { loginAs } from '../src/server/test/http.ts';
 import { MemoryStorage } from '../src/server/test/storage.ts';
+import { interleaved, ms, okGet, quantile, timed } from './interleave.ts';
 import { dashboardQuery, enterpriseSearchQuery, ledgerQuery } from './county.limits.ts';
 import { COUNTY_TODAY, seedCounty } from './county.seed.ts';
 import { bareEndpoint, captureStatements, requestsPerSecond } from './county.throughput.ts';
@@ -44,14 +45,7 @@ const WARMUP = 3;
 const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/anzhi_bench_county';
 const YEAR_START = `${COUNTY_TODAY.slice(0, 4)}-01-01`;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
-const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(9);
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 interface Scenario { name: string; product: () => Promise<unknown>; limit: () => Promise<unknown>; target?: string }
 
@@ -81,11 +75,7 @@ try {
   await app.ready();
   const asDistrict = await loginAs(app, districtOffice.username, districtOffice.password);
   const asTownship = await loginAs(app, townshipOffice.username, townshipOffice.password);
-  const get = (s: Session, url: string) => async () => {
-    const res = await s.get(url);
-    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
-    return res;
-  };
+  const get = okGet;
   const run = (q: SQL) => () => db.execute(q);
 
   // the deep page: the last page of the district's general hazards reported by departments this year that mention 配电箱
@@ -139,10 +129,7 @@ try {
   console.log(`${RUNS} interleaved runs after ${WARMUP} warm-up; product: server time (injected); limit: the hand-written statement\n`);
   console.log(`${'scenario'.padEnd(62)} ${'product median'.padStart(15)} ${'p95'.padStart(9)}   ${'limit median'.padStart(13)} ${'p95'.padStart(9)}   ratio   target`);
   for (const s of scenarios) {
-    for (let i = 0; i < WARMUP; i++) { await s.product(); await s.limit(); }
-    const p: number[] = [];
-    const l: number[] = [];
-    for (let i = 0; i < RUNS; i++) { p.push(await timed(s.product)); l.push(await timed(s.limit)); }
+    const { p, l } = await interleaved(s.product, s.limit, RUNS, WARMUP);
     const ratio = quantile(p, 0.5) / quantile(l, 0.5);
     console.log(`${s.name.padEnd(62)} ${ms(quantile(p, 0.5)).padStart(15)} ${ms(quantile(p, 0.95))}   ${ms(quantile(l, 0.5)).padStart(13)} ${ms(quantile(l, 0.95))}   ${ratio.toFixed(2)}×   ${s.target ?? ''}`);
   }

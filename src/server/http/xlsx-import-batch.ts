@@ -9,7 +9,8 @@ import { importBatchRows, importBatches } from '../db/schema/index.ts';
 import { insertAsJson, pgArray } from '../kernel/bulk.ts';
 import type { Actor } from './actor.ts';
 import { AppError, notFound } from './errors.ts';
-import { type ImportReport, type RowProblem, buildRejectsWorkbook, labelledErrors, rejectedRowCount } from './xlsx-rejects.ts';
+import { type CapturedRow, type ImportReport, type RowProblem, buildRejectsWorkbook, labelledErrors, rejectedRowCount, type rowCapture } from './xlsx-rejects.ts';
+import type { TextRow } from './xlsx-stream.ts';
 
 const BATCH_TTL_MS = 60 * 60_000;
 
@@ -113,6 +114,24 @@ export async function openStaging(ctx: AppContext, actor: Actor, b: { kind: stri
       await ctx.db.delete(importBatches).where(eq(importBatches.id, batchId));
     },
   };
+}
+
+/**
+ * One batch of a streamed preview read: its rows with a problem join the report (they download with
+ * their reasons), and the accepted ones are staged with their text, should the commit skip one
+ * after all.
+ */
+export async function stageBatch<G extends { row: number }>(
+  staging: Staging, capture: ReturnType<typeof rowCapture>,
+  o: { batch: readonly TextRow[]; accepted: readonly G[]; problemRows: Iterable<number>; rejected: CapturedRow[] },
+): Promise<void> {
+  const bad = new Set(o.problemRows);
+  for (const r of o.batch) if (bad.has(r.row)) o.rejected.push(capture.of(r));
+  const text = new Map(o.batch.map((r) => [r.row, r]));
+  await staging.add(o.accepted.map((g) => {
+    const c = capture.of(text.get(g.row)!);
+    return { row: g.row, data: g, label: c.label, source: c.values };
+  }));
 }
 
 export interface TakenBatch<Row> {

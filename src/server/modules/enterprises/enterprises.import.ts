@@ -11,7 +11,7 @@ import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/sc
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
-import { errorsPage, openStaging, rejectsWorkbook, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { errorsPage, openStaging, rejectsWorkbook, stageBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
 import { type CapturedRow, REASON_HEADER, type RowProblem, rowCapture } from '../../http/xlsx-rejects.ts';
 import { openSheetText } from '../../http/xlsx-stream.ts';
@@ -186,15 +186,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         accepted.push({ ...g, existingId });
       }
 
-      // The rows with a problem stay in the report (they download with their reasons); the accepted
-      // ones are staged with their text, should the commit skip one after all.
-      const bad = new Set(errors.slice(from).map((e) => e.row));
-      for (const r of batch) if (bad.has(r.row)) rejected.push(capture.of(r));
-      const text = new Map(batch.map((r) => [r.row, r]));
-      await staging.add(accepted.map((g) => {
-        const c = capture.of(text.get(g.row)!);
-        return { row: g.row, data: g, label: c.label, source: c.values };
-      }));
+      await stageBatch(staging, capture, { batch, accepted, problemRows: errors.slice(from).map((e) => e.row), rejected });
       for (const g of accepted) counts[g.existingId ? 'update' : 'create']++;
     }
     const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };

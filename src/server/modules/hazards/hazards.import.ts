@@ -13,7 +13,7 @@ import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
-import { errorsPage, openStaging, rejectsWorkbook, takeBatch } from '../../http/xlsx-import-batch.ts';
+import { errorsPage, openStaging, rejectsWorkbook, stageBatch, takeBatch } from '../../http/xlsx-import-batch.ts';
 import { SheetReading, headerTest, parseMappingField, rememberMapping, rememberedMapping } from '../../http/xlsx-mapping.ts';
 import { type CapturedRow, REASON_HEADER, type RowProblem, rowCapture } from '../../http/xlsx-rejects.ts';
 import { openSheetText } from '../../http/xlsx-stream.ts';
@@ -236,15 +236,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
         }
         accepted.push(g);
       }
-      // The rows with a problem stay in the report (they download with their reasons); the accepted
-      // ones are staged with their text, should the commit skip one after all.
-      const bad = new Set(errors.slice(from).map((e) => e.row));
-      for (const r of batch) if (bad.has(r.row)) rejected.push(capture.of(r));
-      const text = new Map(batch.map((r) => [r.row, r]));
-      await staging.add(accepted.map((g) => {
-        const c = capture.of(text.get(g.row)!);
-        return { row: g.row, data: g, label: c.label, source: c.values };
-      }));
+      await stageBatch(staging, capture, { batch, accepted, problemRows: errors.slice(from).map((e) => e.row), rejected });
       validRows += accepted.length;
     }
     const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };
