@@ -28,10 +28,10 @@ CREATE INDEX "hazard_listings_hazard_idx" ON "hazard_listings" USING btree ("haz
 -- of finding (Asia/Shanghai), and the due month of an open hazard ('infinity' otherwise, so that
 -- "due before this month" never holds for a closed or undated one).
 CREATE OR REPLACE FUNCTION "hazard_count_month"(found_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN date_trunc('month', found_at AT TIME ZONE 'Asia/Shanghai')::date;--> statement-breakpoint
+  AS $$ SELECT date_trunc('month', found_at AT TIME ZONE 'Asia/Shanghai')::date $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "hazard_count_due_month"(status text, due_date date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN CASE WHEN status IN ('reported', 'rectifying', 'awaiting_verification') AND due_date IS NOT NULL
-    THEN date_trunc('month', due_date)::date ELSE 'infinity'::date END;--> statement-breakpoint
+  AS $$ SELECT CASE WHEN status IN ('reported', 'rectifying', 'awaiting_verification') AND due_date IS NOT NULL
+    THEN date_trunc('month', due_date)::date ELSE 'infinity'::date END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "hazard_counts_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
