@@ -11,7 +11,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { shanghaiDayStart } from '../src/domain/common/dates.ts';
+import { shanghaiDay, shanghaiDayStart } from '../src/domain/common/dates.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openPglite } from '../src/server/db/client.ts';
@@ -21,13 +21,17 @@ import { loginAs } from '../src/server/test/http.ts';
 import { MemoryStorage } from '../src/server/test/storage.ts';
 import { interleaved, ms, okGet, quantile, timed } from './interleave.ts';
 import { dashboardQuery, ledgerQuery } from './county.limits.ts';
-import { COUNTY_TODAY, seedCounty } from './county.seed.ts';
+import { seedCounty } from './county.seed.ts';
 
 const RUNS = Number(process.argv[2] ?? 20);
 const WARMUP = 3;
 const SCALE = 0.05;
 const DIR = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), 'anzhi-bench-county-pglite');
-const YEAR_START = `${COUNTY_TODAY.slice(0, 4)}-01-01`;
+// The server reads "today" from its clock: the limits and the dashboard's range use the same day
+// (the county's own today, COUNTY_TODAY, would send a dashboard ending "yesterday" to the
+// past-day path after midnight in Shanghai).
+const TODAY = shanghaiDay(new Date());
+const YEAR_START = `${TODAY.slice(0, 4)}-01-01`;
 
 
 const t0 = performance.now();
@@ -49,24 +53,24 @@ try {
   const asDistrict = await loginAs(app, districtOffice.username, districtOffice.password);
   const asTownship = await loginAs(app, townshipOffice.username, townshipOffice.password);
   const get = okGet;
-  const dashboardUrl = `/api/dashboard/hazards?from=${YEAR_START}&to=${COUNTY_TODAY}`;
+  const dashboardUrl = `/api/dashboard/hazards?from=${YEAR_START}&to=${TODAY}`;
   const fromInstant = shanghaiDayStart(YEAR_START);
   const region = (column: 'district_id' | 'township_id', id: string) => ({ column, id });
   const scenarios = [
     {
       name: `ledger, first page (${county.counts.hazards} hazards)`,
       product: get(asDistrict, '/api/hazards?pageSize=20'),
-      limit: () => db.execute(ledgerQuery({ region: region('district_id', D), today: COUNTY_TODAY, offset: 0, limit: 20 })),
+      limit: () => db.execute(ledgerQuery({ region: region('district_id', D), today: TODAY, offset: 0, limit: 20 })),
     },
     {
       name: 'dashboard, this year',
       product: get(asDistrict, dashboardUrl),
-      limit: () => db.execute(dashboardQuery({ column: 'district_id', id: D, from: YEAR_START, fromInstant, today: COUNTY_TODAY })),
+      limit: () => db.execute(dashboardQuery({ column: 'district_id', id: D, from: YEAR_START, fromInstant, today: TODAY })),
     },
     {
       name: `ledger, one township of 20, first page`,
       product: get(asTownship, '/api/hazards?pageSize=20'),
-      limit: () => db.execute(ledgerQuery({ region: region('township_id', T.id), today: COUNTY_TODAY, offset: 0, limit: 20 })),
+      limit: () => db.execute(ledgerQuery({ region: region('township_id', T.id), today: TODAY, offset: 0, limit: 20 })),
     },
   ];
   console.log(`${RUNS} interleaved runs after ${WARMUP} warm-up; product: server time (injected); limit: the hand-written statement on the same PGlite\n`);

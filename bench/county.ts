@@ -19,7 +19,7 @@
 import os from 'node:os';
 import { type SQL, eq, like, sql } from 'drizzle-orm';
 import { CHONGMING_DISPATCH } from '../src/domain/reports/seed-forms.ts';
-import { shanghaiDayStart } from '../src/domain/common/dates.ts';
+import { shanghaiDay, shanghaiDayStart } from '../src/domain/common/dates.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openPostgres, sqlRows } from '../src/server/db/client.ts';
@@ -43,7 +43,11 @@ const RUNS = Number(process.argv[2] ?? 20);
 const SECONDS = Number(process.argv[3] ?? 8);
 const WARMUP = 3;
 const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/anzhi_bench_county';
-const YEAR_START = `${COUNTY_TODAY.slice(0, 4)}-01-01`;
+// The server reads "today" from its clock: the limits and the dashboard's range use the same day
+// (the county's own today, COUNTY_TODAY, would send a dashboard ending "yesterday" to the
+// past-day path after midnight in Shanghai).
+const TODAY = shanghaiDay(new Date());
+const YEAR_START = `${TODAY.slice(0, 4)}-01-01`;
 
 
 
@@ -94,22 +98,22 @@ try {
     {
       name: 'ledger, district, first page', target: 'p95 ≤ 25 ms',
       product: get(asDistrict, '/api/hazards?pageSize=20'),
-      limit: run(ledgerQuery({ region, today: COUNTY_TODAY, offset: 0, limit: 20 })),
+      limit: run(ledgerQuery({ region, today: TODAY, offset: 0, limit: 20 })),
     },
     {
       name: `ledger, district, last page (${keptPage}) of 3 filters (${keptTotal} rows)`, target: 'p95 ≤ 25 ms',
       product: get(asDistrict, `/api/hazards?${keptFilter}&pageSize=20&page=${keptPage}`),
-      limit: run(ledgerQuery({ region, level: 'general', source: 'department', fromInstant: shanghaiDayStart(YEAR_START), today: COUNTY_TODAY, offset: (keptPage - 1) * 20, limit: 20 })),
+      limit: run(ledgerQuery({ region, level: 'general', source: 'department', fromInstant: shanghaiDayStart(YEAR_START), today: TODAY, offset: (keptPage - 1) * 20, limit: 20 })),
     },
     {
       name: `ledger, district, last page (${deepPage}) of 3 filters + text (${deepTotal} rows)`, target: 'p95 ≤ 25 ms',
       product: get(asDistrict, `/api/hazards?${deepFilter}&pageSize=20&page=${deepPage}`),
-      limit: run(ledgerQuery({ region, level: 'general', source: 'department', q: '配电箱', fromInstant: shanghaiDayStart(YEAR_START), today: COUNTY_TODAY, offset: (deepPage - 1) * 20, limit: 20 })),
+      limit: run(ledgerQuery({ region, level: 'general', source: 'department', q: '配电箱', fromInstant: shanghaiDayStart(YEAR_START), today: TODAY, offset: (deepPage - 1) * 20, limit: 20 })),
     },
     {
       name: 'dashboard, district, this year', target: '≤ 50 ms',
-      product: get(asDistrict, `/api/dashboard/hazards?from=${YEAR_START}&to=${COUNTY_TODAY}`),
-      limit: run(dashboardQuery({ column: 'district_id', id: D, from: YEAR_START, fromInstant: shanghaiDayStart(YEAR_START), today: COUNTY_TODAY })),
+      product: get(asDistrict, `/api/dashboard/hazards?from=${YEAR_START}&to=${TODAY}`),
+      limit: run(dashboardQuery({ column: 'district_id', id: D, from: YEAR_START, fromInstant: shanghaiDayStart(YEAR_START), today: TODAY })),
     },
     {
       name: `崇明 调度表, district (${dispatch.length} computed cells)`,
