@@ -22,6 +22,17 @@ function dayOfBackup(name: string): string | null {
   return m ? shanghaiDay(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!))) : null;
 }
 
+/** The embedded database's vacuum and analyze; a failure is its own line, not a failed backup (the backup is written). */
+async function vacuum(database: Database, log: (line: string) => void): Promise<void> {
+  const t = Date.now();
+  try {
+    await database.db.execute(sql`vacuum (analyze)`);
+    log(`数据库整理完成 / vacuum and analyze done in ${Date.now() - t} ms`);
+  } catch (e) {
+    log(`数据库整理失败（备份已完成）/ vacuum and analyze failed, the backup is written: ${(e as Error).message}`);
+  }
+}
+
 export function dailyBackups(o: { database: Database; config: Pick<AppConfig, 'backupDir' | 'backupHour' | 'backupKeepDays' | 'dataDir'>; now: () => Date; log: (line: string) => void }) {
   let running = false;
   /** The day the admins were last told of a failure: a failing backup is tried every ten minutes, told once a day. */
@@ -43,11 +54,7 @@ export function dailyBackups(o: { database: Database; config: Pick<AppConfig, 'b
       const { dir, manifest } = await createBackup({ database: o.database, filesRoot: filesRootOf(o.config), backupDir, now });
       const removed = await pruneBackups(backupDir, backupKeepDays, now);
       o.log(`每日备份完成 / daily backup written: ${dir} (${Object.keys(manifest.tables).length} tables, ${manifest.files.length} files)${removed.length ? `; removed ${removed.join(', ')}` : ''}`);
-      if (o.database.kind === 'pglite') {
-        const t = Date.now();
-        await o.database.db.execute(sql`vacuum (analyze)`);
-        o.log(`数据库整理完成 / vacuum and analyze done in ${Date.now() - t} ms`);
-      }
+      if (o.database.kind === 'pglite') await vacuum(o.database, o.log);
       return dir;
     } catch (e) {
       o.log(`每日备份失败 / the daily backup failed: ${(e as Error).message}`);
