@@ -2,7 +2,7 @@
 // lockout: login-throttle.test.ts).
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, sessions, users } from '../../db/schema/index.ts';
 import { createTestApp } from '../../test/app.ts';
 import { newUser, t, township, useTownshipApp } from '../../test/township-app.ts';
 import { attemptLogin, errorOf, loginAs, sessionCookieOf } from '../../test/http.ts';
@@ -44,6 +44,17 @@ describe('login', () => {
       expect(res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } });
       expect(sessionCookieOf(res)).toBeNull();
     }
+  });
+
+  it('ends a signed-in session on its next request once its user is deactivated', async () => {
+    const u = await newUser();
+    const s = await loginAs(t.app, u.username, u.password);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    await t.db.update(users).set({ active: false }).where(eq(users.id, u.id));
+    const res = await s.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+    expect(await t.db.select().from(sessions).where(eq(sessions.userId, u.id))).toEqual([]);
   });
 
   it('refuses a deactivated user', async () => {
