@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../../../contract/hazards.ts';
 import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { addDays, monthStartOf } from '../../../domain/common/dates.ts';
+import { HAZARD_STATUSES, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/hazard-machine.ts';
 import { NOW, TODAY, seededDemoCopy } from '../../../cli/demo/seed-demo.test-world.ts';
 import { DEMO_PASSWORD } from '../../../cli/demo/seed-demo.ts';
 import { summariesVerify } from '../../../cli/summaries-verify.ts';
@@ -107,6 +108,15 @@ async function actorNamed(username: string): Promise<Actor> {
 
 describe('figures from the summary rows', () => {
   const ranges = () => [{}, { from: monthStartOf(TODAY) }, { from: monthStartOf(TODAY, -11) }, { from: '2020-01-01' }];
+
+  it('key a due month by the domain\'s open states: the SQL rule of migration 0027 is OPEN_HAZARD_STATUSES', async () => {
+    for (const status of HAZARD_STATUSES) {
+      const [r] = await sqlRows<{ m: string }>(t.db, sql`select hazard_count_due_month(${status}, '2024-05-10')::text as m`);
+      expect(r!.m, status).toBe(OPEN_HAZARD_STATUSES.includes(status) ? '2024-05-01' : 'infinity');
+    }
+    const [none] = await sqlRows<{ m: string }>(t.db, sql`select hazard_count_due_month('reported', null)::text as m`);
+    expect(none!.m).toBe('infinity');
+  });
 
   it('count overdue hazards due in an earlier month from the rows and this month\'s from the index; due today is not overdue', async () => {
     const open = await t.db.select().from(hazards).where(sql`${hazards.status} in ('reported', 'rectifying') and ${hazards.level} = 'general'`).limit(3);
