@@ -49,7 +49,7 @@ const median = (xs: number[]) => {
 };
 
 if (!fs.existsSync(CHROMIUM)) {
-  console.error(`${CHROMIUM} not found: install it with \`apt-get install -y chromium fonts-noto-cjk\``);
+  console.error(`${CHROMIUM} not found: install it with \`apt-get install -y chromium-headless-shell fonts-noto-cjk\` (or chromium)`);
   process.exit(1);
 }
 

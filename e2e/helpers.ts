@@ -38,7 +38,7 @@ export const hasChromium = (): boolean => fs.existsSync(CHROMIUM);
 /** Skips a browser test locally when Chromium is missing; in CI a missing browser is a failure. */
 export function chromiumOrSkipReason(): string | null {
   if (hasChromium()) return null;
-  const msg = `${CHROMIUM} not found: install it with \`apt-get install -y chromium fonts-noto-cjk\``;
+  const msg = `${CHROMIUM} not found: install it with \`apt-get install -y chromium-headless-shell fonts-noto-cjk\` (or chromium)`;
   if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`CI: ${msg}`);
   console.warn(`[e2e] skipped: ${msg}`);
   return msg;
@@ -99,8 +99,19 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/**
+ * The browser tests run as a person whose system asks for less motion (theme.ts, styles.css):
+ * antd's animations and transitions off. A page then settles at once instead of after its
+ * drawers, menus and spinners have played, at about four fifths of Chromium's CPU per page.
+ * The 工作台's test keeps the animations (`{ motion: true }`), and checks that both ways hold.
+ */
+export interface BrowserOptions {
+  motion?: boolean;
+}
+const reducedMotion = (o: BrowserOptions): 'reduce' | 'no-preference' => (o.motion ? 'no-preference' : 'reduce');
+
 /** Chromium headless with a fresh profile, a desktop viewport and the zh-CN locale. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -109,6 +120,7 @@ export async function launchBrowser(): Promise<Browser> {
     viewport: DESKTOP,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: reducedMotion(options),
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -131,8 +143,8 @@ export function launchChromium(): Promise<Chromium> {
 }
 
 /** A fresh context (no cookies) of `browser` with one page at that width, in zh-CN and Shanghai time. */
-export async function newTab(browser: Chromium, viewport: Viewport): Promise<Browser> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export async function newTab(browser: Chromium, viewport: Viewport, options: BrowserOptions = {}): Promise<Browser> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: reducedMotion(options) });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   try {
     const page = await context.newPage();
@@ -175,7 +187,9 @@ export async function pickOption(page: Page, testId: string, label: string): Pro
     await page.keyboard.type(label);
     await settledOptions(page, select);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-    await page.keyboard.press('Escape');
+    // A multiple select stays open: close it. A single one has closed already (at once, without
+    // animations), and an Escape now would close the modal or drawer the select is in.
+    if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await page.keyboard.press('Escape');
     const shown = await expect.poll(() => select.innerText(), { timeout: 5_000 }).toContain(label).then(() => true, () => false);
     if (shown) return;
     if (attempt === 3) throw new Error(`${label} could not be picked in ${testId}: it shows "${await select.innerText()}"`);
@@ -193,10 +207,10 @@ export interface Harness {
 }
 
 /** Builds the web app when needed, then starts the server and `browsers` Chromium profiles side by side. */
-export async function startHarness(browsers = 1): Promise<Harness> {
+export async function startHarness(browsers = 1, options: BrowserOptions = {}): Promise<Harness> {
   await ensureWebBuilt();
   const serverStart = startServer();
-  const launches = Array.from({ length: browsers }, () => launchBrowser());
+  const launches = Array.from({ length: browsers }, () => launchBrowser(options));
   const settled = await Promise.allSettled([serverStart, ...launches]);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) {
@@ -228,10 +242,10 @@ export async function startHarness(browsers = 1): Promise<Harness> {
  * Starts a harness before the enclosing describe's tests and closes it after them. Its properties
  * read the started harness, so a test file holds one constant instead of its own setup.
  */
-export function useHarness(browsers = 1): Harness {
+export function useHarness(browsers = 1, options: BrowserOptions = {}): Harness {
   let started: Harness | undefined;
   beforeAll(async () => {
-    started = await startHarness(browsers);
+    started = await startHarness(browsers, options);
   }, 300_000);
   afterAll(async () => {
     await started?.close();

@@ -1,6 +1,7 @@
 // The 工作台 and notifications in a real browser: each role's home at phone width shows what
 // awaits it and opens one item; the header's unread count changes live (server-sent events) when
-// another user transfers a hazard to the unit.
+// another user transfers a hazard to the unit. The one browser test with antd's animations on (the
+// others run as a device that asks for less motion): it checks that both ways hold.
 import { describe, expect, it } from 'vitest';
 import type { THazardDetail } from '../src/contract/hazards.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
@@ -10,7 +11,31 @@ import { PHONE, chromiumOrSkipReason, signIn, useHarness, watching } from './hel
 const skip = chromiumOrSkipReason();
 
 describe.skipIf(skip !== null)('工作台 and notifications in Chromium', () => {
-  const harness = useHarness();
+  const harness = useHarness(1, { motion: true });
+
+  it('animates antd\'s components, and none for a device that asks for less motion', async () => {
+    const { page } = harness.browser;
+    /** antd's middle animation length, as its CSS variable on the signed-in page. */
+    const motion = () => page.evaluate(() => getComputedStyle(document.querySelector('.ant-app')!).getPropertyValue('--ant-motion-duration-mid').trim());
+    try {
+      await signIn(harness.browser, harness.server, 'anweiban', PHONE);
+      await page.getByTestId('workbench').waitFor();
+      expect(await motion()).toBe('0.2s');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.reload();
+      await page.getByTestId('workbench').waitFor();
+      expect(await motion()).toBe('0s');
+      // The app's own animations too (styles.css): a turning spinner would keep a phone busy.
+      expect(await page.evaluate(() => {
+        const probe = document.body.appendChild(Object.assign(document.createElement('div'), { className: 'page-spin' }));
+        const name = getComputedStyle(probe).animationName;
+        probe.remove();
+        return name;
+      })).toBe('none');
+    } finally {
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
 
   it.each(['anweiban', 'mingyue', 'qiye', 'leader', 'dudao'])('%s: the phone home lists what awaits and opens one', async (who) => {
     const { page } = harness.browser;

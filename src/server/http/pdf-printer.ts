@@ -2,14 +2,10 @@
 // One browser, launched on first use and shared; each print gets its own page, closed after.
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { AppError } from './errors.ts';
 
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-dev-shm-usage',
-];
-export const CHROMIUM_MISSING_MESSAGE = '服务器未安装 Chromium 浏览器，暂时无法生成 PDF，请联系管理员安装 chromium 和 fonts-noto-cjk';
+export const CHROMIUM_MISSING_MESSAGE = '服务器未安装 Chromium 浏览器，暂时无法生成 PDF，请联系管理员安装 chromium-headless-shell（或 chromium）和 fonts-noto-cjk';
 
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null;

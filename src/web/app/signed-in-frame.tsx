@@ -4,7 +4,7 @@ import { type ReactNode, useEffect } from 'react';
 import { takeFailedAttemptsNotice } from '../features/auth/failed-attempts.ts';
 import '../lib/format.ts'; // dayjs plugins and the zh-cn locale
 import { RequireAuth } from './require-auth.tsx';
-import { appTheme } from './theme.ts';
+import { deviceTheme } from './theme.ts';
 
 /**
  * What every signed-in page stands in: antd's ConfigProvider (Chinese locale, the app's theme) and
@@ -13,7 +13,7 @@ import { appTheme } from './theme.ts';
  */
 export function SignedInFrame({ children, passwordChangePage = false, totpEnrollPage = false }: { children: ReactNode; passwordChangePage?: boolean; totpEnrollPage?: boolean }) {
   return (
-    <ConfigProvider locale={zhCN} theme={appTheme}>
+    <ConfigProvider locale={zhCN} theme={deviceTheme}>
       <AntApp>
         <FailedAttemptsNotice />
         <RequireAuth passwordChangePage={passwordChangePage} totpEnrollPage={totpEnrollPage}>{children}</RequireAuth>

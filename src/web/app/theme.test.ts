@@ -2,7 +2,7 @@
 // the quick check of what the page smoke test's axe run finds on rendered pages.
 import { theme as antdTheme } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { appTheme } from './theme.ts';
+import { appTheme, themeFor } from './theme.ts';
 
 type Rgb = [number, number, number];
 
@@ -66,5 +66,12 @@ describe('the app theme', () => {
     for (const s of ['Success', 'Info', 'Warning', 'Error']) {
       expect(contrast(tagToken[`color${s}`]!, tagToken[`color${s}Bg`]!), `${s} tag`).toBeGreaterThanOrEqual(AA);
     }
+  });
+
+  it('turns antd\'s animations off for a device that asks for less motion, and keeps the colours', () => {
+    const reduced = antdTheme.getDesignToken(themeFor(true)) as unknown as Record<string, string | boolean>;
+    expect([reduced.motion, reduced.motionDurationFast, reduced.motionDurationMid, reduced.motionDurationSlow]).toEqual([false, '0s', '0s', '0s']);
+    expect(reduced.colorPrimary).toBe(token.colorPrimary);
+    expect(themeFor(false)).toBe(appTheme);
   });
 });

@@ -26,7 +26,7 @@ export function PageContainer({ title, subTitle, backTo, extra, children }: Page
             <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
               {title}
             </Typography.Title>
-            {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}
+            {subTitle && <Typography.Text type="secondary" className="page-subtitle">{subTitle}</Typography.Text>}
           </div>
         </Flex>
         {extra && (

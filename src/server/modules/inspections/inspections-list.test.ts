@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TInspectionDetail, TInspectionListItem } from '../../../contract/inspections.ts';
-import { CHROMIUM_MISSING_MESSAGE, chromiumPath } from '../../http/pdf-printer.ts';
+import { chromiumPath } from '../../http/chromium.ts';
+import { CHROMIUM_MISSING_MESSAGE } from '../../http/pdf-printer.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import type { BuiltUser } from '../../test/factories.ts';
 import { type Session, XLSX_MIME, errorOf, loginAs } from '../../test/http.ts';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCampaignForms, TRollup, TSubmissionDetail } from '../../../contract/reports.ts';
 import { campaigns } from '../../db/schema/index.ts';
-import { chromiumPath } from '../../http/pdf-printer.ts';
+import { chromiumPath } from '../../http/chromium.ts';
 import { buildHazard } from '../../test/builders.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';

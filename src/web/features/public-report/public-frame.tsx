@@ -6,12 +6,12 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import '../../lib/format.ts';
 import { paths } from '../../app/paths.ts';
-import { appTheme } from '../../app/theme.ts';
+import { deviceTheme } from '../../app/theme.ts';
 import './public-report.css';
 
 export function PublicFrame({ title, children, here }: { title: string; children: ReactNode; here: 'form' | 'track' }) {
   return (
-    <ConfigProvider locale={zhCN} theme={appTheme}>
+    <ConfigProvider locale={zhCN} theme={deviceTheme}>
       <AntApp>
         <div className="public-page">
           <header className="public-header">
