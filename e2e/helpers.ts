@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
+import type { Clock } from '../src/server/context.ts';
 import { type Database, openPglite } from '../src/server/db/client.ts';
 import { createTestDatabase, usingPostgres } from '../src/server/test/db.ts';
 import { tinyPng } from '../src/server/test/hazards.ts';
@@ -64,8 +65,11 @@ async function openDemoCopy(dataDir: string): Promise<Database> {
   return openPglite(dataDir);
 }
 
-/** The production app over a copy of the demo region, on PGlite in a temp folder (or TEST_DATABASE_URL's server). */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The production app over a copy of the demo region, on PGlite in a temp folder (or TEST_DATABASE_URL's
+ * server); on the system's clock unless given one (a test that must wait for a time step moves it).
+ */
+export async function startServer(clock?: Clock): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-e2e-'));
   // Serve a private copy of the build, so a rebuild of dist/web during the test cannot pull it away.
   const webDir = path.join(dataDir, 'web');
@@ -74,7 +78,7 @@ export async function startServer(): Promise<RunningServer> {
   let database: Database | null = null;
   try {
     database = await openDemoCopy(dataDir);
-    const { app } = await buildApp({ config, database, webDir, logger: false });
+    const { app } = await buildApp({ config, database, webDir, logger: false, clock });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const db = database;
     return {
@@ -107,6 +111,10 @@ export interface Browser {
  */
 export interface BrowserOptions {
   motion?: boolean;
+}
+/** A harness's browsers and, when given, the server's clock. */
+export interface HarnessOptions extends BrowserOptions {
+  clock?: Clock;
 }
 const reducedMotion = (o: BrowserOptions): 'reduce' | 'no-preference' => (o.motion ? 'no-preference' : 'reduce');
 
@@ -207,9 +215,9 @@ export interface Harness {
 }
 
 /** Builds the web app when needed, then starts the server and `browsers` Chromium profiles side by side. */
-export async function startHarness(browsers = 1, options: BrowserOptions = {}): Promise<Harness> {
+export async function startHarness(browsers = 1, options: HarnessOptions = {}): Promise<Harness> {
   await ensureWebBuilt();
-  const serverStart = startServer();
+  const serverStart = startServer(options.clock);
   const launches = Array.from({ length: browsers }, () => launchBrowser(options));
   const settled = await Promise.allSettled([serverStart, ...launches]);
   const failed = settled.find((s) => s.status === 'rejected');
@@ -242,7 +250,7 @@ export async function startHarness(browsers = 1, options: BrowserOptions = {}): 
  * Starts a harness before the enclosing describe's tests and closes it after them. Its properties
  * read the started harness, so a test file holds one constant instead of its own setup.
  */
-export function useHarness(browsers = 1, options: BrowserOptions = {}): Harness {
+export function useHarness(browsers = 1, options: HarnessOptions = {}): Harness {
   let started: Harness | undefined;
   beforeAll(async () => {
     started = await startHarness(browsers, options);

@@ -9,14 +9,22 @@ import { DESKTOP, SHOTS, chromiumOrSkipReason, input, signIn, useHarness, watchi
 
 const skip = chromiumOrSkipReason();
 
-/** A code of a step after `afterStep` (each code signs in once): waits for the next 30-second step if needed. */
-async function freshCode(secret: string, afterStep: number): Promise<string> {
-  while (totpStep(new Date()) <= afterStep) await new Promise((r) => setTimeout(r, 500));
-  return totpCode(secret, new Date());
+/**
+ * The server's clock: the system's, moved on by whole 30-second steps when the test needs a later
+ * code (each code signs in once) instead of waiting up to 30 s for one.
+ */
+let offsetMs = 0;
+const clock = { now: () => new Date(Date.now() + offsetMs) };
+
+/** A code of a step after `afterStep`: the server's clock is moved on to that step first if needed. */
+function freshCode(secret: string, afterStep: number): string {
+  const behind = afterStep + 1 - totpStep(clock.now());
+  if (behind > 0) offsetMs += behind * 30_000;
+  return totpCode(secret, clock.now());
 }
 
 describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
-  const harness = useHarness();
+  const harness = useHarness(1, { clock });
 
   it('a required second factor: enrollment first, then sign-in with password and code', async () => {
     const { url } = harness.server;
@@ -37,8 +45,8 @@ describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
       await page.getByTestId('totp-qr').waitFor();
       secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
       expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-      enrolledStep = totpStep(new Date());
-      await input(page, 'totp-enroll-code').fill(totpCode(secret, new Date()));
+      enrolledStep = totpStep(clock.now());
+      await input(page, 'totp-enroll-code').fill(totpCode(secret, clock.now()));
       await page.getByTestId('totp-enroll-confirm').click();
       const codes = page.getByTestId('recovery-codes');
       await codes.waitFor();
@@ -54,10 +62,10 @@ describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       await page.getByTestId('login-totp-form').waitFor();
-      await page.getByTestId('login-totp-code').fill('000000' === totpCode(secret, new Date()) ? '111111' : '000000');
+      await page.getByTestId('login-totp-code').fill('000000' === totpCode(secret, clock.now()) ? '111111' : '000000');
       await page.getByTestId('login-totp-submit').click();
       await expect.poll(async () => page.getByTestId('login-error').textContent()).toContain('动态验证码错误');
-      await page.getByTestId('login-totp-code').fill(await freshCode(secret, enrolledStep));
+      await page.getByTestId('login-totp-code').fill(freshCode(secret, enrolledStep));
       await page.getByTestId('login-totp-submit').click();
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.getByTestId('user-menu').waitFor();
