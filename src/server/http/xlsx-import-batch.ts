@@ -1,7 +1,7 @@
 // The import batch: a preview stores the rows it accepted and its report (the file's rows as text
 // and the problems found); the same user commits it once, within the hour, and may download the
 // rows that were not imported, before or after committing.
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { TImportRowError } from '../../contract/enterprises.ts';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
@@ -13,6 +13,23 @@ import { type CapturedRow, type ImportReport, type RowProblem, buildRejectsWorkb
 import type { TextRow } from './xlsx-stream.ts';
 
 const BATCH_TTL_MS = 60 * 60_000;
+/** How long a batch's report stays for its rejects download (and its problems' pages), committed or not. */
+const REPORT_KEPT_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * Removes what no one can use any more, at the start of every preview: the staged rows of a batch
+ * that expired uncommitted (a 100,000-row preview left in a tab would otherwise stay in
+ * import_batch_rows for good), including a preview a crash cut off while it read (it never got an
+ * expiry: it goes an hour after it began); and, after a week, a batch's record with its report.
+ * A commit deletes its own staged rows.
+ */
+export async function sweepImportBatches(db: DbOrTx, now: Date): Promise<void> {
+  const abandoned = db.select({ id: importBatches.id }).from(importBatches).where(and(
+    isNull(importBatches.committedAt), lt(importBatches.expiresAt, now), lt(importBatches.createdAt, new Date(now.getTime() - BATCH_TTL_MS)),
+  ));
+  await db.delete(importBatchRows).where(inArray(importBatchRows.batchId, abandoned));
+  await db.delete(importBatches).where(lt(importBatches.createdAt, new Date(now.getTime() - REPORT_KEPT_MS)));
+}
 
 /** Problems a preview answers at once; the rest page through …/import/:batchId/errors. */
 export const PREVIEW_ERRORS = 50;
@@ -52,6 +69,7 @@ export async function saveBatch(
   b: { kind: string; fileName: string; rows: unknown[]; report: ImportReport; totalRows: number },
 ): Promise<SavedBatch> {
   const now = ctx.clock.now();
+  await sweepImportBatches(ctx.db, now);
   const expiresAt = new Date(now.getTime() + BATCH_TTL_MS);
   const [batch] = await ctx.db
     .insert(importBatches)
@@ -83,6 +101,7 @@ export interface Staging {
  * transaction: on PGlite a transaction would hold the one connection while the file is parsed.
  */
 export async function openStaging(ctx: AppContext, actor: Actor, b: { kind: string; fileName: string }): Promise<Staging> {
+  await sweepImportBatches(ctx.db, ctx.clock.now());
   const [batch] = await ctx.db
     .insert(importBatches)
     .values({

@@ -2,7 +2,7 @@
 // the commit writes only the good rows; importing the same file again updates instead of duplicating.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, enterprises } from '../../db/schema/index.ts';
+import { auditLog, enterprises, importBatchRows, importBatches } from '../../db/schema/index.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import {
@@ -226,6 +226,37 @@ describe('import preview and commit', () => {
     const res = await office.request('POST', `/api/enterprises/import/${p.batchId}/commit`);
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).message).toContain('过期');
+  });
+
+  it('clears an expired preview\'s staged rows at the next preview, a preview cut off an hour after it began, and a batch after a week', async () => {
+    const staged = async (batchId: string) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(importBatchRows).where(eq(importBatchRows.batchId, batchId)))[0]!.n;
+    const kept = async (batchId: string) => (await t.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.id, batchId))).length === 1;
+    const first = (await upload(office, await fileOf(good))).json() as { batchId: string };
+    expect(await staged(first.batchId)).toBe(good.length);
+    // What a crash leaves of a preview still reading its file: staged rows and no expiry yet.
+    const [cut] = await t.db.insert(importBatches).values({
+      districtId: district.id, userId: officeUser.id, kind: 'enterprises', fileName: 'cut.xlsx', rows: [], errors: {}, totalRows: 0,
+      createdAt: t.clock.now(), expiresAt: new Date(0),
+    }).returning({ id: importBatches.id });
+    await t.db.insert(importBatchRows).values({ batchId: cut!.id, n: 0, row: 2, data: {}, label: 'x', source: ['x'] });
+
+    // Within the hour, another preview leaves both alone (the cut one could still be reading).
+    const second = (await upload(office, await fileOf([good[0]!]))).json() as { batchId: string };
+    expect([await staged(first.batchId), await staged(cut!.id)]).toEqual([good.length, 1]);
+
+    t.clock.advance({ minutes: 61 });
+    await signIn();
+    const third = (await upload(office, await fileOf([good[0]!]))).json() as { batchId: string };
+    expect([await staged(first.batchId), await staged(second.batchId), await staged(cut!.id), await staged(third.batchId)]).toEqual([0, 0, 0, 1]);
+    // The report stays for its download and its pages, expired or not.
+    expect([await kept(first.batchId), await kept(cut!.id)]).toEqual([true, true]);
+    expect((await office.get(`/api/enterprises/import/${first.batchId}/errors?page=1&pageSize=20`)).statusCode).toBe(200);
+
+    t.clock.advance({ days: 7, minutes: 1 });
+    await signIn();
+    const fourth = (await upload(office, await fileOf([good[0]!]))).json() as { batchId: string };
+    expect([await kept(first.batchId), await kept(cut!.id), await kept(third.batchId), await kept(fourth.batchId)]).toEqual([false, false, false, true]);
+    expect((await office.get(`/api/enterprises/import/${first.batchId}/errors?page=1&pageSize=20`)).statusCode).toBe(404);
   });
 
   it('lets no one else commit a user’s batch', async () => {
