@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { AppError } from './errors.ts';
 import { cellText } from './xlsx-import.ts';
 
@@ -45,17 +46,52 @@ async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
 }
 
 type ReaderInternals = {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 };
 const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => AsyncIterable<unknown> & ReaderInternals;
 
+const SHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
 /**
- * exceljs 4.4's streaming reader decodes each zip chunk on its own, so a Chinese character split
- * between two 16 KB chunks reads as "��" (exceljs issues #2063, #2316; a registry of 100,000 names
- * has dozens). Its shared strings and worksheets are decoded here across chunks instead.
+ * exceljs 4.4's streaming reader, with two of its faults worked around:
+ * - It decodes each zip chunk on its own, so a Chinese character split between two 16 KB chunks
+ *   reads as "��" (exceljs issues #2063, #2316; a registry of 100,000 names has dozens). Its shared
+ *   strings and worksheets are decoded here across chunks instead.
+ * - It reads the zip's entries in the order they are stored. A file that stores its sheets before
+ *   `workbook.xml` and the shared strings (exceljs's own writer does) has each sheet copied to a temp
+ *   file and read at the end; on a loaded machine the entries' loop now and then ended before
+ *   `workbook.xml` was read, and the file was refused as unreadable (`this.model` undefined). The
+ *   upload is in memory already: its entries are opened here from the zip's directory, in the order
+ *   the sheets need (relations, workbook, shared strings, styles, then each sheet), each still
+ *   decompressed as a stream.
  */
 class Utf8WorkbookReader extends BaseReader {
+  constructor(private readonly buf: Buffer, options: object) {
+    super(Readable.from([]), options);
+  }
+
+  async *parse(): AsyncGenerator<unknown> {
+    const zip = await unzipper.Open.buffer(this.buf);
+    const entry = (path: string) => zip.files.find((f) => f.path === path && f.type === 'File');
+    const rels = entry('xl/_rels/workbook.xml.rels');
+    if (rels) await this._parseRels(rels.stream());
+    const workbook = entry('xl/workbook.xml');
+    if (workbook) await this._parseWorkbook(workbook.stream());
+    const strings = entry('xl/sharedStrings.xml');
+    if (strings) yield* this._parseSharedStrings(strings.stream());
+    const styles = entry('xl/styles.xml');
+    if (styles) await this._parseStyles(styles.stream());
+    const sheets = zip.files.flatMap((f) => {
+      const n = f.type === 'File' ? SHEET_PATH.exec(f.path)?.[1] : undefined;
+      return n ? [{ n, f }] : [];
+    }).sort((a, b) => Number(a.n) - Number(b.n));
+    for (const { n, f } of sheets) yield* this._parseWorksheet(f.stream(), n);
+  }
+
   override _parseSharedStrings(entry: NodeJS.ReadableStream) {
     entry.setEncoding('utf8');
     return super._parseSharedStrings(entry);
@@ -103,7 +139,7 @@ async function parsing<T>(read: () => Promise<T>): Promise<T> {
 /** Opens the first visible sheet of an .xlsx upload and reads up to its header row. */
 export async function openSheetText(buf: Buffer, o: SheetReadOptions): Promise<SheetStream> {
   if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 格式的 Excel 文件');
-  const reader = new Utf8WorkbookReader(Readable.from(buf), {
+  const reader = new Utf8WorkbookReader(buf, {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
   });
   const sheets = (reader as AsyncIterable<unknown> as AsyncIterable<StreamedSheet>)[Symbol.asyncIterator]();
