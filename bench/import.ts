@@ -28,7 +28,8 @@ import { enterpriseSpec, hazardSpec, writeCsv, writeLedger, writeRegistry } from
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [rows = 100_000] = process.argv.slice(2).map(Number);
 const TIME_LIMIT_S = 20;
-const START_HEAP = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--max-old-space-size=\d+/g) ?? [];
+/** The heap flags `npm start` gives the server (package.json): its old space and its young generation's semi-space. */
+const START_HEAP = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.match(/--max-(?:old|semi)-space-size=\d+/g) ?? [];
 const RSS_LIMIT_MB = 500;
 const VILLAGES = ['东风村', '西岭村', '红星村', '青山村', '石桥村', '柏林村', '金竹村', '龙潭村', '新华村', '白果村', '双河社区', '玉峰社区'];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anzhi-bench-import-'));
@@ -48,7 +49,9 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Starts the server process and waits for it to listen. */
 async function startServer(port: number): Promise<ChildProcess> {
   // The heap `npm start` gives the server (package.json), unless BENCH_SERVER_HEAP_MB says otherwise.
-  const heap = process.env.BENCH_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}`] : START_HEAP;
+  const heap = process.env.BENCH_SERVER_HEAP_MB
+    ? [...START_HEAP.filter((f) => !f.startsWith('--max-old-space-size')), `--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}`]
+    : START_HEAP;
   // e.g. BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server
   const extra = process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...heap, ...extra, '--import', 'tsx', path.join(ROOT, 'bench/import.server.ts')], {
@@ -198,7 +201,7 @@ try {
 
   t0 = performance.now();
   const pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
-  console.log(`\nserver started with ${process.env.BENCH_SERVER_HEAP_MB ? `--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}` : START_HEAP.join(' ') || 'the default heap'}`);
+  console.log(`\nserver started with ${process.env.BENCH_SERVER_HEAP_MB ? `--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB} (and npm start's other flags)` : START_HEAP.join(' ') || 'the default heap'}`);
   console.log(`imports of ${rows} rows on PostgreSQL ${pgVersion} (${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version})`);
   for (const [name, r, copyMs] of [['enterprises (市场监管 registry)', ent, entCopyMs], ['hazards (township ledger)', haz, hazCopyMs]] as const) {
     console.log(`  ${name}: ${r.preview.validRows}/${r.preview.totalRows} rows valid, created ${r.created}, skipped ${r.skipped}`);
