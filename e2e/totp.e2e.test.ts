@@ -1,6 +1,7 @@
 // Issue 14 (等保 second factor) in a real browser: the district's admin requires TOTP of admins and
 // offices on 安全事件, is taken straight to enrollment, scans (types) the key, confirms a code, keeps
-// the recovery codes, and then signs in with the password and a code from the app.
+// the recovery codes, and then signs in with the password and a code from the app; another user turns
+// it on from 账号安全 by choice and is shown the recovery codes before the status.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
@@ -91,6 +92,25 @@ describe.skipIf(skip !== null)('the TOTP second factor in Chromium', () => {
       // 安全事件 lists the failed code and the sign-in with it
       await page.goto(`${url}/security-events?kind=totp_failed`);
       await page.getByTestId('security-events-table').locator('tr.ant-table-row', { hasText: '动态验证码错误' }).first().waitFor();
+    });
+  }, 180_000);
+
+  it('turned on from 账号安全 by choice: the recovery codes show once, then the status', async () => {
+    const page = await signIn(harness.browser, harness.server, 'leader', DESKTOP);
+    await watching(page, 'totp-voluntary', async () => {
+      await page.goto(`${harness.server.url}/account/security`);
+      await page.getByTestId('totp-start').click();
+      await page.getByTestId('totp-setup').click();
+      const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
+      await input(page, 'totp-enroll-code').fill(freshCode(secret, totpStep(clock.now()) - 1));
+      await page.getByTestId('totp-enroll-confirm').click();
+      // The status turns to enabled as the codes arrive: the codes must stay until the user is done.
+      const codes = page.getByTestId('recovery-codes');
+      await codes.waitFor();
+      await expect.poll(async () => (await codes.textContent())?.match(/[a-z0-9]{5}-[a-z0-9]{5}/g)?.length ?? 0).toBe(10);
+      await page.getByTestId('totp-enroll-done').click();
+      await expect.poll(async () => page.getByTestId('totp-codes-left').textContent()).toBe('10');
+      expect(await page.getByTestId('recovery-codes').count()).toBe(0);
     });
   }, 180_000);
 });

@@ -116,8 +116,9 @@ function SecondFactorCard() {
           <Button type="primary" onClick={() => setEnrolling(true)} data-testid="totp-start">启用</Button>
         </Flex>
       )}
-      {s && !s.enabled && enrolling && <TotpEnroll username={me.username} onDone={() => setEnrolling(false)} doneText="完成" />}
-      {s?.enabled && (
+      {/* Kept while enrolling even once the status says enabled: the recovery codes are shown once, after it. */}
+      {s && enrolling && <TotpEnroll username={me.username} onDone={() => setEnrolling(false)} doneText="完成" />}
+      {s?.enabled && !enrolling && (
         <Flex vertical gap={12}>
           <Descriptions size="small" column={1}>
             <Descriptions.Item label="状态"><Tag color="green">已启用</Tag></Descriptions.Item>
