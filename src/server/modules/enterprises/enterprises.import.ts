@@ -8,6 +8,7 @@ import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprises/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
+import { normalizeUscc } from '../../../domain/enterprises/uscc.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
@@ -142,25 +143,22 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
           });
           if (!inScope) bad(actor.role === 'department' ? 'sectors' : 'village', '不在您的管辖范围内');
         }
+        // Duplicates inside the file: the first row with a code (else a name in a village) owns it,
+        // whether or not it has other problems. A later row with other problems is told it repeats
+        // one too, or, corrected and uploaded again, it would update the first row's unit by its code.
+        const uscc = normalizeUscc(text('uscc'));
+        const name = text('name').trim();
+        const key = uscc ? `u:${uscc}` : name && village ? `n:${name}|${village.id}` : null;
+        const first = key === null ? undefined : seen.get(key);
+        if (first !== undefined) bad(uscc ? 'uscc' : 'name', `与第${first}行重复`);
+        else if (key !== null) seen.set(key, r);
         if (rowErrors.length || !result.success) {
           errors.push(...rowErrors);
           continue;
         }
         parsed.push({ row: r, data: result.data, existingId: null });
       }
-
-      // Duplicates inside the file: the first occurrence wins, later ones are reported.
-      const good: GoodRow[] = [];
-      for (const g of parsed) {
-        const key = g.data.uscc ? `u:${g.data.uscc}` : `n:${g.data.name}|${g.data.villageId}`;
-        const first = seen.get(key);
-        if (first !== undefined) {
-          errors.push({ row: g.row, column: g.data.uscc ? headerOf('uscc') : headerOf('name'), message: `与第${first}行重复` });
-          continue;
-        }
-        seen.set(key, g.row);
-        good.push(g);
-      }
+      const good = parsed;
 
       // Match existing records in batches: by USCC, else by name + village.
       const byUscc = new Map((await repo.findLiveByUsccs(ctx.db, good.flatMap((g) => (g.data.uscc ? [g.data.uscc] : [])))).map((e) => [e.uscc!, e]));

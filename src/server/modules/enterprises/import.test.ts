@@ -132,6 +132,23 @@ describe('import preview and commit', () => {
     batchId = p.batchId;
   });
 
+  it('tells a row with other problems that it repeats an earlier row, and the row after one with problems too', async () => {
+    // Corrected and uploaded again, such a row would otherwise update the other row's unit by its code.
+    const x = randomUscc();
+    const y = randomUscc();
+    const row = (name: string, uscc: string, phone: string): Row => ({
+      [H.name]: name, [H.uscc]: uscc, [H.kind]: '企业', [H.address]: '东风村9号', [H.village]: '东风村', [H.sectors]: '消防', [H.principal]: '郑一', [H.phone]: phone,
+    });
+    const res = await upload(office, await fileOf([row('甲公司', x, '13800000011'), row('乙公司', x, '12'), row('丙公司', y, '12'), row('丁公司', y, '13800000012')]));
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ totalRows: 4, validRows: 1, toCreate: 1 });
+    const byRow = (r: number) => p.errors.filter((e: { row: number }) => e.row === r).map((e: { column: string; message: string }) => `${e.column}：${e.message}`);
+    expect(byRow(3)).toEqual([expect.stringMatching(/^主要负责人电话\*?：/), '统一社会信用代码：与第2行重复']);
+    expect(byRow(4)).toEqual([expect.stringMatching(/^主要负责人电话\*?：/)]);
+    expect(byRow(5)).toEqual(['统一社会信用代码：与第4行重复']);
+  });
+
   it('commits only the good rows, each audited', async () => {
     const before = await count();
     const res = await office.request('POST', `/api/enterprises/import/${batchId}/commit`);
