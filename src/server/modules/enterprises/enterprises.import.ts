@@ -8,7 +8,7 @@ import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprises/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
-import { normalizeUscc } from '../../../domain/enterprises/uscc.ts';
+import { checkUscc, normalizeUscc } from '../../../domain/enterprises/uscc.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
@@ -146,9 +146,10 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         // Duplicates inside the file: the first row with a code (else a name in a village) owns it,
         // whether or not it has other problems. A later row with other problems is told it repeats
         // one too, or, corrected and uploaded again, it would update the first row's unit by its code.
+        // A malformed code is reported as such and owns nothing.
         const uscc = normalizeUscc(text('uscc'));
         const name = text('name').trim();
-        const key = uscc ? `u:${uscc}` : name && village ? `n:${name}|${village.id}` : null;
+        const key = uscc ? (checkUscc(uscc) ? null : `u:${uscc}`) : name && village ? `n:${name}|${village.id}` : null;
         const first = key === null ? undefined : seen.get(key);
         if (first !== undefined) bad(uscc ? 'uscc' : 'name', `与第${first}行重复`);
         else if (key !== null) seen.set(key, r);
