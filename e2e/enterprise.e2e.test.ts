@@ -150,6 +150,10 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
         await page.screenshot({ path: path.join(SHOTS, 'enterprise-import-mapping.png'), fullPage: true });
         await page.getByTestId('import-remap').click();
         await page.getByTestId('import-mapping-open').waitFor();
+        // Read whole now, the panel is one line, and it still names what every row is filled with.
+        const wholeFile = (await page.getByTestId('import-mapping-whole-file').textContent()) ?? '';
+        expect(wholeFile).toMatch(/^每一行都填为：/);
+        for (const part of ['所在村/社区“从地址识别”', '行业领域“工贸”']) expect(wholeFile).toContain(part);
         await page.getByTestId('import-commit').getByText('确认导入（2 行）').waitFor();
         await page.getByTestId('import-commit').click();
         const result = page.getByTestId('import-result');

@@ -6,6 +6,7 @@
 import { AutoComplete, Alert, Button, Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { type TImportMappingInfo, type TImportMappingInput, VILLAGE_FROM_ADDRESS } from '../../contract/enterprises.ts';
+import { mappingSummary } from './import-mapping-summary.ts';
 
 type How = TImportMappingInfo['headers'][number]['how'];
 const HOW: Record<How, { text: string; color?: string }> = {
@@ -44,10 +45,14 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
   const needsAttention = mapping.missing.length > 0 || mapping.unmatched.length > 0 || mapping.values.some((g) => g.values.some((v) => v.target === null));
   const [open, setOpen] = useState(needsAttention);
   if (!open) {
+    const { recognised, wholeFile } = mappingSummary(mapping);
     return (
       <Card size="small" style={{ marginBottom: 16 }} data-testid="import-mapping">
         <Flex justify="space-between" align="center" wrap gap={8}>
-          <Typography.Text>文件的 {mapping.headers.filter((h) => h.key).length} 列均已识别{mapping.remembered ? '（沿用本区上次的对应）' : ''}</Typography.Text>
+          <Flex vertical gap={4}>
+            <Typography.Text>{recognised}</Typography.Text>
+            {wholeFile && <Typography.Text type="warning" data-testid="import-mapping-whole-file">{wholeFile}</Typography.Text>}
+          </Flex>
           <Button size="small" onClick={() => setOpen(true)} data-testid="import-mapping-open">查看或修改对应</Button>
         </Flex>
       </Card>
