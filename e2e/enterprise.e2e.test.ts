@@ -9,7 +9,7 @@ import { randomUscc } from '../src/server/test/factories.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import { buildXlsx, readXlsx } from '../src/server/test/xlsx.ts';
 import {
-  DESKTOP, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching,
+  DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching,
 } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
@@ -168,5 +168,42 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
     expect(found.items.map((e) => [e.principalName, e.villageName, e.sectorNames, e.status]).sort()).toEqual([
       ['端木乙', '明月村', ['工贸'], 'suspended'], ['端木甲', '明月村', ['工贸'], 'operating'],
     ]);
+  }, 120_000);
+
+  it('warns, before the commit, of a row that would rename a registered unit by its credit code (a phone)', async () => {
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const listed = (await office.get('/api/enterprises?pageSize=50')).json() as { items: TEnterprise[] };
+    const target = listed.items.find((e) => e.uscc)!;
+    const headers = ['企业名称', '统一社会信用代码', '法定代表人', '住所', '登记状态', '联系电话'];
+    const file = path.join(SHOTS, `rename-${Date.now().toString(36)}.xlsx`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(file, await buildXlsx(headers, [
+      { 企业名称: '代码填错的另一家公司', 统一社会信用代码: target.uscc, 法定代表人: '端木丙', 住所: '大盛镇明月村五组3号', 登记状态: '存续', 联系电话: '13900005673' },
+    ]));
+    const page = await signIn(harness.browser, harness.server, 'anweiban', PHONE);
+    try {
+      await watching(page, 'enterprise-import-rename', async () => {
+        await page.goto(`${harness.server.url}/enterprises/import`);
+        await page.getByTestId('import-template').waitFor();
+        await page.locator('input[type=file]').setInputFiles(file);
+        // The registry's mapping is the district's from the test before; run alone, it is filled in here.
+        const alert = page.getByTestId('import-renames');
+        const village = page.getByTestId('import-default-village');
+        await alert.or(village).first().waitFor();
+        if (await village.isVisible()) {
+          for (const [key, text] of [['village', '从地址识别'], ['sectors', '工贸']] as const) {
+            await page.getByTestId(`import-default-${key}`).click();
+            await page.keyboard.type(text);
+            await page.keyboard.press('Escape');
+          }
+          await page.getByTestId('import-remap').click();
+        }
+        await alert.waitFor();
+        expect(await alert.textContent()).toContain(`第2行：“${target.name}”将改为“代码填错的另一家公司”`);
+        await page.screenshot({ path: path.join(SHOTS, 'enterprise-import-rename-phone.png'), fullPage: true });
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   }, 120_000);
 });

@@ -181,6 +181,12 @@ export const ImportPreview = z.object({
   expiresAt: z.string(),
   /** Imports that read other files' columns (enterprises, hazards): how this file was read. */
   mapping: ImportMappingInfo.optional(),
+  /**
+   * Enterprises: the first rows that update a registered unit, found by its credit code, under
+   * another name (a rename, or a mistyped code that would overwrite another unit), and how many.
+   */
+  renames: z.array(z.object({ row: int(), from: z.string(), to: z.string() })).optional(),
+  renameTotal: int().optional(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
 /** skipped: the rows of the file not imported, those the preview found wrong included. */

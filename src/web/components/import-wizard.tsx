@@ -95,12 +95,40 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
       scroll={{ x: 560 }}
       columns={[
         // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
+        // The reason next to the row number: on a phone it is what shows before the table scrolls.
         { title: '行号', dataIndex: 'row', width: 64 },
-        { title: preview.labelTitle, dataIndex: 'label', width: 180, ellipsis: true, render: (v: string) => v || '—' },
-        { title: '列', dataIndex: 'column', width: 120 },
         { title: '原因', dataIndex: 'message', width: 196 },
+        { title: '列', dataIndex: 'column', width: 120 },
+        { title: preview.labelTitle, dataIndex: 'label', width: 180, ellipsis: true, render: (v: string) => v || '—' },
       ]}
       data-testid="import-errors"
+    />
+  );
+}
+
+/** Rows that would update a registered unit, found by its credit code, under another name: a rename, or a mistyped code. */
+function RenamesAlert({ preview }: { preview: TImportPreview }) {
+  const renames = preview.renames ?? [];
+  const total = preview.renameTotal ?? renames.length;
+  if (total === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginTop: 16 }}
+      data-testid="import-renames"
+      title={`${total} 个已登记单位将按统一社会信用代码更新，名称与系统中不同`}
+      description={(
+        <>
+          <Typography.Paragraph style={{ margin: '4px 0' }}>
+            请确认是同一单位更名。如是代码填错，导入会改写另一个单位的名称、地址和联系人：请在文件中改正后重新上传。
+          </Typography.Paragraph>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {renames.map((r) => <li key={r.row}>第{r.row}行：“{r.from}”将改为“{r.to}”</li>)}
+          </ul>
+          {total > renames.length && <Typography.Text type="secondary">此处列出前 {renames.length} 个</Typography.Text>}
+        </>
+      )}
     />
   );
 }
@@ -118,6 +146,7 @@ function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<
           </Col>
         ))}
       </Row>
+      <RenamesAlert preview={preview} />
       {preview.errors.length > 0 ? (
         <>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16, marginBottom: 8 }}>

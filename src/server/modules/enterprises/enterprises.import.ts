@@ -32,6 +32,8 @@ interface GoodRow {
 const KIND = 'enterprises';
 /** Rows of the file checked, looked up and staged together (one lookup query each). */
 const PREVIEW_BATCH = LOOKUP_BATCH;
+/** Renames listed in the preview (the count says how many in all). */
+const RENAMES_SHOWN = 50;
 const FIELD_TO_COLUMN: Record<string, ColumnKey> = { villageId: 'village', sectorIds: 'sectors' };
 const headerOf = (key: ColumnKey) => ENTERPRISE_COLUMNS.find((c) => c.key === key)!.header;
 /** A USCC's 2nd character is the kind of body registered: 2 is 个体工商户 (GB 32100-2015). */
@@ -61,6 +63,9 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   // Duplicates in the file, across batches: the first occurrence of a code (else name and village) wins.
   const seen = new Map<string, number>();
   const counts = { total: 0, create: 0, update: 0 };
+  // Updates that change a registered unit's name: shown before the commit, lest a mistyped code overwrite another unit.
+  const renames: { row: number; from: string; to: string }[] = [];
+  let renameTotal = 0;
 
   // The file is read, checked, looked up and staged a batch at a time, in its order, then let go.
   const staging = await openStaging(ctx, actor, { kind: KIND, fileName });
@@ -183,6 +188,11 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
           continue;
         }
         accepted.push({ ...g, existingId });
+        const registered = existingId ? inScope.get(existingId)?.name : undefined;
+        if (registered !== undefined && registered !== g.data.name) {
+          renameTotal++;
+          if (renames.length < RENAMES_SHOWN) renames.push({ row: g.row, from: registered, to: g.data.name });
+        }
       }
 
       await stageBatch(staging, capture, { batch, accepted, problemRows: errors.slice(from).map((e) => e.row), rejected });
@@ -191,7 +201,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };
     const saved = await staging.save(report, counts.total);
     return {
-      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update,
+      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update, renames, renameTotal,
       mapping: reading.info(inferable, { village: [VILLAGE_FROM_ADDRESS, ...villages.names()], sectors: [...sectorByName.keys()] }),
     };
   } catch (e) {

@@ -361,6 +361,22 @@ describe('import checks', () => {
   });
 });
 
+describe('renames by credit code', () => {
+  it('lists the rows that would update a registered unit by its code under another name', async () => {
+    const z = randomUscc();
+    const row = (name: string): Row => ({
+      [H.name]: name, [H.uscc]: z, [H.kind]: '企业', [H.address]: '东风村10号', [H.village]: '东风村', [H.sectors]: '消防', [H.principal]: '冯二', [H.phone]: '13800000013',
+    });
+    const first = (await upload(office, await fileOf([row('戊纺织有限公司')]))).json();
+    expect(first).toMatchObject({ toCreate: 1, renames: [], renameTotal: 0 });
+    expect((await office.request('POST', `/api/enterprises/import/${first.batchId}/commit`)).statusCode).toBe(200);
+    // the same unit again: an update, no rename
+    expect((await upload(office, await fileOf([row('戊纺织有限公司')]))).json()).toMatchObject({ toUpdate: 1, renames: [], renameTotal: 0 });
+    const renamed = (await upload(office, await fileOf([row('己五金有限公司')]))).json();
+    expect(renamed).toMatchObject({ toUpdate: 1, renameTotal: 1, renames: [{ row: 2, from: '戊纺织有限公司', to: '己五金有限公司' }] });
+  });
+});
+
 // Last in the file: it adds a second 东风村 in another township, which makes the bare name ambiguous.
 describe('village names repeated across townships', () => {
   it('asks for 镇名/村名 instead of guessing, and accepts it', async () => {
