@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, monthStartOf, isValidDay } from './dates.ts';
+import { addDays, monthStartOf, isValidDay, shanghaiDateTime } from './dates.ts';
 
 describe('isValidDay', () => {
   it.each([
@@ -18,5 +18,13 @@ describe('day arithmetic', () => {
     expect(monthStartOf('2026-12-06')).toBe('2026-12-01');
     expect(monthStartOf('2026-12-06', 1)).toBe('2027-01-01');
     expect(monthStartOf('2026-01-31', -1)).toBe('2025-12-01');
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  it('writes an instant in Shanghai time, zero-padded, across the day and year boundary', () => {
+    expect(shanghaiDateTime(new Date('2026-12-07T21:08:38Z'))).toBe('2026-12-08 05:08:38');
+    expect(shanghaiDateTime(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01 00:00:00');
+    expect(shanghaiDateTime(new Date('2026-03-04T01:02:03.999Z'))).toBe('2026-03-04 09:02:03');
   });
 });

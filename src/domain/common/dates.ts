@@ -15,6 +15,14 @@ export function shanghaiDay(at: Date): string {
   return dayjs.utc(at).add(OFFSET_MINUTES, 'minute').format('YYYY-MM-DD');
 }
 
+/**
+ * An instant as the township reads it, 'YYYY-MM-DD HH:mm:ss' in Shanghai time: what the web shows
+ * (formatDateTime), for the server's own texts (exports, prints, event details).
+ */
+export function shanghaiDateTime(at: Date): string {
+  return dayjs.utc(at).add(OFFSET_MINUTES, 'minute').format('YYYY-MM-DD HH:mm:ss');
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Whether 'YYYY-MM-DD' names a day that exists (2024-02-29 does, 2023-02-29 and 2024-2-1 do not). */
 export function isValidDay(day: string): boolean {

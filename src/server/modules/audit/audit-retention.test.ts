@@ -121,6 +121,8 @@ describe('GET /api/audit/export', () => {
     expect(headers.slice(0, 6)).toEqual(['序号', '时间', '操作人', '操作', '对象类型', '对象']);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ 操作人: '导出管理员', 操作: '登录', 对象类型: '用户', 操作代码: 'auth.login' });
+    // the time as the page shows it, in Shanghai time
+    expect(String(rows[0]!['时间'])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(Number(rows[0]!['序号'])).toBeGreaterThan(Number(rows[1]!['序号']));
   });
 

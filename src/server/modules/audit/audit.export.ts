@@ -1,6 +1,7 @@
 // The audit trail as a workbook, filtered like the 审计日志 list, streamed by keyset (no row cap,
 // no count): each entry with its record's name and the values as recorded (and hashed).
 import { auditActionLabel, auditEntityLabel } from '../../../contract/audit-labels.ts';
+import { shanghaiDateTime } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { type AuditFilter, auditList } from './audit.repository.ts';
 import { recordNames } from './audit.names.ts';
@@ -11,7 +12,6 @@ export const AUDIT_EXPORT_COLUMNS = [
   { header: '操作代码', width: 24 }, { header: '哈希', width: 66 },
 ];
 
-const shanghai = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 /** A cell holds at most 32,767 characters. */
 const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v).slice(0, 32_000));
 
@@ -19,7 +19,7 @@ export async function* auditExportRows(db: DbOrTx, f: AuditFilter): AsyncGenerat
   for await (const batch of auditList.iterate(db, f, 2000)) {
     const names = await recordNames(db, f.districtId, batch.flatMap((r) => (r.entityId ? [r.entityId] : [])));
     yield batch.map((r) => [
-      r.seq, shanghai(r.at), r.actorName ?? '系统', auditActionLabel(r.action), auditEntityLabel(r.entityType),
+      r.seq, shanghaiDateTime(r.at), r.actorName ?? '系统', auditActionLabel(r.action), auditEntityLabel(r.entityType),
       r.entityId ? (names.get(r.entityId) ?? r.entityId) : '', json(r.before), json(r.after), r.action, r.hash,
     ]);
   }

@@ -55,7 +55,7 @@ describe('the security-event view', () => {
     expect((await s.request('POST', '/api/auth/logout')).statusCode).toBe(200);
     const all = await events(`userId=${u.id}`);
     expect(all.items.map((e) => e.kind)).toEqual(['session_ended', 'password_changed', 'login', 'locked', 'login_failed', 'login_failed', 'login_failed', 'login_failed']);
-    expect(all.items.find((e) => e.kind === 'locked')!.detail).toMatch(/^连续失败 5 次，锁定至 /);
+    expect(all.items.find((e) => e.kind === 'locked')!.detail).toMatch(/^连续失败 5 次，锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     expect(all.items.find((e) => e.kind === 'login')!.detail).toBe('此前失败 5 次');
     expect((await events(`userId=${u.id}&kind=login_failed`)).total).toBe(4);
     expect((await events(`userId=${u.id}&kind=password_changed`)).items[0]!.detail).toBe('结束其他会话 0 个');

@@ -4,7 +4,7 @@ import { type SQL, and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import {
   SECURITY_EVENT_ACTIONS, SECURITY_EVENT_KINDS, type SecurityEventKind, type TSecurityEvent, securityEventKindOf,
 } from '../../../contract/security.ts';
-import { shanghaiDayStart } from '../../../domain/common/dates.ts';
+import { shanghaiDateTime, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
@@ -39,8 +39,7 @@ const eventList = defineListQuery<EventFilter, AuditRow>({
   rowId: (r) => String(r.seq),
 });
 
-const time = (iso: unknown) =>
-  typeof iso === 'string' ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+const time = (iso: unknown) => (typeof iso === 'string' ? shanghaiDateTime(new Date(iso)) : '');
 
 /** What else an entry holds, in words. */
 export function eventDetail(action: string, after: Record<string, unknown>): string {

@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import { and, eq } from 'drizzle-orm';
 import type { TPublicReportView } from '../../../contract/tips.ts';
 import { TIP_STATE_LABELS } from '../../../domain/tips/tip-workflow.ts';
+import { shanghaiDateTime } from '../../../domain/common/dates.ts';
 import { formatCode, normalizeCode } from '../../../domain/tips/tracking-code.ts';
 import type { AppContext } from '../../context.ts';
 import { orgUnits } from '../../db/schema/index.ts';
@@ -17,14 +18,13 @@ const PAGE_STYLE = `<style>body{font-family:"Noto Sans CJK SC","Noto Sans SC","S
 table{border-collapse:collapse;width:100%;font-size:12pt}td{border:1px solid #999;padding:6pt 8pt;vertical-align:top}td.k{width:28%;background:#f5f5f5}
 .code{font-family:"DejaVu Sans Mono",monospace;font-size:18pt;letter-spacing:1pt}.note{font-size:10.5pt;color:#555;margin-top:12pt;line-height:1.6}</style>`;
 
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export async function printReceipt(printer: PdfPrinter, raw: string, view: TPublicReportView): Promise<Buffer> {
   const code = formatCode(normalizeCode(raw) ?? raw);
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${PAGE_STYLE}</head><body>
 <h1>安全生产举报回执</h1>
 <table><tr><td class="k">查询码</td><td class="code">${esc(code)}</td></tr>
-<tr><td class="k">提交时间</td><td>${esc(shanghaiTime(view.submittedAt))}</td></tr>
+<tr><td class="k">提交时间</td><td>${esc(shanghaiDateTime(new Date(view.submittedAt)))}</td></tr>
 <tr><td class="k">受理镇街</td><td>${esc(view.townshipName)}</td></tr>
 <tr><td class="k">举报内容摘要</td><td>${esc(view.summary)}</td></tr>
 <tr><td class="k">当前状态</td><td>${esc(TIP_STATE_LABELS[view.status])}</td></tr></table>
