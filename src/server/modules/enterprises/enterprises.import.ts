@@ -73,7 +73,8 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     for await (const batch of sheet.batches(PREVIEW_BATCH)) {
       counts.total += batch.length;
       const from = errors.length;
-      const parsed: GoodRow[] = [];
+      // The batch's rows with no problem (a repeat of an earlier row is one), in the file's order.
+      const good: GoodRow[] = [];
       for (const { row: r, values } of batch) {
         reading.observe(values);
         if (missing.length > 0) continue;
@@ -162,9 +163,8 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
           errors.push(...rowErrors);
           continue;
         }
-        parsed.push({ row: r, data: result.data, existingId: null });
+        good.push({ row: r, data: result.data, existingId: null });
       }
-      const good = parsed;
 
       // Match existing records in batches: by USCC, else by name + village.
       const byUscc = new Map((await repo.findLiveByUsccs(ctx.db, good.flatMap((g) => (g.data.uscc ? [g.data.uscc] : [])))).map((e) => [e.uscc!, e]));
