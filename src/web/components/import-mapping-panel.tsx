@@ -45,7 +45,7 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
   const needsAttention = mapping.missing.length > 0 || mapping.unmatched.length > 0 || mapping.values.some((g) => g.values.some((v) => v.target === null));
   const [open, setOpen] = useState(needsAttention);
   if (!open) {
-    const { recognised, wholeFile } = mappingSummary(mapping);
+    const { recognised, wholeFile } = mappingSummary(mapping, chosen);
     return (
       <Card size="small" style={{ marginBottom: 16 }} data-testid="import-mapping">
         <Flex justify="space-between" align="center" wrap gap={8}>

@@ -12,14 +12,16 @@ const base: TImportMappingInfo = {
 } as unknown as TImportMappingInfo;
 
 describe('mappingSummary', () => {
+  const none = { defaults: {} };
   it('says how many columns were read, and that the district’s last choices were used', () => {
-    expect(mappingSummary(base)).toEqual({ recognised: '文件的 1 列均已识别', wholeFile: null });
-    expect(mappingSummary({ ...base, remembered: true }).recognised).toBe('文件的 1 列均已识别（沿用本区上次的对应）');
+    expect(mappingSummary(base, none)).toEqual({ recognised: '文件的 1 列均已识别', wholeFile: null });
+    expect(mappingSummary({ ...base, remembered: true }, none).recognised).toBe('文件的 1 列均已识别（沿用本区上次的对应）');
   });
 
-  it('names every value filled in for the whole file, and where it came from', () => {
+  it('names every value filled in for the whole file, and which came from the district’s last import', () => {
     const m = { ...base, remembered: true, defaults: { sector: '工贸', source: '部门检查', blank: ' ' } };
-    expect(mappingSummary(m).wholeFile).toBe('每一行都填为：行业领域“工贸”、来源“部门检查”（本区上次导入时的填写）');
-    expect(mappingSummary({ ...m, remembered: false }).wholeFile).toBe('每一行都填为：行业领域“工贸”、来源“部门检查”');
+    expect(mappingSummary(m, none).wholeFile).toBe('每一行都填为：行业领域“工贸”、来源“部门检查”（本区上次导入时的填写）');
+    expect(mappingSummary(m, { defaults: { source: '部门检查' } }).wholeFile).toBe('每一行都填为：行业领域“工贸”、来源“部门检查”（其中行业领域沿用本区上次导入时的填写）');
+    expect(mappingSummary(m, { defaults: { sector: '工贸', source: '部门检查' } }).wholeFile).toBe('每一行都填为：行业领域“工贸”、来源“部门检查”');
   });
 });
