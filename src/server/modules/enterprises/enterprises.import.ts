@@ -73,7 +73,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     for await (const batch of sheet.batches(PREVIEW_BATCH)) {
       counts.total += batch.length;
       const from = errors.length;
-      // The batch's rows with no problem (a repeat of an earlier row is one), in the file's order.
+      // The batch's rows with no problem (repeating an earlier row counts as one), in the file's order.
       const good: GoodRow[] = [];
       for (const { row: r, values } of batch) {
         reading.observe(values);
