@@ -4,3 +4,6 @@ export type { Certainty, DeadlineRule, Due, Period, RecurringDay, RecurringUnit 
 export { parseDeadline } from './parse-deadline.ts';
 export { expandDeadline } from './expand.ts';
 export { describeDeadline, needsConfirmation } from './describe.ts';
+// Also read by a hazard's 整改期限 (domain/hazards/rectification-deadline.ts), counted from its found day.
+export { addMonths } from './calendar.ts';
+export { arabicNumerals } from './normalize.ts';

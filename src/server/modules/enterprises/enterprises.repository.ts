@@ -148,6 +148,25 @@ export async function findLiveInScopeByKeys(db: DbOrTx, scope: EnterpriseScope, 
   return { byUscc, byName };
 }
 
+/**
+ * For names an import did not find, the live record in scope each most likely means: one whose
+ * name holds it (a ledger's short name, 翠峰机械 for 翠峰机械制造有限公司) or is held by it, the
+ * closest in length first. One statement for the names given; names with no such record are absent.
+ */
+export async function nearestLiveNames(db: DbOrTx, scope: EnterpriseScope, names: string[]): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const patterns = names.map((n) => `%${n.replace(/[%_\\]/g, '\\$&')}%`);
+  const rows = await sqlRows<{ asked: string; name: string }>(db, sql`
+    select q.asked, s.name from unnest(${pgArray(names)}::text[], ${pgArray(patterns)}::text[]) as q(asked, pattern)
+    cross join lateral (
+      select ${enterprises.name} as name from ${enterprises}
+      where ${scopeSql(scope)} and ${enterprises.voidedAt} is null
+        and (${enterprises.name} like q.pattern or (char_length(${enterprises.name}) >= 2 and strpos(q.asked, ${enterprises.name}) > 0))
+      order by abs(char_length(${enterprises.name}) - char_length(q.asked)), ${enterprises.name} limit 1
+    ) s`);
+  return new Map(rows.map((r) => [r.asked, r.name]));
+}
+
 export async function insertEnterprise(db: DbOrTx, row: typeof enterprises.$inferInsert) {
   const [r] = await db.insert(enterprises).values(row).returning();
   return r!;

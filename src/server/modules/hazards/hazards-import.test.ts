@@ -188,6 +188,47 @@ describe('hazard ledger import', () => {
     expect(await unitOf('储罐区无防爆设施')).toBe(fireDept.id);
   });
 
+  it('reads 整改期限 as a township ledger writes it, counted from the found day, and refuses what it cannot count', async () => {
+    const rows = [
+      row({ '隐患描述*': '期限七天', '状态*': '待整改', 整改期限: '7天' }), // 2
+      row({ '隐患描述*': '期限立即', '状态*': '待整改', 整改期限: '立即整改' }), // 3
+      row({ '隐患描述*': '期限一月', '状态*': '整改中', ...plan, 整改期限: '一个月' }), // 4
+      row({ '隐患描述*': '期限工作日', '状态*': '待整改', 整改期限: '5个工作日' }), // 5
+      row({ '隐患描述*': '期限尽快', '状态*': '待整改', 整改期限: '尽快' }), // 6
+    ];
+    const p = (await upload(office, await buildXlsx(H, rows))).json();
+    expect(p.errors.map((e: { row: number; column: string; message: string }) => `${e.row} ${e.column}:${e.message}`)).toEqual([
+      '5 整改期限:按工作日计的期限无法换算为日期（节假日调休不定），请填写具体日期',
+      '6 整改期限:整改期限应为日期（如 2024-06-30）或从发现日期起的期限（如“7天”“一个月”“立即整改”）',
+    ]);
+    expect((await office.request('POST', `/api/hazards/import/${p.batchId}/commit`)).statusCode).toBe(200);
+    const dueOf = async (description: string) => (await t.db.select().from(hazards).where(eq(hazards.description, description)))[0]!.dueDate;
+    // Found 2024-11-20 (row()).
+    expect(await dueOf('期限七天')).toBe('2024-11-27');
+    expect(await dueOf('期限立即')).toBe('2024-11-20');
+    expect(await dueOf('期限一月')).toBe('2024-12-20');
+  });
+
+  it('offers the registered name a short or longer name in the file likely means, within the caller’s scope only', async () => {
+    await buildEnterprise(t.db, { village: eastVillage, name: '翠峰机械制造有限公司' });
+    const rows = [
+      row({ '单位名称*': '翠峰机械', '隐患描述*': '砂轮无防护罩', '状态*': '待整改' }), // 2: short name
+      row({ '单位名称*': '东风五金厂（普通合伙）', '隐患描述*': '砂轮无防护罩', '状态*': '待整改' }), // 3: longer name
+      row({ '单位名称*': '翠峰机械', '隐患描述*': '配电箱未接地', '状态*': '待整改' }), // 4: the same short name again
+      row({ '单位名称*': '南山%厂', '隐患描述*': '堆放杂物', '状态*': '待整改' }), // 5: nothing near, a LIKE wildcard in it
+      row({ '单位名称*': '西岭', '隐患描述*': '堆放杂物', '状态*': '待整改' }), // 6: only a record the village officer may not see
+    ];
+    const p = (await upload(villager, await buildXlsx(H, rows))).json();
+    const hint = (name: string) => `单位不存在或不在您的管辖范围内；是否为“${name}”？请填写单位全称或统一社会信用代码`;
+    expect(p.errors.map((e: { row: number; message: string }) => [e.row, e.message])).toEqual([
+      [2, hint('翠峰机械制造有限公司')], [3, hint('东风五金厂')], [4, hint('翠峰机械制造有限公司')],
+      [5, '单位不存在或不在您的管辖范围内'], [6, '单位不存在或不在您的管辖范围内'],
+    ]);
+    // The township office sees 西岭餐馆.
+    const office6 = (await upload(office, await buildXlsx(H, [rows[4]!]))).json();
+    expect(office6.errors[0].message).toBe(hint('西岭餐馆'));
+  });
+
   it('keeps a village officer to the enterprises of its village', async () => {
     const p = (await upload(villager, await buildXlsx(H, [row({ '单位名称*': otherVillageEnt.name, '隐患描述*': '油烟管道未清洗', '状态*': '待整改' })]))).json();
     expect(p.validRows).toBe(0);

@@ -34,7 +34,7 @@ export const HAZARD_IMPORT_COLUMNS: Column[] = [
   { key: 'source', header: '来源', required: true, width: 10, options: Object.values(HAZARD_SOURCE_LABELS) },
   { key: 'foundOn', header: '发现日期', required: true, width: 12, note: 'YYYY-MM-DD' },
   { key: 'status', header: '状态', required: true, width: 10, options: Object.values(IMPORT_STATUS_LABELS) },
-  { key: 'dueDate', header: '整改期限', required: false, width: 12 },
+  { key: 'dueDate', header: '整改期限', required: false, width: 12, note: 'YYYY-MM-DD，或从发现日期起的期限：7天、限期15日、一个月、立即整改' },
   { key: 'owner', header: '整改责任人', required: false, width: 12, note: '整改中、待验收、已销号的隐患须填写五落实' },
   { key: 'measures', header: '整改措施', required: false, width: 30 },
   { key: 'funds', header: '整改资金（元）', required: false, width: 12 },

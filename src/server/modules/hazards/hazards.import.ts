@@ -9,7 +9,8 @@ import {
   HAZARD_LEVEL_LABELS, HAZARD_SOURCE_LABELS, type HazardLevel, type HazardSource, type HazardStatus,
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_REFUSAL_MESSAGES, criterionRefusal, dualReportMissing, formatHazardNumber, isPlanComplete,
 } from '../../../domain/hazards/hazard-machine.ts';
-import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
+import { DEADLINE_PROBLEM_MESSAGES, normalizeLedgerDate, readRectificationDeadline } from '../../../domain/hazards/rectification-deadline.ts';
+import { type EnterpriseScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
@@ -22,7 +23,7 @@ import { LOOKUP_BATCH, prepareJsonInsert, runInserts } from '../../kernel/bulk.t
 import { prepareFirstEvents } from '../../kernel/record-events.ts';
 import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
-import { findLiveInScopeByKeys } from '../enterprises/index.ts';
+import { findLiveInScopeByKeys, nearestLiveNames } from '../enterprises/index.ts';
 import { listSectors } from '../org/index.ts';
 import { HAZARD_IMPORT_FIELDS, IMPORT_STATUS_LABELS, type Key, headerOf } from './hazards.import-columns.ts';
 import { existingHazardKeys, hazardKey } from './hazards.import-repo.ts';
@@ -72,11 +73,6 @@ function remember<V>(m: Map<string, V>, key: string, value: V): V {
 const hoursInto = (day: string, hours: number) =>
   new Date((dayStarts.get(day) ?? remember(dayStarts, day, shanghaiDayStart(day).getTime())) + hours * 3_600_000);
 const validDay = (day: string) => validDays.get(day) ?? remember(validDays, day, isValidDay(day));
-/** 2024-6-3, 2024/06/03, 2024.6.3 or 2024年6月3日 as YYYY-MM-DD (whether that day exists is checked apart). */
-function normalizeDate(t: string): string | null {
-  const m = t.replace(/[./年月]/g, '-').replace(/日$/, '').match(/^(\d{4})-(\d{1,2})-(\d{1,2})/);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
-}
 
 export async function previewHazardImport(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer, mappingField?: string): Promise<TImportPreview> {
   const chosen = parseMappingField(mappingField);
@@ -97,6 +93,9 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   const rejected: CapturedRow[] = [];
   // Duplicates in the file: the first row with the same enterprise, found day and description, across batches.
   const seen = new Map<string, number>();
+  // Names not found, to offer the registered name each likely means (at most SUGGESTED_NAMES a file).
+  const unknownNames: { error: RowProblem; name: string }[] = [];
+  const suggested = new Map<string, string | null>();
   let totalRows = 0;
   let validRows = 0;
 
@@ -142,7 +141,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
         const date = (k: Key) => {
           const t = text(k);
           if (!t) return null;
-          const d = normalizeDate(t);
+          const d = normalizeLedgerDate(t);
           if (d && validDay(d)) return d;
           // 2024-02-30 would otherwise fail the whole commit in the database
           bad(k, d ? '日期不存在' : '日期格式应为 YYYY-MM-DD');
@@ -157,7 +156,10 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
           const hits = (uscc ? byUscc.get(uscc) : byName.get(enterpriseName)) ?? [];
           if (hits.length === 1) ent = hits[0]!;
           else if (hits.length > 1) bad('enterprise', '有多个同名单位，请填写统一社会信用代码');
-          else bad(uscc ? 'uscc' : 'enterprise', '单位不存在或不在您的管辖范围内');
+          else {
+            bad(uscc ? 'uscc' : 'enterprise', UNKNOWN_ENTERPRISE);
+            if (!uscc) unknownNames.push({ error: errors.at(-1)!, name: enterpriseName });
+          }
         }
         const description = need('description');
         const location = need('location');
@@ -176,7 +178,15 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
         if (foundOn && foundOn > today) bad('foundOn', '发现日期不能晚于今天');
         const status = label('status', IMPORT_STATUS_LABELS);
         if (!text('status')) bad('status', '请填写状态');
-        const dueDate = date('dueDate');
+        // 整改期限: a date, or a span from the found day as ledgers write it ("7天", "一个月", "立即").
+        const dueText = text('dueDate');
+        const dueDay = dueText ? normalizeLedgerDate(dueText) : null;
+        let dueDate = dueDay && validDay(dueDay) ? dueDay : null;
+        if (dueText && !dueDate) {
+          const read = readRectificationDeadline(dueText, foundOn);
+          if (read && 'due' in read) dueDate = read.due;
+          else if (read) bad('dueDate', DEADLINE_PROBLEM_MESSAGES[read.problem]);
+        }
         const fundsText = text('funds');
         const funds = fundsText === '' ? null : Number(fundsText);
         if (fundsText !== '' && !(Number.isFinite(funds) && funds! >= 0)) bad('funds', '整改资金应为不小于0的数字');
@@ -216,6 +226,8 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
         });
       }
 
+      await suggestNames(ctx, scope, unknownNames.splice(0), suggested);
+
       // Duplicates, in the file and against the ledger: same enterprise, found day and description.
       const unique: GoodRow[] = [];
       for (const g of good) {
@@ -246,6 +258,21 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
     // The preview's own error is the one to answer; a batch left behind can never be committed.
     await staging.discard().catch(() => undefined);
     throw e;
+  }
+}
+
+const UNKNOWN_ENTERPRISE = '单位不存在或不在您的管辖范围内';
+/** Distinct unknown names a file is offered a registered name for (one lookup each, in one statement a batch). */
+const SUGGESTED_NAMES = 200;
+
+/** Adds to each unknown name's problem the registered name it likely means (a short name, a longer one). */
+async function suggestNames(ctx: AppContext, scope: EnterpriseScope, unknown: { error: RowProblem; name: string }[], suggested: Map<string, string | null>) {
+  const ask = [...new Set(unknown.map((u) => u.name))].filter((n) => !suggested.has(n) && n.length >= 2).slice(0, Math.max(0, SUGGESTED_NAMES - suggested.size));
+  const found = await nearestLiveNames(ctx.db, scope, ask);
+  for (const n of ask) suggested.set(n, found.get(n) ?? null);
+  for (const u of unknown) {
+    const name = suggested.get(u.name);
+    if (name) u.error.message = `${UNKNOWN_ENTERPRISE}；是否为“${name}”？请填写单位全称或统一社会信用代码`;
   }
 }
 
