@@ -12,7 +12,7 @@ import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from '.
 import { abilitiesOf } from '../../../domain/access/permissions.ts';
 import { PENDING_LOGIN_MAX_ATTEMPTS, PENDING_LOGIN_MINUTES, TOTP_REQUIRABLE_ROLES, passwordExpired, totpRequired } from '../../../domain/access/security-rules.ts';
 import * as security from './security.repository.ts';
-import { checkSecondFactor, hasTotp } from './second-factor.ts';
+import { CODE_USED, checkSecondFactor, codeUsedBefore, hasTotp } from './second-factor.ts';
 
 export const SESSION_COOKIE = 'anzhi_sid';
 const TOUCH_EVERY_MS = 30_000;
@@ -56,7 +56,7 @@ async function passGate(ctx: AppContext, user: UserRow, address: string, now: Da
  * Counts a wrong password or second-factor code against the account and address (the same limits
  * for both: decision 008), audits it, and throws what the client is told.
  */
-async function failAttempt(ctx: AppContext, user: UserRow, client: Client, now: Date, kind: 'password' | 'totp'): Promise<never> {
+async function failAttempt(ctx: AppContext, user: UserRow, client: Client, now: Date, kind: 'password' | 'totp', message?: string): Promise<never> {
   const address = client.ip ?? '';
   const limits = limitsOf(ctx);
   const next = await ctx.db.transaction(async (tx) => {
@@ -76,7 +76,7 @@ async function failAttempt(ctx: AppContext, user: UserRow, client: Client, now: 
     return state;
   });
   if (next.locked) throw new AppError('ACCOUNT_LOCKED', LOGIN_MESSAGES.lockedNow(next.failures, limits.lockoutMinutes));
-  throw new AppError('UNAUTHENTICATED', kind === 'totp' ? TOTP_FAILED : LOGIN_FAILED);
+  throw new AppError('UNAUTHENTICATED', message ?? (kind === 'totp' ? TOTP_FAILED : LOGIN_FAILED));
 }
 
 /** Opens the session of a fully signed-in user: counts cleared, the address remembered, audited. */
@@ -145,7 +145,9 @@ export async function loginWithCode(ctx: AppContext, input: { pendingToken: stri
   const used = await checkSecondFactor(ctx, user, input.code, now);
   if (!used) {
     if ((await security.countPendingAttempt(ctx.db, pendingId)) >= PENDING_LOGIN_MAX_ATTEMPTS) await security.deletePendingLogin(ctx.db, pendingId);
-    return failAttempt(ctx, user, input, now, 'totp');
+    // A replayed code still counts as a failure (it may be someone else's), but says why.
+    const reused = await codeUsedBefore(ctx, user.id, input.code, now);
+    return failAttempt(ctx, user, input, now, 'totp', reused ? CODE_USED : undefined);
   }
   await security.deletePendingLogin(ctx.db, pendingId);
   return startSession(ctx, user, input, now, used);

@@ -11,14 +11,26 @@ import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import * as security from './security.repository.ts';
 import { verifyPassword } from './password.ts';
-import { looksLikeRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri, recoveryCodeHash } from './totp.ts';
+import { looksLikeRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri, recoveryCodeHash, totpCodeReused } from './totp.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
 
 export const hasTotp = (u: Pick<UserRow, 'totpSecret' | 'totpEnabledAt'>): boolean => u.totpSecret !== null && u.totpEnabledAt !== null;
 
 const WRONG_CODE = '验证码不正确';
-const wrongCode = () => new AppError('VALIDATION', WRONG_CODE, { code: [WRONG_CODE] });
+export const CODE_USED = '该验证码已使用过，请等待验证器显示下一个验证码后输入';
+
+/**
+ * Why a code was refused: already used (the one just signed in with, typed again), or wrong. Read
+ * afresh: the step may have been claimed since `user` was read.
+ */
+export async function codeUsedBefore(ctx: AppContext, userId: string, code: string, now: Date): Promise<boolean> {
+  const user = await repo.findUserById(ctx.db, userId);
+  return Boolean(user?.totpSecret) && totpCodeReused(user!.totpSecret!, code.replace(/\s/g, ''), now, user!.totpLastStep);
+}
+const refusedCode = (message: string) => new AppError('VALIDATION', message, { code: [message] });
+const wrongCode = async (ctx: AppContext, user: UserRow, code: string, now: Date) =>
+  refusedCode((await codeUsedBefore(ctx, user.id, code, now)) ? CODE_USED : WRONG_CODE);
 
 /**
  * Whether `code` is the account's current TOTP code (not used before) or one of its unused
@@ -88,7 +100,7 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string): P
   if (!user.totpPendingSecret) throw conflict('请先生成二维码并用手机扫描');
   const now = ctx.clock.now();
   const step = matchTotp(user.totpPendingSecret, code.replace(/\s/g, ''), now, null);
-  if (step === null) throw wrongCode();
+  if (step === null) throw refusedCode(WRONG_CODE);
   return issueRecoveryCodes(ctx, user, now, 'auth.totp_enabled', {
     totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step,
   });
@@ -99,7 +111,7 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, cod
   const user = await userOf(ctx, actor);
   if (!hasTotp(user)) throw conflict('尚未启用双因素认证');
   const now = ctx.clock.now();
-  if (!(await checkSecondFactor(ctx, user, code, now))) throw wrongCode();
+  if (!(await checkSecondFactor(ctx, user, code, now))) throw await wrongCode(ctx, user, code, now);
   return issueRecoveryCodes(ctx, user, now, 'auth.recovery_codes_regenerated');
 }
 
@@ -114,7 +126,7 @@ export async function disableTotp(ctx: AppContext, actor: Actor, input: { passwo
     throw new AppError('VALIDATION', '密码不正确', { password: ['密码不正确'] });
   }
   const now = ctx.clock.now();
-  if (!(await checkSecondFactor(ctx, user, input.code, now))) throw wrongCode();
+  if (!(await checkSecondFactor(ctx, user, input.code, now))) throw await wrongCode(ctx, user, input.code, now);
   await ctx.db.transaction(async (tx) => {
     await security.setTotp(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
     await security.replaceRecoveryCodes(tx, user, [], now);

@@ -78,9 +78,14 @@ describe('signing in with TOTP on', () => {
     const code = totpCode(secret, t.clock.now());
     let token = '';
     expect((await secondStep(u.username, u.password, (p) => ((token = p), code))).statusCode).toBe(200);
+    // The same code again within its 30 s: refused, and told why (not only "wrong"); still a failure.
     const again = await secondStep(u.username, u.password, () => code);
     expect(again.statusCode).toBe(401);
-    expect(errorOf(again).message).toBe('动态验证码错误');
+    expect(errorOf(again).message).toBe('该验证码已使用过，请等待验证器显示下一个验证码后输入');
+    const failures = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, u.id), eq(auditLog.action, 'auth.totp_failed')));
+    expect(failures).toHaveLength(1);
+    const wrong = await secondStep(u.username, u.password, () => (code === '123456' ? '654321' : '123456'));
+    expect(errorOf(wrong).message).toBe('动态验证码错误');
     const reused = await t.app.inject({ method: 'POST', url: '/api/auth/login/totp', payload: { pendingToken: token, code } });
     expect(reused.statusCode).toBe(401);
     expect(errorOf(reused).message).toBe('登录已超时，请重新输入用户名和密码');
@@ -124,6 +129,10 @@ describe('signing in with TOTP on', () => {
     const u = await newUser();
     const s = await loginAs(t.app, u.username, u.password);
     const { secret, recoveryCodes: old } = await enroll(s);
+    // The code that turned it on is used: said so, on the field.
+    const sameCode = await s.request('POST', '/api/auth/totp/recovery-codes', { code: totpCode(secret, t.clock.now()) });
+    expect(sameCode.statusCode).toBe(400);
+    expect(errorOf(sameCode).fieldErrors).toEqual({ code: ['该验证码已使用过，请等待验证器显示下一个验证码后输入'] });
     nextStep();
     const res = await s.request('POST', '/api/auth/totp/recovery-codes', { code: totpCode(secret, t.clock.now()) });
     expect(res.statusCode, res.body).toBe(200);

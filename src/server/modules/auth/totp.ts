@@ -75,6 +75,16 @@ export function matchTotp(secret: string, code: string, now: Date, lastStep: num
   return null;
 }
 
+/**
+ * Whether a code refused by matchTotp is right but already used (its step at or before `lastStep`):
+ * the user typed the code they signed in with again, and should wait for the next one.
+ */
+export function totpCodeReused(secret: string, code: string, now: Date, lastStep: number | null): boolean {
+  if (lastStep === null) return false;
+  const step = matchTotp(secret, code, now, null);
+  return step !== null && step <= lastStep;
+}
+
 /** The otpauth:// URI an authenticator app scans (Key Uri Format). */
 export function otpauthUri(secret: string, account: string, issuer = '安治'): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
