@@ -35,8 +35,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
     });
     return signedIn(result, reply);
   });
-  registerRoute(app, authRoutes.logout, { permission: 'use:account', ...PENDING_ANY }, async ({ actor, reply }) => {
-    await auth.logout(ctx, actor);
+  registerRoute(app, authRoutes.logout, { permission: 'use:account', ...PENDING_ANY }, async ({ actor, req, reply }) => {
+    await auth.logout(ctx, actor, { ip: req.ip ?? null, userAgent: null });
     clearSessionCookie(reply);
     return { ok: true as const };
   });

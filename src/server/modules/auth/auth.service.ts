@@ -153,12 +153,12 @@ export async function loginWithCode(ctx: AppContext, input: { pendingToken: stri
   return startSession(ctx, user, input, now, used);
 }
 
-export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
+export async function logout(ctx: AppContext, actor: Actor, client: Client): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, actor.sessionId);
     await recordAudit(tx, {
       at: ctx.clock.now(), districtId: actor.districtId, actor: { userId: actor.userId, displayName: actor.displayName },
-      action: 'auth.logout', entityType: 'user', entityId: actor.userId,
+      action: 'auth.logout', entityType: 'user', entityId: actor.userId, after: { ip: client.ip },
     });
   });
 }

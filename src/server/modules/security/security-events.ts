@@ -4,6 +4,7 @@ import { type SQL, and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import {
   SECURITY_EVENT_ACTIONS, SECURITY_EVENT_KINDS, type SecurityEventKind, type TSecurityEvent, securityEventKindOf,
 } from '../../../contract/security.ts';
+import { auditActionLabel } from '../../../contract/audit-labels.ts';
 import { shanghaiDateTime, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -43,7 +44,9 @@ const time = (iso: unknown) => (typeof iso === 'string' ? shanghaiDateTime(new D
 
 /** What else an entry holds, in words. */
 export function eventDetail(action: string, after: Record<string, unknown>): string {
-  const parts: string[] = [];
+  // A kind that holds several actions (双因素认证变更: turned on, off, new codes…) says which one.
+  const kind = securityEventKindOf(action);
+  const parts: string[] = kind && SECURITY_EVENT_ACTIONS[kind].length > 1 ? [auditActionLabel(action)] : [];
   if (action === 'auth.forbidden') parts.push(`${String(after.method ?? '')} ${String(after.path ?? '')}`.trim(), String(after.message ?? ''));
   if (typeof after.failures === 'number') parts.push(`连续失败 ${after.failures} 次`);
   if (after.lockedUntil) parts.push(`锁定至 ${time(after.lockedUntil)}`);
