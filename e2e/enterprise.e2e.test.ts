@@ -201,6 +201,19 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
         await alert.waitFor();
         expect(await alert.textContent()).toContain(`第2行：“${target.name}”将改为“代码填错的另一家公司”`);
         await page.screenshot({ path: path.join(SHOTS, 'enterprise-import-rename-phone.png'), fullPage: true });
+        // On the phone every column's 读作 select is in sight, not scrolled off inside its table.
+        const width = page.viewportSize()!.width;
+        const rightEdges = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+        await page.getByTestId('import-mapping-open').click();
+        await page.getByTestId('import-column-0').waitFor();
+        const columns = await rightEdges('[data-testid^="import-column-"]');
+        expect(columns.length).toBeGreaterThan(3);
+        for (const right of columns) expect(right).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: path.join(SHOTS, 'enterprise-import-mapping-phone.png'), fullPage: true });
+        // …and so is 结束 beside each of the account's sessions (账号安全).
+        await page.goto(`${harness.server.url}/account/security`);
+        await page.getByTestId('session-end').first().waitFor();
+        for (const right of await rightEdges('[data-testid="session-end"]')) expect(right).toBeLessThanOrEqual(width);
       });
     } finally {
       fs.rmSync(file, { force: true });

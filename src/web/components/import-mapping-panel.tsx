@@ -7,6 +7,7 @@ import { AutoComplete, Alert, Button, Card, Flex, Form, Select, Table, Tag, Typo
 import { useMemo, useState } from 'react';
 import { type TImportMappingInfo, type TImportMappingInput, VILLAGE_FROM_ADDRESS } from '../../contract/enterprises.ts';
 import { mappingSummary } from './import-mapping-summary.ts';
+import { useIsMobile } from './use-is-mobile.ts';
 
 type How = TImportMappingInfo['headers'][number]['how'];
 const HOW: Record<How, { text: string; color?: string }> = {
@@ -26,7 +27,10 @@ export interface ImportMappingPanelProps {
   onApply: (mapping: TImportMappingInput) => void;
 }
 
+const howTag = (h: TImportMappingInfo['headers'][number]) => <Tag color={HOW[h.how].color}>{HOW[h.how].text}</Tag>;
+
 export function ImportMappingPanel({ mapping, chosen, pending, onApply }: ImportMappingPanelProps) {
+  const phone = useIsMobile();
   const [columns, setColumns] = useState<Record<string, string>>(chosen.columns);
   const [values, setValues] = useState<Record<string, Record<string, string>>>(chosen.values);
   const [defaults, setDefaults] = useState<Record<string, string>>({ ...mapping.defaults, ...chosen.defaults });
@@ -79,13 +83,16 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
         size="small"
         rowKey="header"
         pagination={false}
-        scroll={{ x: 480 }}
+        // A phone has no room for three columns: how a column was read goes under its name.
+        scroll={phone ? undefined : { x: 480 }}
         dataSource={mapping.headers.filter((h) => h.header !== '')}
         columns={[
-          { title: '文件中的列', dataIndex: 'header', width: 180 },
+          phone
+            ? { title: '文件中的列', width: '42%', render: (_: unknown, h: TImportMappingInfo['headers'][number]) => <Flex vertical gap={4} align="flex-start">{h.header}{howTag(h)}</Flex> }
+            : { title: '文件中的列', dataIndex: 'header', width: 180 },
           {
             title: '读作',
-            width: 220,
+            width: phone ? undefined : 220,
             render: (_: unknown, h: TImportMappingInfo['headers'][number]) => {
               const v = columns[h.header];
               return (
@@ -103,7 +110,7 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
               );
             },
           },
-          { title: '识别方式', width: 120, render: (_: unknown, h: TImportMappingInfo['headers'][number]) => <Tag color={HOW[h.how].color}>{HOW[h.how].text}</Tag> },
+          ...(phone ? [] : [{ title: '识别方式', width: 120, render: (_: unknown, h: TImportMappingInfo['headers'][number]) => howTag(h) }]),
         ]}
       />
       {fillable.length > 0 && (
@@ -141,14 +148,15 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
               size="small"
               rowKey="value"
               pagination={false}
-              scroll={{ x: 420 }}
+              scroll={phone ? undefined : { x: 420 }}
               dataSource={group.values}
               columns={[
-                { title: '文件中的值', dataIndex: 'value', width: 200 },
-                { title: '行数', dataIndex: 'count', width: 80 },
+                ...(phone
+                  ? [{ title: '文件中的值', width: '42%', render: (_: unknown, v: (typeof group.values)[number]) => <>{v.value}<div className="card-meta">{v.count} 行</div></> }]
+                  : [{ title: '文件中的值', dataIndex: 'value', width: 200 }, { title: '行数', dataIndex: 'count', width: 80 }]),
                 {
                   title: '读作',
-                  width: 200,
+                  width: phone ? undefined : 200,
                   render: (_: unknown, v: (typeof group.values)[number]) => (
                     <Select
                       aria-label={`“${v.value}”读作`}

@@ -210,7 +210,7 @@ describe('hazard ledger import', () => {
   });
 
   it('offers the registered name a short or longer name in the file likely means, within the caller’s scope only', async () => {
-    await buildEnterprise(t.db, { village: eastVillage, name: '翠峰机械制造有限公司' });
+    await buildEnterprise(t.db, { village: eastVillage, sectorIds: ent.sectorIds, name: '翠峰机械制造有限公司' });
     const rows = [
       row({ '单位名称*': '翠峰机械', '隐患描述*': '砂轮无防护罩', '状态*': '待整改' }), // 2: short name
       row({ '单位名称*': '东风五金厂（普通合伙）', '隐患描述*': '砂轮无防护罩', '状态*': '待整改' }), // 3: longer name

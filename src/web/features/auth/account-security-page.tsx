@@ -170,7 +170,8 @@ function SessionsCard() {
           { title: '登录时间', key: 'createdAt', render: (_v, s) => <span className="nowrap">{formatDateTime(s.createdAt)}</span> },
           { title: '最近活动', key: 'lastSeenAt', render: (_v, s) => <span className="nowrap">{formatDateTime(s.lastSeenAt)}</span> },
           {
-            title: '操作', key: 'actions', render: (_v, s) => (
+            // kept in sight at phone widths, where the other columns scroll under it
+            title: '操作', key: 'actions', width: 64, fixed: 'right', render: (_v, s) => (
               <Popconfirm title={s.current ? '结束本机会话（即退出登录）？' : '结束这个会话？'} okText="结束" onConfirm={() => end.mutate(s.id, { onError })}>
                 <Button type="link" size="small" style={{ padding: 0 }} data-testid="session-end">结束</Button>
               </Popconfirm>
