@@ -8,7 +8,9 @@ import { usccCheckChar } from '../src/domain/enterprises/uscc.ts';
 export const REGISTRY_HEADERS = ['序号', '企业名称', '统一社会信用代码', '法定代表人', '企业类型', '住所', '登记状态', '联系电话'];
 export const LEDGER_HEADERS = ['序号', '企业名称', '隐患内容', '隐患位置', '所属行业', '隐患级别', '隐患来源', '排查日期', '整改状态', '整改时限'];
 
-const STATES = ['存续', '在业', '存续（在营、开业、在册）', '注销', '吊销，未注销'];
+// No 注销: the import creates no unit for a company deregistered before it was ever registered here,
+// and every one of the 100,000 rows is to be created beside COPY of as many.
+const STATES = ['存续', '在业', '存续（在营、开业、在册）', '歇业', '吊销，未注销'];
 const KINDS = ['有限责任公司（自然人投资或控股）', '个体工商户', '股份有限公司', '农民专业合作社'];
 const FAMILY = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张';
 

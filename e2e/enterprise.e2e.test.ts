@@ -126,6 +126,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
     const rows = [
       { 企业名称: `端到端登记存续厂${suffix}`, 统一社会信用代码: randomUscc('500112'), 法定代表人: '端木甲', 住所: '大盛镇明月村五组1号', 登记状态: '存续', 联系电话: '13900005671' },
       { 企业名称: `端到端登记清算厂${suffix}`, 统一社会信用代码: randomUscc('500112'), 法定代表人: '端木乙', 住所: '大盛镇明月村五组2号', 登记状态: '清算中', 联系电话: '13900005672' },
+      { 企业名称: `端到端已注销厂${suffix}`, 统一社会信用代码: randomUscc('500112'), 法定代表人: '端木丁', 住所: '大盛镇明月村五组4号', 登记状态: '注销', 联系电话: '13900005674' },
     ];
     const file = path.join(SHOTS, `registry-${suffix}.xlsx`);
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -154,11 +155,13 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
         const wholeFile = (await page.getByTestId('import-mapping-whole-file').textContent()) ?? '';
         expect(wholeFile).toMatch(/^每一行都填为：/);
         for (const part of ['所在村/社区“从地址识别”', '行业领域“工贸”']) expect(wholeFile).toContain(part);
+        // The 注销 company was never registered here: told apart from the rows, not imported.
+        expect(await page.getByTestId('import-deregistered').textContent()).toContain('另有 1 行是已注销（或迁出）且未在系统中登记的企业，不导入');
         await page.getByTestId('import-commit').getByText('确认导入（2 行）').waitFor();
         await page.getByTestId('import-commit').click();
         const result = page.getByTestId('import-result');
         await result.waitFor();
-        expect(await result.textContent()).toContain('新增 2 个，更新 0 个，跳过 0 行');
+        expect(await result.textContent()).toContain('新增 2 个，更新 0 个，跳过 1 行');
       });
     } finally {
       fs.rmSync(file, { force: true });

@@ -187,6 +187,8 @@ export const ImportPreview = z.object({
    */
   renames: z.array(z.object({ row: int(), from: z.string(), to: z.string() })).optional(),
   renameTotal: int().optional(),
+  /** Enterprises: rows of companies deregistered (注销/吊销) and never registered here: not imported, not errors. */
+  deregistered: int().optional(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
 /** skipped: the rows of the file not imported, those the preview found wrong included. */

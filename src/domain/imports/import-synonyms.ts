@@ -61,6 +61,13 @@ export const ENTERPRISE_VALUE_SYNONYMS: Record<string, Pairs> = {
   isHighRisk: YES_NO_WORDS,
 };
 
+/**
+ * A registry's word for a company that is gone (注销, 撤销, 迁出), as opposed to one shut but still
+ * there (关停, 停业) or one whose licence was revoked (吊销, which may still trade unlawfully, the
+ * kind of site 打非治违 looks for): the import closes a registered unit with it and creates none.
+ */
+export const isDeregistration = (registryStatus: string): boolean => /^(?:已)?(?:注销|撤销)|迁出/.test(registryStatus.trim());
+
 export const ENTERPRISE_ENUM_OPTIONS: Record<string, readonly string[]> = {
   kind: Object.values(ENTERPRISE_KIND_LABELS),
   venueType: Object.values(VENUE_TYPE_LABELS),

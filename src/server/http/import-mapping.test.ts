@@ -82,13 +82,13 @@ describe('a 市场监管 registry', () => {
     // The person sets the village to 从地址识别 and the sector for the whole file.
     const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
     const p = (await upload(office, 'enterprises', file, mapping)).json();
-    expect(p).toMatchObject({ totalRows: 4, validRows: 4, toCreate: 4, errors: [], errorTotal: 0 });
+    // 积翠第3 is 注销 and was never registered here: passed over, neither created nor an error.
+    expect(p).toMatchObject({ totalRows: 4, validRows: 3, toCreate: 3, deregistered: 1, errors: [], errorTotal: 0, rejectedRows: 0 });
     expect(p.mapping.missing).toEqual([]);
-    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 4, updated: 0, skipped: 0 });
-    const saved = await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第3机械有限公司'));
-    expect(saved[0]).toMatchObject({ status: 'closed', kind: 'company', principalName: '法人3', principalPhone: '13800000003' });
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 3, updated: 0, skipped: 1 });
+    expect(await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第3机械有限公司'))).toEqual([]);
     const second = (await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第2机械有限公司')))[0]!;
-    expect(second.status).toBe('operating');
+    expect(second).toMatchObject({ status: 'operating', kind: 'company', principalName: '法人2', principalPhone: '13800000002' });
   });
 
   it('maps a value the synonyms do not know once the person chooses', async () => {
@@ -119,6 +119,25 @@ describe('a 市场监管 registry', () => {
     const p = (await upload(otherOffice, 'enterprises', await buildXlsx(REGISTRY, [registryRow(7, { 登记状态: '清算中' })]))).json();
     expect(p.mapping).toMatchObject({ remembered: false, defaults: {}, missing: ['village', 'sectors'] });
     expect(p.validRows).toBe(0);
+  });
+
+  it('closes a registered company the registry says is 注销, passes over unregistered ones whatever their rows hold, and still imports 吊销 ones', async () => {
+    const [second] = await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第2机械有限公司'));
+    const rows = [
+      registryRow(2, { 统一社会信用代码: second!.uscc, 登记状态: '注销' }), // 2: registered → closed
+      registryRow(20, { 登记状态: '已注销', 住所: '某地某街', 联系电话: '' }), // 3: unregistered, its row wrong too → passed over
+      registryRow(21, { 登记状态: '吊销，未注销' }), // 4: revoked: a site to keep watching, imported as 关闭
+      registryRow(22, { 登记状态: '迁出' }), // 5: moved away → passed over
+    ];
+    const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
+    const p = (await upload(office, 'enterprises', await buildXlsx(REGISTRY, rows), mapping)).json();
+    expect(p).toMatchObject({ totalRows: 4, validRows: 2, toCreate: 1, toUpdate: 1, deregistered: 2, errors: [], rejectedRows: 0 });
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 1, updated: 1, skipped: 2 });
+    const statusOf = async (name: string) => (await t.db.select().from(enterprises).where(eq(enterprises.name, name)))[0]?.status;
+    expect(await statusOf('积翠第2机械有限公司')).toBe('closed');
+    expect(await statusOf('积翠第21机械有限公司')).toBe('closed');
+    expect(await statusOf('积翠第20机械有限公司')).toBeUndefined();
+    expect(await statusOf('积翠第22机械有限公司')).toBeUndefined();
   });
 });
 

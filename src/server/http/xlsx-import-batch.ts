@@ -209,7 +209,7 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
       report.sheets[0]?.rows.sort((a, b) => a.row - b.row);
       const after = { ...report, problems: [...report.problems, ...skipped] };
       if (skipped.length > 0) await tx.update(importBatches).set({ errors: after }).where(eq(importBatches.id, batchId));
-      return rejectedRowCount(after);
+      return rejectedRowCount(after) + (report.passedOver ?? 0);
     },
   };
 }

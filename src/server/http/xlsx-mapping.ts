@@ -114,6 +114,12 @@ export class SheetReading {
   }
 
   /** The cell of a field as the import reads it: the file's text (an enum-like one as our label), else the file-wide value. */
+  /** The cell as written in the file, before defaults and value mapping ('' when the column is absent). */
+  raw(values: readonly string[], key: string): string {
+    const i = this.col.get(key);
+    return i === undefined ? '' : values[i] ?? '';
+  }
+
   text(values: readonly string[], key: string): string {
     const i = this.col.get(key);
     const raw = i === undefined ? '' : values[i] ?? '';

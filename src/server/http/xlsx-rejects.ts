@@ -41,6 +41,8 @@ export interface ImportReport {
   problems: RowProblem[];
   /** The person's choices of columns and values the preview applied; remembered for the district at commit. */
   mapping?: ColumnMapping | null;
+  /** Rows left out on purpose and not wrong (a registry's deregistered companies never registered here): skipped, not in the download. */
+  passedOver?: number;
 }
 
 const clip = (s: string) => ([...s].length > LABEL_MAX ? `${[...s].slice(0, LABEL_MAX).join('')}…` : s);

@@ -147,6 +147,16 @@ function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<
         ))}
       </Row>
       <RenamesAlert preview={preview} />
+      {(preview.deregistered ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="import-deregistered"
+          title={`另有 ${preview.deregistered} 行是已注销（或迁出）且未在系统中登记的企业，不导入`}
+          description="已登记的单位在文件中为注销、迁出的，导入时改为“关闭”；被吊销营业执照的企业仍照常导入（状态为“关闭”），便于核查是否仍在经营。"
+        />
+      )}
       {preview.errors.length > 0 ? (
         <>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16, marginBottom: 8 }}>

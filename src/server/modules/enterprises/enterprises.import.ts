@@ -9,6 +9,7 @@ import {
 } from '../../../domain/enterprises/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import { checkUscc, normalizeUscc } from '../../../domain/enterprises/uscc.ts';
+import { isDeregistration } from '../../../domain/imports/import-synonyms.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
@@ -66,6 +67,9 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   // Updates that change a registered unit's name: shown before the commit, lest a mistyped code overwrite another unit.
   const renames: { row: number; from: string; to: string }[] = [];
   let renameTotal = 0;
+  // Deregistered companies (注销/吊销) that were never registered here: not imported, not wrong either.
+  const gone: GoneRow[] = [];
+  let passedOver = 0;
 
   // The file is read, checked, looked up and staged a batch at a time, in its order, then let go.
   const staging = await openStaging(ctx, actor, { kind: KIND, fileName });
@@ -111,6 +115,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         const kindText = inferKind ? kindFromUscc(text('uscc').trim()) : text('kind');
         const kind = kindText ? fromLabel(ENTERPRISE_KIND_LABELS, kindText) : undefined;
         if (kindText && !kind) bad('kind', `“${kindText}”不是有效选项（可选：${Object.values(ENTERPRISE_KIND_LABELS).join('、')}）`);
+        const status = label('status', ENTERPRISE_STATUS_LABELS) ?? 'operating';
         const candidate = {
           name: text('name'),
           uscc: text('uscc') || null,
@@ -126,7 +131,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
           safetyManagerPhone: text('safetyManagerPhone') || null,
           riskGrade: label('riskGrade', RISK_GRADE_LABELS),
           ...bools,
-          status: label('status', ENTERPRISE_STATUS_LABELS) ?? 'operating',
+          status,
         };
         const result = EnterpriseCreate.safeParse(candidate);
         if (!result.success) {
@@ -149,12 +154,18 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
           });
           if (!inScope) bad(actor.role === 'department' ? 'sectors' : 'village', '不在您的管辖范围内');
         }
+        // A registry's 注销/吊销 company (read as 关闭, unless the person chose otherwise) is imported
+        // only to close a unit registered here, whatever else is wrong with its row: found below.
+        const uscc = normalizeUscc(text('uscc'));
+        const name = text('name').trim();
+        if (status === 'closed' && isDeregistration(reading.raw(values, 'status'))) {
+          gone.push({ row: r, uscc: uscc && !checkUscc(uscc) ? uscc : null, name, villageId: village?.id ?? null, rowErrors, data: result.success ? result.data : null });
+          continue;
+        }
         // Duplicates inside the file: the first row with a code (else a name in a village) owns it,
         // whether or not it has other problems. A later row with other problems is told it repeats
         // one too, or, corrected and uploaded again, it would update the first row's unit by its code.
         // A malformed code is reported as such and owns nothing.
-        const uscc = normalizeUscc(text('uscc'));
-        const name = text('name').trim();
         const key = uscc ? (checkUscc(uscc) ? null : `u:${uscc}`) : name && village ? `n:${name}|${village.id}` : null;
         const first = key === null ? undefined : seen.get(key);
         if (first !== undefined) bad(uscc ? 'uscc' : 'name', `与第${first}行重复`);
@@ -165,6 +176,15 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         }
         good.push({ row: r, data: result.data, existingId: null });
       }
+
+      // The batch's deregistered companies: a registered one is closed (or its row's problems told), the rest passed over.
+      for (const g of await registeredOf(ctx, actor, gone.splice(0))) {
+        if (!g.registered) passedOver++;
+        else if (g.rowErrors.length || !g.data) errors.push(...g.rowErrors);
+        else good.push({ row: g.row, data: g.data, existingId: null });
+      }
+      errors.splice(from, Infinity, ...errors.slice(from).sort((a, b) => a.row - b.row));
+      good.sort((a, b) => a.row - b.row);
 
       // Match existing records in batches: by USCC, else by name + village.
       const byUscc = new Map((await repo.findLiveByUsccs(ctx.db, good.flatMap((g) => (g.data.uscc ? [g.data.uscc] : [])))).map((e) => [e.uscc!, e]));
@@ -198,10 +218,10 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       await stageBatch(staging, capture, { batch, accepted, problemRows: errors.slice(from).map((e) => e.row), rejected });
       for (const g of accepted) counts[g.existingId ? 'update' : 'create']++;
     }
-    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };
+    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen, passedOver };
     const saved = await staging.save(report, counts.total);
     return {
-      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update, renames, renameTotal,
+      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update, renames, renameTotal, deregistered: passedOver,
       mapping: reading.info(inferable, { village: [VILLAGE_FROM_ADDRESS, ...villages.names()], sectors: [...sectorByName.keys()] }),
     };
   } catch (e) {
@@ -209,6 +229,17 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     await staging.discard().catch(() => undefined);
     throw e;
   }
+}
+
+interface GoneRow { row: number; uscc: string | null; name: string; villageId: string | null; rowErrors: RowProblem[]; data: TEnterpriseCreate | null }
+
+/** Whether each deregistered row names a live unit: by its code anywhere, else by name in its village. */
+async function registeredOf(ctx: AppContext, actor: Actor, rows: GoneRow[]): Promise<(GoneRow & { registered: boolean })[]> {
+  if (rows.length === 0) return [];
+  const usccs = new Set((await repo.findLiveByUsccs(ctx.db, rows.flatMap((g) => (g.uscc ? [g.uscc] : [])))).map((e) => e.uscc));
+  const named = new Set((await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, rows.filter((g) => !g.uscc && g.villageId).map((g) => g.name)))
+    .map((e) => `${e.name}|${e.villageId}`));
+  return rows.map((g) => ({ ...g, registered: g.uscc ? usccs.has(g.uscc) : named.has(`${g.name}|${g.villageId}`) }));
 }
 
 export async function commitImport(ctx: AppContext, actor: Actor, batchId: string) {
