@@ -11,7 +11,7 @@ import {
   type UnitRow, buildDepartment, buildDistrict, buildSector, buildTownship, buildUser, buildVillage, randomUscc,
 } from '../test/factories.ts';
 import { type Session, XLSX_MIME, errorOf, loginAs, multipartBody } from '../test/http.ts';
-import { buildXlsx } from '../test/xlsx.ts';
+import { buildXlsx, editXlsx, readXlsx } from '../test/xlsx.ts';
 import { readSheetText } from './xlsx-stream.ts';
 
 let t: TestApp;
@@ -138,6 +138,22 @@ describe('a 市场监管 registry', () => {
     expect(await statusOf('积翠第21机械有限公司')).toBe('closed');
     expect(await statusOf('积翠第20机械有限公司')).toBeUndefined();
     expect(await statusOf('积翠第22机械有限公司')).toBeUndefined();
+  });
+  it('downloads a row the address did not place with an empty 所在村/社区 column, which fixes it when filled', async () => {
+    const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
+    const rows = [registryRow(30, { 住所: '重庆市积翠镇场镇街3号' }), registryRow(31)];
+    const p = (await upload(office, 'enterprises', await buildXlsx(REGISTRY, rows), mapping)).json();
+    expect(p).toMatchObject({ validRows: 1, rejectedRows: 1 });
+    expect(p.errors.map((e: { message: string }) => e.message)).toEqual(['无法从地址识别所在村/社区，请填写所在村/社区']);
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toMatchObject({ created: 1, skipped: 1 });
+    const rejects = await office.get(`/api/enterprises/import/${p.batchId}/rejects`);
+    const file = await readXlsx(rejects.rawPayload);
+    expect(file.headers).toEqual([...REGISTRY, '所在村/社区', '错误原因']);
+    expect(file.rows.map((r) => [r['企业名称'], r['所在村/社区'] ?? '']) ).toEqual([['积翠第30机械有限公司', '']]);
+    const fixed = await editXlsx(rejects.rawPayload, (ws, col) => { ws.getCell(2, col('所在村/社区')).value = '东风村'; });
+    const again = (await upload(office, 'enterprises', fixed, mapping)).json();
+    expect(again).toMatchObject({ validRows: 1, errors: [] });
+    expect((await commit(office, 'enterprises', again.batchId)).json()).toMatchObject({ created: 1 });
   });
 });
 

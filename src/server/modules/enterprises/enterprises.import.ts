@@ -218,7 +218,14 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       await stageBatch(staging, capture, { batch, accepted, problemRows: errors.slice(from).map((e) => e.row), rejected });
       for (const g of accepted) counts[g.existingId ? 'update' : 'create']++;
     }
-    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen, passedOver };
+    // A file with no village column, its village given for the whole file (从地址识别), downloads its
+    // rejected rows with an empty 所在村/社区 column: the rows the address did not place are filled
+    // there and the file uploaded again, the blank ones still taking the whole file's value.
+    const addVillage = !reading.hasColumn('village') && reading.defaults.village !== undefined;
+    const rejects = addVillage
+      ? { name: capture.name, header: [...capture.header, headerOf('village')], rows: rejected.map((r) => ({ ...r, values: [...r.values, ''] })) }
+      : { name: capture.name, header: capture.header, rows: rejected };
+    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [rejects], problems: errors, mapping: chosen, passedOver };
     const saved = await staging.save(report, counts.total);
     return {
       ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update, renames, renameTotal, deregistered: passedOver,
