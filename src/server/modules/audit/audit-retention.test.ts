@@ -7,7 +7,7 @@ import { auditVerify } from '../../../cli/audit-verify.ts';
 import { loadConfig } from '../../config.ts';
 import { auditAnchor, auditLog } from '../../db/schema/index.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
-import { type UnitRow, buildDistrict, buildUser } from '../../test/factories.ts';
+import { type UnitRow, buildDistrict, buildTownship, buildUser, buildVillage } from '../../test/factories.ts';
 import { XLSX_MIME, loginAs } from '../../test/http.ts';
 import { readXlsx } from '../../test/xlsx.ts';
 import { AuditRetention, purgeAudit } from './audit.retention.ts';
@@ -124,6 +124,15 @@ describe('GET /api/audit/export', () => {
     // the time as the page shows it, in Shanghai time
     expect(String(rows[0]!['时间'])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(Number(rows[0]!['序号'])).toBeGreaterThan(Number(rows[1]!['序号']));
+    expect(rows[0]).toMatchObject({ 变更内容: '来源地址：127.0.0.1', '变更后（原始记录）': '{"ip":"127.0.0.1"}' });
+    // what an entry changed, in words as the page shows them (ids by name); the raw record kept beside it
+    const village = await buildVillage(t.db, { township: await buildTownship(t.db, { district: d }), name: '导出村' });
+    const created = await buildUser(t.db, { role: 'village', unit: village, displayName: '导出网格员' });
+    expect((await s.request('PATCH', `/api/users/${created.id}`, { displayName: '导出网格员二', version: created.version })).statusCode).toBe(200);
+    const updates = await readXlsx((await s.get('/api/audit/export?action=user.update')).rawPayload);
+    expect(updates.rows[0]).toMatchObject({ 对象: '导出网格员二（导出村）' });
+    expect(updates.rows[0]!['变更内容']).toMatch(/^更新时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} → \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\n姓名：导出网格员 → 导出网格员二$/);
+    expect(JSON.parse(String(updates.rows[0]!['变更前（原始记录）']))).toMatchObject({ displayName: '导出网格员', role: 'village' });
   });
 
   it('is refused to roles without the audit log, and answers a malformed filter with 400', async () => {

@@ -3,18 +3,7 @@
 import type { TAuditListResponse } from '../../../contract/audit.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { type AuditFilter, auditList } from './audit.repository.ts';
-import { isUuid, recordNames } from './audit.names.ts';
-
-/** Every uuid in a JSON value (ids of units, enterprises, users… in a record's fields). */
-function uuidsIn(value: unknown, out: Set<string>): void {
-  const stack = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (isUuid(v)) out.add(v);
-    else if (Array.isArray(v)) stack.push(...v);
-    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
-  }
-}
+import { recordNames, uuidsIn } from './audit.names.ts';
 
 export async function listAudit(db: DbOrTx, f: AuditFilter, p: { page: number; pageSize: number }): Promise<TAuditListResponse> {
   const { rows, total } = await auditList.page(db, f, p);

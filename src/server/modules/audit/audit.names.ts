@@ -74,6 +74,17 @@ const NAMED: NamedRecords[] = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
+/** Every uuid in a JSON value (ids of units, enterprises, users… in a record's fields). */
+export function uuidsIn(value: unknown, out: Set<string>): void {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (isUuid(v)) out.add(v);
+    else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+}
+
 /** The names of the district's records among `ids`, by id: one query whatever the number of ids. */
 export async function recordNames(db: DbOrTx, districtId: string, ids: Iterable<string>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)].filter(isUuid);

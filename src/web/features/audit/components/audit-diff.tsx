@@ -1,7 +1,7 @@
 import { Checkbox, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { TAuditEntry } from '../../../../contract/audit.ts';
-import { type DiffRow, diffRows } from './audit-values.ts';
+import { type DiffRow, diffRows } from '../../../../contract/audit-values.ts';
 
 const cell = (text: string) => <span className="audit-value">{text}</span>;
 

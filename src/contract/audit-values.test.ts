@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNNAMED_RECORD, auditValueText, diffRows } from './audit-values.ts';
+import { UNNAMED_RECORD, auditValueText, changeText, diffRows } from './audit-values.ts';
 
 const VILLAGE = '11111111-1111-4111-8111-111111111111';
 const SECTOR = '22222222-2222-4222-8222-222222222222';
@@ -68,5 +68,30 @@ describe('an entry whose content is a list of rows', () => {
   it('is one row named 内容', () => {
     const rows = diffRows({ entityType: 'inspection_plan', refs }, null, [{ enterpriseId: VILLAGE, month: 3 }]);
     expect(rows).toEqual([{ key: 'content', label: '内容', before: '', after: '生产经营单位：明月村；月份：3', changed: true }]);
+  });
+});
+
+describe('changeText: the export’s 变更内容', () => {
+  const ctx = { entityType: 'enterprise', refs };
+  const before = { id: '33333333-3333-4333-8333-333333333333', name: '甲公司', status: 'operating', villageId: VILLAGE, isKey: false };
+  it('lists only the changed fields, each as before → after', () => {
+    expect(changeText(ctx, before, { ...before, status: 'closed', isKey: true })).toBe('状态：在营 → 关闭\n重点监管：否 → 是');
+  });
+  it('lists a created record’s fields as they are, and a removed one’s as removed', () => {
+    expect(changeText(ctx, null, before)).toBe('名称：甲公司\n状态：在营\n所在村/社区：明月村\n重点监管：否');
+    expect(changeText(ctx, { name: '甲公司' }, null)).toBe('名称：甲公司（删除）');
+  });
+  it('reads an update that recorded only the fields it set: the others kept their value', () => {
+    const whole = { ...before, employeeCount: 40, updatedAt: '2024-06-03T01:30:00.000Z' };
+    const set = { status: 'suspended', employeeCount: null, updatedAt: '2024-06-03T16:05:09.000Z' };
+    expect(changeText(ctx, whole, set)).toBe('状态：在营 → 停业\n从业人数：40 → —\n更新时间：2024-06-03 09:30:00 → 2024-06-04 00:05:09');
+    const rows = diffRows(ctx, whole, set);
+    expect(rows.find((r) => r.label === '名称')).toMatchObject({ before: '甲公司', after: '甲公司', changed: false });
+  });
+  it('reads an entry of facts (no stored record before it) as it is: a field it no longer holds is shown as gone', () => {
+    expect(changeText({ entityType: 'user', refs }, { failuresSinceLastLogin: 5 }, { address: '10.0.0.1' })).toBe('自上次登录以来失败次数：5 → —\n来源地址：— → 10.0.0.1');
+  });
+  it('writes an emptied field as —', () => {
+    expect(changeText(ctx, { name: '甲公司', employeeCount: 40 }, { name: '甲公司', employeeCount: null })).toBe('从业人数：40 → —');
   });
 });

@@ -1,8 +1,9 @@
 // An audit entry's fields as people read them: Chinese field names, coded values by their names,
 // ids by the names of their records (the page's refs), instants in Beijing time, money in 元,
 // yes/no for flags. The entry itself stays as recorded (and hashed); only its showing changes.
-import { AUDIT_HIDDEN_FIELDS, auditFieldLabel, auditValueLabel } from '../../../../contract/audit-fields.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+// Shared by the 审计日志 page and the server's export of it, so both read the same.
+import { shanghaiDateTime } from '../domain/common/dates.ts';
+import { AUDIT_HIDDEN_FIELDS, auditFieldLabel, auditValueLabel } from './audit-fields.ts';
 
 export interface ValueContext {
   entityType: string;
@@ -30,7 +31,7 @@ export function auditValueText(ctx: ValueContext, field: string, value: unknown)
     const label = auditValueLabel(ctx.entityType, field, value);
     if (label) return label;
     if (UUID.test(value)) return ctx.refs[value] ?? UNNAMED_RECORD;
-    if (INSTANT.test(value)) return formatDateTime(value);
+    if (INSTANT.test(value)) return shanghaiDateTime(new Date(value));
     return value;
   }
   if (Array.isArray(value)) {
@@ -63,11 +64,28 @@ export function diffRows(ctx: ValueContext, before: unknown, after: unknown): Di
   const b = asRecord(before);
   const a = asRecord(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !AUDIT_HIDDEN_FIELDS.includes(k));
+  // An update of a stored record (its row before, id and all) may record only the fields it set
+  // (a user's 修改): the others kept their value. An entry of facts (locks lifted…) is read as it is.
+  const kept = isRecord(before) && isRecord(after) && 'id' in before;
+  const afterOf = (key: string) => (kept && !(key in a) ? b[key] : a[key]);
   return keys.map((key) => ({
     key,
     label: key === 'content' && !isRecord(before) && !isRecord(after) ? '内容' : auditFieldLabel(ctx.entityType, key),
     before: auditValueText(ctx, key, b[key]),
-    after: auditValueText(ctx, key, a[key]),
-    changed: JSON.stringify(b[key]) !== JSON.stringify(a[key]),
+    after: auditValueText(ctx, key, afterOf(key)),
+    changed: JSON.stringify(b[key]) !== JSON.stringify(afterOf(key)),
   }));
+}
+
+/**
+ * What an entry changed, one line a field: "字段：前 → 后" for a change, "字段：值" for a record
+ * created (nothing before) or "字段：值（删除）" for one removed. The export's 变更内容 column.
+ */
+export function changeText(ctx: ValueContext, before: unknown, after: unknown): string {
+  const created = before == null;
+  const removed = after == null;
+  return diffRows(ctx, before, after)
+    .filter((r) => r.changed)
+    .map((r) => (created ? `${r.label}：${r.after}` : removed ? `${r.label}：${r.before}（删除）` : `${r.label}：${r.before || '—'} → ${r.after || '—'}`))
+    .join('\n');
 }
