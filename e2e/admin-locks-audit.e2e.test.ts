@@ -1,12 +1,13 @@
 // Issue 9 in a real browser: the admin finds an account locked at one network address in 登录锁定
 // and lifts the lock; the 审计日志 then shows that, found by its Chinese name, in Chinese, with
-// the account's name instead of its id and the lock's end in Beijing time.
+// the account's name instead of its id and the lock's end in Beijing time. Then the admin sets the
+// district's password expiry on 安全事件's settings.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TLoginLock } from '../src/contract/org.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { attemptLogin, loginAs } from '../src/server/test/http.ts';
-import { DESKTOP, SHOTS, chromiumOrSkipReason, input, signIn, useHarness, watching } from './helpers.ts';
+import { DESKTOP, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 const ADDRESS = '10.99.0.1';
@@ -58,5 +59,17 @@ describe.skipIf(skip !== null)('sign-in locks and the audit log in Chromium', ()
       expect(content).not.toMatch(UUID);
       await page.screenshot({ path: path.join(SHOTS, 'audit-log.png'), fullPage: true });
     });
+
+    // 本区安全设置: the admin sets how long a password is good for, on screen rather than in the server's environment.
+    await watching(page, 'password-expiry', async () => {
+      await page.goto(`${url}/security-events`);
+      const expiry = page.getByTestId('security-password-expiry');
+      await expiry.waitFor();
+      expect(await expiry.innerText()).toContain('按系统默认（永不过期）');
+      await pickOption(page, 'security-password-expiry', '90 天后须修改');
+      await page.getByText('密码有效期已设为90 天').waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'security-settings.png'), fullPage: true });
+    });
+    expect((await admin.get('/api/security/settings')).json()).toMatchObject({ passwordMaxAgeDays: 90 });
   });
 });

@@ -36,7 +36,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   lastFailedLoginAt: '最近一次登录失败时间', lastFailedLoginAddress: '最近一次登录失败的地址', ip: '来源地址', address: '地址',
   failures: '连续失败次数', lockedUntil: '锁定至', locks: '解除的锁定', failuresSinceLastLogin: '自上次登录以来失败次数',
   passwordChangedAt: '密码设置时间', totpEnabledAt: '双因素认证启用时间', totpLastStep: '最近一次动态验证码时段',
-  totpRequiredForStaff: '管理员和安委办须启用双因素认证', secondFactor: '第二因素', recoveryCodes: '恢复码个数', left: '剩余恢复码',
+  totpRequiredForStaff: '管理员和安委办须启用双因素认证', passwordMaxAgeDays: '密码有效期（天，0为永不过期，空为系统默认）', secondFactor: '第二因素', recoveryCodes: '恢复码个数', left: '剩余恢复码',
   endedSessions: '结束的其他会话数', device: '设备', current: '当前会话', expired: '密码已过期', method: '请求方法', path: '请求地址',
   message: '提示', purgedRows: '清理条数', firstSeq: '保留的第一条序号', cutoff: '清理此时间之前的记录', retentionDays: '保留天数',
   // enterprises

@@ -40,14 +40,25 @@ export const SessionParams = z.object({ id: z.string().regex(/^[0-9a-f]{32}$/, '
 export const EndedSessionsResponse = z.object({ ended: int() });
 
 export const SECURITY_SETTINGS_ACTIONS = ['edit'] as const;
+/** How long a password may be kept, in days; 0: it never expires. */
+const PasswordMaxAgeDays = int().min(0, '不能小于0').max(3650, '不能超过3650天');
 export const SecuritySettings = z.object({
   totpRequiredForStaff: z.boolean(),
+  /** The district's own choice (0: never expires), or null: the server's default, `defaultPasswordMaxAgeDays`. */
+  passwordMaxAgeDays: PasswordMaxAgeDays.nullable(),
+  /** The server's PASSWORD_MAX_AGE_DAYS (0: never expires): what null means. */
+  defaultPasswordMaxAgeDays: int(),
   version: int(),
   /** `edit` for the district's own 管理员 and 安委办. */
   allowedActions: z.array(z.enum(SECURITY_SETTINGS_ACTIONS)),
 });
 export type TSecuritySettings = z.infer<typeof SecuritySettings>;
-export const SecuritySettingsUpdate = z.object({ totpRequiredForStaff: z.boolean(), version: int() });
+export const SecuritySettingsUpdate = z.object({
+  totpRequiredForStaff: z.boolean(),
+  /** Absent: unchanged. */
+  passwordMaxAgeDays: PasswordMaxAgeDays.nullable().optional(),
+  version: int(),
+});
 
 /** What the security-event view lists, each a set of audit actions. */
 export const SECURITY_EVENT_KINDS = [

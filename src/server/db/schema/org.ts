@@ -165,6 +165,8 @@ export const securitySettings = pgTable('security_settings', {
   districtId: uuid('district_id').primaryKey(),
   /** 管理员 and 安委办 accounts of the district must sign in with a second factor (TOTP). */
   totpRequiredForStaff: boolean('totp_required_for_staff').notNull().default(false),
+  /** Days a password is good for (0: never expires); null: the server's PASSWORD_MAX_AGE_DAYS. */
+  passwordMaxAgeDays: integer('password_max_age_days'),
   version: version(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

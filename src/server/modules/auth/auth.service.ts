@@ -211,9 +211,9 @@ async function actorOf(
   }
   const groupAssignments = user.role === 'supervision_group' ? await repo.groupAssignmentsOf(ctx.db, user.id) : null;
   const totpEnabled = hasTotp(user);
-  const mustEnrollTotp = !totpEnabled && TOTP_REQUIRABLE_ROLES.includes(user.role)
-    && totpRequired(user.role, settings ?? await security.settingsOf(ctx.db, user.districtId));
-  const expired = passwordExpired(user.passwordChangedAt, ctx.config.passwordMaxAgeDays, ctx.clock.now());
+  const district = settings ?? await security.settingsOf(ctx.db, user.districtId);
+  const mustEnrollTotp = !totpEnabled && TOTP_REQUIRABLE_ROLES.includes(user.role) && totpRequired(user.role, district);
+  const expired = passwordExpired(user.passwordChangedAt, district.passwordMaxAgeDays ?? ctx.config.passwordMaxAgeDays, ctx.clock.now());
   return {
     userId: user.id,
     username: user.username,

@@ -29,7 +29,7 @@ export async function deleteExpiredPendingLogins(db: DbOrTx, now: Date) {
 
 /** The district's settings (the defaults when it never changed them). */
 /** A district's settings before it saves any: nothing required. */
-export const defaultSettings = (districtId: string) => ({ districtId, totpRequiredForStaff: false, version: 0, updatedAt: null });
+export const defaultSettings = (districtId: string) => ({ districtId, totpRequiredForStaff: false, passwordMaxAgeDays: null, version: 0, updatedAt: null });
 
 export function settingsOf(db: DbOrTx, districtId: string) {
   return db
@@ -40,7 +40,7 @@ export function settingsOf(db: DbOrTx, districtId: string) {
     .then((r) => r[0] ?? defaultSettings(districtId));
 }
 /** Writes the settings if still at `version` (0: never saved); false on a conflict. */
-export async function saveSettings(db: DbOrTx, districtId: string, version: number, set: { totpRequiredForStaff: boolean; updatedAt: Date }) {
+export async function saveSettings(db: DbOrTx, districtId: string, version: number, set: { totpRequiredForStaff: boolean; passwordMaxAgeDays: number | null; updatedAt: Date }) {
   if (version === 0) {
     const r = await db.insert(securitySettings).values({ districtId, ...set, version: 1 }).onConflictDoNothing().returning();
     return r.length > 0;

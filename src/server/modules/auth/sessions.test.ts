@@ -126,3 +126,59 @@ describe('password expiry (PASSWORD_MAX_AGE_DAYS)', () => {
 function creds(u: { username: string; password: string }): [string, string] {
   return [u.username, u.password];
 }
+
+describe('password expiry set by the district (本区安全设置)', () => {
+  const daysOld = async (days: number) => {
+    const u = await newUser();
+    await t.db.update(users).set({ passwordChangedAt: new Date(t.clock.now().getTime() - days * 86_400_000) }).where(eq(users.id, u.id));
+    return u;
+  };
+  const expiredAt = async (app: TestApp['app'], u: { username: string; password: string }) => (await loginAs(app, u.username, u.password)).me.passwordExpired;
+
+  it('overrides the server default either way, is bounded, audited, and set by the district’s admin only', async () => {
+    const withDefault = await createTestApp({ database: t.database, clock: t.clock, env: { PASSWORD_MAX_AGE_DAYS: '90' } });
+    try {
+      const a = await buildUser(t.db, { role: 'admin', unit: district });
+      const admin = await loginAs(withDefault.app, a.username, a.password);
+      const read = (await admin.get('/api/security/settings')).json();
+      expect(read).toMatchObject({ passwordMaxAgeDays: null, defaultPasswordMaxAgeDays: 90, allowedActions: ['edit'] });
+      const set = async (passwordMaxAgeDays: number | null) => {
+        const version = (await admin.get('/api/security/settings')).json().version;
+        return admin.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, passwordMaxAgeDays, version });
+      };
+
+      // 30 days: a password 31 days old has run out, one 29 days old has not
+      expect((await set(30)).json()).toMatchObject({ passwordMaxAgeDays: 30, defaultPasswordMaxAgeDays: 90 });
+      expect(await expiredAt(withDefault.app, await daysOld(31))).toBe(true);
+      expect(await expiredAt(withDefault.app, await daysOld(29))).toBe(false);
+      // 0: never, whatever the server's default
+      await set(0);
+      expect(await expiredAt(withDefault.app, await daysOld(400))).toBe(false);
+      // null: back to the server's 90 days
+      await set(null);
+      expect(await expiredAt(withDefault.app, await daysOld(100))).toBe(true);
+      // leaving it out of a change keeps it
+      await set(45);
+      const version = (await admin.get('/api/security/settings')).json().version;
+      expect((await admin.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, version })).json().passwordMaxAgeDays).toBe(45);
+
+      for (const bad of [-1, 3651, 1.5]) {
+        const res = await set(bad);
+        expect(res.statusCode).toBe(400);
+        expect(errorOf(res).fieldErrors).toHaveProperty('passwordMaxAgeDays');
+      }
+      const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'security_settings.update'));
+      expect(audits.at(-1)).toMatchObject({ before: { passwordMaxAgeDays: 45 }, after: { passwordMaxAgeDays: 45, totpRequiredForStaff: false } });
+      expect(audits.find((r) => (r.after as { passwordMaxAgeDays: unknown }).passwordMaxAgeDays === 30)).toBeDefined();
+
+      // a township's office reads it and may not change it
+      const o = await newUser();
+      const office = await loginAs(withDefault.app, o.username, o.password);
+      expect((await office.get('/api/security/settings')).json()).toMatchObject({ passwordMaxAgeDays: 45, allowedActions: [] });
+      expect((await office.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, passwordMaxAgeDays: 0, version: version + 1 })).statusCode).toBe(403);
+      await set(null);
+    } finally {
+      await withDefault.close();
+    }
+  });
+});

@@ -12,19 +12,28 @@ const mayEdit = (actor: Actor) => actor.unitKind === 'district' && (actor.role =
 
 export async function getSettings(ctx: AppContext, actor: Actor): Promise<TSecuritySettings> {
   const s = await securitySettingsOf(ctx.db, actor.districtId);
-  return { totpRequiredForStaff: s.totpRequiredForStaff, version: s.version, allowedActions: mayEdit(actor) ? ['edit'] : [] };
+  return {
+    totpRequiredForStaff: s.totpRequiredForStaff, passwordMaxAgeDays: s.passwordMaxAgeDays, defaultPasswordMaxAgeDays: ctx.config.passwordMaxAgeDays,
+    version: s.version, allowedActions: mayEdit(actor) ? ['edit'] : [],
+  };
 }
 
-export async function updateSettings(ctx: AppContext, actor: Actor, input: { totpRequiredForStaff: boolean; version: number }): Promise<TSecuritySettings> {
+export async function updateSettings(
+  ctx: AppContext, actor: Actor, input: { totpRequiredForStaff: boolean; passwordMaxAgeDays?: number | null | undefined; version: number },
+): Promise<TSecuritySettings> {
   if (!mayEdit(actor)) throw forbidden('只有区/县的管理员和安委办可以修改安全设置');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const before = await securitySettingsOf(tx, actor.districtId);
-    if (!(await saveSecuritySettings(tx, actor.districtId, input.version, { totpRequiredForStaff: input.totpRequiredForStaff, updatedAt: now }))) throw conflict();
+    const set = {
+      totpRequiredForStaff: input.totpRequiredForStaff,
+      passwordMaxAgeDays: input.passwordMaxAgeDays === undefined ? before.passwordMaxAgeDays : input.passwordMaxAgeDays,
+    };
+    if (!(await saveSecuritySettings(tx, actor.districtId, input.version, { ...set, updatedAt: now }))) throw conflict();
     await recordAudit(tx, {
       at: now, districtId: actor.districtId, actor: { userId: actor.userId, displayName: actor.displayName },
       action: 'security_settings.update', entityType: 'security_settings', entityId: actor.districtId,
-      before: { totpRequiredForStaff: before.totpRequiredForStaff }, after: { totpRequiredForStaff: input.totpRequiredForStaff },
+      before: { totpRequiredForStaff: before.totpRequiredForStaff, passwordMaxAgeDays: before.passwordMaxAgeDays }, after: set,
     });
   });
   return getSettings(ctx, actor);

@@ -1,19 +1,19 @@
 // 安全事件: sign-ins and their failures, lockouts, second-factor failures, ended sessions, password
-// changes and permission refusals, by kind, account and day; above them the district's setting that
-// requires a second factor of 管理员 and 安委办.
-import { Alert, App, Button, Card, Flex, Popconfirm, Switch, type TableProps, Tag, Typography } from 'antd';
+// changes and permission refusals, by kind, account and day; above them the district's settings
+// (components/security-settings-card.tsx).
+import { Button, Card, Flex, type TableProps, Tag, Typography } from 'antd';
 import type { TSecurityEvent } from '../../../contract/security.ts';
 import { SECURITY_EVENT_KINDS, SECURITY_EVENT_KIND_LABELS, type SecurityEventKind } from '../../../contract/security.ts';
 import { FilterCard } from '../../components/filter-card.tsx';
 import { DateRangeFilter, type FilterPanelProps, filterSelect } from '../../components/list-filters.tsx';
 import { CardList, ListTable, PagedResults, type PagedViewProps } from '../../components/paged-list.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
-import { errorMessage } from '../../lib/api.ts';
 import { userCan } from '../../lib/abilities.ts';
 import { useCurrentUser } from '../../lib/auth.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { type SearchPatch, dateParam, intParam, pagePatch, useSearchState } from '../../lib/search-params.ts';
-import { type SecurityEventQuery, useSecurityEvents, useSecuritySettings, useUpdateSecuritySettings } from './api/security.ts';
+import { type SecurityEventQuery, useSecurityEvents } from './api/security.ts';
+import { SecuritySettingsCard } from './components/security-settings-card.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
 const EMPTY = '没有符合条件的安全事件';
@@ -21,39 +21,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KIND_COLORS: Partial<Record<SecurityEventKind, string>> = {
   login: 'green', login_failed: 'orange', locked: 'red', totp_failed: 'orange', forbidden: 'red', password_changed: 'blue', second_factor: 'purple',
 };
-
-function SettingsCard() {
-  const settings = useSecuritySettings(true);
-  const update = useUpdateSecuritySettings();
-  const { message } = App.useApp();
-  const s = settings.data;
-  const mayEdit = s?.allowedActions.includes('edit') ?? false;
-  const set = (on: boolean) =>
-    update.mutate({ totpRequiredForStaff: on, version: s!.version }, {
-      onSuccess: () => void message.success(on ? '已要求管理员和安委办启用双因素认证' : '已取消要求'),
-      onError: (e) => void message.error(errorMessage(e)),
-    });
-  return (
-    <Card size="small" title="本区安全设置" loading={settings.isPending} data-testid="security-settings">
-      {settings.isError && <Alert type="error" showIcon title={errorMessage(settings.error)} />}
-      {s && (
-        <Flex gap={12} align="center" wrap>
-          <Popconfirm
-            title={s.totpRequiredForStaff ? '取消要求双因素认证？' : '要求管理员和安委办启用双因素认证？'}
-            description={s.totpRequiredForStaff ? '已启用的账号仍保留动态验证码' : '尚未启用的管理员和安委办账号（包括您自己）登录后须先绑定动态验证码'}
-            okText="确定"
-            disabled={!mayEdit}
-            onConfirm={() => set(!s.totpRequiredForStaff)}
-          >
-            <Switch checked={s.totpRequiredForStaff} disabled={!mayEdit} loading={update.isPending} aria-label="管理员和安委办须启用双因素认证" data-testid="security-totp-required" />
-          </Popconfirm>
-          <span>管理员和安委办账号须启用双因素认证（动态验证码）</span>
-          {!mayEdit && <Typography.Text type="secondary">由区/县管理员或安委办设置</Typography.Text>}
-        </Flex>
-      )}
-    </Card>
-  );
-}
 
 function Filters(props: FilterPanelProps) {
   const select = filterSelect(props, { width: 170, testIdPrefix: 'security-filter-' });
@@ -122,7 +89,7 @@ export function SecurityEventsPage() {
   return (
     <PageContainer title="安全事件" subTitle="登录、登录失败和锁定、动态验证码错误、会话结束、密码修改和越权访问；时间为北京时间">
       <Flex vertical gap={16}>
-        {userCan(me, 'manage:security') && <SettingsCard />}
+        {userCan(me, 'manage:security') && <SecuritySettingsCard />}
         <div>
           <FilterCard
             search={userId ? (
