@@ -167,7 +167,7 @@ describe('a district that requires it of 管理员 and 安委办', () => {
     const tw = await buildTownship(t.db, { district: d });
     const townshipOffice = await loginAs(t.app, ...creds(await buildUser(t.db, { role: 'office', unit: tw })));
     const settings = (await townshipOffice.get('/api/security/settings')).json();
-    expect(settings).toEqual({ totpRequiredForStaff: false, version: 0, allowedActions: [] });
+    expect(settings).toEqual({ totpRequiredForStaff: false, passwordMaxAgeDays: null, defaultPasswordMaxAgeDays: 0, version: 0, allowedActions: [] });
     const refused = await townshipOffice.request('PATCH', '/api/security/settings', { totpRequiredForStaff: true, version: 0 });
     expect(refused.statusCode).toBe(403);
     const districtAdmin = await loginAs(t.app, ...creds(await buildUser(t.db, { role: 'admin', unit: d })));
@@ -180,7 +180,7 @@ describe('a district that requires it of 管理员 and 安委办', () => {
     await enroll(districtAdmin);
     expect((await districtAdmin.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, version: 0 })).statusCode).toBe(409);
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, d.id), eq(auditLog.action, 'security_settings.update')));
-    expect(audit!.after).toEqual({ totpRequiredForStaff: true });
+    expect(audit!.after).toEqual({ totpRequiredForStaff: true, passwordMaxAgeDays: null });
     const village = await buildUser(t.db, { role: 'department', unit: tw });
     expect((await loginAs(t.app, village.username, village.password)).me.mustEnrollTotp).toBe(false);
   });
