@@ -87,6 +87,10 @@ export const hazards = pgTable(
     // Migration 0027 adds INCLUDE columns so that the page's keys come from the index alone.
     index('hazards_open_district_found_idx').on(t.districtId, t.foundAt.desc(), t.id.desc()).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
     index('hazards_open_township_found_idx').on(t.townshipId, t.foundAt.desc(), t.id.desc()).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
+    // Overdue hazards most overdue first (the dashboard's list, the ledger's 逾期): a district's or a
+    // township's open hazards by deadline. Migration 0029 adds INCLUDE (found_at…) for the date range.
+    index('hazards_open_district_due_idx').on(t.districtId, t.dueDate, t.id).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
+    index('hazards_open_township_due_idx').on(t.townshipId, t.dueDate, t.id).where(sql`${t.status} in ('reported', 'rectifying', 'awaiting_verification')`),
   ],
 );
 

@@ -185,4 +185,33 @@ describe('overdue (逾期), derived from the due date and the clock', () => {
     expect(dash.overdueList.map((i: { id: string }) => i.id)).toContain(h.id);
     expect(dash.overdue).toBeGreaterThanOrEqual(1);
   });
+
+  it('lists overdue hazards most overdue first, on the ledger (paged by cursor too) and on the dashboard', async () => {
+    // x is found first and due first; y found later, due later: newest-found-first would put y first.
+    const x = await reportAtB({ dueDate: '2024-06-20' });
+    const y = await reportAtB({ dueDate: '2024-06-20' });
+    await t.db.update(hazardsTable).set({ dueDate: '2024-05-20' }).where(eq(hazardsTable.id, x.id));
+    await t.db.update(hazardsTable).set({ dueDate: '2024-06-02' }).where(eq(hazardsTable.id, y.id));
+    const o = await loginAs(t.app, w.users.officeT1.username, w.users.officeT1.password);
+    const dues = (items: { [k: string]: unknown }[]) => items.map((i) => String(i.dueDate));
+    const ascending = (d: string[]) => d.every((v, i) => i === 0 || d[i - 1]! <= v);
+
+    const ledger = await list(o, 'overdue=true');
+    expect(ascending(dues(ledger.items))).toBe(true);
+    expect(ids(ledger).indexOf(x.id)).toBeLessThan(ids(ledger).indexOf(y.id));
+    // one row a page, by cursor: the same order
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 1; page === 1 || (after && paged.length < 200); page++) {
+      const got: { items: { id: string }[]; nextCursor: string | null } = (await o.get(`/api/hazards?overdue=true&pageSize=1&page=${page}${after ? `&after=${encodeURIComponent(after)}` : ''}`)).json();
+      paged.push(...got.items.map((i: { id: string }) => i.id));
+      after = got.nextCursor;
+    }
+    expect(paged).toEqual(ids(ledger));
+
+    const dash = (await o.get('/api/dashboard/hazards')).json();
+    expect(ascending(dues(dash.overdueList))).toBe(true);
+    const listed = dash.overdueList.map((i: { id: string }) => i.id);
+    expect(listed.indexOf(x.id)).toBeLessThan(listed.indexOf(y.id));
+  });
 });

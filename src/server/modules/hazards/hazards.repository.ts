@@ -108,7 +108,8 @@ export const hazardList = defineListQuery<HazardListArgs, HazardItemRow, HazardS
   from: sql`from ${hazards}`,
   id: hazards.id,
   where: ({ f, scope, today }) => [scope, ...filterSql(f, today)],
-  sort: () => [{ expr: hazards.foundAt, dir: 'desc' }],
+  // Overdue ones most overdue first (what is listed to be chased), the rest newest found first.
+  sort: ({ f }) => (f.overdue === true ? [{ expr: hazards.dueDate, dir: 'asc' }] : [{ expr: hazards.foundAt, dir: 'desc' }]),
   tab: {
     column: hazards.status,
     values: HAZARD_STATUSES,

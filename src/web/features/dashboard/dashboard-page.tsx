@@ -272,7 +272,7 @@ export function DashboardPage() {
             </Col>
             <Col xs={24}>
               <Card
-                title={d.overdue > d.overdueList.length ? `逾期隐患（${d.overdue}，列出前${d.overdueList.length}条）` : `逾期隐患（${d.overdue}）`}
+                title={d.overdue > d.overdueList.length ? `逾期隐患（${d.overdue}，列出逾期最久的${d.overdueList.length}条）` : `逾期隐患（${d.overdue}）`}
                 size="small"
                 extra={<Link to={ledger({ overdue: 'true' })}>在台账中查看</Link>}
                 data-testid="dashboard-overdue"
