@@ -6,7 +6,7 @@ import { changeText } from '../../../contract/audit-values.ts';
 import { shanghaiDateTime } from '../../../domain/common/dates.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { type AuditFilter, auditList } from './audit.repository.ts';
-import { recordNames, uuidsIn } from './audit.names.ts';
+import { namesMentioned } from './audit.names.ts';
 
 export const AUDIT_EXPORT_COLUMNS = [
   { header: '序号', width: 10 }, { header: '时间', width: 20 }, { header: '操作人', width: 14 }, { header: '操作', width: 20 },
@@ -19,14 +19,7 @@ const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringif
 
 export async function* auditExportRows(db: DbOrTx, f: AuditFilter): AsyncGenerator<unknown[][]> {
   for await (const batch of auditList.iterate(db, f, 2000)) {
-    // The names of every record the batch mentions by id, in one query: the entries' own and those in their values.
-    const mentioned = new Set<string>();
-    for (const r of batch) {
-      if (r.entityId) mentioned.add(r.entityId);
-      uuidsIn(r.before, mentioned);
-      uuidsIn(r.after, mentioned);
-    }
-    const names = await recordNames(db, f.districtId, mentioned);
+    const names = await namesMentioned(db, f.districtId, batch);
     const refs = Object.fromEntries(names);
     yield batch.map((r) => [
       r.seq, shanghaiDateTime(r.at), r.actorName ?? '系统', auditActionLabel(r.action), auditEntityLabel(r.entityType),

@@ -3,17 +3,11 @@
 import type { TAuditListResponse } from '../../../contract/audit.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { type AuditFilter, auditList } from './audit.repository.ts';
-import { recordNames, uuidsIn } from './audit.names.ts';
+import { namesMentioned } from './audit.names.ts';
 
 export async function listAudit(db: DbOrTx, f: AuditFilter, p: { page: number; pageSize: number }): Promise<TAuditListResponse> {
   const { rows, total } = await auditList.page(db, f, p);
-  const mentioned = new Set<string>();
-  for (const r of rows) {
-    if (r.entityId) mentioned.add(r.entityId);
-    uuidsIn(r.before, mentioned);
-    uuidsIn(r.after, mentioned);
-  }
-  const names = await recordNames(db, f.districtId, mentioned);
+  const names = await namesMentioned(db, f.districtId, rows);
   return {
     items: rows.map((r) => ({
       id: r.id, seq: r.seq, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action,

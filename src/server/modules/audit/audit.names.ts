@@ -74,8 +74,19 @@ const NAMED: NamedRecords[] = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
+/** The names of every record some entries mention by id, in one query: their own and those in their values. */
+export function namesMentioned(db: DbOrTx, districtId: string, entries: readonly { entityId: string | null; before: unknown; after: unknown }[]) {
+  const mentioned = new Set<string>();
+  for (const r of entries) {
+    if (r.entityId) mentioned.add(r.entityId);
+    uuidsIn(r.before, mentioned);
+    uuidsIn(r.after, mentioned);
+  }
+  return recordNames(db, districtId, mentioned);
+}
+
 /** Every uuid in a JSON value (ids of units, enterprises, users… in a record's fields). */
-export function uuidsIn(value: unknown, out: Set<string>): void {
+function uuidsIn(value: unknown, out: Set<string>): void {
   const stack = [value];
   while (stack.length) {
     const v = stack.pop();
