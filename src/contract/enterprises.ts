@@ -187,12 +187,19 @@ export const ImportPreview = z.object({
    */
   renames: z.array(z.object({ row: int(), from: z.string(), to: z.string() })).optional(),
   renameTotal: int().optional(),
-  /** Enterprises: rows of companies deregistered (注销/吊销) and never registered here: not imported, not errors. */
+  /** Enterprises: rows of companies deregistered (注销/撤销/迁出) and never registered here: not imported, not errors. */
   deregistered: int().optional(),
+  /** Enterprises: the first registered units the file says are deregistered (to be closed, nothing else changed), and how many. */
+  closing: z.array(z.object({ row: int(), name: z.string() })).optional(),
+  closingTotal: int().optional(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
 /** skipped: the rows of the file not imported, those the preview found wrong included. */
-export const ImportCommitResult = z.object({ created: int(), updated: int(), skipped: int() });
+export const ImportCommitResult = z.object({
+  created: int(), updated: int(), skipped: int(),
+  /** Enterprises: rows of deregistered companies never registered here, passed over (not among `skipped`, not in the download). */
+  deregistered: int().optional(),
+});
 export const BatchParams = z.object({ batchId: Uuid });
 export const ImportErrorsResponse = pageOf(ImportRowError);
 

@@ -85,7 +85,7 @@ describe('a 市场监管 registry', () => {
     // 积翠第3 is 注销 and was never registered here: passed over, neither created nor an error.
     expect(p).toMatchObject({ totalRows: 4, validRows: 3, toCreate: 3, deregistered: 1, errors: [], errorTotal: 0, rejectedRows: 0 });
     expect(p.mapping.missing).toEqual([]);
-    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 3, updated: 0, skipped: 1 });
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 3, updated: 0, skipped: 0, deregistered: 1 });
     expect(await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第3机械有限公司'))).toEqual([]);
     const second = (await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第2机械有限公司')))[0]!;
     expect(second).toMatchObject({ status: 'operating', kind: 'company', principalName: '法人2', principalPhone: '13800000002' });
@@ -121,24 +121,50 @@ describe('a 市场监管 registry', () => {
     expect(p.validRows).toBe(0);
   });
 
-  it('closes a registered company the registry says is 注销, passes over unregistered ones whatever their rows hold, and still imports 吊销 ones', async () => {
+  it('closes a registered company the registry says is 注销 (and changes nothing else of it), passes over unregistered ones whatever their rows hold, and still imports 吊销 ones', async () => {
     const [second] = await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第2机械有限公司'));
     const rows = [
-      registryRow(2, { 统一社会信用代码: second!.uscc, 登记状态: '注销' }), // 2: registered → closed
+      registryRow(2, { 统一社会信用代码: second!.uscc, 登记状态: '注销', 法定代表人: '注销时的法人', 住所: '重庆市积翠镇西岭村99组' }), // 2: registered → closed only
       registryRow(20, { 登记状态: '已注销', 住所: '某地某街', 联系电话: '' }), // 3: unregistered, its row wrong too → passed over
       registryRow(21, { 登记状态: '吊销，未注销' }), // 4: revoked: a site to keep watching, imported as 关闭
       registryRow(22, { 登记状态: '迁出' }), // 5: moved away → passed over
     ];
     const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
     const p = (await upload(office, 'enterprises', await buildXlsx(REGISTRY, rows), mapping)).json();
-    expect(p).toMatchObject({ totalRows: 4, validRows: 2, toCreate: 1, toUpdate: 1, deregistered: 2, errors: [], rejectedRows: 0 });
-    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 1, updated: 1, skipped: 2 });
+    expect(p).toMatchObject({
+      totalRows: 4, validRows: 2, toCreate: 1, toUpdate: 1, deregistered: 2, errors: [], rejectedRows: 0,
+      closing: [{ row: 2, name: '积翠第2机械有限公司' }], closingTotal: 1, renameTotal: 0,
+    });
+    // skipped: the rows with problems (none here); the two passed over are told apart
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toEqual({ created: 1, updated: 1, skipped: 0, deregistered: 2 });
     const statusOf = async (name: string) => (await t.db.select().from(enterprises).where(eq(enterprises.name, name)))[0]?.status;
-    expect(await statusOf('积翠第2机械有限公司')).toBe('closed');
+    const [closed] = await t.db.select().from(enterprises).where(eq(enterprises.id, second!.id));
+    expect(closed).toMatchObject({ status: 'closed', principalName: second!.principalName, address: second!.address, sectorIds: second!.sectorIds, version: second!.version + 1 });
     expect(await statusOf('积翠第21机械有限公司')).toBe('closed');
     expect(await statusOf('积翠第20机械有限公司')).toBeUndefined();
     expect(await statusOf('积翠第22机械有限公司')).toBeUndefined();
   });
+  it('updates a registered unit with the file’s own columns only: whole-file values and columns the file lacks leave it as registered', async () => {
+    const [third] = await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第4机械有限公司'));
+    // what the township registered by hand, that a registry knows nothing of
+    const sectors = (await t.db.select().from(enterprises).where(eq(enterprises.id, third!.id)))[0]!.sectorIds;
+    await t.db.update(enterprises).set({ riskGrade: 'orange', employeeCount: 45, safetyManagerName: '安全员甲', safetyManagerPhone: '13900001111', isKey: true, kind: 'small_venue', venueType: 'shop' })
+      .where(eq(enterprises.id, third!.id));
+    const rows = [registryRow(4, { 统一社会信用代码: third!.uscc, 法定代表人: '新任法人', 登记状态: '歇业', 住所: '重庆市积翠镇东风村4组新址' })];
+    const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '消防' } };
+    const p = (await upload(office, 'enterprises', await buildXlsx(REGISTRY, rows), mapping)).json();
+    expect(p).toMatchObject({ toUpdate: 1, errors: [] });
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toMatchObject({ updated: 1 });
+    const [after] = await t.db.select().from(enterprises).where(eq(enterprises.id, third!.id));
+    // the file's columns: name, principal, address, phone, state (企业类型 is a column too)
+    expect(after).toMatchObject({ principalName: '新任法人', address: '重庆市积翠镇东风村4组新址', status: 'suspended', kind: 'company' });
+    // not in the file, or given for the whole file: as registered
+    expect(after).toMatchObject({
+      sectorIds: sectors, villageId: third!.villageId, riskGrade: 'orange', employeeCount: 45, safetyManagerName: '安全员甲',
+      safetyManagerPhone: '13900001111', isKey: true,
+    });
+  });
+
   it('downloads a row the address did not place with an empty 所在村/社区 column, which fixes it when filled', async () => {
     const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
     const rows = [registryRow(30, { 住所: '重庆市积翠镇场镇街3号' }), registryRow(31)];

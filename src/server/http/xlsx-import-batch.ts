@@ -159,6 +159,10 @@ export interface TakenBatch<Row> {
   staged(): AsyncGenerator<Pick<StagedRow<Row>, 'row' | 'data'>[]>;
   /** The person's choices the preview applied (to remember for the district). */
   mapping: ImportReport['mapping'];
+  /** The fields an update may set (ImportReport.updateFields); null: every field. */
+  updateFields: string[] | null;
+  /** Rows the preview passed over on purpose (ImportReport.passedOver). */
+  passedOver: number;
   /** A row the commit could not write after all (e.g. its village was removed since the preview), and why. */
   skip(row: number, column: string, message: string): void;
   /** Stores the commit's skips with the preview's problems; the rows of the file not imported, each counted once. */
@@ -193,6 +197,8 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
       }
     },
     mapping: report?.mapping ?? null,
+    updateFields: report?.updateFields ?? null,
+    passedOver: report?.passedOver ?? 0,
     skip: (row, column, message) => {
       skipped.push({ row, column, message });
     },
@@ -209,7 +215,7 @@ export async function takeBatch<Row>(tx: Tx, actor: Actor, kind: string, batchId
       report.sheets[0]?.rows.sort((a, b) => a.row - b.row);
       const after = { ...report, problems: [...report.problems, ...skipped] };
       if (skipped.length > 0) await tx.update(importBatches).set({ errors: after }).where(eq(importBatches.id, batchId));
-      return rejectedRowCount(after) + (report.passedOver ?? 0);
+      return rejectedRowCount(after);
     },
   };
 }

@@ -43,6 +43,12 @@ export interface ImportReport {
   mapping?: ColumnMapping | null;
   /** Rows left out on purpose and not wrong (a registry's deregistered companies never registered here): skipped, not in the download. */
   passedOver?: number;
+  /**
+   * Imports that update registered records: the fields the file's own columns give, the only ones
+   * an update sets (a column the file lacks, or a value given for the whole file, never overwrites
+   * what is registered). Absent: every field (batches staged before it was kept).
+   */
+  updateFields?: string[];
 }
 
 const clip = (s: string) => ([...s].length > LABEL_MAX ? `${[...s].slice(0, LABEL_MAX).join('')}…` : s);

@@ -147,6 +147,23 @@ function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<
         ))}
       </Row>
       <RenamesAlert preview={preview} />
+      {(preview.closingTotal ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="import-closing"
+          title={`${preview.closingTotal} 个已登记单位在文件中为注销或迁出，导入时将改为“关闭”（其他信息不变）`}
+          description={(
+            <>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {(preview.closing ?? []).map((c) => <li key={c.row}>第{c.row}行：{c.name}</li>)}
+              </ul>
+              {preview.closingTotal! > (preview.closing ?? []).length && <Typography.Text type="secondary">此处列出前 {(preview.closing ?? []).length} 个</Typography.Text>}
+            </>
+          )}
+        />
+      )}
       {(preview.deregistered ?? 0) > 0 && (
         <Alert
           type="info"

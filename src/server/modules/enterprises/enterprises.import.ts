@@ -28,14 +28,17 @@ interface GoodRow {
   row: number;
   data: TEnterpriseCreate;
   existingId: string | null;
+  /** A registered unit the registry says is gone (注销…): the update closes it and changes nothing else. */
+  closeOnly?: true;
 }
 
 const KIND = 'enterprises';
 /** Rows of the file checked, looked up and staged together (one lookup query each). */
 const PREVIEW_BATCH = LOOKUP_BATCH;
-/** Renames listed in the preview (the count says how many in all). */
+/** Renames (and units to be closed) listed in the preview (the count says how many in all). */
 const RENAMES_SHOWN = 50;
 const FIELD_TO_COLUMN: Record<string, ColumnKey> = { villageId: 'village', sectorIds: 'sectors' };
+const COLUMN_TO_FIELD: Partial<Record<ColumnKey, keyof TEnterpriseCreate>> = { village: 'villageId', sectors: 'sectorIds' };
 const headerOf = (key: ColumnKey) => ENTERPRISE_COLUMNS.find((c) => c.key === key)!.header;
 /** A USCC's 2nd character is the kind of body registered: 2 is 个体工商户 (GB 32100-2015). */
 const kindFromUscc = (uscc: string) => (uscc === '' ? '' : uscc[1] === '2' ? ENTERPRISE_KIND_LABELS.sole_trader : ENTERPRISE_KIND_LABELS.company);
@@ -67,7 +70,10 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   // Updates that change a registered unit's name: shown before the commit, lest a mistyped code overwrite another unit.
   const renames: { row: number; from: string; to: string }[] = [];
   let renameTotal = 0;
-  // Deregistered companies (注销/吊销) that were never registered here: not imported, not wrong either.
+  // Registered units the file says are gone: shown before the commit closes them.
+  const closing: { row: number; name: string }[] = [];
+  let closingTotal = 0;
+  // Deregistered companies (注销…) that were never registered here: not imported, not wrong either.
   const gone: GoneRow[] = [];
   let passedOver = 0;
 
@@ -181,7 +187,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
       for (const g of await registeredOf(ctx, actor, gone.splice(0))) {
         if (!g.registered) passedOver++;
         else if (g.rowErrors.length || !g.data) errors.push(...g.rowErrors);
-        else good.push({ row: g.row, data: g.data, existingId: null });
+        else good.push({ row: g.row, data: g.data, existingId: null, closeOnly: true });
       }
       errors.splice(from, Infinity, ...errors.slice(from).sort((a, b) => a.row - b.row));
       good.sort((a, b) => a.row - b.row);
@@ -209,7 +215,10 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         }
         accepted.push({ ...g, existingId });
         const registered = existingId ? inScope.get(existingId)?.name : undefined;
-        if (registered !== undefined && registered !== g.data.name) {
+        if (g.closeOnly && registered !== undefined) {
+          closingTotal++;
+          if (closing.length < RENAMES_SHOWN) closing.push({ row: g.row, name: registered });
+        } else if (registered !== undefined && registered !== g.data.name) {
           renameTotal++;
           if (renames.length < RENAMES_SHOWN) renames.push({ row: g.row, from: registered, to: g.data.name });
         }
@@ -225,10 +234,12 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     const rejects = addVillage
       ? { name: capture.name, header: [...capture.header, headerOf('village')], rows: rejected.map((r) => ({ ...r, values: [...r.values, ''] })) }
       : { name: capture.name, header: capture.header, rows: rejected };
-    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [rejects], problems: errors, mapping: chosen, passedOver };
+    // An update sets what the file's own columns say, never a whole-file value or what it lacks.
+    const updateFields = ENTERPRISE_COLUMNS.filter((c) => reading.hasColumn(c.key)).map((c) => COLUMN_TO_FIELD[c.key] ?? c.key);
+    const report = { keep: 'rejected' as const, labelTitle: headerOf('name'), sheets: [rejects], problems: errors, mapping: chosen, passedOver, updateFields };
     const saved = await staging.save(report, counts.total);
     return {
-      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update, renames, renameTotal, deregistered: passedOver,
+      ...saved, fileName, totalRows: counts.total, validRows: counts.create + counts.update, toCreate: counts.create, toUpdate: counts.update, renames, renameTotal, deregistered: passedOver, closing, closingTotal,
       mapping: reading.info(inferable, { village: [VILLAGE_FROM_ADDRESS, ...villages.names()], sectors: [...sectorByName.keys()] }),
     };
   } catch (e) {
@@ -247,6 +258,13 @@ async function registeredOf(ctx: AppContext, actor: Actor, rows: GoneRow[]): Pro
   const named = new Set((await repo.findLiveByNamesInVillages(ctx.db, actor.districtId, rows.filter((g) => !g.uscc && g.villageId).map((g) => g.name)))
     .map((e) => `${e.name}|${e.villageId}`));
   return rows.map((g) => ({ ...g, registered: g.uscc ? usccs.has(g.uscc) : named.has(`${g.name}|${g.villageId}`) }));
+}
+
+/** What an import's row changes of a registered unit: the file's own columns only, or only its state for a unit the registry says is gone. */
+function updateOf(g: GoodRow, fields: string[] | null): Partial<TEnterpriseCreate> {
+  if (g.closeOnly) return { status: 'closed' };
+  if (!fields) return g.data;
+  return Object.fromEntries(fields.filter((f) => f in g.data).map((f) => [f, g.data[f as keyof TEnterpriseCreate]]));
 }
 
 export async function commitImport(ctx: AppContext, actor: Actor, batchId: string) {
@@ -268,13 +286,14 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
       const audits: { row: number; event: AuditEvent }[] = [];
       const inserts: { row: number; values: Parameters<typeof repo.insertEnterprises>[1][number] }[] = [];
       for (const { g, existingId } of targets) {
-        const townshipId = villages.get(g.data.villageId)?.parentId;
-        if (!townshipId) {
+        const set = existingId ? updateOf(g, batch.updateFields) : g.data;
+        const townshipId = 'villageId' in set ? villages.get(g.data.villageId)?.parentId : undefined;
+        if ('villageId' in set && !townshipId) {
           batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
           continue;
         }
         if (!existingId) {
-          inserts.push({ row: g.row, values: { ...g.data, districtId: actor.districtId, townshipId, createdBy: actor.userId, createdAt: now, updatedAt: now } });
+          inserts.push({ row: g.row, values: { ...g.data, districtId: actor.districtId, townshipId: townshipId!, createdBy: actor.userId, createdAt: now, updatedAt: now } });
           continue;
         }
         const before = current.get(existingId);
@@ -282,7 +301,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
           batch.skip(g.row, headerOf('name'), '该单位已作废或不在您的管辖范围内，未更新');
           continue;
         }
-        const e = await repo.updateEnterprise(tx, existingId, null, { ...g.data, townshipId, updatedAt: now });
+        const e = await repo.updateEnterprise(tx, existingId, null, { ...set, ...(townshipId ? { townshipId } : {}), updatedAt: now });
         audits.push({ row: g.row, event: { at: now, districtId: actor.districtId, actor: who, action: 'enterprise.import_update', entityType: 'enterprise', entityId: existingId, before, after: e } });
         updated++;
       }
@@ -300,7 +319,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
       await audit.write(chained);
     }
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
-    return { created, updated, skipped: await batch.finish() };
+    return { created, updated, skipped: await batch.finish(), ...(batch.passedOver ? { deregistered: batch.passedOver } : {}) };
   });
 }
 

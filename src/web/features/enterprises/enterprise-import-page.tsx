@@ -26,7 +26,7 @@ export function EnterpriseImportPage() {
       rejects={rejects}
       rejectsText="下载有误的行（含错误原因）"
       stats={(p) => defaultImportStats(p, { split: true })}
-      resultText={(r) => `新增 ${r.created} 个，更新 ${r.updated} 个，跳过 ${r.skipped} 行`}
+      resultText={(r) => `新增 ${r.created} 个，更新 ${r.updated} 个，跳过 ${r.skipped} 行${r.deregistered ? `（另有 ${r.deregistered} 行已注销或迁出的企业未导入）` : ''}`}
       done={{ to: paths.enterprises.list, text: '查看单位列表' }}
     />
   );
