@@ -66,8 +66,8 @@ describe.skipIf(skip !== null)('sign-in locks and the audit log in Chromium', ()
       const expiry = page.getByTestId('security-password-expiry');
       await expiry.waitFor();
       expect(await expiry.innerText()).toContain('按系统默认（永不过期）');
-      await pickOption(page, 'security-password-expiry', '90 天后须修改');
-      await page.getByText('密码有效期已设为90 天').waitFor();
+      await pickOption(page, 'security-password-expiry', '90天后须修改');
+      await page.getByText('密码有效期已设为90天').waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'security-settings.png'), fullPage: true });
     });
     expect((await admin.get('/api/security/settings')).json()).toMatchObject({ passwordMaxAgeDays: 90 });

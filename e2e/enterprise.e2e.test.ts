@@ -154,7 +154,7 @@ describe.skipIf(skip !== null)('enterprise registry in Chromium', () => {
         // Read whole now, the panel is one line, and it still names what every row is filled with.
         const wholeFile = (await page.getByTestId('import-mapping-whole-file').textContent()) ?? '';
         expect(wholeFile).toMatch(/^每一行都填为：/);
-        for (const part of ['所在村/社区“从地址识别”', '行业领域“工贸”']) expect(wholeFile).toContain(part);
+        for (const part of ['所在村/社区按每一行的地址识别', '行业领域“工贸”']) expect(wholeFile).toContain(part);
         // The 注销 company was never registered here: told apart from the rows, not imported.
         expect(await page.getByTestId('import-deregistered').textContent()).toContain('另有 1 行是已注销（或迁出）且未在系统中登记的企业，不导入');
         await page.getByTestId('import-commit').getByText('确认导入（2 行）').waitFor();

@@ -2,6 +2,7 @@
 // kinds, roles…) by their Chinese names. The audit trail keeps the records' own field names and
 // codes (that is what is hashed); these say what they mean. Shared by the web (the 审计日志 page)
 // and its tests, which check every column of every audited table has a name here.
+import { GROUP_PERSON_ROLE_LABELS } from './supervision.ts';
 import { ROLE_LABELS, UNIT_KIND_LABELS } from '../domain/access/roles.ts';
 import { CHECKLIST_AUDIENCE_LABELS, CHECK_METHOD_LABELS, CONFORMITY_RESULT_LABELS, RESPONSE_TYPE_LABELS } from '../domain/checklists/checklist.ts';
 import { CASE_STATUS_LABELS, MEASURE_KIND_LABELS } from '../domain/enforcement/enforcement.ts';
@@ -36,7 +37,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   lastFailedLoginAt: '最近一次登录失败时间', lastFailedLoginAddress: '最近一次登录失败的地址', ip: '来源地址', address: '地址',
   failures: '连续失败次数', lockedUntil: '锁定至', locks: '解除的锁定', failuresSinceLastLogin: '自上次登录以来失败次数',
   passwordChangedAt: '密码设置时间', totpEnabledAt: '双因素认证启用时间', totpLastStep: '最近一次动态验证码时段',
-  totpRequiredForStaff: '管理员和安委办须启用双因素认证', passwordMaxAgeDays: '密码有效期（天，0为永不过期，空为系统默认）', secondFactor: '第二因素', recoveryCodes: '恢复码个数', left: '剩余恢复码',
+  totpRequiredForStaff: '管理员和安委办须启用双因素认证', passwordMaxAgeDays: '密码有效期（天；0为永不过期，空为系统默认）', secondFactor: '第二因素', recoveryCodes: '恢复码个数', left: '剩余恢复码',
   endedSessions: '结束的其他会话数', device: '设备', current: '当前会话', expired: '密码已过期', method: '请求方法', path: '请求地址',
   message: '提示', purgedRows: '清理条数', firstSeq: '保留的第一条序号', cutoff: '清理此时间之前的记录', retentionDays: '保留天数',
   // enterprises
@@ -94,7 +95,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   // import mappings (导入列对应)
   mapping: '列与取值的对应', 'mapping.columns': '列对应', 'mapping.values': '取值对应', 'mapping.defaults': '统一填写',
   // fields of a nested record, by parent field
-  'representative.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
+  'representative.name': '姓名', 'people.name': '姓名', 'locks.address': '来源地址', 'template.name': '检查表名称',
   'answerLabels.conform': '符合时', 'answerLabels.nonconform': '不符合时', 'answerLabels.not_applicable': '不适用时',
 };
 
@@ -138,6 +139,7 @@ const FIELD_VALUE_LABELS: Record<string, Labels> = {
   result: CONFORMITY_RESULT_LABELS, audience: CHECKLIST_AUDIENCE_LABELS, checkMethods: CHECK_METHOD_LABELS, responseType: RESPONSE_TYPE_LABELS,
   targetType: ACCOUNTABILITY_TARGET_TYPE_LABELS, weeklyDueWeekday: ISO_WEEKDAY_LABELS, purpose: FILE_PURPOSE_LABELS, via: VIA_LABELS,
   ownerType: AUDIT_ENTITY_LABELS, employment: INSPECTOR_EMPLOYMENT_LABELS, leaderPost: LEADER_POST_LABELS, posts: LEADER_POST_LABELS,
+  secondFactor: { totp: '动态验证码', recovery_code: '恢复码' },
 };
 
 /** …and where the same field name holds another kind of record's codes. */
@@ -154,6 +156,8 @@ const ENTITY_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   leadership_requirement: { kinds: ACTIVITY_KIND_LABELS },
   safety_activity: { kind: SAFETY_ACTIVITY_KIND_LABELS, category: ACTIVITY_CATEGORY_LABELS },
   publicity_record: { kind: PUBLICITY_KIND_LABELS, channel: PUBLICITY_CHANNEL_LABELS },
+  import_mapping: { kind: { enterprises: '生产经营单位', hazards: '隐患台账' } },
+  supervision_group: { role: GROUP_PERSON_ROLE_LABELS },
 };
 
 /** hazard.<action> → the action's name, keyed by the bare action (an audited action's `after.action`). */

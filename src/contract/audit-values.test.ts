@@ -95,3 +95,11 @@ describe('changeText: the export’s 变更内容', () => {
     expect(changeText(ctx, { name: '甲公司', employeeCount: 40 }, { name: '甲公司', employeeCount: null })).toBe('从业人数：40 → —');
   });
 });
+
+describe('codes the audit trail keeps, by their names', () => {
+  it('names the second factor, an import mapping’s kind and a supervision group member’s role', () => {
+    expect(auditValueText({ entityType: 'user', refs }, 'secondFactor', 'totp')).toBe('动态验证码');
+    expect(auditValueText({ entityType: 'import_mapping', refs }, 'kind', 'enterprises')).toBe('生产经营单位');
+    expect(auditValueText({ entityType: 'supervision_group', refs }, 'people', [{ role: 'member', name: '甲' }])).toBe('角色：成员；姓名：甲');
+  });
+});

@@ -62,7 +62,7 @@ export const SecuritySettingsUpdate = z.object({
 
 /** What the security-event view lists, each a set of audit actions. */
 export const SECURITY_EVENT_KINDS = [
-  'login', 'login_failed', 'locked', 'totp_failed', 'second_factor', 'session_ended', 'password_changed', 'forbidden',
+  'login', 'login_failed', 'locked', 'totp_failed', 'second_factor', 'session_ended', 'password_changed', 'forbidden', 'settings_changed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 export const SECURITY_EVENT_KIND_LABELS: Record<SecurityEventKind, string> = {
@@ -74,6 +74,7 @@ export const SECURITY_EVENT_KIND_LABELS: Record<SecurityEventKind, string> = {
   session_ended: '会话结束',
   password_changed: '密码修改/重置',
   forbidden: '越权访问被拒绝',
+  settings_changed: '安全设置变更',
 };
 export const SECURITY_EVENT_ACTIONS: Record<SecurityEventKind, readonly string[]> = {
   login: ['auth.login'],
@@ -84,6 +85,7 @@ export const SECURITY_EVENT_ACTIONS: Record<SecurityEventKind, readonly string[]
   session_ended: ['auth.logout', 'auth.session_ended', 'auth.sessions_ended_others'],
   password_changed: ['auth.password_changed', 'user.reset_password'],
   forbidden: ['auth.forbidden'],
+  settings_changed: ['security_settings.update'],
 };
 export const securityEventKindOf = (action: string): SecurityEventKind | null =>
   SECURITY_EVENT_KINDS.find((k) => SECURITY_EVENT_ACTIONS[k].includes(action)) ?? null;

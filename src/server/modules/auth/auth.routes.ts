@@ -50,12 +50,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const codeLimit = { rateLimitPerMinute: ctx.config.loginRateLimitPerMinute } as const;
   registerRoute(app, sr.totpStatus, { permission: 'use:account', allowTotpEnrollmentPending: true }, ({ actor }) => factor.totpStatus(ctx, actor));
   registerRoute(app, sr.totpSetup, { permission: 'use:account', allowTotpEnrollmentPending: true }, ({ actor }) => factor.setupTotp(ctx, actor));
-  registerRoute(app, sr.totpEnable, { permission: 'use:account', allowTotpEnrollmentPending: true, ...codeLimit }, ({ actor, body }) =>
-    factor.enableTotp(ctx, actor, body.code));
-  registerRoute(app, sr.totpRecoveryCodes, { permission: 'use:account', ...codeLimit }, ({ actor, body }) =>
-    factor.regenerateRecoveryCodes(ctx, actor, body.code));
-  registerRoute(app, sr.totpDisable, { permission: 'use:account', ...codeLimit }, async ({ actor, body }) => {
-    await factor.disableTotp(ctx, actor, body);
+  registerRoute(app, sr.totpEnable, { permission: 'use:account', allowTotpEnrollmentPending: true, ...codeLimit }, ({ actor, body, req }) =>
+    factor.enableTotp(ctx, actor, body.code, req.ip ?? null));
+  registerRoute(app, sr.totpRecoveryCodes, { permission: 'use:account', ...codeLimit }, ({ actor, body, req }) =>
+    factor.regenerateRecoveryCodes(ctx, actor, body.code, req.ip ?? null));
+  registerRoute(app, sr.totpDisable, { permission: 'use:account', ...codeLimit }, async ({ actor, body, req }) => {
+    await factor.disableTotp(ctx, actor, body, req.ip ?? null);
     return { ok: true as const };
   });
 

@@ -80,43 +80,43 @@ export async function setupTotp(ctx: AppContext, actor: Actor): Promise<TTotpSet
   return { secret, otpauthUri: uri, qrDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 220 }) };
 }
 
-async function issueRecoveryCodes(ctx: AppContext, user: UserRow, now: Date, action: string, set?: Parameters<typeof security.setTotp>[2]) {
+async function issueRecoveryCodes(ctx: AppContext, user: UserRow, now: Date, ip: string | null, action: string, set?: Parameters<typeof security.setTotp>[2]) {
   const codes = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     if (set) await security.setTotp(tx, user.id, set);
     await security.replaceRecoveryCodes(tx, user, codes.map(recoveryCodeHash), now);
     await recordAudit(tx, {
       at: now, districtId: user.districtId, actor: { userId: user.id, displayName: user.displayName },
-      action, entityType: 'user', entityId: user.id, after: { recoveryCodes: codes.length },
+      action, entityType: 'user', entityId: user.id, after: { recoveryCodes: codes.length, ip },
     });
   });
   return { recoveryCodes: codes };
 }
 
 /** Turns the second factor on with a code from the secret just scanned; answers the recovery codes, once. */
-export async function enableTotp(ctx: AppContext, actor: Actor, code: string): Promise<TRecoveryCodesResponse> {
+export async function enableTotp(ctx: AppContext, actor: Actor, code: string, ip: string | null): Promise<TRecoveryCodesResponse> {
   const user = await userOf(ctx, actor);
   if (hasTotp(user)) throw conflict('已启用双因素认证');
   if (!user.totpPendingSecret) throw conflict('请先生成二维码并用手机扫描');
   const now = ctx.clock.now();
   const step = matchTotp(user.totpPendingSecret, code.replace(/\s/g, ''), now, null);
   if (step === null) throw refusedCode(WRONG_CODE);
-  return issueRecoveryCodes(ctx, user, now, 'auth.totp_enabled', {
+  return issueRecoveryCodes(ctx, user, now, ip, 'auth.totp_enabled', {
     totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step,
   });
 }
 
 /** New recovery codes for old ones (all of them end), with a current code. */
-export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, code: string): Promise<TRecoveryCodesResponse> {
+export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, code: string, ip: string | null): Promise<TRecoveryCodesResponse> {
   const user = await userOf(ctx, actor);
   if (!hasTotp(user)) throw conflict('尚未启用双因素认证');
   const now = ctx.clock.now();
   if (!(await checkSecondFactor(ctx, user, code, now))) throw await wrongCode(ctx, user, code, now);
-  return issueRecoveryCodes(ctx, user, now, 'auth.recovery_codes_regenerated');
+  return issueRecoveryCodes(ctx, user, now, ip, 'auth.recovery_codes_regenerated');
 }
 
 /** Turns the second factor off with the password and a code; refused while the district requires it. */
-export async function disableTotp(ctx: AppContext, actor: Actor, input: { password: string; code: string }): Promise<void> {
+export async function disableTotp(ctx: AppContext, actor: Actor, input: { password: string; code: string }, ip: string | null): Promise<void> {
   const user = await userOf(ctx, actor);
   if (!hasTotp(user)) throw conflict('尚未启用双因素认证');
   if (totpRequired(user.role, await security.settingsOf(ctx.db, user.districtId))) {
@@ -132,7 +132,7 @@ export async function disableTotp(ctx: AppContext, actor: Actor, input: { passwo
     await security.replaceRecoveryCodes(tx, user, [], now);
     await recordAudit(tx, {
       at: now, districtId: user.districtId, actor: { userId: user.id, displayName: user.displayName },
-      action: 'auth.totp_disabled', entityType: 'user', entityId: user.id,
+      action: 'auth.totp_disabled', entityType: 'user', entityId: user.id, after: { ip },
     });
   });
 }

@@ -24,8 +24,8 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: AppContext) {
     await org.unlockUser(ctx, actor, params.id, body.address);
     return { ok: true as const };
   });
-  registerRoute(app, securityRoutes.resetUserTotp, { permission: 'manage:org' }, async ({ actor, params }) => {
-    await org.resetTotp(ctx, actor, params.id);
+  registerRoute(app, securityRoutes.resetUserTotp, { permission: 'manage:org' }, async ({ actor, params, req }) => {
+    await org.resetTotp(ctx, actor, params.id, req.ip ?? null);
     return { ok: true as const };
   });
   registerRoute(app, r.listLoginLocks, { permission: 'manage:org' }, ({ actor, query }) => org.listLoginLocks(ctx, actor, query));

@@ -230,12 +230,12 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, n
  * Turns a user's second factor off (a lost phone and lost recovery codes): the user signs in with the
  * password alone (or enrolls again where the district requires it); the user's sessions end.
  */
-export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
+export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip: string | null) {
   await findManagedUser(ctx, actor, id);
   await audited(ctx, actor, async (tx, audit) => {
     await clearSecondFactor(tx, id);
     await deleteSessionsOfUser(tx, id);
-    await audit({ action: 'user.reset_totp', entityType: 'user', entityId: id });
+    await audit({ action: 'user.reset_totp', entityType: 'user', entityId: id, after: { ip } }); // the admin's address
   });
 }
 

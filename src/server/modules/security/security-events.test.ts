@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TSecurityEvent } from '../../../contract/security.ts';
 import { buildDistrict, buildUser } from '../../test/factories.ts';
+import { totpCode } from '../auth/totp.ts';
 import { district, t, township, useTownshipApp } from '../../test/township-app.ts';
 import { type Session, attemptLogin, loginAs } from '../../test/http.ts';
 
@@ -70,6 +71,35 @@ describe('the security-event view', () => {
     const page = (await office.get('/api/security/events?page=1&pageSize=2')).json();
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
+  });
+
+  it('lists second-factor changes with the action and the address they came from, an admin’s reset too', async () => {
+    const u = await buildUser(t.db, { role: 'department', unit: township });
+    const s = await loginAs(t.app, u.username, u.password);
+    const { secret } = (await s.request('POST', '/api/auth/totp/setup')).json();
+    expect((await s.request('POST', '/api/auth/totp/enable', { code: totpCode(secret, t.clock.now()) })).statusCode).toBe(200);
+    const a = await buildUser(t.db, { role: 'admin', unit: district });
+    const admin = await loginAs(t.app, a.username, a.password);
+    expect((await admin.request('POST', `/api/users/${u.id}/totp/reset`)).statusCode).toBe(200);
+    const { items } = await events(`userId=${u.id}&kind=second_factor`);
+    expect(items.map((e) => [e.detail, e.ip, e.actorName])).toEqual([
+      ['重置双因素认证', '127.0.0.1', a.displayName],
+      ['启用双因素认证，生成恢复码 10 个', '127.0.0.1', u.displayName],
+    ]);
+  });
+
+  it('lists changes of the district’s settings, each as before → after, under who made them', async () => {
+    const a = await buildUser(t.db, { role: 'admin', unit: district, displayName: '设置管理员' });
+    const admin = await loginAs(t.app, a.username, a.password);
+    const version = (await admin.get('/api/security/settings')).json().version;
+    expect((await admin.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, passwordMaxAgeDays: 90, version })).statusCode).toBe(200);
+    expect((await admin.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, passwordMaxAgeDays: 0, version: version + 1 })).statusCode).toBe(200);
+    const { items } = await events('kind=settings_changed');
+    expect(items.slice(0, 2).map((e) => [e.detail, e.actorName, e.userId, e.ip])).toEqual([
+      ['密码有效期：90天 → 永不过期', '设置管理员', null, null],
+      ['密码有效期：按系统默认 → 90天', '设置管理员', null, null],
+    ]);
+    expect((await admin.request('PATCH', '/api/security/settings', { totpRequiredForStaff: false, passwordMaxAgeDays: null, version: version + 2 })).statusCode).toBe(200);
   });
 
   it('shows nothing of another district', async () => {

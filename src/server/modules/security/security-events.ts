@@ -42,8 +42,21 @@ const eventList = defineListQuery<EventFilter, AuditRow>({
 
 const time = (iso: unknown) => (typeof iso === 'string' ? shanghaiDateTime(new Date(iso)) : '');
 
+const days = (v: unknown) => (typeof v !== 'number' ? '按系统默认' : v === 0 ? '永不过期' : `${v}天`);
+const yesNo = (v: unknown) => (v === true ? '是' : '否');
+
+/** A change of the district's settings, each setting that changed as before → after. */
+function settingsChange(before: unknown, after: Record<string, unknown>): string {
+  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  if (b.totpRequiredForStaff !== after.totpRequiredForStaff) parts.push(`须启用双因素认证：${yesNo(b.totpRequiredForStaff)} → ${yesNo(after.totpRequiredForStaff)}`);
+  if ((b.passwordMaxAgeDays ?? null) !== (after.passwordMaxAgeDays ?? null)) parts.push(`密码有效期：${days(b.passwordMaxAgeDays)} → ${days(after.passwordMaxAgeDays)}`);
+  return parts.join('，') || '未改变';
+}
+
 /** What else an entry holds, in words. */
-export function eventDetail(action: string, after: Record<string, unknown>): string {
+export function eventDetail(action: string, after: Record<string, unknown>, before: unknown = null): string {
+  if (action === 'security_settings.update') return settingsChange(before, after);
   // A kind that holds several actions (双因素认证变更: turned on, off, new codes…) says which one.
   const kind = securityEventKindOf(action);
   const parts: string[] = kind && SECURITY_EVENT_ACTIONS[kind].length > 1 ? [auditActionLabel(action)] : [];
@@ -75,10 +88,12 @@ export async function listSecurityEvents(
   const names = await recordNames(ctx.db, actor.districtId, rows.flatMap((r) => (r.entityId ? [r.entityId] : [])));
   const items: TSecurityEvent[] = rows.map((r) => {
     const after = (r.after && typeof r.after === 'object' ? r.after : {}) as Record<string, unknown>;
+    const kind = securityEventKindOf(r.action)!;
     return {
-      id: r.id, seq: r.seq, at: r.at.toISOString(), kind: securityEventKindOf(r.action)!, action: r.action,
-      userId: r.entityId, userName: r.entityId ? (names.get(r.entityId) ?? null) : null, actorName: r.actorName,
-      ip: typeof after.ip === 'string' ? after.ip : null, detail: eventDetail(r.action, after),
+      id: r.id, seq: r.seq, at: r.at.toISOString(), kind, action: r.action,
+      // a settings change is the district's, about no account: who made it is its 操作人
+      ...(kind === 'settings_changed' ? { userId: null, userName: null } : { userId: r.entityId, userName: r.entityId ? (names.get(r.entityId) ?? null) : null }),
+      actorName: r.actorName, ip: typeof after.ip === 'string' ? after.ip : null, detail: eventDetail(r.action, after, r.before),
     };
   });
   return { items, total, page: q.page, pageSize: q.pageSize };

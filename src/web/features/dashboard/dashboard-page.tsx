@@ -272,11 +272,16 @@ export function DashboardPage() {
             </Col>
             <Col xs={24}>
               <Card
-                title={d.overdue > d.overdueList.length ? `逾期隐患（${d.overdue}，列出逾期最久的${d.overdueList.length}条）` : `逾期隐患（${d.overdue}）`}
+                title={`逾期隐患（${d.overdue}）`}
                 size="small"
                 extra={<Link to={ledger({ overdue: 'true' })}>在台账中查看</Link>}
                 data-testid="dashboard-overdue"
               >
+                {d.overdueList.length > 0 && (
+                  <Typography.Paragraph type="secondary" className="form-hint" style={{ marginTop: 0 }} data-testid="dashboard-overdue-hint">
+                    所选期间发现的隐患中，逾期最久的在前{d.overdue > d.overdueList.length ? `；列出前 ${d.overdueList.length} 条，全部请在台账中查看` : ''}
+                  </Typography.Paragraph>
+                )}
                 {isMobile ? (
                   d.overdueList.length ? (
                     <Flex vertical gap={8}>

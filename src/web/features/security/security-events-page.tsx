@@ -19,7 +19,7 @@ const DEFAULT_PAGE_SIZE = 20;
 const EMPTY = '没有符合条件的安全事件';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KIND_COLORS: Partial<Record<SecurityEventKind, string>> = {
-  login: 'green', login_failed: 'orange', locked: 'red', totp_failed: 'orange', forbidden: 'red', password_changed: 'blue', second_factor: 'purple',
+  login: 'green', login_failed: 'orange', locked: 'red', totp_failed: 'orange', forbidden: 'red', password_changed: 'blue', second_factor: 'purple', settings_changed: 'geekblue',
 };
 
 function Filters(props: FilterPanelProps) {

@@ -9,7 +9,7 @@ import { useSecuritySettings, useUpdateSecuritySettings } from '../api/security.
 /** The server's default, the district's own choices: never, or a number of days. */
 const DEFAULT = 'default';
 const DAY_CHOICES = [30, 60, 90, 180, 365];
-const daysText = (days: number) => (days === 0 ? '永不过期' : `${days} 天`);
+const daysText = (days: number) => (days === 0 ? '永不过期' : `${days}天`);
 
 function expiryOptions(s: TSecuritySettings) {
   const days = [0, ...DAY_CHOICES];
@@ -17,7 +17,7 @@ function expiryOptions(s: TSecuritySettings) {
   if (s.passwordMaxAgeDays !== null && !days.includes(s.passwordMaxAgeDays)) days.push(s.passwordMaxAgeDays);
   return [
     { value: DEFAULT, label: `按系统默认（${daysText(s.defaultPasswordMaxAgeDays)}）` },
-    ...days.map((d) => ({ value: String(d), label: d === 0 ? '永不过期' : `${d} 天后须修改` })),
+    ...days.map((d) => ({ value: String(d), label: d === 0 ? '永不过期' : `${d}天后须修改` })),
   ];
 }
 
