@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TLoginLock } from '../src/contract/org.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { attemptLogin, loginAs } from '../src/server/test/http.ts';
-import { DESKTOP, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching } from './helpers.ts';
+import { DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, input, pickOption, signIn, useHarness, watching } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 const ADDRESS = '10.99.0.1';
@@ -59,6 +59,26 @@ describe.skipIf(skip !== null)('sign-in locks and the audit log in Chromium', ()
       expect(content).not.toMatch(UUID);
       await page.screenshot({ path: path.join(SHOTS, 'audit-log.png'), fullPage: true });
     });
+
+    // On a phone the entry's values stack under each field, before and after both in sight.
+    const phone = await signIn(harness.browser, harness.server, 'admin', PHONE);
+    await watching(phone, 'audit-log-phone', async () => {
+      await phone.goto(`${url}/audit`);
+      const search = input(phone, 'audit-search');
+      await search.fill('解除登录锁定');
+      await search.press('Enter');
+      await phone.getByText('查看内容').first().click();
+      const fields = phone.getByTestId('audit-diff-fields').first();
+      await fields.waitFor();
+      const content = (await fields.textContent()) ?? '';
+      expect(content).toContain('修改前：');
+      expect(content).toContain('修改后：');
+      expect(content).toContain(`来源地址：${ADDRESS}`);
+      const right = await fields.evaluate((e) => e.getBoundingClientRect().right);
+      expect(right).toBeLessThanOrEqual(PHONE.width);
+      await phone.screenshot({ path: path.join(SHOTS, 'audit-log-phone.png'), fullPage: true });
+    });
+    await signIn(harness.browser, harness.server, 'admin', DESKTOP);
 
     // 本区安全设置: the admin sets how long a password is good for, on screen rather than in the server's environment.
     await watching(page, 'password-expiry', async () => {

@@ -34,8 +34,8 @@ export function AuditDiff({ entry, refs }: { entry: TAuditEntry; refs: Record<st
           {rows.map((r) => (
             <div key={r.key} className={r.changed && isChange && showAll ? 'diff-changed' : ''}>
               <Typography.Text strong>{r.label}</Typography.Text>
-              {!onlyAfter && <div>{isChange && <Typography.Text type="secondary">修改前：</Typography.Text>}{cell(r.before)}</div>}
-              {!onlyBefore && <div>{isChange && <Typography.Text type="secondary">修改后：</Typography.Text>}{cell(r.after)}</div>}
+              {!onlyAfter && <div>{isChange && <Typography.Text type="secondary">修改前：</Typography.Text>}{cell(r.before || '—')}</div>}
+              {!onlyBefore && <div>{isChange && <Typography.Text type="secondary">修改后：</Typography.Text>}{cell(r.after || '—')}</div>}
             </div>
           ))}
         </Flex>
