@@ -1,6 +1,6 @@
 // A user's own sessions (list, end one, end the others), the password change and an admin's reset
 // ending sessions, and password expiry enforced by the server.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../db/schema/index.ts';
 import { buildUser } from '../../test/factories.ts';
@@ -167,7 +167,7 @@ describe('password expiry set by the district (本区安全设置)', () => {
         expect(res.statusCode).toBe(400);
         expect(errorOf(res).fieldErrors).toHaveProperty('passwordMaxAgeDays');
       }
-      const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'security_settings.update'));
+      const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'security_settings.update')).orderBy(asc(auditLog.seq));
       expect(audits.at(-1)).toMatchObject({ before: { passwordMaxAgeDays: 45 }, after: { passwordMaxAgeDays: 45, totpRequiredForStaff: false } });
       expect(audits.find((r) => (r.after as { passwordMaxAgeDays: unknown }).passwordMaxAgeDays === 30)).toBeDefined();
 
