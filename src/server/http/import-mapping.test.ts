@@ -165,6 +165,21 @@ describe('a 市场监管 registry', () => {
     });
   });
 
+  it('updates a registered unit whose new address 从地址识别 cannot place, leaving its village; a new one is still told to give it', async () => {
+    const [unit] = await t.db.select().from(enterprises).where(eq(enterprises.name, '积翠第1机械有限公司'));
+    const rows = [
+      registryRow(1, { 统一社会信用代码: unit!.uscc, 住所: '重庆市积翠镇场镇街8号', 法定代表人: '搬家后的法人' }), // 2: registered → updated
+      registryRow(40, { 住所: '重庆市积翠镇场镇街9号' }), // 3: new → the village is still needed
+    ];
+    const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
+    const p = (await upload(office, 'enterprises', await buildXlsx(REGISTRY, rows), mapping)).json();
+    expect(p).toMatchObject({ toUpdate: 1, toCreate: 0, rejectedRows: 1 });
+    expect(p.errors.map((e: { row: number; message: string }) => [e.row, e.message])).toEqual([[3, '无法从地址识别所在村/社区，请填写所在村/社区']]);
+    expect((await commit(office, 'enterprises', p.batchId)).json()).toMatchObject({ updated: 1, created: 0, skipped: 1 });
+    const [after] = await t.db.select().from(enterprises).where(eq(enterprises.id, unit!.id));
+    expect(after).toMatchObject({ address: '重庆市积翠镇场镇街8号', principalName: '搬家后的法人', villageId: unit!.villageId, townshipId: unit!.townshipId });
+  });
+
   it('downloads a row the address did not place with an empty 所在村/社区 column, which fixes it when filled', async () => {
     const mapping = { columns: { 序号: '' }, values: {}, defaults: { village: '从地址识别', sectors: '工贸' } };
     const rows = [registryRow(30, { 住所: '重庆市积翠镇场镇街3号' }), registryRow(31)];

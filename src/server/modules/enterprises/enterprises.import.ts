@@ -30,7 +30,12 @@ interface GoodRow {
   existingId: string | null;
   /** A registered unit the registry says is gone (注销…): the update closes it and changes nothing else. */
   closeOnly?: true;
+  /** A registered unit whose address the file's 从地址识别 did not place: the update leaves its village. */
+  keepVillage?: true;
 }
+
+/** Whether a row's problems are all about its village (or it has none). */
+const onlyVillage = (problems: readonly RowProblem[]) => problems.every((p) => p.column === headerOf('village'));
 
 const KIND = 'enterprises';
 /** Rows of the file checked, looked up and staged together (one lookup query each). */
@@ -76,6 +81,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   // Deregistered companies (注销…) that were never registered here: not imported, not wrong either.
   const gone: GoneRow[] = [];
   let passedOver = 0;
+  const unplaced: { row: number; uscc: string; data: TEnterpriseCreate; rowErrors: RowProblem[] }[] = [];
 
   // The file is read, checked, looked up and staged a batch at a time, in its order, then let go.
   const staging = await openStaging(ctx, actor, { kind: KIND, fileName });
@@ -176,6 +182,13 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         const first = key === null ? undefined : seen.get(key);
         if (first !== undefined) bad(uscc ? 'uscc' : 'name', `与第${first}行重复`);
         else if (key !== null) seen.set(key, r);
+        // A row whose only problem is the village the whole file's 从地址识别 could not place may still
+        // update a unit registered by its code, whose village it leaves as it is: found below.
+        const villageByDefault = reading.raw(values, 'village') === '' && reading.defaults.village !== undefined;
+        if (villageByDefault && result.success && uscc && !checkUscc(uscc) && rowErrors.length > 0 && onlyVillage(rowErrors)) {
+          unplaced.push({ row: r, uscc, data: result.data, rowErrors });
+          continue;
+        }
         if (rowErrors.length || !result.success) {
           errors.push(...rowErrors);
           continue;
@@ -183,10 +196,18 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         good.push({ row: r, data: result.data, existingId: null });
       }
 
+      // Rows unplaced by their address: an update of the unit their code registered, else their problem stands.
+      const placed = new Set((await repo.findLiveByUsccs(ctx.db, unplaced.map((u) => u.uscc))).map((e) => e.uscc));
+      for (const u of unplaced.splice(0)) {
+        if (placed.has(u.uscc)) good.push({ row: u.row, data: u.data, existingId: null, keepVillage: true });
+        else errors.push(...u.rowErrors);
+      }
+
       // The batch's deregistered companies: a registered one is closed (or its row's problems told), the rest passed over.
       for (const g of await registeredOf(ctx, actor, gone.splice(0))) {
         if (!g.registered) passedOver++;
-        else if (g.rowErrors.length || !g.data) errors.push(...g.rowErrors);
+        // closing it needs nothing of the row but its code or name: a village it does not place is no matter
+        else if (!g.data || !onlyVillage(g.rowErrors)) errors.push(...g.rowErrors);
         else good.push({ row: g.row, data: g.data, existingId: null, closeOnly: true });
       }
       errors.splice(from, Infinity, ...errors.slice(from).sort((a, b) => a.row - b.row));
@@ -263,8 +284,8 @@ async function registeredOf(ctx: AppContext, actor: Actor, rows: GoneRow[]): Pro
 /** What an import's row changes of a registered unit: the file's own columns only, or only its state for a unit the registry says is gone. */
 function updateOf(g: GoodRow, fields: string[] | null): Partial<TEnterpriseCreate> {
   if (g.closeOnly) return { status: 'closed' };
-  if (!fields) return g.data;
-  return Object.fromEntries(fields.filter((f) => f in g.data).map((f) => [f, g.data[f as keyof TEnterpriseCreate]]));
+  const set = fields ?? Object.keys(g.data);
+  return Object.fromEntries(set.filter((f) => f in g.data && !(g.keepVillage && f === 'villageId')).map((f) => [f, g.data[f as keyof TEnterpriseCreate]]));
 }
 
 export async function commitImport(ctx: AppContext, actor: Actor, batchId: string) {
