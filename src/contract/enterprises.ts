@@ -192,6 +192,8 @@ export const ImportPreview = z.object({
   /** Enterprises: the first registered units the file says are deregistered (to be closed, nothing else changed), and how many. */
   closing: z.array(z.object({ row: int(), name: z.string() })).optional(),
   closingTotal: int().optional(),
+  /** Hazards: rows already in the ledger (same unit, found day and description), not imported twice and not errors. */
+  alreadyImported: int().optional(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
 /** skipped: the rows of the file not imported, those the preview found wrong included. */
@@ -199,6 +201,8 @@ export const ImportCommitResult = z.object({
   created: int(), updated: int(), skipped: int(),
   /** Enterprises: rows of deregistered companies never registered here, passed over (not among `skipped`, not in the download). */
   deregistered: int().optional(),
+  /** Hazards: rows already in the ledger, not imported twice (not among `skipped`). */
+  alreadyImported: int().optional(),
 });
 export const BatchParams = z.object({ batchId: Uuid });
 export const ImportErrorsResponse = pageOf(ImportRowError);

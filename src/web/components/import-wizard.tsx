@@ -164,6 +164,15 @@ function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<
           )}
         />
       )}
+      {(preview.alreadyImported ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="import-already"
+          title={`另有 ${preview.alreadyImported} 行台账中已有（同一单位、同一发现日期、相同描述），不会重复导入`}
+        />
+      )}
       {(preview.deregistered ?? 0) > 0 && (
         <Alert
           type="info"

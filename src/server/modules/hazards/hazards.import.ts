@@ -98,6 +98,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   const suggested = new Map<string, string | null>();
   let totalRows = 0;
   let validRows = 0;
+  let alreadyImported = 0;
 
   // The file is read, checked, looked up and staged a batch at a time, in its order, then let go.
   const staging = await openStaging(ctx, actor, { kind: KIND, fileName });
@@ -242,18 +243,22 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
       const inLedger = await existingHazardKeys(ctx.db, hazardScopeSql(actor), unique);
       const accepted: GoodRow[] = [];
       for (const g of unique) {
-        if (inLedger.has(hazardKey(g))) {
-          errors.push({ row: g.row, column: headerOf('description'), message: '台账中已有该隐患（同一单位、同一发现日期、相同描述），不再导入' });
-          continue;
-        }
-        accepted.push(g);
+        // A township's ledger grows month by month and is uploaded whole again: its old rows are no
+        // problem to fix, only rows not to import twice (counted apart, not in the download).
+        if (inLedger.has(hazardKey(g))) alreadyImported++;
+        else accepted.push(g);
       }
       await stageBatch(staging, capture, { batch, accepted, problemRows: errors.slice(from).map((e) => e.row), rejected });
       validRows += accepted.length;
     }
-    const report = { keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors, mapping: chosen };
+    const report = {
+      keep: 'rejected' as const, labelTitle: headerOf('enterprise'), sheets: [{ name: capture.name, header: capture.header, rows: rejected }], problems: errors,
+      mapping: chosen, passedOver: alreadyImported,
+    };
     const saved = await staging.save(report, totalRows);
-    return { ...saved, fileName, totalRows, validRows, toCreate: validRows, toUpdate: 0, mapping: reading.info([], { sector: [...sectorByName.keys()] }) };
+    return {
+      ...saved, fileName, totalRows, validRows, toCreate: validRows, toUpdate: 0, alreadyImported, mapping: reading.info([], { sector: [...sectorByName.keys()] }),
+    };
   } catch (e) {
     // The preview's own error is the one to answer; a batch left behind can never be committed.
     await staging.discard().catch(() => undefined);
@@ -338,7 +343,7 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
       created += hs.length;
     }
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
-    return { created, updated: 0, skipped: await batch.finish() };
+    return { created, updated: 0, skipped: await batch.finish(), ...(batch.passedOver ? { alreadyImported: batch.passedOver } : {}) };
   });
 }
 

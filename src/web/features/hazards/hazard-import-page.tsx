@@ -39,7 +39,7 @@ export function HazardImportPage() {
       rejects={rejects}
       rejectsText="下载有误的行（含错误原因）"
       stats={(p) => defaultImportStats(p, { split: false })}
-      resultText={(r) => `已导入 ${r.created} 条隐患${r.skipped ? `，跳过 ${r.skipped} 行` : ''}`}
+      resultText={(r) => `已导入 ${r.created} 条隐患${r.skipped ? `，跳过 ${r.skipped} 行` : ''}${r.alreadyImported ? `；另有 ${r.alreadyImported} 行台账中已有，未重复导入` : ''}`}
       done={{ to: paths.hazards.list, text: '查看隐患台账' }}
     />
   );
