@@ -16,6 +16,7 @@ import { errorMessage, isApiError } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { ErrorAlert } from './error-display.tsx';
 import { ImportMappingPanel } from './import-mapping-panel.tsx';
+import { ImportPreviewNotes } from './import-preview-notes.tsx';
 import { PageContainer } from './page-container.tsx';
 import { useIsMobile } from './use-is-mobile.ts';
 
@@ -106,33 +107,6 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
   );
 }
 
-/** Rows that would update a registered unit, found by its credit code, under another name: a rename, or a mistyped code. */
-function RenamesAlert({ preview }: { preview: TImportPreview }) {
-  const renames = preview.renames ?? [];
-  const total = preview.renameTotal ?? renames.length;
-  if (total === 0) return null;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      style={{ marginTop: 16 }}
-      data-testid="import-renames"
-      title={`${total} 个已登记单位将按统一社会信用代码更新，名称与系统中不同`}
-      description={(
-        <>
-          <Typography.Paragraph style={{ margin: '4px 0' }}>
-            请确认是同一单位更名。如是代码填错，导入会改写另一个单位的名称、地址和联系人：请在文件中改正后重新上传。
-          </Typography.Paragraph>
-          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            {renames.map((r) => <li key={r.row}>第{r.row}行：“{r.from}”将改为“{r.to}”</li>)}
-          </ul>
-          {total > renames.length && <Typography.Text type="secondary">此处列出前 {renames.length} 个</Typography.Text>}
-        </>
-      )}
-    />
-  );
-}
-
 function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<ImportWizardProps, 'rejects' | 'rejectsText' | 'errorsPage'> & { preview: TImportPreview; stats: ImportStat[] }) {
   const md = spans(stats.length);
   // A missing column stops the row checks: its problems name no row's unit (label ''), and calling them 有误的行 misleads.
@@ -146,43 +120,7 @@ function PreviewView({ preview, stats, rejects, rejectsText, errorsPage }: Pick<
           </Col>
         ))}
       </Row>
-      <RenamesAlert preview={preview} />
-      {(preview.closingTotal ?? 0) > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 16 }}
-          data-testid="import-closing"
-          title={`${preview.closingTotal} 个已登记单位在文件中为注销或迁出，导入时将改为“关闭”（其他信息不变）`}
-          description={(
-            <>
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {(preview.closing ?? []).map((c) => <li key={c.row}>第{c.row}行：{c.name}</li>)}
-              </ul>
-              {preview.closingTotal! > (preview.closing ?? []).length && <Typography.Text type="secondary">此处列出前 {(preview.closing ?? []).length} 个</Typography.Text>}
-            </>
-          )}
-        />
-      )}
-      {(preview.alreadyImported ?? 0) > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginTop: 16 }}
-          data-testid="import-already"
-          title={`另有 ${preview.alreadyImported} 行台账中已有（同一单位、同一发现日期、相同描述），不会重复导入`}
-        />
-      )}
-      {(preview.deregistered ?? 0) > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginTop: 16 }}
-          data-testid="import-deregistered"
-          title={`另有 ${preview.deregistered} 行是已注销（或迁出）且未在系统中登记的企业，不导入`}
-          description="已登记的单位在文件中为注销、迁出的，导入时改为“关闭”；被吊销营业执照的企业仍照常导入（状态为“关闭”），便于核查是否仍在经营。"
-        />
-      )}
+      <ImportPreviewNotes preview={preview} />
       {preview.errors.length > 0 ? (
         <>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16, marginBottom: 8 }}>
