@@ -239,10 +239,13 @@ function parseUuidArray(v: string[] | string | null): string[] {
   return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
 }
 
+/** Text for a LIKE pattern with its wildcards (and the escape) taken literally: the one place they are escaped. */
+export const escapeLike = (s: string): string => s.replace(/[%_\\]/g, '\\$&');
+
 /** `q` as a case-insensitive substring of any of the expressions (LIKE's wildcards in q are literal). */
 export function containsText(q: string | undefined, ...exprs: (SQL | SQLWrapper)[]): SQL | undefined {
   if (!q) return undefined;
-  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  const like = `%${escapeLike(q)}%`;
   return sql`(${sql.join(exprs.map((e) => sql`${e} ilike ${like}`), sql` or `)})`;
 }
 

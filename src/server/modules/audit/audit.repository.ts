@@ -4,7 +4,7 @@ import { insertAsJson } from '../../kernel/bulk.ts';
 import { JsonText } from '../../kernel/json-text.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditAnchor, auditLog } from '../../db/schema/index.ts';
-import { containsText, defineListQuery } from '../../kernel/list-query.ts';
+import { containsText, defineListQuery, escapeLike } from '../../kernel/list-query.ts';
 import { idsNamedLike } from './audit.names.ts';
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -78,8 +78,6 @@ export interface AuditFilter {
   fromInstant?: Date | undefined;
   toInstant?: Date | undefined;
 }
-
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /**
  * The search: the actor's name, the name of the action or of the kind of record (作废, 隐患), or

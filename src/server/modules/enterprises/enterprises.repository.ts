@@ -4,7 +4,7 @@ import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/enterprise-rules.ts';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { enterprises, importBatchRows, orgUnits } from '../../db/schema/index.ts';
-import { type SortKey, containsText, defineListQuery, idIn } from '../../kernel/list-query.ts';
+import { type SortKey, containsText, defineListQuery, escapeLike, idIn } from '../../kernel/list-query.ts';
 import { type PreparedInsert, insertAsJson, lookupInBatches, pgArray, prepareJsonInsert } from '../../kernel/bulk.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -155,7 +155,7 @@ export async function findLiveInScopeByKeys(db: DbOrTx, scope: EnterpriseScope, 
  */
 export async function nearestLiveNames(db: DbOrTx, scope: EnterpriseScope, names: string[]): Promise<Map<string, string>> {
   if (names.length === 0) return new Map();
-  const patterns = names.map((n) => `%${n.replace(/[%_\\]/g, '\\$&')}%`);
+  const patterns = names.map((n) => `%${escapeLike(n)}%`);
   const rows = await sqlRows<{ asked: string; name: string }>(db, sql`
     select q.asked, s.name from unnest(${pgArray(names)}::text[], ${pgArray(patterns)}::text[]) as q(asked, pattern)
     cross join lateral (

@@ -112,10 +112,7 @@ export async function listUsers(
   if (f.role) conds.push(sql`${users.role} = ${f.role}`);
   if (f.unitId) conds.push(eq(users.unitId, f.unitId));
   if (f.townshipId) conds.push(managedByTownship(f.townshipId));
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
-    conds.push(sql`(${users.username} ilike ${like} or ${users.displayName} ilike ${like})`);
-  }
+  if (f.q) conds.push(containsText(f.q, users.username, users.displayName)!);
   const where = and(...conds);
   const [items, total] = await Promise.all([
     db
