@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditPurgeCutoff, passwordExpired, totpRequired, userAgentSummary } from './security-rules.ts';
+import { auditPurgeCutoff, passwordExpired, passwordMaxAgeDays, passwordMaxAgeText, totpRequired, userAgentSummary } from './security-rules.ts';
 
 describe('passwordExpired', () => {
   const changed = new Date('2024-01-01T00:00:00Z');
@@ -10,6 +10,18 @@ describe('passwordExpired', () => {
     [1, '2024-01-02T00:00:00Z', true],
   ])('max age %i days at %s → %s', (days, now, expected) => {
     expect(passwordExpired(changed, days, new Date(now))).toBe(expected);
+  });
+});
+
+describe('passwordMaxAgeDays', () => {
+  it('is the district’s choice when it made one, 0 (never) included, else the server’s default', () => {
+    expect(passwordMaxAgeDays(30, 90)).toBe(30);
+    expect(passwordMaxAgeDays(0, 90)).toBe(0);
+    expect(passwordMaxAgeDays(null, 90)).toBe(90);
+    expect(passwordMaxAgeDays(null, 0)).toBe(0);
+  });
+  it('reads in words', () => {
+    expect([30, 0, null].map(passwordMaxAgeText)).toEqual(['30天', '永不过期', '按系统默认']);
   });
 });
 

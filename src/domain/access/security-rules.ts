@@ -12,6 +12,19 @@ export function totpRequired(role: Role, district: { totpRequiredForStaff: boole
   return district.totpRequiredForStaff && TOTP_REQUIRABLE_ROLES.includes(role);
 }
 
+/**
+ * The password lifetime that holds for a district: its own choice when it made one (0 included:
+ * never, whatever the server says), else the server's PASSWORD_MAX_AGE_DAYS.
+ */
+export function passwordMaxAgeDays(districtChoice: number | null, serverDefault: number): number {
+  return districtChoice ?? serverDefault;
+}
+
+/** A password lifetime in words: 永不过期, 90天; null (the district made no choice) 按系统默认. */
+export function passwordMaxAgeText(days: number | null): string {
+  return days === null ? '按系统默认' : days === 0 ? '永不过期' : `${days}天`;
+}
+
 /** Whether a password set at `changedAt` has expired at `now` (maxAgeDays 0: passwords never expire). */
 export function passwordExpired(changedAt: Date, maxAgeDays: number, now: Date): boolean {
   if (maxAgeDays <= 0) return false;

@@ -10,7 +10,7 @@ import * as repo from './auth.repository.ts';
 import * as sources from './login-sources.repository.ts';
 import { assertPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { abilitiesOf } from '../../../domain/access/permissions.ts';
-import { PENDING_LOGIN_MAX_ATTEMPTS, PENDING_LOGIN_MINUTES, TOTP_REQUIRABLE_ROLES, passwordExpired, totpRequired } from '../../../domain/access/security-rules.ts';
+import { PENDING_LOGIN_MAX_ATTEMPTS, PENDING_LOGIN_MINUTES, TOTP_REQUIRABLE_ROLES, passwordExpired, passwordMaxAgeDays, totpRequired } from '../../../domain/access/security-rules.ts';
 import * as security from './security.repository.ts';
 import { CODE_USED, checkSecondFactor, codeUsedBefore, hasTotp } from './second-factor.ts';
 
@@ -213,7 +213,7 @@ async function actorOf(
   const totpEnabled = hasTotp(user);
   const district = settings ?? await security.settingsOf(ctx.db, user.districtId);
   const mustEnrollTotp = !totpEnabled && TOTP_REQUIRABLE_ROLES.includes(user.role) && totpRequired(user.role, district);
-  const expired = passwordExpired(user.passwordChangedAt, district.passwordMaxAgeDays ?? ctx.config.passwordMaxAgeDays, ctx.clock.now());
+  const expired = passwordExpired(user.passwordChangedAt, passwordMaxAgeDays(district.passwordMaxAgeDays, ctx.config.passwordMaxAgeDays), ctx.clock.now());
   return {
     userId: user.id,
     username: user.username,

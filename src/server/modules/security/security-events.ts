@@ -5,6 +5,7 @@ import {
   SECURITY_EVENT_ACTIONS, SECURITY_EVENT_KINDS, type SecurityEventKind, type TSecurityEvent, securityEventKindOf,
 } from '../../../contract/security.ts';
 import { auditActionLabel } from '../../../contract/audit-labels.ts';
+import { passwordMaxAgeText } from '../../../domain/access/security-rules.ts';
 import { shanghaiDateTime, shanghaiDayStart } from '../../../domain/common/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -42,7 +43,7 @@ const eventList = defineListQuery<EventFilter, AuditRow>({
 
 const time = (iso: unknown) => (typeof iso === 'string' ? shanghaiDateTime(new Date(iso)) : '');
 
-const days = (v: unknown) => (typeof v !== 'number' ? '按系统默认' : v === 0 ? '永不过期' : `${v}天`);
+const days = (v: unknown) => passwordMaxAgeText(typeof v === 'number' ? v : null);
 const yesNo = (v: unknown) => (v === true ? '是' : '否');
 
 /** A change of the district's settings, each setting that changed as before → after. */

@@ -3,21 +3,21 @@
 // (`allowedActions`), read by the rest.
 import { Alert, App, Card, Flex, Popconfirm, Select, Switch, Typography } from 'antd';
 import type { TSecuritySettings } from '../../../../contract/security.ts';
+import { passwordMaxAgeText } from '../../../../domain/access/security-rules.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import { useSecuritySettings, useUpdateSecuritySettings } from '../api/security.ts';
 
 /** The server's default, the district's own choices: never, or a number of days. */
 const DEFAULT = 'default';
 const DAY_CHOICES = [30, 60, 90, 180, 365];
-const daysText = (days: number) => (days === 0 ? '永不过期' : `${days}天`);
 
 function expiryOptions(s: TSecuritySettings) {
   const days = [0, ...DAY_CHOICES];
   // a value set otherwise (by an earlier choice list) still shows as itself
   if (s.passwordMaxAgeDays !== null && !days.includes(s.passwordMaxAgeDays)) days.push(s.passwordMaxAgeDays);
   return [
-    { value: DEFAULT, label: `按系统默认（${daysText(s.defaultPasswordMaxAgeDays)}）` },
-    ...days.map((d) => ({ value: String(d), label: d === 0 ? '永不过期' : `${d}天后须修改` })),
+    { value: DEFAULT, label: `${passwordMaxAgeText(null)}（${passwordMaxAgeText(s.defaultPasswordMaxAgeDays)}）` },
+    ...days.map((d) => ({ value: String(d), label: d === 0 ? passwordMaxAgeText(0) : `${passwordMaxAgeText(d)}后须修改` })),
   ];
 }
 
@@ -60,7 +60,7 @@ export function SecuritySettingsCard() {
               options={expiryOptions(s)}
               onChange={(v: string) => {
                 const days = v === DEFAULT ? null : Number(v);
-                save({ passwordMaxAgeDays: days }, days === null ? '已改为按系统默认' : `密码有效期已设为${daysText(days)}`);
+                save({ passwordMaxAgeDays: days }, days === null ? `已改为${passwordMaxAgeText(null)}` : `密码有效期已设为${passwordMaxAgeText(days)}`);
               }}
             />
             <Typography.Text type="secondary">到期的账号登录后须先修改密码</Typography.Text>
