@@ -8,6 +8,7 @@ import {
   ENTERPRISE_KIND_LABELS, ENTERPRISE_STATUS_LABELS, RISK_GRADE_LABELS, VENUE_TYPE_LABELS,
 } from '../../../domain/enterprises/enterprise-rules.ts';
 import { enterpriseInScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
+import { type ImportedUpdateRow, importedUpdate } from '../../../domain/enterprises/import-update.ts';
 import { checkUscc, normalizeUscc } from '../../../domain/enterprises/uscc.ts';
 import { isDeregistration } from '../../../domain/imports/import-synonyms.ts';
 import type { AppContext } from '../../context.ts';
@@ -24,14 +25,10 @@ import { ENTERPRISE_COLUMNS, ENTERPRISE_IMPORT_FIELDS, type Column, type ColumnK
 import { villageFinder } from './enterprises.import-villages.ts';
 import * as repo from './enterprises.repository.ts';
 
-interface GoodRow {
+/** A row to stage: its data, and (domain/enterprises/import-update.ts) what it may change of a registered unit. */
+interface GoodRow extends ImportedUpdateRow<TEnterpriseCreate> {
   row: number;
-  data: TEnterpriseCreate;
   existingId: string | null;
-  /** A registered unit the registry says is gone (注销…): the update closes it and changes nothing else. */
-  closeOnly?: true;
-  /** A registered unit whose address the file's 从地址识别 did not place: the update leaves its village. */
-  keepVillage?: true;
 }
 
 /** Whether a row's problems are all about its village (or it has none). */
@@ -281,13 +278,6 @@ async function registeredOf(ctx: AppContext, actor: Actor, rows: GoneRow[]): Pro
   return rows.map((g) => ({ ...g, registered: g.uscc ? usccs.has(g.uscc) : named.has(`${g.name}|${g.villageId}`) }));
 }
 
-/** What an import's row changes of a registered unit: the file's own columns only, or only its state for a unit the registry says is gone. */
-function updateOf(g: GoodRow, fields: string[] | null): Partial<TEnterpriseCreate> {
-  if (g.closeOnly) return { status: 'closed' };
-  const set = fields ?? Object.keys(g.data);
-  return Object.fromEntries(set.filter((f) => f in g.data && !(g.keepVillage && f === 'villageId')).map((f) => [f, g.data[f as keyof TEnterpriseCreate]]));
-}
-
 export async function commitImport(ctx: AppContext, actor: Actor, batchId: string) {
   const now = ctx.clock.now();
   const scope = enterpriseScopeFor(actor);
@@ -307,7 +297,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, batchId: strin
       const audits: { row: number; event: AuditEvent }[] = [];
       const inserts: { row: number; values: Parameters<typeof repo.insertEnterprises>[1][number] }[] = [];
       for (const { g, existingId } of targets) {
-        const set = existingId ? updateOf(g, batch.updateFields) : g.data;
+        const set = existingId ? importedUpdate(g, batch.updateFields) : g.data;
         const townshipId = 'villageId' in set ? villages.get(g.data.villageId)?.parentId : undefined;
         if ('villageId' in set && !townshipId) {
           batch.skip(g.row, headerOf('village'), '该村/社区已不存在，未导入');
