@@ -10,7 +10,7 @@ import { HAZARD_STATUSES, OPEN_HAZARD_STATUSES } from '../../../domain/hazards/h
 import { NOW, TODAY, seededDemoCopy } from '../../../cli/demo/seed-demo.test-world.ts';
 import { DEMO_PASSWORD } from '../../../cli/demo/seed-demo.ts';
 import { summariesVerify } from '../../../cli/summaries-verify.ts';
-import { sqlRows } from '../../db/client.ts';
+import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { hazards, orgUnits, sectors, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/actor.ts';
 import { loadActor } from '../auth/auth.service.ts';
@@ -20,6 +20,7 @@ import { type Session, loginAs } from '../../test/http.ts';
 import { dashboardFiguresFromEngine, dashboardFiguresFromSummary } from './hazard-counts.dashboard.ts';
 import { overdueThisMonth, summaryCounts } from './hazard-counts.ts';
 import { hazardCountDifferences, rebuildHazardCounts } from './hazard-counts.verify.ts';
+import { withHazardCountsDeferred } from './hazard-counts.upkeep.ts';
 import { hazardList } from './hazards.repository.ts';
 import { hazardScopeSql, hazardSummaryRegion } from './hazards.scope.ts';
 
@@ -98,6 +99,35 @@ describe('hazard summary rows', () => {
     expect(broken.message).toContain('differ');
     await t.db.transaction((tx) => rebuildHazardCounts(tx));
     await expectEqual('after a rebuild');
+  });
+
+  it('wait in a bulk write that defers them, then follow in one pass before it returns; a write that fails leaves nothing pending', async () => {
+    const kept = async (db: DbOrTx = t.db) => Number((await sqlRows<{ n: number }>(db, sql`select coalesce(sum(n), 0)::int as n from hazard_counts where by = 'all' and region_id = district_id`))[0]!.n);
+    const pending = async (db: DbOrTx = t.db) => Number((await sqlRows<{ n: number }>(db, sql`select count(*)::int as n from hazard_counts_pending`))[0]!.n);
+    const before = await kept();
+    const copies = (tag: string) => sql`
+      insert into hazards select (jsonb_populate_record(h, jsonb_build_object('id', gen_random_uuid(), 'number', h.number || ${tag}))).*
+      from hazards h where h.status = 'reported' order by h.number limit 5`;
+    await t.db.transaction(async (tx) => {
+      await withHazardCountsDeferred(tx, async () => {
+        for (const tag of ['-a', '-b', '-c']) await tx.execute(copies(tag));
+        // three statements' counts wait, by their own keys, and the summary rows are as before
+        expect(await kept(tx)).toBe(before);
+        expect(await pending(tx)).toBeGreaterThan(0);
+      });
+      expect(await pending(tx)).toBe(0);
+      expect(await kept(tx)).toBe(before + 15);
+      // after it, a statement applies its own counts again
+      await tx.execute(copies('-d'));
+      expect(await kept(tx)).toBe(before + 20);
+    });
+    await expectEqual('after a deferred bulk write');
+    await expect(t.db.transaction((tx) => withHazardCountsDeferred(tx, async () => {
+      await tx.execute(copies('-e'));
+      throw new Error('the file broke off');
+    }))).rejects.toThrow('the file broke off');
+    expect(await pending()).toBe(0);
+    await expectEqual('after a bulk write that failed');
   });
 });
 

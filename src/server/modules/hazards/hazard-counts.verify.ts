@@ -56,5 +56,7 @@ export async function hazardCountDifferences(db: DbOrTx, limit = 100): Promise<{
 export async function rebuildHazardCounts(tx: Tx): Promise<number> {
   await tx.execute(sql`lock table hazards in share mode`);
   await tx.execute(sql`delete from hazard_counts`);
+  // pending rows outlive no transaction that applied them; any left by one that did not are replaced too
+  await tx.execute(sql`delete from hazard_counts_pending`);
   return sqlWrite(tx, sql`insert into hazard_counts (${KEY}, n) ${RECOUNT}`);
 }

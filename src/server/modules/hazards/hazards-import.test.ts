@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, hazardPlans, hazardReports, hazards, recordEvents } from '../../db/schema/index.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
+import { hazardCountDifferences } from './hazard-counts.verify.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
 import { createTestClock } from '../../test/clock.ts';
 import {
@@ -166,6 +167,8 @@ describe('hazard ledger import', () => {
     expect(audits.filter((a) => a.entityId === rect.id || a.entityId === major.id)).toHaveLength(2);
     expect(audits.find((a) => a.entityId === rect.id)!.after).toEqual(JSON.parse(JSON.stringify(rect)));
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    // The summary rows, deferred for the commit (hazard-counts.upkeep.ts), count the imported hazards.
+    expect((await hazardCountDifferences(t.db)).differences).toEqual([]);
 
     // The same ledger uploaded again (a township's grows and is sent whole): nothing to import, nothing wrong.
     const again = (await upload(office, file)).json();

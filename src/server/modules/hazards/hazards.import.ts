@@ -23,6 +23,7 @@ import { LOOKUP_BATCH, prepareJsonInsert, runInserts } from '../../kernel/bulk.t
 import { prepareFirstEvents } from '../../kernel/record-events.ts';
 import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
+import { withHazardCountsDeferred } from './hazard-counts.upkeep.ts';
 import { findLiveInScopeByKeys, nearestLiveNames } from '../enterprises/index.ts';
 import { listSectors } from '../org/index.ts';
 import { HAZARD_IMPORT_FIELDS, IMPORT_STATUS_LABELS, type Key, headerOf } from './hazards.import-columns.ts';
@@ -290,58 +291,61 @@ export async function commitHazardImport(ctx: AppContext, actor: Actor, batchId:
     const departments = new Map<string, Promise<{ id: string } | null>>();
     const audit = await auditAppender(tx);
     let created = 0;
-    for await (const page of batch.staged()) {
-      const rows = page.map((p) => p.data);
-      const yearOf = (g: GoodRow) => Number(g.foundOn.slice(0, 4));
-      const next = new Map<number, number>();
-      for (const year of new Set(rows.map(yearOf))) {
-        next.set(year, await reserveRecordSeqs(tx, actor.districtId, 'hazard', year, rows.filter((g) => yearOf(g) === year).length));
+    // The summary rows follow once for the whole file, not once per page (hazard-counts.upkeep.ts).
+    await withHazardCountsDeferred(tx, async () => {
+      for await (const page of batch.staged()) {
+        const rows = page.map((p) => p.data);
+        const yearOf = (g: GoodRow) => Number(g.foundOn.slice(0, 4));
+        const next = new Map<number, number>();
+        for (const year of new Set(rows.map(yearOf))) {
+          next.set(year, await reserveRecordSeqs(tx, actor.districtId, 'hazard', year, rows.filter((g) => yearOf(g) === year).length));
+        }
+        const values = [];
+        for (const g of rows) {
+          const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
+          const year = yearOf(g);
+          const seq = next.get(year)!;
+          next.set(year, seq + 1);
+          const responsibleUnitId = await responsibleUnitFor(tx, actor, g, g.sectorId, g.level, departments);
+          const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
+          const accepted = g.level === 'major' && g.status !== 'reported';
+          values.push({
+            districtId: actor.districtId, townshipId: g.townshipId, villageId: g.villageId, enterpriseId: g.enterpriseId,
+            number: formatHazardNumber(prefix, year, seq), source: g.source, foundAt, foundByUserId: actor.userId,
+            foundByUnitId: actor.unitId, description: g.description, location: g.location, sectorId: g.sectorId, category: g.category,
+            level: g.level, criterion: g.criterion, status: g.status, responsibleUnitId, dueDate: g.plan?.dueDate ?? g.dueDate,
+            acceptedAt: accepted ? now : null, acceptedBy: accepted ? actor.userId : null,
+            rectificationNote: g.rectificationNote, rectifiedAt: g.rectificationNote ? closedAt ?? now : null, closedAt,
+            verifierName: g.verifierName, createdBy: actor.userId, createdAt: now, updatedAt: now,
+          });
+        }
+        // The hazards' insert runs while their plans, reports, first events and audit rows (hashed in
+        // the chain) are prepared; those follow it, one statement at a time on the transaction.
+        const inserting = prepareJsonInsert(hazards, values);
+        const sent = runInserts(tx, inserting);
+        const hs = inserting.rows;
+        const plans = prepareJsonInsert(hazardPlans, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
+        const reports = prepareJsonInsert(hazardReports, rows.flatMap((g, i) =>
+          ([['department', g.reportedToDepartment], ['government', g.reportedToGovernment]] as const).flatMap(([recipient, done]) => (done ? [{
+            districtId: actor.districtId, hazardId: hs[i]!.id, kind: 'discovery' as const, recipient, reportedAt: hoursInto(g.foundOn, 12),
+            reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
+          }] : []))));
+        // One timeline event and one audit row per hazard (kernel rule), written many rows per statement.
+        const events = prepareFirstEvents({ entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
+          entityId: hs[i]!.id, action: 'import', from: null, to: g.status,
+          note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
+            .filter(Boolean).join('；'),
+        })));
+        // Each hazard's audit row holds it as stored: the JSON its insert sent (serialised once for both).
+        const audits = audit.chain(hs.map((h, i): AuditEvent => ({
+          at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: inserting.auditValue(i),
+        })));
+        await sent;
+        for (const next of [plans, reports, events]) await runInserts(tx, next);
+        await audit.write(audits);
+        created += hs.length;
       }
-      const values = [];
-      for (const g of rows) {
-        const foundAt = hoursInto(g.foundOn, 12); // noon of the found day: the day is all the ledger knew
-        const year = yearOf(g);
-        const seq = next.get(year)!;
-        next.set(year, seq + 1);
-        const responsibleUnitId = await responsibleUnitFor(tx, actor, g, g.sectorId, g.level, departments);
-        const closedAt = g.closedOn ? hoursInto(g.closedOn, 18) : null;
-        const accepted = g.level === 'major' && g.status !== 'reported';
-        values.push({
-          districtId: actor.districtId, townshipId: g.townshipId, villageId: g.villageId, enterpriseId: g.enterpriseId,
-          number: formatHazardNumber(prefix, year, seq), source: g.source, foundAt, foundByUserId: actor.userId,
-          foundByUnitId: actor.unitId, description: g.description, location: g.location, sectorId: g.sectorId, category: g.category,
-          level: g.level, criterion: g.criterion, status: g.status, responsibleUnitId, dueDate: g.plan?.dueDate ?? g.dueDate,
-          acceptedAt: accepted ? now : null, acceptedBy: accepted ? actor.userId : null,
-          rectificationNote: g.rectificationNote, rectifiedAt: g.rectificationNote ? closedAt ?? now : null, closedAt,
-          verifierName: g.verifierName, createdBy: actor.userId, createdAt: now, updatedAt: now,
-        });
-      }
-      // The hazards' insert runs while their plans, reports, first events and audit rows (hashed in
-      // the chain) are prepared; those follow it, one statement at a time on the transaction.
-      const inserting = prepareJsonInsert(hazards, values);
-      const sent = runInserts(tx, inserting);
-      const hs = inserting.rows;
-      const plans = prepareJsonInsert(hazardPlans, rows.flatMap((g, i) => (g.plan ? [{ districtId: actor.districtId, hazardId: hs[i]!.id, ...g.plan, createdBy: actor.userId, createdAt: now }] : [])));
-      const reports = prepareJsonInsert(hazardReports, rows.flatMap((g, i) =>
-        ([['department', g.reportedToDepartment], ['government', g.reportedToGovernment]] as const).flatMap(([recipient, done]) => (done ? [{
-          districtId: actor.districtId, hazardId: hs[i]!.id, kind: 'discovery' as const, recipient, reportedAt: hoursInto(g.foundOn, 12),
-          reportedBy: '历史台账', reportedTo: recipient === 'department' ? '监管部门' : '属地政府', method: '台账导入', createdBy: actor.userId, createdAt: now,
-        }] : []))));
-      // One timeline event and one audit row per hazard (kernel rule), written many rows per statement.
-      const events = prepareFirstEvents({ entityType: 'hazard', districtId: actor.districtId, actor, at: now }, rows.map((g, i) => ({
-        entityId: hs[i]!.id, action: 'import', from: null, to: g.status,
-        note: [`历史台账导入（第${g.row}行）`, g.originalNumber ? `原编号：${g.originalNumber}` : '', g.verifierName ? `验收人：${g.verifierName}，销号日期：${g.closedOn}` : '']
-          .filter(Boolean).join('；'),
-      })));
-      // Each hazard's audit row holds it as stored: the JSON its insert sent (serialised once for both).
-      const audits = audit.chain(hs.map((h, i): AuditEvent => ({
-        at: now, districtId: actor.districtId, actor, action: 'hazard.import', entityType: 'hazard', entityId: h.id, after: inserting.auditValue(i),
-      })));
-      await sent;
-      for (const next of [plans, reports, events]) await runInserts(tx, next);
-      await audit.write(audits);
-      created += hs.length;
-    }
+    });
     await rememberMapping(tx, actor, KIND, batch.mapping, now);
     return { created, updated: 0, skipped: await batch.finish(), ...(batch.passedOver ? { alreadyImported: batch.passedOver } : {}) };
   });
