@@ -152,10 +152,14 @@ export const ImportMappingInfo = z.object({
 export type TImportMappingInfo = z.infer<typeof ImportMappingInfo>;
 const MapKey = z.string().max(100);
 const bounded = <T extends z.ZodTypeAny>(v: T) => z.record(MapKey, v).refine((r) => Object.keys(r).length <= 300, '对应项过多');
-/** The person's choices, sent with the file (multipart field `mapping`, JSON): file header → field key ('' ignores it), field → value → our label, field → value for the whole file. */
+/**
+ * The person's choices, sent with the file (multipart field `mapping`, JSON): file header → field key ('' ignores it), field → value →
+ * our label (for 单位名称: → the registered name, '' for none), field → value for the whole file.
+ */
 export const ImportMappingInput = z.object({
   columns: bounded(z.string().max(40)).default({}),
-  values: bounded(bounded(z.string().max(40))).default({}),
+  // a value's label, or for 单位名称 the registered name a ledger's short name means (up to 100 characters)
+  values: bounded(bounded(z.string().max(100))).default({}),
   defaults: bounded(z.string().max(200)).default({}),
 });
 export type TImportMappingInput = z.infer<typeof ImportMappingInput>;
@@ -194,6 +198,13 @@ export const ImportPreview = z.object({
   closingTotal: int().optional(),
   /** Hazards: rows already in the ledger (same unit, found day and description), not imported twice and not errors. */
   alreadyImported: int().optional(),
+  /**
+   * Hazards: unit names of the file that are not registered but were read as a registered unit
+   * (the person's choice, or the district's from an earlier file), with how many rows each.
+   */
+  nameAliases: z.array(z.object({ name: z.string(), target: z.string(), rows: int(), how: z.enum(['chosen', 'remembered']) })).optional(),
+  /** Hazards: unit names not registered that likely mean a registered unit, to adopt in the preview, with how many rows each. */
+  nameSuggestions: z.array(z.object({ name: z.string(), suggestion: z.string(), rows: int() })).optional(),
 });
 export type TImportPreview = z.infer<typeof ImportPreview>;
 /** skipped: the rows of the file not imported, those the preview found wrong included. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DistinctValues, type ImportField, mapValue, matchHeaders, mergeMappings, normalizeText, suggestValue } from './column-mapping.ts';
+import {
+  DistinctValues, EMPTY_MAPPING, type ImportField, mapValue, matchHeaders, mergeMappings, nameAliasOf, normalizeText, suggestValue,
+} from './column-mapping.ts';
 import {
   ENTERPRISE_ENUM_OPTIONS, ENTERPRISE_HEADER_SYNONYMS, ENTERPRISE_VALUE_SYNONYMS, HAZARD_ENUM_OPTIONS, HAZARD_HEADER_SYNONYMS, HAZARD_VALUE_SYNONYMS,
 } from './import-synonyms.ts';
@@ -93,5 +95,20 @@ describe('value mapping', () => {
     for (const v of ['a', 'b', 'a', '', 'c']) d.add(v);
     expect([...d.counts]).toEqual([['a', 2], ['b', 1]]);
     expect(d.more).toBe(true);
+  });
+});
+
+describe('nameAliasOf', () => {
+  const alias = (values: Record<string, string>) => ({ ...EMPTY_MAPPING, values: { enterprise: values } });
+  it('reads a short name as the registered one the person chose now, over the district\'s earlier choice', () => {
+    const remembered = alias({ 翠峰机械: '翠峰机械厂' });
+    expect(nameAliasOf('翠峰机械', { remembered })).toEqual({ target: '翠峰机械厂', how: 'remembered' });
+    expect(nameAliasOf(' 翠峰 机械', { remembered, chosen: alias({ 翠峰机械: '翠峰机械制造有限公司' }) })).toEqual({ target: '翠峰机械制造有限公司', how: 'chosen' });
+  });
+  it('is undone by an empty choice, and is nothing for a name with none or mapped to itself', () => {
+    expect(nameAliasOf('翠峰机械', { remembered: alias({ 翠峰机械: '翠峰机械厂' }), chosen: alias({ 翠峰机械: '' }) })).toBeNull();
+    expect(nameAliasOf('东风五金厂', { remembered: alias({ 翠峰机械: '翠峰机械厂' }) })).toBeNull();
+    expect(nameAliasOf('东风五金厂', { chosen: alias({ 东风五金厂: '东风五金厂' }) })).toBeNull();
+    expect(nameAliasOf('东风五金厂', {})).toBeNull();
   });
 });

@@ -131,3 +131,21 @@ export class DistinctValues {
     else this.more = true;
   }
 }
+
+/** The field whose values a person may say mean a registered unit's name (a ledger's short names). */
+export const NAME_ALIAS_FIELD = 'enterprise';
+
+/**
+ * The registered name a file's unit name was said to mean: the person's choice now, else the
+ * district's from an earlier file; '' chosen now undoes a remembered one. The caller reads it only
+ * for a name that is not itself registered, so an alias never hides a unit of that very name.
+ */
+export function nameAliasOf(name: string, o: { remembered?: ColumnMapping | null; chosen?: ColumnMapping | null }): { target: string; how: 'chosen' | 'remembered' } | null {
+  const n = normalizeText(name);
+  for (const [m, how] of [[o.chosen, 'chosen'], [o.remembered, 'remembered']] as const) {
+    const t = m?.values[NAME_ALIAS_FIELD]?.[n];
+    if (t === '') return null;
+    if (t !== undefined && t !== name) return { target: t, how };
+  }
+  return null;
+}

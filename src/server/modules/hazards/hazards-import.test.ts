@@ -2,7 +2,7 @@
 // is written; good rows committed with their plans, dual reports and timeline; no duplicates on re-import.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, hazardPlans, hazardReports, hazards, recordEvents } from '../../db/schema/index.ts';
+import { auditLog, enterprises, hazardPlans, hazardReports, hazards, recordEvents } from '../../db/schema/index.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { hazardCountDifferences } from './hazard-counts.verify.ts';
 import { type TestApp, createTestApp } from '../../test/app.ts';
@@ -50,6 +50,11 @@ const upload = async (s: Session, buf: Buffer) => {
   // a preview that failed now and then under load (not reproduced) must say why in the test's output
   if (res.statusCode !== 200) console.error(`preview answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   return res;
+};
+/** The same, with the person's choices of the preview (the mapping field, sent before the file). */
+const uploadWith = (s: Session, buf: Buffer, mapping: object) => {
+  const { payload, headers } = multipartBody({ filename: 'ledger.xlsx', data: buf, contentType: XLSX_MIME }, { mapping: JSON.stringify({ columns: {}, defaults: {}, ...mapping }) });
+  return s.request('POST', '/api/hazards/import/preview', payload, { headers });
 };
 const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(hazards))[0]!.n;
 
@@ -229,6 +234,48 @@ describe('hazard ledger import', () => {
     // The township office sees 西岭餐馆.
     const office6 = (await upload(office, await buildXlsx(H, [rows[4]!]))).json();
     expect(office6.errors[0].message).toBe(hint('西岭餐馆'));
+  });
+
+  it('reads a short name as the registered unit the person adopted in the preview, remembers it for the district\'s next file, and lets it be undone', async () => {
+    // (registered by the test before, or here when it runs alone)
+    const full = (await t.db.select().from(enterprises).where(eq(enterprises.name, '翠峰机械制造有限公司')))[0]
+      ?? await buildEnterprise(t.db, { village: eastVillage, sectorIds: ent.sectorIds, name: '翠峰机械制造有限公司' });
+    const rows = [
+      row({ '单位名称*': '翠峰机械', '隐患描述*': '砂轮机无防护罩', '状态*': '待整改' }),
+      row({ '单位名称*': '翠峰机械', '隐患描述*': '配电箱门缺失', '状态*': '待整改' }),
+      row({ '单位名称*': '东风五金厂（普通合伙）', '隐患描述*': '灭火器压力不足，指针在红区', '状态*': '待整改' }),
+    ];
+    const file = await buildXlsx(H, rows);
+    const first = (await upload(office, file)).json();
+    expect(first).toMatchObject({ validRows: 0, rejectedRows: 3 });
+    expect(first.nameSuggestions).toEqual([
+      { name: '翠峰机械', suggestion: '翠峰机械制造有限公司', rows: 2 }, { name: '东风五金厂（普通合伙）', suggestion: '东风五金厂', rows: 1 },
+    ]);
+    expect(first.nameAliases).toBeUndefined();
+    // 采用 both: every row reads as its registered unit, and the preview says which names it read so
+    const adopted = { enterprise: { 翠峰机械: '翠峰机械制造有限公司', '东风五金厂（普通合伙）': '东风五金厂' } };
+    const p = (await uploadWith(office, file, { values: adopted })).json();
+    expect(p).toMatchObject({ validRows: 3, errors: [], rejectedRows: 0 });
+    expect(p.nameSuggestions).toBeUndefined();
+    expect(p.nameAliases).toEqual([
+      { name: '翠峰机械', target: '翠峰机械制造有限公司', rows: 2, how: 'chosen' }, { name: '东风五金厂（普通合伙）', target: '东风五金厂', rows: 1, how: 'chosen' },
+    ]);
+    expect((await office.request('POST', `/api/hazards/import/${p.batchId}/commit`)).json()).toMatchObject({ created: 3 });
+    expect(await t.db.select({ d: hazards.description }).from(hazards).where(eq(hazards.enterpriseId, full.id)).orderBy(hazards.description))
+      .toEqual([{ d: '砂轮机无防护罩' }, { d: '配电箱门缺失' }]);
+
+    // Next month's ledger, the same short names: read through the district's remembered choice.
+    const next = await buildXlsx(H, [row({ '单位名称*': '翠峰机械', '隐患描述*': '消防通道堵塞', '状态*': '待整改' })]);
+    const again = (await upload(office, next)).json();
+    expect(again).toMatchObject({ validRows: 1, errors: [] });
+    expect(again.nameAliases).toEqual([{ name: '翠峰机械', target: '翠峰机械制造有限公司', rows: 1, how: 'remembered' }]);
+    // undone: the name is unknown again, with the suggestion
+    const undone = (await uploadWith(office, next, { values: { enterprise: { 翠峰机械: '' } } })).json();
+    expect(undone).toMatchObject({ validRows: 0, nameSuggestions: [{ name: '翠峰机械', suggestion: '翠峰机械制造有限公司', rows: 1 }] });
+    // A village officer's scope still holds: a name adopted for a unit it may not see reads as nothing.
+    const outside = (await uploadWith(villager, await buildXlsx(H, [row({ '单位名称*': '西岭', '隐患描述*': '堆放杂物', '状态*': '待整改' })]), { values: { enterprise: { 西岭: '西岭餐馆' } } })).json();
+    expect(outside).toMatchObject({ validRows: 0, errors: [{ message: '单位不存在或不在您的管辖范围内' }] });
+    expect(outside.nameAliases).toBeUndefined();
   });
 
   it('keeps a village officer to the enterprises of its village', async () => {

@@ -10,7 +10,7 @@ import {
   DEFAULT_HAZARD_NUMBER_PREFIX, HAZARD_REFUSAL_MESSAGES, criterionRefusal, dualReportMissing, formatHazardNumber, isPlanComplete,
 } from '../../../domain/hazards/hazard-machine.ts';
 import { DEADLINE_PROBLEM_MESSAGES, normalizeLedgerDate, readRectificationDeadline } from '../../../domain/hazards/rectification-deadline.ts';
-import { type EnterpriseScope, enterpriseScopeFor } from '../../../domain/access/scope.ts';
+import { enterpriseScopeFor } from '../../../domain/access/scope.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { fromLabel, parseBool } from '../../http/xlsx-import.ts';
@@ -24,7 +24,8 @@ import { prepareFirstEvents } from '../../kernel/record-events.ts';
 import { hazardPlans, hazardReports, hazards } from '../../db/schema/index.ts';
 import { type AuditEvent, auditAppender } from '../audit/index.ts';
 import { withHazardCountsDeferred } from './hazard-counts.upkeep.ts';
-import { findLiveInScopeByKeys, nearestLiveNames } from '../enterprises/index.ts';
+import { findLiveInScopeByKeys } from '../enterprises/index.ts';
+import { LedgerUnitNames, UNKNOWN_ENTERPRISE } from './hazards.import-names.ts';
 import { listSectors } from '../org/index.ts';
 import { HAZARD_IMPORT_FIELDS, IMPORT_STATUS_LABELS, type Key, headerOf } from './hazards.import-columns.ts';
 import { existingHazardKeys, hazardKey } from './hazards.import-repo.ts';
@@ -94,9 +95,8 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
   const rejected: CapturedRow[] = [];
   // Duplicates in the file: the first row with the same enterprise, found day and description, across batches.
   const seen = new Map<string, number>();
-  // Names not found, to offer the registered name each likely means (at most SUGGESTED_NAMES a file).
-  const unknownNames: { error: RowProblem; name: string }[] = [];
-  const suggested = new Map<string, string | null>();
+  // Names not registered: offered the registered name each likely means, read as one the person adopted.
+  const unitNames = new LedgerUnitNames({ remembered, chosen });
   let totalRows = 0;
   let validRows = 0;
   let alreadyImported = 0;
@@ -110,8 +110,9 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
       const good: GoodRow[] = [];
       // The enterprises the rows name, looked up together: by USCC when given, else by name.
       const keys = missing.length > 0 ? [] : batch.map((r) => keyOf(r.values));
+      const names = keys.flatMap((k) => (!k.uscc && k.name ? [k.name] : []));
       const found = await findLiveInScopeByKeys(ctx.db, scope, {
-        usccs: keys.flatMap((k) => (k.uscc ? [k.uscc] : [])), names: keys.flatMap((k) => (!k.uscc && k.name ? [k.name] : [])),
+        usccs: keys.flatMap((k) => (k.uscc ? [k.uscc] : [])), names: [...names, ...unitNames.aliasTargets(names)],
       });
       type Ent = (typeof found.byUscc)[number];
       const group = (rows: Ent[], by: (e: Ent) => string | null) => {
@@ -155,12 +156,12 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
         need('enterprise');
         let ent: { id: string; townshipId: string; villageId: string } | null = null;
         if (uscc || enterpriseName) {
-          const hits = (uscc ? byUscc.get(uscc) : byName.get(enterpriseName)) ?? [];
+          const hits = uscc ? byUscc.get(uscc) ?? [] : unitNames.resolve(enterpriseName, byName);
           if (hits.length === 1) ent = hits[0]!;
           else if (hits.length > 1) bad('enterprise', '有多个同名单位，请填写统一社会信用代码');
           else {
             bad(uscc ? 'uscc' : 'enterprise', UNKNOWN_ENTERPRISE);
-            if (!uscc) unknownNames.push({ error: errors.at(-1)!, name: enterpriseName });
+            if (!uscc) unitNames.unknown(errors.at(-1)!, enterpriseName);
           }
         }
         const description = need('description');
@@ -228,7 +229,7 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
         });
       }
 
-      await suggestNames(ctx, scope, unknownNames.splice(0), suggested);
+      await unitNames.suggest(ctx, scope);
 
       // Duplicates, in the file and against the ledger: same enterprise, found day and description.
       const unique: GoodRow[] = [];
@@ -259,26 +260,12 @@ export async function previewHazardImport(ctx: AppContext, actor: Actor, fileNam
     const saved = await staging.save(report, totalRows);
     return {
       ...saved, fileName, totalRows, validRows, toCreate: validRows, toUpdate: 0, alreadyImported, mapping: reading.info([], { sector: [...sectorByName.keys()] }),
+      ...unitNames.report(),
     };
   } catch (e) {
     // The preview's own error is the one to answer; a batch left behind can never be committed.
     await staging.discard().catch(() => undefined);
     throw e;
-  }
-}
-
-const UNKNOWN_ENTERPRISE = '单位不存在或不在您的管辖范围内';
-/** Distinct unknown names a file is offered a registered name for (one lookup each, in one statement a batch). */
-const SUGGESTED_NAMES = 200;
-
-/** Adds to each unknown name's problem the registered name it likely means (a short name, a longer one). */
-async function suggestNames(ctx: AppContext, scope: EnterpriseScope, unknown: { error: RowProblem; name: string }[], suggested: Map<string, string | null>) {
-  const ask = [...new Set(unknown.map((u) => u.name))].filter((n) => !suggested.has(n) && n.length >= 2).slice(0, Math.max(0, SUGGESTED_NAMES - suggested.size));
-  const found = await nearestLiveNames(ctx.db, scope, ask);
-  for (const n of ask) suggested.set(n, found.get(n) ?? null);
-  for (const u of unknown) {
-    const name = suggested.get(u.name);
-    if (name) u.error.message = `${UNKNOWN_ENTERPRISE}；是否为“${name}”？请填写单位全称或统一社会信用代码`;
   }
 }
 
