@@ -1,6 +1,7 @@
 // A township's own hazard ledger in Chromium: its 整改期限 in its own words ("7天"), imported, then
 // the same ledger uploaded whole again (it grows month by month): its old rows are counted apart
-// as already in the ledger, not listed as problems, and there is nothing new to import.
+// as already in the ledger, not listed as problems, and there is nothing new to import. On a phone,
+// a ledger's short unit name adopted as the registered unit the preview suggests.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { TEnterprise } from '../src/contract/enterprises.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import { buildXlsx } from '../src/server/test/xlsx.ts';
-import { DESKTOP, SHOTS, chromiumOrSkipReason, signIn, useHarness, watching } from './helpers.ts';
+import { DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, signIn, useHarness, watching } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 
@@ -52,5 +53,42 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
     }
     const found = (await office.get(`/api/hazards?q=${encodeURIComponent(`端到端台账隐患${suffix}`)}&pageSize=10`)).json() as { items: { dueDate: string | null }[] };
     expect(found.items.map((h) => h.dueDate)).toEqual(['2026-11-09']); // 7天 from the found day, once
+  }, 120_000);
+
+  it('reads a short unit name as the registered unit adopted in the preview, on a phone', async () => {
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const units = ((await office.get(`/api/enterprises?q=${encodeURIComponent('有限公司')}&pageSize=50`)).json() as { items: TEnterprise[] }).items;
+    const unit = units.find((u) => u.name.endsWith('有限公司') && !units.some((o) => o !== u && o.name.includes(u.name.slice(0, -4))))!;
+    const short = unit.name.slice(0, -4); // "…机械制造" for "…机械制造有限公司", as a ledger writes it
+    const suffix = Date.now().toString(36);
+    const file = path.join(SHOTS, `ledger-short-${suffix}.xlsx`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(file, await buildXlsx(['单位名称', '隐患描述', '隐患部位', '行业领域', '隐患等级', '来源', '发现日期', '状态'], [{
+      单位名称: short, 隐患描述: `简称台账隐患${suffix}`, 隐患部位: '车间', 行业领域: unit.sectorNames[0]!, 隐患等级: '一般', 来源: '村居排查', 发现日期: '2026-11-03', 状态: '待整改',
+    }]));
+    const page = await signIn(harness.browser, harness.server, 'anweiban', PHONE);
+    try {
+      await watching(page, 'hazard-import-short-name', async () => {
+        await page.goto(`${harness.server.url}/hazards/import`);
+        await page.locator('input[type=file]').setInputFiles(file);
+        const card = page.getByTestId('import-unit-names');
+        await card.waitFor();
+        expect(await card.getByTestId('import-unit-suggestion').textContent()).toContain(`“${short}”（1 行）是否为“${unit.name}”`);
+        expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+        await page.screenshot({ path: path.join(SHOTS, 'hazard-import-short-name-phone.png'), fullPage: true });
+        await card.getByTestId('import-unit-adopt').click();
+        await card.getByTestId('import-unit-alias').waitFor();
+        expect(await card.getByTestId('import-unit-alias').textContent()).toContain(`“${short}”（1 行）读作“${unit.name}”`);
+        const box = await card.getByTestId('import-unit-undo').boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await page.getByTestId('import-commit').click();
+        await page.getByTestId('import-result').waitFor();
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    const found = (await office.get(`/api/hazards?q=${encodeURIComponent(`简称台账隐患${suffix}`)}&pageSize=10`)).json() as { items: { enterpriseName: string }[] };
+    expect(found.items.map((h) => h.enterpriseName)).toEqual([unit.name]);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { ErrorAlert } from './error-display.tsx';
 import { ImportMappingPanel } from './import-mapping-panel.tsx';
 import { ImportPreviewNotes } from './import-preview-notes.tsx';
+import { ImportUnitNames } from './import-unit-names.tsx';
 import { PageContainer } from './page-container.tsx';
 import { useIsMobile } from './use-is-mobile.ts';
 
@@ -208,6 +209,12 @@ export function ImportWizard(props: ImportWizardProps) {
     });
   };
 
+  /** The same file checked again with the person's changed choices (columns, values, unit names). */
+  const remap = (file: File, mapping: TImportMappingInput) => {
+    setChoices(mapping);
+    remapper?.mutate({ file, mapping }, { onSuccess: setPreview });
+  };
+
   const result = committer.data;
   const step = result ? 3 : preview ? 1 : 0;
 
@@ -253,10 +260,15 @@ export function ImportWizard(props: ImportWizardProps) {
                 mapping={preview.mapping}
                 chosen={choices}
                 pending={remapper.isPending}
-                onApply={(mapping) => {
-                  setChoices(mapping);
-                  remapper.mutate({ file, mapping }, { onSuccess: setPreview });
-                }}
+                onApply={(mapping) => remap(file, mapping)}
+              />
+            )}
+            {remapper && file && (
+              <ImportUnitNames
+                preview={preview}
+                chosen={choices}
+                pending={remapper.isPending}
+                onApply={(mapping) => remap(file, mapping)}
               />
             )}
             {remapper?.isError && <div style={{ marginBottom: 16 }}><ErrorAlert error={remapper.error} /></div>}
