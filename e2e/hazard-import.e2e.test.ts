@@ -75,6 +75,10 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
         await card.waitFor();
         expect(await card.getByTestId('import-unit-suggestion').textContent()).toContain(`“${short}”（1 行）是否为“${unit.name}”`);
         expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+        // the problem names its unit and column above the reason, in a table that fits the phone
+        const problem = page.getByTestId('import-errors').locator('tbody tr').first();
+        expect(await problem.textContent()).toContain(`${short} · 单位名称`);
+        expect(await page.getByTestId('import-errors').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
         await page.screenshot({ path: path.join(SHOTS, 'hazard-import-short-name-phone.png'), fullPage: true });
         await card.getByTestId('import-unit-adopt').click();
         await card.getByTestId('import-unit-alias').waitFor();

@@ -168,6 +168,10 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
       await page.goto(`${harness.server.url}/hazards`);
       await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      // 来源's four characters (督导检查, 村居排查) stay on one line at desktop width
+      const sourceCol = (await page.locator('.ant-table-thead th').allTextContents()).indexOf('来源');
+      const source = page.locator('.ant-table-tbody tr.ant-table-row').first().locator('td').nth(sourceCol).locator('span');
+      expect(await source.evaluate((el) => el.getClientRects().length)).toBe(1);
       await page.locator('.ant-pagination-next').first().click();
       await page.waitForURL(/[?&]after=/);
       expect(new URL(page.url()).searchParams.get('page')).toBe('2');

@@ -82,6 +82,7 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
     enabled: !local,
   });
   const rows = local ? preview.errors.slice((page - 1) * ERRORS_PAGE, page * ERRORS_PAGE) : remote.data?.items ?? [];
+  const isMobile = useIsMobile();
   return (
     <Table<TImportRowError>
       size="small"
@@ -93,11 +94,22 @@ function ErrorsTable({ preview, errorsPage }: { preview: TImportPreview; errorsP
         showSizeChanger: false, onChange: setPage,
         showTotal: () => `共 ${preview.errorTotal} 处错误${!errorsPage && preview.errorTotal > preview.errors.length ? `，此处列出前 ${preview.errors.length} 处` : ''}`,
       }}
-      // The reason keeps a readable width on a phone (the table scrolls sideways) instead of wrapping a character a line.
-      scroll={{ x: 560 }}
-      columns={[
-        // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
-        // The reason next to the row number: on a phone it is what shows before the table scrolls.
+      // In the server's order (sheet by sheet, row by row): a template's two sheets share row numbers.
+      // On a phone the unit and the column go above the reason, in one column: a table scrolling
+      // sideways showed the reason and hid which unit each row was about.
+      scroll={isMobile ? undefined : { x: 560 }}
+      columns={isMobile ? [
+        { title: '行号', dataIndex: 'row', width: 56 },
+        {
+          title: '问题', key: 'problem',
+          render: (_: unknown, r: TImportRowError) => (
+            <>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{[r.label, r.column].filter(Boolean).join(' · ')}</Typography.Text>
+              {r.message}
+            </>
+          ),
+        },
+      ] : [
         { title: '行号', dataIndex: 'row', width: 64 },
         { title: '原因', dataIndex: 'message', width: 196 },
         { title: '列', dataIndex: 'column', width: 120 },

@@ -75,7 +75,8 @@ export function HazardTable(p: HazardListProps) {
     },
     { title: '整改期限', key: 'dueDate', width: 120, render: (_v, h) => <DueDate h={h} /> },
     { title: '责任单位', dataIndex: 'responsibleUnitName', key: 'responsibleUnit', width: 100, ellipsis: true },
-    { title: '来源', key: 'source', width: 70, render: (_v, h) => HAZARD_SOURCE_LABELS[h.source] },
+    // four characters (督导检查, 村居排查) on one line
+    { title: '来源', key: 'source', width: 92, render: (_v, h) => <span className="nowrap">{HAZARD_SOURCE_LABELS[h.source]}</span> },
     { title: '发现日期', key: 'foundAt', width: 90, render: (_v, h) => <span className="nowrap" title={formatMinute(h.foundAt)}>{formatDate(h.foundAt)}</span> },
   ];
 
@@ -83,7 +84,7 @@ export function HazardTable(p: HazardListProps) {
     <ListTable
       {...p}
       columns={columns}
-      scrollX={1080}
+      scrollX={1100}
       rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
       emptyText="没有符合条件的隐患"
       testId="hazard-table"
