@@ -2,6 +2,7 @@ import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TEnterpriseFilter } from '../../../contract/enterprises.ts';
 import type { EnterpriseScope, RegionRef } from '../../../domain/access/scope.ts';
 import { SMALL_ENTERPRISE_EMPLOYEE_LIMIT } from '../../../domain/enterprises/enterprise-rules.ts';
+import { unitNameCore } from '../../../domain/enterprises/unit-name-core.ts';
 import { type DbOrTx, sqlRows } from '../../db/client.ts';
 import { enterprises, importBatchRows, orgUnits } from '../../db/schema/index.ts';
 import { type SortKey, containsText, defineListQuery, escapeLike, idIn } from '../../kernel/list-query.ts';
@@ -150,19 +151,26 @@ export async function findLiveInScopeByKeys(db: DbOrTx, scope: EnterpriseScope, 
 
 /**
  * For names an import did not find, the live record in scope each most likely means: one whose
- * name holds it (a ledger's short name, 翠峰机械 for 翠峰机械制造有限公司) or is held by it, the
- * closest in length first. One statement for the names given; names with no such record are absent.
+ * name holds it (a ledger's short name, 翠峰机械 for 翠峰机械制造有限公司) or is held by it, else one
+ * whose name holds its core (聚源建材厂 for 重庆聚源建材有限公司: domain/enterprises/unit-name-core.ts),
+ * the closest in length first. One statement for the names given; names with no such record are absent.
  */
 export async function nearestLiveNames(db: DbOrTx, scope: EnterpriseScope, names: string[]): Promise<Map<string, string>> {
   if (names.length === 0) return new Map();
-  const patterns = names.map((n) => `%${escapeLike(n)}%`);
+  const like = (s: string) => `%${escapeLike(s)}%`;
+  const patterns = names.map(like);
+  // no core: a pattern nothing holds ('' is no name)
+  const cores = names.map((n) => {
+    const core = unitNameCore(n);
+    return core ? like(core) : '';
+  });
+  const holds = sql`(${enterprises.name} like q.pattern or (char_length(${enterprises.name}) >= 2 and strpos(q.asked, ${enterprises.name}) > 0))`;
   const rows = await sqlRows<{ asked: string; name: string }>(db, sql`
-    select q.asked, s.name from unnest(${pgArray(names)}::text[], ${pgArray(patterns)}::text[]) as q(asked, pattern)
+    select q.asked, s.name from unnest(${pgArray(names)}::text[], ${pgArray(patterns)}::text[], ${pgArray(cores)}::text[]) as q(asked, pattern, core)
     cross join lateral (
       select ${enterprises.name} as name from ${enterprises}
-      where ${scopeSql(scope)} and ${enterprises.voidedAt} is null
-        and (${enterprises.name} like q.pattern or (char_length(${enterprises.name}) >= 2 and strpos(q.asked, ${enterprises.name}) > 0))
-      order by abs(char_length(${enterprises.name}) - char_length(q.asked)), ${enterprises.name} limit 1
+      where ${scopeSql(scope)} and ${enterprises.voidedAt} is null and (${holds} or (q.core <> '' and ${enterprises.name} like q.core))
+      order by ${holds} desc, abs(char_length(${enterprises.name}) - char_length(q.asked)), ${enterprises.name} limit 1
     ) s`);
   return new Map(rows.map((r) => [r.asked, r.name]));
 }

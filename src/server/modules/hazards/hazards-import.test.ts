@@ -224,12 +224,13 @@ describe('hazard ledger import', () => {
       row({ '单位名称*': '翠峰机械', '隐患描述*': '配电箱未接地', '状态*': '待整改' }), // 4: the same short name again
       row({ '单位名称*': '南山%厂', '隐患描述*': '堆放杂物', '状态*': '待整改' }), // 5: nothing near, a LIKE wildcard in it
       row({ '单位名称*': '西岭', '隐患描述*': '堆放杂物', '状态*': '待整改' }), // 6: only a record the village officer may not see
+      row({ '单位名称*': '翠峰机械厂', '隐患描述*': '堆放杂物', '状态*': '待整改' }), // 7: neither holds the other; the registered name holds its core
     ];
     const p = (await upload(villager, await buildXlsx(H, rows))).json();
     const hint = (name: string) => `单位不存在或不在您的管辖范围内；是否为“${name}”？请填写单位全称或统一社会信用代码`;
     expect(p.errors.map((e: { row: number; message: string }) => [e.row, e.message])).toEqual([
       [2, hint('翠峰机械制造有限公司')], [3, hint('东风五金厂')], [4, hint('翠峰机械制造有限公司')],
-      [5, '单位不存在或不在您的管辖范围内'], [6, '单位不存在或不在您的管辖范围内'],
+      [5, '单位不存在或不在您的管辖范围内'], [6, '单位不存在或不在您的管辖范围内'], [7, hint('翠峰机械制造有限公司')],
     ]);
     // The township office sees 西岭餐馆.
     const office6 = (await upload(office, await buildXlsx(H, [rows[4]!]))).json();
