@@ -9,7 +9,8 @@ import type { TEnterprise } from '../src/contract/enterprises.ts';
 import { DEMO_PASSWORD } from '../src/cli/demo/seed-demo.ts';
 import { loginAs } from '../src/server/test/http.ts';
 import { buildXlsx } from '../src/server/test/xlsx.ts';
-import { DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, signIn, useHarness, watching } from './helpers.ts';
+import { HAZARD_SOURCE_LABELS } from '../src/domain/hazards/hazard-machine.ts';
+import { DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, pickOption, signIn, useHarness, watching } from './helpers.ts';
 
 const skip = chromiumOrSkipReason();
 
@@ -53,6 +54,36 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
     }
     const found = (await office.get(`/api/hazards?q=${encodeURIComponent(`端到端台账隐患${suffix}`)}&pageSize=10`)).json() as { items: { dueDate: string | null }[] };
     expect(found.items.map((h) => h.dueDate)).toEqual(['2026-11-09']); // 7天 from the found day, once
+  }, 120_000);
+
+  it('offers a missing 来源 for the whole file from its own labels only, and reads every row with it', async () => {
+    const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
+    const unit = ((await office.get('/api/enterprises?pageSize=1')).json() as { items: TEnterprise[] }).items[0]!;
+    const suffix = Date.now().toString(36);
+    const file = path.join(SHOTS, `ledger-nosource-${suffix}.xlsx`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(file, await buildXlsx(['单位名称', '隐患描述', '隐患部位', '行业领域', '隐患等级', '发现日期', '状态'], [{
+      单位名称: unit.name, 隐患描述: `无来源列隐患${suffix}`, 隐患部位: '仓库', 行业领域: unit.sectorNames[0]!, 隐患等级: '一般', 发现日期: '2026-11-04', 状态: '待整改',
+    }]));
+    const page = await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
+    try {
+      await watching(page, 'hazard-import-default-source', async () => {
+        await page.goto(`${harness.server.url}/hazards/import`);
+        await page.locator('input[type=file]').setInputFiles(file);
+        const source = page.getByTestId('import-default-source');
+        await source.waitFor();
+        // a list of our labels, not a box that takes any word (日常检查 failed every row)
+        await source.click();
+        const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+        expect(offered).toEqual(Object.values(HAZARD_SOURCE_LABELS));
+        await page.keyboard.press('Escape');
+        await pickOption(page, 'import-default-source', '村居排查');
+        await page.getByTestId('import-remap').click();
+        await expect.poll(async () => page.getByTestId('import-commit').textContent(), { timeout: 30_000 }).toContain('确认导入（1 行）');
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   }, 120_000);
 
   it('reads a short unit name as the registered unit adopted in the preview, on a phone', async () => {

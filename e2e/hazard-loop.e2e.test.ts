@@ -172,6 +172,8 @@ describe.skipIf(skip !== null)('hazard loop in Chromium', () => {
       const sourceCol = (await page.locator('.ant-table-thead th').allTextContents()).indexOf('来源');
       const source = page.locator('.ant-table-tbody tr.ant-table-row').first().locator('td').nth(sourceCol).locator('span');
       expect(await source.evaluate((el) => el.getClientRects().length)).toBe(1);
+      // and every column, 发现日期 the last, fits without the table scrolling sideways
+      expect(await page.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
       await page.locator('.ant-pagination-next').first().click();
       await page.waitForURL(/[?&]after=/);
       expect(new URL(page.url()).searchParams.get('page')).toBe('2');

@@ -121,17 +121,31 @@ export function ImportMappingPanel({ mapping, chosen, pending, onApply }: Import
               {fillable.map((f) => (
                 <Form.Item key={f.key} label={f.header} style={{ minWidth: 220, marginBottom: 8 }}
                   extra={f.key === 'village' ? `选“${VILLAGE_FROM_ADDRESS}”时按每行的地址判断所在村/社区` : f.key === 'sectors' ? '多个用顿号“、”分隔' : undefined}>
-                  <AutoComplete
-                    aria-label={`${f.header}（整个文件）`}
-                    data-testid={`import-default-${f.key}`}
-                    allowClear
-                    value={defaults[f.key]}
-                    placeholder="整个文件的值"
-                    options={(mapping.suggestions[f.key] ?? f.options ?? []).map((o) => ({ value: o }))}
-                    // a district has hundreds of villages: typing narrows the list
-                    filterOption={(input, o) => String(o?.value ?? '').includes(input)}
-                    onChange={(v: string | undefined) => setDefaults((d) => ({ ...d, [f.key]: v ?? '' }))}
-                  />
+                  {f.options ? (
+                    // a fixed list (来源, 隐患等级…): only its labels, a typed word would fail every row
+                    <Select
+                      aria-label={`${f.header}（整个文件）`}
+                      data-testid={`import-default-${f.key}`}
+                      allowClear
+                      showSearch
+                      value={defaults[f.key] || undefined}
+                      placeholder="整个文件的值"
+                      options={f.options.map((o) => ({ value: o, label: o }))}
+                      onChange={(v: string | undefined) => setDefaults((d) => ({ ...d, [f.key]: v ?? '' }))}
+                    />
+                  ) : (
+                    <AutoComplete
+                      aria-label={`${f.header}（整个文件）`}
+                      data-testid={`import-default-${f.key}`}
+                      allowClear
+                      value={defaults[f.key]}
+                      placeholder="整个文件的值"
+                      options={(mapping.suggestions[f.key] ?? []).map((o) => ({ value: o }))}
+                      // a district has hundreds of villages: typing narrows the list
+                      filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+                      onChange={(v: string | undefined) => setDefaults((d) => ({ ...d, [f.key]: v ?? '' }))}
+                    />
+                  )}
                 </Form.Item>
               ))}
             </Flex>

@@ -48,7 +48,7 @@ export function HazardTable(p: HazardListProps) {
         </div>
       ),
     },
-    { title: '隐患描述', dataIndex: 'description', key: 'description', width: 200, ellipsis: { showTitle: true } },
+    { title: '隐患描述', dataIndex: 'description', key: 'description', width: 178, ellipsis: { showTitle: true } },
     {
       title: '等级',
       key: 'level',
@@ -84,7 +84,7 @@ export function HazardTable(p: HazardListProps) {
     <ListTable
       {...p}
       columns={columns}
-      scrollX={1100}
+      scrollX={1080}
       rowClassName={(h) => (h.status === 'voided' ? 'row-voided' : '')}
       emptyText="没有符合条件的隐患"
       testId="hazard-table"
