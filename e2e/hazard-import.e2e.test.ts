@@ -14,6 +14,14 @@ import { DESKTOP, PHONE, SHOTS, chromiumOrSkipReason, pickOption, signIn, useHar
 
 const skip = chromiumOrSkipReason();
 
+/** A one-row ledger workbook in SHOTS, named by `tag` and `suffix` (the caller removes it). */
+async function ledgerFile(tag: string, suffix: string, row: Record<string, string>): Promise<string> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `ledger-${tag}${suffix}.xlsx`);
+  fs.writeFileSync(file, await buildXlsx(Object.keys(row), [row]));
+  return file;
+}
+
 describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () => {
   const harness = useHarness();
 
@@ -21,13 +29,10 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
     const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
     const unit = ((await office.get('/api/enterprises?pageSize=1')).json() as { items: TEnterprise[] }).items[0]!;
     const suffix = Date.now().toString(36);
-    const headers = ['单位名称', '隐患描述', '隐患部位', '行业领域', '隐患等级', '来源', '发现日期', '状态', '整改期限'];
-    const file = path.join(SHOTS, `ledger-${suffix}.xlsx`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.writeFileSync(file, await buildXlsx(headers, [{
+    const file = await ledgerFile('', suffix, {
       单位名称: unit.name, 隐患描述: `端到端台账隐患${suffix}`, 隐患部位: '仓库', 行业领域: unit.sectorNames[0]!, 隐患等级: '一般',
       来源: '村居排查', 发现日期: '2026-11-02', 状态: '待整改', 整改期限: '7天',
-    }]));
+    });
     const page = await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
     try {
       await watching(page, 'hazard-import', async () => {
@@ -60,11 +65,9 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
     const office = await loginAs(harness.server.app, 'anweiban', DEMO_PASSWORD);
     const unit = ((await office.get('/api/enterprises?pageSize=1')).json() as { items: TEnterprise[] }).items[0]!;
     const suffix = Date.now().toString(36);
-    const file = path.join(SHOTS, `ledger-nosource-${suffix}.xlsx`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.writeFileSync(file, await buildXlsx(['单位名称', '隐患描述', '隐患部位', '行业领域', '隐患等级', '发现日期', '状态'], [{
+    const file = await ledgerFile('nosource-', suffix, {
       单位名称: unit.name, 隐患描述: `无来源列隐患${suffix}`, 隐患部位: '仓库', 行业领域: unit.sectorNames[0]!, 隐患等级: '一般', 发现日期: '2026-11-04', 状态: '待整改',
-    }]));
+    });
     const page = await signIn(harness.browser, harness.server, 'anweiban', DESKTOP);
     try {
       await watching(page, 'hazard-import-default-source', async () => {
@@ -92,11 +95,9 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
     const unit = units.find((u) => u.name.endsWith('有限公司') && !units.some((o) => o !== u && o.name.includes(u.name.slice(0, -4))))!;
     const short = unit.name.slice(0, -4); // "…机械制造" for "…机械制造有限公司", as a ledger writes it
     const suffix = Date.now().toString(36);
-    const file = path.join(SHOTS, `ledger-short-${suffix}.xlsx`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.writeFileSync(file, await buildXlsx(['单位名称', '隐患描述', '隐患部位', '行业领域', '隐患等级', '来源', '发现日期', '状态'], [{
+    const file = await ledgerFile('short-', suffix, {
       单位名称: short, 隐患描述: `简称台账隐患${suffix}`, 隐患部位: '车间', 行业领域: unit.sectorNames[0]!, 隐患等级: '一般', 来源: '村居排查', 发现日期: '2026-11-03', 状态: '待整改',
-    }]));
+    });
     const page = await signIn(harness.browser, harness.server, 'anweiban', PHONE);
     try {
       await watching(page, 'hazard-import-short-name', async () => {
