@@ -77,6 +77,13 @@ describe.skipIf(skip !== null)('sign-in locks and the audit log in Chromium', ()
       const right = await fields.evaluate((e) => e.getBoundingClientRect().right);
       expect(right).toBeLessThanOrEqual(PHONE.width);
       await phone.screenshot({ path: path.join(SHOTS, 'audit-log-phone.png'), fullPage: true });
+      // 本区安全设置 on a phone: the switch keeps its label beside it (it wrapped above it, unlabelled)
+      await phone.goto(`${url}/security-events`);
+      const toggle = phone.getByTestId('security-totp-required');
+      await toggle.waitFor();
+      const [t, l] = [await toggle.boundingBox(), await phone.getByText('管理员和安委办账号须启用双因素认证').boundingBox()];
+      expect(l!.x).toBeGreaterThan(t!.x + t!.width);
+      expect(l!.x + l!.width).toBeLessThanOrEqual(PHONE.width);
     });
     await signIn(harness.browser, harness.server, 'admin', DESKTOP);
 

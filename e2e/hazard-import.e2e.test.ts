@@ -102,6 +102,10 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
     try {
       await watching(page, 'hazard-import-short-name', async () => {
         await page.goto(`${harness.server.url}/hazards/import`);
+        // 下载模板 under the intro, at its left: beside it, it squeezed the text into a narrow column
+        const template = await page.getByTestId('import-template').boundingBox();
+        const intro = await page.locator('.ant-alert', { has: page.getByTestId('import-template') }).boundingBox();
+        expect(template!.x - intro!.x).toBeLessThan(80);
         await page.locator('input[type=file]').setInputFiles(file);
         const card = page.getByTestId('import-unit-names');
         await card.waitFor();
@@ -120,6 +124,10 @@ describe.skipIf(skip !== null)('a township’s hazard ledger in Chromium', () =>
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await page.getByTestId('import-commit').click();
         await page.getByTestId('import-result').waitFor();
+        // the result's buttons are spaced, on one line or several
+        const [done, again] = [await page.getByTestId('import-done').boundingBox(), await page.getByRole('button', { name: '继续导入' }).boundingBox()];
+        const apart = Math.max(again!.x - (done!.x + done!.width), again!.y - (done!.y + done!.height), done!.y - (again!.y + again!.height));
+        expect(apart).toBeGreaterThanOrEqual(8);
       });
     } finally {
       fs.rmSync(file, { force: true });

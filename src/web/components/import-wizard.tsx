@@ -227,6 +227,18 @@ export function ImportWizard(props: ImportWizardProps) {
     remapper?.mutate({ file, mapping }, { onSuccess: setPreview });
   };
 
+  const templateButton = (
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      loading={template.isPending}
+      onClick={() => template.mutate(undefined, { onError: (e) => void message.error(`下载失败：${errorMessage(e)}`) })}
+      data-testid="import-template"
+    >
+      下载模板
+    </Button>
+  );
+
   const result = committer.data;
   const step = result ? 3 : preview ? 1 : 0;
 
@@ -248,14 +260,17 @@ export function ImportWizard(props: ImportWizardProps) {
             status="success"
             title="导入完成"
             subTitle={resultText(result)}
-            extra={[
-              <Link key="list" to={done.to}>
-                <Button type="primary" data-testid="import-done">{done.text}</Button>
-              </Link>,
-              // The rows skipped (the preview's and any the commit could not write) with their reasons.
-              ...(result.skipped > 0 && preview ? [<RejectsButton key="rejects" batchId={preview.batchId} rejects={rejects} text={`下载未导入的 ${result.skipped} 行`} />] : []),
-              <Button key="again" onClick={restart}>继续导入</Button>,
-            ]}
+            // spaced when they wrap onto several lines (a phone), not stacked edge to edge
+            extra={(
+              <Flex wrap gap={8} justify="center">
+                <Link to={done.to}>
+                  <Button type="primary" data-testid="import-done">{done.text}</Button>
+                </Link>
+                {/* The rows skipped (the preview's and any the commit could not write) with their reasons. */}
+                {result.skipped > 0 && preview && <RejectsButton batchId={preview.batchId} rejects={rejects} text={`下载未导入的 ${result.skipped} 行`} />}
+                <Button onClick={restart}>继续导入</Button>
+              </Flex>
+            )}
             data-testid="import-result"
           />
         ) : preview ? (
@@ -306,17 +321,8 @@ export function ImportWizard(props: ImportWizardProps) {
               showIcon
               style={{ marginBottom: 16 }}
               title={intro}
-              action={
-                <Button
-                  size="small"
-                  icon={<DownloadOutlined />}
-                  loading={template.isPending}
-                  onClick={() => template.mutate(undefined, { onError: (e) => void message.error(`下载失败：${errorMessage(e)}`) })}
-                  data-testid="import-template"
-                >
-                  下载模板
-                </Button>
-              }
+              // beside the text at a desk; under it on a phone, where beside it squeezed the text into a narrow column
+              {...(isMobile ? { description: <div style={{ marginTop: 8 }}>{templateButton}</div> } : { action: templateButton })}
             />
             <Upload.Dragger
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

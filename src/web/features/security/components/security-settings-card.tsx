@@ -37,7 +37,8 @@ export function SecuritySettingsCard() {
       {settings.isError && <Alert type="error" showIcon title={errorMessage(settings.error)} />}
       {s && (
         <Flex vertical gap={12}>
-          <Flex gap={12} align="center" wrap>
+          {/* the switch keeps its label beside it on a phone: the label wraps, not the row */}
+          <Flex gap={12} align="center">
             <Popconfirm
               title={s.totpRequiredForStaff ? '取消要求双因素认证？' : '要求管理员和安委办启用双因素认证？'}
               description={s.totpRequiredForStaff ? '已启用的账号仍保留动态验证码' : '尚未启用的管理员和安委办账号（包括您自己）登录后须先绑定动态验证码'}
@@ -47,7 +48,7 @@ export function SecuritySettingsCard() {
             >
               <Switch checked={s.totpRequiredForStaff} disabled={!mayEdit} loading={update.isPending} aria-label="管理员和安委办须启用双因素认证" data-testid="security-totp-required" />
             </Popconfirm>
-            <span>管理员和安委办账号须启用双因素认证（动态验证码）</span>
+            <span style={{ flex: 1, minWidth: 0 }}>管理员和安委办账号须启用双因素认证（动态验证码）</span>
           </Flex>
           <Flex gap={12} align="center" wrap>
             <span id="password-expiry-label">密码有效期</span>
