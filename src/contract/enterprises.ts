@@ -151,7 +151,7 @@ export const ImportMappingInfo = z.object({
 });
 export type TImportMappingInfo = z.infer<typeof ImportMappingInfo>;
 const MapKey = z.string().max(100);
-const bounded = <T extends z.ZodTypeAny>(v: T) => z.record(MapKey, v).refine((r) => Object.keys(r).length <= 300, '对应项过多');
+const bounded = <T extends z.ZodTypeAny>(v: T, max = 300) => z.record(MapKey, v).refine((r) => Object.keys(r).length <= max, '对应项过多');
 /**
  * The person's choices, sent with the file (multipart field `mapping`, JSON): file header → field key ('' ignores it), field → value →
  * our label (for 单位名称: → the registered name, '' for none), field → value for the whole file.
@@ -159,7 +159,8 @@ const bounded = <T extends z.ZodTypeAny>(v: T) => z.record(MapKey, v).refine((r)
 export const ImportMappingInput = z.object({
   columns: bounded(z.string().max(40)).default({}),
   // a value's label, or for 单位名称 the registered name a ledger's short name means (up to 100 characters)
-  values: bounded(bounded(z.string().max(100))).default({}),
+  // per field up to 1,000: a ledger's short names may be adopted 200 at a time, file after file
+  values: bounded(bounded(z.string().max(100), 1000)).default({}),
   defaults: bounded(z.string().max(200)).default({}),
 });
 export type TImportMappingInput = z.infer<typeof ImportMappingInput>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DistinctValues, EMPTY_MAPPING, type ImportField, mapValue, matchHeaders, mergeMappings, nameAliasOf, normalizeText, suggestValue,
+  DistinctValues, EMPTY_MAPPING, type ImportField, mapValue, matchHeaders, mergeMappings, nameAliasKey, nameAliasOf, normalizeText, suggestValue,
 } from './column-mapping.ts';
 import {
   ENTERPRISE_ENUM_OPTIONS, ENTERPRISE_HEADER_SYNONYMS, ENTERPRISE_VALUE_SYNONYMS, HAZARD_ENUM_OPTIONS, HAZARD_HEADER_SYNONYMS, HAZARD_VALUE_SYNONYMS,
@@ -104,6 +104,11 @@ describe('nameAliasOf', () => {
     const remembered = alias({ 翠峰机械: '翠峰机械厂' });
     expect(nameAliasOf('翠峰机械', { remembered })).toEqual({ target: '翠峰机械厂', how: 'remembered' });
     expect(nameAliasOf(' 翠峰 机械', { remembered, chosen: alias({ 翠峰机械: '翠峰机械制造有限公司' }) })).toEqual({ target: '翠峰机械制造有限公司', how: 'chosen' });
+  });
+  it('tells names apart by what their brackets say', () => {
+    const chosen = alias({ [nameAliasKey('翠峰机械（一车间）')]: '翠峰机械制造有限公司' });
+    expect(nameAliasOf('翠峰机械(一车间)', { chosen })).toEqual({ target: '翠峰机械制造有限公司', how: 'chosen' }); // full-width or not
+    expect(nameAliasOf('翠峰机械（二车间）', { chosen })).toBeNull();
   });
   it('is undone by an empty choice, and is nothing for a name with none or mapped to itself', () => {
     expect(nameAliasOf('翠峰机械', { remembered: alias({ 翠峰机械: '翠峰机械厂' }), chosen: alias({ 翠峰机械: '' }) })).toBeNull();

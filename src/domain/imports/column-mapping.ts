@@ -136,12 +136,18 @@ export class DistinctValues {
 export const NAME_ALIAS_FIELD = 'enterprise';
 
 /**
+ * A unit name as an alias is keyed: full-width to half-width and no spaces, but brackets kept
+ * (normalizeText drops them, which would make 翠峰机械（一车间） and 翠峰机械（二车间） one name).
+ */
+export const nameAliasKey = (name: string): string => name.normalize('NFKC').replace(/\s/g, '');
+
+/**
  * The registered name a file's unit name was said to mean: the person's choice now, else the
  * district's from an earlier file; '' chosen now undoes a remembered one. The caller reads it only
  * for a name that is not itself registered, so an alias never hides a unit of that very name.
  */
 export function nameAliasOf(name: string, o: { remembered?: ColumnMapping | null; chosen?: ColumnMapping | null }): { target: string; how: 'chosen' | 'remembered' } | null {
-  const n = normalizeText(name);
+  const n = nameAliasKey(name);
   for (const [m, how] of [[o.chosen, 'chosen'], [o.remembered, 'remembered']] as const) {
     const t = m?.values[NAME_ALIAS_FIELD]?.[n];
     if (t === '') return null;

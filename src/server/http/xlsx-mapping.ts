@@ -6,7 +6,8 @@
 import { and, eq } from 'drizzle-orm';
 import { ImportMappingInput, type TImportMappingInfo } from '../../contract/enterprises.ts';
 import {
-  type ColumnMapping, DistinctValues, EMPTY_MAPPING, type HeaderMatch, type ImportField, mapValue, matchHeaders, mergeMappings, normalizeText, suggestValue,
+  type ColumnMapping, DistinctValues, EMPTY_MAPPING, type HeaderMatch, type ImportField, NAME_ALIAS_FIELD, mapValue, matchHeaders, mergeMappings, nameAliasKey,
+  normalizeText, suggestValue,
 } from '../../domain/imports/column-mapping.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { importMappings } from '../db/schema/index.ts';
@@ -30,10 +31,11 @@ export function parseMappingField(raw: string | undefined): ColumnMapping | null
   const parsed = ImportMappingInput.safeParse(json);
   if (!parsed.success) throw new AppError('VALIDATION', '列对应设置格式有误', { mapping: parsed.error.issues.map((i) => i.message) });
   const m = parsed.data;
-  const norm = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [normalizeText(k), v]));
+  const norm = <T>(r: Record<string, T>, key = normalizeText) => Object.fromEntries(Object.entries(r).map(([k, v]) => [key(k), v]));
   return {
     columns: norm(m.columns),
-    values: Object.fromEntries(Object.entries(m.values).map(([f, vs]) => [f, norm(vs)])),
+    // a unit name's alias keeps its brackets (nameAliasKey); a value of a fixed list is compared loosely
+    values: Object.fromEntries(Object.entries(m.values).map(([f, vs]) => [f, norm(vs, f === NAME_ALIAS_FIELD ? nameAliasKey : normalizeText)])),
     defaults: Object.fromEntries(Object.entries(m.defaults).map(([f, v]) => [f, v.trim()]).filter(([, v]) => v !== '')),
   };
 }

@@ -223,8 +223,13 @@ export function ImportWizard(props: ImportWizardProps) {
 
   /** The same file checked again with the person's changed choices (columns, values, unit names). */
   const remap = (file: File, mapping: TImportMappingInput) => {
-    setChoices(mapping);
-    remapper?.mutate({ file, mapping }, { onSuccess: setPreview });
+    // kept only once the server took them: a refused choice must not ride along with every later one
+    remapper?.mutate({ file, mapping }, {
+      onSuccess: (p) => {
+        setChoices(mapping);
+        setPreview(p);
+      },
+    });
   };
 
   const templateButton = (

@@ -270,6 +270,10 @@ describe('hazard ledger import', () => {
     const again = (await upload(office, next)).json();
     expect(again).toMatchObject({ validRows: 1, errors: [] });
     expect(again.nameAliases).toEqual([{ name: '翠峰机械', target: '翠峰机械制造有限公司', rows: 1, how: 'remembered' }]);
+    // a cell holding more than a name (past the mapping's 100 characters) is offered nothing to adopt
+    const long = (await upload(office, await buildXlsx(H, [row({ '单位名称*': `翠峰机械${'（生产车间）'.repeat(17)}`, '隐患描述*': '消防通道堵塞', '状态*': '待整改' })]))).json();
+    expect(long).toMatchObject({ validRows: 0, errors: [{ message: '单位不存在或不在您的管辖范围内' }] });
+    expect(long.nameSuggestions).toBeUndefined();
     // undone: the name is unknown again, with the suggestion
     const undone = (await uploadWith(office, next, { values: { enterprise: { 翠峰机械: '' } } })).json();
     expect(undone).toMatchObject({ validRows: 0, nameSuggestions: [{ name: '翠峰机械', suggestion: '翠峰机械制造有限公司', rows: 1 }] });

@@ -56,7 +56,8 @@ export class LedgerUnitNames {
   async suggest(ctx: AppContext, scope: EnterpriseScope) {
     const unknown = this.pending;
     this.pending = [];
-    const ask = [...new Set(unknown.map((u) => u.name))].filter((n) => !this.suggested.has(n) && n.length >= 2)
+    // a name adopted is kept in the mapping, whose keys are up to 100 characters (a cell with a whole address is not a name)
+    const ask = [...new Set(unknown.map((u) => u.name))].filter((n) => !this.suggested.has(n) && n.length >= 2 && n.length <= 100)
       .slice(0, Math.max(0, SUGGESTED_NAMES - this.suggested.size));
     const found = await nearestLiveNames(ctx.db, scope, ask);
     for (const n of ask) this.suggested.set(n, found.get(n) ?? null);
