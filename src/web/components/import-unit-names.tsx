@@ -4,9 +4,7 @@
 // is a 单位名称 value of the column mapping, checked again by the server with the file.
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import type { TImportMappingInput, TImportPreview } from '../../contract/enterprises.ts';
-
-/** The mapping's field of unit names (domain/imports/column-mapping.ts NAME_ALIAS_FIELD). */
-const FIELD = 'enterprise';
+import { NAME_ALIAS_FIELD as FIELD } from '../../domain/imports/column-mapping.ts';
 
 interface Props {
   preview: TImportPreview;
