@@ -274,6 +274,10 @@ describe('hazard ledger import', () => {
     const long = (await upload(office, await buildXlsx(H, [row({ '单位名称*': `翠峰机械${'（生产车间）'.repeat(17)}`, '隐患描述*': '消防通道堵塞', '状态*': '待整改' })]))).json();
     expect(long).toMatchObject({ validRows: 0, errors: [{ message: '单位不存在或不在您的管辖范围内' }] });
     expect(long.nameSuggestions).toBeUndefined();
+    // an alias never hides a unit of that very name: 东风五金厂 is registered and read as itself
+    const own = (await uploadWith(office, await buildXlsx(H, [row({ '隐患描述*': '仓库堆放杂物', '状态*': '待整改' })]), { values: { enterprise: { 东风五金厂: '翠峰机械制造有限公司' } } })).json();
+    expect(own).toMatchObject({ validRows: 1, errors: [] });
+    expect(own.nameAliases).toBeUndefined();
     // undone: the name is unknown again, with the suggestion
     const undone = (await uploadWith(office, next, { values: { enterprise: { 翠峰机械: '' } } })).json();
     expect(undone).toMatchObject({ validRows: 0, nameSuggestions: [{ name: '翠峰机械', suggestion: '翠峰机械制造有限公司', rows: 1 }] });
